@@ -1,0 +1,95 @@
+package dev.gcscope.parsers;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a parse did with every line: {@code linesRead == linesUsed + linesSkipped()} always holds,
+ * and every skipped line is counted under a kind ("other text", "pacer", "malformed", …), so a
+ * user sees that recognised side lines were not mistaken for garbage. The first
+ * {@link #MAX_ISSUES} problems are kept with line number, reason and excerpt; {@link #issueCount()}
+ * counts all of them.
+ */
+public final class ParseReport {
+    public static final int MAX_ISSUES = 200;
+
+    private final String sourceName;
+    private final long linesRead;
+    private final long linesUsed;
+    private final Map<String, Long> skippedByKind;
+    private final List<ParseIssue> issues;
+    private final long issueCount;
+    private final List<String> notes;
+
+    private ParseReport(Builder b) {
+        this.sourceName = b.sourceName;
+        this.linesRead = b.linesRead;
+        this.linesUsed = b.linesUsed;
+        this.skippedByKind = Collections.unmodifiableMap(new LinkedHashMap<>(b.skippedByKind));
+        this.issues = List.copyOf(b.issues);
+        this.issueCount = b.issueCount;
+        this.notes = List.copyOf(b.notes);
+    }
+
+    public String sourceName() { return sourceName; }
+    public long linesRead() { return linesRead; }
+    public long linesUsed() { return linesUsed; }
+
+    public long linesSkipped() {
+        long n = 0;
+        for (long v : skippedByKind.values()) n += v;
+        return n;
+    }
+
+    /** Skipped lines by kind, in the order kinds were first seen. */
+    public Map<String, Long> skippedByKind() { return skippedByKind; }
+
+    public List<ParseIssue> issues() { return issues; }
+    public long issueCount() { return issueCount; }
+
+    /** Whole-file remarks, e.g. "syslog timestamps carry no year; assumed 2026". */
+    public List<String> notes() { return notes; }
+
+    public static Builder builder(String sourceName) {
+        return new Builder(sourceName);
+    }
+
+    /** Collects counts while parsing; not thread-safe, one per parse. */
+    public static final class Builder {
+        private final String sourceName;
+        private long linesRead;
+        private long linesUsed;
+        private final Map<String, Long> skippedByKind = new LinkedHashMap<>();
+        private final List<ParseIssue> issues = new ArrayList<>();
+        private long issueCount;
+        private final List<String> notes = new ArrayList<>();
+
+        private Builder(String sourceName) {
+            this.sourceName = sourceName;
+        }
+
+        public void linesRead(long n) { linesRead = n; }
+        public void used() { linesUsed++; }
+        public void used(long n) { linesUsed += n; }
+
+        public void skipped(String kind) { skippedByKind.merge(kind, 1L, Long::sum); }
+
+        public void issue(long line, String reason, String excerpt) {
+            issueCount++;
+            if (issues.size() < MAX_ISSUES) issues.add(new ParseIssue(line, reason, excerpt));
+        }
+
+        public void note(String note) {
+            if (!notes.contains(note)) notes.add(note);
+        }
+
+        public long linesUsed() { return linesUsed; }
+
+        public ParseReport build() {
+            return new ParseReport(this);
+        }
+    }
+}

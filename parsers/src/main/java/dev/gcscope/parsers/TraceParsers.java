@@ -1,0 +1,83 @@
+package dev.gcscope.parsers;
+
+import dev.gcscope.parsers.gctrace.GcTraceParser;
+import dev.gcscope.parsers.io.Excerpt;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The registry of formats. Detection reads the first 64 KiB of the decoded input (gzip unwrapped)
+ * and lets every parser's probe vote; the file name is never consulted, because collectors name
+ * files whatever they like ({@code pod-7f9c.log}, {@code stderr}, {@code out.txt.1.gz}).
+ */
+public final class TraceParsers {
+    public static final int SAMPLE_BYTES = 64 * 1024;
+    /** Below this no parser is sure enough to claim the input. */
+    public static final double MIN_CONFIDENCE = 0.3;
+
+    private final List<TraceParser> parsers;
+
+    public TraceParsers(List<TraceParser> parsers) {
+        this.parsers = List.copyOf(parsers);
+    }
+
+    /** Every format gcscope reads. */
+    public static TraceParsers standard() {
+        return new TraceParsers(List.of(new GcTraceParser()));
+    }
+
+    public List<TraceParser> all() {
+        return parsers;
+    }
+
+    public Optional<TraceParser> byId(String id) {
+        return parsers.stream().filter(p -> p.format().id().equals(id)).findFirst();
+    }
+
+    /** The parser for {@code --format ID}, or a one-line message listing the ids there are. */
+    public TraceParser require(String id) throws TraceInputException {
+        return byId(id).orElseThrow(() -> new TraceInputException("unknown format '" + id + "'; known formats: "
+                + parsers.stream().map(p -> p.format().id()).collect(Collectors.joining(", "))));
+    }
+
+    /** A parser's verdict on one input. */
+    public record Vote(TraceParser parser, Probe probe) {}
+
+    /** Every parser's verdict on {@code sample}, most confident first. */
+    public List<Vote> rank(TraceSample sample) {
+        List<Vote> votes = new ArrayList<>();
+        for (TraceParser p : parsers) votes.add(new Vote(p, p.probe(sample)));
+        votes.sort(Comparator.comparingDouble((Vote v) -> v.probe().confidence()).reversed());
+        return votes;
+    }
+
+    /** The parser for {@code source}, or a message saying what gcscope reads and what the file looks like. */
+    public TraceParser detect(TraceSource source) throws IOException {
+        TraceSample sample = source.sample(SAMPLE_BYTES);
+        List<Vote> votes = rank(sample);
+        if (!votes.isEmpty() && votes.get(0).probe().confidence() >= MIN_CONFIDENCE) return votes.get(0).parser();
+        throw new TraceInputException(source.name() + ": " + describeUnknown(sample));
+    }
+
+    private String describeUnknown(TraceSample sample) {
+        String reads = parsers.stream().map(p -> p.format().title()).collect(Collectors.joining(", "));
+        if (sample.isEmpty()) return "is empty; gcscope reads " + reads;
+        String looks;
+        if (sample.looksBinary()) {
+            looks = "binary data, not text";
+        } else {
+            String first = sample.lines().stream().filter(l -> !l.isBlank()).findFirst().orElse("");
+            byte[] b = first.getBytes(StandardCharsets.ISO_8859_1);
+            looks = "text starting with '" + Excerpt.of(b, 0, b.length, 80) + "'";
+        }
+        String hint = parsers.get(0).format().howToProduce();
+        return String.format(Locale.ROOT, "not a format gcscope reads (it looks like %s); gcscope reads %s — for example, %s",
+                looks, reads, hint);
+    }
+}

@@ -1,0 +1,250 @@
+package dev.gcscope.parsers.gctrace;
+
+import dev.gcscope.parsers.ParseReport;
+import dev.gcscope.parsers.io.Excerpt;
+import dev.gcscope.parsers.io.LineReader;
+import dev.gcscope.parsers.prefix.WallClockParser;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The state of one gctrace parse: it receives every line, sends gc lines to the {@link GcLineParser},
+ * held lines to the {@link SplitLineJoiner}, other lines to the {@link SideLineClassifier}, and
+ * counts each line exactly once as used or skipped-by-kind.
+ */
+final class GcTraceRun implements LineReader.Sink {
+    static final String KIND_MALFORMED = "malformed gc line";
+    static final String KIND_DUPLICATE = "duplicate gc line";
+    static final String KIND_TOO_LONG = "line too long";
+
+    private final ParseReport.Builder report;
+    private final CycleTableBuilder cycles;
+    private final ScavengerTableBuilder scavenger = new ScavengerTableBuilder();
+    private final WallClockParser wallClock;
+    private final GcLineParser parser = new GcLineParser();
+    private final GcLine line = new GcLine();
+    private final SplitLineJoiner joiner = new SplitLineJoiner();
+    private final SideLineClassifier sides = new SideLineClassifier();
+    private final Set<GcDialect> dialects = EnumSet.noneOf(GcDialect.class);
+
+    private int run;
+    private int lastGc = Integer.MAX_VALUE;
+    private long lastStartMillis = GcLine.NO_TIME;
+    private boolean periodicNext;
+    private boolean lastRowHadTrailingText;
+    private long rejoined;
+    private long firstRejoinedLine = -1;
+    private long unknownFields;
+    private String firstUnknownField;
+    private long firstUnknownFieldLine;
+    private long restarts;
+
+    GcTraceRun(ParseReport.Builder report, int expectedRows, int referenceYear) {
+        this.report = report;
+        this.cycles = new CycleTableBuilder(expectedRows);
+        this.wallClock = new WallClockParser(referenceYear);
+    }
+
+    @Override
+    public void line(byte[] b, int s, int e, long lineNo) {
+        int anchor = (e - s > 3 && b[s] == 'g' && b[s + 1] == 'c' && b[s + 2] == ' ') ? s : findAnchor(b, s, e);
+        if (joiner.active()) {
+            if (anchor < 0 && continueHeld(b, s, e, lineNo)) return;
+            if (anchor >= 0 || ++joiner.linesWaited > SplitLineJoiner.LOOKAHEAD_LINES) flushHeld(false);
+        }
+        if (anchor >= 0) {
+            gcLine(b, s, e, anchor, lineNo);
+        } else {
+            sideLine(b, s, e, lineNo);
+        }
+    }
+
+    @Override
+    public void overlongLine(byte[] head, long lineNo, long length) {
+        report.skipped(KIND_TOO_LONG);
+        report.issue(lineNo, String.format(Locale.ROOT,
+                "line is %,d bytes long, over the %,d-byte limit for one line; skipped", length,
+                LineReader.DEFAULT_MAX_LINE_BYTES), Excerpt.of(head, 0, head.length));
+    }
+
+    void finish() {
+        if (joiner.active()) flushHeld(true);
+    }
+
+    private void gcLine(byte[] b, int s, int e, int anchor, long lineNo) {
+        long wall = anchor > s ? wallClock.parse(b, s, anchor) : WallClockParser.MISSING;
+        int status = FastGcLine.parse(b, anchor, e, line) ? GcLineParser.COMPLETE : parser.parse(b, anchor, e, false, line);
+        if (status == GcLineParser.COMPLETE) {
+            if (emit(b, lineNo, wall, consumePeriodic(), false)) report.used(); else report.skipped(KIND_DUPLICATE);
+            return;
+        }
+        joiner.hold(b, s, e, anchor, status, parser, lineNo, wall, periodicNext);
+        periodicNext = false;
+    }
+
+    private boolean continueHeld(byte[] b, int s, int e, long lineNo) {
+        SplitLineJoiner.Outcome outcome = joiner.tryJoin(b, s, e, parser, line);
+        if (outcome == SplitLineJoiner.Outcome.NONE) return false;
+        if (outcome == SplitLineJoiner.Outcome.COMPLETE) {
+            rejoined++;
+            if (firstRejoinedLine < 0) firstRejoinedLine = joiner.headLine;
+            if (emit(joiner.lastInput(), joiner.headLine, joiner.wallMillis, joiner.periodic, false)) report.used(joiner.lines);
+            else for (int i = 0; i < joiner.lines; i++) report.skipped(KIND_DUPLICATE);
+        }
+        return true;
+    }
+
+    /** Keeps what the held line has (when it has at least its gc number) and reports the rest. */
+    private void flushHeld(boolean atEnd) {
+        int status = joiner.parseHead(parser, line);
+        int heldLines = joiner.lines;
+        long at = joiner.headLine;
+        String excerpt = joiner.excerpt();
+        joiner.clear();
+        String reason;
+        if (atEnd && status == GcLineParser.INCOMPLETE) {
+            reason = "gc line cut off at the end of the input";
+        } else if (status == GcLineParser.INCOMPLETE) {
+            reason = "gc line ends early (cut off or wrapped) and no continuation followed";
+        } else {
+            reason = "unexpected text in gc line at column " + joiner.failColumn() + " (split by other output, or damaged)";
+        }
+        boolean keep = line.hasHeader() && (line.startMillis != GcLine.NO_TIME || line.legacy);
+        if (keep && emit(joiner.lastInput(), at, joiner.wallMillis, joiner.periodic, true)) {
+            report.used(heldLines);
+            report.issue(at, reason + "; kept the fields before it", excerpt);
+        } else {
+            for (int i = 0; i < heldLines; i++) report.skipped(KIND_MALFORMED);
+            report.issue(at, reason + "; nothing usable", excerpt);
+        }
+    }
+
+    /** The {@code GC forced} announcement applies to the next gc line only. */
+    private boolean consumePeriodic() {
+        boolean p = periodicNext;
+        periodicNext = false;
+        return p;
+    }
+
+    private void sideLine(byte[] b, int s, int e, long lineNo) {
+        SideLine kind = sides.classify(b, s, e);
+        switch (kind) {
+            case GC_FORCED -> {
+                periodicNext = true;
+                report.used();
+            }
+            case SCAVENGER -> scavengerLine(b, s, e, lineNo);
+            case FORCED_SUFFIX -> {
+                if (lastRowHadTrailingText && cycles.size() > 0) {
+                    cycles.markForced(cycles.size() - 1);
+                    lastRowHadTrailingText = false;
+                    report.used();
+                } else {
+                    report.skipped(kind.reportKind);
+                }
+            }
+            case GC_FRAGMENT -> {
+                report.skipped(KIND_MALFORMED);
+                report.issue(lineNo, "looks like the rest of a gc line whose beginning is missing", Excerpt.of(b, s, e));
+            }
+            default -> report.skipped(kind.reportKind);
+        }
+    }
+
+    private void scavengerLine(byte[] b, int s, int e, long lineNo) {
+        int at = sides.position;
+        ScavengerLine parsed = ScavengerLine.parse(new String(b, at, Math.min(e - at, 400), StandardCharsets.ISO_8859_1));
+        if (parsed == null) {
+            report.skipped(KIND_MALFORMED);
+            report.issue(lineNo, "scavenger line in a layout gcscope does not know", Excerpt.of(b, s, e));
+            return;
+        }
+        long wall = at > s ? wallClock.parse(b, s, at) : WallClockParser.MISSING;
+        if (parsed.kind() == ScavengerLine.Kind.SCVG_GC_FORCED) {
+            periodicNext = true;
+        } else {
+            scavenger.add(parsed, Math.max(run, 1), lastGc == Integer.MAX_VALUE ? GcLine.NONE : lastGc, lineNo, wall);
+        }
+        report.used();
+    }
+
+    /**
+     * Adds the cycle in {@link #line}. A gc number not above the previous one starts a new run (the
+     * process restarted); the same number at the same time twice is a duplicated line.
+     *
+     * @return false when the line was a duplicate and not added
+     */
+    private boolean emit(byte[] src, long lineNo, long wall, boolean periodic, boolean partial) {
+        GcLine l = line;
+        if (l.gc == lastGc && l.startMillis == lastStartMillis && cycles.size() > 0) return false;
+        if (l.gc <= lastGc) {
+            run++;
+            if (run > 1) restarts++;
+        }
+        lastGc = l.gc;
+        lastStartMillis = l.startMillis;
+        cycles.add(l, run, lineNo, wall, periodic, partial);
+        lastRowHadTrailingText = l.trailingText && !l.forced;
+        if (!partial) dialects.add(l.dialect());
+        if (l.unknownFieldStart >= 0) {
+            unknownFields++;
+            if (firstUnknownField == null) {
+                firstUnknownField = Excerpt.of(src, l.unknownFieldStart, l.unknownFieldEnd, 60);
+                firstUnknownFieldLine = lineNo;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Start of a gc line inside {@code b[s, e)}: {@code gc N @} (Go 1.5+; also just {@code gc N} at the
+     * end of a split line) or {@code gcN(} (Go ≤1.4), at the start of a word.
+     */
+    static int findAnchor(byte[] b, int s, int e) {
+        for (int i = s; i + 3 < e; i++) {
+            if (b[i] != 'g' || b[i + 1] != 'c') continue;
+            if (i > s && SideLineClassifier.isWordChar(b[i - 1])) continue;
+            int j = i + 2;
+            if (b[j] == ' ') {
+                while (j < e && b[j] == ' ') j++;
+                int d = j;
+                while (j < e && GcLineParser.isDigit(b[j])) j++;
+                if (j == d) continue;
+                while (j < e && b[j] == ' ') j++;
+                if (j == e || b[j] == '@') return i;
+            } else if (GcLineParser.isDigit(b[j])) {
+                while (j < e && GcLineParser.isDigit(b[j])) j++;
+                if (j < e && b[j] == '(') return i;
+            }
+        }
+        return -1;
+    }
+
+    CycleTableBuilder cycles() { return cycles; }
+    ScavengerTableBuilder scavenger() { return scavenger; }
+    Set<GcDialect> dialects() { return dialects; }
+
+    /** Whole-file remarks for the report. */
+    void addNotes() {
+        if (rejoined > 0) {
+            report.note(String.format(Locale.ROOT,
+                    "%d gc line(s) were split across lines by other output or wrapping and were re-joined (first at line %d)",
+                    rejoined, firstRejoinedLine));
+        }
+        if (restarts > 0) {
+            report.note(String.format(Locale.ROOT,
+                    "the gc number restarted %d time(s): the process restarted, so the file holds %d runs",
+                    restarts, restarts + 1));
+        }
+        if (unknownFields > 0) {
+            report.note(String.format(Locale.ROOT,
+                    "%d gc line(s) had a field gcscope does not know ('%s'); it was ignored and the rest read (first at line %d)",
+                    unknownFields, firstUnknownField, firstUnknownFieldLine));
+        }
+        if (wallClock.assumedYear()) {
+            report.note("syslog/klog timestamps carry no year; assumed " + wallClock.referenceYear());
+        }
+    }
+}
