@@ -1,0 +1,67 @@
+package dev.gcscope.analysis;
+
+import static dev.gcscope.parsers.gctrace.GcColumns.*;
+
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * The key figures of a gctrace cycles table.
+ *
+ * @param cycles GC cycles (rows), partial ones included
+ * @param forced cycles that were forced (runtime.GC() or the periodic 2-minute GC)
+ * @param runs process runs in the file (the gc number restarts with each)
+ * @param stwMs stop-the-world pause per cycle: sweep termination + mark termination
+ * @param heapPeakMb the largest heap any cycle saw (start or end of cycle)
+ * @param gcCpuPct GC's share of CPU since program start as Go reports it at the last cycle of each
+ *     run (it is cumulative), averaged over runs weighted by their length; NaN when unknown
+ */
+public record GcSummary(long cycles, long forced, int runs, StwPercentiles stwMs, double heapPeakMb, double gcCpuPct) {
+
+    public static GcSummary of(Table cycles) {
+        int n = cycles.rowCount();
+        BooleanColumn forcedCol = cycles.booleanColumn(FORCED);
+        long forced = 0;
+        for (int i = 0; i < n; i++) {
+            if (Boolean.TRUE.equals(forcedCol.get(i))) forced++;
+        }
+        IntColumn run = cycles.intColumn(RUN);
+        int runs = n == 0 ? 0 : (int) run.unique().size();
+        StwPercentiles stw = StwPercentiles.of(cycles.doubleColumn(STW_MS).asDoubleArray());
+        return new GcSummary(n, forced, runs, stw, heapPeak(cycles), gcCpu(cycles));
+    }
+
+    private static double heapPeak(Table cycles) {
+        double peak = Double.NaN;
+        for (String c : new String[] {HEAP_START_MB, HEAP_END_MB}) {
+            IntColumn col = cycles.intColumn(c);
+            for (int i = 0; i < col.size(); i++) {
+                if (col.isMissing(i)) continue;
+                int v = col.getInt(i);
+                if (Double.isNaN(peak) || v > peak) peak = v;
+            }
+        }
+        return peak;
+    }
+
+    private static double gcCpu(Table cycles) {
+        IntColumn run = cycles.intColumn(RUN);
+        IntColumn pct = cycles.intColumn(GC_CPU_PCT);
+        DoubleColumn start = cycles.doubleColumn(START_S);
+        double weighted = 0;
+        double weight = 0;
+        double lastPct = Double.NaN;
+        for (int i = 0; i < cycles.rowCount(); i++) {
+            boolean lastOfRun = i + 1 == cycles.rowCount() || run.getInt(i + 1) != run.getInt(i);
+            if (!pct.isMissing(i)) lastPct = pct.getInt(i);
+            if (!lastOfRun || Double.isNaN(lastPct)) continue;
+            double w = start.isMissing(i) ? 1 : Math.max(start.getDouble(i), 1e-3);
+            weighted += lastPct * w;
+            weight += w;
+            lastPct = Double.NaN;
+        }
+        return weight == 0 ? Double.NaN : weighted / weight;
+    }
+}
