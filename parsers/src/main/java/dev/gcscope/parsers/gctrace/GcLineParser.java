@@ -1,5 +1,7 @@
 package dev.gcscope.parsers.gctrace;
 
+import dev.gcscope.parsers.prefix.WallClockParser;
+
 /**
  * A cursor over one gc line's bytes. It anchors on the literals Go prints and reads the
  * comma-separated fields after {@code ms clock} by their key ({@code ms cpu}, {@code MB goal},
@@ -7,12 +9,9 @@ package dev.gcscope.parsers.gctrace;
  * skipped instead of breaking the line (GCViewer's single regex drops every Go 1.19+ line).
  *
  * <p>Blanks between tokens are optional, which lets wrapped lines be re-joined without guessing
- * where a space was lost. Every token end is recorded as a "cut": when a line was split by
- * application output, the parser tries the head cut at those points joined with the next line.
- *
- * <p>Strict mode (used for those re-join attempts) rejects unknown fields and numbers Go's
- * {@code fmtNSAsMS} could not have printed ({@code 20190.005}), so the join point is found
- * unambiguously.
+ * where a space was lost. Strict mode (used by {@link SplitLineJoiner} to re-join split lines)
+ * rejects unknown fields and numbers Go's {@code fmtNSAsMS} could not have printed
+ * ({@code 20190.005}), so a wrong join point fails.
  */
 final class GcLineParser {
     static final int COMPLETE = 0;
@@ -21,7 +20,6 @@ final class GcLineParser {
     /** Something other than the next expected token: application text or a damaged line. */
     static final int BROKEN = 2;
 
-    static final int MAX_CUTS = 96;
     private static final int MAX_DIGITS = 15;
     private static final byte[] FORCED = ascii("(forced)");
     private static final byte[] LEAK_CHECK = ascii("(checking for goroutine leaks)");
@@ -33,9 +31,6 @@ final class GcLineParser {
     private boolean lastHadFraction;
     private GcLine out;
 
-    /** Token ends seen before the parse stopped, in order. */
-    final int[] cuts = new int[MAX_CUTS];
-    int cutCount;
     /** Where the parse stopped when it did not complete. */
     int failPos;
 
@@ -59,11 +54,9 @@ final class GcLineParser {
         this.end = end;
         this.strict = strict;
         this.out = out;
-        this.cutCount = 0;
         this.failPos = -1;
         out.reset();
         p = anchor + 2;
-        cut();
         if (p < end && isDigit(b[p])) return legacy();
         return modern();
     }
@@ -74,18 +67,15 @@ final class GcLineParser {
         int gc = uint();
         if (gc < 0) return fail();
         out.gc = gc;
-        cut();
         skipBlanks();
         if (!expect('@')) return fail();
         long millis = seconds();
         if (millis < 0) return fail();
-        cut();
         if (!expect('s')) return fail();
         out.startMillis = millis;
         skipBlanks();
         int pct = uint();
         if (pct < 0) return fail();
-        cut();
         if (!expect('%')) return fail();
         out.cpuPct = pct;
         skipBlanks();
@@ -109,7 +99,6 @@ final class GcLineParser {
         if (startsWith(FORCED)) {
             p += FORCED.length;
             out.forced = true;
-            cut();
         } else {
             p = afterProcs;
         }
@@ -123,7 +112,6 @@ final class GcLineParser {
         if (startsWith(LEAK_CHECK)) {
             p += LEAK_CHECK.length;
             out.leakCheck = true;
-            cut();
             return true;
         }
         if (strict) return false;
@@ -136,7 +124,6 @@ final class GcLineParser {
         out.unknownFieldStart = p;
         out.unknownFieldEnd = close + 1;
         p = close + 1;
-        cut();
         return true;
     }
 
@@ -201,7 +188,6 @@ final class GcLineParser {
         }
         if (c == 'P' && n == 1 && intShape[0] && (p + 1 >= end || !isLetter(b[p + 1]))) {
             p++;
-            cut();
             out.procs = (int) (values[0] / 1000);
             return 1;
         }
@@ -261,7 +247,6 @@ final class GcLineParser {
                 intShape[n] = lastIntShape;
             }
             n++;
-            cut();
             if (p >= end) return n;
             byte c = b[p];
             if (c == '+' || c == '/') {
@@ -276,7 +261,6 @@ final class GcLineParser {
                 return n;
             }
             if (n < separators.length) separators[n] = c;
-            cut();
         }
     }
 
@@ -291,7 +275,7 @@ final class GcLineParser {
     private long fixed() {
         int start = p;
         long ip = 0;
-        while (p < end && isDigit(b[p])) {
+        while (p < end && isDigit(b[p]) && !gluedLogLine()) {
             if (p - start >= MAX_DIGITS) return -1;
             ip = ip * 10 + (b[p] - '0');
             p++;
@@ -304,7 +288,7 @@ final class GcLineParser {
         if (p < end && b[p] == '.') {
             p++;
             lastHadFraction = true;
-            while (p < end && isDigit(b[p])) {
+            while (p < end && isDigit(b[p]) && !gluedLogLine() && !(strict && fracDigits == 3)) {
                 if (fracDigits < 3) frac = frac * 10 + (b[p] - '0');
                 fracDigits++;
                 p++;
@@ -313,6 +297,12 @@ final class GcLineParser {
         for (int k = Math.min(fracDigits, 3); k < 3; k++) frac *= 10;
         lastMsShape = goPrints(b[start], intDigits, ip, fracDigits, frac);
         lastIntShape = fracDigits == 0 && !lastHadFraction && (intDigits == 1 || b[start] != '0');
+        if (strict && !lastMsShape && !lastIntShape) {
+            // Not a number Go prints (e.g. "0.142026": "0.14" with a date glued on). Fail here, not
+            // at the end of the field, so the re-joiner sees exactly where the line stops making sense.
+            p = start;
+            return -1;
+        }
         return ip * 1000 + frac;
     }
 
@@ -342,7 +332,7 @@ final class GcLineParser {
     private long seconds() {
         int start = p;
         long whole = 0;
-        while (p < end && isDigit(b[p])) {
+        while (p < end && isDigit(b[p]) && !gluedLogLine()) {
             if (p - start >= MAX_DIGITS) return -1;
             whole = whole * 10 + (b[p] - '0');
             p++;
@@ -352,7 +342,7 @@ final class GcLineParser {
         int digits = 0;
         if (p < end && b[p] == '.') {
             p++;
-            while (p < end && isDigit(b[p])) {
+            while (p < end && isDigit(b[p]) && !(strict && digits == 3)) {
                 if (digits < 3) millis = millis * 10 + (b[p] - '0');
                 digits++;
                 p++;
@@ -370,11 +360,9 @@ final class GcLineParser {
         int gc = uint();
         if (gc < 0) return fail();
         out.gc = gc;
-        cut();
         if (!expect('(')) return fail();
         int procs = uint();
         if (procs < 0) return fail();
-        cut();
         if (!expect(')') || !expect(':')) return fail();
         int n = 0;
         do {
@@ -383,7 +371,6 @@ final class GcLineParser {
             if (v < 0) return fail();
             if (n < values.length) values[n] = v;
             n++;
-            cut();
         } while (expect('+'));
         skipBlanks();
         boolean micros;
@@ -397,18 +384,15 @@ final class GcLineParser {
         skipBlanks();
         if (p < end && b[p] == ',') {
             p++;
-            cut();
         }
         skipBlanks();
         int heap0 = uint();
         if (heap0 < 0) return fail();
-        cut();
         skipBlanks();
         if (!expect('-') || !expect('>')) return fail();
         skipBlanks();
         int heap1 = uint();
         if (heap1 < 0) return fail();
-        cut();
         skipBlanks();
         if (!word('M', 'B')) return fail();
         out.legacyMicros = micros;
@@ -424,7 +408,7 @@ final class GcLineParser {
     private int uint() {
         int start = p;
         long v = 0;
-        while (p < end && isDigit(b[p])) {
+        while (p < end && isDigit(b[p]) && !gluedLogLine()) {
             v = v * 10 + (b[p] - '0');
             if (v > Integer.MAX_VALUE) return -1;
             p++;
@@ -432,10 +416,17 @@ final class GcLineParser {
         return p == start ? -1 : (int) v;
     }
 
+    /**
+     * In strict mode, digits stop where a timestamp starts: {@code 0.0482026/11/27 00:11:40 request…}
+     * is the runtime's {@code 0.048} with an application log line glued on.
+     */
+    private boolean gluedLogLine() {
+        return strict && WallClockParser.startsAt(b, p, end);
+    }
+
     private boolean expect(char c) {
         if (p < end && b[p] == c) {
             p++;
-            cut();
             return true;
         }
         return false;
@@ -444,7 +435,6 @@ final class GcLineParser {
     private boolean word(char c0, char c1) {
         if (p + 1 < end && b[p] == c0 && b[p + 1] == c1 && (p + 2 >= end || !isLetter(b[p + 2]))) {
             p += 2;
-            cut();
             return true;
         }
         return false;
@@ -458,7 +448,6 @@ final class GcLineParser {
         }
         if (p + n < end && isLetter(b[p + n])) return false;
         p += n;
-        cut();
         return true;
     }
 
@@ -472,10 +461,6 @@ final class GcLineParser {
 
     private void skipBlanks() {
         while (p < end && (b[p] == ' ' || b[p] == '\t')) p++;
-    }
-
-    private void cut() {
-        if (cutCount < MAX_CUTS) cuts[cutCount++] = p;
     }
 
     private int fail() {

@@ -51,11 +51,20 @@ final class GcTraceRun implements LineReader.Sink {
     public void line(byte[] b, int s, int e, long lineNo) {
         int anchor = (e - s > 3 && b[s] == 'g' && b[s + 1] == 'c' && b[s + 2] == ' ') ? s : findAnchor(b, s, e);
         if (joiner.active()) {
-            if (anchor < 0 && continueHeld(b, s, e, lineNo)) return;
-            if (anchor >= 0 || ++joiner.linesWaited > SplitLineJoiner.LOOKAHEAD_LINES) flushHeld(false);
+            SplitLineJoiner.Outcome outcome = anchor < 0 ? continueHeld(b, s, e) : SplitLineJoiner.Outcome.NONE;
+            if (outcome == SplitLineJoiner.Outcome.COMPLETE || outcome == SplitLineJoiner.Outcome.MORE) return;
+            boolean giveUp = outcome == SplitLineJoiner.Outcome.LOG_LINE
+                    ? ++joiner.logLinesWaited > SplitLineJoiner.MAX_LOG_LINES_BETWEEN
+                    : ++joiner.linesWaited > SplitLineJoiner.LOOKAHEAD_LINES;
+            if (anchor >= 0 || giveUp) flushHeld(false);
         }
         if (anchor >= 0) {
-            gcLine(b, s, e, anchor, lineNo);
+            gcLine(b, s, e, anchor, lineNo, false);
+            return;
+        }
+        int weak = findWeakAnchor(b, s, e);
+        if (weak >= 0) {
+            gcLine(b, s, e, weak, lineNo, true);
         } else {
             sideLine(b, s, e, lineNo);
         }
@@ -73,36 +82,45 @@ final class GcTraceRun implements LineReader.Sink {
         if (joiner.active()) flushHeld(true);
     }
 
-    private void gcLine(byte[] b, int s, int e, int anchor, long lineNo) {
+    private void gcLine(byte[] b, int s, int e, int anchor, long lineNo, boolean weak) {
         long wall = anchor > s ? wallClock.parse(b, s, anchor) : WallClockParser.MISSING;
         int status = FastGcLine.parse(b, anchor, e, line) ? GcLineParser.COMPLETE : parser.parse(b, anchor, e, false, line);
         if (status == GcLineParser.COMPLETE) {
             if (emit(b, lineNo, wall, consumePeriodic(), false)) report.used(); else report.skipped(KIND_DUPLICATE);
             return;
         }
-        joiner.hold(b, s, e, anchor, status, parser, lineNo, wall, periodicNext);
-        periodicNext = false;
+        joiner.hold(b, s, e, anchor, status, parser.failPos, lineNo, wall, consumePeriodic(), weak);
     }
 
-    private boolean continueHeld(byte[] b, int s, int e, long lineNo) {
-        SplitLineJoiner.Outcome outcome = joiner.tryJoin(b, s, e, parser, line);
-        if (outcome == SplitLineJoiner.Outcome.NONE) return false;
+    private SplitLineJoiner.Outcome continueHeld(byte[] b, int s, int e) {
+        int expected = lastGc == Integer.MAX_VALUE ? GcLine.NONE : lastGc + 1;
+        SplitLineJoiner.Outcome outcome = joiner.tryJoin(b, s, e, expected, parser, line);
         if (outcome == SplitLineJoiner.Outcome.COMPLETE) {
             rejoined++;
             if (firstRejoinedLine < 0) firstRejoinedLine = joiner.headLine;
-            if (emit(joiner.lastInput(), joiner.headLine, joiner.wallMillis, joiner.periodic, false)) report.used(joiner.lines);
-            else for (int i = 0; i < joiner.lines; i++) report.skipped(KIND_DUPLICATE);
+            if (emit(joiner.lastInput(), joiner.headLine, joiner.wallMillis, joiner.periodic, false)) {
+                report.used(joiner.lines);
+            } else {
+                for (int i = 0; i < joiner.lines; i++) report.skipped(KIND_DUPLICATE);
+            }
         }
-        return true;
+        return outcome;
     }
 
-    /** Keeps what the held line has (when it has at least its gc number) and reports the rest. */
+    /**
+     * Keeps what the held line has (when it has at least its gc number and time) and reports the
+     * rest. A held line that never got past {@code gc } was just the word in other text.
+     */
     private void flushHeld(boolean atEnd) {
         int status = joiner.parseHead(parser, line);
         int heldLines = joiner.lines;
         long at = joiner.headLine;
-        String excerpt = joiner.excerpt();
         joiner.clear();
+        boolean keep = line.hasHeader() && (line.startMillis != GcLine.NO_TIME || line.legacy);
+        if (joiner.weak && !keep) {
+            sideLine(joiner.headBytes(), 0, joiner.headLength(), at);
+            return;
+        }
         String reason;
         if (atEnd && status == GcLineParser.INCOMPLETE) {
             reason = "gc line cut off at the end of the input";
@@ -111,7 +129,7 @@ final class GcTraceRun implements LineReader.Sink {
         } else {
             reason = "unexpected text in gc line at column " + joiner.failColumn() + " (split by other output, or damaged)";
         }
-        boolean keep = line.hasHeader() && (line.startMillis != GcLine.NO_TIME || line.legacy);
+        String excerpt = joiner.excerpt();
         if (keep && emit(joiner.lastInput(), at, joiner.wallMillis, joiner.periodic, true)) {
             report.used(heldLines);
             report.issue(at, reason + "; kept the fields before it", excerpt);
@@ -218,6 +236,18 @@ final class GcTraceRun implements LineReader.Sink {
                 while (j < e && GcLineParser.isDigit(b[j])) j++;
                 if (j < e && b[j] == '(') return i;
             }
+        }
+        return -1;
+    }
+
+    /**
+     * {@code gc } at the start of a line's text with something other than a gc number after it: the
+     * runtime's first piece of a gc line with an application line glued on, e.g.
+     * {@code gc 2026/11/27 00:11:43 request id=225 …} (the number follows on a later line).
+     */
+    static int findWeakAnchor(byte[] b, int s, int e) {
+        for (int i = s; i + 3 < e; i++) {
+            if (b[i] == 'g' && b[i + 1] == 'c' && b[i + 2] == ' ' && (i == s || b[i - 1] == ' ' || b[i - 1] == '\t')) return i;
         }
         return -1;
     }

@@ -35,6 +35,24 @@ public final class WallClockParser {
         this.yearlessYear = referenceYear;
     }
 
+    private static final WallClockParser PROBE = new WallClockParser(2000);
+
+    /**
+     * Whether a timestamp starts exactly at {@code b[p]} — where a log line glued onto a split gc line
+     * begins. Stateless (does not advance any year rollover tracking).
+     */
+    public static boolean startsAt(byte[] b, int p, int e) {
+        if (p >= e) return false;
+        byte c = b[p];
+        if (!isDigit(c) && (c < 'A' || c > 'Z')) return false;
+        synchronized (PROBE) {
+            long t = PROBE.parse(b, p, e);
+            PROBE.lastYearlessMonth = -1;
+            PROBE.yearlessYear = PROBE.referenceYear;
+            return t != MISSING;
+        }
+    }
+
     /** True once a timestamp without a year (syslog, klog) was read with an assumed year. */
     public boolean assumedYear() {
         return assumedYear;
