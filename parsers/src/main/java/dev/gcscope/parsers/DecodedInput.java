@@ -1,6 +1,8 @@
 package dev.gcscope.parsers;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -8,6 +10,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 import org.apache.commons.io.ByteOrderMark;
 import org.apache.commons.io.input.BOMInputStream;
 import org.apache.commons.io.input.BoundedInputStream;
@@ -26,10 +29,21 @@ public final class DecodedInput extends InputStream {
     private final BoundedInputStream rawCounter;
     private final String encoding;
 
-    private DecodedInput(InputStream content, BoundedInputStream rawCounter, String encoding) {
+    private final EndAtDamage damage;
+
+    private DecodedInput(InputStream content, BoundedInputStream rawCounter, String encoding, EndAtDamage damage) {
         this.content = content;
         this.rawCounter = rawCounter;
         this.encoding = encoding;
+        this.damage = damage;
+    }
+
+    /**
+     * Empty, or why the compressed data ended before its proper end (a gzip file cut off by a full
+     * disk or an interrupted copy). Everything decompressed before that point was delivered.
+     */
+    public String damage() {
+        return damage == null || damage.error == null ? "" : "compressed data ends early (" + damage.error + ")";
     }
 
     static DecodedInput open(TraceSource source) throws IOException {
@@ -41,8 +55,10 @@ public final class DecodedInput extends InputStream {
             Compression compression = Compression.of(magic);
             InputStream plain = buffered;
             String encoding = "";
+            EndAtDamage damage = null;
             if (compression == Compression.GZIP) {
-                plain = new BufferedInputStream(new GZIPInputStream(buffered, GZIP_BUFFER), GZIP_BUFFER);
+                damage = new EndAtDamage(new GZIPInputStream(buffered, GZIP_BUFFER));
+                plain = new BufferedInputStream(damage, GZIP_BUFFER);
                 encoding = "gzip";
             } else if (compression != Compression.NONE) {
                 throw new TraceInputException(source.name() + ": is " + compression.label
@@ -66,7 +82,7 @@ public final class DecodedInput extends InputStream {
             } else if (mark != null) {
                 encoding = join(encoding, "UTF-8 BOM");
             }
-            return new DecodedInput(content, counter, encoding);
+            return new DecodedInput(content, counter, encoding, damage);
         } catch (IOException | RuntimeException e) {
             raw.close();
             throw e;
@@ -94,18 +110,14 @@ public final class DecodedInput extends InputStream {
         return encoding;
     }
 
-    /** Reads until {@code max} bytes or the end; a truncated gzip stream just ends the sample. */
+    /** Reads until {@code max} bytes or the end. */
     byte[] readUpTo(int max) throws IOException {
         byte[] buf = new byte[max];
         int n = 0;
-        try {
-            while (n < max) {
-                int r = content.read(buf, n, max - n);
-                if (r < 0) break;
-                n += r;
-            }
-        } catch (java.io.EOFException | java.util.zip.ZipException e) {
-            // A cut-off gzip file still deserves a probe of what did arrive.
+        while (n < max) {
+            int r = content.read(buf, n, max - n);
+            if (r < 0) break;
+            n += r;
         }
         return Arrays.copyOf(buf, n);
     }
@@ -123,6 +135,46 @@ public final class DecodedInput extends InputStream {
     @Override
     public void close() throws IOException {
         content.close();
+    }
+
+    /**
+     * Ends the stream instead of throwing where gzip data is cut off or corrupt. It sits below the
+     * buffering on purpose: {@code BufferedInputStream.read} discards bytes it already read in a call
+     * that then throws, which would lose the last good lines of a truncated file.
+     */
+    private static final class EndAtDamage extends FilterInputStream {
+        String error;
+
+        EndAtDamage(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (error != null) return -1;
+            try {
+                return super.read();
+            } catch (EOFException | ZipException e) {
+                error = e.getMessage();
+                return -1;
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (error != null) return -1;
+            try {
+                return super.read(b, off, len);
+            } catch (EOFException | ZipException e) {
+                error = e.getMessage();
+                return -1;
+            }
+        }
+
+        @Override
+        public int available() throws IOException {
+            return error != null ? 0 : super.available();
+        }
     }
 
     private enum Compression {

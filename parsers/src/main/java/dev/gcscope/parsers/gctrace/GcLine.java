@@ -35,6 +35,8 @@ final class GcLine {
     /** Offset and length of the first field whose key was not recognised (drift), or -1. */
     int unknownFieldStart;
     int unknownFieldEnd;
+    /** The unknown field is not a well-formed field but damage (stray bytes, glued text). */
+    boolean damagedField;
 
     void reset() {
         gc = NONE;
@@ -56,6 +58,7 @@ final class GcLine {
         trailingText = false;
         unknownFieldStart = -1;
         unknownFieldEnd = -1;
+        damagedField = false;
     }
 
     boolean hasHeader() {

@@ -224,11 +224,27 @@ final class GcLineParser {
     private int unknown(int start) {
         if (strict) return -1;
         while (p < end && b[p] != ',') p++;
-        if (out.unknownFieldStart < 0) {
+        if (!looksLikeAField(start, p)) out.damagedField = true;
+        if (out.unknownFieldStart < 0 || out.damagedField) {
             out.unknownFieldStart = start;
             out.unknownFieldEnd = p;
         }
         return 0;
+    }
+
+    /**
+     * A field a future Go could add looks like the others: numbers, a blank, then words
+     * ({@code 12 MB arenas}). Anything else — stray bytes, a log line glued in — is damage.
+     */
+    private boolean looksLikeAField(int from, int to) {
+        int i = from;
+        while (i < to && (isDigit(b[i]) || b[i] == '.' || b[i] == '+' || b[i] == '/' || b[i] == '-' || b[i] == '>')) i++;
+        if (i == from || i >= to || b[i] != ' ') return false;
+        for (; i < to; i++) {
+            byte c = b[i];
+            if (!isLetter(c) && c != ' ' && c != '(' && c != ')' && c != '/' && !isDigit(c)) return false;
+        }
+        return true;
     }
 
     /**

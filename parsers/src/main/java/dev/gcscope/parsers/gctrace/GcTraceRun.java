@@ -56,7 +56,7 @@ final class GcTraceRun implements LineReader.Sink {
             boolean giveUp = outcome == SplitLineJoiner.Outcome.LOG_LINE
                     ? ++joiner.logLinesWaited > SplitLineJoiner.MAX_LOG_LINES_BETWEEN
                     : ++joiner.linesWaited > SplitLineJoiner.LOOKAHEAD_LINES;
-            if (anchor >= 0 || giveUp) flushHeld(false);
+            if (anchor >= 0 || giveUp || findWeakAnchor(b, s, e) >= 0) flushHeld(false);
         }
         if (anchor >= 0) {
             gcLine(b, s, e, anchor, lineNo, false);
@@ -85,6 +85,17 @@ final class GcTraceRun implements LineReader.Sink {
     private void gcLine(byte[] b, int s, int e, int anchor, long lineNo, boolean weak) {
         long wall = anchor > s ? wallClock.parse(b, s, anchor) : WallClockParser.MISSING;
         int status = FastGcLine.parse(b, anchor, e, line) ? GcLineParser.COMPLETE : parser.parse(b, anchor, e, false, line);
+        if (status == GcLineParser.COMPLETE && line.damagedField) {
+            // Complete but with a damaged field: keep the rest, say which field was lost.
+            String field = Excerpt.of(b, line.unknownFieldStart, line.unknownFieldEnd, 60);
+            if (emit(b, lineNo, wall, consumePeriodic(), true)) {
+                report.used();
+                report.issue(lineNo, "unreadable field '" + field + "' in gc line; kept the other fields", Excerpt.of(b, s, e));
+            } else {
+                report.skipped(KIND_DUPLICATE);
+            }
+            return;
+        }
         if (status == GcLineParser.COMPLETE) {
             if (emit(b, lineNo, wall, consumePeriodic(), false)) report.used(); else report.skipped(KIND_DUPLICATE);
             return;
@@ -206,7 +217,7 @@ final class GcTraceRun implements LineReader.Sink {
         cycles.add(l, run, lineNo, wall, periodic, partial);
         lastRowHadTrailingText = l.trailingText && !l.forced;
         if (!partial) dialects.add(l.dialect());
-        if (l.unknownFieldStart >= 0) {
+        if (l.unknownFieldStart >= 0 && !l.damagedField) {
             unknownFields++;
             if (firstUnknownField == null) {
                 firstUnknownField = Excerpt.of(src, l.unknownFieldStart, l.unknownFieldEnd, 60);
@@ -243,13 +254,49 @@ final class GcTraceRun implements LineReader.Sink {
     /**
      * {@code gc } at the start of a line's text with something other than a gc number after it: the
      * runtime's first piece of a gc line with an application line glued on, e.g.
-     * {@code gc 2026/11/27 00:11:43 request id=225 …} (the number follows on a later line).
+     * {@code gc 2026/11/27 00:11:43 request id=225 …} (the number follows on a later line), or a
+     * lone {@code gc} where a mail client wrapped the line.
      */
     static int findWeakAnchor(byte[] b, int s, int e) {
-        for (int i = s; i + 3 < e; i++) {
-            if (b[i] == 'g' && b[i + 1] == 'c' && b[i + 2] == ' ' && (i == s || b[i - 1] == ' ' || b[i - 1] == '\t')) return i;
+        for (int i = s; i + 2 <= e; i++) {
+            if (b[i] == 'g' && b[i + 1] == 'c' && (i + 2 == e || b[i + 2] == ' ') && startsLineText(b, s, i)) return i;
         }
         return -1;
+    }
+
+    /**
+     * Whether {@code b[i]} is where the line's own text starts: at its beginning (after blanks and
+     * {@code >} quotes), or right after a collector's prefix — a line that starts with a timestamp and
+     * whose last word before {@code i} is a timestamp, {@code stdout F}/{@code stderr F}, or ends with
+     * {@code :} ({@code host app[12]:}). An application's {@code 2026/11/27 00:11:40 forcing gc} is
+     * not: "forcing" is none of these.
+     */
+    static boolean startsLineText(byte[] b, int s, int i) {
+        int q = s;
+        while (q < i && (b[q] == ' ' || b[q] == '\t' || b[q] == '>')) q++;
+        if (q == i) return true;
+        if (b[i - 1] != ' ' && b[i - 1] != '\t') return false;
+        if (!WallClockParser.startsAt(b, q, i)) return false;
+        int wordEnd = i;
+        while (wordEnd > q && (b[wordEnd - 1] == ' ' || b[wordEnd - 1] == '\t')) wordEnd--;
+        int wordStart = wordEnd;
+        while (wordStart > q && b[wordStart - 1] != ' ' && b[wordStart - 1] != '\t') wordStart--;
+        if (wordStart == q || b[wordEnd - 1] == ':' || WallClockParser.startsAt(b, wordStart, wordEnd)) return true;
+        if (wordEnd - wordStart == 1 && (b[wordStart] == 'F' || b[wordStart] == 'P')) {
+            int prevEnd = wordStart;
+            while (prevEnd > q && b[prevEnd - 1] == ' ') prevEnd--;
+            return endsWith(b, q, prevEnd, "stderr") || endsWith(b, q, prevEnd, "stdout");
+        }
+        return false;
+    }
+
+    private static boolean endsWith(byte[] b, int from, int end, String word) {
+        int n = word.length();
+        if (end - from < n) return false;
+        for (int k = 0; k < n; k++) {
+            if (b[end - n + k] != word.charAt(k)) return false;
+        }
+        return true;
     }
 
     CycleTableBuilder cycles() { return cycles; }

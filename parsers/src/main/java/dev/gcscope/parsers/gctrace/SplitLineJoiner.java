@@ -103,7 +103,7 @@ final class SplitLineJoiner {
         for (int start : starts) {
             if (start < 0 || start >= e) continue;
             int tried = 0;
-            for (int cut = limit; cut > anchor + 2 && tried < MAX_POSITIONS_TRIED; cut--, tried++) {
+            for (int cut = limit; cut >= anchor + 2 && tried < MAX_POSITIONS_TRIED; cut--, tried++) {
                 for (int glue = 0; glue <= (cut == headLen ? 1 : 0); glue++) {
                     int r = attempt(cut, glue, b, start, e, parser, out);
                     if (r == GcLineParser.COMPLETE) {

@@ -3,10 +3,8 @@ package dev.gcscope.parsers.io;
 import dev.gcscope.parsers.DecodedInput;
 import dev.gcscope.parsers.ParseCancelledException;
 import dev.gcscope.parsers.ParseListener;
-import java.io.EOFException;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.zip.ZipException;
 
 /**
  * Splits decoded input into lines without copying or decoding them: LF, CRLF and a lone CR all end
@@ -58,15 +56,8 @@ public final class LineReader {
         boolean skipLf = false;
         byte[] overlongHead = null;
         long overlongLength = 0;
-        String truncated = "";
         while (true) {
-            int n;
-            try {
-                n = in.read(buf, limit, buf.length - limit);
-            } catch (EOFException | ZipException e) {
-                truncated = "compressed data ends early (" + e.getMessage() + "); the lines before that were read";
-                n = -1;
-            }
+            int n = in.read(buf, limit, buf.length - limit);
             if (!listener.progress(in.storedBytesRead(), storedSize)) throw new ParseCancelledException(name);
             if (n < 0) break;
             if (n == 0) continue;
@@ -119,6 +110,7 @@ public final class LineReader {
             sink.line(buf, start, limit, ++lineNo);
             noFinalNewline = true;
         }
-        return new Outcome(lineNo, noFinalNewline, truncated);
+        String damage = in.damage();
+        return new Outcome(lineNo, noFinalNewline, damage.isEmpty() ? "" : damage + "; the lines before it were read");
     }
 }

@@ -1,0 +1,210 @@
+package dev.gcscope.parsers.gctrace;
+
+import static dev.gcscope.parsers.gctrace.GcColumns.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.gcscope.parsers.ParseIssue;
+import dev.gcscope.parsers.ParseReport;
+import dev.gcscope.parsers.ParseResult;
+import dev.gcscope.parsers.TraceSource;
+import dev.gcscope.samples.SampleTraces;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.Table;
+
+/**
+ * Damaged input never throws: the parser keeps what it can, and every line it could not use is
+ * reported with its number and reason. Each case damages a real recording in one way and compares
+ * with the parse of the undamaged recording.
+ */
+class BrokenInputTest {
+    private static final String SAMPLE = "gctrace/go1.24-phases.log";
+
+    static byte[] original() {
+        return SampleTraces.get(SAMPLE).bytes();
+    }
+
+    static ParseResult parse(byte[] bytes) throws IOException {
+        ParseResult r = new GcTraceParser(2026).parse(TraceSource.of("damaged.log", bytes));
+        ParseReport rep = r.report();
+        assertEquals(rep.linesRead(), rep.linesUsed() + rep.linesSkipped(), "every line counted once");
+        return r;
+    }
+
+    static Table cycles(byte[] bytes) throws IOException {
+        return parse(bytes).table(CYCLES_TABLE);
+    }
+
+    static String text(byte[] b) {
+        return new String(b, StandardCharsets.ISO_8859_1);
+    }
+
+    static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** Same cycles, field for field (the line column may differ). */
+    static void assertSameCycles(Table expected, Table actual) {
+        assertEquals(expected.rowCount(), actual.rowCount(), "cycles");
+        for (String c : CYCLE_COLUMNS) {
+            if (c.equals(LINE)) continue;
+            for (int i = 0; i < expected.rowCount(); i++) {
+                assertEquals(expected.column(c).getString(i), actual.column(c).getString(i), c + " row " + i);
+            }
+        }
+    }
+
+    @Test
+    void emptyInput() throws IOException {
+        ParseResult r = parse(new byte[0]);
+        assertEquals(0, r.table(CYCLES_TABLE).rowCount());
+        assertEquals(0, r.report().linesRead());
+    }
+
+    @Test
+    void binaryGarbage() throws IOException {
+        byte[] junk = new byte[200_000];
+        new Random(42).nextBytes(junk);
+        ParseResult r = parse(junk);
+        assertEquals(0, r.table(CYCLES_TABLE).rowCount());
+        assertTrue(r.report().linesRead() > 0);
+    }
+
+    @Test
+    void truncatedLastLineKeepsWhatItHasAndSaysSo() throws IOException {
+        String full = text(original());
+        int lastGc = full.lastIndexOf("\ngc ") + 1;
+        int cutAt = full.indexOf(" ms cpu", lastGc);
+        String cut = full.substring(0, cutAt);
+        long lineOfCut = cut.chars().filter(c -> c == '\n').count() + 1;
+
+        ParseResult r = parse(bytes(cut));
+        Table t = r.table(CYCLES_TABLE);
+        assertEquals(cycles(original()).rowCount() - countAfter(full, lastGc), t.rowCount());
+        int last = t.rowCount() - 1;
+        assertTrue(t.booleanColumn(PARTIAL).get(last));
+        assertFalse(t.doubleColumn(STW_MS).isMissing(last), "the clock times before the cut are kept");
+        assertTrue(t.doubleColumn(ASSIST_CPU_MS).isMissing(last), "nothing is made up after the cut");
+        ParseIssue issue = r.report().issues().get(0);
+        assertEquals(lineOfCut, issue.line());
+        assertTrue(issue.reason().contains("cut off at the end"), issue.reason());
+    }
+
+    /** gc lines in {@code full} from {@code from} on, other than the first (it stays, partially). */
+    private static int countAfter(String full, int from) {
+        return (int) full.substring(from).lines().filter(l -> l.startsWith("gc ")).count() - 1;
+    }
+
+    @Test
+    void crlfCrAndLfGiveTheSameCycles() throws IOException {
+        Table lf = cycles(original());
+        String text = text(original());
+        assertSameCycles(lf, cycles(bytes(text.replace("\n", "\r\n"))));
+        assertSameCycles(lf, cycles(bytes(text.replace("\n", "\r"))));
+    }
+
+    @Test
+    void utf8ByteOrderMarkAndUtf16AreDecoded() throws IOException {
+        Table plain = cycles(original());
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        assertSameCycles(plain, cycles(concat(bom, original())));
+        // PowerShell 5's `2> gc.log` writes UTF-16LE with a BOM.
+        byte[] utf16 = concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, text(original()).getBytes(StandardCharsets.UTF_16LE));
+        ParseResult r = parse(utf16);
+        assertSameCycles(plain, r.table(CYCLES_TABLE));
+        assertTrue(r.report().notes().stream().anyMatch(n -> n.contains("UTF-16LE")));
+    }
+
+    @Test
+    void invalidUtf8InOtherLinesChangesNothing() throws IOException {
+        String text = text(original());
+        String damaged = text.replaceFirst("phase=cache", "phase=\u00ff\u00fe\u00c3cache");
+        assertNotEquals(text, damaged);
+        assertSameCycles(cycles(original()), cycles(bytes(damaged)));
+    }
+
+    @Test
+    void invalidBytesInsideAGcLineAreReportedWithTheirLineNumber() throws IOException {
+        String text = text(original());
+        int at = text.indexOf(" ms cpu", text.indexOf("\ngc 10 @"));
+        String damaged = text.substring(0, at) + "\u00ff\u00fe" + text.substring(at);
+        long line = damaged.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+        ParseResult r = parse(bytes(damaged));
+        assertEquals(cycles(original()).rowCount(), r.table(CYCLES_TABLE).rowCount(), "the damaged cycle is kept, partially");
+        ParseIssue issue = r.report().issues().get(0);
+        assertEquals(line, issue.line());
+        assertTrue(issue.excerpt().contains("\\xFF\\xFE"), issue.excerpt());
+    }
+
+    @Test
+    void aTenMegabyteLineIsSkippedAndReported() throws IOException {
+        String text = text(original());
+        int at = text.indexOf("\ngc 100 @") + 1;
+        char[] huge = new char[10 * 1024 * 1024];
+        Arrays.fill(huge, 'x');
+        String damaged = text.substring(0, at) + new String(huge) + "\n" + text.substring(at);
+        long line = text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+        ParseResult r = parse(bytes(damaged));
+        assertSameCycles(cycles(original()), r.table(CYCLES_TABLE));
+        assertEquals(1, r.report().skippedByKind().get(GcTraceRun.KIND_TOO_LONG));
+        assertEquals(line, r.report().issues().get(0).line());
+        assertTrue(r.report().issues().get(0).reason().contains("10,485,760 bytes"));
+    }
+
+    @Test
+    void gzipIsRecognisedByMagicBytesAndATruncatedOneStillYieldsItsCycles() throws IOException {
+        byte[] gz = gzip(original());
+        ParseResult r = parse(gz);
+        assertSameCycles(cycles(original()), r.table(CYCLES_TABLE));
+        assertTrue(r.report().notes().stream().anyMatch(n -> n.contains("gzip")));
+
+        ParseResult cut = parse(Arrays.copyOf(gz, gz.length * 2 / 3));
+        int rows = cut.table(CYCLES_TABLE).rowCount();
+        assertTrue(rows > 0 && rows < r.table(CYCLES_TABLE).rowCount(), "rows " + rows);
+        assertTrue(cut.report().issues().stream().anyMatch(i -> i.reason().contains("compressed data ends early")));
+    }
+
+    @Test
+    void interleavedOutputThatIsNotGcTextIsJustOtherText() throws IOException {
+        String text = text(original());
+        StringBuilder sb = new StringBuilder();
+        text.lines().forEach(l -> sb.append(l).append('\n').append("{\"level\":\"info\",\"msg\":\"gc tuning\"}\n"));
+        ParseResult r = parse(bytes(sb.toString()));
+        assertSameCycles(cycles(original()), r.table(CYCLES_TABLE));
+        assertEquals(0, r.report().issueCount());
+    }
+
+    @Test
+    void aLineEndingInTheMiddleOfABufferIsHandledAcrossReads() throws IOException {
+        // CRLF pairs split across the reader's 256 KiB reads: repeat the sample until it spans several reads.
+        String crlf = text(original()).replace("\n", "\r\n");
+        StringBuilder sb = new StringBuilder();
+        int copies = 0;
+        while (sb.length() < 1_500_000) {
+            sb.append(crlf);
+            copies++;
+        }
+        Table t = cycles(bytes(sb.toString()));
+        assertEquals(copies * cycles(original()).rowCount(), t.rowCount());
+        assertEquals(copies, t.intColumn(RUN).max(), "each copy restarts the numbering");
+    }
+
+    static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    static byte[] gzip(byte[] b) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(b);
+        }
+        return out.toByteArray();
+    }
+}
