@@ -1,0 +1,3 @@
+module gcscope.dev/sample-traces/workloads
+
+go 1.19
