@@ -1,17 +1,128 @@
 package dev.gcscope.cli;
 
-/** Placeholder until the CLI lands: the headless commands behind {@code gcscope <command>}. */
+import dev.gcscope.parsers.TraceLoader;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * The headless commands behind {@code gcscope <command>}: {@code summary}, {@code export}, {@code help}.
+ * Nothing here touches JavaFX, so the commands run on machines without a display or a JavaFX runtime.
+ *
+ * <p>Every failure ends as one line on stderr starting with {@code gcscope: } and an
+ * {@link ExitStatus}: picocli's parameter and execution exception handlers are replaced, so no stack
+ * trace reaches a user unless {@code GCSCOPE_DEBUG=1}.
+ */
 public final class GcscopeCli {
-    private GcscopeCli() {}
+    /** The subcommands, for {@link #isCliInvocation}; a test checks it against the command tree. */
+    static final Set<String> COMMANDS = Set.of("summary", "export", "help");
+
+    private final PrintStream stdout;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final ErrorReporter errors;
+    private final CliContext context;
+
+    /**
+     * @param out where results go (text, JSON, CSV for {@code --csv -}), written as UTF-8
+     * @param err where messages go
+     * @param debug print stack traces after the one-line messages
+     */
+    public GcscopeCli(PrintStream out, PrintStream err, boolean debug) {
+        this(out, err, debug, TraceLoader.standard());
+    }
+
+    GcscopeCli(PrintStream out, PrintStream err, boolean debug, TraceLoader loader) {
+        this.stdout = out;
+        // UTF-8 whatever the platform default: --json and --csv output is UTF-8 by contract, and
+        // Java 17 would otherwise encode for the locale (ASCII under LANG=C).
+        this.out = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        this.err = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        this.errors = new ErrorReporter(this.err, debug);
+        this.context = new CliContext(new TraceInputs(loader), SummarySections.standard(), errors);
+    }
 
     /** True when {@code firstArg} names a subcommand or a global option (so no window opens). */
     public static boolean isCliInvocation(String firstArg) {
-        return firstArg.equals("summary") || firstArg.equals("export") || firstArg.startsWith("-") || firstArg.equals("help");
+        return COMMANDS.contains(firstArg) || firstArg.startsWith("-");
     }
 
-    /** Runs the command line; returns the process exit status. */
+    /** Runs the command line on the process's stdout and stderr; returns the process exit status. */
     public static int run(String[] args) {
-        System.err.println("gcscope: the CLI is not built yet");
-        return 2;
+        String debug = System.getenv(ErrorReporter.DEBUG_VARIABLE);
+        return new GcscopeCli(System.out, System.err, "1".equals(debug) || "true".equalsIgnoreCase(debug)).execute(args);
+    }
+
+    /** Runs one command line; returns its exit status. */
+    public int execute(String... args) {
+        try {
+            return commandLine().execute(args);
+        } catch (RuntimeException | Error e) {
+            // Errors (out of memory, a missing class) pass picocli's handlers; they still get one line.
+            return errors.report(e);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    CommandLine commandLine() {
+        CommandLine cmd = new CommandLine(new RootCommand());
+        cmd.addSubcommand("summary", new SummaryCommand(context));
+        cmd.addSubcommand("export", new ExportCommand(context));
+        cmd.addSubcommand("help", new CommandLine.HelpCommand());
+        cmd.setOut(out);
+        cmd.setErr(err);
+        cmd.setColorScheme(Help.defaultColorScheme(stdout == System.out ? Help.Ansi.AUTO : Help.Ansi.OFF));
+        // A trace file may well be called @something; picocli would read it as an argument file.
+        cmd.setExpandAtFiles(false);
+        cmd.setParameterExceptionHandler((ex, args) -> errors.usage(ex.getMessage(), commandName(ex.getCommandLine())));
+        cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> errors.report(ex));
+        return cmd;
+    }
+
+    private static String commandName(CommandLine commandLine) {
+        return commandLine == null || commandLine.getParent() == null ? "" : commandLine.getCommandName();
+    }
+
+    @Command(name = "gcscope", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
+            versionProvider = VersionProvider.class, synopsisSubcommandLabel = "COMMAND",
+            description = {
+                "Viewer for Go garbage-collector traces (GODEBUG=gctrace=1 output).",
+                "With a command it runs headless; without one (or with only files) it opens the desktop app.",
+            },
+            commandListHeading = "%nCommands:%n",
+            exitCodeListHeading = "%nExit status:%n",
+            exitCodeList = {
+                "0:success",
+                "1:an input could not be read or recognised, or the output could not be written",
+                "2:usage error: unknown option, missing argument, unknown --format",
+                "3:internal error, a bug in gcscope (GCSCOPE_DEBUG=1 prints the stack trace)",
+            },
+            footerHeading = "%nExamples:%n",
+            footer = {
+                "  gcscope summary gc.log",
+                "  gcscope summary --json gc.log other.log.gz",
+                "  gcscope export --csv cycles.csv gc.log",
+                "  gcscope help summary",
+            })
+    static final class RootCommand implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            throw new ParameterException(spec.commandLine(), "missing command: summary, export or help");
+        }
     }
 }

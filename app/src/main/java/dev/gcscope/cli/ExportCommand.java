@@ -1,0 +1,120 @@
+package dev.gcscope.cli;
+
+import dev.gcscope.parsers.ParseResult;
+import dev.gcscope.parsers.TraceInputException;
+import dev.gcscope.parsers.TraceSource;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code gcscope export --csv OUT [--format FMT] FILE} */
+@Command(name = "export", sortOptions = false,
+        description = {
+            "Write the file's main table (for gctrace: one row per GC cycle) as CSV.",
+            "The header holds the table's column names in table order (units are in the names);"
+                + " numbers are plain (0.018, 12189), missing values are empty, booleans true/false,"
+                + " wall_time is ISO-8601 (2026-11-27T00:01:02.123).",
+            "OUT is written to a temporary file first and renamed at the end, so a failed export never"
+                + " leaves a partial file; OUT is never the input itself.",
+        })
+final class ExportCommand implements Callable<Integer> {
+    static final String STDOUT = "-";
+
+    private final CliContext context;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--csv", paramLabel = "OUT", required = true,
+            description = "The CSV file to write (replaced if it exists), or - for standard output.")
+    private String csv;
+
+    @Mixin
+    private FormatOption format;
+
+    @Parameters(paramLabel = "FILE", arity = "1", description = "The trace file (plain text or gzip).")
+    private Path file;
+
+    ExportCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        String formatId = format.validated(context.inputs().loader().parsers());
+        Path out = STDOUT.equals(csv) ? null : outputPath();
+        ParseResult result;
+        try {
+            TraceSource source = context.inputs().open(file);
+            if (out != null) checkTarget(out);
+            result = context.inputs().parse(source, formatId);
+        } catch (TraceInputException e) {
+            return context.errors().report(e);
+        }
+        if (out == null) {
+            PrintWriter stdout = spec.commandLine().getOut();
+            CsvTableWriter.write(result.mainTable(), stdout);
+        } else {
+            try {
+                AtomicFileWriter.write(out, w -> CsvTableWriter.write(result.mainTable(), w));
+            } catch (AccessDeniedException e) {
+                return context.errors().input(csv + ": cannot be written (permission denied in "
+                        + parentOf(out) + ")");
+            } catch (IOException e) {
+                return context.errors().input(csv + ": " + TraceInputs.describe(e, "written"));
+            }
+        }
+        long issues = result.report().issueCount();
+        if (issues > 0) {
+            // Not an error (the rows are written), but a user deserves to know rows may be missing.
+            context.errors().note(String.format(Locale.ROOT, "%s: %d line(s) could not be used as they stood;"
+                    + " 'gcscope summary %s' lists them", result.sourceName(), issues, result.sourceName()));
+        }
+        return ExitStatus.OK;
+    }
+
+    private Path outputPath() {
+        try {
+            return Path.of(csv);
+        } catch (InvalidPathException e) {
+            throw new ParameterException(spec.commandLine(), "'" + csv + "' is not a valid path for --csv: " + e.getReason());
+        }
+    }
+
+    /** Refuses to overwrite the input (even through a link) or a directory, and a missing folder. */
+    private void checkTarget(Path out) throws TraceInputException {
+        if (Files.isDirectory(out)) throw new TraceInputException(csv + ": is a directory; --csv needs a file name");
+        Path dir = parentOf(out);
+        if (!Files.isDirectory(dir)) throw new TraceInputException(csv + ": folder " + dir + " does not exist");
+        if (Files.exists(out)) {
+            boolean same;
+            try {
+                same = Files.isSameFile(out, file);
+            } catch (IOException e) {
+                same = out.toAbsolutePath().normalize().equals(file.toAbsolutePath().normalize());
+            }
+            if (same) {
+                throw new TraceInputException(csv + ": is the input file itself; gcscope never modifies an input,"
+                        + " so choose another --csv file");
+            }
+            if (!Files.isWritable(out)) throw new TraceInputException(csv + ": cannot be written (permission denied)");
+        }
+    }
+
+    private static Path parentOf(Path out) {
+        Path parent = out.toAbsolutePath().getParent();
+        return parent == null ? out.toAbsolutePath().getRoot() : parent;
+    }
+}

@@ -1,0 +1,109 @@
+package dev.gcscope.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.gcscope.parsers.ParseResult;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code gcscope summary [--json] [--format FMT] FILE...} */
+@Command(name = "summary", sortOptions = false,
+        description = {
+            "Print what each trace file holds: its format, the lines read and skipped (by kind),"
+                + " the first parse issues, notes, and the format's key figures.",
+            "Files that cannot be read are reported on stderr; the others are still summarised.",
+        },
+        footerHeading = "%nFigures for gctrace files (--json keys):%n",
+        footer = {
+            "  cycles        GC cycles (rows of the cycles table), partial ones included",
+            "  forced        cycles forced by runtime.GC() (the line ends in ' (forced)')",
+            "                or by the 2-minute periodic GC ('GC forced' line before it)",
+            "  runs          process runs in the file: the gc number restarts with each",
+            "  stw_ms        stop-the-world pause per cycle in ms: sweep termination +",
+            "                mark termination (plus the write-barrier phase on Go 1.5;",
+            "                before Go 1.5 all printed phases: the whole GC was STW)",
+            "  p50 p90 p99 p999",
+            "                percentiles of stw_ms (p999 is the 99.9th): linear",
+            "                interpolation between closest ranks (Hyndman & Fan R-7,",
+            "                numpy's default); max is the largest pause",
+            "  heap_peak_mb  the largest heap at the start or end of any cycle, in MB",
+            "  gc_cpu_pct    GC's share of CPU since program start as Go reports it at",
+            "                the last cycle of each run, averaged over the runs weighted",
+            "                by their length",
+            "Missing or undefined numbers (no cycles, no pause times) are null in --json.",
+        })
+final class SummaryCommand implements Callable<Integer> {
+    /** Plain numbers ({@code 0.018}, not {@code 1.8E-2}) and ASCII-only output whatever the terminal. */
+    static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
+    private final CliContext context;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--json", description = "Print a JSON array with one object per file instead of text.")
+    private boolean json;
+
+    @Mixin
+    private FormatOption format;
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Trace files (plain text or gzip).")
+    private List<Path> files;
+
+    SummaryCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        String formatId = format.validated(context.inputs().loader().parsers());
+        PrintWriter out = spec.commandLine().getOut();
+        FileSummary summary = new FileSummary(context.sections(), JSON.getNodeFactory());
+        ArrayNode array = JSON.createArrayNode();
+        int status = ExitStatus.OK;
+        boolean first = true;
+        for (Path file : files) {
+            ParseResult result;
+            try {
+                result = context.inputs().load(file, formatId);
+            } catch (Exception | OutOfMemoryError e) {
+                // One bad file must not cost the others their summary.
+                status = Math.max(status, context.errors().report(e));
+                continue;
+            }
+            if (json) {
+                array.add(summary.json(result));
+            } else {
+                if (!first) out.println();
+                first = false;
+                summary.text(result, new TextReport(out));
+                out.flush();
+            }
+        }
+        if (json) {
+            JSON.writeValue(out, array);
+            out.println();
+        }
+        out.flush();
+        return status;
+    }
+}

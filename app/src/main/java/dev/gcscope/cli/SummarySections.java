@@ -1,0 +1,27 @@
+package dev.gcscope.cli;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The per-format summary sections, keyed by format id. */
+final class SummarySections {
+    private final Map<String, SummarySection> byFormat = new LinkedHashMap<>();
+
+    SummarySections(List<SummarySection> sections) {
+        for (SummarySection s : sections) {
+            if (byFormat.putIfAbsent(s.formatId(), s) != null) {
+                throw new IllegalArgumentException("two summary sections for format " + s.formatId());
+            }
+        }
+    }
+
+    static SummarySections standard() {
+        return new SummarySections(List.of(new GcTraceSummarySection()));
+    }
+
+    Optional<SummarySection> forFormat(String formatId) {
+        return Optional.ofNullable(byFormat.get(formatId));
+    }
+}

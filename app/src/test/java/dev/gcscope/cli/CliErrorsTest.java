@@ -1,0 +1,161 @@
+package dev.gcscope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gcscope.parsers.ParseListener;
+import dev.gcscope.parsers.ParseResult;
+import dev.gcscope.parsers.Probe;
+import dev.gcscope.parsers.TraceFormat;
+import dev.gcscope.parsers.TraceLoader;
+import dev.gcscope.parsers.TraceParser;
+import dev.gcscope.parsers.TraceParsers;
+import dev.gcscope.parsers.TraceSample;
+import dev.gcscope.parsers.TraceSource;
+import dev.gcscope.parsers.gctrace.GcTraceParser;
+import dev.gcscope.samples.SampleTraces;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every failure is one {@code gcscope: } line on stderr and a non-zero status, never a stack trace. */
+class CliErrorsTest {
+    @TempDir
+    Path dir;
+
+    private Path sample() throws IOException {
+        return SampleTraces.get(SampleTraces.DEFAULT_GCTRACE).copyTo(dir);
+    }
+
+    @Test
+    void missingFile() {
+        String missing = dir.resolve("nope.log").toString();
+        CliRun.of("summary", missing).assertOneLineError(ExitStatus.INPUT, missing);
+        CliRun.of("summary", "--json", missing).assertOneLineError(ExitStatus.INPUT, missing);
+        CliRun.of("export", "--csv", "-", missing).assertOneLineError(ExitStatus.INPUT, missing);
+    }
+
+    @Test
+    void directory() {
+        CliRun.of("summary", dir.toString()).assertOneLineError(ExitStatus.INPUT, "directory");
+        CliRun.of("export", "--csv", "-", dir.toString()).assertOneLineError(ExitStatus.INPUT, "directory");
+    }
+
+    @Test
+    void unreadableFile() throws IOException {
+        Path locked = sample();
+        try {
+            Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+        } catch (UnsupportedOperationException e) {
+            assumeFalse(true, "no POSIX permissions on this file system");
+        }
+        // root reads anything whatever the permission bits
+        assumeFalse(Files.isReadable(locked), "running as a user who can read a 000 file (root?)");
+        CliRun.of("summary", locked.toString()).assertOneLineError(ExitStatus.INPUT, "permission denied");
+        CliRun.of("export", "--csv", "-", locked.toString()).assertOneLineError(ExitStatus.INPUT, "permission denied");
+    }
+
+    @Test
+    void binaryBytesAreNotATrace() throws IOException {
+        byte[] noise = new byte[4096];
+        new Random(20261127).nextBytes(noise);
+        Path file = dir.resolve("core.bin");
+        Files.write(file, noise);
+        CliRun.of("summary", file.toString()).assertOneLineError(ExitStatus.INPUT, "binary");
+        CliRun.of("export", "--csv", "-", file.toString()).assertOneLineError(ExitStatus.INPUT, "binary");
+    }
+
+    @Test
+    void plainTextIsNotATrace() throws IOException {
+        // The provenance notes of the samples: real text, and no GC trace in it.
+        Path file = dir.resolve("README.txt");
+        Files.writeString(file, "# Provenance of the sample traces\n\nEvery file under src/main/resources is either\n");
+        CliRun run = CliRun.of("summary", file.toString());
+        run.assertOneLineError(ExitStatus.INPUT, "not a format gcscope reads");
+        assertTrue(run.err().contains("# Provenance"), "says what the file looks like: " + run.err());
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() throws IOException {
+        String file = sample().toString();
+        CliRun.of("summary", "--jsn", file).assertOneLineError(ExitStatus.USAGE, "--jsn");
+        CliRun.of("--bogus").assertOneLineError(ExitStatus.USAGE, "--bogus");
+        CliRun.of("export", "--csv").assertOneLineError(ExitStatus.USAGE, "--csv");
+        CliRun.of("summary").assertOneLineError(ExitStatus.USAGE, "FILE");
+        CliRun.of("help", "nosuch").assertOneLineError(ExitStatus.USAGE, "nosuch");
+    }
+
+    @Test
+    void unknownFormatIdIsAUsageErrorBeforeAnyFileIsRead() {
+        CliRun run = CliRun.of("summary", "--format", "perf-sched", dir.resolve("missing.log").toString());
+        run.assertOneLineError(ExitStatus.USAGE, "unknown format 'perf-sched'");
+        assertTrue(run.err().contains("gctrace"), "lists the known formats: " + run.err());
+        CliRun.of("export", "--csv", "-", "--format", "x", "y").assertOneLineError(ExitStatus.USAGE, "unknown format 'x'");
+    }
+
+    @Test
+    void badFilesAreReportedAndTheOthersStillSummarised() throws IOException {
+        Path good = sample();
+        Path missing = dir.resolve("gone.log");
+        Path folder = Files.createDirectory(dir.resolve("logs"));
+        CliRun run = CliRun.of("summary", "--json", good.toString(), missing.toString(), folder.toString(), good.toString());
+        assertEquals(ExitStatus.INPUT, run.status());
+        List<String> err = run.errLines();
+        assertEquals(2, err.size(), run.err());
+        assertTrue(err.get(0).startsWith("gcscope: " + missing), err.get(0));
+        assertTrue(err.get(1).startsWith("gcscope: " + folder), err.get(1));
+        run.assertNoStackTrace();
+        JsonNode array = new ObjectMapper().readTree(run.out());
+        assertEquals(2, array.size(), "both good files are in the output");
+
+        CliRun text = CliRun.of("summary", missing.toString(), good.toString());
+        assertEquals(ExitStatus.INPUT, text.status());
+        assertTrue(text.out().contains("cycles"), text.out());
+    }
+
+    @Test
+    void anUnexpectedExceptionIsOneLineWithAReportHint() throws IOException {
+        Path file = sample();
+        CliRun run = CliRun.of(loaderWithCrashingParser(), false, "summary", file.toString());
+        assertEquals(ExitStatus.INTERNAL, run.status());
+        assertEquals(1, run.errLines().size(), run.err());
+        String line = run.errLines().get(0);
+        assertTrue(line.startsWith("gcscope: internal error"), line);
+        assertTrue(line.contains("report") && line.contains("GCSCOPE_DEBUG=1"), line);
+        assertTrue(!run.err().contains("\tat "), run.err());
+
+        CliRun debug = CliRun.of(loaderWithCrashingParser(), true, "summary", file.toString());
+        assertEquals(ExitStatus.INTERNAL, debug.status());
+        assertTrue(debug.err().contains("\tat "), "GCSCOPE_DEBUG=1 shows the stack trace: " + debug.err());
+    }
+
+    /** The real gctrace parser, except that it fails the way a bug would, after probing the real file. */
+    private static TraceLoader loaderWithCrashingParser() {
+        TraceParser real = new GcTraceParser();
+        TraceParser crashing = new TraceParser() {
+            @Override
+            public TraceFormat format() {
+                return real.format();
+            }
+
+            @Override
+            public Probe probe(TraceSample sample) {
+                return real.probe(sample);
+            }
+
+            @Override
+            public ParseResult parse(TraceSource source, ParseListener listener) {
+                throw new IllegalStateException("cursor ran past the buffer");
+            }
+        };
+        return new TraceLoader(new TraceParsers(List.of(crashing)));
+    }
+}

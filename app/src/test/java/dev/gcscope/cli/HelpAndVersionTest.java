@@ -1,0 +1,74 @@
+package dev.gcscope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+class HelpAndVersionTest {
+
+    @Test
+    void helpListsTheCommands() {
+        for (String[] args : new String[][] {{"--help"}, {"-h"}, {"help"}}) {
+            CliRun run = CliRun.of(args);
+            assertEquals(0, run.status(), run.err());
+            assertTrue(run.out().contains("summary") && run.out().contains("export"), run.out());
+            assertTrue(run.out().contains("Exit status"), run.out());
+            assertEquals("", run.err());
+        }
+    }
+
+    @Test
+    void summaryHelpDefinesThePercentilesAndThePause() {
+        for (String[] args : new String[][] {{"help", "summary"}, {"summary", "--help"}}) {
+            CliRun run = CliRun.of(args);
+            assertEquals(0, run.status(), run.err());
+            String help = run.out().replaceAll("\\s+", " ");
+            assertTrue(help.contains("linear interpolation between closest ranks"), help);
+            assertTrue(help.contains("R-7") && help.contains("numpy's default"), help);
+            assertTrue(help.contains("sweep termination + mark termination"), help);
+            assertTrue(help.contains("write-barrier phase on Go 1.5"), help);
+            for (String key : new String[] {"cycles", "forced", "runs", "stw_ms", "p999", "heap_peak_mb", "gc_cpu_pct"}) {
+                assertTrue(help.contains(key), key);
+            }
+        }
+    }
+
+    @Test
+    void helpLinesFitEightyColumns() {
+        for (String[] args : new String[][] {{"--help"}, {"help", "summary"}, {"help", "export"}}) {
+            for (String line : CliRun.of(args).out().split("\n")) {
+                assertTrue(line.length() <= 80, () -> "too wide: " + line);
+            }
+        }
+    }
+
+    @Test
+    void exportHelpNamesTheCsvRules() {
+        CliRun run = CliRun.of("help", "export");
+        assertEquals(0, run.status());
+        String help = run.out().replaceAll("\\s+", " ");
+        assertTrue(help.contains("--csv=OUT") && help.contains("standard output"), help);
+        assertTrue(help.contains("ISO-8601"), help);
+    }
+
+    @Test
+    void versionNamesTheTool() {
+        CliRun run = CliRun.of("--version");
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().startsWith("gcscope "), run.out());
+        assertTrue(run.out().contains("Java "), run.out());
+    }
+
+    @Test
+    void isCliInvocationKnowsEveryCommand() {
+        Set<String> commands = new TreeSet<>(
+                new GcscopeCli(System.out, System.err, false).commandLine().getSubcommands().keySet());
+        assertEquals(new TreeSet<>(GcscopeCli.COMMANDS), commands);
+        for (String c : commands) assertTrue(GcscopeCli.isCliInvocation(c), c);
+        assertTrue(GcscopeCli.isCliInvocation("--version"));
+        assertTrue(!GcscopeCli.isCliInvocation("gc.log"), "a file opens the desktop app");
+    }
+}
