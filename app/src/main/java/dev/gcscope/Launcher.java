@@ -2,6 +2,7 @@ package dev.gcscope;
 
 import dev.gcscope.cli.GcscopeCli;
 import dev.gcscope.ui.UiMain;
+import dev.gcscope.ui.UiOptions;
 
 /**
  * Entry point of {@code gcscope.jar}. With a subcommand it runs headless and never touches JavaFX;
@@ -13,7 +14,7 @@ public final class Launcher {
     private Launcher() {}
 
     public static void main(String[] args) {
-        if (args.length > 0 && GcscopeCli.isCliInvocation(args[0])) {
+        if (args.length > 0 && !UiOptions.FLAGS.contains(args[0]) && GcscopeCli.isCliInvocation(args[0])) {
             System.exit(GcscopeCli.run(args));
         }
         UiMain.start(args);

@@ -1,10 +1,13 @@
 package dev.gcscope.ui;
 
-/** Placeholder until the first window lands: starts the JavaFX app. */
+import javafx.application.Application;
+
+/** Starts the desktop app; called by the Launcher when the command line names no CLI subcommand. */
 public final class UiMain {
     private UiMain() {}
 
+    /** Opens the window and returns when it is closed. */
     public static void start(String[] args) {
-        System.err.println("gcscope: the desktop app is not built yet");
+        Application.launch(GcscopeApp.class, args);
     }
 }

@@ -1,0 +1,41 @@
+package dev.gcscope.ui.chart;
+
+/**
+ * One axis as a chart asks for it.
+ *
+ * @param title the axis title with its unit, e.g. {@code "stop-the-world pause (ms)"}
+ * @param min smallest value to show
+ * @param max largest value to show
+ * @param integerTicks ticks only at whole numbers (counts, cycle numbers)
+ * @param snapToTicks widen the axis to the nice ticks around the range (a value axis from 0 to 60 ms),
+ *     or keep it to the range plus {@link #EDGE_PADDING} (a time axis ending where the trace ends)
+ */
+public record AxisSpec(String title, double min, double max, boolean integerTicks, boolean snapToTicks) {
+    /** Room left at each end of an axis that does not snap to ticks, as a fraction of its range. */
+    public static final double EDGE_PADDING = 0.01;
+
+    /** Ticks for this axis with about {@code maxTicks} of them. */
+    public NiceTicks ticks(int maxTicks) {
+        NiceTicks t = NiceTicks.covering(min, max, maxTicks);
+        if (integerTicks && t.step() < 1) {
+            double first = Math.floor(min);
+            t = new NiceTicks(first, 1, (int) (Math.max(Math.ceil(max), first + 1) - first) + 1);
+        }
+        return t;
+    }
+
+    /** The data range the axis shows, given its ticks. */
+    public double shownMin(NiceTicks ticks) {
+        return snapToTicks ? ticks.first() : min - padding();
+    }
+
+    public double shownMax(NiceTicks ticks) {
+        return snapToTicks ? ticks.last() : max + padding();
+    }
+
+    private double padding() {
+        double p = (max - min) * EDGE_PADDING;
+        if (integerTicks) p = Math.max(p, 0.5);
+        return p > 0 ? p : 0.5;
+    }
+}

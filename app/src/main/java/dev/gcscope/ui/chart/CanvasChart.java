@@ -1,0 +1,342 @@
+package dev.gcscope.ui.chart;
+
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.css.CssMetaData;
+import javafx.css.Styleable;
+import javafx.css.StyleableObjectProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * Base of gcscope's charts: a canvas with a plot area, a linear x and y axis with nice ticks, grid
+ * lines and axis titles, and a hover readout. Subclasses say what the axes cover and draw the data
+ * (reducing it per pixel column with {@link MinMaxReducer}).
+ *
+ * <p>The canvas is redrawn only when the chart's size, data or colours change, at most once per
+ * pulse: {@link #invalidate()} only marks it dirty and asks for a layout, and the redraw happens in
+ * {@link #layoutChildren()}. Moving the pointer redraws only a second, transparent canvas on top.
+ *
+ * <p>Colours come from CSS ({@code -chart-plot-fill}, {@code -chart-grid-stroke},
+ * {@code -chart-axis-stroke}, {@code -chart-text-fill}), set by the theme stylesheet from its looked-up
+ * colours.
+ */
+public abstract class CanvasChart extends Region {
+    private static final double TICK_LENGTH = 4;
+    private static final double LABEL_GAP = 4;
+    private static final double X_PIXELS_PER_TICK = 70;
+    private static final double Y_PIXELS_PER_TICK = 42;
+    private static final double HOVER_RING_RADIUS = 5;
+    private static final double READOUT_OFFSET = 12;
+
+    private static final CssMetaData<CanvasChart, Paint> PLOT_FILL =
+            ChartCss.paint("-chart-plot-fill", c -> c.plotFill, Color.WHITE);
+    private static final CssMetaData<CanvasChart, Paint> GRID_STROKE =
+            ChartCss.paint("-chart-grid-stroke", c -> c.gridStroke, Color.gray(0.9));
+    private static final CssMetaData<CanvasChart, Paint> AXIS_STROKE =
+            ChartCss.paint("-chart-axis-stroke", c -> c.axisStroke, Color.gray(0.45));
+    private static final CssMetaData<CanvasChart, Paint> TEXT_FILL =
+            ChartCss.paint("-chart-text-fill", c -> c.textFill, Color.gray(0.2));
+    private static final List<CssMetaData<? extends Styleable, ?>> CSS_META_DATA =
+            ChartCss.extend(Region.getClassCssMetaData(), List.of(PLOT_FILL, GRID_STROKE, AXIS_STROKE, TEXT_FILL));
+
+    private final StyleableObjectProperty<Paint> plotFill = ChartCss.paintProperty(PLOT_FILL, this, "plotFill", this::invalidate);
+    private final StyleableObjectProperty<Paint> gridStroke = ChartCss.paintProperty(GRID_STROKE, this, "gridStroke", this::invalidate);
+    private final StyleableObjectProperty<Paint> axisStroke = ChartCss.paintProperty(AXIS_STROKE, this, "axisStroke", this::invalidate);
+    private final StyleableObjectProperty<Paint> textFill = ChartCss.paintProperty(TEXT_FILL, this, "textFill", this::invalidate);
+    private final StringProperty placeholder = new SimpleStringProperty(this, "placeholder", "No data");
+
+    private final Canvas canvas = new Canvas();
+    private final Canvas hoverCanvas = new Canvas();
+    private final Label readout = new Label();
+    private final Text measure = new Text();
+    private final Font tickFont;
+    private boolean dirty = true;
+    private PlotArea plotArea;
+    private long redraws;
+
+    protected CanvasChart() {
+        getStyleClass().add("canvas-chart");
+        Font base = Font.getDefault();
+        tickFont = Font.font(base.getFamily(), Math.round(base.getSize() * 0.92));
+        measure.setFont(tickFont);
+        hoverCanvas.setMouseTransparent(true);
+        readout.getStyleClass().add("chart-readout");
+        readout.setManaged(false);
+        readout.setVisible(false);
+        readout.setMouseTransparent(true);
+        getChildren().addAll(canvas, hoverCanvas, readout);
+        setPickOnBounds(true);
+        setOnMouseMoved(e -> hover(e.getX(), e.getY()));
+        setOnMouseExited(e -> clearHover());
+        placeholder.addListener((obs, old, now) -> invalidate());
+    }
+
+    /** The x axis to draw, or null when there is no data. */
+    protected abstract AxisSpec xAxis();
+
+    /** The y axis to draw, or null when there is no data. */
+    protected abstract AxisSpec yAxis();
+
+    /** Draws the data inside {@code area}; axes, grid and background are already drawn. */
+    protected abstract void drawData(GraphicsContext g, PlotArea area);
+
+    /** The data point nearest to the pointer at ({@code px}, {@code py}), if any is close enough. */
+    protected Optional<HoverPoint> pick(double px, double py, PlotArea area) {
+        return Optional.empty();
+    }
+
+    /** Marks the chart for a redraw on the next pulse; calling it often costs nothing extra. */
+    protected final void invalidate() {
+        dirty = true;
+        requestLayout();
+    }
+
+    /** The plot rectangle of the last redraw, empty when nothing was plotted. */
+    public final Optional<PlotArea> plotArea() {
+        return Optional.ofNullable(plotArea);
+    }
+
+    /** How often the canvas was redrawn; lets tests check that hovering does not redraw it. */
+    public final long redrawCount() {
+        return redraws;
+    }
+
+    /** What the chart says when it has no data, e.g. "Drop a trace here". */
+    public final StringProperty placeholderProperty() {
+        return placeholder;
+    }
+
+    /** The readout shown for the hovered point (a label, styled {@code .chart-readout}). */
+    public final Label readout() {
+        return readout;
+    }
+
+    /** Shows the readout for the point nearest to ({@code x}, {@code y}), as moving the pointer there does. */
+    public final void hover(double x, double y) {
+        PlotArea area = plotArea;
+        Optional<HoverPoint> point = area != null && area.contains(x, y) ? pick(x, y, area) : Optional.empty();
+        if (point.isEmpty()) {
+            clearHover();
+            return;
+        }
+        HoverPoint p = point.get();
+        GraphicsContext g = hoverCanvas.getGraphicsContext2D();
+        g.clearRect(0, 0, hoverCanvas.getWidth(), hoverCanvas.getHeight());
+        g.setStroke(axisStroke.get());
+        g.setLineWidth(1);
+        g.setLineDashes(3, 3);
+        g.strokeLine(snap(p.px()), area.y(), snap(p.px()), area.bottom());
+        g.setLineDashes((double[]) null);
+        g.setStroke(textFill.get());
+        g.setLineWidth(1.5);
+        g.strokeOval(p.px() - HOVER_RING_RADIUS, p.py() - HOVER_RING_RADIUS, 2 * HOVER_RING_RADIUS, 2 * HOVER_RING_RADIUS);
+
+        readout.setText(p.text());
+        readout.setVisible(true);
+        readout.applyCss();
+        readout.autosize();
+        double w = readout.getWidth();
+        double h = readout.getHeight();
+        double rx = p.px() + READOUT_OFFSET;
+        if (rx + w > area.right()) rx = p.px() - READOUT_OFFSET - w;
+        double ry = Math.max(area.y(), Math.min(p.py() - h - READOUT_OFFSET, area.bottom() - h));
+        readout.relocate(Math.max(area.x(), rx), ry);
+    }
+
+    public final void clearHover() {
+        hoverCanvas.getGraphicsContext2D().clearRect(0, 0, hoverCanvas.getWidth(), hoverCanvas.getHeight());
+        readout.setVisible(false);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = snapSizeX(getWidth());
+        double h = snapSizeY(getHeight());
+        if (w != canvas.getWidth() || h != canvas.getHeight()) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            hoverCanvas.setWidth(w);
+            hoverCanvas.setHeight(h);
+            dirty = true;
+        }
+        if (dirty) {
+            dirty = false;
+            redraw(w, h);
+        }
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return 640;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return 320;
+    }
+
+    @Override
+    protected double computeMinWidth(double height) {
+        return 200;
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return 140;
+    }
+
+    private void redraw(double w, double h) {
+        redraws++;
+        clearHover();
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, w, h);
+        plotArea = null;
+        Insets pad = getInsets();
+        double innerW = w - pad.getLeft() - pad.getRight();
+        double innerH = h - pad.getTop() - pad.getBottom();
+        if (innerW < 60 || innerH < 60) return;
+        g.setFont(tickFont);
+        double lineH = textHeight();
+
+        AxisSpec xSpec = xAxis();
+        AxisSpec ySpec = yAxis();
+        if (xSpec == null || ySpec == null) {
+            g.setFill(plotFill.get());
+            g.fillRect(pad.getLeft(), pad.getTop(), innerW, innerH);
+            g.setFill(textFill.get());
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText(placeholder.get(), pad.getLeft() + innerW / 2, pad.getTop() + innerH / 2);
+            return;
+        }
+
+        // Vertical layout first: the y ticks decide how wide their labels, and so the left margin, are.
+        double top = pad.getTop() + lineH / 2;
+        double bottom = h - pad.getBottom() - lineH - LABEL_GAP - lineH - TICK_LENGTH - LABEL_GAP;
+        NiceTicks yTicks = ySpec.ticks(Math.max(2, (int) ((bottom - top) / Y_PIXELS_PER_TICK)));
+        double yLabelWidth = 0;
+        for (int i = 0; i < yTicks.count(); i++) yLabelWidth = Math.max(yLabelWidth, textWidth(yTicks.label(i)));
+        double left = pad.getLeft() + lineH + LABEL_GAP * 2 + yLabelWidth + TICK_LENGTH;
+        double right = w - pad.getRight() - textWidth("00000") / 2;
+        if (right - left < 40 || bottom - top < 40) return;
+        NiceTicks xTicks = xSpec.ticks(Math.max(2, (int) ((right - left) / X_PIXELS_PER_TICK)));
+
+        LinearScale xs = new LinearScale(xSpec.shownMin(xTicks), xSpec.shownMax(xTicks), left, right);
+        LinearScale ys = new LinearScale(ySpec.shownMin(yTicks), ySpec.shownMax(yTicks), bottom, top);
+        PlotArea area = new PlotArea(left, top, right - left, bottom - top, xs, ys);
+
+        g.setFill(plotFill.get());
+        g.fillRect(area.x(), area.y(), area.width(), area.height());
+        drawGridAndTicks(g, area, xTicks, yTicks, lineH);
+        drawTitles(g, area, xSpec.title(), ySpec.title(), pad, h);
+
+        g.save();
+        g.beginPath();
+        g.rect(area.x(), area.y(), area.width(), area.height());
+        g.clip();
+        drawData(g, area);
+        g.restore();
+
+        g.setStroke(axisStroke.get());
+        g.setLineWidth(1);
+        g.strokeLine(snap(area.x()), area.y(), snap(area.x()), snap(area.bottom()));
+        g.strokeLine(snap(area.x()), snap(area.bottom()), area.right(), snap(area.bottom()));
+        plotArea = area;
+    }
+
+    private void drawGridAndTicks(GraphicsContext g, PlotArea a, NiceTicks xTicks, NiceTicks yTicks, double lineH) {
+        g.setLineWidth(1);
+        g.setFont(tickFont);
+        for (int i = 0; i < yTicks.count(); i++) {
+            if (!shown(a.yScale(), yTicks.at(i))) continue;
+            double py = snap(a.yScale().toPixel(yTicks.at(i)));
+            g.setStroke(gridStroke.get());
+            if (py < a.bottom() - 1) g.strokeLine(a.x(), py, a.right(), py);
+            g.setStroke(axisStroke.get());
+            g.strokeLine(a.x() - TICK_LENGTH, py, a.x(), py);
+            g.setFill(textFill.get());
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText(yTicks.label(i), a.x() - TICK_LENGTH - LABEL_GAP, py);
+        }
+        for (int i = 0; i < xTicks.count(); i++) {
+            if (!shown(a.xScale(), xTicks.at(i))) continue;
+            double px = snap(a.xScale().toPixel(xTicks.at(i)));
+            g.setStroke(gridStroke.get());
+            if (px > a.x() + 1) g.strokeLine(px, a.y(), px, a.bottom());
+            g.setStroke(axisStroke.get());
+            g.strokeLine(px, a.bottom(), px, a.bottom() + TICK_LENGTH);
+            g.setFill(textFill.get());
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.TOP);
+            g.fillText(xTicks.label(i), px, a.bottom() + TICK_LENGTH + LABEL_GAP);
+        }
+    }
+
+    private static boolean shown(LinearScale scale, double value) {
+        double tolerance = (scale.dataMax() - scale.dataMin()) * 1e-9;
+        return value >= scale.dataMin() - tolerance && value <= scale.dataMax() + tolerance;
+    }
+
+    private void drawTitles(GraphicsContext g, PlotArea a, String xTitle, String yTitle, Insets pad, double h) {
+        g.setFill(textFill.get());
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.BOTTOM);
+        g.fillText(xTitle, a.x() + a.width() / 2, h - pad.getBottom());
+        g.save();
+        g.translate(pad.getLeft(), a.y() + a.height() / 2);
+        g.rotate(-90);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText(yTitle, 0, 0);
+        g.restore();
+    }
+
+    /** The font tick labels and titles are drawn in. */
+    protected final Font tickFont() {
+        return tickFont;
+    }
+
+    protected final double textWidth(String s) {
+        measure.setText(s);
+        return measure.getLayoutBounds().getWidth();
+    }
+
+    protected final double textHeight() {
+        measure.setText("0.9 ms");
+        return Math.ceil(measure.getLayoutBounds().getHeight());
+    }
+
+    protected final Paint textFill() {
+        return textFill.get();
+    }
+
+    protected final Paint gridStroke() {
+        return gridStroke.get();
+    }
+
+    /** Centres a 1-pixel line on a pixel, so it is drawn sharp rather than smeared over two. */
+    protected static double snap(double v) {
+        return Math.floor(v) + 0.5;
+    }
+
+    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
+        return CSS_META_DATA;
+    }
+
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+        return getClassCssMetaData();
+    }
+}

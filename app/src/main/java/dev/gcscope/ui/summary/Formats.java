@@ -1,0 +1,38 @@
+package dev.gcscope.ui.summary;
+
+import java.util.Locale;
+
+/**
+ * How the window writes numbers: {@link Locale#ROOT}, so a figure reads the same on every machine
+ * and matches what the CLI prints. A missing value (NaN) is an em dash, never "NaN".
+ */
+public final class Formats {
+    public static final String MISSING = "—";
+
+    private Formats() {}
+
+    /** A count with thousands separators: {@code 12,345}. */
+    public static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    /** Milliseconds to the microsecond Go prints them with: {@code 0.124}. */
+    public static String ms(double ms) {
+        return Double.isNaN(ms) ? MISSING : String.format(Locale.ROOT, "%,.3f", ms);
+    }
+
+    /** Whole megabytes (Go prints heap sizes in whole MB): {@code 489 MB}. */
+    public static String mb(double mb) {
+        return Double.isNaN(mb) ? MISSING : String.format(Locale.ROOT, "%,.0f MB", mb);
+    }
+
+    /** A percentage with one decimal: {@code 4.0 %}. */
+    public static String percent(double pct) {
+        return Double.isNaN(pct) ? MISSING : String.format(Locale.ROOT, "%.1f %%", pct);
+    }
+
+    /** A text that may be empty: the text, or the dash. */
+    public static String text(String s) {
+        return s == null || s.isBlank() ? MISSING : s;
+    }
+}

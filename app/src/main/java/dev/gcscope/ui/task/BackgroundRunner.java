@@ -1,0 +1,19 @@
+package dev.gcscope.ui.task;
+
+/**
+ * Runs work off the UI thread and reports back on it. The app uses {@link ExecutorBackgroundRunner}
+ * (named daemon threads, results published through {@code Platform::runLater}); tests use
+ * {@link SynchronousRunner}, which runs everything on the calling thread, so a test that triggers a
+ * load can assert on the outcome on the next line.
+ *
+ * <p>Every {@link TaskListener} method is called on the runner's UI thread, and exactly one of
+ * {@code succeeded}, {@code failed} or {@code cancelled} is called per task.
+ */
+public interface BackgroundRunner {
+
+    /**
+     * @param name what the task does, for thread names and logs ("load go1.24-phases.log")
+     * @return a handle to cancel the task; cancelling a finished task does nothing
+     */
+    <T> TaskHandle submit(String name, BackgroundTask<T> task, TaskListener<T> listener);
+}

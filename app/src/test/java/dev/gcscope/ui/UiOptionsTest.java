@@ -1,0 +1,33 @@
+package dev.gcscope.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class UiOptionsTest {
+
+    @Test
+    void fileAndDarkFlagInAnyOrder() {
+        UiOptions o = UiOptions.parse(List.of("gc.log", "--dark"), null);
+        assertEquals(Path.of("gc.log"), o.file());
+        assertTrue(o.dark());
+    }
+
+    @Test
+    void noArgumentsMeansBundledSampleInTheLightTheme() {
+        UiOptions o = UiOptions.parse(List.of(), null);
+        assertNull(o.file());
+        assertFalse(o.dark());
+    }
+
+    @Test
+    void systemPropertyChoosesDarkAndAnArgumentOverridesIt() {
+        assertTrue(UiOptions.parse(List.of(), "Dark").dark());
+        assertFalse(UiOptions.parse(List.of("--light"), "dark").dark());
+    }
+}

@@ -1,0 +1,142 @@
+package dev.gcscope.ui.task;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gcscope.parsers.ParseCancelledException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class RunnersTest {
+
+    /** Records what a listener heard, in order. */
+    static final class Recorder<T> implements TaskListener<T> {
+        final List<String> events = new ArrayList<>();
+        final List<Double> progress = new ArrayList<>();
+        final List<String> threads = new ArrayList<>();
+        T value;
+        Throwable error;
+
+        @Override public void progress(double fraction) { progress.add(fraction); threads.add(Thread.currentThread().getName()); }
+        @Override public void succeeded(T v) { value = v; events.add("succeeded"); threads.add(Thread.currentThread().getName()); }
+        @Override public void failed(Throwable e) { error = e; events.add("failed"); }
+        @Override public void cancelled() { events.add("cancelled"); }
+    }
+
+    @Test
+    void synchronousRunnerReportsTheOutcomeBeforeSubmitReturns() {
+        Recorder<String> r = new Recorder<>();
+        new SynchronousRunner().submit("t", ctx -> {
+            ctx.progress(1, 4);
+            ctx.progress(4, 4);
+            return "done";
+        }, r);
+        assertEquals(List.of("succeeded"), r.events);
+        assertEquals("done", r.value);
+        assertEquals(List.of(0.25, 1.0), r.progress);
+    }
+
+    @Test
+    void synchronousRunnerReportsFailuresAndUnknownTotals() {
+        Recorder<String> r = new Recorder<>();
+        new SynchronousRunner().submit("t", ctx -> {
+            ctx.progress(10, -1);
+            throw new IllegalStateException("boom");
+        }, r);
+        assertEquals(List.of("failed"), r.events);
+        assertEquals("boom", r.error.getMessage());
+        assertEquals(List.of(-1.0), r.progress);
+    }
+
+    @Test
+    void aCancellationExceptionIsReportedAsCancelledNotFailed() {
+        Recorder<String> r = new Recorder<>();
+        new SynchronousRunner().submit("t", ctx -> {
+            throw new ParseCancelledException("x.log");
+        }, r);
+        assertEquals(List.of("cancelled"), r.events);
+    }
+
+    @Test
+    void outOfMemoryIsAFailureTheWindowCanShow() {
+        Recorder<String> r = new Recorder<>();
+        new SynchronousRunner().submit("t", ctx -> {
+            throw new OutOfMemoryError("Java heap space");
+        }, r);
+        assertEquals(List.of("failed"), r.events);
+        assertInstanceOf(OutOfMemoryError.class, r.error);
+    }
+
+    @Test
+    void executorRunnerWorksOnNamedDaemonThreadsAndReportsOnTheUiExecutor() throws Exception {
+        BlockingQueue<Runnable> ui = new LinkedBlockingQueue<>();
+        try (ExecutorBackgroundRunner runner = new ExecutorBackgroundRunner(ui::add)) {
+            Recorder<String> r = new Recorder<>();
+            runner.submit("load x", ctx -> {
+                Thread t = Thread.currentThread();
+                return t.getName() + "|" + t.isDaemon();
+            }, r);
+            drainUntil(ui, () -> !r.events.isEmpty());
+            assertEquals(List.of("succeeded"), r.events);
+            assertTrue(r.value.startsWith("gcscope-worker-"), r.value);
+            assertTrue(r.value.contains("load x"), r.value);
+            assertTrue(r.value.endsWith("|true"), r.value);
+            assertEquals(Thread.currentThread().getName(), r.threads.get(r.threads.size() - 1));
+        }
+    }
+
+    @Test
+    void executorRunnerCoalescesProgressSoTheUiQueueDoesNotFlood() throws Exception {
+        BlockingQueue<Runnable> ui = new LinkedBlockingQueue<>();
+        CountDownLatch reported = new CountDownLatch(1);
+        try (ExecutorBackgroundRunner runner = new ExecutorBackgroundRunner(ui::add)) {
+            Recorder<String> r = new Recorder<>();
+            runner.submit("t", ctx -> {
+                for (int i = 1; i <= 100_000; i++) ctx.progress(i, 100_000);
+                reported.countDown();
+                return "ok";
+            }, r);
+            // Nothing runs the UI queue while the task reports, so every update after the first
+            // overwrote the one pending: one runnable, carrying the latest value.
+            assertTrue(reported.await(20, TimeUnit.SECONDS));
+            drainUntil(ui, () -> !r.events.isEmpty());
+            assertEquals(List.of(1.0), r.progress);
+            assertEquals(List.of("succeeded"), r.events);
+        }
+    }
+
+    @Test
+    void executorRunnerCancelsARunningTask() throws Exception {
+        BlockingQueue<Runnable> ui = new LinkedBlockingQueue<>();
+        CountDownLatch started = new CountDownLatch(1);
+        try (ExecutorBackgroundRunner runner = new ExecutorBackgroundRunner(ui::add)) {
+            Recorder<String> r = new Recorder<>();
+            TaskHandle h = runner.submit("t", ctx -> {
+                started.countDown();
+                while (!ctx.isCancelled()) Thread.onSpinWait();
+                throw new ParseCancelledException("x");
+            }, r);
+            assertTrue(started.await(10, TimeUnit.SECONDS));
+            assertFalse(h.isCancelled());
+            h.cancel();
+            drainUntil(ui, () -> !r.events.isEmpty());
+            assertEquals(List.of("cancelled"), r.events);
+        }
+    }
+
+    private static void drainUntil(BlockingQueue<Runnable> ui, java.util.function.BooleanSupplier done) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!done.getAsBoolean()) {
+            Runnable next = ui.poll(100, TimeUnit.MILLISECONDS);
+            if (next != null) next.run();
+            if (System.nanoTime() > deadline) throw new AssertionError("the task did not finish");
+        }
+    }
+}
