@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Locale;
@@ -33,8 +34,6 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
@@ -61,7 +60,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
-@Warmup(iterations = 3, time = 5)
+@Warmup(iterations = 5, time = 5)
 @Measurement(iterations = 5, time = 5)
 @State(Scope.Benchmark)
 public class GcTraceParserBenchmark {
@@ -160,7 +159,11 @@ public class GcTraceParserBenchmark {
      * {@code -p lines=100000}, {@code -prof gc}) and then prints each one's MB/s as a ratio to
      * {@code newlineCount} from the same run.
      */
-    public static void main(String[] args) throws RunnerException, CommandLineOptionException {
+    public static void main(String[] args) throws Exception {
+        if (Arrays.stream(args).anyMatch(a -> a.equals("-h") || a.equals("-l") || a.startsWith("-lp") || a.equals("-lrf"))) {
+            org.openjdk.jmh.Main.main(args); // help and listings: nothing to run, nothing to compare
+            return;
+        }
         CommandLineOptions cli = new CommandLineOptions(args);
         OptionsBuilder options = new OptionsBuilder();
         options.parent(cli);

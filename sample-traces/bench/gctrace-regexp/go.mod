@@ -1,0 +1,3 @@
+module gcscope.dev/bench/gctrace-regexp
+
+go 1.19
