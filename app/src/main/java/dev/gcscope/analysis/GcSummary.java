@@ -2,7 +2,7 @@ package dev.gcscope.analysis;
 
 import static dev.gcscope.parsers.gctrace.GcColumns.*;
 
-import tech.tablesaw.api.BooleanColumn;
+import java.util.Set;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
@@ -20,30 +20,25 @@ import tech.tablesaw.api.Table;
  */
 public record GcSummary(long cycles, long forced, int runs, StwPercentiles stwMs, double heapPeakMb, double gcCpuPct) {
 
+    /** The columns {@link #of} reads: parse only these when nothing else is needed. */
+    public static final Set<String> COLUMNS = Set.of(RUN, START_S, GC_CPU_PCT, STW_MS, HEAP_START_MB, HEAP_END_MB, FORCED);
+
     public static GcSummary of(Table cycles) {
         int n = cycles.rowCount();
-        BooleanColumn forcedCol = cycles.booleanColumn(FORCED);
-        long forced = 0;
-        for (int i = 0; i < n; i++) {
-            if (Boolean.TRUE.equals(forcedCol.get(i))) forced++;
-        }
-        IntColumn run = cycles.intColumn(RUN);
-        int runs = n == 0 ? 0 : (int) run.unique().size();
-        StwPercentiles stw = StwPercentiles.of(cycles.doubleColumn(STW_MS).asDoubleArray());
+        long forced = cycles.booleanColumn(FORCED).countTrue();
+        // runs are numbered 1, 2, … in file order by the parser
+        int runs = n == 0 ? 0 : cycles.intColumn(RUN).getInt(n - 1);
+        StwPercentiles stw = StwPercentiles.of(cycles.doubleColumn(STW_MS));
         return new GcSummary(n, forced, runs, stw, heapPeak(cycles), gcCpu(cycles));
     }
 
     private static double heapPeak(Table cycles) {
-        double peak = Double.NaN;
+        int peak = Integer.MIN_VALUE; // also IntColumn's missing value, so missing cells never win
         for (String c : new String[] {HEAP_START_MB, HEAP_END_MB}) {
             IntColumn col = cycles.intColumn(c);
-            for (int i = 0; i < col.size(); i++) {
-                if (col.isMissing(i)) continue;
-                int v = col.getInt(i);
-                if (Double.isNaN(peak) || v > peak) peak = v;
-            }
+            for (int i = 0, n = col.size(); i < n; i++) peak = Math.max(peak, col.getInt(i));
         }
-        return peak;
+        return peak == Integer.MIN_VALUE ? Double.NaN : peak;
     }
 
     private static double gcCpu(Table cycles) {
@@ -53,8 +48,8 @@ public record GcSummary(long cycles, long forced, int runs, StwPercentiles stwMs
         double weighted = 0;
         double weight = 0;
         double lastPct = Double.NaN;
-        for (int i = 0; i < cycles.rowCount(); i++) {
-            boolean lastOfRun = i + 1 == cycles.rowCount() || run.getInt(i + 1) != run.getInt(i);
+        for (int i = 0, n = cycles.rowCount(); i < n; i++) {
+            boolean lastOfRun = i + 1 == n || run.getInt(i + 1) != run.getInt(i);
             if (!pct.isMissing(i)) lastPct = pct.getInt(i);
             if (!lastOfRun || Double.isNaN(lastPct)) continue;
             double w = start.isMissing(i) ? 1 : Math.max(start.getDouble(i), 1e-3);

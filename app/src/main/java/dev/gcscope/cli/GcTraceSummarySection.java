@@ -3,6 +3,7 @@ package dev.gcscope.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gcscope.analysis.GcSummary;
 import dev.gcscope.analysis.StwPercentiles;
+import dev.gcscope.parsers.ParseOptions;
 import dev.gcscope.parsers.ParseResult;
 import dev.gcscope.parsers.gctrace.GcColumns;
 import dev.gcscope.parsers.gctrace.GcTraceParser;
@@ -18,6 +19,11 @@ final class GcTraceSummarySection implements SummarySection {
     @Override
     public String formatId() {
         return GcTraceParser.FORMAT.id();
+    }
+
+    @Override
+    public ParseOptions parseOptions() {
+        return ParseOptions.columns(GcSummary.COLUMNS);
     }
 
     private static GcSummary summarize(ParseResult result) {

@@ -1,6 +1,7 @@
 package dev.gcscope.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gcscope.parsers.ParseOptions;
 import dev.gcscope.parsers.ParseResult;
 
 /**
@@ -11,6 +12,11 @@ import dev.gcscope.parsers.ParseResult;
 interface SummarySection {
     /** The {@link dev.gcscope.parsers.TraceFormat#id()} this section summarises. */
     String formatId();
+
+    /** What this section reads, so the parse builds nothing more. */
+    default ParseOptions parseOptions() {
+        return ParseOptions.ALL;
+    }
 
     /** Adds this format's keys to the file's {@code --json} object; missing numbers as {@code null}. */
     void addJson(ParseResult result, ObjectNode file);

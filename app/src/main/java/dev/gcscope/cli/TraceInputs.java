@@ -1,9 +1,11 @@
 package dev.gcscope.cli;
 
 import dev.gcscope.parsers.ParseListener;
+import dev.gcscope.parsers.ParseOptions;
 import dev.gcscope.parsers.ParseResult;
 import dev.gcscope.parsers.TraceInputException;
 import dev.gcscope.parsers.TraceLoader;
+import dev.gcscope.parsers.TraceParser;
 import dev.gcscope.parsers.TraceSource;
 import java.io.EOFException;
 import java.io.IOException;
@@ -11,6 +13,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.function.Function;
 import java.util.zip.ZipException;
 
 /**
@@ -36,8 +39,18 @@ final class TraceInputs {
 
     /** @param formatId the {@code --format} value, or null to detect the format */
     ParseResult parse(TraceSource source, String formatId) throws TraceInputException {
+        return parse(source, formatId, id -> ParseOptions.ALL);
+    }
+
+    /**
+     * @param formatId the {@code --format} value, or null to detect the format
+     * @param options what to build, given the format found (a summary needs a few columns only)
+     */
+    ParseResult parse(TraceSource source, String formatId, Function<String, ParseOptions> options)
+            throws TraceInputException {
         try {
-            return loader.load(source, formatId, ParseListener.NONE);
+            TraceParser parser = loader.parserFor(source, formatId);
+            return parser.parse(source, ParseListener.NONE, options.apply(parser.format().id()));
         } catch (TraceInputException e) {
             throw e;
         } catch (IOException e) {
@@ -47,6 +60,10 @@ final class TraceInputs {
 
     ParseResult load(Path file, String formatId) throws TraceInputException {
         return parse(open(file), formatId);
+    }
+
+    ParseResult load(Path file, String formatId, Function<String, ParseOptions> options) throws TraceInputException {
+        return parse(open(file), formatId, options);
     }
 
     /**

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gcscope.parsers.ParseListener;
+import dev.gcscope.parsers.ParseOptions;
 import dev.gcscope.parsers.ParseResult;
 import dev.gcscope.parsers.Probe;
 import dev.gcscope.parsers.TraceFormat;
@@ -152,7 +153,7 @@ class CliErrorsTest {
             }
 
             @Override
-            public ParseResult parse(TraceSource source, ParseListener listener) {
+            public ParseResult parse(TraceSource source, ParseListener listener, ParseOptions options) {
                 throw new IllegalStateException("cursor ran past the buffer");
             }
         };

@@ -23,7 +23,17 @@ public final class TraceLoader {
      * @throws TraceInputException with a one-line message when the input cannot be read or recognised
      */
     public ParseResult load(TraceSource source, String formatId, ParseListener listener) throws IOException {
-        TraceParser parser = formatId == null ? parsers.detect(source) : parsers.require(formatId);
-        return parser.parse(source, listener);
+        return load(source, formatId, listener, ParseOptions.ALL);
+    }
+
+    /** As {@link #load(TraceSource, String, ParseListener)}, building only what {@code options} asks for. */
+    public ParseResult load(TraceSource source, String formatId, ParseListener listener, ParseOptions options)
+            throws IOException {
+        return parserFor(source, formatId).parse(source, listener, options);
+    }
+
+    /** The parser for {@code source}: the one named by {@code formatId}, or detected by content when null. */
+    public TraceParser parserFor(TraceSource source, String formatId) throws IOException {
+        return formatId == null ? parsers.detect(source) : parsers.require(formatId);
     }
 }

@@ -17,9 +17,14 @@ public interface TraceParser {
     /** How sure this parser is that {@code sample} (the first bytes of the input) is its format. */
     Probe probe(TraceSample sample);
 
-    ParseResult parse(TraceSource source, ParseListener listener) throws IOException;
+    /** Parses {@code source}; the main table has the columns {@code options} asks for, in their usual order. */
+    ParseResult parse(TraceSource source, ParseListener listener, ParseOptions options) throws IOException;
+
+    default ParseResult parse(TraceSource source, ParseListener listener) throws IOException {
+        return parse(source, listener, ParseOptions.ALL);
+    }
 
     default ParseResult parse(TraceSource source) throws IOException {
-        return parse(source, ParseListener.NONE);
+        return parse(source, ParseListener.NONE, ParseOptions.ALL);
     }
 }

@@ -2,11 +2,12 @@ package dev.gcscope.parsers.gctrace;
 
 import static dev.gcscope.parsers.gctrace.GcColumns.*;
 
+import dev.gcscope.parsers.ParseOptions;
 import dev.gcscope.parsers.prefix.WallClockParser;
 import dev.gcscope.parsers.table.Columns;
 import java.time.LocalDate;
-import java.util.BitSet;
 import java.util.Arrays;
+import java.util.BitSet;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DateTimeColumn;
 import tech.tablesaw.api.DoubleColumn;
@@ -19,9 +20,10 @@ import tech.tablesaw.columns.datetimes.PackedLocalDateTime;
 import tech.tablesaw.columns.times.PackedLocalTime;
 
 /**
- * Primitive column buffers for the cycles table, filled one row per gc line and turned into Tablesaw
- * columns once at the end (a Tablesaw append per value would box and check every cell). Each
- * buffer is released as soon as its column exists, so peak memory is the table plus one column.
+ * Primitive column buffers for the cycles table, filled one row per gc line and handed to Tablesaw
+ * once at the end without copying (a Tablesaw append per value would box and check every cell).
+ * Only the buffers the requested columns need exist (a null buffer is simply not filled), so a
+ * summary does not pay for thirty columns it never reads.
  */
 final class CycleTableBuilder {
     private static final int NONE = GcLine.NONE;
@@ -32,45 +34,72 @@ final class CycleTableBuilder {
     private static final byte FLAG_PARTIAL = 8;
     private static final GcDialect[] DIALECTS = GcDialect.values();
 
+    private final ParseOptions wanted;
     private int size;
-    private int[] run, gc, cpuPct, heapStart, heapEnd, heapLive, heapGoal, stacks, globals, procs, line;
-    private long[] startMillis, wallMillis;
+    // always kept: run numbering, the derived columns and the flag columns need them
+    private int[] run;
+    private byte[] flags, dialect;
+    // kept when asked for, or when a derived column asked for needs them
+    private int[] gc, cpuPct, heapStart, heapEnd, heapLive, heapGoal, stacks, globals, procs, line;
+    private double[] startS;
+    private long[] wallMillis;
     private double[] sweepTerm, mark, markTerm, installWb, stw;
     private double[] sweepTermCpu, assistCpu, backgroundCpu, idleCpu, markTermCpu;
-    private byte[] flags, dialect;
 
-    CycleTableBuilder(int expectedRows) {
-        allocate(Math.max(16, expectedRows));
+    CycleTableBuilder(int expectedRows, ParseOptions wanted) {
+        this.wanted = wanted;
+        int cap = Math.max(16, expectedRows);
+        boolean interval = wanted.wants(INTERVAL_S) || wanted.wants(ALLOC_RATE_MB_S);
+        // the first cycle of a process is recognised by its gc number 1
+        boolean alloc = wanted.wants(ALLOC_MB) || wanted.wants(ALLOC_RATE_MB_S);
+        boolean survival = wanted.wants(SURVIVAL);
+        run = new int[cap];
+        flags = new byte[cap];
+        dialect = new byte[cap];
+        gc = ints(cap, wanted.wants(GC) || alloc || interval);
+        line = ints(cap, wanted.wants(LINE));
+        startS = doubles(cap, wanted.wants(START_S) || interval);
+        wallMillis = longs(cap, wanted.wants(WALL_TIME) || interval);
+        cpuPct = ints(cap, wanted.wants(GC_CPU_PCT));
+        sweepTerm = doubles(cap, wanted.wants(SWEEP_TERM_MS));
+        mark = doubles(cap, wanted.wants(MARK_MS));
+        markTerm = doubles(cap, wanted.wants(MARK_TERM_MS));
+        installWb = doubles(cap, wanted.wants(INSTALL_WB_MS));
+        stw = doubles(cap, wanted.wants(STW_MS));
+        sweepTermCpu = doubles(cap, wanted.wants(SWEEP_TERM_CPU_MS));
+        assistCpu = doubles(cap, wanted.wants(ASSIST_CPU_MS));
+        backgroundCpu = doubles(cap, wanted.wants(BACKGROUND_CPU_MS));
+        idleCpu = doubles(cap, wanted.wants(IDLE_CPU_MS));
+        markTermCpu = doubles(cap, wanted.wants(MARK_TERM_CPU_MS));
+        heapStart = ints(cap, wanted.wants(HEAP_START_MB) || alloc || survival);
+        heapEnd = ints(cap, wanted.wants(HEAP_END_MB) || alloc || survival);
+        heapLive = ints(cap, wanted.wants(HEAP_LIVE_MB) || alloc || survival);
+        heapGoal = ints(cap, wanted.wants(HEAP_GOAL_MB));
+        stacks = ints(cap, wanted.wants(STACKS_MB));
+        globals = ints(cap, wanted.wants(GLOBALS_MB));
+        procs = ints(cap, wanted.wants(PROCS));
     }
 
     int size() {
         return size;
     }
 
-    int gcAt(int row) {
-        return gc[row];
-    }
-
-    long startMillisAt(int row) {
-        return startMillis[row];
-    }
-
     void add(GcLine l, int runNo, long lineNo, long wall, boolean periodic, boolean partial) {
         if (size == run.length) grow();
         int i = size++;
         run[i] = runNo;
-        gc[i] = l.gc;
-        line[i] = lineNo > Integer.MAX_VALUE ? NONE : (int) lineNo;
-        startMillis[i] = l.startMillis;
-        wallMillis[i] = wall;
-        cpuPct[i] = l.cpuPct;
-        heapStart[i] = l.heapStartMb;
-        heapEnd[i] = l.heapEndMb;
-        heapLive[i] = l.heapLiveMb;
-        heapGoal[i] = l.heapGoalMb;
-        stacks[i] = l.stacksMb;
-        globals[i] = l.globalsMb;
-        procs[i] = l.procs;
+        if (gc != null) gc[i] = l.gc;
+        if (line != null) line[i] = lineNo > Integer.MAX_VALUE ? NONE : (int) lineNo;
+        if (startS != null) startS[i] = l.startMillis == NO_TIME ? Double.NaN : l.startMillis / 1000.0;
+        if (wallMillis != null) wallMillis[i] = wall;
+        if (cpuPct != null) cpuPct[i] = l.cpuPct;
+        if (heapStart != null) heapStart[i] = l.heapStartMb;
+        if (heapEnd != null) heapEnd[i] = l.heapEndMb;
+        if (heapLive != null) heapLive[i] = l.heapLiveMb;
+        if (heapGoal != null) heapGoal[i] = l.heapGoalMb;
+        if (stacks != null) stacks[i] = l.stacksMb;
+        if (globals != null) globals[i] = l.globalsMb;
+        if (procs != null) procs[i] = l.procs;
         clock(i, l);
         cpu(i, l);
         byte f = 0;
@@ -116,11 +145,11 @@ final class CycleTableBuilder {
             mk = n > 2 ? middle / 1000.0 : Double.NaN;
             pause = (c[0] + c[n - 1]) / 1000.0;
         }
-        sweepTerm[i] = sweep;
-        mark[i] = mk;
-        markTerm[i] = term;
-        installWb[i] = wb;
-        stw[i] = pause;
+        if (sweepTerm != null) sweepTerm[i] = sweep;
+        if (mark != null) mark[i] = mk;
+        if (markTerm != null) markTerm[i] = term;
+        if (installWb != null) installWb[i] = wb;
+        if (stw != null) stw[i] = pause;
     }
 
     private void cpu(int i, GcLine l) {
@@ -141,70 +170,99 @@ final class CycleTableBuilder {
             id = c[5] / 1000.0;
             mt = c[6] / 1000.0;
         }
-        sweepTermCpu[i] = st;
-        assistCpu[i] = as;
-        backgroundCpu[i] = bg;
-        idleCpu[i] = id;
-        markTermCpu[i] = mt;
+        if (sweepTermCpu != null) sweepTermCpu[i] = st;
+        if (assistCpu != null) assistCpu[i] = as;
+        if (backgroundCpu != null) backgroundCpu[i] = bg;
+        if (idleCpu != null) idleCpu[i] = id;
+        if (markTermCpu != null) markTermCpu[i] = mt;
     }
 
+    /** The table, columns in {@link GcColumns#CYCLE_COLUMNS} order; the buffers become its columns. */
     Table build(String name) {
         int n = size;
-        double[] interval = new double[n];
-        double[] alloc = new double[n];
-        double[] rate = new double[n];
-        double[] survival = new double[n];
-        derive(interval, alloc, rate, survival);
-
+        double[] interval = wanted.wants(INTERVAL_S) || wanted.wants(ALLOC_RATE_MB_S) ? intervals() : null;
+        double[] alloc = wanted.wants(ALLOC_MB) || wanted.wants(ALLOC_RATE_MB_S) ? allocations() : null;
         Table t = Table.create(name);
-        // The buffers become the columns, so nothing below may write to them afterwards.
-        t.addColumns(ints(RUN, run), ints(GC, gc));
-        t.addColumns(doubles(START_S, seconds(startMillis, n)));
-        t.addColumns(wallTime());
-        startMillis = null;
-        t.addColumns(ints(GC_CPU_PCT, cpuPct));
-        cpuPct = null;
-        t.addColumns(doubles(SWEEP_TERM_MS, sweepTerm), doubles(MARK_MS, mark), doubles(MARK_TERM_MS, markTerm),
-                doubles(STW_MS, stw));
-        sweepTerm = mark = markTerm = stw = null;
-        t.addColumns(doubles(SWEEP_TERM_CPU_MS, sweepTermCpu), doubles(ASSIST_CPU_MS, assistCpu),
-                doubles(BACKGROUND_CPU_MS, backgroundCpu), doubles(IDLE_CPU_MS, idleCpu),
-                doubles(MARK_TERM_CPU_MS, markTermCpu));
-        sweepTermCpu = assistCpu = backgroundCpu = idleCpu = markTermCpu = null;
-        t.addColumns(ints(HEAP_START_MB, heapStart), ints(HEAP_END_MB, heapEnd), ints(HEAP_LIVE_MB, heapLive),
-                ints(HEAP_GOAL_MB, heapGoal), ints(STACKS_MB, stacks), ints(GLOBALS_MB, globals), ints(PROCS, procs));
-        heapStart = heapEnd = heapLive = heapGoal = stacks = globals = procs = null;
-        t.addColumns(flag(FORCED, (byte) (FLAG_FORCED | FLAG_PERIODIC)));
-        t.addColumns(doubles(INTERVAL_S, interval), doubles(ALLOC_MB, alloc), doubles(ALLOC_RATE_MB_S, rate),
-                doubles(SURVIVAL, survival));
-        t.addColumns(trigger(), flag(LEAK_CHECK, FLAG_LEAK), flag(PARTIAL, FLAG_PARTIAL));
-        t.addColumns(doubles(INSTALL_WB_MS, installWb));
-        installWb = null;
-        t.addColumns(dialects(), ints(LINE, line));
-        run = gc = line = null;
-        flags = dialect = null;
+        for (String c : CYCLE_COLUMNS) {
+            if (!wanted.wants(c)) continue;
+            switch (c) {
+                case RUN -> t.addColumns(Columns.ints(c, run, n));
+                case GC -> t.addColumns(Columns.ints(c, gc, n));
+                case START_S -> t.addColumns(Columns.doubles(c, startS, n));
+                case WALL_TIME -> t.addColumns(wallTime());
+                case GC_CPU_PCT -> t.addColumns(Columns.ints(c, cpuPct, n));
+                case SWEEP_TERM_MS -> t.addColumns(Columns.doubles(c, sweepTerm, n));
+                case MARK_MS -> t.addColumns(Columns.doubles(c, mark, n));
+                case MARK_TERM_MS -> t.addColumns(Columns.doubles(c, markTerm, n));
+                case STW_MS -> t.addColumns(Columns.doubles(c, stw, n));
+                case SWEEP_TERM_CPU_MS -> t.addColumns(Columns.doubles(c, sweepTermCpu, n));
+                case ASSIST_CPU_MS -> t.addColumns(Columns.doubles(c, assistCpu, n));
+                case BACKGROUND_CPU_MS -> t.addColumns(Columns.doubles(c, backgroundCpu, n));
+                case IDLE_CPU_MS -> t.addColumns(Columns.doubles(c, idleCpu, n));
+                case MARK_TERM_CPU_MS -> t.addColumns(Columns.doubles(c, markTermCpu, n));
+                case HEAP_START_MB -> t.addColumns(Columns.ints(c, heapStart, n));
+                case HEAP_END_MB -> t.addColumns(Columns.ints(c, heapEnd, n));
+                case HEAP_LIVE_MB -> t.addColumns(Columns.ints(c, heapLive, n));
+                case HEAP_GOAL_MB -> t.addColumns(Columns.ints(c, heapGoal, n));
+                case STACKS_MB -> t.addColumns(Columns.ints(c, stacks, n));
+                case GLOBALS_MB -> t.addColumns(Columns.ints(c, globals, n));
+                case PROCS -> t.addColumns(Columns.ints(c, procs, n));
+                case FORCED -> t.addColumns(flag(c, (byte) (FLAG_FORCED | FLAG_PERIODIC)));
+                case INTERVAL_S -> t.addColumns(Columns.doubles(c, interval, n));
+                case ALLOC_MB -> t.addColumns(Columns.doubles(c, alloc, n));
+                case ALLOC_RATE_MB_S -> t.addColumns(Columns.doubles(c, rates(alloc, interval), n));
+                case SURVIVAL -> t.addColumns(Columns.doubles(c, survival(), n));
+                case TRIGGER -> t.addColumns(trigger());
+                case LEAK_CHECK -> t.addColumns(flag(c, FLAG_LEAK));
+                case PARTIAL -> t.addColumns(flag(c, FLAG_PARTIAL));
+                case INSTALL_WB_MS -> t.addColumns(Columns.doubles(c, installWb, n));
+                case DIALECT -> t.addColumns(dialects());
+                case LINE -> t.addColumns(Columns.ints(c, line, n));
+                default -> throw new IllegalStateException("no builder for column " + c);
+            }
+        }
         return t;
     }
 
     /**
-     * interval_s: time since the previous cycle of the same run. alloc_mb: bytes allocated between the
-     * two cycles' starts — what the previous cycle's mark allocated (end − start) plus what was
-     * allocated after it (this start − previous live, since the runtime resets its heap count to the
-     * marked heap at mark termination). Truncation to whole MB can make that −1, so it is clamped
-     * at 0. survival: live / end heap, the share of the heap the cycle found reachable.
+     * Time since the previous cycle of the same run (from the @ times, else from wall-clock
+     * prefixes); for a process's first cycle, time since start-up. A step backwards inside a run
+     * (interleaved processes) is not an interval.
      */
-    private void derive(double[] interval, double[] alloc, double[] rate, double[] survival) {
+    private double[] intervals() {
+        double[] out = new double[size];
         for (int i = 0; i < size; i++) {
             double iv = Double.NaN;
-            double al = Double.NaN;
-            boolean legacy = isLegacy(i);
             if (i > 0 && run[i] == run[i - 1]) {
                 int j = i - 1;
-                if (startMillis[i] != NO_TIME && startMillis[j] != NO_TIME) {
-                    iv = (startMillis[i] - startMillis[j]) / 1000.0;
+                if (!Double.isNaN(startS[i]) && !Double.isNaN(startS[j])) {
+                    // both are whole milliseconds: round the difference back to them exactly
+                    iv = Math.rint((startS[i] - startS[j]) * 1000) / 1000.0;
                 } else if (wallMillis[i] != WallClockParser.MISSING && wallMillis[j] != WallClockParser.MISSING) {
                     iv = (wallMillis[i] - wallMillis[j]) / 1000.0;
                 }
+            } else if (gc[i] == 1 && !Double.isNaN(startS[i])) {
+                iv = startS[i];
+            }
+            out[i] = iv < 0 ? Double.NaN : iv;
+        }
+        return out;
+    }
+
+    /**
+     * MB allocated between the previous cycle's start and this one's: what the previous cycle's mark
+     * allocated (end − start) plus what was allocated after it (this start − previous live, since the
+     * runtime resets its heap count to the marked heap at mark termination). Truncation to whole MB
+     * can make that −1, so it is clamped at 0. Before Go 1.5 the collection stopped the world, so it
+     * is just this start − previous end. A process's first cycle: everything since start-up.
+     */
+    private double[] allocations() {
+        double[] out = new double[size];
+        for (int i = 0; i < size; i++) {
+            double al = Double.NaN;
+            if (i > 0 && run[i] == run[i - 1]) {
+                int j = i - 1;
+                boolean legacy = isLegacy(i);
                 int after = legacy ? heapEnd[j] : heapLive[j];
                 if (heapStart[i] != NONE && after != NONE) {
                     long a = (long) heapStart[i] - after;
@@ -213,19 +271,30 @@ final class CycleTableBuilder {
                     }
                     if (a != Long.MIN_VALUE) al = Math.max(0, a);
                 }
-            } else if (gc[i] == 1 && startMillis[i] != NO_TIME) {
-                // the first cycle of a process: everything since start-up
-                iv = startMillis[i] / 1000.0;
-                if (heapStart[i] != NONE) al = heapStart[i];
+            } else if (gc[i] == 1 && heapStart[i] != NONE) {
+                al = heapStart[i];
             }
-            if (iv < 0) iv = Double.NaN; // time ran backwards inside a run: interleaved processes, not an interval
-            interval[i] = iv;
-            alloc[i] = al;
-            rate[i] = iv > 0 ? al / iv : Double.NaN;
+            out[i] = al;
+        }
+        return out;
+    }
+
+    private double[] rates(double[] alloc, double[] interval) {
+        double[] out = new double[size];
+        for (int i = 0; i < size; i++) out[i] = interval[i] > 0 ? alloc[i] / interval[i] : Double.NaN;
+        return out;
+    }
+
+    /** Live / end heap: the share of the heap the cycle found reachable (before Go 1.5: after / before). */
+    private double[] survival() {
+        double[] out = new double[size];
+        for (int i = 0; i < size; i++) {
+            boolean legacy = isLegacy(i);
             int live = legacy ? heapEnd[i] : heapLive[i];
             int whole = legacy ? heapStart[i] : heapEnd[i];
-            survival[i] = (live != NONE && whole != NONE && whole > 0) ? (double) live / whole : Double.NaN;
+            out[i] = (live != NONE && whole != NONE && whole > 0) ? (double) live / whole : Double.NaN;
         }
+        return out;
     }
 
     private boolean isLegacy(int i) {
@@ -251,7 +320,6 @@ final class CycleTableBuilder {
             int time = PackedLocalTime.of(ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60, ms % 1000);
             packed[i] = PackedLocalDateTime.create(cachedPackedDate, time);
         }
-        wallMillis = null;
         return DateTimeColumn.createInternal(WALL_TIME, packed);
     }
 
@@ -278,45 +346,42 @@ final class CycleTableBuilder {
         return StringColumn.create(DIALECT, v);
     }
 
-    private IntColumn ints(String name, int[] values) {
-        return Columns.ints(name, values, size);
+    private static int[] ints(int cap, boolean wanted) {
+        return wanted ? new int[cap] : null;
     }
 
-    private DoubleColumn doubles(String name, double[] values) {
-        return Columns.doubles(name, values, size);
+    private static long[] longs(int cap, boolean wanted) {
+        return wanted ? new long[cap] : null;
     }
 
-    private static double[] seconds(long[] millis, int n) {
-        double[] s = new double[n];
-        for (int i = 0; i < n; i++) s[i] = millis[i] == NO_TIME ? Double.NaN : millis[i] / 1000.0;
-        return s;
-    }
-
-    private void allocate(int cap) {
-        run = new int[cap]; gc = new int[cap]; cpuPct = new int[cap]; heapStart = new int[cap];
-        heapEnd = new int[cap]; heapLive = new int[cap]; heapGoal = new int[cap]; stacks = new int[cap];
-        globals = new int[cap]; procs = new int[cap]; line = new int[cap];
-        startMillis = new long[cap]; wallMillis = new long[cap];
-        sweepTerm = new double[cap]; mark = new double[cap]; markTerm = new double[cap];
-        installWb = new double[cap]; stw = new double[cap];
-        sweepTermCpu = new double[cap]; assistCpu = new double[cap]; backgroundCpu = new double[cap];
-        idleCpu = new double[cap]; markTermCpu = new double[cap];
-        flags = new byte[cap]; dialect = new byte[cap];
+    private static double[] doubles(int cap, boolean wanted) {
+        return wanted ? new double[cap] : null;
     }
 
     private void grow() {
         int cap = run.length + (run.length >> 1) + 16;
-        run = Arrays.copyOf(run, cap); gc = Arrays.copyOf(gc, cap); cpuPct = Arrays.copyOf(cpuPct, cap);
-        heapStart = Arrays.copyOf(heapStart, cap); heapEnd = Arrays.copyOf(heapEnd, cap);
-        heapLive = Arrays.copyOf(heapLive, cap); heapGoal = Arrays.copyOf(heapGoal, cap);
-        stacks = Arrays.copyOf(stacks, cap); globals = Arrays.copyOf(globals, cap);
-        procs = Arrays.copyOf(procs, cap); line = Arrays.copyOf(line, cap);
-        startMillis = Arrays.copyOf(startMillis, cap); wallMillis = Arrays.copyOf(wallMillis, cap);
-        sweepTerm = Arrays.copyOf(sweepTerm, cap); mark = Arrays.copyOf(mark, cap);
-        markTerm = Arrays.copyOf(markTerm, cap); installWb = Arrays.copyOf(installWb, cap);
-        stw = Arrays.copyOf(stw, cap); sweepTermCpu = Arrays.copyOf(sweepTermCpu, cap);
-        assistCpu = Arrays.copyOf(assistCpu, cap); backgroundCpu = Arrays.copyOf(backgroundCpu, cap);
-        idleCpu = Arrays.copyOf(idleCpu, cap); markTermCpu = Arrays.copyOf(markTermCpu, cap);
-        flags = Arrays.copyOf(flags, cap); dialect = Arrays.copyOf(dialect, cap);
+        run = Arrays.copyOf(run, cap);
+        flags = Arrays.copyOf(flags, cap);
+        dialect = Arrays.copyOf(dialect, cap);
+        gc = grow(gc, cap); line = grow(line, cap); cpuPct = grow(cpuPct, cap);
+        heapStart = grow(heapStart, cap); heapEnd = grow(heapEnd, cap); heapLive = grow(heapLive, cap);
+        heapGoal = grow(heapGoal, cap); stacks = grow(stacks, cap); globals = grow(globals, cap); procs = grow(procs, cap);
+        startS = grow(startS, cap); wallMillis = grow(wallMillis, cap);
+        sweepTerm = grow(sweepTerm, cap); mark = grow(mark, cap); markTerm = grow(markTerm, cap);
+        installWb = grow(installWb, cap); stw = grow(stw, cap);
+        sweepTermCpu = grow(sweepTermCpu, cap); assistCpu = grow(assistCpu, cap);
+        backgroundCpu = grow(backgroundCpu, cap); idleCpu = grow(idleCpu, cap); markTermCpu = grow(markTermCpu, cap);
+    }
+
+    private static int[] grow(int[] a, int cap) {
+        return a == null ? null : Arrays.copyOf(a, cap);
+    }
+
+    private static long[] grow(long[] a, int cap) {
+        return a == null ? null : Arrays.copyOf(a, cap);
+    }
+
+    private static double[] grow(double[] a, int cap) {
+        return a == null ? null : Arrays.copyOf(a, cap);
     }
 }

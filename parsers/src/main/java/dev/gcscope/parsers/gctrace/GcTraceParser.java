@@ -2,6 +2,7 @@ package dev.gcscope.parsers.gctrace;
 
 import dev.gcscope.parsers.DecodedInput;
 import dev.gcscope.parsers.ParseListener;
+import dev.gcscope.parsers.ParseOptions;
 import dev.gcscope.parsers.ParseReport;
 import dev.gcscope.parsers.ParseResult;
 import dev.gcscope.parsers.Probe;
@@ -87,9 +88,9 @@ public final class GcTraceParser implements TraceParser {
     }
 
     @Override
-    public ParseResult parse(TraceSource source, ParseListener listener) throws IOException {
+    public ParseResult parse(TraceSource source, ParseListener listener, ParseOptions options) throws IOException {
         ParseReport.Builder report = ParseReport.builder(source.name());
-        GcTraceRun run = new GcTraceRun(report, expectedRows(source), referenceYear);
+        GcTraceRun run = new GcTraceRun(report, expectedRows(source), referenceYear, options);
         LineReader.Outcome outcome;
         String encoding;
         try (DecodedInput in = source.open()) {

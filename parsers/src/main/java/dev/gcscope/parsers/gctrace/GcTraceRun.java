@@ -1,5 +1,6 @@
 package dev.gcscope.parsers.gctrace;
 
+import dev.gcscope.parsers.ParseOptions;
 import dev.gcscope.parsers.ParseReport;
 import dev.gcscope.parsers.io.Excerpt;
 import dev.gcscope.parsers.io.LineReader;
@@ -41,9 +42,9 @@ final class GcTraceRun implements LineReader.Sink {
     private long firstUnknownFieldLine;
     private long restarts;
 
-    GcTraceRun(ParseReport.Builder report, int expectedRows, int referenceYear) {
+    GcTraceRun(ParseReport.Builder report, int expectedRows, int referenceYear, ParseOptions options) {
         this.report = report;
-        this.cycles = new CycleTableBuilder(expectedRows);
+        this.cycles = new CycleTableBuilder(expectedRows, options);
         this.wallClock = new WallClockParser(referenceYear);
     }
 
