@@ -32,7 +32,6 @@ final class CycleTableBuilder {
     private static final byte FLAG_PERIODIC = 2;
     private static final byte FLAG_LEAK = 4;
     private static final byte FLAG_PARTIAL = 8;
-    private static final GcDialect[] DIALECTS = GcDialect.values();
 
     private final ParseOptions wanted;
     private int size;
@@ -216,7 +215,6 @@ final class CycleTableBuilder {
                 case LEAK_CHECK -> t.addColumns(flag(c, FLAG_LEAK));
                 case PARTIAL -> t.addColumns(flag(c, FLAG_PARTIAL));
                 case INSTALL_WB_MS -> t.addColumns(Columns.doubles(c, installWb, n));
-                case DIALECT -> t.addColumns(dialects());
                 case LINE -> t.addColumns(Columns.ints(c, line, n));
                 default -> throw new IllegalStateException("no builder for column " + c);
             }
@@ -338,12 +336,6 @@ final class CycleTableBuilder {
             v[i] = (f & FLAG_PERIODIC) != 0 ? TRIGGER_PERIODIC : (f & FLAG_FORCED) != 0 ? TRIGGER_USER : TRIGGER_HEAP;
         }
         return StringColumn.create(TRIGGER, v);
-    }
-
-    private StringColumn dialects() {
-        String[] v = new String[size];
-        for (int i = 0; i < size; i++) v[i] = DIALECTS[dialect[i]].label();
-        return StringColumn.create(DIALECT, v);
     }
 
     private static int[] ints(int cap, boolean wanted) {

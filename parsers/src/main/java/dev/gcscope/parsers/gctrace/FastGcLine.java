@@ -1,5 +1,10 @@
 package dev.gcscope.parsers.gctrace;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+
 /**
  * The fast path for the line every Go release since 1.6 prints, exactly as the runtime prints it:
  * <pre>
@@ -14,6 +19,13 @@ final class FastGcLine {
     private static final int POS_BITS = 24;
     private static final long POS_MASK = (1L << POS_BITS) - 1;
     private static final long FAIL = -1;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final Literal MS_CLOCK = new Literal(" ms clock, ");
+    private static final Literal MS_CPU = new Literal(" ms cpu, ");
+    private static final Literal MB_GOAL = new Literal(" MB goal, ");
+    private static final Literal MB_STACKS = new Literal(" MB stacks, ");
+    private static final Literal MB_GLOBALS = new Literal(" MB globals, ");
+    private static final Literal FORCED = new Literal(" (forced)");
 
     private FastGcLine() {}
 
@@ -50,7 +62,7 @@ final class FastGcLine {
         r = ms(b, pos(r) + 1, e);
         if (r < 0) return false;
         clock[2] = val(r);
-        p = literal(b, pos(r), e, " ms clock, ");
+        p = literal(b, pos(r), e, MS_CLOCK);
         if (p < 0) return false;
         // 0.048+0.40/1.2/0.29+0.012 ms cpu,
         long[] cpu = out.cpuMicros;
@@ -69,7 +81,7 @@ final class FastGcLine {
         r = ms(b, pos(r) + 1, e);
         if (r < 0) return false;
         cpu[4] = val(r);
-        p = literal(b, pos(r), e, " ms cpu, ");
+        p = literal(b, pos(r), e, MS_CPU);
         if (p < 0) return false;
         // 4->4->2 MB,
         r = uint(b, p, e);
@@ -81,13 +93,14 @@ final class FastGcLine {
         r = uint(b, pos(r) + 2, e);
         if (r < 0) return false;
         int h2 = (int) val(r);
-        p = literal(b, pos(r), e, " MB, ");
-        if (p < 0) return false;
+        p = pos(r);
+        if (p + 5 > e || b[p] != ' ' || b[p + 1] != 'M' || b[p + 2] != 'B' || b[p + 3] != ',' || b[p + 4] != ' ') return false;
+        p += 5;
         // 5 MB goal,
         r = uint(b, p, e);
         if (r < 0) return false;
         int goal = (int) val(r);
-        p = literal(b, pos(r), e, " MB goal, ");
+        p = literal(b, pos(r), e, MB_GOAL);
         if (p < 0) return false;
         // [0 MB stacks, 0 MB globals, ]4 P
         r = uint(b, p, e);
@@ -97,12 +110,12 @@ final class FastGcLine {
         p = pos(r);
         if (p + 1 < e && b[p] == ' ' && b[p + 1] == 'M') {
             stacks = (int) val(r);
-            p = literal(b, p, e, " MB stacks, ");
+            p = literal(b, p, e, MB_STACKS);
             if (p < 0) return false;
             r = uint(b, p, e);
             if (r < 0) return false;
             globals = (int) val(r);
-            p = literal(b, pos(r), e, " MB globals, ");
+            p = literal(b, pos(r), e, MB_GLOBALS);
             if (p < 0) return false;
             r = uint(b, p, e);
             if (r < 0) return false;
@@ -113,7 +126,7 @@ final class FastGcLine {
         p += 2;
         boolean forced = false;
         if (p < e) {
-            if (literal(b, p, e, " (forced)") != e) return false;
+            if (literal(b, p, e, FORCED) != e) return false;
             forced = true;
         }
         out.reset();
@@ -172,29 +185,47 @@ final class FastGcLine {
         if (intDigits == 0 || intDigits > 9) return FAIL;
         v *= 1000;
         if (p < e && b[p] == '.') {
-            p++;
-            int scale = 100;
-            int fstart = p;
-            while (p < e) {
-                int d = b[p] - '0';
-                if (d < 0 || d > 9) break;
-                v += d * scale;
-                scale /= 10;
+            // one to three decimals (fmtNSAsMS never prints more): unrolled, no scale variable
+            int d = p + 1 < e ? b[p + 1] - '0' : -1;
+            if (d < 0 || d > 9) return FAIL;
+            v += d * 100;
+            p += 2;
+            d = p < e ? b[p] - '0' : -1;
+            if (d >= 0 && d <= 9) {
+                v += d * 10;
                 p++;
+                d = p < e ? b[p] - '0' : -1;
+                if (d >= 0 && d <= 9) {
+                    v += d;
+                    p++;
+                    if (p < e && b[p] >= '0' && b[p] <= '9') return FAIL;
+                }
             }
-            int frac = p - fstart;
-            if (frac == 0 || frac > 3) return FAIL;
         }
         return (v << POS_BITS) | p;
     }
 
     /** Position after {@code lit} at {@code p}, or -1. */
-    private static int literal(byte[] b, int p, int e, String lit) {
-        int n = lit.length();
+    private static int literal(byte[] b, int p, int e, Literal lit) {
+        int n = lit.length;
         if (p + n > e) return -1;
-        for (int i = 0; i < n; i++) {
-            if (b[p + i] != lit.charAt(i)) return -1;
-        }
+        // two overlapping 8-byte words cover any literal of 8 to 16 bytes
+        if ((long) LONGS.get(b, p) != lit.head || (long) LONGS.get(b, p + n - 8) != lit.tail) return -1;
         return p + n;
+    }
+
+    /** A literal of 8 to 16 ASCII bytes as its first and last eight bytes, little-endian. */
+    private static final class Literal {
+        final int length;
+        final long head;
+        final long tail;
+
+        Literal(String text) {
+            byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+            if (bytes.length < 8 || bytes.length > 16) throw new IllegalArgumentException(text);
+            length = bytes.length;
+            head = (long) LONGS.get(bytes, 0);
+            tail = (long) LONGS.get(bytes, length - 8);
+        }
     }
 }

@@ -42,7 +42,6 @@ public final class GcColumns {
     public static final String LEAK_CHECK = "leak_check";
     public static final String PARTIAL = "partial";
     public static final String INSTALL_WB_MS = "install_wb_ms";
-    public static final String DIALECT = "dialect";
     public static final String LINE = "line";
 
     /** Values of {@link #TRIGGER}. */
@@ -55,7 +54,7 @@ public final class GcColumns {
             SWEEP_TERM_CPU_MS, ASSIST_CPU_MS, BACKGROUND_CPU_MS, IDLE_CPU_MS, MARK_TERM_CPU_MS,
             HEAP_START_MB, HEAP_END_MB, HEAP_LIVE_MB, HEAP_GOAL_MB, STACKS_MB, GLOBALS_MB, PROCS, FORCED,
             INTERVAL_S, ALLOC_MB, ALLOC_RATE_MB_S, SURVIVAL,
-            TRIGGER, LEAK_CHECK, PARTIAL, INSTALL_WB_MS, DIALECT, LINE);
+            TRIGGER, LEAK_CHECK, PARTIAL, INSTALL_WB_MS, LINE);
 
     // scavenger table
     public static final String SOURCE = "source";

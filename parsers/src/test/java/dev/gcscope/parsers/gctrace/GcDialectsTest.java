@@ -31,6 +31,11 @@ class GcDialectsTest {
         return new GcTraceParser(2026).parse(TraceSource.of(path, SampleTraces.get(path).bytes())).table(CYCLES_TABLE);
     }
 
+    /** The layouts a sample's lines were in, as the parse result's {@code dialects} attribute lists them. */
+    static String dialects(String path) throws IOException {
+        return new GcTraceParser(2026).parse(TraceSource.of(path, SampleTraces.get(path).bytes())).attributes().get("dialects");
+    }
+
     static Row row(Table t, int gc) {
         for (Row r : t) {
             if (r.getInt(GC) == gc) return r;
@@ -62,7 +67,7 @@ class GcDialectsTest {
         assertEquals(8, r.getInt(PROCS));
         assertTrue(r.getBoolean(FORCED));
         assertEquals(TRIGGER_USER, r.getString(TRIGGER));
-        assertEquals("go1.18+", r.getString(DIALECT));
+        assertEquals("go1.18+", dialects("gctrace/quoted/go1.19-devel-golang-go-52515-forced.txt"));
         assertFalse(row(sample("gctrace/quoted/go1.19-devel-golang-go-52515-forced.txt"), 2).getBoolean(FORCED));
     }
 
@@ -80,7 +85,7 @@ class GcDialectsTest {
         assertEquals(32, r.getInt(HEAP_GOAL_MB));
         assertTrue(r.isMissing(STACKS_MB), "no stacks before Go 1.18");
         assertEquals(40, r.getInt(PROCS));
-        assertEquals("go1.6-1.17", r.getString(DIALECT));
+        assertEquals("go1.6-1.17", dialects("gctrace/quoted/go1.7-golang-go-18896-two-runs.txt"));
         assertEquals(2, t.intColumn(RUN).max(), "numbering restarts: a second run");
     }
 
@@ -101,7 +106,7 @@ class GcDialectsTest {
         assertEquals(58, r.getInt(HEAP_LIVE_MB));
         assertEquals(130, r.getInt(HEAP_GOAL_MB));
         assertEquals(32, r.getInt(PROCS));
-        assertEquals("go1.5", r.getString(DIALECT));
+        assertEquals("go1.5", dialects("gctrace/quoted/go1.5.3-golang-go-15068-forced.txt"));
     }
 
     @Test
@@ -114,7 +119,7 @@ class GcDialectsTest {
         assertEquals(370, r.getInt(HEAP_END_MB));
         assertEquals(8, r.getInt(PROCS));
         assertTrue(r.isMissing(START_S), "no @ time before Go 1.5");
-        assertEquals("go1.3-1.4", r.getString(DIALECT));
+        assertEquals("go1.3-1.4", dialects("gctrace/quoted/go1.4-golang-go-12228-8p.txt"));
     }
 
     @Test
@@ -126,19 +131,21 @@ class GcDialectsTest {
         assertEquals(61, r.getInt(HEAP_START_MB));
         assertEquals(30, r.getInt(HEAP_END_MB));
         assertEquals(30.0 / 61, r.getDouble(SURVIVAL), 1e-12);
-        assertEquals("go1.0-1.2", r.getString(DIALECT));
+        assertEquals("go1.0-1.2", dialects("gctrace/quoted/go1.2rc5-shenfeng-blog-go12-gc-map-improve.txt"));
         assertEquals(3, sample("gctrace/quoted/go1.1-shenfeng-blog-go-gc-optimize-map.txt").rowCount());
     }
 
     @Test
     void go1_26GoroutineLeakCheck() throws IOException {
         // The suffix as 8c68a1c1ab prints it (formats.md §1.3), on a real Go 1.24 line: no 1.26 toolchain here.
-        Row r = cycles("gc 7 @0.412s 3% (checking for goroutine leaks): 0.051+0.63+0.002 ms clock, "
-                + "0.10+0.11/0.16/0.12+0.005 ms cpu, 4->4->4 MB, 4 MB goal, 0 MB stacks, 0 MB globals, 2 P\n").row(0);
+        ParseResult result = result("gc 7 @0.412s 3% (checking for goroutine leaks): 0.051+0.63+0.002 ms clock, "
+                + "0.10+0.11/0.16/0.12+0.005 ms cpu, 4->4->4 MB, 4 MB goal, 0 MB stacks, 0 MB globals, 2 P\n");
+        Row r = result.table(CYCLES_TABLE).row(0);
         assertTrue(r.getBoolean(LEAK_CHECK));
         assertEquals(3, r.getInt(GC_CPU_PCT));
         assertEquals(0.053, r.getDouble(STW_MS), 1e-12);
-        assertEquals("go1.26+", r.getString(DIALECT));
+        assertEquals("go1.26+", result.attributes().get("dialects"));
+        assertEquals("Go 1.26+", result.attributes().get("go_versions"));
     }
 
     @Test

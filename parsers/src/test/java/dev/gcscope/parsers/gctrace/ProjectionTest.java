@@ -1,0 +1,42 @@
+package dev.gcscope.parsers.gctrace;
+
+import static dev.gcscope.parsers.gctrace.GcColumns.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.gcscope.parsers.ParseListener;
+import dev.gcscope.parsers.ParseOptions;
+import dev.gcscope.parsers.TraceSource;
+import dev.gcscope.samples.SampleTraces;
+import java.io.IOException;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tech.tablesaw.api.Table;
+
+/** A projection builds only the columns asked for, each identical to the same column of a full parse. */
+class ProjectionTest {
+
+    static List<Set<String>> projections() {
+        return List.of(Set.of(STW_MS), Set.of(RUN, START_S, GC_CPU_PCT, STW_MS, HEAP_START_MB, HEAP_END_MB, FORCED),
+                Set.of(ALLOC_RATE_MB_S), Set.of(SURVIVAL, TRIGGER), Set.of(INTERVAL_S, WALL_TIME), Set.of(LINE, PARTIAL));
+    }
+
+    @ParameterizedTest
+    @MethodSource("projections")
+    void projectedColumnsEqualTheFullParse(Set<String> columns) throws IOException {
+        for (String path : List.of("gctrace/go1.22-phases-restart.log", "gctrace/go1.24-phases-cri.log",
+                "gctrace/quoted/go1.4-golang-go-12228-8p.txt")) {
+            byte[] bytes = SampleTraces.get(path).bytes();
+            Table full = new GcTraceParser(2026).parse(TraceSource.of(path, bytes)).table(CYCLES_TABLE);
+            Table some = new GcTraceParser(2026).parse(TraceSource.of(path, bytes), ParseListener.NONE,
+                    ParseOptions.columns(columns)).table(CYCLES_TABLE);
+            assertEquals(CYCLE_COLUMNS.stream().filter(columns::contains).toList(), some.columnNames(), path);
+            for (String c : columns) {
+                for (int i = 0; i < full.rowCount(); i++) {
+                    assertEquals(full.column(c).getString(i), some.column(c).getString(i), path + " " + c + " row " + i);
+                }
+            }
+        }
+    }
+}
