@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The layering the style notes ask for, enforced: analysis is pure Java over tables, the CLI never
- * touches JavaFX (it must run headless without starting the toolkit), view models decide without
- * touching scene-graph nodes, and only the CLI writes to the console.
+ * touches JavaFX (it must run headless without starting the toolkit), and only the CLI writes to
+ * the console. The rules inside the UI are in {@code ui.UiArchitectureTest}.
  */
 class ArchitectureTest {
     private static final JavaClasses APP = new ClassFileImporter()
@@ -28,13 +28,6 @@ class ArchitectureTest {
     void theCliNeverLoadsJavaFx() {
         noClasses().that().resideInAPackage("dev.gcscope.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "com.sun.javafx..", "dev.gcscope.ui..")
-                .check(APP);
-    }
-
-    @Test
-    void viewModelsDoNotTouchNodes() {
-        noClasses().that().haveSimpleNameEndingWith("ViewModel")
-                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..")
                 .check(APP);
     }
 

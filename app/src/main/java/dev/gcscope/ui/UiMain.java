@@ -1,13 +1,24 @@
 package dev.gcscope.ui;
 
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javafx.application.Application;
 
 /** Starts the desktop app; called by the Launcher when the command line names no CLI subcommand. */
 public final class UiMain {
+    /**
+     * JavaFX warns "Unsupported JavaFX configuration: classes were loaded from 'unnamed module'" on
+     * every start from a plain jar. That is how {@code java -jar gcscope.jar} runs, by design (the
+     * native installers put JavaFX on the module path), so the warning only alarms users. Kept in a
+     * field: java.util.logging holds loggers weakly, and a collected logger forgets its level.
+     */
+    private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
+
     private UiMain() {}
 
     /** Opens the window and returns when it is closed. */
     public static void start(String[] args) {
+        JAVAFX_LOG.setLevel(Level.SEVERE);
         Application.launch(GcscopeApp.class, args);
     }
 }

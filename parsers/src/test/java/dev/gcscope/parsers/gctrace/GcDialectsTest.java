@@ -148,6 +148,21 @@ class GcDialectsTest {
         assertEquals("Go 1.26+", result.attributes().get("go_versions"));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"\t", "> ", ">> ", "// ", "# ", "  ", "/* ",
+            "pod-7f9c api | ", "[api-7f9c] ", "2024-06-12T01:02:03.123456789Z stderr F ", "Jun 12 01:02:03 host api[7]: "})
+    void aGcLineCanStartAnywhereInALine(String prefix) throws IOException {
+        String line = "gc 12 @3.456s 4%: 0.012+1.5+0.003 ms clock, 0.048+0.40/1.2/0.29+0.012 ms cpu, "
+                + "4->4->2 MB, 5 MB goal, 0 MB stacks, 0 MB globals, 4 P";
+        ParseResult r = result(prefix + line + "\n" + prefix + line.replace("gc 12 @3.456s", "gc 13 @3.500s") + "\n");
+        Table t = r.table(CYCLES_TABLE);
+        assertEquals(2, t.rowCount(), prefix);
+        assertEquals(0.015, t.doubleColumn(STW_MS).getDouble(0), 1e-12);
+        assertEquals(13, t.intColumn(GC).getInt(1));
+        assertEquals(0, r.report().issueCount());
+        assertEquals(r.report().linesRead(), r.report().linesUsed());
+    }
+
     @Test
     void prefixTimestampBecomesWallTime() throws IOException {
         Row r = row(sample("gctrace/quoted/go1.16-golang-go-44554-timestamps.txt"), 2);
