@@ -31,102 +31,118 @@ final class FastGcLine {
 
     /** Parses {@code b[s, e)} (which starts with {@code "gc "}) into {@code out}; false means "use the slow path". */
     static boolean parse(byte[] b, int s, int e, GcLine out) {
-        if (e >= 1 << POS_BITS) return false;
+        return parseTo(b, s, e, out) == e;
+    }
+
+    /**
+     * Parses a gc line starting at {@code b[s]} when the line's end is not known yet: {@code limit}
+     * is the end of the data. Returns the index of the CR or LF that ends the line, or -1 when the
+     * line is not the common form or its end is not in the data. Saves finding the line end first.
+     */
+    static int parseLine(byte[] b, int s, int limit, GcLine out) {
+        int p = parseTo(b, s, limit, out);
+        return p >= 0 && p < limit && (b[p] == '\n' || b[p] == '\r') ? p : -1;
+    }
+
+    /** Position after the line's last field ({@code P} or {@code (forced)}), or -1. */
+    private static int parseTo(byte[] b, int s, int e, GcLine out) {
+        if (e >= 1 << POS_BITS) return -1;
         long r = uint(b, s + 3, e);
-        if (r < 0) return false;
+        if (r < 0) return -1;
         int p = pos(r);
-        if (p + 2 >= e || b[p] != ' ' || b[p + 1] != '@') return false;
+        if (p + 2 >= e || b[p] != ' ' || b[p + 1] != '@') return -1;
         int gc = (int) val(r);
         // @3.456s
         r = uint(b, p + 2, e);
-        if (r < 0) return false;
+        if (r < 0) return -1;
         p = pos(r);
-        if (p + 6 >= e || b[p] != '.' || b[p + 4] != 's' || b[p + 5] != ' ') return false;
+        if (p + 6 >= e || b[p] != '.' || b[p + 4] != 's' || b[p + 5] != ' ') return -1;
         int d1 = b[p + 1] - '0', d2 = b[p + 2] - '0', d3 = b[p + 3] - '0';
-        if ((d1 | d2 | d3) < 0 || d1 > 9 || d2 > 9 || d3 > 9) return false;
+        if ((d1 | d2 | d3) < 0 || d1 > 9 || d2 > 9 || d3 > 9) return -1;
         long startMillis = val(r) * 1000 + d1 * 100 + d2 * 10 + d3;
         // 4%:
         r = uint(b, p + 6, e);
-        if (r < 0) return false;
+        if (r < 0) return -1;
         p = pos(r);
-        if (p + 3 >= e || b[p] != '%' || b[p + 1] != ':' || b[p + 2] != ' ') return false;
+        if (p + 3 >= e || b[p] != '%' || b[p + 1] != ':' || b[p + 2] != ' ') return -1;
         int pct = (int) val(r);
         // 0.012+1.5+0.003 ms clock,
         long[] clock = out.clockMicros;
         r = ms(b, p + 3, e);
-        if (r < 0 || pos(r) >= e || b[pos(r)] != '+') return false;
+        if (r < 0 || pos(r) >= e || b[pos(r)] != '+') return -1;
         clock[0] = val(r);
         r = ms(b, pos(r) + 1, e);
-        if (r < 0 || pos(r) >= e || b[pos(r)] != '+') return false;
+        if (r < 0 || pos(r) >= e || b[pos(r)] != '+') return -1;
         clock[1] = val(r);
         r = ms(b, pos(r) + 1, e);
-        if (r < 0) return false;
+        if (r < 0) return -1;
         clock[2] = val(r);
         p = literal(b, pos(r), e, MS_CLOCK);
-        if (p < 0) return false;
+        if (p < 0) return -1;
         // 0.048+0.40/1.2/0.29+0.012 ms cpu,
         long[] cpu = out.cpuMicros;
         r = ms(b, p, e);
-        if (r < 0 || pos(r) >= e || b[pos(r)] != '+') return false;
+        if (r < 0 || pos(r) >= e || b[pos(r)] != '+') return -1;
         cpu[0] = val(r);
         r = ms(b, pos(r) + 1, e);
-        if (r < 0 || pos(r) >= e || b[pos(r)] != '/') return false;
+        if (r < 0 || pos(r) >= e || b[pos(r)] != '/') return -1;
         cpu[1] = val(r);
         r = ms(b, pos(r) + 1, e);
-        if (r < 0 || pos(r) >= e || b[pos(r)] != '/') return false;
+        if (r < 0 || pos(r) >= e || b[pos(r)] != '/') return -1;
         cpu[2] = val(r);
         r = ms(b, pos(r) + 1, e);
-        if (r < 0 || pos(r) >= e || b[pos(r)] != '+') return false;
+        if (r < 0 || pos(r) >= e || b[pos(r)] != '+') return -1;
         cpu[3] = val(r);
         r = ms(b, pos(r) + 1, e);
-        if (r < 0) return false;
+        if (r < 0) return -1;
         cpu[4] = val(r);
         p = literal(b, pos(r), e, MS_CPU);
-        if (p < 0) return false;
+        if (p < 0) return -1;
         // 4->4->2 MB,
         r = uint(b, p, e);
-        if (r < 0 || pos(r) + 1 >= e || b[pos(r)] != '-' || b[pos(r) + 1] != '>') return false;
+        if (r < 0 || pos(r) + 1 >= e || b[pos(r)] != '-' || b[pos(r) + 1] != '>') return -1;
         int h0 = (int) val(r);
         r = uint(b, pos(r) + 2, e);
-        if (r < 0 || pos(r) + 1 >= e || b[pos(r)] != '-' || b[pos(r) + 1] != '>') return false;
+        if (r < 0 || pos(r) + 1 >= e || b[pos(r)] != '-' || b[pos(r) + 1] != '>') return -1;
         int h1 = (int) val(r);
         r = uint(b, pos(r) + 2, e);
-        if (r < 0) return false;
+        if (r < 0) return -1;
         int h2 = (int) val(r);
         p = pos(r);
-        if (p + 5 > e || b[p] != ' ' || b[p + 1] != 'M' || b[p + 2] != 'B' || b[p + 3] != ',' || b[p + 4] != ' ') return false;
+        if (p + 5 > e || b[p] != ' ' || b[p + 1] != 'M' || b[p + 2] != 'B' || b[p + 3] != ',' || b[p + 4] != ' ') return -1;
         p += 5;
         // 5 MB goal,
         r = uint(b, p, e);
-        if (r < 0) return false;
+        if (r < 0) return -1;
         int goal = (int) val(r);
         p = literal(b, pos(r), e, MB_GOAL);
-        if (p < 0) return false;
+        if (p < 0) return -1;
         // [0 MB stacks, 0 MB globals, ]4 P
         r = uint(b, p, e);
-        if (r < 0) return false;
+        if (r < 0) return -1;
         int stacks = GcLine.NONE;
         int globals = GcLine.NONE;
         p = pos(r);
         if (p + 1 < e && b[p] == ' ' && b[p + 1] == 'M') {
             stacks = (int) val(r);
             p = literal(b, p, e, MB_STACKS);
-            if (p < 0) return false;
+            if (p < 0) return -1;
             r = uint(b, p, e);
-            if (r < 0) return false;
+            if (r < 0) return -1;
             globals = (int) val(r);
             p = literal(b, pos(r), e, MB_GLOBALS);
-            if (p < 0) return false;
+            if (p < 0) return -1;
             r = uint(b, p, e);
-            if (r < 0) return false;
+            if (r < 0) return -1;
             p = pos(r);
         }
-        if (p + 2 > e || b[p] != ' ' || b[p + 1] != 'P') return false;
+        if (p + 2 > e || b[p] != ' ' || b[p + 1] != 'P') return -1;
         int procs = (int) val(r);
         p += 2;
         boolean forced = false;
-        if (p < e) {
-            if (literal(b, p, e, FORCED) != e) return false;
+        int afterForced = p < e && b[p] == ' ' ? literal(b, p, e, FORCED) : -1;
+        if (afterForced >= 0) {
+            p = afterForced;
             forced = true;
         }
         out.reset();
@@ -143,7 +159,7 @@ final class FastGcLine {
         out.globalsMb = globals;
         out.procs = procs;
         out.forced = forced;
-        return true;
+        return p;
     }
 
     private static int pos(long r) {

@@ -71,6 +71,16 @@ final class GcTraceRun implements LineReader.Sink {
         }
     }
 
+    /** The common case without looking for the line end first: a complete gc line at the start of a line. */
+    @Override
+    public int lineAt(byte[] b, int s, int limit, long lineNo) {
+        if (joiner.active() || limit - s < 4 || b[s] != 'g' || b[s + 1] != 'c' || b[s + 2] != ' ') return -1;
+        int end = FastGcLine.parseLine(b, s, limit, line);
+        if (end < 0) return -1;
+        if (emit(b, lineNo, WallClockParser.MISSING, consumePeriodic(), false)) report.used(); else report.skipped(KIND_DUPLICATE);
+        return end;
+    }
+
     @Override
     public void overlongLine(byte[] head, long lineNo, long length) {
         report.skipped(KIND_TOO_LONG);

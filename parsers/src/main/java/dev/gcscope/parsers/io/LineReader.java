@@ -24,6 +24,15 @@ public final class LineReader {
     public interface Sink {
         void line(byte[] buf, int start, int end, long lineNo);
 
+        /**
+         * A chance to take the line starting at {@code start} before its end is searched for:
+         * returns the index of the CR or LF that ends the line if the sink consumed it (it is then
+         * not passed to {@link #line}), or -1. {@code limit} is the end of the data read so far.
+         */
+        default int lineAt(byte[] buf, int start, int limit, long lineNo) {
+            return -1;
+        }
+
         /** A line over the limit: {@code head} holds its first bytes, {@code length} its full length. */
         void overlongLine(byte[] head, long lineNo, long length);
     }
@@ -70,13 +79,16 @@ public final class LineReader {
             }
             int i = limit;
             limit += n;
-            for (; (i = LineBreaks.next(buf, i, limit)) < limit; i++) {
+            while (true) {
+                int taken = i == start && overlongHead == null ? sink.lineAt(buf, start, limit, lineNo + 1) : -1;
+                i = taken >= 0 ? taken : LineBreaks.next(buf, i, limit);
+                if (i >= limit) break;
                 byte b = buf[i];
                 lineNo++;
                 if (overlongHead != null) {
                     sink.overlongLine(overlongHead, lineNo, overlongLength + (i - start));
                     overlongHead = null;
-                } else {
+                } else if (taken < 0) {
                     sink.line(buf, start, i, lineNo);
                 }
                 if (b == '\r') {
@@ -87,6 +99,7 @@ public final class LineReader {
                     }
                 }
                 start = i + 1;
+                i = start;
             }
             if (overlongHead != null) {
                 overlongLength += limit - start;
