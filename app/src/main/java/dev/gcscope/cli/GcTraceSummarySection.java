@@ -48,7 +48,7 @@ final class GcTraceSummarySection implements SummarySection {
     }
 
     static void putNumber(ObjectNode node, String key, double value) {
-        node.put(key, PlainNumbers.decimal(value)); // null (NaN, no data) becomes JSON null
+        node.put(key, PlainNumbers.figure(value)); // null (NaN, no data) becomes JSON null
     }
 
     @Override

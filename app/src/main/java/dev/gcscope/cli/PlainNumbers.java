@@ -24,6 +24,18 @@ final class PlainNumbers {
         return BigDecimal.valueOf(v).stripTrailingZeros();
     }
 
+    /**
+     * A computed figure (a percentile, a weighted mean) to 12 significant digits: interpolating in
+     * binary floating point leaves noise in the 17th digit ({@code 0.42300000000000065}), which is no
+     * information — Go prints the inputs to at most 5 — and makes scripts' comparisons brittle.
+     */
+    static BigDecimal figure(double v) {
+        BigDecimal d = decimal(v);
+        return d == null || d.signum() == 0 ? d : d.round(FIGURE_DIGITS).stripTrailingZeros();
+    }
+
+    private static final java.math.MathContext FIGURE_DIGITS = new java.math.MathContext(12, RoundingMode.HALF_EVEN);
+
     /** {@link #decimal} as text; empty for NaN and infinities. */
     static String plain(double v) {
         if (!Double.isFinite(v)) return "";

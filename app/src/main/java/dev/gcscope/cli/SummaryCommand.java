@@ -46,7 +46,8 @@ import picocli.CommandLine.Spec;
             "  gc_cpu_pct    GC's share of CPU since program start as Go reports it at",
             "                the last cycle of each run, averaged over the runs weighted",
             "                by their length",
-            "Missing or undefined numbers (no cycles, no pause times) are null in --json.",
+            "Missing or undefined numbers (no cycles, no pause times) are null in --json;",
+            "computed figures (percentiles, gc_cpu_pct) are given to 12 significant digits.",
         })
 final class SummaryCommand implements Callable<Integer> {
     /**
