@@ -82,21 +82,20 @@ public final class MainWindowViewModel {
 
     /** Opens a bundled sample, e.g. {@link SampleTraces#DEFAULT_GCTRACE}, from the classpath. */
     public void openSample(String samplePath) {
-        SampleTraces.Sample sample;
-        byte[] bytes;
-        try {
-            sample = SampleTraces.get(samplePath);
-            bytes = sample.bytes();
-        } catch (NoSuchElementException | java.io.UncheckedIOException e) {
-            showError("bundled sample " + samplePath + " is missing from this build", "Could not open the bundled sample");
-            return;
-        }
-        open(TraceSource.of(sample.fileName(), bytes), sample.fileName(), "bundled sample", "");
+        String name = samplePath.substring(samplePath.lastIndexOf('/') + 1);
+        open(() -> {
+            try {
+                SampleTraces.Sample sample = SampleTraces.get(samplePath);
+                return TraceSource.of(sample.fileName(), sample.bytes());
+            } catch (NoSuchElementException | java.io.UncheckedIOException e) {
+                throw new TraceInputException("bundled sample " + samplePath + " is missing from this build", e);
+            }
+        }, name, "bundled sample", "");
     }
 
     /** Opens any source (a file, bytes in memory) under {@code displayName}. */
     public void open(TraceSource source, String displayName, String origin) {
-        open(source, displayName, origin, "");
+        open(() -> source, displayName, origin, "");
     }
 
     /** Stops the load in progress, if any; the trace shown before stays. */
@@ -123,24 +122,24 @@ public final class MainWindowViewModel {
     // ---------------------------------------------------------------- loading
 
     private void open(Path path, String note) {
-        TraceSource source;
-        try {
-            source = TraceSource.of(path);
-        } catch (TraceInputException e) {
-            showError(e.getMessage(), "Could not open " + fileName(path));
-            return;
-        }
-        open(source, fileName(path), path.toAbsolutePath().toString(), note);
+        // TraceSource.of checks the file (exists, directory, readable): that is IO, so it runs on the worker too.
+        open(() -> TraceSource.of(path), fileName(path), path.toAbsolutePath().toString(), note);
     }
 
-    private void open(TraceSource source, String displayName, String origin, String note) {
+    /** Where a trace's bytes come from, resolved on the loading thread: opening can be IO too. */
+    @FunctionalInterface
+    private interface SourceOpener {
+        TraceSource open() throws IOException;
+    }
+
+    private void open(SourceOpener opener, String displayName, String origin, String note) {
         cancelLoading();
         long gen = ++generation;
         loading.set(true);
         progress.set(-1); // unknown until the parser reports
         status.set("Reading " + displayName + "…");
         current = runner.submit("load " + displayName,
-                ctx -> LoadedTrace.load(loader, source, displayName, origin,
+                ctx -> LoadedTrace.load(loader, opener.open(), displayName, origin,
                         (done, total) -> {
                             ctx.progress(done, total);
                             return !ctx.isCancelled();
@@ -160,7 +159,7 @@ public final class MainWindowViewModel {
                     public void failed(Throwable error) {
                         if (gen != generation) return;
                         endLoading();
-                        showError(describeFailure(source.name(), error), "Could not open " + displayName);
+                        showError(describeFailure(displayName, error), "Could not open " + displayName);
                     }
 
                     @Override
