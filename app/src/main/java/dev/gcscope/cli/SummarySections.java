@@ -18,7 +18,11 @@ final class SummarySections {
     }
 
     static SummarySections standard() {
-        return new SummarySections(List.of(new GcTraceSummarySection()));
+        List<SummarySection> all = new java.util.ArrayList<>();
+        all.add(new GcTraceSummarySection());
+        // perf sched: perf-sched-latency, perf-sched-timehist
+        // runtime/metrics: prometheus, metrics-json
+        return new SummarySections(all);
     }
 
     Optional<SummarySection> forFormat(String formatId) {

@@ -29,7 +29,11 @@ public final class TraceParsers {
 
     /** Every format gcscope reads. */
     public static TraceParsers standard() {
-        return new TraceParsers(List.of(new GcTraceParser()));
+        List<TraceParser> all = new ArrayList<>();
+        all.add(new GcTraceParser());
+        // perf sched (dev.gcscope.parsers.perfsched): latency, timehist
+        // runtime/metrics (dev.gcscope.parsers.metrics): Prometheus/OpenMetrics text, JSON
+        return new TraceParsers(all);
     }
 
     public List<TraceParser> all() {
