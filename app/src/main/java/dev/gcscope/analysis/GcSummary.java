@@ -2,6 +2,7 @@ package dev.gcscope.analysis;
 
 import static dev.gcscope.parsers.gctrace.GcColumns.*;
 
+import dev.gcscope.analysis.stats.SortedSample;
 import java.util.Set;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -24,11 +25,16 @@ public record GcSummary(long cycles, long forced, int runs, StwPercentiles stwMs
     public static final Set<String> COLUMNS = Set.of(RUN, START_S, GC_CPU_PCT, STW_MS, HEAP_START_MB, HEAP_END_MB, FORCED);
 
     public static GcSummary of(Table cycles) {
+        return of(cycles, SortedSample.of(cycles.doubleColumn(STW_MS)));
+    }
+
+    /** @param stwMs the cycles' pauses, sorted (shared with other analyses of the same pauses) */
+    public static GcSummary of(Table cycles, SortedSample stwMs) {
         int n = cycles.rowCount();
         long forced = cycles.booleanColumn(FORCED).countTrue();
         // runs are numbered 1, 2, … in file order by the parser
         int runs = n == 0 ? 0 : cycles.intColumn(RUN).getInt(n - 1);
-        StwPercentiles stw = StwPercentiles.of(cycles.doubleColumn(STW_MS));
+        StwPercentiles stw = StwPercentiles.of(stwMs);
         return new GcSummary(n, forced, runs, stw, heapPeak(cycles), gcCpu(cycles));
     }
 

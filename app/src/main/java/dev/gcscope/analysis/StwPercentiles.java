@@ -12,6 +12,11 @@ public record StwPercentiles(long count, double p50, double p90, double p99, dou
         return of(Percentiles.of(stwMs));
     }
 
+    /** From pauses already sorted (R-7 on the sorted array, the same numbers as commons-math's R_7). */
+    public static StwPercentiles of(dev.gcscope.analysis.stats.SortedSample s) {
+        return new StwPercentiles(s.size(), s.percentile(50), s.percentile(90), s.percentile(99), s.percentile(99.9), s.max());
+    }
+
     private static StwPercentiles of(Percentiles p) {
         return new StwPercentiles(p.count(), p.at(50), p.at(90), p.at(99), p.at(99.9), p.max());
     }

@@ -1,0 +1,34 @@
+package dev.gcscope.analysis.regime;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The words the field uses for a GC regime, from its typical figures. Thresholds are named so that
+ * a reader can argue with them: a service allocating 50 MB/s is calm, 200 MB/s keeps the GC busy;
+ * under a third of the heap surviving is mostly garbage, over 80% is a cache.
+ */
+public final class RegimeLabels {
+    public static final double LOW_ALLOC_MB_S = 50;
+    public static final double HIGH_ALLOC_MB_S = 200;
+    public static final double LOW_SURVIVAL = 0.35;
+    public static final double HIGH_SURVIVAL = 0.80;
+    public static final double SMALL_HEAP_MB = 16;
+    public static final double LARGE_HEAP_MB = 1024;
+    /** The live heap grows (or shrinks) by at least this factor and this many MB across the regime. */
+    public static final double HEAP_TREND_FACTOR = 1.5;
+    public static final double HEAP_TREND_MB = 8;
+
+    private RegimeLabels() {}
+
+    static List<String> of(double allocMbS, double survival, double liveMb, double firstLiveMb, double lastLiveMb) {
+        List<String> out = new ArrayList<>();
+        out.add(allocMbS < LOW_ALLOC_MB_S ? "low_alloc_rate" : allocMbS >= HIGH_ALLOC_MB_S ? "high_alloc_rate" : "moderate_alloc_rate");
+        out.add(survival < LOW_SURVIVAL ? "low_survival" : survival >= HIGH_SURVIVAL ? "high_survival" : "moderate_survival");
+        if (liveMb < SMALL_HEAP_MB) out.add("small_heap");
+        if (liveMb >= LARGE_HEAP_MB) out.add("large_heap");
+        if (lastLiveMb >= firstLiveMb * HEAP_TREND_FACTOR && lastLiveMb - firstLiveMb >= HEAP_TREND_MB) out.add("growing_heap");
+        if (firstLiveMb >= lastLiveMb * HEAP_TREND_FACTOR && firstLiveMb - lastLiveMb >= HEAP_TREND_MB) out.add("shrinking_heap");
+        return out;
+    }
+}

@@ -1,0 +1,93 @@
+package dev.gcscope.analysis.stats;
+
+import dev.gcscope.analysis.stats.QuantileBootstrap.Estimate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.commons.math3.random.Well19937c;
+
+/**
+ * Can these percentiles be trusted yet? The running P50 and P99 (with their bootstrap intervals)
+ * after the first N cycles, for N at about {@value #CHECKPOINTS} log-spaced checkpoints, and the
+ * first N from which the interval's half-width stays under {@value #STABLE_HALF_WIDTH} of the
+ * estimate for every later checkpoint.
+ *
+ * <p>Prefixes are kept sorted by merging each new chunk into the previous prefix, so all
+ * checkpoints cost O(n·checkpoints) rather than a sort each.
+ */
+public final class Convergence {
+    public static final int CHECKPOINTS = 60;
+    /** "Stable": the 95% interval's half-width is under 10% of the estimate. */
+    public static final double STABLE_HALF_WIDTH = 0.10;
+    /** Fewer cycles than this are not worth a checkpoint: any percentile of 5 pauses is noise. */
+    public static final int MIN_CYCLES = 10;
+
+    /** The estimates after the first {@code cycles} cycles. */
+    public record Point(int cycles, Estimate p50, Estimate p99) {}
+
+    /**
+     * @param stableAfterP50 first checkpoint from which P50 stays stable, or -1 (not yet)
+     * @param stableAfterP99 likewise for P99
+     */
+    public record Result(List<Point> points, int stableAfterP50, int stableAfterP99) {}
+
+    private Convergence() {}
+
+    /** @param valuesInOrder pauses in the order the cycles happened (NaN = missing, skipped) */
+    public static Result of(double[] valuesInOrder) {
+        double[] v = Arrays.stream(valuesInOrder).filter(x -> !Double.isNaN(x)).toArray();
+        int n = v.length;
+        List<Point> points = new ArrayList<>();
+        if (n < MIN_CYCLES) return new Result(points, -1, -1);
+        int[] cuts = checkpoints(n);
+        double[] sorted = new double[n];
+        double[] merged = new double[n];
+        int have = 0;
+        Well19937c random = new Well19937c(QuantileBootstrap.SEED);
+        for (int cut : cuts) {
+            double[] chunk = Arrays.copyOfRange(v, have, cut);
+            Arrays.sort(chunk);
+            merge(sorted, have, chunk, merged);
+            double[] t = sorted;
+            sorted = merged;
+            merged = t;
+            have = cut;
+            points.add(new Point(cut, QuantileBootstrap.percentile(sorted, cut, 50, random),
+                    QuantileBootstrap.percentile(sorted, cut, 99, random)));
+        }
+        return new Result(points, stableAfter(points, true), stableAfter(points, false));
+    }
+
+    private static int stableAfter(List<Point> points, boolean p50) {
+        int since = -1;
+        for (Point p : points) {
+            Estimate e = p50 ? p.p50() : p.p99();
+            boolean stable = e.value() > 0 && e.halfWidth() < STABLE_HALF_WIDTH * e.value();
+            if (stable && since < 0) since = p.cycles();
+            if (!stable) since = -1;
+        }
+        return since;
+    }
+
+    /** About {@link #CHECKPOINTS} cycle counts from {@link #MIN_CYCLES} to n, evenly spaced on a log scale. */
+    static int[] checkpoints(int n) {
+        List<Integer> out = new ArrayList<>();
+        double ratio = Math.pow((double) n / MIN_CYCLES, 1.0 / (CHECKPOINTS - 1));
+        double c = MIN_CYCLES;
+        for (int i = 0; i < CHECKPOINTS; i++) {
+            int cut = (int) Math.min(n, Math.round(c));
+            if (out.isEmpty() || cut > out.get(out.size() - 1)) out.add(cut);
+            c *= ratio;
+        }
+        if (out.get(out.size() - 1) != n) out.add(n);
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Merges sorted a[0, aLen) with sorted b into out. */
+    private static void merge(double[] a, int aLen, double[] b, double[] out) {
+        int i = 0, j = 0, k = 0;
+        while (i < aLen && j < b.length) out[k++] = a[i] <= b[j] ? a[i++] : b[j++];
+        while (i < aLen) out[k++] = a[i++];
+        while (j < b.length) out[k++] = b[j++];
+    }
+}

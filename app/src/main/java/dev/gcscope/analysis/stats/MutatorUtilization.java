@@ -1,0 +1,152 @@
+package dev.gcscope.analysis.stats;
+
+import static dev.gcscope.parsers.gctrace.GcColumns.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Minimum mutator utilization (Cheng and Blelloch): for a window length w, the smallest share of
+ * any w-long window of the run that the program, not the GC, had the CPUs. The timeline comes from
+ * the gc lines: utilization is 0 during the stop-the-world phases (sweep termination, mark
+ * termination) and, during concurrent mark, 1 − (assist + background mark CPU) / (GOMAXPROCS × mark
+ * wall time) — idle-time marking uses CPUs the program was not using, so it costs nothing.
+ * Windows never span a restart. Cycles without a start time (Go ≤ 1.4) cannot be placed.
+ *
+ * <p>The minimum over all window positions is reached with a window edge on a segment edge, so
+ * each window length needs one two-pointer sweep over the GC segments.
+ */
+public final class MutatorUtilization {
+    public static final int WINDOWS = 40;
+    public static final double MIN_WINDOW_MS = 0.1;
+
+    /** MMU(w) for one window length. */
+    public record Point(double windowMs, double mmu) {}
+
+    private MutatorUtilization() {}
+
+    public static List<Point> curve(Table cycles) {
+        List<double[]> runs = segments(cycles);
+        double longest = 0;
+        for (double[] seg : runs) longest = Math.max(longest, seg.length == 0 ? 0 : seg[seg.length - 2] - seg[0]);
+        List<Point> out = new ArrayList<>();
+        if (longest <= MIN_WINDOW_MS) return out;
+        double ratio = Math.pow(longest / MIN_WINDOW_MS, 1.0 / (WINDOWS - 1));
+        double w = MIN_WINDOW_MS;
+        for (int i = 0; i < WINDOWS; i++, w *= ratio) {
+            double mmu = Double.NaN;
+            for (double[] seg : runs) {
+                double m = mmu(seg, w);
+                if (!Double.isNaN(m)) mmu = Double.isNaN(mmu) ? m : Math.min(mmu, m);
+            }
+            if (!Double.isNaN(mmu)) out.add(new Point(w, mmu));
+        }
+        return out;
+    }
+
+    /**
+     * GC segments of each run as triples (start ms, end ms, lost share) flattened into one array,
+     * sorted by start, non-overlapping.
+     */
+    static List<double[]> segments(Table cycles) {
+        IntColumn run = cycles.intColumn(RUN);
+        DoubleColumn start = cycles.doubleColumn(START_S);
+        DoubleColumn sweep = cycles.doubleColumn(SWEEP_TERM_MS), mark = cycles.doubleColumn(MARK_MS);
+        DoubleColumn term = cycles.doubleColumn(MARK_TERM_MS), wb = cycles.doubleColumn(INSTALL_WB_MS);
+        DoubleColumn assist = cycles.doubleColumn(ASSIST_CPU_MS), background = cycles.doubleColumn(BACKGROUND_CPU_MS);
+        IntColumn procs = cycles.intColumn(PROCS);
+        List<double[]> out = new ArrayList<>();
+        double[] seg = new double[0];
+        int n = 0;
+        double last = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < cycles.rowCount(); i++) {
+            if (i > 0 && run.getInt(i) != run.getInt(i - 1)) {
+                out.add(java.util.Arrays.copyOf(seg, n));
+                n = 0;
+                last = Double.NEGATIVE_INFINITY;
+            }
+            double s = start.getDouble(i) * 1000;
+            double st = sweep.getDouble(i), mk = mark.getDouble(i), mt = term.getDouble(i);
+            if (Double.isNaN(s) || Double.isNaN(st) || Double.isNaN(mt)) continue;
+            if (!Double.isNaN(wb.getDouble(i))) st += wb.getDouble(i); // Go 1.5: the WB install pause follows sweep term
+            if (Double.isNaN(mk)) mk = 0;
+            double markLost = 0;
+            if (mk > 0 && !procs.isMissing(i) && procs.getInt(i) > 0) {
+                double cpu = nanToZero(assist.getDouble(i)) + nanToZero(background.getDouble(i));
+                markLost = Math.min(1, Math.max(0, cpu / (procs.getInt(i) * mk)));
+            }
+            double[][] parts = {{s, s + st, 1}, {s + st, s + st + mk, markLost}, {s + st + mk, s + st + mk + mt, 1}};
+            for (double[] p : parts) {
+                double from = Math.max(p[0], last), to = p[1];
+                if (to <= from || p[2] <= 0) continue;
+                if (n + 3 > seg.length) seg = java.util.Arrays.copyOf(seg, Math.max(48, seg.length * 2));
+                seg[n++] = from;
+                seg[n++] = to;
+                seg[n++] = p[2];
+                last = to;
+            }
+        }
+        out.add(java.util.Arrays.copyOf(seg, n));
+        return out;
+    }
+
+    /**
+     * Minimum utilization of w-long windows inside the run, placed with an edge on a segment edge;
+     * NaN when the run (first GC to last GC) is shorter than w.
+     */
+    static double mmu(double[] seg, double w) {
+        int m = seg.length / 3;
+        if (m == 0 || w > seg[seg.length - 2] - seg[0]) return Double.NaN;
+        double worst = Math.max(sweepStarts(seg, m, w), sweepEnds(seg, m, w));
+        return 1 - Math.min(1, worst / w);
+    }
+
+    private static double sweepStarts(double[] seg, int m, double w) {
+        double worst = 0;
+        int j = 0; // first segment not entirely inside [t, t + w)
+        double full = 0; // lost time of segments i..j-1
+        for (int i = 0; i < m; i++) {
+            double t = seg[3 * i], end = t + w;
+            if (j < i) {
+                j = i;
+                full = 0;
+            }
+            while (j < m && seg[3 * j + 1] <= end) {
+                full += (seg[3 * j + 1] - seg[3 * j]) * seg[3 * j + 2];
+                j++;
+            }
+            double partial = j < m && seg[3 * j] < end ? (end - seg[3 * j]) * seg[3 * j + 2] : 0;
+            worst = Math.max(worst, full + partial);
+            if (j > i) full -= (seg[3 * i + 1] - seg[3 * i]) * seg[3 * i + 2];
+        }
+        return worst;
+    }
+
+    private static double sweepEnds(double[] seg, int m, double w) {
+        double worst = 0;
+        int j = m - 1; // last segment not entirely inside (end - w, end]
+        double full = 0;
+        for (int i = m - 1; i >= 0; i--) {
+            double end = seg[3 * i + 1], t = end - w;
+            if (j > i) {
+                j = i;
+                full = 0;
+            }
+            while (j >= 0 && seg[3 * j] >= t) {
+                full += (seg[3 * j + 1] - seg[3 * j]) * seg[3 * j + 2];
+                j--;
+            }
+            double partial = j >= 0 && seg[3 * j + 1] > t ? (seg[3 * j + 1] - t) * seg[3 * j + 2] : 0;
+            worst = Math.max(worst, full + partial);
+            if (j < i) full -= (seg[3 * i + 1] - seg[3 * i]) * seg[3 * i + 2];
+        }
+        return worst;
+    }
+
+    private static double nanToZero(double v) {
+        return Double.isNaN(v) ? 0 : v;
+    }
+}
