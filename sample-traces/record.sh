@@ -270,7 +270,8 @@ header=$'path\tformat\tgo\tfeatures\tdescription'
 {
   echo "$header"
   sort "$rows"
-  [ -f "$index" ] && awk -F'\t' 'NR > 1 && $1 ~ /^gctrace\/quoted\//' "$index"
+  # keep every row this script does not write: gctrace/quoted/, and perf/ and metrics/ (record-sched.sh, record-metrics.sh)
+  [ -f "$index" ] && awk -F'\t' 'NR > 1 && $1 !~ /^gctrace\/[^\/]*$/' "$index"
 } > "$work/index.new"
 mv "$work/index.new" "$index"
 

@@ -27,6 +27,11 @@
 // lines per second to stderr through log.Printf. The runtime prints a gc line
 // with several write(2) calls and without taking the log package's lock, so
 // heavy application logging splits some gc lines mid-line, as in real logs.
+//
+// metrics.go adds -metrics-json and -metrics-json-list (runtime/metrics
+// histograms as JSON, standard library only). promexporter.go, built only with
+// -tags promexporter (it needs prometheus/client_golang), serves /metrics while
+// the phases run. Without these flags the program behaves exactly as before.
 package main
 
 import (
@@ -61,6 +66,11 @@ var (
 	appLogRate  = flag.Int("app-log-rate", 0, "application log lines per second written to stderr by a separate goroutine (0 = none)")
 )
 
+// hooks start optional instruments after flag parsing (metrics.go,
+// promexporter.go); each returns a function that main calls at exit, after
+// the phase=end line, in reverse order.
+var hooks []func() (stop func())
+
 // Retained data. Package-level so that the compiler cannot drop it.
 var (
 	table [][]byte          // small live table, low-alloc phase
@@ -84,6 +94,10 @@ func main() {
 		flag.PrintDefaults()
 		os.Exit(2)
 	}
+	var stops []func()
+	for _, h := range hooks {
+		stops = append(stops, h())
+	}
 	var stopLog chan struct{}
 	var logDone sync.WaitGroup
 	if *appLogRate > 0 {
@@ -101,6 +115,9 @@ func main() {
 	if stopLog != nil {
 		close(stopLog)
 		logDone.Wait()
+	}
+	for i := len(stops) - 1; i >= 0; i-- {
+		stops[i]()
 	}
 }
 
