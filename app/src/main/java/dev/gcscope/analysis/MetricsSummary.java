@@ -1,9 +1,13 @@
 package dev.gcscope.analysis;
 
+import static dev.gcscope.parsers.metrics.MetricsColumns.*;
+
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -19,7 +23,7 @@ import tech.tablesaw.api.Table;
  */
 public final class MetricsSummary {
     /** Columns of the buckets table this reads. */
-    public static final java.util.Set<String> BUCKET_COLUMNS = java.util.Set.of("snapshot", "metric", "labels", "upper", "count");
+    public static final Set<String> BUCKET_COLUMNS = Set.of(SNAPSHOT, METRIC, LABELS, UPPER, COUNT);
 
     /**
      * @param name runtime/metrics name (or Prometheus name), with {@code {labels}} when the series has labels
@@ -58,9 +62,9 @@ public final class MetricsSummary {
     }
 
     private static List<Histogram> histograms(Table t) {
-        IntColumn snap = t.intColumn("snapshot");
-        StringColumn metric = t.stringColumn("metric"), labels = t.stringColumn("labels");
-        DoubleColumn upper = t.doubleColumn("upper"), count = t.doubleColumn("count");
+        IntColumn snap = t.intColumn(SNAPSHOT);
+        StringColumn metric = t.stringColumn(METRIC), labels = t.stringColumn(LABELS);
+        DoubleColumn upper = t.doubleColumn(UPPER), count = t.doubleColumn(COUNT);
         Map<String, Latest> latest = new LinkedHashMap<>();
         String prevKey = null;
         Latest cur = null;
@@ -95,9 +99,9 @@ public final class MetricsSummary {
     }
 
     private static List<Summary> summaries(Table series, Table quantiles) {
-        IntColumn snap = quantiles.intColumn("snapshot");
-        StringColumn metric = quantiles.stringColumn("metric"), labels = quantiles.stringColumn("labels");
-        DoubleColumn q = quantiles.doubleColumn("quantile"), v = quantiles.doubleColumn("value");
+        IntColumn snap = quantiles.intColumn(SNAPSHOT);
+        StringColumn metric = quantiles.stringColumn(METRIC), labels = quantiles.stringColumn(LABELS);
+        DoubleColumn q = quantiles.doubleColumn(QUANTILE), v = quantiles.doubleColumn(VALUE);
         Map<String, Integer> latestSnapshot = new LinkedHashMap<>();
         Map<String, TreeMap<Double, Double>> values = new LinkedHashMap<>();
         for (int i = 0; i < quantiles.rowCount(); i++) {
@@ -113,9 +117,9 @@ public final class MetricsSummary {
             values.get(key).put(q.getDouble(i), v.getDouble(i));
         }
         Map<String, Double> counts = new LinkedHashMap<>();
-        IntColumn ss = series.intColumn("snapshot");
-        StringColumn sm = series.stringColumn("metric"), sl = series.stringColumn("labels");
-        DoubleColumn sc = series.doubleColumn("count");
+        IntColumn ss = series.intColumn(SNAPSHOT);
+        StringColumn sm = series.stringColumn(METRIC), sl = series.stringColumn(LABELS);
+        DoubleColumn sc = series.doubleColumn(COUNT);
         for (int i = 0; i < series.rowCount(); i++) {
             String key = name(sm.get(i), sl.get(i));
             Integer s = latestSnapshot.get(key);
@@ -124,7 +128,7 @@ public final class MetricsSummary {
         List<Summary> out = new ArrayList<>();
         for (Map.Entry<String, Integer> e : latestSnapshot.entrySet()) {
             out.add(new Summary(e.getKey(), e.getValue(), counts.getOrDefault(e.getKey(), Double.NaN),
-                    java.util.Collections.unmodifiableMap(values.get(e.getKey()))));
+                    Collections.unmodifiableMap(values.get(e.getKey()))));
         }
         return out;
     }

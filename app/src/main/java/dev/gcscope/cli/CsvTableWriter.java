@@ -16,7 +16,8 @@ import tech.tablesaw.columns.Column;
 
 /**
  * A table as CSV (RFC 4180 quoting, LF line ends): header = the column names in table order,
- * numbers in plain shortest form, missing values as empty fields, booleans {@code true}/{@code false},
+ * numbers in plain shortest form ({@code +Inf}/{@code -Inf} for infinities), missing values as empty
+ * fields, booleans {@code true}/{@code false},
  * date-times as ISO-8601 with milliseconds.
  *
  * <p>Why not Tablesaw's {@code table.write().csv(...)} (0.44.4): it prints doubles through
@@ -63,7 +64,9 @@ final class CsvTableWriter {
         } else if (column instanceof LongColumn l) {
             sb.append(l.getLong(row)); // not through double: longs above 2^53 would lose digits
         } else if (column instanceof NumberColumn<?, ?> n) {
-            sb.append(PlainNumbers.plain(n.getDouble(row)));
+            double v = n.getDouble(row);
+            // Bucket bounds of runtime/metrics histograms are ±Inf at the ends; Prometheus spells them so.
+            if (Double.isInfinite(v)) sb.append(v > 0 ? "+Inf" : "-Inf"); else sb.append(PlainNumbers.plain(v));
         } else if (column instanceof BooleanColumn b) {
             sb.append(b.get(row) ? "true" : "false");
         } else if (column instanceof DateTimeColumn t) {

@@ -21,7 +21,11 @@ final class SummarySections {
         List<SummarySection> all = new java.util.ArrayList<>();
         all.add(new GcTraceSummarySection());
         // perf sched: perf-sched-latency, perf-sched-timehist
+        all.add(new SchedLatencySummarySection());
+        all.add(new TimehistSummarySection());
         // runtime/metrics: prometheus, metrics-json
+        all.add(new MetricsSummarySection(dev.gcscope.parsers.metrics.PrometheusTextParser.FORMAT.id()));
+        all.add(new MetricsSummarySection(dev.gcscope.parsers.metrics.MetricsJsonParser.FORMAT.id()));
         return new SummarySections(all);
     }
 

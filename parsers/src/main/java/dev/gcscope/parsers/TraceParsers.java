@@ -2,6 +2,8 @@ package dev.gcscope.parsers;
 
 import dev.gcscope.parsers.gctrace.GcTraceParser;
 import dev.gcscope.parsers.io.Excerpt;
+import dev.gcscope.parsers.perfsched.PerfSchedLatencyParser;
+import dev.gcscope.parsers.perfsched.PerfSchedTimehistParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -32,7 +34,11 @@ public final class TraceParsers {
         List<TraceParser> all = new ArrayList<>();
         all.add(new GcTraceParser());
         // perf sched (dev.gcscope.parsers.perfsched): latency, timehist
+        all.add(new PerfSchedLatencyParser());
+        all.add(new PerfSchedTimehistParser());
         // runtime/metrics (dev.gcscope.parsers.metrics): Prometheus/OpenMetrics text, JSON
+        all.add(new dev.gcscope.parsers.metrics.PrometheusTextParser());
+        all.add(new dev.gcscope.parsers.metrics.MetricsJsonParser());
         return new TraceParsers(all);
     }
 

@@ -1,0 +1,253 @@
+package dev.gcscope.parsers.metrics;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.gcscope.parsers.DecodedInput;
+import dev.gcscope.parsers.ParseListener;
+import dev.gcscope.parsers.ParseOptions;
+import dev.gcscope.parsers.ParseReport;
+import dev.gcscope.parsers.ParseResult;
+import dev.gcscope.parsers.Probe;
+import dev.gcscope.parsers.TraceFormat;
+import dev.gcscope.parsers.TraceParser;
+import dev.gcscope.parsers.TraceSample;
+import dev.gcscope.parsers.TraceSource;
+import dev.gcscope.parsers.io.Excerpt;
+import dev.gcscope.parsers.io.LineReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * runtime/metrics histograms dumped as JSON by a Go program: JSON lines (one snapshot per line,
+ * {@code {"t": …, "histograms": {name: {"counts", "buckets"}}}}) or one JSON document (an array of
+ * {@code {"name", "kind", "counts", "buckets"}} objects, or an object holding one). See
+ * {@link JsonHistograms} for the shapes and {@link MetricsColumns} for the tables.
+ *
+ * <p>JSON lines are read line by line, so a bad line is reported with its number and the rest are
+ * still read; a document is read with Jackson's streaming parser, one array element at a time, so
+ * a document cut off mid-histogram keeps every element before the cut.
+ */
+public final class MetricsJsonParser implements TraceParser {
+    public static final TraceFormat FORMAT = new TraceFormat("metrics-json",
+            "runtime/metrics histograms as JSON lines or a JSON array",
+            "have the Go program write metrics.Read histograms as JSON lines: {\"t\": secs, \"histograms\": {name: {\"counts\": […], \"buckets\": […]}}}");
+
+    static final String KIND_BLANK = "blank";
+    static final String KIND_BAD_JSON = "bad JSON";
+    static final String KIND_NO_HISTOGRAMS = "JSON without histograms";
+    static final String KIND_OTHER = "other text";
+    static final String KIND_TOO_LONG = "line too long";
+    static final String KIND_BINARY = "binary data";
+
+    /** A first line longer than this is a JSON line, not the first line of a pretty-printed document. */
+    private static final int PRETTY_LINE_MAX = 4096;
+
+    /** Tolerant where dumps are sloppy (Python's json writes Infinity/NaN; hand edits leave trailing commas). */
+    static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
+            .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+            .build();
+
+    @Override
+    public TraceFormat format() {
+        return FORMAT;
+    }
+
+    @Override
+    public Probe probe(TraceSample sample) {
+        if (sample.looksBinary()) return Probe.NO;
+        String t = sample.text();
+        int i = 0;
+        while (i < t.length() && Character.isWhitespace(t.charAt(i))) i++;
+        if (i == t.length() || (t.charAt(i) != '{' && t.charAt(i) != '[')) return Probe.NO;
+        boolean counts = t.contains("\"counts\"");
+        boolean buckets = t.contains("\"buckets\"");
+        boolean histograms = t.contains("\"histograms\"");
+        String evidence = String.format(Locale.ROOT, "JSON starting with '%c'%s%s%s", t.charAt(i),
+                counts ? ", \"counts\"" : "", buckets ? ", \"buckets\"" : "", histograms ? ", \"histograms\"" : "");
+        if (counts && buckets) return new Probe(0.95, evidence);
+        if (counts || buckets || histograms) return new Probe(0.8, evidence);
+        return new Probe(0.1, evidence + " but no histogram keys");
+    }
+
+    @Override
+    public ParseResult parse(TraceSource source, ParseListener listener, ParseOptions options) throws IOException {
+        ParseReport.Builder report = ParseReport.builder(source.name());
+        SnapshotTables tables = new SnapshotTables(options, false);
+        GoReleaseHints releases = new GoReleaseHints();
+        boolean lines = isJsonLines(source.sample(64 * 1024));
+        String encoding;
+        long linesRead;
+        JsonDocument.Failure failure = null;
+        try (DecodedInput in = source.open()) {
+            encoding = in.encoding();
+            if (lines) {
+                JsonLines sink = new JsonLines(report, tables, releases);
+                LineReader.Outcome outcome = new LineReader().read(in, sink, listener, source.storedSize(), source.name());
+                linesRead = outcome.lines();
+                if (!outcome.truncatedInput().isEmpty()) report.issue(linesRead, outcome.truncatedInput(), "");
+            } else {
+                JsonDocument document = new JsonDocument(report, tables, releases);
+                linesRead = document.read(in, listener, source.storedSize(), source.name());
+                failure = document.failure();
+            }
+        }
+        if (failure != null) report.issue(failure.line(), failure.reason(), excerptOfLine(source, failure.line()));
+        report.linesRead(linesRead);
+        if (tables.snapshots() > 1) {
+            report.note(tables.snapshots() + " snapshots (" + (lines ? "one per JSON line" : "JSON values") + ")");
+        }
+        tables.addNotes(report);
+        if (!encoding.isEmpty()) report.note("input decoded from " + encoding);
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("go_versions", releases.describe());
+        attributes.put("snapshots", Integer.toString(tables.snapshots()));
+        attributes.put("restarts", Integer.toString(tables.restarts().size()));
+        attributes.put("shape", lines ? "json-lines" : "document");
+        return new ParseResult(FORMAT, source.name(), tables.build(), report.build(), attributes);
+    }
+
+    /**
+     * JSON lines when the first non-blank line is a whole object ({@code {…}} on one line) or longer
+     * than a pretty-printed line would be; a document otherwise ({@code [}, or {@code {} alone).
+     */
+    static boolean isJsonLines(TraceSample sample) {
+        byte[] b = sample.bytes();
+        int i = 0;
+        while (i < b.length && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r')) i++;
+        if (i == b.length || b[i] != '{') return false;
+        int e = i;
+        while (e < b.length && b[e] != '\n' && b[e] != '\r') e++;
+        if (e - i > PRETTY_LINE_MAX) return true;
+        int last = e - 1;
+        while (last > i && (b[last] == ' ' || b[last] == '\t')) last--;
+        return last > i && b[last] == '}';
+    }
+
+    /** One snapshot per line. */
+    private static final class JsonLines implements LineReader.Sink {
+        private final ParseReport.Builder report;
+        private final JsonHistograms histograms;
+        private long currentLine;
+        private int problems;
+
+        JsonLines(ParseReport.Builder report, SnapshotTables tables, GoReleaseHints releases) {
+            this.report = report;
+            this.histograms = new JsonHistograms(tables, releases, (line, reason) -> {
+                problems++;
+                report.issue(line, reason, "");
+            });
+        }
+
+        @Override
+        public void line(byte[] b, int s, int e, long lineNo) {
+            currentLine = lineNo;
+            int p = s;
+            while (p < e && (b[p] == ' ' || b[p] == '\t')) p++;
+            if (p == e) {
+                report.skipped(KIND_BLANK);
+                return;
+            }
+            if (b[p] != '{' && b[p] != '[') {
+                if (hasControlBytes(b, p, e)) {
+                    report.skipped(KIND_BINARY);
+                    report.issue(lineNo, "binary data, not a JSON line", Excerpt.of(b, s, e));
+                } else {
+                    report.skipped(KIND_OTHER);
+                }
+                return;
+            }
+            JsonNode node;
+            try {
+                node = JSON.readTree(b, p, e - p);
+            } catch (JsonProcessingException ex) {
+                report.skipped(KIND_BAD_JSON);
+                report.issue(lineNo, "not valid JSON (" + jsonError(ex) + "); line skipped", Excerpt.of(b, s, e));
+                return;
+            } catch (IOException ex) {
+                report.skipped(KIND_BAD_JSON);
+                report.issue(lineNo, "not valid JSON (" + ex.getMessage() + "); line skipped", Excerpt.of(b, s, e));
+                return;
+            }
+            int found = node.isArray() ? array(node, lineNo) : histograms.snapshot(node, lineNo);
+            if (found > 0) {
+                report.used();
+            } else {
+                report.skipped(KIND_NO_HISTOGRAMS);
+            }
+        }
+
+        private int array(JsonNode node, long lineNo) {
+            int found = 0;
+            for (JsonNode e : node) found += histograms.arrayElement(e, lineNo);
+            histograms.endSnapshot();
+            return found;
+        }
+
+        @Override
+        public void overlongLine(byte[] head, long lineNo, long length) {
+            report.skipped(KIND_TOO_LONG);
+            report.issue(lineNo, String.format(Locale.ROOT, "line is %,d bytes long, over the %,d-byte limit for one line; skipped",
+                    length, LineReader.DEFAULT_MAX_LINE_BYTES), Excerpt.of(head, 0, head.length));
+        }
+    }
+
+    static boolean hasControlBytes(byte[] b, int s, int e) {
+        for (int i = s; i < e; i++) {
+            byte c = b[i];
+            if ((c >= 0 && c < 0x20 && c != '\t') || c == 0x7f) return true;
+        }
+        return false;
+    }
+
+    /** Jackson's message without its source excerpt, plus the column. */
+    static String jsonError(JsonProcessingException ex) {
+        String m = ex.getOriginalMessage();
+        if (m == null) m = "unreadable";
+        int nl = m.indexOf('\n');
+        if (nl >= 0) m = m.substring(0, nl);
+        if (m.length() > 160) m = m.substring(0, 160) + "…";
+        var loc = ex.getLocation();
+        return loc == null || loc.getColumnNr() < 1 ? m : m + " at column " + loc.getColumnNr();
+    }
+
+    /** Reads one value at the streaming parser's position, leaving the rest of the document to it. */
+    static final ObjectReader VALUE_READER = JSON.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /** A streaming parser for {@link JsonDocument}; it leaves {@code in} open, which is drained to count lines. */
+    static JsonParser parser(InputStream in) throws IOException {
+        return JSON.createParser(in);
+    }
+
+    /** The start of line {@code lineNo} of {@code source}, for the issue where a document broke. */
+    private static String excerptOfLine(TraceSource source, long lineNo) throws IOException {
+        String[] found = {""};
+        try (DecodedInput in = source.open()) {
+            new LineReader().read(in, new LineReader.Sink() {
+                @Override
+                public void line(byte[] b, int s, int e, long n) {
+                    if (n == lineNo) found[0] = Excerpt.of(b, s, e);
+                }
+
+                @Override
+                public void overlongLine(byte[] head, long n, long length) {
+                    if (n == lineNo) found[0] = Excerpt.of(head, 0, head.length);
+                }
+            }, ParseListener.NONE, source.storedSize(), source.name());
+        }
+        return found[0];
+    }
+}

@@ -1,0 +1,175 @@
+package dev.gcscope.parsers.perfsched;
+
+import dev.gcscope.parsers.ParseReport;
+import dev.gcscope.parsers.io.Excerpt;
+import dev.gcscope.parsers.io.LineReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The state of one {@code perf sched timehist} parse: event rows go to the {@link TimehistLine}
+ * cursor and the {@link TimehistTableBuilder}, the header and summary to their readers, and every
+ * line is counted once as used or skipped by kind. An event row at the start of a line is taken
+ * before its end is searched for ({@link #lineAt}), which is most of the file.
+ */
+final class TimehistRun implements LineReader.Sink {
+    static final String KIND_MALFORMED = "malformed row";
+    static final String KIND_IDLE_CALLCHAIN = "idle callchain";
+
+    private final ParseReport.Builder report;
+    private final TimehistTableBuilder events;
+    private final TimehistSummaryReader summary = new TimehistSummaryReader();
+    private final TimehistLine row = new TimehistLine();
+
+    // what the header and the rows show of the options perf was run with
+    private boolean visual, prioColumn, preMigColumn, stateColumn, header;
+    private int visualCpus;
+    private boolean sawNext, sawAwakened, sawMigrated, sawChain, sawLost, sawPrio, sawState, sawPreMig;
+    private long cutNames;
+    private long firstCutLine;
+    private long lostEvents;
+
+    TimehistRun(ParseReport.Builder report, TimehistTableBuilder events) {
+        this.report = report;
+        this.events = events;
+    }
+
+    @Override
+    public int lineAt(byte[] b, int s, int limit, long lineNo) {
+        int end = row.parse(b, s, limit);
+        if (end < 0 || end >= limit) return -1; // not a row here, or its end not read yet: line() decides
+        accept(b, lineNo);
+        return end;
+    }
+
+    @Override
+    public void line(byte[] b, int s, int e, long lineNo) {
+        int p = PasteText.textStart(b, s, e);
+        int end = row.parse(b, p, e);
+        if (end >= 0) {
+            accept(b, lineNo);
+            return;
+        }
+        if (end == TimehistLine.MALFORMED) {
+            report.skipped(KIND_MALFORMED);
+            report.issue(lineNo, "event row with a part that cannot be read (column " + (row.failAt - s + 1)
+                    + "); skipped", Excerpt.of(b, s, e));
+            return;
+        }
+        int q = PasteText.trimEnd(b, p, e);
+        if (p >= q) {
+            report.skipped(PasteText.KIND_BLANK);
+            return;
+        }
+        if (isHeader(b, p, q)) {
+            readHeader(b, p, q);
+            report.used();
+            return;
+        }
+        if (PasteText.contains(b, p, q, "[tid/pid]") && PasteText.contains(b, p, q, "(msec)")) {
+            report.used(); // the header's units line
+            return;
+        }
+        if (PasteText.isRule(b, p, q)) {
+            report.skipped(PasteText.KIND_RULE);
+            return;
+        }
+        switch (summary.line(b, p, q, lineNo)) {
+            case USED -> report.used();
+            case SKIPPED_IDLE_CALLCHAIN -> report.skipped(KIND_IDLE_CALLCHAIN);
+            case MALFORMED -> {
+                report.skipped(KIND_MALFORMED);
+                report.issue(lineNo, "summary line that cannot be read; skipped", Excerpt.of(b, s, e));
+            }
+            default -> report.skipped(PasteText.kindOf(b, s, e));
+        }
+    }
+
+    @Override
+    public void overlongLine(byte[] head, long lineNo, long length) {
+        report.skipped(PasteText.KIND_TOO_LONG);
+        report.issue(lineNo, String.format(Locale.ROOT, "line is %,d bytes long, over the %,d-byte limit for one line; skipped",
+                length, LineReader.DEFAULT_MAX_LINE_BYTES), Excerpt.of(head, 0, head.length));
+    }
+
+    private void accept(byte[] b, long lineNo) {
+        TimehistLine l = row;
+        events.add(l, b, lineNo);
+        report.used();
+        if (l.taskCut || l.targetCut || l.nextCut) {
+            if (cutNames++ == 0) firstCutLine = lineNo;
+        }
+        switch (l.event) {
+            case TimehistLine.AWAKENED -> sawAwakened = true;
+            case TimehistLine.MIGRATED -> sawMigrated = true;
+            case TimehistLine.LOST -> {
+                sawLost = true;
+                lostEvents += l.lost;
+            }
+            default -> {
+                if (l.nextStart >= 0) sawNext = true;
+                if (l.chainStart >= 0) sawChain = true;
+                if (l.prio != TimehistLine.NONE) sawPrio = true;
+                if (l.state != 0) sawState = true;
+                if (l.preMigUs != TimehistLine.NO_TIME) sawPreMig = true;
+            }
+        }
+    }
+
+    /** {@code time cpu [0123] task name [prio] wait time sch delay run time [pre-mig time] [state]}. */
+    static boolean isHeader(byte[] b, int p, int q) {
+        return PasteText.startsWith(b, p, q, "time") && PasteText.contains(b, p, q, "task name")
+                && PasteText.contains(b, p, q, "wait time") && PasteText.contains(b, p, q, "sch delay");
+    }
+
+    private void readHeader(byte[] b, int p, int q) {
+        header = true;
+        int cpu = PasteText.indexOf(b, p, q, "cpu");
+        int task = PasteText.indexOf(b, p, q, "task name");
+        int digits = 0;
+        for (int i = cpu + 3; i < task; i++) {
+            if (PasteText.isDigit(b[i]) || b[i] >= 'a' && b[i] <= 'f') digits++;
+        }
+        if (digits > 0) {
+            visual = true;
+            visualCpus = digits;
+        }
+        if (PasteText.contains(b, task, q, " prio")) prioColumn = true;
+        if (PasteText.contains(b, task, q, "pre-mig")) preMigColumn = true;
+        if (PasteText.contains(b, task, q, " state")) stateColumn = true;
+    }
+
+    TimehistSummaryReader summary() {
+        return summary;
+    }
+
+    /** The options the output shows perf was run with, e.g. {@code -V -n --state -w -M}. */
+    String options() {
+        List<String> o = new ArrayList<>();
+        if (visual) o.add("-V");
+        if (sawNext) o.add("-n");
+        if (stateColumn || sawState) o.add("--state");
+        if (prioColumn || sawPrio) o.add("--show-prio");
+        if (preMigColumn || sawPreMig) o.add("-P");
+        if (sawAwakened) o.add("-w");
+        if (sawMigrated) o.add("-M");
+        if (sawChain) o.add("-g");
+        if (summary.sections().contains(TimehistColumns.SECTION_IDLE_TIME)) o.add("-I");
+        if (summary.seen()) o.add(events.size() == 0 ? "-s" : "-S");
+        return String.join(" ", o);
+    }
+
+    void addNotes() {
+        if (!header && events.size() > 0) report.note("no timehist header: the columns were told apart by their content");
+        if (visual) report.note("CPU visual column (-V), " + visualCpus + " columns wide");
+        if (cutNames > 0) {
+            report.note(String.format(Locale.ROOT, "%d row(s) hold a task name perf cut at %d characters; a tid/pid it cut short"
+                    + " is missing (first at line %d)", cutNames, TimehistLine.TASK_MAX, firstCutLine));
+        }
+        if (sawLost) report.note(String.format(Locale.ROOT, "perf lost %d event(s) while recording (see the rows with event 'lost')", lostEvents));
+        summary.notes().forEach(report::note);
+        events.forEachInvalidName((name, line) -> report.issue(line,
+                "task name is not valid UTF-8; kept with the invalid bytes as U+FFFD", name));
+    }
+}
