@@ -1,5 +1,9 @@
 package dev.gcscope.cli;
 
+import dev.gcscope.analysis.GcTraceAnalysis;
+import dev.gcscope.parsers.gctrace.GcTraceParser;
+import tech.tablesaw.api.Table;
+
 import dev.gcscope.parsers.ParseResult;
 import dev.gcscope.parsers.TraceInputException;
 import dev.gcscope.parsers.TraceSource;
@@ -63,12 +67,13 @@ final class ExportCommand implements Callable<Integer> {
         } catch (TraceInputException e) {
             return context.errors().report(e);
         }
+        Table table = exported(result);
         if (out == null) {
             PrintWriter stdout = spec.commandLine().getOut();
-            CsvTableWriter.write(result.mainTable(), stdout);
+            CsvTableWriter.write(table, stdout);
         } else {
             try {
-                AtomicFileWriter.write(out, w -> CsvTableWriter.write(result.mainTable(), w));
+                AtomicFileWriter.write(out, w -> CsvTableWriter.write(table, w));
             } catch (AccessDeniedException e) {
                 return context.errors().input(csv + ": cannot be written (permission denied in "
                         + parentOf(out) + ")");
@@ -83,6 +88,12 @@ final class ExportCommand implements Callable<Integer> {
                     + " 'gcscope summary %s' lists them", result.sourceName(), issues, result.sourceName()));
         }
         return ExitStatus.OK;
+    }
+
+    /** The main table, plus what analysis adds per row: for gctrace, each cycle's regime. */
+    private static Table exported(ParseResult result) {
+        if (result.format().equals(GcTraceParser.FORMAT)) return GcTraceAnalysis.withRegimes(result.mainTable());
+        return result.mainTable();
     }
 
     private Path outputPath() {

@@ -1,7 +1,13 @@
 package dev.gcscope.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.gcscope.analysis.GcSummary;
+import dev.gcscope.analysis.GcTraceAnalysis;
+import dev.gcscope.analysis.regime.Regime;
+import dev.gcscope.analysis.regime.RegimeAnalysis;
+import dev.gcscope.analysis.stats.PauseStatistics;
+import dev.gcscope.analysis.stats.QuantileBootstrap;
 import dev.gcscope.analysis.StwPercentiles;
 import dev.gcscope.parsers.ParseOptions;
 import dev.gcscope.parsers.ParseResult;
@@ -9,7 +15,10 @@ import dev.gcscope.parsers.gctrace.GcColumns;
 import dev.gcscope.parsers.gctrace.GcTraceParser;
 import java.util.Locale;
 
-/** The gctrace figures: cycles, forced, runs, stop-the-world percentiles, heap peak, GC CPU share. */
+/**
+ * The gctrace figures: cycles, forced, runs, stop-the-world percentiles with their confidence
+ * intervals, heap peak, GC CPU share, and the regimes the program went through.
+ */
 final class GcTraceSummarySection implements SummarySection {
     /** Go prints clock times in whole microseconds; more decimals in text would be noise. */
     private static final int MS_DECIMALS = 3;
@@ -23,16 +32,17 @@ final class GcTraceSummarySection implements SummarySection {
 
     @Override
     public ParseOptions parseOptions() {
-        return ParseOptions.columns(GcSummary.COLUMNS);
+        return ParseOptions.columns(GcTraceAnalysis.COLUMNS);
     }
 
-    private static GcSummary summarize(ParseResult result) {
-        return GcSummary.of(result.table(GcColumns.CYCLES_TABLE));
+    private static GcTraceAnalysis analyse(ParseResult result) {
+        return GcTraceAnalysis.of(result.table(GcColumns.CYCLES_TABLE));
     }
 
     @Override
     public void addJson(ParseResult result, ObjectNode file) {
-        GcSummary s = summarize(result);
+        GcTraceAnalysis a = analyse(result);
+        GcSummary s = a.summary();
         file.put("cycles", s.cycles());
         file.put("forced", s.forced());
         file.put("runs", s.runs());
@@ -45,6 +55,43 @@ final class GcTraceSummarySection implements SummarySection {
         putNumber(pauses, "max", stw.max());
         putNumber(file, "heap_peak_mb", s.heapPeakMb());
         putNumber(file, "gc_cpu_pct", s.gcCpuPct());
+        PauseStatistics p = a.pauses();
+        ObjectNode ci = file.putObject("stw_ci");
+        ci.put("confidence", QuantileBootstrap.CONFIDENCE);
+        ci.put("method", BOOTSTRAP);
+        interval(ci, "p50", p.p50());
+        interval(ci, "p90", p.p90());
+        interval(ci, "p99", p.p99());
+        interval(ci, "p999", p.p999());
+        putNumber(file, "stw_tail_ratio", p.tailRatio());
+        file.put("regime_method", a.regimes().method());
+        ArrayNode regimes = file.putArray("regimes");
+        for (Regime g : a.regimes().regimes()) {
+            ObjectNode r = regimes.addObject();
+            r.put("id", g.id());
+            r.put("label", g.label());
+            r.put("description", g.description());
+            r.put("cycles", g.cycles());
+            putNumber(r, "alloc_rate_mb_s", g.allocRateMbS());
+            putNumber(r, "survival", g.survival());
+            ObjectNode stwOfRegime = r.putObject("stw_ms");
+            putNumber(stwOfRegime, "p50", g.stwP50Ms());
+            putNumber(stwOfRegime, "p99", g.stwP99Ms());
+            ArrayNode labels = r.putArray("labels");
+            g.labels().forEach(labels::add);
+            putNumber(r, "live_heap_mb", g.liveHeapMb());
+            putNumber(r, "share_of_cycles", g.shareOfCycles());
+            putNumber(r, "share_of_time", g.shareOfTime());
+        }
+    }
+
+    static final String BOOTSTRAP = "percentile bootstrap, " + QuantileBootstrap.RESAMPLES
+            + " resamples, each drawn exactly through the resample's order statistics";
+
+    private static void interval(ObjectNode ci, String key, QuantileBootstrap.Estimate e) {
+        ObjectNode o = ci.putObject(key);
+        putNumber(o, "low", e.low());
+        putNumber(o, "high", e.high());
     }
 
     static void putNumber(ObjectNode node, String key, double value) {
@@ -53,7 +100,9 @@ final class GcTraceSummarySection implements SummarySection {
 
     @Override
     public void addText(ParseResult result, TextReport out) {
-        GcSummary s = summarize(result);
+        GcTraceAnalysis a = analyse(result);
+        GcSummary s = a.summary();
+        PauseStatistics p = a.pauses();
         out.row("cycles", Long.toString(s.cycles()));
         out.row("forced", s.forced() + "  (runtime.GC() and the 2-minute periodic GC)");
         out.row("runs", s.runs() + (s.runs() > 1 ? "  (the gc number restarted: the process restarted)" : ""));
@@ -61,15 +110,34 @@ final class GcTraceSummarySection implements SummarySection {
         if (stw.count() == 0) {
             out.row("stw pause", "n/a (no cycle with pause times)");
         } else {
-            out.row("stw pause p50", ms(stw.p50()));
-            out.row("          p90", ms(stw.p90()));
-            out.row("          p99", ms(stw.p99()));
-            out.row("          p99.9", ms(stw.p999()));
+            out.row("stw pause p50", ms(stw.p50()) + ci(p.p50()));
+            out.row("          p90", ms(stw.p90()) + ci(p.p90()));
+            out.row("          p99", ms(stw.p99()) + ci(p.p99()));
+            out.row("          p99.9", ms(stw.p999()) + ci(p.p999()));
             out.row("          max", ms(stw.max()));
+            if (!Double.isNaN(p.tailRatio())) out.row("tail p99/p50", PlainNumbers.rounded(p.tailRatio(), 1));
         }
         out.row("heap peak", Double.isNaN(s.heapPeakMb()) ? "n/a" : PlainNumbers.rounded(s.heapPeakMb(), 0) + " MB");
         out.row("gc cpu", Double.isNaN(s.gcCpuPct()) ? "n/a"
                 : PlainNumbers.rounded(s.gcCpuPct(), PCT_DECIMALS) + " %  (since program start, as Go reports it)");
+        RegimeAnalysis.Result r = a.regimes();
+        out.row("regimes", r.regimes().size() + "  (" + r.method() + ")");
+        for (Regime g : r.regimes()) {
+            out.more(String.format(Locale.ROOT, "#%d %s", g.id(), g.label()));
+            out.more(String.format(Locale.ROOT, "   %s; %d cycles, %s of the time; stw p50 %s, p99 %s", g.description(),
+                    g.cycles(), percent(g.shareOfTime()), ms(g.stwP50Ms()), ms(g.stwP99Ms())));
+        }
+    }
+
+    /** "  (95% CI 0.139–0.152)" */
+    private static String ci(QuantileBootstrap.Estimate e) {
+        if (Double.isNaN(e.low())) return "";
+        return String.format(Locale.ROOT, "  (95%% CI %s–%s)", PlainNumbers.rounded(e.low(), MS_DECIMALS),
+                PlainNumbers.rounded(e.high(), MS_DECIMALS));
+    }
+
+    private static String percent(double share) {
+        return Double.isNaN(share) ? "n/a" : PlainNumbers.rounded(share * 100, 0) + "%";
     }
 
     private static String ms(double v) {

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
  */
 public final class GcscopeCli {
     /** The subcommands, for {@link #isCliInvocation}; a test checks it against the command tree. */
-    static final Set<String> COMMANDS = Set.of("summary", "export", "help");
+    static final Set<String> COMMANDS = Set.of("summary", "export", "compare", "help");
 
     private final PrintStream stdout;
     private final PrintWriter out;
@@ -80,6 +80,7 @@ public final class GcscopeCli {
         CommandLine cmd = new CommandLine(new RootCommand());
         cmd.addSubcommand("summary", new SummaryCommand(context));
         cmd.addSubcommand("export", new ExportCommand(context));
+        cmd.addSubcommand("compare", new CompareCommand(context));
         cmd.addSubcommand("help", new CommandLine.HelpCommand());
         cmd.setOut(out);
         cmd.setErr(err);
@@ -114,6 +115,7 @@ public final class GcscopeCli {
                 "  gcscope summary gc.log",
                 "  gcscope summary --json gc.log other.log.gz",
                 "  gcscope export --csv cycles.csv gc.log",
+                "  gcscope compare go1.21.log go1.24.log",
                 "  gcscope help summary",
             })
     static final class RootCommand implements Callable<Integer> {

@@ -31,7 +31,8 @@ class SummaryJsonTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> GCTRACE_KEYS = Set.of("file", "format", "lines", "skipped_lines", "issues",
             "issue_count", "skipped_by_kind", "notes", "go_versions",
-            "cycles", "forced", "runs", "stw_ms", "heap_peak_mb", "gc_cpu_pct");
+            "cycles", "forced", "runs", "stw_ms", "heap_peak_mb", "gc_cpu_pct",
+            "stw_ci", "stw_tail_ratio", "regime_method", "regimes");
     private static final Set<String> STW_KEYS = Set.of("p50", "p90", "p99", "p999", "max");
     private static final Pattern EXPONENT = Pattern.compile("[0-9][eE][-+]?[0-9]");
 

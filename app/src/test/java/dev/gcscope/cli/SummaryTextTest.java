@@ -39,8 +39,10 @@ class SummaryTextTest {
         assertRow(out, "cycles", Integer.toString(raw.starts));
         assertRow(out, "forced", Long.toString(raw.forcedCount()));
         assertRow(out, "runs", "2");
-        assertTrue(Pattern.compile("(?m)^  stw pause p50 +[0-9.]+ ms$").matcher(out).find(), out);
-        assertTrue(Pattern.compile("(?m)^ +p99\\.9 +[0-9.]+ ms$").matcher(out).find(), out);
+        assertTrue(Pattern.compile("(?m)^  stw pause p50 +[0-9.]+ ms  \\(95% CI [0-9.]+–[0-9.]+\\)$").matcher(out).find(), out);
+        assertTrue(Pattern.compile("(?m)^ +p99\\.9 +[0-9.]+ ms  \\(95% CI [0-9.]+–[0-9.]+\\)$").matcher(out).find(), out);
+        assertTrue(Pattern.compile("(?m)^  regimes +\\d+  \\(k-means").matcher(out).find(), out);
+        assertTrue(Pattern.compile("(?m)^ +#0 \\w+").matcher(out).find(), out);
         assertTrue(Pattern.compile("(?m)^  heap peak +\\d+ MB$").matcher(out).find(), out);
         assertTrue(out.contains("restarted"), "the restart note: " + out);
         assertFalse(EXPONENT.matcher(out).find(), out);

@@ -45,6 +45,24 @@ public final class QuantileBootstrap {
         if (n == 0) return Estimate.NONE;
         double value = SortedSample.r7(sorted, n, p);
         if (n == 1) return new Estimate(value, value, value);
+        double[] replicates = replicates(sorted, n, p, random);
+        Arrays.sort(replicates);
+        double tail = (1 - CONFIDENCE) / 2;
+        return new Estimate(value, SortedSample.r7(replicates, RESAMPLES, 100 * tail),
+                SortedSample.r7(replicates, RESAMPLES, 100 * (1 - tail)));
+    }
+
+    /** {@link #RESAMPLES} bootstrap replicates of the percentile, unsorted (for intervals of derived figures such as ratios). */
+    public static double[] replicates(SortedSample sample, double p, long seed) {
+        return replicates(sample.values(), sample.size(), p, new Well19937c(seed));
+    }
+
+    static double[] replicates(double[] sorted, int n, double p, RandomGenerator random) {
+        if (n == 1) {
+            double[] one = new double[RESAMPLES];
+            Arrays.fill(one, sorted[0]);
+            return one;
+        }
         double h = (n - 1) * (p / 100.0);
         int lo = (int) Math.floor(h);
         double frac = h - lo;
@@ -66,10 +84,7 @@ public final class QuantileBootstrap {
             }
             replicates[r] = x;
         }
-        Arrays.sort(replicates);
-        double tail = (1 - CONFIDENCE) / 2;
-        return new Estimate(value, SortedSample.r7(replicates, RESAMPLES, 100 * tail),
-                SortedSample.r7(replicates, RESAMPLES, 100 * (1 - tail)));
+        return replicates;
     }
 
     private static int index(double u, int n) {

@@ -1,0 +1,152 @@
+package dev.gcscope.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gcscope.analysis.GcTraceAnalysis;
+import dev.gcscope.analysis.compare.TraceComparison;
+import dev.gcscope.analysis.regime.Regime;
+import dev.gcscope.parsers.ParseOptions;
+import dev.gcscope.parsers.ParseResult;
+import dev.gcscope.parsers.TraceInputException;
+import dev.gcscope.parsers.gctrace.GcColumns;
+import dev.gcscope.parsers.gctrace.GcTraceParser;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code gcscope compare [--json] A B}: did the pauses change from trace A to trace B? */
+@Command(name = "compare", sortOptions = false,
+        description = {
+            "Compare the stop-the-world pauses of two gctrace files, typically one service before and after"
+                + " a Go upgrade or a GOGC change: percentiles side by side with the ratio B/A and its 95%"
+                + " bootstrap interval, Mann-Whitney U and two-sample Kolmogorov-Smirnov p-values, the"
+                + " Hodges-Lehmann shift B - A with its 95% interval, the regimes both traces show, and a verdict.",
+        },
+        footerHeading = "%n--json keys:%n",
+        footer = {
+            "  a, b               the files",
+            "  stw_ms             p50, p90, p99, max: {a, b, ratio = b/a, ratio_low, ratio_high}",
+            "  mann_whitney_p     two-sided p-value: is one trace's pause typically longer?",
+            "  ks_p               two-sample Kolmogorov-Smirnov p-value: do the distributions differ at all?",
+            "  hodges_lehmann_ms  median of all pairwise differences B - A",
+            "  hodges_lehmann_ci_ms, regimes, verdict",
+            "Percentiles are R-7 (numpy's default); differences with p < 0.05 are called significant.",
+        })
+final class CompareCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--json", description = "Print a JSON object instead of text.")
+    private boolean json;
+
+    @Parameters(index = "0", paramLabel = "A", description = "The baseline trace (e.g. before the upgrade).")
+    private Path a;
+
+    @Parameters(index = "1", paramLabel = "B", description = "The trace to compare with it.")
+    private Path b;
+
+    CompareCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        ParseResult left, right;
+        try {
+            left = load(a);
+            right = load(b);
+        } catch (TraceInputException e) {
+            return context.errors().report(e);
+        }
+        TraceComparison.Result r = TraceComparison.of(left.table(GcColumns.CYCLES_TABLE), right.table(GcColumns.CYCLES_TABLE));
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            SummaryCommand.Json.MAPPER.writeValue(out, json(r));
+            out.println();
+        } else {
+            text(r, new TextReport(out));
+        }
+        out.flush();
+        return ExitStatus.OK;
+    }
+
+    private ParseResult load(Path file) throws TraceInputException {
+        ParseResult result = context.inputs().load(file, null, id -> ParseOptions.columns(GcTraceAnalysis.COLUMNS));
+        if (!result.format().equals(GcTraceParser.FORMAT)) {
+            throw new TraceInputException(file + ": is " + result.format().id() + ", but compare reads gctrace files");
+        }
+        return result;
+    }
+
+    private ObjectNode json(TraceComparison.Result r) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("a", a.toString());
+        o.put("b", b.toString());
+        ObjectNode stw = o.putObject("stw_ms");
+        for (TraceComparison.Row row : r.percentiles()) {
+            ObjectNode p = stw.putObject(row.name());
+            GcTraceSummarySection.putNumber(p, "a", row.a());
+            GcTraceSummarySection.putNumber(p, "b", row.b());
+            GcTraceSummarySection.putNumber(p, "ratio", row.ratio());
+            if (!Double.isNaN(row.ratioLow())) {
+                GcTraceSummarySection.putNumber(p, "ratio_low", row.ratioLow());
+                GcTraceSummarySection.putNumber(p, "ratio_high", row.ratioHigh());
+            }
+        }
+        GcTraceSummarySection.putNumber(o, "mann_whitney_p", r.mannWhitneyP());
+        GcTraceSummarySection.putNumber(o, "ks_p", r.ksP());
+        GcTraceSummarySection.putNumber(o, "hodges_lehmann_ms", r.shift().estimate());
+        ArrayNode ci = o.putArray("hodges_lehmann_ci_ms");
+        ci.add(PlainNumbers.figure(r.shift().low()));
+        ci.add(PlainNumbers.figure(r.shift().high()));
+        ArrayNode regimes = o.putArray("regimes");
+        for (TraceComparison.RegimeRow row : r.regimes()) {
+            ObjectNode g = regimes.addObject();
+            g.put("label", row.label());
+            side(g.putObject("a"), row.a());
+            side(g.putObject("b"), row.b());
+        }
+        o.put("verdict", r.verdict());
+        return o;
+    }
+
+    private static void side(ObjectNode o, Regime g) {
+        o.put("description", g.description());
+        o.put("cycles", g.cycles());
+        GcTraceSummarySection.putNumber(o, "stw_p50_ms", g.stwP50Ms());
+        GcTraceSummarySection.putNumber(o, "stw_p99_ms", g.stwP99Ms());
+    }
+
+    private void text(TraceComparison.Result r, TextReport out) {
+        out.heading("A  " + a);
+        out.heading("B  " + b);
+        for (TraceComparison.Row row : r.percentiles()) {
+            String ratio = Double.isNaN(row.ratioLow()) ? "" : String.format(Locale.ROOT, "  (95%% CI %s–%s)",
+                    PlainNumbers.rounded(row.ratioLow(), 3), PlainNumbers.rounded(row.ratioHigh(), 3));
+            out.row("stw " + row.name(), String.format(Locale.ROOT, "%s → %s ms   B/A %s%s", PlainNumbers.rounded(row.a(), 3),
+                    PlainNumbers.rounded(row.b(), 3), PlainNumbers.rounded(row.ratio(), 3), ratio));
+        }
+        out.row("mann-whitney p", PlainNumbers.rounded(r.mannWhitneyP(), 6));
+        out.row("ks p", PlainNumbers.rounded(r.ksP(), 6));
+        out.row("hodges-lehmann", String.format(Locale.ROOT, "%s ms  (95%% CI %s to %s)", PlainNumbers.rounded(r.shift().estimate(), 4),
+                PlainNumbers.rounded(r.shift().low(), 4), PlainNumbers.rounded(r.shift().high(), 4)));
+        for (TraceComparison.RegimeRow row : r.regimes()) {
+            out.row("regime", row.label());
+            out.more(String.format(Locale.ROOT, "A: %d cycles, stw p50 %s ms, p99 %s ms", row.a().cycles(),
+                    PlainNumbers.rounded(row.a().stwP50Ms(), 3), PlainNumbers.rounded(row.a().stwP99Ms(), 3)));
+            out.more(String.format(Locale.ROOT, "B: %d cycles, stw p50 %s ms, p99 %s ms", row.b().cycles(),
+                    PlainNumbers.rounded(row.b().stwP50Ms(), 3), PlainNumbers.rounded(row.b().stwP99Ms(), 3)));
+        }
+        out.row("verdict", r.verdict());
+    }
+}

@@ -1,0 +1,129 @@
+package dev.gcscope.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gcscope.samples.SampleTraces;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The analysis in the CLI: regimes and pause intervals in {@code summary --json}, the regime column
+ * of {@code export --csv}, and {@code compare} — the two outputs checked against each other, and the
+ * per-regime pauses recomputed here from the exported rows.
+ */
+class AnalysisCliTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    @TempDir
+    Path dir;
+
+    @Test
+    void summaryRegimesAgreeWithTheExportedRegimeColumn() throws IOException {
+        Path file = SampleTraces.get("gctrace/go1.24-phases.log").copyTo(dir);
+        JsonNode s = JSON.readTree(CliRun.of("summary", "--json", file.toString()).out()).get(0);
+        JsonNode regimes = s.get("regimes");
+        assertTrue(regimes.size() >= 3, regimes.toString());
+
+        Path csv = dir.resolve("cycles.csv");
+        assertEquals(0, CliRun.of("export", "--csv", csv.toString(), file.toString()).status());
+        List<String> lines = Files.readAllLines(csv);
+        List<String> header = Arrays.asList(lines.get(0).split(","));
+        int regime = header.indexOf("regime"), stw = header.indexOf("stw_ms"), forced = header.indexOf("forced");
+        Map<Integer, List<Double>> pauses = new TreeMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",", -1);
+            int g = Integer.parseInt(f[regime]);
+            if (f[forced].equals("true")) assertEquals(-1, g, "a forced GC is no regime: " + line);
+            if (g >= 0 && !f[stw].isEmpty()) pauses.computeIfAbsent(g, k -> new ArrayList<>()).add(Double.parseDouble(f[stw]));
+        }
+        for (JsonNode r : regimes) {
+            assertEquals(Set.of("id", "label", "description", "cycles", "alloc_rate_mb_s", "survival", "stw_ms", "labels",
+                    "live_heap_mb", "share_of_cycles", "share_of_time"), names(r));
+            List<Double> mine = pauses.get(r.get("id").asInt());
+            assertEquals(r.get("cycles").asInt(), mine.size(), "cycles of regime " + r.get("id"));
+            assertEquals(r7(mine, 50), r.get("stw_ms").get("p50").asDouble(), 1e-9);
+            assertEquals(r7(mine, 99), r.get("stw_ms").get("p99").asDouble(), 1e-9);
+            assertEquals(String.join(",", texts(r.get("labels"))), r.get("label").asText());
+            assertTrue(r.get("description").asText().startsWith("allocating ~"));
+        }
+    }
+
+    @Test
+    void summaryIntervalsBracketThePercentiles() throws IOException {
+        Path file = SampleTraces.get("gctrace/go1.22-phases.log").copyTo(dir);
+        JsonNode s = JSON.readTree(CliRun.of("summary", "--json", file.toString()).out()).get(0);
+        JsonNode ci = s.get("stw_ci");
+        assertEquals(0.95, ci.get("confidence").asDouble());
+        assertTrue(ci.get("method").asText().contains("bootstrap"));
+        for (String p : List.of("p50", "p90", "p99", "p999")) {
+            double value = s.get("stw_ms").get(p).asDouble();
+            assertTrue(ci.get(p).get("low").asDouble() <= value && value <= ci.get(p).get("high").asDouble(), p + " " + ci);
+        }
+        assertEquals(s.get("stw_ms").get("p99").asDouble() / s.get("stw_ms").get("p50").asDouble(),
+                s.get("stw_tail_ratio").asDouble(), 1e-9);
+    }
+
+    @Test
+    void compareKeysAndRatios() throws IOException {
+        Path a = SampleTraces.get("gctrace/go1.19-phases.log").copyTo(dir);
+        Path b = SampleTraces.get("gctrace/go1.24-phases.log").copyTo(dir);
+        CliRun run = CliRun.of("compare", "--json", a.toString(), b.toString());
+        assertEquals(0, run.status(), run.err());
+        JsonNode c = JSON.readTree(run.out());
+        assertTrue(names(c).containsAll(Set.of("a", "b", "stw_ms", "mann_whitney_p", "ks_p", "hodges_lehmann_ms", "verdict")), names(c).toString());
+        assertEquals(a.toString(), c.get("a").asText());
+        assertEquals(Set.of("p50", "p90", "p99", "max"), names(c.get("stw_ms")));
+        JsonNode sa = JSON.readTree(CliRun.of("summary", "--json", a.toString()).out()).get(0).get("stw_ms");
+        JsonNode sb = JSON.readTree(CliRun.of("summary", "--json", b.toString()).out()).get(0).get("stw_ms");
+        for (String p : List.of("p50", "p90", "p99", "max")) {
+            JsonNode row = c.get("stw_ms").get(p);
+            assertEquals(sa.get(p).asDouble(), row.get("a").asDouble(), 1e-9, p);
+            assertEquals(sb.get(p).asDouble(), row.get("b").asDouble(), 1e-9, p);
+            assertEquals(row.get("b").asDouble() / row.get("a").asDouble(), row.get("ratio").asDouble(), 1e-9, p);
+        }
+        double p = c.get("mann_whitney_p").asDouble();
+        assertTrue(p >= 0 && p <= 1);
+        assertFalse(c.get("verdict").asText().isBlank());
+    }
+
+    @Test
+    void compareWithItselfChangesNothingAndOtherFormatsAreRefused() throws IOException {
+        Path a = SampleTraces.get("gctrace/go1.24-phases.log").copyTo(dir);
+        JsonNode c = JSON.readTree(CliRun.of("compare", "--json", a.toString(), a.toString()).out());
+        assertEquals(0, c.get("hodges_lehmann_ms").asDouble(), 0);
+        assertTrue(c.get("verdict").asText().startsWith("no significant change"), c.get("verdict").asText());
+        Path text = dir.resolve("notes.txt");
+        Files.writeString(text, "not a trace\n");
+        CliRun.of("compare", a.toString(), text.toString()).assertOneLineError(ExitStatus.INPUT, "notes.txt");
+    }
+
+    private static double r7(List<Double> values, double p) {
+        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double h = (v.length - 1) * p / 100;
+        int lo = (int) Math.floor(h);
+        return lo + 1 >= v.length ? v[v.length - 1] : v[lo] + (h - lo) * (v[lo + 1] - v[lo]);
+    }
+
+    private static Set<String> names(JsonNode n) {
+        Set<String> out = new HashSet<>();
+        n.fieldNames().forEachRemaining(out::add);
+        return out;
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(x -> out.add(x.asText()));
+        return out;
+    }
+}
