@@ -2,28 +2,42 @@ package dev.gcscope.analysis.regime;
 
 import static dev.gcscope.parsers.gctrace.GcColumns.*;
 
-import dev.gcscope.analysis.stats.SortedSample;
+import dev.gcscope.analysis.Percentiles;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import tech.tablesaw.api.BooleanColumn;
+import java.util.Set;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
 import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 
 /**
  * Which regimes did the program go through? Features per cycle ({@link RegimeFeatures}),
- * standardized (each feature's mean 0 and standard deviation 1, so no unit dominates), clustered
- * ({@link RegimeClustering}), then described. Forced GCs and cycles without figures get regime −1:
- * a {@code runtime.GC()} says nothing about how the program allocates.
+ * standardized, clustered ({@link RegimeClustering}), regimes that differ in nothing material
+ * merged, then described. Forced GCs and cycles without figures get regime −1: a
+ * {@code runtime.GC()} says nothing about how the program allocates.
+ *
+ * <p>Clusters are fitted and merged on cycles drawn evenly in time, so a second of a calm regime
+ * weighs as much as a second of a busy one; a regime is then described by its own cycles: the
+ * typical cycle of a regime is what its figures mean to the reader.
  */
 public final class RegimeAnalysis {
     public enum Method { KMEANS, DBSCAN }
 
     /** The columns it reads, for a projected parse. */
-    public static final java.util.Set<String> COLUMNS = java.util.Set.of(RUN, START_S, STW_MS, HEAP_START_MB,
-            HEAP_END_MB, HEAP_LIVE_MB, FORCED, PARTIAL, INTERVAL_S, ALLOC_MB);
+    public static final Set<String> COLUMNS = Set.of(RUN, START_S, STW_MS, HEAP_START_MB, HEAP_END_MB, HEAP_LIVE_MB,
+            FORCED, PARTIAL, INTERVAL_S, ALLOC_MB);
+
+    /**
+     * Regimes whose typical figures differ by less than these in every feature are one regime:
+     * standardized clustering separates any difference when there is little else in the trace, and
+     * a 20% change in allocation rate is not a different regime. Factor 1.5 in allocation rate,
+     * 0.10 in survival, factor 2 in live heap.
+     */
+    static final double MATERIAL_LOG_RATE = Math.log10(1.5);
+    static final double MATERIAL_SURVIVAL = 0.10;
+    static final double MATERIAL_LOG_HEAP = Math.log10(2);
 
     /**
      * @param regimes in order of first appearance
@@ -43,60 +57,42 @@ public final class RegimeAnalysis {
         int[] regimeOfRow = new int[cycles.rowCount()];
         Arrays.fill(regimeOfRow, -1);
         if (f.size() == 0) return new Result(List.of(), regimeOfRow, "no cycles with allocation figures");
-        double[][] points = standardized(f);
-        double[] weights = new double[f.size()];
-        DoubleColumn interval = cycles.doubleColumn(INTERVAL_S);
-        for (int i = 0; i < f.size(); i++) weights[i] = interval.getDouble(f.rows[i]);
+        RegimeClustering.Scale scale = RegimeClustering.Scale.of(f);
         RegimeClustering.Result c = method == Method.DBSCAN
-                ? RegimeClustering.dbscan(points, weights) : RegimeClustering.kMeans(points, weights);
-
-        int[] labels = mergeNegligible(f, c.labels(), c.centres().size());
-        // renumber clusters by first appearance, so regime 0 is where the trace starts
+                ? RegimeClustering.dbscan(f, scale) : RegimeClustering.kMeans(f, scale);
+        int[] labels = RegimeClustering.assign(f, scale, c);
         int k = c.centres().size();
+        int merged = mergeNegligible(f, labels, c.sample(), k);
+
+        // renumber by first appearance, so regime 0 is where the trace starts
         int[] order = new int[k];
         Arrays.fill(order, -1);
         int next = 0;
         for (int label : labels) {
             if (label >= 0 && order[label] < 0) order[label] = next++;
         }
-        for (int i = 0; i < f.size(); i++) {
-            int label = labels[i];
-            regimeOfRow[f.rows[i]] = label < 0 ? -1 : order[label];
-        }
+        for (int i = 0; i < f.size(); i++) regimeOfRow[f.rows[i]] = labels[i] < 0 ? -1 : order[labels[i]];
         List<Regime> regimes = new ArrayList<>();
         for (int id = 0; id < next; id++) regimes.add(describe(id, cycles, f, regimeOfRow));
-        int found = (int) Arrays.stream(c.labels()).filter(l -> l >= 0).distinct().count();
-        String how = found > next
-                ? c.method() + String.format(Locale.ROOT, "; %d merged as not materially different", found - next)
+        String how = merged > 0 ? c.method() + String.format(Locale.ROOT, "; %d merged as not materially different", merged)
                 : c.method();
         return new Result(List.copyOf(regimes), regimeOfRow, how);
     }
 
-    /**
-     * Regimes whose typical figures differ by less than these in every feature are one regime:
-     * standardized clustering separates any difference when there is little else in the trace, and
-     * a 20% change in allocation rate is not a different regime. Factor 1.5 in allocation rate,
-     * 0.10 in survival, factor 2 in live heap.
-     */
-    static final double MATERIAL_LOG_RATE = Math.log10(1.5);
-    static final double MATERIAL_SURVIVAL = 0.10;
-    static final double MATERIAL_LOG_HEAP = Math.log10(2);
-
-    /** Merges clusters, closest pair first, while some pair differs in nothing material. */
-    static int[] mergeNegligible(RegimeFeatures f, int[] labels, int k) {
-        int[] out = labels.clone();
+    /** Merges clusters, closest pair first, while some pair differs in nothing material; returns how many merges. */
+    static int mergeNegligible(RegimeFeatures f, int[] labels, int[] sample, int k) {
+        int merges = 0;
         while (true) {
             double[][] typical = new double[k][];
-            for (int c = 0; c < k; c++) typical[c] = typical(f, out, c);
+            for (int c = 0; c < k; c++) typical[c] = typical(f, labels, sample, c);
             int bestA = -1, bestB = -1;
             double bestD = Double.POSITIVE_INFINITY;
             for (int a = 0; a < k; a++) {
                 for (int b = a + 1; b < k; b++) {
                     if (typical[a] == null || typical[b] == null) continue;
-                    double dr = Math.abs(typical[a][0] - typical[b][0]) / MATERIAL_LOG_RATE;
-                    double ds = Math.abs(typical[a][1] - typical[b][1]) / MATERIAL_SURVIVAL;
-                    double dh = Math.abs(typical[a][2] - typical[b][2]) / MATERIAL_LOG_HEAP;
-                    double d = Math.max(dr, Math.max(ds, dh));
+                    double d = Math.max(Math.abs(typical[a][0] - typical[b][0]) / MATERIAL_LOG_RATE,
+                            Math.max(Math.abs(typical[a][1] - typical[b][1]) / MATERIAL_SURVIVAL,
+                                    Math.abs(typical[a][2] - typical[b][2]) / MATERIAL_LOG_HEAP));
                     if (d < 1 && d < bestD) {
                         bestD = d;
                         bestA = a;
@@ -104,82 +100,73 @@ public final class RegimeAnalysis {
                     }
                 }
             }
-            if (bestA < 0) return out;
-            for (int i = 0; i < out.length; i++) if (out[i] == bestB) out[i] = bestA;
+            if (bestA < 0) return merges;
+            for (int i = 0; i < labels.length; i++) if (labels[i] == bestB) labels[i] = bestA;
+            merges++;
         }
     }
 
-    /** Median log10 rate, survival and log10 live heap of cluster c, or null when empty. */
-    private static double[] typical(RegimeFeatures f, int[] labels, int c) {
-        List<Double> r = new ArrayList<>(), s = new ArrayList<>(), h = new ArrayList<>();
-        for (int i = 0; i < labels.length; i++) {
-            if (labels[i] != c) continue;
-            r.add(Math.log10(f.allocRateMbS[i] + 1));
-            s.add(f.survival[i]);
-            h.add(Math.log10(f.liveHeapMb[i] + 1));
+    /** Medians of log rate, survival and log live heap of cluster c over the time sample, or null when it has none there. */
+    private static double[] typical(RegimeFeatures f, int[] labels, int[] sample, int c) {
+        double[][] v = new double[RegimeFeatures.DIMENSIONS][sample.length];
+        int n = 0;
+        for (int r : sample) {
+            if (labels[r] != c) continue;
+            for (int d = 0; d < v.length; d++) v[d][n] = f.feature(r, d);
+            n++;
         }
-        return r.isEmpty() ? null : new double[] {median(r), median(s), median(h)};
+        if (n == 0) return null;
+        return new double[] {median(v[0], n), median(v[1], n), median(v[2], n)};
     }
 
-    /**
-     * Feature weights after standardizing: heap size counts half. Allocation rate and survival are
-     * what set the GC's pace; a cache that grows tenfold is still one regime, and at full weight its
-     * size bands would each become one.
-     */
-    private static final double[] WEIGHTS = {1, 1, 0.5};
-
-    private static double[][] standardized(RegimeFeatures f) {
-        int n = f.size(), dims = RegimeFeatures.DIMENSIONS;
-        double[][] points = new double[n][];
-        double[] mean = new double[dims], sd = new double[dims];
-        for (int i = 0; i < n; i++) {
-            points[i] = f.vector(i);
-            for (int d = 0; d < dims; d++) mean[d] += points[i][d] / n;
-        }
-        for (double[] p : points) for (int d = 0; d < dims; d++) sd[d] += (p[d] - mean[d]) * (p[d] - mean[d]) / n;
-        for (int d = 0; d < dims; d++) sd[d] = sd[d] > 1e-12 ? Math.sqrt(sd[d]) : 1;
-        for (double[] p : points) for (int d = 0; d < dims; d++) p[d] = (p[d] - mean[d]) / sd[d] * WEIGHTS[d];
-        return points;
-    }
+    /** Cycles per regime its typical figures are read from: medians of 20 000 are exact to well under 1%. */
+    static final int DESCRIBE_SAMPLE = 20_000;
 
     private static Regime describe(int id, Table cycles, RegimeFeatures f, int[] regimeOfRow) {
         DoubleColumn stw = cycles.doubleColumn(STW_MS), interval = cycles.doubleColumn(INTERVAL_S);
-        List<Double> rate = new ArrayList<>(), surv = new ArrayList<>(), live = new ArrayList<>();
-        for (int i = 0; i < f.size(); i++) {
-            if (regimeOfRow[f.rows[i]] != id) continue;
-            rate.add(f.allocRateMbS[i]);
-            surv.add(f.survival[i]);
-            live.add(f.liveHeapMb[i]);
-        }
-        int count = rate.size();
-        double[] pauses = new double[count];
+        int count = 0;
         double time = 0, allTime = 0;
-        int p = 0;
         for (int r = 0; r < cycles.rowCount(); r++) {
             double iv = interval.getDouble(r);
             if (iv > 0) allTime += iv;
             if (regimeOfRow[r] != id) continue;
-            pauses[p++] = stw.getDouble(r);
+            count++;
             if (iv > 0) time += iv;
         }
-        SortedSample s = SortedSample.of(pauses);
-        double medRate = median(rate), medSurv = median(surv), medLive = median(live);
+        double[] pauses = new double[count];
+        int p = 0;
+        for (int r = 0; r < cycles.rowCount(); r++) if (regimeOfRow[r] == id) pauses[p++] = stw.getDouble(r);
+        Percentiles stwOf = Percentiles.of(pauses);
+
+        // typical figures over the regime's cycles in time order, every stride-th when there are many
+        int stride = Math.max(1, (count + DESCRIBE_SAMPLE - 1) / DESCRIBE_SAMPLE);
+        int size = (count + stride - 1) / stride;
+        double[] rate = new double[size], surv = new double[size], live = new double[size];
+        int n = 0, seen = 0;
+        for (int r = 0; r < f.size() && n < size; r++) {
+            if (regimeOfRow[f.rows[r]] != id || seen++ % stride != 0) continue;
+            rate[n] = f.logRate[r];
+            surv[n] = f.survival[r];
+            live[n++] = f.logLive[r];
+        }
+        double medRate = RegimeFeatures.rateOf(median(rate, n)), medSurv = median(surv, n);
+        double medLive = RegimeFeatures.heapOf(median(live, n));
         // the heap at the regime's start and end: medians of its first and last tenth
-        int tenth = Math.max(1, count / 10);
-        double first = median(live.subList(0, tenth)), last = median(live.subList(count - tenth, count));
+        int tenth = Math.max(1, n / 10);
+        double first = RegimeFeatures.heapOf(median(live, tenth));
+        double last = RegimeFeatures.heapOf(median(Arrays.copyOfRange(live, n - tenth, n), tenth));
         List<String> labels = RegimeLabels.of(medRate, medSurv, medLive, first, last);
         String description = String.format(Locale.ROOT, "allocating ~%s, ~%.0f%% of the heap surviving, %s",
                 rate(medRate), medSurv * 100, labels.contains("growing_heap") || labels.contains("shrinking_heap")
                         ? "live heap " + (last > first ? "growing" : "shrinking") + " from " + mb(first) + " to " + mb(last)
                         : mb(medLive) + " live heap");
         return new Regime(id, labels, description, count, (double) count / cycles.rowCount(),
-                allTime > 0 ? time / allTime : Double.NaN, medRate, medSurv, medLive, s.percentile(50), s.percentile(99));
+                allTime > 0 ? time / allTime : Double.NaN, medRate, medSurv, medLive, stwOf.at(50), stwOf.at(99));
     }
 
-    private static double median(List<Double> v) {
-        if (v.isEmpty()) return Double.NaN;
-        double[] a = v.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return a.length % 2 == 1 ? a[a.length / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
+    /** Median of the first n values (commons-math selects it in linear time; the array is not modified). */
+    private static double median(double[] values, int n) {
+        return n == 0 ? Double.NaN : new Median().evaluate(values, 0, n);
     }
 
     static String rate(double mbPerS) {

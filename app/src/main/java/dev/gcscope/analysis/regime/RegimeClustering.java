@@ -3,6 +3,7 @@ package dev.gcscope.analysis.regime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.apache.commons.math3.ml.clustering.CentroidCluster;
 import org.apache.commons.math3.ml.clustering.Cluster;
 import org.apache.commons.math3.ml.clustering.DBSCANClusterer;
@@ -14,14 +15,15 @@ import org.apache.commons.math3.random.JDKRandomGenerator;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**
- * Groups standardized feature vectors into regimes with commons-math3.
+ * Groups cycles into regimes with commons-math3, on standardized features.
  *
  * <p>k-means++: {@value #RESTARTS} restarts per k (the best by within-cluster variance), fixed seed,
  * so the same input gives the same regimes. k is chosen by the mean silhouette (Rousseeuw 1987) for
  * k = 2 … {@value #MAX_K}: the smallest k within {@value #SILHOUETTE_TOLERANCE} of the best score;
  * when even the best is below {@value #MIN_SILHOUETTE} — Kaufman and Rousseeuw's line between
- * "reasonable" and "weak, possibly artificial" structure — the answer is k = 1: one regime. DBSCAN is the alternative for regimes that are not round blobs; its points
- * outside every dense region are noise (regime −1).
+ * "reasonable" and "weak, possibly artificial" structure — the answer is k = 1: one regime. DBSCAN
+ * is the alternative for regimes that are not round blobs; points outside every dense region are
+ * noise (regime −1).
  *
  * <p>Both run on {@value #FIT_SAMPLE} cycles drawn evenly in time (silhouettes on
  * {@value #SILHOUETTE_SAMPLE}), and every cycle is then assigned to the nearest centre: a regime is
@@ -30,38 +32,45 @@ import org.apache.commons.math3.random.RandomGenerator;
  */
 final class RegimeClustering {
     static final int MAX_K = 6;
-    static final int RESTARTS = 4;
+    static final int RESTARTS = 3;
     static final double MIN_SILHOUETTE = 0.5;
     /** The smallest k scoring within this of the best silhouette wins (parsimony, as the one-SE rule). */
     static final double SILHOUETTE_TOLERANCE = 0.05;
-    static final int FIT_SAMPLE = 5_000;
-    static final int SILHOUETTE_SAMPLE = 2_000;
+    static final int FIT_SAMPLE = 2_000;
+    static final int SILHOUETTE_SAMPLE = 1_000;
+    static final int DBSCAN_SAMPLE = 3_000;
     static final int MAX_ITERATIONS = 200;
+    static final long SEED = 20261127L;
     /**
      * A cluster holding less of the trace's time than this is the passage between two regimes (the
-     * trailing feature window straddles the change for a few cycles), not a regime: it joins the
-     * nearest one.
+     * trailing feature window straddles the change for a few cycles), not a regime: its cycles join
+     * the nearest one.
      */
     static final double MIN_TIME_SHARE = 0.03;
-    static final long SEED = 20261127L;
     /** DBSCAN: neighbourhood radius in standard deviations and minimum neighbours of a core point. */
     static final double DBSCAN_EPS = 0.25;
     static final int DBSCAN_MIN_POINTS = 8;
 
-    /** The chosen clustering: centres in standardized space, one label per point (−1 = noise). */
-    record Result(List<double[]> centres, int[] labels, String method, double silhouette) {}
+    /**
+     * The chosen clustering.
+     *
+     * @param centres in standardized space
+     * @param sample feature rows drawn evenly in time (what descriptions and merges look at)
+     * @param reach per centre: how far its members lie, for DBSCAN's noise; null for k-means
+     */
+    record Result(List<double[]> centres, int[] sample, double[] reach, String method) {}
 
     private RegimeClustering() {}
 
-    /**
-     * @param weights time each point stands for (its interval): samples are drawn evenly in time, so
-     *     five seconds of a calm phase count as much as five seconds of a phase with 100 GCs a second
-     */
-    static Result kMeans(double[][] points, double[] weights) {
-        int n = points.length;
-        if (n < 2 * RESTARTS) return single(points, "k-means++: too few cycles to split");
-        List<DoublePoint> fit = wrap(sample(points, weights, FIT_SAMPLE));
-        double[][] check = sample(points, weights, SILHOUETTE_SAMPLE);
+    static Result kMeans(RegimeFeatures f, Scale scale) {
+        int n = f.size();
+        int[] fitRows = sampleByTime(f, FIT_SAMPLE), checkRows = sampleByTime(f, SILHOUETTE_SAMPLE);
+        if (n < 2 * RESTARTS) return single(f, scale, fitRows, "k-means++: too few cycles to split");
+        List<DoublePoint> fit = new ArrayList<>(fitRows.length);
+        for (int r : fitRows) fit.add(new DoublePoint(scale.point(f, r)));
+        double[][] check = new double[checkRows.length][];
+        for (int i = 0; i < checkRows.length; i++) check[i] = scale.point(f, checkRows[i]);
+
         List<List<double[]>> candidates = new ArrayList<>();
         List<Double> scores = new ArrayList<>();
         double best = Double.NEGATIVE_INFINITY;
@@ -78,28 +87,67 @@ final class RegimeClustering {
             best = Math.max(best, s);
         }
         // the fewest regimes that score about as well as the best: more would split what is one regime
-        List<double[]> bestCentres = null;
-        double chosen = Double.NaN;
+        List<double[]> chosen = null;
+        double chosenScore = Double.NaN;
         for (int i = 0; i < candidates.size(); i++) {
-            if (scores.get(i) >= best - SILHOUETTE_TOLERANCE
-                    && (bestCentres == null || candidates.get(i).size() < bestCentres.size())) {
-                bestCentres = candidates.get(i);
-                chosen = scores.get(i);
+            if (scores.get(i) >= best - SILHOUETTE_TOLERANCE && (chosen == null || candidates.get(i).size() < chosen.size())) {
+                chosen = candidates.get(i);
+                chosenScore = scores.get(i);
             }
         }
-        if (bestCentres == null || best < MIN_SILHOUETTE) {
-            return single(points, String.format(java.util.Locale.ROOT,
+        if (chosen == null || best < MIN_SILHOUETTE) {
+            return single(f, scale, fitRows, String.format(Locale.ROOT,
                     "k-means++: one regime (best silhouette %.2f < %.2f: no clear structure)", best, MIN_SILHOUETTE));
         }
-        return new Result(bestCentres, nearest(points, bestCentres),
-                String.format(java.util.Locale.ROOT, "k-means++, k = %d by silhouette (%.2f; best %.2f)",
-                        bestCentres.size(), chosen, best), chosen);
+        return new Result(chosen, fitRows, null, String.format(Locale.ROOT,
+                "k-means++, k = %d by silhouette (%.2f; best %.2f)", chosen.size(), chosenScore, best));
+    }
+
+    static Result dbscan(RegimeFeatures f, Scale scale) {
+        int[] rows = sampleByTime(f, DBSCAN_SAMPLE);
+        if (rows.length == 0) return single(f, scale, rows, "DBSCAN: no cycles");
+        List<DoublePoint> fit = new ArrayList<>(rows.length);
+        for (int r : rows) fit.add(new DoublePoint(scale.point(f, r)));
+        List<Cluster<DoublePoint>> clusters = new DBSCANClusterer<DoublePoint>(DBSCAN_EPS, DBSCAN_MIN_POINTS).cluster(fit);
+        List<double[]> centres = new ArrayList<>();
+        double[] reach = new double[clusters.size()];
+        for (int c = 0; c < clusters.size(); c++) {
+            double[] centre = new double[RegimeFeatures.DIMENSIONS];
+            List<DoublePoint> members = clusters.get(c).getPoints();
+            for (DoublePoint p : members) for (int d = 0; d < centre.length; d++) centre[d] += p.getPoint()[d] / members.size();
+            centres.add(centre);
+            // outside every cluster's extent (plus one radius) a cycle is noise, as DBSCAN would call it
+            for (DoublePoint p : members) reach[c] = Math.max(reach[c], dist(p.getPoint(), centre) + DBSCAN_EPS);
+        }
+        return new Result(centres, rows, reach, String.format(Locale.ROOT, "DBSCAN (eps %.2f sd, min %d points): %d regimes",
+                DBSCAN_EPS, DBSCAN_MIN_POINTS, centres.size()));
+    }
+
+    private static Result single(RegimeFeatures f, Scale scale, int[] rows, String method) {
+        double[] centre = new double[RegimeFeatures.DIMENSIONS];
+        for (int r : rows) {
+            double[] p = scale.point(f, r);
+            for (int d = 0; d < centre.length; d++) centre[d] += p[d] / rows.length;
+        }
+        return new Result(List.of(centre), rows, null, method);
+    }
+
+    /** Every feature row's cluster: the nearest centre, or −1 beyond its reach (DBSCAN noise). */
+    static int[] assign(RegimeFeatures f, Scale scale, Result c) {
+        int[] out = new int[f.size()];
+        double[] p = new double[RegimeFeatures.DIMENSIONS];
+        for (int i = 0; i < out.length; i++) {
+            scale.point(f, i, p);
+            int best = nearest(p, c.centres());
+            if (c.reach() != null && best >= 0 && dist(p, c.centres().get(best)) > c.reach()[best]) best = -1;
+            out[i] = best;
+        }
+        return out;
     }
 
     /**
      * Centres of the clusters with at least {@link #MIN_TIME_SHARE} of the time (the fit sample is
-     * drawn evenly in time, so its counts are time shares); smaller clusters are dropped, and their
-     * points go to the nearest remaining centre when labels are assigned.
+     * drawn evenly in time, so its counts are time shares).
      */
     private static List<double[]> withoutTransitions(List<CentroidCluster<DoublePoint>> clusters, int sampled) {
         List<double[]> out = new ArrayList<>();
@@ -109,50 +157,23 @@ final class RegimeClustering {
         return out;
     }
 
-    static Result dbscan(double[][] points, double[] weights) {
-        if (points.length == 0) return single(points, "DBSCAN: no cycles");
-        double[][] fit = sample(points, weights, 5_000);
-        List<Cluster<DoublePoint>> clusters = new DBSCANClusterer<DoublePoint>(DBSCAN_EPS, DBSCAN_MIN_POINTS).cluster(wrap(fit));
-        List<double[]> centres = new ArrayList<>();
-        double[] reach = new double[clusters.size()];
-        for (int c = 0; c < clusters.size(); c++) {
-            double[] centre = new double[points[0].length];
-            List<DoublePoint> members = clusters.get(c).getPoints();
-            for (DoublePoint p : members) for (int d = 0; d < centre.length; d++) centre[d] += p.getPoint()[d] / members.size();
-            centres.add(centre);
-            for (DoublePoint p : members) reach[c] = Math.max(reach[c], dist(p.getPoint(), centre));
-        }
-        int[] labels = nearest(points, centres);
-        for (int i = 0; i < points.length; i++) {
-            // outside every cluster's extent (plus one radius): noise, as DBSCAN would call it
-            if (labels[i] >= 0 && dist(points[i], centres.get(labels[i])) > reach[labels[i]] + DBSCAN_EPS) labels[i] = -1;
-        }
-        String method = String.format(java.util.Locale.ROOT, "DBSCAN (eps %.2f sd, min %d points): %d regimes",
-                DBSCAN_EPS, DBSCAN_MIN_POINTS, centres.size());
-        return new Result(centres, labels, method, Double.NaN);
-    }
-
-    private static Result single(double[][] points, String method) {
-        double[] centre = new double[points.length == 0 ? RegimeFeatures.DIMENSIONS : points[0].length];
-        for (double[] p : points) for (int d = 0; d < centre.length; d++) centre[d] += p[d] / points.length;
-        return new Result(List.of(centre), new int[points.length], method, Double.NaN);
-    }
-
     static int[] nearest(double[][] points, List<double[]> centres) {
         int[] out = new int[points.length];
-        for (int i = 0; i < points.length; i++) {
-            int best = -1;
-            double bestD = Double.POSITIVE_INFINITY;
-            for (int c = 0; c < centres.size(); c++) {
-                double d = dist2(points[i], centres.get(c));
-                if (d < bestD) {
-                    bestD = d;
-                    best = c;
-                }
-            }
-            out[i] = best;
-        }
+        for (int i = 0; i < points.length; i++) out[i] = nearest(points[i], centres);
         return out;
+    }
+
+    private static int nearest(double[] p, List<double[]> centres) {
+        int best = -1;
+        double bestD = Double.POSITIVE_INFINITY;
+        for (int c = 0; c < centres.size(); c++) {
+            double d = dist2(p, centres.get(c));
+            if (d < bestD) {
+                bestD = d;
+                best = c;
+            }
+        }
+        return best;
     }
 
     /** Mean silhouette over the points (labels < 0 left out). */
@@ -179,35 +200,25 @@ final class RegimeClustering {
     }
 
     /**
-     * {@code max} points evenly spaced in time (cumulative weight), deterministic; a point standing
-     * for a long interval is drawn more than once, which is its weight — also when there are fewer
-     * points than {@code max}, or a phase with many short cycles would outvote the others.
+     * {@code count} feature rows evenly spaced in time, deterministic; a row standing for a long
+     * interval is drawn more than once, which is its weight — also when there are fewer rows than
+     * {@code count}, or a phase with many short cycles would outvote the others. In time order.
      */
-    static double[][] sample(double[][] points, double[] weights, int max) {
-        if (points.length == 0) return points;
-        double[] cumulative = new double[points.length];
-        double total = 0;
-        for (int i = 0; i < points.length; i++) {
-            total += weights[i];
-            cumulative[i] = total;
-        }
-        double[][] out = new double[max][];
-        for (int s = 0; s < max; s++) {
-            double at = (s + 0.5) * total / max;
-            int i = Arrays.binarySearch(cumulative, at);
-            out[s] = points[Math.min(points.length - 1, i >= 0 ? i : -i - 1)];
+    static int[] sampleByTime(RegimeFeatures f, int count) {
+        int n = f.size();
+        if (n == 0) return new int[0];
+        double total = f.cumulativeTime[n - 1];
+        int[] out = new int[count];
+        for (int s = 0; s < count; s++) {
+            double at = (s + 0.5) * total / count;
+            int i = Arrays.binarySearch(f.cumulativeTime, at);
+            out[s] = Math.min(n - 1, i >= 0 ? i : -i - 1);
         }
         return out;
     }
 
     private static int distinct(List<DoublePoint> points) {
         return (int) points.stream().map(p -> Arrays.toString(p.getPoint())).distinct().limit(MAX_K + 1L).count();
-    }
-
-    private static List<DoublePoint> wrap(double[][] points) {
-        List<DoublePoint> out = new ArrayList<>(points.length);
-        for (double[] p : points) out.add(new DoublePoint(p));
-        return out;
     }
 
     static double dist(double[] a, double[] b) {
@@ -218,5 +229,34 @@ final class RegimeClustering {
         double s = 0;
         for (int d = 0; d < a.length; d++) s += (a[d] - b[d]) * (a[d] - b[d]);
         return s;
+    }
+
+    /**
+     * Standardization: each feature's mean 0 and standard deviation 1 (so no unit dominates), then
+     * weighted — heap size counts half: allocation rate and survival set the GC's pace; a cache that
+     * grows tenfold is still one regime, and at full weight its size bands would each become one.
+     */
+    record Scale(double[] mean, double[] sd) {
+        static final double[] WEIGHTS = {1, 1, 0.5};
+
+        static Scale of(RegimeFeatures f) {
+            int n = f.size(), dims = RegimeFeatures.DIMENSIONS;
+            double[] mean = new double[dims], sd = new double[dims];
+            for (int d = 0; d < dims; d++) {
+                for (int i = 0; i < n; i++) mean[d] += f.feature(i, d) / n;
+                for (int i = 0; i < n; i++) sd[d] += (f.feature(i, d) - mean[d]) * (f.feature(i, d) - mean[d]) / n;
+                sd[d] = sd[d] > 1e-12 ? Math.sqrt(sd[d]) : 1;
+            }
+            return new Scale(mean, sd);
+        }
+
+        double[] point(RegimeFeatures f, int i) {
+            return point(f, i, new double[RegimeFeatures.DIMENSIONS]);
+        }
+
+        double[] point(RegimeFeatures f, int i, double[] into) {
+            for (int d = 0; d < into.length; d++) into[d] = (f.feature(i, d) - mean[d]) / sd[d] * WEIGHTS[d];
+            return into;
+        }
     }
 }

@@ -2,7 +2,7 @@ package dev.gcscope.analysis.regime;
 
 import static dev.gcscope.parsers.gctrace.GcColumns.*;
 
-import tech.tablesaw.api.BooleanColumn;
+import java.util.Arrays;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
@@ -20,7 +20,9 @@ import tech.tablesaw.api.Table;
  * nothing that matters.
  *
  * <p>The clustering features are log10(rate + 1 MB/s), survival, log10(live + 1 MB): logs because
- * rates and heaps span orders of magnitude and a regime is a multiplicative notion.
+ * rates and heaps span orders of magnitude and a regime is a multiplicative notion. Only these three
+ * arrays are kept (a million cycles, and on these machines every megabyte first touched costs
+ * milliseconds): real units come back through the inverse of the log, which medians commute with.
  */
 public final class RegimeFeatures {
     public static final int WINDOW = 9;
@@ -28,73 +30,111 @@ public final class RegimeFeatures {
 
     /** Row indices (into the cycles table) of the cycles that have features, in order. */
     final int[] rows;
-    /** Smoothed figures per feature row, in real units. */
-    final double[] allocRateMbS;
+    final double[] logRate;
     final double[] survival;
-    final double[] liveHeapMb;
+    final double[] logLive;
+    /** Seconds from the first feature row's interval start to the end of row i (for sampling by time). */
+    final double[] cumulativeTime;
 
-    private RegimeFeatures(int[] rows, double[] rate, double[] survival, double[] live) {
+    private RegimeFeatures(int[] rows, double[] logRate, double[] survival, double[] logLive, double[] cumulativeTime) {
         this.rows = rows;
-        this.allocRateMbS = rate;
+        this.logRate = logRate;
         this.survival = survival;
-        this.liveHeapMb = live;
+        this.logLive = logLive;
+        this.cumulativeTime = cumulativeTime;
     }
 
     public int size() {
         return rows.length;
     }
 
-    /** Feature vector of feature row {@code i}, unscaled. */
-    double[] vector(int i) {
-        return new double[] {Math.log10(allocRateMbS[i] + 1), survival[i], Math.log10(liveHeapMb[i] + 1)};
+    /** Feature {@code d} (0 log rate, 1 survival, 2 log live heap) of feature row {@code i}, unscaled. */
+    double feature(int i, int d) {
+        return d == 0 ? logRate[i] : d == 1 ? survival[i] : logLive[i];
+    }
+
+    static double rateOf(double logRate) {
+        return Math.pow(10, logRate) - 1;
+    }
+
+    static double heapOf(double logLive) {
+        return Math.pow(10, logLive) - 1;
     }
 
     public static RegimeFeatures of(Table cycles) {
         int n = cycles.rowCount();
-        IntColumn run = cycles.intColumn(RUN);
-        BooleanColumn forced = cycles.booleanColumn(FORCED);
-        BooleanColumn partial = cycles.booleanColumn(PARTIAL);
+        IntColumn run = cycles.intColumn(RUN), live = cycles.intColumn(HEAP_LIVE_MB);
+        IntColumn end = cycles.intColumn(HEAP_END_MB), start = cycles.intColumn(HEAP_START_MB);
         DoubleColumn alloc = cycles.doubleColumn(ALLOC_MB), interval = cycles.doubleColumn(INTERVAL_S);
-        IntColumn live = cycles.intColumn(HEAP_LIVE_MB), end = cycles.intColumn(HEAP_END_MB), start = cycles.intColumn(HEAP_START_MB);
+        boolean[] skip = new boolean[n];
+        for (int i : cycles.booleanColumn(FORCED).isTrue().toArray()) skip[i] = true;
+        for (int i : cycles.booleanColumn(PARTIAL).isTrue().toArray()) skip[i] = true;
+        int missing = Integer.MIN_VALUE; // IntColumn's missing value
 
-        // cycles with usable figures (post-1.5 lines: live heap known), forced ones left out
-        int[] eligible = new int[n];
+        int[] rows = new int[n];
         int m = 0;
         for (int i = 0; i < n; i++) {
-            if (forced.get(i) || partial.get(i)) continue;
-            if (Double.isNaN(alloc.getDouble(i)) || !(interval.getDouble(i) > 0)) continue;
-            if (end.isMissing(i) || (live.isMissing(i) && start.isMissing(i))) continue;
-            eligible[m++] = i;
+            if (!skip[i] && usable(i, alloc, interval, live, end, start, missing)) rows[m++] = i;
         }
-        double[] rate = new double[m], surv = new double[m], liveMb = new double[m];
-        int[] rows = java.util.Arrays.copyOf(eligible, m);
-        int[] runFirst = new int[m], runLast = new int[m];
+        rows = Arrays.copyOf(rows, m);
+        double[] logRate = new double[m], survival = new double[m], logLive = new double[m], time = new double[m];
+        // Sliding sums over the window; before Go 1.5 there is no live heap: the heap after the
+        // (stop-the-world) collection is it, and the heap before it is the whole.
+        double sumAlloc = 0, sumTime = 0, sumLive = 0, sumWhole = 0, elapsed = 0;
+        double[] window = new double[WINDOW], sorted = new double[WINDOW];
+        int runFirst = 0;
         for (int k = 0; k < m; k++) {
-            runFirst[k] = k > 0 && run.getInt(rows[k]) == run.getInt(rows[k - 1]) ? runFirst[k - 1] : k;
-        }
-        for (int k = m - 1; k >= 0; k--) {
-            runLast[k] = k + 1 < m && run.getInt(rows[k]) == run.getInt(rows[k + 1]) ? runLast[k + 1] : k;
-        }
-        double[] lives = new double[WINDOW];
-        for (int k = 0; k < m; k++) {
-            int from = Math.max(runFirst[k], k - (WINDOW - 1)), to = k;
-            double a = 0, t = 0, l = 0, e = 0;
-            int count = 0;
-            for (int j = from; j <= to; j++) {
-                int r = rows[j];
-                a += alloc.getDouble(r);
-                t += interval.getDouble(r);
-                // before Go 1.5 there is no live heap: the heap after the (stop-the-world) collection is it
-                double lv = live.isMissing(r) ? end.getInt(r) : live.getInt(r);
-                l += lv;
-                e += live.isMissing(r) ? start.getInt(r) : end.getInt(r);
-                lives[count++] = lv;
+            int r = rows[k];
+            if (k > 0 && run.getInt(r) != run.getInt(rows[k - 1])) {
+                runFirst = k;
+                sumAlloc = sumTime = sumLive = sumWhole = 0;
             }
-            rate[k] = a / t;
-            surv[k] = e > 0 ? Math.min(1, l / e) : 1;
-            java.util.Arrays.sort(lives, 0, count);
-            liveMb[k] = lives[count / 2];
+            if (k - runFirst >= WINDOW) {
+                int out = rows[k - WINDOW];
+                sumAlloc -= alloc.getDouble(out);
+                sumTime -= interval.getDouble(out);
+                sumLive -= liveOf(out, live, end, missing);
+                sumWhole -= wholeOf(out, live, end, start, missing);
+            }
+            double lv = liveOf(r, live, end, missing);
+            double t = interval.getDouble(r);
+            sumAlloc += alloc.getDouble(r);
+            sumTime += t;
+            sumLive += lv;
+            sumWhole += wholeOf(r, live, end, start, missing);
+            elapsed += t;
+            time[k] = elapsed;
+            window[k % WINDOW] = lv;
+            logRate[k] = Math.log10(sumAlloc / sumTime + 1);
+            survival[k] = sumWhole > 0 ? Math.min(1, sumLive / sumWhole) : 1;
+            int count = Math.min(WINDOW, k - runFirst + 1);
+            // insertion sort of at most WINDOW values: cheaper than a general sort for nine
+            for (int i = 0; i < count; i++) {
+                double v = window[(k - i) % WINDOW];
+                int j = i - 1;
+                while (j >= 0 && sorted[j] > v) {
+                    sorted[j + 1] = sorted[j];
+                    j--;
+                }
+                sorted[j + 1] = v;
+            }
+            logLive[k] = Math.log10(sorted[count / 2] + 1);
         }
-        return new RegimeFeatures(rows, rate, surv, liveMb);
+        return new RegimeFeatures(rows, logRate, survival, logLive, time);
+    }
+
+    private static boolean usable(int i, DoubleColumn alloc, DoubleColumn interval, IntColumn live, IntColumn end,
+                                  IntColumn start, int missing) {
+        if (Double.isNaN(alloc.getDouble(i)) || !(interval.getDouble(i) > 0)) return false;
+        return liveOf(i, live, end, missing) != missing && wholeOf(i, live, end, start, missing) != missing;
+    }
+
+    private static double liveOf(int i, IntColumn live, IntColumn end, int missing) {
+        int lv = live.getInt(i);
+        return lv == missing ? end.getInt(i) : lv;
+    }
+
+    private static double wholeOf(int i, IntColumn live, IntColumn end, IntColumn start, int missing) {
+        return live.getInt(i) == missing ? start.getInt(i) : end.getInt(i);
     }
 }

@@ -34,6 +34,7 @@ final class CycleTableBuilder {
     private static final byte FLAG_PARTIAL = 8;
 
     private final ParseOptions wanted;
+    private final boolean wallForIntervals;
     private int size;
     // always kept: run numbering, the derived columns and the flag columns need them
     private int[] run;
@@ -58,7 +59,10 @@ final class CycleTableBuilder {
         gc = ints(cap, wanted.wants(GC) || alloc || interval);
         line = ints(cap, wanted.wants(LINE));
         startS = doubles(cap, wanted.wants(START_S) || interval);
-        wallMillis = longs(cap, wanted.wants(WALL_TIME) || interval);
+        // interval_s falls back to wall-clock prefixes only for lines without @ times (Go <= 1.4):
+        // kept from the first timestamp on, not up front for every plain log
+        wallMillis = longs(cap, wanted.wants(WALL_TIME));
+        wallForIntervals = interval && !wanted.wants(WALL_TIME);
         cpuPct = ints(cap, wanted.wants(GC_CPU_PCT));
         sweepTerm = doubles(cap, wanted.wants(SWEEP_TERM_MS));
         mark = doubles(cap, wanted.wants(MARK_MS));
@@ -90,6 +94,10 @@ final class CycleTableBuilder {
         if (gc != null) gc[i] = l.gc;
         if (line != null) line[i] = lineNo > Integer.MAX_VALUE ? NONE : (int) lineNo;
         if (startS != null) startS[i] = l.startMillis == NO_TIME ? Double.NaN : l.startMillis / 1000.0;
+        if (wallMillis == null && wallForIntervals && wall != WallClockParser.MISSING) {
+            wallMillis = new long[run.length];
+            Arrays.fill(wallMillis, 0, i, WallClockParser.MISSING);
+        }
         if (wallMillis != null) wallMillis[i] = wall;
         if (cpuPct != null) cpuPct[i] = l.cpuPct;
         if (heapStart != null) heapStart[i] = l.heapStartMb;
@@ -236,7 +244,7 @@ final class CycleTableBuilder {
                 if (!Double.isNaN(startS[i]) && !Double.isNaN(startS[j])) {
                     // both are whole milliseconds: round the difference back to them exactly
                     iv = Math.rint((startS[i] - startS[j]) * 1000) / 1000.0;
-                } else if (wallMillis[i] != WallClockParser.MISSING && wallMillis[j] != WallClockParser.MISSING) {
+                } else if (wallMillis != null && wallMillis[i] != WallClockParser.MISSING && wallMillis[j] != WallClockParser.MISSING) {
                     iv = (wallMillis[i] - wallMillis[j]) / 1000.0;
                 }
             } else if (gc[i] == 1 && !Double.isNaN(startS[i])) {
