@@ -7,6 +7,9 @@ import dev.gcscope.analysis.stats.PauseStatistics;
 import dev.gcscope.analysis.stats.SortedSample;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 
@@ -21,9 +24,33 @@ public record GcTraceAnalysis(GcSummary summary, PauseStatistics pauses, RegimeA
     /** Every column this reads, for a projected parse. */
     public static final Set<String> COLUMNS = union(GcSummary.COLUMNS, RegimeAnalysis.COLUMNS);
 
+    /**
+     * Regimes are found on a second thread while the pauses are sorted and summarised: the two only
+     * read the table, and on a million cycles a user waiting for the summary would otherwise wait
+     * for their sum.
+     */
     public static GcTraceAnalysis of(Table cycles) {
+        FutureTask<RegimeAnalysis.Result> regimes = new FutureTask<>(() -> RegimeAnalysis.of(cycles));
+        Thread worker = new Thread(regimes, "gcscope-regimes");
+        worker.setDaemon(true);
+        worker.start();
         SortedSample stw = SortedSample.of(cycles.doubleColumn(STW_MS));
-        return new GcTraceAnalysis(GcSummary.of(cycles, stw), PauseStatistics.of(stw), RegimeAnalysis.of(cycles));
+        GcSummary summary = GcSummary.of(cycles, stw);
+        PauseStatistics pauses = PauseStatistics.of(stw);
+        return new GcTraceAnalysis(summary, pauses, join(regimes));
+    }
+
+    private static <T> T join(FutureTask<T> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while finding regimes");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** The cycles with a {@value #REGIME} column appended (a copy of the column list; the cycles are not copied). */

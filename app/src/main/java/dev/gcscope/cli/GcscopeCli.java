@@ -27,6 +27,9 @@ public final class GcscopeCli {
     /** The subcommands, for {@link #isCliInvocation}; a test checks it against the command tree. */
     static final Set<String> COMMANDS = Set.of("summary", "export", "compare", "help");
 
+    /** The commands that parse and analyse traces, for which preloading their classes pays. */
+    private static final Set<String> READS_TRACES = Set.of("summary", "export", "compare");
+
     private final PrintStream stdout;
     private final PrintWriter out;
     private final PrintWriter err;
@@ -59,6 +62,7 @@ public final class GcscopeCli {
 
     /** Runs the command line on the process's stdout and stderr; returns the process exit status. */
     public static int run(String[] args) {
+        if (args.length > 0 && READS_TRACES.contains(args[0])) BackgroundPreinitializer.start();
         String debug = System.getenv(ErrorReporter.DEBUG_VARIABLE);
         return new GcscopeCli(System.out, System.err, "1".equals(debug) || "true".equalsIgnoreCase(debug)).execute(args);
     }

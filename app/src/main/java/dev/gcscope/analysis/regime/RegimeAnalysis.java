@@ -2,7 +2,7 @@ package dev.gcscope.analysis.regime;
 
 import static dev.gcscope.parsers.gctrace.GcColumns.*;
 
-import dev.gcscope.analysis.Percentiles;
+import dev.gcscope.analysis.stats.RangeSelection;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -57,34 +57,45 @@ public final class RegimeAnalysis {
         int[] regimeOfRow = new int[cycles.rowCount()];
         Arrays.fill(regimeOfRow, -1);
         if (f.size() == 0) return new Result(List.of(), regimeOfRow, "no cycles with allocation figures");
-        RegimeClustering.Scale scale = RegimeClustering.Scale.of(f);
-        RegimeClustering.Result c = method == Method.DBSCAN
-                ? RegimeClustering.dbscan(f, scale) : RegimeClustering.kMeans(f, scale);
-        int[] labels = RegimeClustering.assign(f, scale, c);
+        RegimeClustering.Result c = method == Method.DBSCAN ? RegimeClustering.dbscan(f) : RegimeClustering.kMeans(f);
+        RegimeClustering.assign(f, c, regimeOfRow);
         int k = c.centres().size();
-        int merged = mergeNegligible(f, labels, c.sample(), k);
+        int merged = mergeNegligible(f, regimeOfRow, c.sample(), k);
 
-        // renumber by first appearance, so regime 0 is where the trace starts
+        // renumber by first appearance, so regime 0 is where the trace starts; count each regime's
+        // cycles, timed cycles and time on the way (one pass over a million rows, not two)
         int[] order = new int[k];
         Arrays.fill(order, -1);
         int next = 0;
-        for (int label : labels) {
-            if (label >= 0 && order[label] < 0) order[label] = next++;
+        Tally tally = new Tally(k);
+        DoubleColumn stw = cycles.doubleColumn(STW_MS), interval = cycles.doubleColumn(INTERVAL_S);
+        for (int i = 0; i < regimeOfRow.length; i++) {
+            double iv = interval.getDouble(i);
+            if (iv > 0) tally.allTime += iv;
+            int label = regimeOfRow[i];
+            if (label < 0) continue;
+            if (order[label] < 0) order[label] = next++;
+            int g = order[label];
+            regimeOfRow[i] = g;
+            tally.count[g]++;
+            if (!Double.isNaN(stw.getDouble(i))) tally.timed[g]++;
+            if (iv > 0) tally.time[g] += iv;
         }
-        for (int i = 0; i < f.size(); i++) regimeOfRow[f.rows[i]] = labels[i] < 0 ? -1 : order[labels[i]];
-        List<Regime> regimes = new ArrayList<>();
-        for (int id = 0; id < next; id++) regimes.add(describe(id, cycles, f, regimeOfRow));
+        List<Regime> regimes = describe(next, cycles, f, regimeOfRow, tally);
         String how = merged > 0 ? c.method() + String.format(Locale.ROOT, "; %d merged as not materially different", merged)
                 : c.method();
-        return new Result(List.copyOf(regimes), regimeOfRow, how);
+        return new Result(regimes, regimeOfRow, how);
     }
 
-    /** Merges clusters, closest pair first, while some pair differs in nothing material; returns how many merges. */
-    static int mergeNegligible(RegimeFeatures f, int[] labels, int[] sample, int k) {
+    /**
+     * Merges clusters, closest pair first, while some pair differs in nothing material; returns how
+     * many merges. {@code clusterOfRow} is per table row and relabelled in place.
+     */
+    static int mergeNegligible(RegimeFeatures f, int[] clusterOfRow, int[] sample, int k) {
         int merges = 0;
         while (true) {
             double[][] typical = new double[k][];
-            for (int c = 0; c < k; c++) typical[c] = typical(f, labels, sample, c);
+            for (int c = 0; c < k; c++) typical[c] = typical(f, clusterOfRow, sample, c);
             int bestA = -1, bestB = -1;
             double bestD = Double.POSITIVE_INFINITY;
             for (int a = 0; a < k; a++) {
@@ -101,17 +112,17 @@ public final class RegimeAnalysis {
                 }
             }
             if (bestA < 0) return merges;
-            for (int i = 0; i < labels.length; i++) if (labels[i] == bestB) labels[i] = bestA;
+            for (int i = 0; i < clusterOfRow.length; i++) if (clusterOfRow[i] == bestB) clusterOfRow[i] = bestA;
             merges++;
         }
     }
 
     /** Medians of log rate, survival and log live heap of cluster c over the time sample, or null when it has none there. */
-    private static double[] typical(RegimeFeatures f, int[] labels, int[] sample, int c) {
+    private static double[] typical(RegimeFeatures f, int[] clusterOfRow, int[] sample, int c) {
         double[][] v = new double[RegimeFeatures.DIMENSIONS][sample.length];
         int n = 0;
         for (int r : sample) {
-            if (labels[r] != c) continue;
+            if (clusterOfRow[f.rows[r]] != c) continue;
             for (int d = 0; d < v.length; d++) v[d][n] = f.feature(r, d);
             n++;
         }
@@ -122,33 +133,73 @@ public final class RegimeAnalysis {
     /** Cycles per regime its typical figures are read from: medians of 20 000 are exact to well under 1%. */
     static final int DESCRIBE_SAMPLE = 20_000;
 
-    private static Regime describe(int id, Table cycles, RegimeFeatures f, int[] regimeOfRow) {
-        DoubleColumn stw = cycles.doubleColumn(STW_MS), interval = cycles.doubleColumn(INTERVAL_S);
-        int count = 0;
-        double time = 0, allTime = 0;
-        for (int r = 0; r < cycles.rowCount(); r++) {
-            double iv = interval.getDouble(r);
-            if (iv > 0) allTime += iv;
-            if (regimeOfRow[r] != id) continue;
-            count++;
-            if (iv > 0) time += iv;
-        }
-        double[] pauses = new double[count];
-        int p = 0;
-        for (int r = 0; r < cycles.rowCount(); r++) if (regimeOfRow[r] == id) pauses[p++] = stw.getDouble(r);
-        Percentiles stwOf = Percentiles.of(pauses);
+    /** Per regime (by its final id): cycles, cycles with a pause figure, seconds; and the trace's seconds. */
+    private static final class Tally {
+        final int[] count, timed;
+        final double[] time;
+        double allTime;
 
-        // typical figures over the regime's cycles in time order, every stride-th when there are many
-        int stride = Math.max(1, (count + DESCRIBE_SAMPLE - 1) / DESCRIBE_SAMPLE);
-        int size = (count + stride - 1) / stride;
-        double[] rate = new double[size], surv = new double[size], live = new double[size];
-        int n = 0, seen = 0;
-        for (int r = 0; r < f.size() && n < size; r++) {
-            if (regimeOfRow[f.rows[r]] != id || seen++ % stride != 0) continue;
-            rate[n] = f.logRate[r];
-            surv[n] = f.survival[r];
-            live[n++] = f.logLive[r];
+        Tally(int k) {
+            count = new int[k];
+            timed = new int[k];
+            time = new double[k];
         }
+    }
+
+    /**
+     * Every regime from one more pass over the cycles, gathering the pauses (grouped by regime in a
+     * single array, percentiles then selected in place), and one over the features, taking every
+     * stride-th cycle's.
+     */
+    private static List<Regime> describe(int k, Table cycles, RegimeFeatures f, int[] regimeOfRow, Tally tally) {
+        DoubleColumn stw = cycles.doubleColumn(STW_MS);
+        int[] from = new int[k + 1];
+        for (int g = 0; g < k; g++) from[g + 1] = from[g] + tally.timed[g];
+        double[] pauses = new double[from[k]];
+        int[] fill = Arrays.copyOf(from, k);
+        for (int r = 0; r < regimeOfRow.length; r++) {
+            int g = regimeOfRow[r];
+            if (g < 0) continue;
+            double x = stw.getDouble(r);
+            if (!Double.isNaN(x)) pauses[fill[g]++] = x;
+        }
+
+        // typical figures over each regime's cycles in time order, every stride-th when there are many
+        int[] stride = new int[k], skip = new int[k], n = new int[k];
+        double[][] rate = new double[k][], surv = new double[k][], live = new double[k][];
+        for (int g = 0; g < k; g++) {
+            stride[g] = Math.max(1, (tally.count[g] + DESCRIBE_SAMPLE - 1) / DESCRIBE_SAMPLE);
+            int size = (tally.count[g] + stride[g] - 1) / stride[g];
+            rate[g] = new double[size];
+            surv[g] = new double[size];
+            live[g] = new double[size];
+        }
+        for (int i = 0; i < f.size(); i++) {
+            int g = regimeOfRow[f.rows[i]];
+            if (g < 0) continue;
+            if (skip[g] > 0) {
+                skip[g]--;
+                continue;
+            }
+            skip[g] = stride[g] - 1;
+            rate[g][n[g]] = f.logRate[i];
+            surv[g][n[g]] = f.survival[i];
+            live[g][n[g]++] = f.logLive[i];
+        }
+
+        List<Regime> regimes = new ArrayList<>(k);
+        for (int g = 0; g < k; g++) {
+            double p50 = RangeSelection.percentile(pauses, from[g], from[g + 1], 50);
+            double p99 = RangeSelection.percentile(pauses, from[g], from[g + 1], 99);
+            regimes.add(regime(g, rate[g], surv[g], live[g], n[g], tally.count[g],
+                    (double) tally.count[g] / cycles.rowCount(), tally.allTime > 0 ? tally.time[g] / tally.allTime : Double.NaN,
+                    p50, p99));
+        }
+        return List.copyOf(regimes);
+    }
+
+    private static Regime regime(int id, double[] rate, double[] surv, double[] live, int n, int count,
+                                 double shareOfCycles, double shareOfTime, double stwP50, double stwP99) {
         double medRate = RegimeFeatures.rateOf(median(rate, n)), medSurv = median(surv, n);
         double medLive = RegimeFeatures.heapOf(median(live, n));
         // the heap at the regime's start and end: medians of its first and last tenth
@@ -160,8 +211,8 @@ public final class RegimeAnalysis {
                 rate(medRate), medSurv * 100, labels.contains("growing_heap") || labels.contains("shrinking_heap")
                         ? "live heap " + (last > first ? "growing" : "shrinking") + " from " + mb(first) + " to " + mb(last)
                         : mb(medLive) + " live heap");
-        return new Regime(id, labels, description, count, (double) count / cycles.rowCount(),
-                allTime > 0 ? time / allTime : Double.NaN, medRate, medSurv, medLive, stwOf.at(50), stwOf.at(99));
+        return new Regime(id, labels, description, count, shareOfCycles, shareOfTime, medRate, medSurv, medLive,
+                stwP50, stwP99);
     }
 
     /** Median of the first n values (commons-math selects it in linear time; the array is not modified). */

@@ -36,8 +36,8 @@ final class RegimeClustering {
     static final double MIN_SILHOUETTE = 0.5;
     /** The smallest k scoring within this of the best silhouette wins (parsimony, as the one-SE rule). */
     static final double SILHOUETTE_TOLERANCE = 0.05;
-    static final int FIT_SAMPLE = 2_000;
-    static final int SILHOUETTE_SAMPLE = 1_000;
+    static final int FIT_SAMPLE = 1_000;
+    static final int SILHOUETTE_SAMPLE = 500;
     static final int DBSCAN_SAMPLE = 3_000;
     static final int MAX_ITERATIONS = 200;
     static final long SEED = 20261127L;
@@ -57,14 +57,20 @@ final class RegimeClustering {
      * @param centres in standardized space
      * @param sample feature rows drawn evenly in time (what descriptions and merges look at)
      * @param reach per centre: how far its members lie, for DBSCAN's noise; null for k-means
+     * @param scale the standardization the centres are in
      */
-    record Result(List<double[]> centres, int[] sample, double[] reach, String method) {}
+    record Result(List<double[]> centres, int[] sample, double[] reach, Scale scale, String method) {}
 
     private RegimeClustering() {}
 
-    static Result kMeans(RegimeFeatures f, Scale scale) {
+    static Result kMeans(RegimeFeatures f) {
         int n = f.size();
-        int[] fitRows = sampleByTime(f, FIT_SAMPLE), checkRows = sampleByTime(f, SILHOUETTE_SAMPLE);
+        int[] fitRows = sampleByTime(f, FIT_SAMPLE);
+        // the silhouette's points: every step-th of the fit's, themselves evenly spread in time
+        int step = FIT_SAMPLE / SILHOUETTE_SAMPLE;
+        int[] checkRows = new int[SILHOUETTE_SAMPLE];
+        for (int j = 0; j < checkRows.length; j++) checkRows[j] = fitRows[j * step + step / 2];
+        Scale scale = Scale.of(f, fitRows);
         if (n < 2 * RESTARTS) return single(f, scale, fitRows, "k-means++: too few cycles to split");
         List<DoublePoint> fit = new ArrayList<>(fitRows.length);
         for (int r : fitRows) fit.add(new DoublePoint(scale.point(f, r)));
@@ -74,7 +80,8 @@ final class RegimeClustering {
         List<List<double[]>> candidates = new ArrayList<>();
         List<Double> scores = new ArrayList<>();
         double best = Double.NEGATIVE_INFINITY;
-        for (int k = 2; k <= Math.min(MAX_K, distinct(fit)); k++) {
+        int maxK = Math.min(MAX_K, distinct(fit));
+        for (int k = 2; k <= maxK; k++) {
             RandomGenerator random = new JDKRandomGenerator((int) SEED + k);
             KMeansPlusPlusClusterer<DoublePoint> one = new KMeansPlusPlusClusterer<>(k, MAX_ITERATIONS,
                     new EuclideanDistance(), random, KMeansPlusPlusClusterer.EmptyClusterStrategy.LARGEST_POINTS_NUMBER);
@@ -99,12 +106,13 @@ final class RegimeClustering {
             return single(f, scale, fitRows, String.format(Locale.ROOT,
                     "k-means++: one regime (best silhouette %.2f < %.2f: no clear structure)", best, MIN_SILHOUETTE));
         }
-        return new Result(chosen, fitRows, null, String.format(Locale.ROOT,
+        return new Result(chosen, fitRows, null, scale, String.format(Locale.ROOT,
                 "k-means++, k = %d by silhouette (%.2f; best %.2f)", chosen.size(), chosenScore, best));
     }
 
-    static Result dbscan(RegimeFeatures f, Scale scale) {
+    static Result dbscan(RegimeFeatures f) {
         int[] rows = sampleByTime(f, DBSCAN_SAMPLE);
+        Scale scale = Scale.of(f, rows);
         if (rows.length == 0) return single(f, scale, rows, "DBSCAN: no cycles");
         List<DoublePoint> fit = new ArrayList<>(rows.length);
         for (int r : rows) fit.add(new DoublePoint(scale.point(f, r)));
@@ -119,7 +127,7 @@ final class RegimeClustering {
             // outside every cluster's extent (plus one radius) a cycle is noise, as DBSCAN would call it
             for (DoublePoint p : members) reach[c] = Math.max(reach[c], dist(p.getPoint(), centre) + DBSCAN_EPS);
         }
-        return new Result(centres, rows, reach, String.format(Locale.ROOT, "DBSCAN (eps %.2f sd, min %d points): %d regimes",
+        return new Result(centres, rows, reach, scale, String.format(Locale.ROOT, "DBSCAN (eps %.2f sd, min %d points): %d regimes",
                 DBSCAN_EPS, DBSCAN_MIN_POINTS, centres.size()));
     }
 
@@ -129,20 +137,38 @@ final class RegimeClustering {
             double[] p = scale.point(f, r);
             for (int d = 0; d < centre.length; d++) centre[d] += p[d] / rows.length;
         }
-        return new Result(List.of(centre), rows, null, method);
+        return new Result(List.of(centre), rows, null, scale, method);
     }
 
-    /** Every feature row's cluster: the nearest centre, or −1 beyond its reach (DBSCAN noise). */
-    static int[] assign(RegimeFeatures f, Scale scale, Result c) {
-        int[] out = new int[f.size()];
-        double[] p = new double[RegimeFeatures.DIMENSIONS];
-        for (int i = 0; i < out.length; i++) {
-            scale.point(f, i, p);
-            int best = nearest(p, c.centres());
-            if (c.reach() != null && best >= 0 && dist(p, c.centres().get(best)) > c.reach()[best]) best = -1;
-            out[i] = best;
+    /**
+     * Every feature row's cluster: the nearest centre, or −1 beyond its reach (DBSCAN noise), written
+     * straight into the per-table-row array (one array of a million, not two).
+     */
+    static void assign(RegimeFeatures f, Result c, int[] clusterOfRow) {
+        Scale scale = c.scale();
+        int k = c.centres().size();
+        // the three features by hand, centres in one flat array: a million cycles, in code that runs
+        // once and so spends most of its time before the JIT has finished with it
+        double[] centre = new double[3 * k];
+        for (int j = 0; j < k; j++) System.arraycopy(c.centres().get(j), 0, centre, 3 * j, 3);
+        double m0 = scale.mean()[0], m1 = scale.mean()[1], m2 = scale.mean()[2];
+        double w0 = Scale.WEIGHTS[0] / scale.sd()[0], w1 = Scale.WEIGHTS[1] / scale.sd()[1], w2 = Scale.WEIGHTS[2] / scale.sd()[2];
+        double[] reach = c.reach();
+        for (int i = 0; i < f.size(); i++) {
+            double x = (f.logRate[i] - m0) * w0, y = (f.survival[i] - m1) * w1, z = (f.logLive[i] - m2) * w2;
+            int best = -1;
+            double bestD = Double.POSITIVE_INFINITY;
+            for (int j = 0; j < k; j++) {
+                double dx = x - centre[3 * j], dy = y - centre[3 * j + 1], dz = z - centre[3 * j + 2];
+                double d = dx * dx + dy * dy + dz * dz;
+                if (d < bestD) {
+                    bestD = d;
+                    best = j;
+                }
+            }
+            if (reach != null && Math.sqrt(bestD) > reach[best]) best = -1;
+            clusterOfRow[f.rows[i]] = best;
         }
-        return out;
     }
 
     /**
@@ -207,18 +233,26 @@ final class RegimeClustering {
     static int[] sampleByTime(RegimeFeatures f, int count) {
         int n = f.size();
         if (n == 0) return new int[0];
-        double total = f.cumulativeTime[n - 1];
         int[] out = new int[count];
+        // the s-th draw is the first row whose cumulative time reaches (s + ½)·total/count
+        double cumulative = f.interval(0);
+        int i = 0;
         for (int s = 0; s < count; s++) {
-            double at = (s + 0.5) * total / count;
-            int i = Arrays.binarySearch(f.cumulativeTime, at);
-            out[s] = Math.min(n - 1, i >= 0 ? i : -i - 1);
+            double at = (s + 0.5) * f.totalTime / count;
+            while (cumulative < at && i < n - 1) cumulative += f.interval(++i);
+            out[s] = i;
         }
         return out;
     }
 
+    /** How many distinct points there are, counting no further than {@code MAX_K + 1} (k-means needs k of them). */
     private static int distinct(List<DoublePoint> points) {
-        return (int) points.stream().map(p -> Arrays.toString(p.getPoint())).distinct().limit(MAX_K + 1L).count();
+        List<double[]> seen = new ArrayList<>();
+        for (DoublePoint p : points) {
+            if (seen.stream().noneMatch(q -> Arrays.equals(q, p.getPoint()))) seen.add(p.getPoint());
+            if (seen.size() > MAX_K) break;
+        }
+        return seen.size();
     }
 
     static double dist(double[] a, double[] b) {
@@ -239,12 +273,13 @@ final class RegimeClustering {
     record Scale(double[] mean, double[] sd) {
         static final double[] WEIGHTS = {1, 1, 0.5};
 
-        static Scale of(RegimeFeatures f) {
-            int n = f.size(), dims = RegimeFeatures.DIMENSIONS;
+        /** Over {@code rows} (the time sample: standardized as the clustering sees the trace, and cheap). */
+        static Scale of(RegimeFeatures f, int[] rows) {
+            int n = rows.length, dims = RegimeFeatures.DIMENSIONS;
             double[] mean = new double[dims], sd = new double[dims];
             for (int d = 0; d < dims; d++) {
-                for (int i = 0; i < n; i++) mean[d] += f.feature(i, d) / n;
-                for (int i = 0; i < n; i++) sd[d] += (f.feature(i, d) - mean[d]) * (f.feature(i, d) - mean[d]) / n;
+                for (int r : rows) mean[d] += f.feature(r, d) / n;
+                for (int r : rows) sd[d] += (f.feature(r, d) - mean[d]) * (f.feature(r, d) - mean[d]) / n;
                 sd[d] = sd[d] > 1e-12 ? Math.sqrt(sd[d]) : 1;
             }
             return new Scale(mean, sd);

@@ -2,7 +2,7 @@ package dev.gcscope.analysis.regime;
 
 import static dev.gcscope.parsers.gctrace.GcColumns.*;
 
-import java.util.Arrays;
+import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
@@ -21,36 +21,48 @@ import tech.tablesaw.api.Table;
  *
  * <p>The clustering features are log10(rate + 1 MB/s), survival, log10(live + 1 MB): logs because
  * rates and heaps span orders of magnitude and a regime is a multiplicative notion. Only these three
- * arrays are kept (a million cycles, and on these machines every megabyte first touched costs
- * milliseconds): real units come back through the inverse of the log, which medians commute with.
+ * are kept, as floats (seven digits are far finer than Go's whole-MB figures): at a million cycles
+ * every megabyte matters, because on these machines a megabyte first touched costs milliseconds.
+ * Real units come back through the inverse of the log, which medians commute with.
  */
 public final class RegimeFeatures {
     public static final int WINDOW = 9;
     static final int DIMENSIONS = 3;
 
-    /** Row indices (into the cycles table) of the cycles that have features, in order. */
+    /** Row indices (into the cycles table) of the cycles that have features, in order; the first {@link #size()} are used. */
     final int[] rows;
-    final double[] logRate;
-    final double[] survival;
-    final double[] logLive;
-    /** Seconds from the first feature row's interval start to the end of row i (for sampling by time). */
-    final double[] cumulativeTime;
+    private final int size;
+    final float[] logRate;
+    final float[] survival;
+    final float[] logLive;
+    /** The seconds each feature row's cycle stands for (its interval), read from the table. */
+    private final DoubleColumn interval;
+    /** Sum of the feature rows' intervals. */
+    final double totalTime;
 
-    private RegimeFeatures(int[] rows, double[] logRate, double[] survival, double[] logLive, double[] cumulativeTime) {
+    private RegimeFeatures(int[] rows, int size, float[] logRate, float[] survival, float[] logLive, DoubleColumn interval,
+                           double totalTime) {
         this.rows = rows;
+        this.size = size;
         this.logRate = logRate;
         this.survival = survival;
         this.logLive = logLive;
-        this.cumulativeTime = cumulativeTime;
+        this.interval = interval;
+        this.totalTime = totalTime;
     }
 
     public int size() {
-        return rows.length;
+        return size;
     }
 
     /** Feature {@code d} (0 log rate, 1 survival, 2 log live heap) of feature row {@code i}, unscaled. */
     double feature(int i, int d) {
         return d == 0 ? logRate[i] : d == 1 ? survival[i] : logLive[i];
+    }
+
+    /** Seconds since the previous cycle, of feature row {@code i}. */
+    double interval(int i) {
+        return interval.getDouble(rows[i]);
     }
 
     static double rateOf(double logRate) {
@@ -63,78 +75,141 @@ public final class RegimeFeatures {
 
     public static RegimeFeatures of(Table cycles) {
         int n = cycles.rowCount();
-        IntColumn run = cycles.intColumn(RUN), live = cycles.intColumn(HEAP_LIVE_MB);
-        IntColumn end = cycles.intColumn(HEAP_END_MB), start = cycles.intColumn(HEAP_START_MB);
-        DoubleColumn alloc = cycles.doubleColumn(ALLOC_MB), interval = cycles.doubleColumn(INTERVAL_S);
-        boolean[] skip = new boolean[n];
-        for (int i : cycles.booleanColumn(FORCED).isTrue().toArray()) skip[i] = true;
-        for (int i : cycles.booleanColumn(PARTIAL).isTrue().toArray()) skip[i] = true;
-        int missing = Integer.MIN_VALUE; // IntColumn's missing value
+        Builder b = new Builder(cycles);
+        // The loop only calls: a method called per cycle is compiled after a few hundred cycles,
+        // where a loop body would run interpreted for the first 60 000 (HotSpot's back-edge
+        // threshold), and at a million cycles in code that runs once, that is most of the cost.
+        for (int i = 0; i < n; i++) b.cycle(i);
+        return new RegimeFeatures(b.rows, b.m, b.logRate, b.survival, b.logLive, b.interval, b.elapsed);
+    }
 
-        int[] rows = new int[n];
-        int m = 0;
-        for (int i = 0; i < n; i++) {
-            if (!skip[i] && usable(i, alloc, interval, live, end, start, missing)) rows[m++] = i;
+    /**
+     * One pass reading each column once per cycle, straight into arrays sized for every row (the
+     * slack is cheaper than a second pass or a copy to the exact length). Sliding sums over the
+     * window, the leaving cycle's figures kept in a ring; before Go 1.5 there is no live heap: the
+     * heap after the (stop-the-world) collection is it, and the heap before it is the whole.
+     */
+    private static final class Builder {
+        private static final int MISSING = Integer.MIN_VALUE; // IntColumn's missing value
+        final IntColumn run, live, end, start;
+        final DoubleColumn alloc, interval;
+        final BooleanColumn forced, partial;
+        final int[] rows;
+        final float[] logRate, survival, logLive;
+        final double[] ringAlloc = new double[WINDOW], ringTime = new double[WINDOW], ringLive = new double[WINDOW],
+                ringWhole = new double[WINDOW];
+        final SortedWindow window = new SortedWindow(WINDOW);
+        double sumAlloc, sumTime, sumLive, sumWhole, elapsed;
+        int m, inWindow, head, lastRun;
+
+        Builder(Table cycles) {
+            int n = cycles.rowCount();
+            run = cycles.intColumn(RUN);
+            live = cycles.intColumn(HEAP_LIVE_MB);
+            end = cycles.intColumn(HEAP_END_MB);
+            start = cycles.intColumn(HEAP_START_MB);
+            alloc = cycles.doubleColumn(ALLOC_MB);
+            interval = cycles.doubleColumn(INTERVAL_S);
+            forced = cycles.booleanColumn(FORCED);
+            partial = cycles.booleanColumn(PARTIAL);
+            rows = new int[n];
+            logRate = new float[n];
+            survival = new float[n];
+            logLive = new float[n];
         }
-        rows = Arrays.copyOf(rows, m);
-        double[] logRate = new double[m], survival = new double[m], logLive = new double[m], time = new double[m];
-        // Sliding sums over the window; before Go 1.5 there is no live heap: the heap after the
-        // (stop-the-world) collection is it, and the heap before it is the whole.
-        double sumAlloc = 0, sumTime = 0, sumLive = 0, sumWhole = 0, elapsed = 0;
-        double[] window = new double[WINDOW], sorted = new double[WINDOW];
-        int runFirst = 0;
-        for (int k = 0; k < m; k++) {
-            int r = rows[k];
-            if (k > 0 && run.getInt(r) != run.getInt(rows[k - 1])) {
-                runFirst = k;
+
+        void cycle(int i) {
+            if (forced.getByte(i) == 1 || partial.getByte(i) == 1) return;
+            double a = alloc.getDouble(i), t = interval.getDouble(i);
+            if (Double.isNaN(a) || !(t > 0)) return;
+            int liveMb = live.getInt(i), endMb = end.getInt(i);
+            if (endMb == MISSING) return;
+            double lv, whole;
+            if (liveMb != MISSING) {
+                lv = liveMb;
+                whole = endMb;
+            } else {
+                int startMb = start.getInt(i);
+                if (startMb == MISSING) return;
+                lv = endMb;
+                whole = startMb;
+            }
+            int thisRun = run.getInt(i);
+            if (m > 0 && thisRun != lastRun) {
                 sumAlloc = sumTime = sumLive = sumWhole = 0;
+                inWindow = 0;
+                window.clear();
             }
-            if (k - runFirst >= WINDOW) {
-                int out = rows[k - WINDOW];
-                sumAlloc -= alloc.getDouble(out);
-                sumTime -= interval.getDouble(out);
-                sumLive -= liveOf(out, live, end, missing);
-                sumWhole -= wholeOf(out, live, end, start, missing);
+            lastRun = thisRun;
+            if (inWindow == WINDOW) {
+                sumAlloc -= ringAlloc[head];
+                sumTime -= ringTime[head];
+                sumLive -= ringLive[head];
+                sumWhole -= ringWhole[head];
+            } else {
+                inWindow++;
             }
-            double lv = liveOf(r, live, end, missing);
-            double t = interval.getDouble(r);
-            sumAlloc += alloc.getDouble(r);
+            ringAlloc[head] = a;
+            ringTime[head] = t;
+            ringLive[head] = lv;
+            ringWhole[head] = whole;
+            if (++head == WINDOW) head = 0;
+            sumAlloc += a;
             sumTime += t;
             sumLive += lv;
-            sumWhole += wholeOf(r, live, end, start, missing);
+            sumWhole += whole;
             elapsed += t;
-            time[k] = elapsed;
-            window[k % WINDOW] = lv;
-            logRate[k] = Math.log10(sumAlloc / sumTime + 1);
-            survival[k] = sumWhole > 0 ? Math.min(1, sumLive / sumWhole) : 1;
-            int count = Math.min(WINDOW, k - runFirst + 1);
-            // insertion sort of at most WINDOW values: cheaper than a general sort for nine
-            for (int i = 0; i < count; i++) {
-                double v = window[(k - i) % WINDOW];
-                int j = i - 1;
-                while (j >= 0 && sorted[j] > v) {
-                    sorted[j + 1] = sorted[j];
-                    j--;
-                }
-                sorted[j + 1] = v;
-            }
-            logLive[k] = Math.log10(sorted[count / 2] + 1);
+            window.push(lv);
+            rows[m] = i;
+            logRate[m] = (float) Math.log10(sumAlloc / sumTime + 1);
+            survival[m] = sumWhole > 0 ? (float) Math.min(1, sumLive / sumWhole) : 1;
+            logLive[m] = (float) Math.log10(window.median() + 1);
+            m++;
         }
-        return new RegimeFeatures(rows, logRate, survival, logLive, time);
     }
 
-    private static boolean usable(int i, DoubleColumn alloc, DoubleColumn interval, IntColumn live, IntColumn end,
-                                  IntColumn start, int missing) {
-        if (Double.isNaN(alloc.getDouble(i)) || !(interval.getDouble(i) > 0)) return false;
-        return liveOf(i, live, end, missing) != missing && wholeOf(i, live, end, start, missing) != missing;
-    }
+    /**
+     * The last {@code capacity} values, kept sorted: each push removes the oldest and inserts the
+     * newest in one shift, so the median is an index (re-sorting nine values per cycle, with a
+     * modulo per access, was a third of the whole analysis on a million cycles).
+     */
+    static final class SortedWindow {
+        private final double[] ring, sorted;
+        private int head, count;
 
-    private static double liveOf(int i, IntColumn live, IntColumn end, int missing) {
-        int lv = live.getInt(i);
-        return lv == missing ? end.getInt(i) : lv;
-    }
+        SortedWindow(int capacity) {
+            ring = new double[capacity];
+            sorted = new double[capacity];
+        }
 
-    private static double wholeOf(int i, IntColumn live, IntColumn end, IntColumn start, int missing) {
-        return live.getInt(i) == missing ? start.getInt(i) : end.getInt(i);
+        void clear() {
+            head = count = 0;
+        }
+
+        void push(double v) {
+            int size = count;
+            if (count == ring.length) {
+                double old = ring[head];
+                int at = 0;
+                while (sorted[at] != old) at++;
+                System.arraycopy(sorted, at + 1, sorted, at, count - at - 1);
+                size--;
+            } else {
+                count++;
+            }
+            ring[head] = v;
+            if (++head == ring.length) head = 0;
+            int j = size - 1;
+            while (j >= 0 && sorted[j] > v) {
+                sorted[j + 1] = sorted[j];
+                j--;
+            }
+            sorted[j + 1] = v;
+        }
+
+        /** The upper median when the count is even, as the feature has always used. */
+        double median() {
+            return sorted[count / 2];
+        }
     }
 }

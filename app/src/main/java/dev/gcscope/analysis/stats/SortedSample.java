@@ -32,7 +32,7 @@ public final class SortedSample {
             double x = values.applyAsDouble(i);
             if (!Double.isNaN(x)) v[n++] = x;
         }
-        v = Arrays.copyOf(v, n);
+        if (n < size) v = Arrays.copyOf(v, n);
         Arrays.sort(v);
         return new SortedSample(v);
     }

@@ -184,41 +184,38 @@ final class FastGcLine {
         return (v << POS_BITS) | p;
     }
 
+    /** Microseconds per unit of the last digit, by how many decimals a millisecond figure has (0 to 3). */
+    private static final long[] MICROS_PER_DIGIT = {1000, 100, 10, 1};
+
     /**
      * Milliseconds as fmtNSAsMS prints them — {@code 0.012}, {@code 0.40}, {@code 1.5}, {@code 15} —
      * to whole microseconds, packed with the end position; -1 for anything else.
+     *
+     * <p>One loop for every form, the decimals counted by arithmetic rather than by branches: the JIT
+     * compiles the line parser around the branches it has seen taken, so a trace whose first
+     * minutes have only sub-millisecond pauses and which then prints a "15" would otherwise throw
+     * the compiled parser away and compile it again.
      */
     private static long ms(byte[] b, int p, int e) {
         int start = p;
         long v = 0;
-        while (p < e) {
-            int d = b[p] - '0';
-            if (d < 0 || d > 9) break;
-            v = v * 10 + d;
-            p++;
-        }
-        int intDigits = p - start;
-        if (intDigits == 0 || intDigits > 9) return FAIL;
-        v *= 1000;
-        if (p < e && b[p] == '.') {
-            // one to three decimals (fmtNSAsMS never prints more): unrolled, no scale variable
-            int d = p + 1 < e ? b[p + 1] - '0' : -1;
-            if (d < 0 || d > 9) return FAIL;
-            v += d * 100;
-            p += 2;
-            d = p < e ? b[p] - '0' : -1;
+        int afterDot = 0, decimals = 0;
+        for (; p < e; p++) {
+            int c = b[p];
+            int d = c - '0';
             if (d >= 0 && d <= 9) {
-                v += d * 10;
-                p++;
-                d = p < e ? b[p] - '0' : -1;
-                if (d >= 0 && d <= 9) {
-                    v += d;
-                    p++;
-                    if (p < e && b[p] >= '0' && b[p] <= '9') return FAIL;
-                }
+                v = v * 10 + d;
+                decimals += afterDot;
+            } else if (c == '.' && afterDot == 0) {
+                afterDot = 1;
+            } else {
+                break;
             }
         }
-        return (v << POS_BITS) | p;
+        // a digit first, at most 9 before the point, 1 to 3 after it when there is one
+        int digits = p - start - afterDot;
+        if (p == start || b[start] == '.' || digits - decimals > 9 || decimals > 3 || afterDot > decimals) return FAIL;
+        return (v * MICROS_PER_DIGIT[decimals] << POS_BITS) | p;
     }
 
     /** Position after {@code lit} at {@code p}, or -1. */

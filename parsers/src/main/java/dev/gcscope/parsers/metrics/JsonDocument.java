@@ -51,12 +51,12 @@ final class JsonDocument {
                     while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
                         if (t == null) break;
                         valueStart = line(p.currentTokenLocation());
-                        JsonNode element = MetricsJsonParser.VALUE_READER.readTree(p);
+                        JsonNode element = MetricsJsonParser.Json.VALUE_READER.readTree(p);
                         mark(histograms.arrayElement(element, valueStart) > 0, valueStart, line(p.currentLocation()));
                     }
                     histograms.endSnapshot();
                 } else if (t == JsonToken.START_OBJECT) {
-                    JsonNode node = MetricsJsonParser.VALUE_READER.readTree(p);
+                    JsonNode node = MetricsJsonParser.Json.VALUE_READER.readTree(p);
                     mark(histograms.snapshot(node, valueStart) > 0, valueStart, line(p.currentLocation()));
                 } else {
                     mark(false, valueStart, line(p.currentLocation()));

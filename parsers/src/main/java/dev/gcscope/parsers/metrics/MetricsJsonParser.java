@@ -52,15 +52,6 @@ public final class MetricsJsonParser implements TraceParser {
     /** A first line longer than this is a JSON line, not the first line of a pretty-printed document. */
     private static final int PRETTY_LINE_MAX = 4096;
 
-    /** Tolerant where dumps are sloppy (Python's json writes Infinity/NaN; hand edits leave trailing commas). */
-    static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
-            .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
-            .build();
-
     @Override
     public TraceFormat format() {
         return FORMAT;
@@ -172,7 +163,7 @@ public final class MetricsJsonParser implements TraceParser {
             }
             JsonNode node;
             try {
-                node = JSON.readTree(b, p, e - p);
+                node = Json.MAPPER.readTree(b, p, e - p);
             } catch (JsonProcessingException ex) {
                 report.skipped(KIND_BAD_JSON);
                 report.issue(lineNo, "not valid JSON (" + jsonError(ex) + "); line skipped", Excerpt.of(b, s, e));
@@ -224,12 +215,31 @@ public final class MetricsJsonParser implements TraceParser {
         return loc == null || loc.getColumnNr() < 1 ? m : m + " at column " + loc.getColumnNr();
     }
 
-    /** Reads one value at the streaming parser's position, leaving the rest of the document to it. */
-    static final ObjectReader VALUE_READER = JSON.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /**
+     * Jackson's mappers, built on first use: building them loads some 400 classes (a third of a
+     * second), which every other format's parse (and detection) would otherwise pay, since every
+     * parser is registered up front.
+     */
+    static final class Json {
+        /** Tolerant where dumps are sloppy (Python's json writes Infinity/NaN; hand edits leave trailing commas). */
+        static final ObjectMapper MAPPER = JsonMapper.builder()
+                .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
+                .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+                .build();
+
+        /** Reads one value at the streaming parser's position, leaving the rest of the document to it. */
+        static final ObjectReader VALUE_READER = MAPPER.readerFor(JsonNode.class)
+                .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+        private Json() {}
+    }
 
     /** A streaming parser for {@link JsonDocument}; it leaves {@code in} open, which is drained to count lines. */
     static JsonParser parser(InputStream in) throws IOException {
-        return JSON.createParser(in);
+        return Json.MAPPER.createParser(in);
     }
 
     /** The start of line {@code lineNo} of {@code source}, for the issue where a document broke. */
