@@ -139,7 +139,12 @@ gc_rss=$(( $(max "${gc_kib[@]}") / 1024 ))
 go_rss=$(( $(max "${go_kib[@]}") / 1024 ))
 ratio=$(awk -v a="$go_med" -v b="$gc_med" 'BEGIN { printf "%.2f", a / b }')
 
-figures() { sed -n '/^  cycles /,$p' "$1"; }
+# The figures both print: gcscope's extra analysis (confidence intervals, tail ratio, regimes) is
+# dropped before comparing, so only the shared figures have to agree.
+figures() {
+  sed -n '/^  cycles /,$p' "$1" | sed -E 's/  \(95% CI [^)]*\)$//' \
+    | awk '/^  regimes /{skip=1; next} skip && /^                  /{next} {skip=0} !/^  tail /'
+}
 gc_cycles=$(awk '$1 == "cycles" { print $2; exit }' "$work/gcscope.out")
 go_cycles=$(awk '$1 == "cycles" { print $2; exit }' "$work/go.out")
 

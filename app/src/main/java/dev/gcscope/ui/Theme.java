@@ -1,5 +1,6 @@
 package dev.gcscope.ui;
 
+import java.util.List;
 import java.util.Objects;
 import javafx.scene.Parent;
 
@@ -10,8 +11,13 @@ import javafx.scene.Parent;
  * {@link #apply}.
  */
 public final class Theme {
-    public static final String STYLESHEET = Objects.requireNonNull(Theme.class.getResource("gcscope.css"),
-            "gcscope.css missing from the classpath").toExternalForm();
+    public static final String STYLESHEET = stylesheet("gcscope.css");
+    /**
+     * The palette and window live in {@link #STYLESHEET}; each family of views keeps its rules in a
+     * sheet of its own (using only the palette's looked-up colours), so they can grow apart.
+     */
+    public static final List<String> STYLESHEETS = List.of(STYLESHEET, stylesheet("workspace.css"),
+            stylesheet("gctrace-views.css"), stylesheet("sched-views.css"));
     public static final String DARK_CLASS = "dark";
     /** {@code -Dgcscope.theme=dark} starts the app dark. */
     public static final String THEME_PROPERTY = "gcscope.theme";
@@ -19,8 +25,14 @@ public final class Theme {
     private Theme() {}
 
     public static void apply(Parent root, boolean dark) {
-        if (!root.getStylesheets().contains(STYLESHEET)) root.getStylesheets().add(STYLESHEET);
+        for (String sheet : STYLESHEETS) {
+            if (!root.getStylesheets().contains(sheet)) root.getStylesheets().add(sheet);
+        }
         root.getStyleClass().remove(DARK_CLASS);
         if (dark) root.getStyleClass().add(DARK_CLASS);
+    }
+
+    private static String stylesheet(String name) {
+        return Objects.requireNonNull(Theme.class.getResource(name), name + " missing from the classpath").toExternalForm();
     }
 }

@@ -1,0 +1,81 @@
+package dev.gcscope.analysis;
+
+import static dev.gcscope.parsers.gctrace.GcColumns.FORCED;
+import static dev.gcscope.parsers.gctrace.GcColumns.STW_MS;
+
+import dev.gcscope.analysis.stats.Convergence;
+import dev.gcscope.analysis.stats.MutatorUtilization;
+import dev.gcscope.analysis.stats.PauseFits;
+import dev.gcscope.analysis.stats.PauseStatistics;
+import dev.gcscope.analysis.stats.SloStreak;
+import dev.gcscope.analysis.stats.SortedSample;
+import java.util.ArrayList;
+import java.util.List;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Every statistic the desktop views show, for one contiguous range of cycles (the whole trace, or
+ * the time range a user dragged out). Regimes are not re-found for a range: they come from the
+ * whole trace, so a regime keeps its id and colour whatever is selected, and the range gets each
+ * regime's own pause percentiles.
+ *
+ * @param fromRow first row of the range in the cycles table (inclusive)
+ * @param toRow end of the range (exclusive)
+ * @param stwSorted the range's STW pauses, sorted (what the histogram bins)
+ * @param regimes one entry per regime that has cycles in the range, in regime id order; forced GCs
+ *                and noise (regime −1) are left out
+ */
+public record CycleRangeAnalysis(int fromRow, int toRow, GcSummary summary, PauseStatistics pauses,
+                                 SortedSample stwSorted, Convergence.Result convergence, PauseFits.Result fits,
+                                 List<MutatorUtilization.Point> mmu, SloStreak slo, List<RegimePauses> regimes) {
+
+    /** A regime's pauses inside the range. */
+    public record RegimePauses(int regime, int cycles, double p50Ms, double p99Ms, double maxMs) {}
+
+    /**
+     * @param regimeOfRow the whole trace's regime of each row ({@code RegimeAnalysis.Result#regimeOfRow()})
+     * @param sloMs the pause threshold of the SLO streak
+     */
+    public static CycleRangeAnalysis of(Table cycles, int[] regimeOfRow, int fromRow, int toRow, double sloMs) {
+        if (fromRow < 0 || toRow > cycles.rowCount() || fromRow > toRow) {
+            throw new IllegalArgumentException("rows [" + fromRow + ", " + toRow + ") outside 0.." + cycles.rowCount());
+        }
+        Table range = fromRow == 0 && toRow == cycles.rowCount() ? cycles : cycles.inRange(fromRow, toRow);
+        double[] stwInOrder = range.doubleColumn(STW_MS).asDoubleArray();
+        SortedSample sorted = SortedSample.of(stwInOrder);
+        GcSummary summary = GcSummary.of(range, sorted);
+        return new CycleRangeAnalysis(fromRow, toRow, summary, PauseStatistics.of(sorted), sorted,
+                Convergence.of(stwInOrder), PauseFits.of(sorted), MutatorUtilization.curve(range),
+                SloStreak.of(stwInOrder, sloMs), regimePauses(cycles, regimeOfRow, fromRow, toRow));
+    }
+
+    public int cycles() {
+        return toRow - fromRow;
+    }
+
+    private static List<RegimePauses> regimePauses(Table cycles, int[] regimeOfRow, int from, int to) {
+        int k = 0;
+        for (int i = from; i < to; i++) k = Math.max(k, regimeOfRow[i] + 1);
+        int[] counts = new int[k];
+        for (int i = from; i < to; i++) if (regimeOfRow[i] >= 0) counts[regimeOfRow[i]]++;
+        double[][] pauses = new double[k][];
+        for (int r = 0; r < k; r++) pauses[r] = new double[counts[r]];
+        int[] filled = new int[k];
+        DoubleColumn stw = cycles.doubleColumn(STW_MS);
+        BooleanColumn forced = cycles.booleanColumn(FORCED);
+        for (int i = from; i < to; i++) {
+            int r = regimeOfRow[i];
+            if (r >= 0 && !forced.get(i)) pauses[r][filled[r]++] = stw.getDouble(i);
+        }
+        List<RegimePauses> out = new ArrayList<>();
+        for (int r = 0; r < k; r++) {
+            if (filled[r] == 0) continue;
+            SortedSample s = SortedSample.of(java.util.Arrays.copyOf(pauses[r], filled[r]));
+            if (s.size() == 0) continue;
+            out.add(new RegimePauses(r, filled[r], s.percentile(50), s.percentile(99), s.max()));
+        }
+        return List.copyOf(out);
+    }
+}

@@ -1,0 +1,88 @@
+package dev.gcscope.ui.gctrace;
+
+import dev.gcscope.analysis.GcTraceAnalysis;
+import dev.gcscope.ui.chart.StwSeries;
+import java.util.Arrays;
+import tech.tablesaw.api.Table;
+
+/**
+ * A gctrace document as every view reads it: the cycles table, the x position of each cycle on the
+ * shared time axis ({@link StwSeries} lays runs end to end) and the whole trace's analysis, whose
+ * regime ids colour the views. Built once, off the UI thread; immutable afterwards. Row {@code i} of
+ * {@link #cycles()} is point {@code i} of {@link #layout()} and entry {@code i} of
+ * {@link #regimeOfRow()}.
+ */
+public final class GcTraceData {
+    private final Table cycles;
+    private final StwSeries layout;
+    private final GcTraceAnalysis analysis;
+
+    private GcTraceData(Table cycles, StwSeries layout, GcTraceAnalysis analysis) {
+        this.cycles = cycles;
+        this.layout = layout;
+        this.analysis = analysis;
+    }
+
+    /** Lays out and analyses {@code cycles} (a gctrace cycles table, as the parser produced it). */
+    public static GcTraceData of(Table cycles) {
+        return new GcTraceData(cycles, StwSeries.of(cycles), GcTraceAnalysis.of(cycles));
+    }
+
+    public Table cycles() {
+        return cycles;
+    }
+
+    public StwSeries layout() {
+        return layout;
+    }
+
+    /** The whole trace's summary, pause statistics and regimes. */
+    public GcTraceAnalysis analysis() {
+        return analysis;
+    }
+
+    /** Regime id of each row, −1 for forced GCs and noise. Shared: do not modify. */
+    public int[] regimeOfRow() {
+        return analysis.regimes().regimeOfRow();
+    }
+
+    public int size() {
+        return cycles.rowCount();
+    }
+
+    /** The whole x extent, or null when there are no cycles. */
+    public TimeRange extent() {
+        return layout.isEmpty() ? null : new TimeRange(layout.xMin(), layout.xMax());
+    }
+
+    /**
+     * The rows whose x lies in {@code range}, as {@code [from, to)}; {@code [0, size)} for null.
+     * Cycles are laid out in file order, so a time range is a row range.
+     */
+    public int[] rowsIn(TimeRange range) {
+        int n = size();
+        if (range == null) return new int[] {0, n};
+        double[] x = layout.x();
+        if (!layout.xSorted()) {
+            int from = n, to = 0;
+            for (int i = 0; i < n; i++) {
+                if (range.contains(x[i])) {
+                    from = Math.min(from, i);
+                    to = i + 1;
+                }
+            }
+            return from >= to ? new int[] {0, 0} : new int[] {from, to};
+        }
+        int from = lowerBound(x, range.from());
+        int to = lowerBound(x, Math.nextUp(range.to()));
+        return new int[] {from, Math.max(from, to)};
+    }
+
+    /** First index whose value is at least {@code v}. */
+    private static int lowerBound(double[] sorted, double v) {
+        int i = Arrays.binarySearch(sorted, v);
+        if (i < 0) return -i - 1;
+        while (i > 0 && sorted[i - 1] == v) i--;
+        return i;
+    }
+}

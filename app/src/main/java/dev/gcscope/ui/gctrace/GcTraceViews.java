@@ -1,0 +1,17 @@
+package dev.gcscope.ui.gctrace;
+
+import dev.gcscope.ui.workspace.TraceView;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The views of a gctrace document, in the order its view tabs show them. */
+public final class GcTraceViews {
+    private GcTraceViews() {}
+
+    public static List<TraceView> create(GcTraceModel model) {
+        List<TraceView> views = new ArrayList<>();
+        // summary, timelines (pause, heap, GC CPU), distribution (histogram, percentiles,
+        // convergence), regimes (scatter), MMU: each added as it is built.
+        return views;
+    }
+}
