@@ -30,7 +30,11 @@ public record GcTraceAnalysis(GcSummary summary, PauseStatistics pauses, RegimeA
      * for their sum.
      */
     public static GcTraceAnalysis of(Table cycles) {
-        FutureTask<RegimeAnalysis.Result> regimes = new FutureTask<>(() -> RegimeAnalysis.of(cycles));
+        return of(cycles, RegimeAnalysis.Method.KMEANS);
+    }
+
+    public static GcTraceAnalysis of(Table cycles, RegimeAnalysis.Method method) {
+        FutureTask<RegimeAnalysis.Result> regimes = new FutureTask<>(() -> RegimeAnalysis.of(cycles, method));
         Thread worker = new Thread(regimes, "gcscope-regimes");
         worker.setDaemon(true);
         worker.start();
@@ -55,7 +59,11 @@ public record GcTraceAnalysis(GcSummary summary, PauseStatistics pauses, RegimeA
 
     /** The cycles with a {@value #REGIME} column appended (a copy of the column list; the cycles are not copied). */
     public static Table withRegimes(Table cycles) {
-        int[] regimes = RegimeAnalysis.of(cycles).regimeOfRow();
+        return withRegimes(cycles, RegimeAnalysis.Method.KMEANS);
+    }
+
+    public static Table withRegimes(Table cycles, RegimeAnalysis.Method method) {
+        int[] regimes = RegimeAnalysis.of(cycles, method).regimeOfRow();
         Table out = Table.create(cycles.name(), cycles.columnArray());
         out.addColumns(IntColumn.create(REGIME, regimes));
         return out;

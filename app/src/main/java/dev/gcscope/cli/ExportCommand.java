@@ -48,6 +48,9 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     private FormatOption format;
 
+    @Mixin
+    private RegimeOption regimes;
+
     @Parameters(paramLabel = "FILE", arity = "1", description = "The trace file (plain text or gzip).")
     private Path file;
 
@@ -91,8 +94,8 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     /** The main table, plus what analysis adds per row: for gctrace, each cycle's regime. */
-    private static Table exported(ParseResult result) {
-        if (result.format().equals(GcTraceParser.FORMAT)) return GcTraceAnalysis.withRegimes(result.mainTable());
+    private Table exported(ParseResult result) {
+        if (result.format().equals(GcTraceParser.FORMAT)) return GcTraceAnalysis.withRegimes(result.mainTable(), regimes.method());
         return result.mainTable();
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.gcscope.analysis.GcSummary;
 import dev.gcscope.analysis.GcTraceAnalysis;
+import dev.gcscope.analysis.regime.RegimeAnalysis;
 import dev.gcscope.analysis.regime.Regime;
 import dev.gcscope.analysis.regime.RegimeAnalysis;
 import dev.gcscope.analysis.stats.PauseStatistics;
@@ -35,8 +36,14 @@ final class GcTraceSummarySection implements SummarySection {
         return ParseOptions.columns(GcTraceAnalysis.COLUMNS);
     }
 
-    private static GcTraceAnalysis analyse(ParseResult result) {
-        return GcTraceAnalysis.of(result.table(GcColumns.CYCLES_TABLE));
+    private final RegimeAnalysis.Method regimeMethod;
+
+    GcTraceSummarySection(RegimeAnalysis.Method regimeMethod) {
+        this.regimeMethod = regimeMethod;
+    }
+
+    private GcTraceAnalysis analyse(ParseResult result) {
+        return GcTraceAnalysis.of(result.table(GcColumns.CYCLES_TABLE), regimeMethod);
     }
 
     @Override

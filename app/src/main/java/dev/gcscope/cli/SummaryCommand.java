@@ -15,6 +15,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import dev.gcscope.analysis.regime.RegimeAnalysis;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,9 +47,20 @@ import picocli.CommandLine.Spec;
             "  gc_cpu_pct    GC's share of CPU since program start as Go reports it at",
             "                the last cycle of each run, averaged over the runs weighted",
             "                by their length",
+            "  stw_ci        95%% confidence intervals (low, high) of p50 p90 p99 p999:",
+            "                percentile bootstrap, 2000 resamples, fixed seed; 'method'",
+            "                and 'confidence' say so",
+            "  stw_tail_ratio  p99 / p50",
+            "  regimes       GC regimes: cycles grouped by allocation rate, survival and",
+            "                live heap (k-means++ with k chosen by silhouette, k = 1 when",
+            "                there is no structure; regime_method says which); each has",
+            "                id, label, labels, description, cycles, share_of_cycles,",
+            "                share_of_time, alloc_rate_mb_s, survival, live_heap_mb and",
+            "                its own stw_ms p50, p99; forced GCs belong to none",
             "",
             "Figures for perf-sched-latency files (perf sched latency):",
-            "  tasks         task rows (comm:tid or comm:(N) merged threads); TOTAL not counted",
+            "  tasks         task rows (comm:tid or comm:(N) merged threads);",
+            "                TOTAL not counted",
             "  total_runtime_ms, total_switches",
             "                perf's TOTAL row (summed over the tables of the file);",
             "                the sum over the task rows when there is no TOTAL row",
@@ -61,6 +73,15 @@ import picocli.CommandLine.Spec;
             "                for a summary-only file (-s), the rows of its summary",
             "  sch_delay_ms  p50, p99 (R-7) and max of the scheduling delay of those rows,",
             "                <idle> rows left out",
+            "",
+            "Figures for prometheus and metrics-json files (runtime/metrics histograms):",
+            "  snapshots     scrapes (or JSON lines) of the process in the file",
+            "  histograms    per histogram of the last snapshot: name (the runtime/metrics",
+            "                name, e.g. /sched/latencies:seconds), count, p50, p90, p99",
+            "                in the metric's unit, by Prometheus histogram_quantile rules",
+            "                (linear inside the bucket; the last finite bound in +Inf)",
+            "  summaries     Prometheus summaries such as go_gc_duration_seconds: name,",
+            "                count and their quantiles as exposed",
             "",
             "Missing or undefined numbers (no cycles, no pause times) are null in --json;",
             "computed figures (percentiles, gc_cpu_pct) are given to 12 significant digits.",
@@ -92,6 +113,9 @@ final class SummaryCommand implements Callable<Integer> {
     @Mixin
     private FormatOption format;
 
+    @Mixin
+    private RegimeOption regimes;
+
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Trace files (plain text or gzip).")
     private List<Path> files;
 
@@ -103,7 +127,9 @@ final class SummaryCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         String formatId = format.validated(context.inputs().loader().parsers());
         PrintWriter out = spec.commandLine().getOut();
-        FileSummary summary = new FileSummary(context.sections(), JsonNodeFactory.instance);
+        SummarySections sections = regimes.method() == RegimeAnalysis.Method.KMEANS
+                ? context.sections() : SummarySections.standard(regimes.method());
+        FileSummary summary = new FileSummary(sections, JsonNodeFactory.instance);
         ArrayNode array = json ? Json.MAPPER.createArrayNode() : null;
         int status = ExitStatus.OK;
         boolean first = true;
@@ -111,7 +137,7 @@ final class SummaryCommand implements Callable<Integer> {
             ParseResult result;
             try {
                 result = context.inputs().load(file, formatId,
-                        id -> context.sections().forFormat(id).map(SummarySection::parseOptions).orElse(ParseOptions.ALL));
+                        id -> sections.forFormat(id).map(SummarySection::parseOptions).orElse(ParseOptions.ALL));
             } catch (Exception | OutOfMemoryError e) {
                 // One bad file must not cost the others their summary.
                 status = Math.max(status, context.errors().report(e));

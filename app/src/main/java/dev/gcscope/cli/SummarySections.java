@@ -18,8 +18,12 @@ final class SummarySections {
     }
 
     static SummarySections standard() {
+        return standard(dev.gcscope.analysis.regime.RegimeAnalysis.Method.KMEANS);
+    }
+
+    static SummarySections standard(dev.gcscope.analysis.regime.RegimeAnalysis.Method regimeMethod) {
         List<SummarySection> all = new java.util.ArrayList<>();
-        all.add(new GcTraceSummarySection());
+        all.add(new GcTraceSummarySection(regimeMethod));
         // perf sched: perf-sched-latency, perf-sched-timehist
         all.add(new SchedLatencySummarySection());
         all.add(new TimehistSummarySection());

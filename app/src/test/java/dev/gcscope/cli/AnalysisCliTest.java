@@ -29,6 +29,28 @@ class AnalysisCliTest {
     Path dir;
 
     @Test
+    void dbscanIsOfferedAsTheOtherRegimeMethodInSummaryAndExport() throws IOException {
+        Path file = SampleTraces.get("gctrace/go1.24-phases.log").copyTo(dir);
+        JsonNode k = JSON.readTree(CliRun.of("summary", "--json", file.toString()).out()).get(0);
+        JsonNode d = JSON.readTree(CliRun.of("summary", "--json", "--regimes", "dbscan", file.toString()).out()).get(0);
+        assertTrue(k.get("regime_method").asText().toLowerCase(java.util.Locale.ROOT).contains("k-means"), k.get("regime_method").asText());
+        assertTrue(d.get("regime_method").asText().toLowerCase(java.util.Locale.ROOT).contains("dbscan"), d.get("regime_method").asText());
+        assertTrue(d.get("regimes").size() >= 1);
+
+        Path csv = dir.resolve("dbscan.csv");
+        assertEquals(0, CliRun.of("export", "--regimes=dbscan", "--csv", csv.toString(), file.toString()).status());
+        List<String> lines = Files.readAllLines(csv);
+        int regime = Arrays.asList(lines.get(0).split(",")).indexOf("regime");
+        Map<Integer, Integer> counts = new TreeMap<>();
+        for (String line : lines.subList(1, lines.size())) counts.merge(Integer.parseInt(line.split(",", -1)[regime]), 1, Integer::sum);
+        for (JsonNode r : d.get("regimes")) assertEquals(r.get("cycles").asInt(), counts.get(r.get("id").asInt()), "regime " + r.get("id"));
+
+        CliRun bad = CliRun.of("summary", "--regimes", "hdbscan", file.toString());
+        assertEquals(ExitStatus.USAGE, bad.status());
+        assertTrue(bad.err().contains("kmeans or dbscan"), bad.err());
+    }
+
+    @Test
     void summaryRegimesAgreeWithTheExportedRegimeColumn() throws IOException {
         Path file = SampleTraces.get("gctrace/go1.24-phases.log").copyTo(dir);
         JsonNode s = JSON.readTree(CliRun.of("summary", "--json", file.toString()).out()).get(0);

@@ -36,6 +36,31 @@ class HelpAndVersionTest {
         }
     }
 
+    /** Every figure key a format's summary --json prints is explained in the help, for every bundled format. */
+    @Test
+    void summaryHelpExplainsEveryJsonKeyOfEveryFormat() throws Exception {
+        String help = CliRun.of("help", "summary").out();
+        Set<String> common = Set.of("file", "format", "lines", "skipped_lines", "issue_count", "issues",
+                "skipped_by_kind", "notes", "go_versions");
+        for (String format : new String[] {"gctrace", "perf-sched-latency", "perf-sched-timehist", "prometheus", "metrics-json"}) {
+            dev.gcscope.samples.SampleTraces.Sample sample = dev.gcscope.samples.SampleTraces.ofFormat(format).get(0);
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("gcscope-help", ".trace");
+            try {
+                java.nio.file.Files.write(file, sample.bytes());
+                CliRun run = CliRun.of("summary", "--json", file.toString());
+                assertEquals(0, run.status(), run.err());
+                com.fasterxml.jackson.databind.JsonNode object = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out()).get(0);
+                assertEquals(format, object.get("format").asText());
+                for (java.util.Iterator<String> keys = object.fieldNames(); keys.hasNext(); ) {
+                    String key = keys.next();
+                    if (!common.contains(key)) assertTrue(help.contains(key), format + " key " + key + " is not in help summary");
+                }
+            } finally {
+                java.nio.file.Files.delete(file);
+            }
+        }
+    }
+
     @Test
     void helpLinesFitEightyColumns() {
         for (String[] args : new String[][] {{"--help"}, {"help", "summary"}, {"help", "export"}}) {

@@ -78,6 +78,8 @@ public final class TraceParsers {
     private String describeUnknown(TraceSample sample) {
         String reads = parsers.stream().map(p -> p.format().title()).collect(Collectors.joining(", "));
         if (sample.isEmpty()) return "is empty; gcscope reads " + reads;
+        java.util.Optional<String> neighbour = NeighbourFormats.explain(sample);
+        if (neighbour.isPresent()) return "not a format gcscope reads: it looks like " + neighbour.get();
         String looks;
         if (sample.looksBinary()) {
             looks = "binary data, not text";

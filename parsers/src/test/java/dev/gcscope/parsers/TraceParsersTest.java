@@ -93,4 +93,41 @@ class TraceParsersTest {
         assertEquals(b.length, last[0]);
         assertEquals(b.length, last[1]);
     }
+
+    /** A real `perf sched map` rendering of a bundled recording: not read, but named, with the command that is. */
+    @Test
+    void perfSchedMapIsNamedWithTheCommandsGcscopeReads() throws IOException {
+        Path f = dir.resolve("sched.txt");
+        Files.write(f, SampleTraces.get("perf/go1.24-gmp4-quota50-map.txt").bytes());
+        TraceInputException e = assertThrows(TraceInputException.class, () -> TraceParsers.standard().detect(TraceSource.of(f)));
+        assertTrue(e.getMessage().contains("perf sched map output"), e.getMessage());
+        assertTrue(e.getMessage().contains("perf sched timehist"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
+    }
+
+    @Test
+    void perfDataAndGoExecutionTracesSayHowToGetAReadableFile() throws IOException {
+        byte[] perfData = new byte[4096];
+        new Random(7).nextBytes(perfData);
+        System.arraycopy("PERFILE2".getBytes(StandardCharsets.US_ASCII), 0, perfData, 0, 8);
+        Path p = dir.resolve("perf.data");
+        Files.write(p, perfData);
+        String m = assertThrows(TraceInputException.class, () -> TraceParsers.standard().detect(TraceSource.of(p))).getMessage();
+        assertTrue(m.contains("perf.data recording") && m.contains("perf sched latency -i perf.data"), m);
+
+        byte[] goTrace = new byte[4096];
+        System.arraycopy("go 1.22 trace\0\0\0".getBytes(StandardCharsets.US_ASCII), 0, goTrace, 0, 16);
+        Path g = dir.resolve("trace.out");
+        Files.write(g, goTrace);
+        m = assertThrows(TraceInputException.class, () -> TraceParsers.standard().detect(TraceSource.of(g))).getMessage();
+        assertTrue(m.contains("Go execution trace") && m.contains("GODEBUG=gctrace=1"), m);
+    }
+
+    @Test
+    void schedtraceLinesAreNamed() throws IOException {
+        Path f = dir.resolve("sched.log");
+        Files.writeString(f, "SCHED 1004ms: gomaxprocs=4 idleprocs=4 threads=8 spinningthreads=0 idlethreads=3 runqueue=0 [0 0 0 0]\n");
+        String m = assertThrows(TraceInputException.class, () -> TraceParsers.standard().detect(TraceSource.of(f))).getMessage();
+        assertTrue(m.contains("GODEBUG=schedtrace"), m);
+    }
 }
