@@ -120,6 +120,17 @@ final class CompareCommand implements Callable<Integer> {
         return o;
     }
 
+    /**
+     * Six decimals read well down to 1e-6; below that a rounded "0" would claim certainty the
+     * test's normal approximation does not have, so small values say how small instead.
+     */
+    static String pValue(double p) {
+        if (Double.isNaN(p)) return "n/a";
+        if (p == 0) return "< 1e-300";
+        if (p < 1e-6) return String.format(java.util.Locale.ROOT, "%.1e", p);
+        return PlainNumbers.rounded(p, 6);
+    }
+
     private static void side(ObjectNode o, Regime g) {
         o.put("description", g.description());
         o.put("cycles", g.cycles());
@@ -136,8 +147,8 @@ final class CompareCommand implements Callable<Integer> {
             out.row("stw " + row.name(), String.format(Locale.ROOT, "%s → %s ms   B/A %s%s", PlainNumbers.rounded(row.a(), 3),
                     PlainNumbers.rounded(row.b(), 3), PlainNumbers.rounded(row.ratio(), 3), ratio));
         }
-        out.row("mann-whitney p", PlainNumbers.rounded(r.mannWhitneyP(), 6));
-        out.row("ks p", PlainNumbers.rounded(r.ksP(), 6));
+        out.row("mann-whitney p", pValue(r.mannWhitneyP()));
+        out.row("ks p", pValue(r.ksP()));
         out.row("hodges-lehmann", String.format(Locale.ROOT, "%s ms  (95%% CI %s to %s)", PlainNumbers.rounded(r.shift().estimate(), 4),
                 PlainNumbers.rounded(r.shift().low(), 4), PlainNumbers.rounded(r.shift().high(), 4)));
         for (TraceComparison.RegimeRow row : r.regimes()) {
