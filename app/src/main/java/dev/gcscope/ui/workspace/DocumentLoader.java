@@ -74,7 +74,7 @@ public final class DocumentLoader {
         if (isGcTrace(result)) {
             Table cycles = result.tables().get(GcColumns.CYCLES_TABLE);
             if (cycles == null || cycles.rowCount() == 0) {
-                throw new TraceInputException(name + ": no gctrace lines — run the program with GODEBUG=gctrace=1"
+                throw new TraceInputException(name + ": no gctrace lines (no \"gc N @…\" cycle) — run the program with GODEBUG=gctrace=1"
                         + " and keep its stderr: GODEBUG=gctrace=1 ./app 2> gc.log");
             }
             return;
