@@ -49,6 +49,8 @@ public final class FigureCards {
     public static Node fixedFigure(String caption, String id, String value) {
         Label text = valueLabel(id);
         text.setText(value);
+        // A word, not a number: set smaller so a long format name does not shout.
+        if (!value.isEmpty() && !Character.isDigit(value.charAt(0))) text.getStyleClass().add("figure-text");
         return box(caption, text, id, null);
     }
 

@@ -64,6 +64,8 @@ public final class MainWindowViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", WELCOME);
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage", "");
     private final BooleanBinding loading = Bindings.isNotEmpty(loads);
+    /** Counts failures, so a load that succeeds clears only an error older than itself. */
+    private long failures;
     // --- settings and selection (read-write)
     private final ObjectProperty<DocumentViewModel> selected = new SimpleObjectProperty<>(this, "selected");
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme", false);
@@ -185,6 +187,7 @@ public final class MainWindowViewModel {
 
     private void open(SourceOpener opener, String displayName, String origin, Path file) {
         LoadJob job = new LoadJob(displayName);
+        long failuresBefore = failures;
         loads.add(job);
         status.set("Reading " + displayName + "…");
         job.attach(runner.submit("load " + displayName,
@@ -203,12 +206,15 @@ public final class MainWindowViewModel {
                     @Override
                     public void succeeded(TraceDocument value) {
                         loads.remove(job);
-                        finishLoading(value, job);
+                        // An error that arrived while this load ran (another dropped file) stays up.
+                        if (failures == failuresBefore) errorMessage.set("");
+                        finishLoading(value);
                     }
 
                     @Override
                     public void failed(Throwable error) {
                         loads.remove(job);
+                        failures++;
                         errorMessage.set(describeFailure(file == null ? displayName : file.toString(), error));
                         status.set("Could not open " + displayName);
                     }
@@ -221,8 +227,7 @@ public final class MainWindowViewModel {
                 }));
     }
 
-    private void finishLoading(TraceDocument doc, LoadJob job) {
-        errorMessage.set("");
+    private void finishLoading(TraceDocument doc) {
         DocumentViewModel vm = new DocumentViewModel(doc, runner);
         documents.add(vm);
         selected.set(vm);
@@ -230,7 +235,8 @@ public final class MainWindowViewModel {
         double mbs = doc.parseMillis() > 0 ? doc.bytes() / 1e3 / doc.parseMillis() : Double.NaN;
         String what = doc.isGcTrace() ? Formats.count(doc.gcTrace().size()) + (doc.gcTrace().size() == 1 ? " cycle" : " cycles")
                 : doc.result().format().title();
-        status.set(doc.displayName() + " (" + doc.origin() + "): " + what + ", read in " + Formats.count(doc.loadMillis()) + " ms"
+        String origin = doc.file() == null ? " (" + doc.origin() + ")" : ""; // a file's path is in its tab's tooltip
+        status.set(doc.displayName() + origin + ": " + what + ", read in " + Formats.count(doc.loadMillis()) + " ms"
                 + (Double.isNaN(mbs) || doc.bytes() < 1_000_000 ? "" : String.format(java.util.Locale.ROOT, " (%.0f MB/s)", mbs)));
     }
 

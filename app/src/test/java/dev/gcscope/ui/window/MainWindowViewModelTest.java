@@ -179,6 +179,22 @@ class MainWindowViewModelTest {
     }
 
     @Test
+    void aFailureWhileAnotherFileLoadsStaysUpWhenThatOneSucceeds() throws Exception {
+        DeferredRunner runner = new DeferredRunner();
+        MainWindowViewModel m = new MainWindowViewModel(runner, TraceLoader.standard(), new MemorySettingsStore());
+        Path bad = SampleTraces.get(SCHED_MAP).copyTo(tmp);
+        m.openFile(SampleTraces.get(SAMPLE).copyTo(tmp)); // starts before the failure below
+        m.openFile(bad);
+        assertEquals(2, runner.pendingCount());
+        runner.runNextFromEnd(); // the bad file fails first
+        String msg = m.errorMessageProperty().get();
+        assertTrue(msg.contains("perf sched map"), msg);
+        runner.runNext(); // the good one, started earlier, finishes later
+        assertEquals(msg, m.errorMessageProperty().get(), "the newer failure is not wiped by an older load's success");
+        assertEquals(2, m.documents().size());
+    }
+
+    @Test
     void aRealFileOfAFormatGcscopeDoesNotReadSaysWhatItReads() throws Exception {
         Path map = SampleTraces.get(SCHED_MAP).copyTo(tmp);
         vm.openFile(map);
