@@ -191,7 +191,7 @@ class MainWindowViewModelTest {
         assertTrue(msg.contains("perf sched map"), msg);
         runner.runNext(); // the good one, started earlier, finishes later
         assertEquals(msg, m.errorMessageProperty().get(), "the newer failure is not wiped by an older load's success");
-        assertEquals(2, m.documents().size());
+        assertEquals(1, m.documents().size());
     }
 
     @Test
