@@ -288,10 +288,9 @@ public final class MainWindowView {
         HBox jobs = new HBox();
         jobs.setId("load-jobs");
         jobs.getStyleClass().add("load-jobs");
-        vm.loads().addListener((ListChangeListener<LoadJob>) c -> {
-            jobs.getChildren().setAll(vm.loads().stream().map(MainWindowView::jobRow).toList());
-            bar.setProgress(vm.loads().isEmpty() ? 0 : -1);
-        });
+        // Each load has its own progress bar beside its name, so the status bar's own stays unused.
+        vm.loads().addListener((ListChangeListener<LoadJob>) c ->
+                jobs.getChildren().setAll(vm.loads().stream().map(MainWindowView::jobRow).toList()));
         bar.getRightItems().add(jobs);
         return bar;
     }
