@@ -2,6 +2,8 @@ package dev.gcscope.ui;
 
 import dev.gcscope.parsers.TraceLoader;
 import dev.gcscope.samples.SampleTraces;
+import dev.gcscope.ui.settings.PreferencesSettingsStore;
+import dev.gcscope.ui.settings.WindowSettings;
 import dev.gcscope.ui.task.ExecutorBackgroundRunner;
 import dev.gcscope.ui.window.MainWindowView;
 import dev.gcscope.ui.window.MainWindowViewModel;
@@ -12,42 +14,77 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
- * The JavaFX application: wires the real background runner, the view model and the window, then
- * opens the file from the command line or, without one, the bundled sample trace.
+ * The JavaFX application: wires the real background runner, the settings, the view model and the
+ * window, restores the window's bounds and theme, then opens the files from the command line (each
+ * in a tab) or, without any, the bundled sample trace.
  */
 public final class GcscopeApp extends Application {
     private static final double PREFERRED_WIDTH = 1360;
     private static final double PREFERRED_HEIGHT = 860;
     private static final double SCREEN_FRACTION = 0.92;
+    private static final double MIN_VISIBLE = 120;
 
     private ExecutorBackgroundRunner runner;
+    private PreferencesSettingsStore settings;
+    private Stage stage;
 
     @Override
     public void start(Stage stage) {
+        this.stage = stage;
         UiOptions options = UiOptions.parse(getParameters().getRaw(), System.getProperty(Theme.THEME_PROPERTY));
         runner = new ExecutorBackgroundRunner(Platform::runLater);
-        MainWindowViewModel vm = new MainWindowViewModel(runner, TraceLoader.standard());
-        vm.darkThemeProperty().set(options.dark());
-        MainWindowView view = new MainWindowView(vm);
+        settings = PreferencesSettingsStore.forUser();
+        MainWindowViewModel vm = new MainWindowViewModel(runner, TraceLoader.standard(), settings);
+        if (options.dark() != null) vm.darkThemeProperty().set(options.dark());
+        MainWindowView view = new MainWindowView(vm, runner);
 
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         double w = Math.min(PREFERRED_WIDTH, screen.getWidth() * SCREEN_FRACTION);
         double h = Math.min(PREFERRED_HEIGHT, screen.getHeight() * SCREEN_FRACTION);
+        var remembered = WindowSettings.load(settings).filter(GcscopeApp::onSomeScreen);
+        if (remembered.isPresent()) {
+            w = remembered.get().width();
+            h = remembered.get().height();
+        }
         stage.setScene(view.createScene(w, h));
         stage.titleProperty().bind(vm.titleProperty());
         stage.setMinWidth(640);
         stage.setMinHeight(420);
+        remembered.ifPresent(r -> {
+            stage.setX(r.x());
+            stage.setY(r.y());
+            stage.setMaximized(r.maximized());
+        });
         stage.show();
 
-        if (options.file() != null) {
-            vm.openFile(options.file());
+        if (!options.files().isEmpty()) {
+            vm.openFiles(options.files());
         } else {
             vm.openSample(SampleTraces.DEFAULT_GCTRACE);
         }
     }
 
+    /** A window remembered on a screen that is gone would open out of reach. */
+    private static boolean onSomeScreen(WindowSettings w) {
+        return !Screen.getScreensForRectangle(w.x(), w.y(), Math.min(w.width(), MIN_VISIBLE), Math.min(w.height(), MIN_VISIBLE)).isEmpty();
+    }
+
+    private void saveBounds(Stage stage) {
+        if (!stage.isMaximized()) {
+            new WindowSettings(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false).save(settings);
+        } else {
+            // Keep the un-maximised bounds remembered before, so un-maximising next time restores them.
+            WindowSettings before = WindowSettings.load(settings).orElse(new WindowSettings(stage.getX(), stage.getY(),
+                    PREFERRED_WIDTH, PREFERRED_HEIGHT, true));
+            new WindowSettings(before.x(), before.y(), before.width(), before.height(), true).save(settings);
+        }
+        settings.flush();
+    }
+
     @Override
     public void stop() {
+        // Here rather than on a close request: File ▸ Quit ends the app without one.
+        if (settings != null && stage != null) saveBounds(stage);
         if (runner != null) runner.close();
     }
 }

@@ -1,35 +1,49 @@
 package dev.gcscope.ui;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * What the desktop app takes from its command line: an optional trace file and the theme.
- * {@code --dark} anywhere among the arguments, or {@code -Dgcscope.theme=dark}, starts it dark.
- * Plain Java on purpose: the Launcher reads {@link #FLAGS} to tell app options from CLI options
- * without loading JavaFX.
+ * What the desktop app takes from its command line: trace files to open (each in a tab) and the
+ * theme. {@code --dark} or {@code --light} anywhere among the arguments, or
+ * {@code -Dgcscope.theme=dark|light}, chooses the theme; without either the app uses the theme it
+ * remembered. Plain Java on purpose: the Launcher reads {@link #FLAGS} to tell app options from CLI
+ * options without loading JavaFX.
  *
- * @param file the trace to open, or null to open the bundled sample
- * @param dark start with the dark theme
+ * @param files the traces to open, in order; empty to open the bundled sample
+ * @param dark true or false when the command line chose a theme, null to use the remembered one
  */
-public record UiOptions(Path file, boolean dark) {
+public record UiOptions(List<Path> files, Boolean dark) {
     /** Options the desktop app takes; any other option belongs to the CLI. */
     public static final Set<String> FLAGS = Set.of("--dark", "--light");
 
+    public UiOptions {
+        files = List.copyOf(files);
+    }
+
     public static UiOptions parse(List<String> args, String themeProperty) {
-        Path file = null;
-        boolean dark = themeProperty != null && themeProperty.trim().toLowerCase(Locale.ROOT).equals("dark");
+        List<Path> files = new ArrayList<>();
+        Boolean dark = null;
+        if (themeProperty != null && !themeProperty.isBlank()) {
+            dark = themeProperty.trim().toLowerCase(Locale.ROOT).equals("dark");
+        }
         for (String a : args) {
             if (a.equals("--dark")) {
                 dark = true;
             } else if (a.equals("--light")) {
                 dark = false;
-            } else if (file == null && !a.startsWith("--")) {
-                file = Path.of(a);
+            } else if (!a.startsWith("--")) {
+                files.add(Path.of(a));
             }
         }
-        return new UiOptions(file, dark);
+        return new UiOptions(files, dark);
+    }
+
+    /** The first file, or null: what a single-document caller opens. */
+    public Path file() {
+        return files.isEmpty() ? null : files.get(0);
     }
 }

@@ -22,6 +22,14 @@ class UiOptionsTest {
     void noArgumentsMeansBundledSampleInTheLightTheme() {
         UiOptions o = UiOptions.parse(List.of(), null);
         assertNull(o.file());
+        assertTrue(o.files().isEmpty());
+        assertNull(o.dark(), "no theme chosen: the remembered one applies");
+    }
+
+    @Test
+    void severalFilesOpenInTheirOrder() {
+        UiOptions o = UiOptions.parse(List.of("a.log", "--light", "b.txt"), null);
+        assertEquals(List.of(Path.of("a.log"), Path.of("b.txt")), o.files());
         assertFalse(o.dark());
     }
 

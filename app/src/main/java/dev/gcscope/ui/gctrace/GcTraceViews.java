@@ -10,6 +10,7 @@ public final class GcTraceViews {
 
     public static List<TraceView> create(GcTraceModel model) {
         List<TraceView> views = new ArrayList<>();
+        views.add(new dev.gcscope.ui.summary.SummaryView(model));
         // summary, timelines (pause, heap, GC CPU), distribution (histogram, percentiles,
         // convergence), regimes (scatter), MMU: each added as it is built.
         return views;

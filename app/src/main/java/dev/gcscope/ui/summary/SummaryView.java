@@ -1,86 +1,218 @@
 package dev.gcscope.ui.summary;
 
-import javafx.beans.value.ObservableValue;
+import dev.gcscope.ui.chart.StwChart;
+import dev.gcscope.ui.gctrace.GcTraceModel;
+import dev.gcscope.ui.workspace.TraceView;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.Node;
-import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Polygon;
+import javafx.scene.shape.Rectangle;
 
 /**
- * The summary panel: the figures of {@link SummaryViewModel} in four cards (cycles, STW pause,
- * memory and CPU, input), which wrap onto a second row when the window is narrow. The parse report
- * link sits in the input card's title row, beside the line and issue counts it explains. Every value label
- * has an id ({@code #summary-cycles}, {@code #summary-stw-p99}, …) for tests and for CSS.
+ * The gctrace "Summary" view: the key figures of the selection (cards that wrap when the window is
+ * narrow), the regimes the program went through with their plain-language descriptions and their
+ * figures in the selection (clicking one highlights its cycles in every view), and an overview of
+ * every cycle's stop-the-world pause. Value labels have ids ({@code #summary-cycles},
+ * {@code #summary-stw-p99}, {@code #summary-stw-p99-ci}, …) for tests and CSS.
  */
-public final class SummaryView {
-    private final FlowPane root = new FlowPane();
-    private final Hyperlink reportButton = new Hyperlink("Parse report…");
+public final class SummaryView implements TraceView {
+    public static final String ID = "summary";
+    private static final double ROW_HEIGHT = 26;
 
-    public SummaryView(SummaryViewModel vm, Runnable openReport) {
-        root.getStyleClass().add("summary");
-        reportButton.setId("parse-report-button");
-        reportButton.getStyleClass().add("report-link");
-        reportButton.setFocusTraversable(true);
-        reportButton.setOnAction(e -> openReport.run());
-        reportButton.disableProperty().bind(vm.hasTraceProperty().not());
+    private final SummaryViewModel vm;
+    private final VBox root = new VBox();
+    private final StwChart chart = new StwChart();
+    private final TableView<SummaryViewModel.RegimeRow> regimes = new TableView<>();
 
-        root.getChildren().addAll(
-                card("GC cycles", null,
-                        figure("Cycles", "summary-cycles", vm.cyclesProperty()),
-                        figure("Forced", "summary-forced", vm.forcedProperty()),
-                        figure("Runs", "summary-runs", vm.runsProperty())),
-                card("Stop-the-world pause (ms)", null,
-                        figure("p50", "summary-stw-p50", vm.stwP50Property()),
-                        figure("p90", "summary-stw-p90", vm.stwP90Property()),
-                        figure("p99", "summary-stw-p99", vm.stwP99Property()),
-                        figure("p99.9", "summary-stw-p999", vm.stwP999Property()),
-                        figure("max", "summary-stw-max", vm.stwMaxProperty())),
-                card("Memory and CPU", null,
-                        figure("Heap peak", "summary-heap-peak", vm.heapPeakProperty()),
-                        figure("GC CPU", "summary-gc-cpu", vm.gcCpuProperty())),
-                card("Input", reportButton,
-                        figure("Go", "summary-go-versions", vm.goVersionsProperty()),
-                        figure("Lines read", "summary-lines-read", vm.linesReadProperty()),
-                        figure("Skipped", "summary-lines-skipped", vm.linesSkippedProperty()),
-                        figure("Issues", "summary-issues", vm.issuesProperty())));
+    public SummaryView(GcTraceModel model) {
+        this.vm = new SummaryViewModel(model);
+        root.getStyleClass().addAll("gc-summary", "content");
+        root.getChildren().addAll(cards(), regimeTable(), overview(model));
     }
 
+    @Override
+    public String title() {
+        return "Summary";
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
     public Node root() {
         return root;
     }
 
-    /** A titled group of figures; {@code action}, if any, sits at the right end of the title row. */
-    private static Node card(String title, Node action, Node... figures) {
-        Label heading = new Label(title);
-        heading.getStyleClass().add("card-title");
-        HBox titleRow = new HBox(heading);
-        titleRow.getStyleClass().add("card-title-row");
-        if (action != null) {
-            Region spacer = new Region();
-            HBox.setHgrow(spacer, Priority.ALWAYS);
-            titleRow.getChildren().addAll(spacer, action);
-        }
-        HBox row = new HBox(figures);
-        row.getStyleClass().add("card-figures");
-        VBox card = new VBox(titleRow, row);
-        card.getStyleClass().add("summary-card");
-        return card;
+    public SummaryViewModel viewModel() {
+        return vm;
     }
 
-    private static Node figure(String caption, String id, ObservableValue<String> value) {
-        Label name = new Label(caption);
-        name.getStyleClass().add("figure-caption");
-        Label text = new Label();
-        text.setId(id);
-        text.getStyleClass().add("figure-value");
-        text.textProperty().bind(value);
-        text.setMinWidth(Label.USE_PREF_SIZE); // a figure is never cut to "1,2…"
-        VBox box = new VBox(name, text);
-        box.getStyleClass().add("figure");
+    public StwChart chart() {
+        return chart;
+    }
+
+    private Node cards() {
+        FlowPane cards = new FlowPane(
+                FigureCards.card("GC cycles", null,
+                        FigureCards.figure("Cycles", "summary-cycles", vm.cyclesProperty()),
+                        FigureCards.figure("Forced", "summary-forced", vm.forcedProperty()),
+                        FigureCards.figure("Runs", "summary-runs", vm.runsProperty())),
+                FigureCards.card("Stop-the-world pause (ms, 95 % interval below)", null,
+                        FigureCards.figure("p50", "summary-stw-p50", vm.stwP50Property(), vm.stwP50CiProperty()),
+                        FigureCards.figure("p90", "summary-stw-p90", vm.stwP90Property(), vm.stwP90CiProperty()),
+                        FigureCards.figure("p99", "summary-stw-p99", vm.stwP99Property(), vm.stwP99CiProperty()),
+                        FigureCards.figure("p99.9", "summary-stw-p999", vm.stwP999Property(), vm.stwP999CiProperty()),
+                        FigureCards.figure("max", "summary-stw-max", vm.stwMaxProperty(), vm.stwMaxNoteProperty())),
+                FigureCards.card("Memory and CPU", null,
+                        FigureCards.figure("Heap peak", "summary-heap-peak", vm.heapPeakProperty()),
+                        FigureCards.figure("GC CPU", "summary-gc-cpu", vm.gcCpuProperty())));
+        cards.getStyleClass().add("summary");
+        return cards;
+    }
+
+    private Node regimeTable() {
+        regimes.setId("summary-regimes");
+        regimes.getStyleClass().add("regime-table");
+        regimes.setItems(vm.regimes());
+        TableColumn<SummaryViewModel.RegimeRow, SummaryViewModel.RegimeRow> name = new TableColumn<>("Regime");
+        name.setCellValueFactory(cd -> new javafx.beans.property.ReadOnlyObjectWrapper<>(cd.getValue()));
+        name.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(SummaryViewModel.RegimeRow item, boolean empty) {
+                super.updateItem(item, empty);
+                if (empty || item == null) {
+                    setText(null);
+                    setGraphic(null);
+                    return;
+                }
+                Rectangle swatch = new Rectangle(10, 10);
+                swatch.getStyleClass().addAll("regime-swatch", "regime-" + (item.id() % 8));
+                setGraphic(swatch);
+                setText(item.name());
+            }
+        });
+        name.setPrefWidth(70);
+        name.setSortable(false);
+        regimes.getColumns().add(name);
+        regimes.getColumns().add(column("Kind", 270, SummaryViewModel.RegimeRow::labels));
+        regimes.getColumns().add(column("Cycles in selection", 140, SummaryViewModel.RegimeRow::cycles));
+        regimes.getColumns().add(column("Time share", 90, SummaryViewModel.RegimeRow::timeShare));
+        regimes.getColumns().add(column("STW p50 ms", 90, SummaryViewModel.RegimeRow::p50));
+        regimes.getColumns().add(column("STW p99 ms", 90, SummaryViewModel.RegimeRow::p99));
+        // Last, so it takes the width left: the sentence is what a newcomer reads.
+        regimes.getColumns().add(column("What the program was doing", 380, SummaryViewModel.RegimeRow::description));
+        regimes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        regimes.setPlaceholder(new Label("No regimes: too few cycles with allocation figures"));
+        regimes.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
+        regimes.setFixedCellSize(ROW_HEIGHT);
+        // Tall enough for every regime (there are at most a handful), never a scroll bar for three rows.
+        regimes.prefHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> ROW_HEIGHT * Math.max(2, vm.regimes().size()) + 32, vm.regimes()));
+        regimes.minHeightProperty().bind(regimes.prefHeightProperty());
+        regimes.setRowFactory(t -> {
+            TableRow<SummaryViewModel.RegimeRow> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (!row.isEmpty()) vm.toggleRegime(row.getItem().id());
+            });
+            return row;
+        });
+        // The table's selection mirrors the highlighted regime, whoever set it (the scatter, this table).
+        vm.model().highlightedRegimeProperty().addListener((o, old, now) -> selectHighlighted());
+        vm.regimes().addListener((javafx.collections.ListChangeListener<SummaryViewModel.RegimeRow>) c -> selectHighlighted());
+
+        Label title = new Label("Regimes");
+        title.getStyleClass().add("section-title");
+        Label hint = new Label("click a regime to highlight its cycles in every view");
+        hint.getStyleClass().add("hint");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label method = new Label();
+        method.textProperty().bind(vm.regimeMethodProperty());
+        method.getStyleClass().add("hint");
+        HBox header = new HBox(title, hint, spacer, method);
+        header.getStyleClass().add("chart-header");
+        VBox box = new VBox(header, regimes);
+        box.getStyleClass().add("chart-box");
         return box;
+    }
+
+    private void selectHighlighted() {
+        int h = vm.model().highlightedRegimeProperty().get();
+        for (int i = 0; i < vm.regimes().size(); i++) {
+            if (vm.regimes().get(i).id() == h) {
+                regimes.getSelectionModel().select(i);
+                return;
+            }
+        }
+        regimes.getSelectionModel().clearSelection();
+    }
+
+    private Node overview(GcTraceModel model) {
+        Label title = new Label("Stop-the-world pause per GC cycle");
+        title.getStyleClass().add("section-title");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label hint = new Label("hover a point for its exact values");
+        hint.getStyleClass().add("hint");
+        HBox header = new HBox(title, spacer, legend("cycle", swatch()), legend("forced", diamond()), hint);
+        header.getStyleClass().add("chart-header");
+
+        chart.setId("stw-chart");
+        chart.seriesProperty().set(model.data().layout());
+        chart.setMinHeight(140);
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        VBox box = new VBox(header, chart);
+        box.getStyleClass().add("chart-box");
+        VBox.setVgrow(box, Priority.ALWAYS);
+        return box;
+    }
+
+    private static <R> TableColumn<R, String> column(String title, double width, Function<R, String> value) {
+        TableColumn<R, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(value.apply(cd.getValue())));
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
+            }
+        });
+        return c;
+    }
+
+    private static Label legend(String text, Node graphic) {
+        Label l = new Label(text, graphic);
+        l.getStyleClass().add("legend-item");
+        return l;
+    }
+
+    private static Node swatch() {
+        Rectangle r = new Rectangle(10, 10);
+        r.getStyleClass().add("legend-stw");
+        return r;
+    }
+
+    private static Node diamond() {
+        Polygon p = new Polygon(5, 0, 10, 5, 5, 10, 0, 5);
+        p.getStyleClass().add("legend-forced");
+        return p;
     }
 }

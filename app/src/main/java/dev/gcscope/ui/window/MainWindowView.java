@@ -2,13 +2,20 @@ package dev.gcscope.ui.window;
 
 import dev.gcscope.samples.SampleTraces;
 import dev.gcscope.ui.Theme;
-import dev.gcscope.ui.chart.StwChart;
 import dev.gcscope.ui.report.ParseReportDialog;
-import dev.gcscope.ui.summary.SummaryView;
+import dev.gcscope.ui.report.ParseReportViewModel;
+import dev.gcscope.ui.task.BackgroundRunner;
+import dev.gcscope.ui.workspace.DocumentView;
+import dev.gcscope.ui.workspace.DocumentViewModel;
 import java.io.File;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -18,41 +25,62 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.DragEvent;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.scene.shape.Polygon;
-import javafx.scene.shape.Rectangle;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.controlsfx.control.StatusBar;
 
 /**
- * The main window: menu, error banner, summary panel, STW chart and status bar, wired to a
- * {@link MainWindowViewModel}. It decides nothing; every action is a view model command. Files can
- * be dropped anywhere on the window.
+ * The main window: menu, error banner, one tab per open document (each holding the document's
+ * views), and a status bar listing the loads in progress with their progress, throughput and a
+ * cancel button. It decides nothing; every action is a view model command. Files can be dropped
+ * anywhere on the window, several at once.
  */
 public final class MainWindowView {
     static final String DROP_TARGET_CLASS = "drop-target";
+    /** Ctrl+1 … Ctrl+9 jump to a document's first nine views. */
+    static final int VIEW_SHORTCUTS = 9;
 
     private final MainWindowViewModel vm;
+    private final BackgroundRunner runner;
     private final BorderPane root = new BorderPane();
-    private final StwChart chart = new StwChart();
+    private final TabPane documents = new TabPane();
+    private final Map<DocumentViewModel, Tab> tabs = new HashMap<>();
     private final Label errorLabel = new Label();
+    private final Menu recentMenu = new Menu("Open recent");
+    private final Menu viewsMenu = new Menu("Go to view");
 
-    public MainWindowView(MainWindowViewModel vm) {
+    public MainWindowView(MainWindowViewModel vm, BackgroundRunner runner) {
         this.vm = vm;
+        this.runner = runner;
         root.getStyleClass().add("main-window");
         root.setTop(new VBox(menuBar(), errorBanner()));
         root.setCenter(content());
         root.setBottom(statusBar());
+        wireDocuments();
         wireDragAndDrop();
+        // Escape resets the selection unless something focused (a popup, a text field) used it.
+        root.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                vm.resetSelection();
+                e.consume();
+            }
+        });
         Theme.apply(root, vm.darkThemeProperty().get());
         vm.darkThemeProperty().addListener((obs, old, dark) -> Theme.apply(root, dark));
     }
@@ -65,8 +93,15 @@ public final class MainWindowView {
         return new Scene(root, width, height);
     }
 
-    public StwChart chart() {
-        return chart;
+    /** The document tabs. */
+    public TabPane documentTabs() {
+        return documents;
+    }
+
+    /** The view of the selected document, if any. */
+    public Optional<DocumentView> selectedDocumentView() {
+        Tab t = documents.getSelectionModel().getSelectedItem();
+        return t == null ? Optional.empty() : Optional.of((DocumentView) t.getUserData());
     }
 
     /** What dropping {@code files} on the window does; the drag-and-drop handler calls it. */
@@ -74,41 +109,160 @@ public final class MainWindowView {
         vm.openDropped(files.stream().map(File::toPath).toList());
     }
 
-    /** Opens the parse report of the trace shown (the "Parse report…" button). */
+    /** Opens the parse report of the selected document. */
     public void showParseReport() {
-        vm.parseReport().ifPresent(report -> ParseReportDialog.create(report, window(), vm.darkThemeProperty().get()).show());
+        vm.parseReport().ifPresent(this::showParseReport);
+    }
+
+    private void showParseReport(ParseReportViewModel report) {
+        ParseReportDialog.create(report, window(), vm.darkThemeProperty().get()).show();
+    }
+
+    /** Shows view {@code index} (0-based) of the selected document. */
+    public void selectView(int index) {
+        selectedDocumentView().ifPresent(d -> d.selectView(index));
     }
 
     private Window window() {
         return root.getScene() == null ? null : root.getScene().getWindow();
     }
 
-    // ---------------------------------------------------------------- parts
+    // ---------------------------------------------------------------- documents
+
+    private Node content() {
+        documents.setId("documents");
+        documents.getStyleClass().add("document-tabs");
+        documents.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
+        Label empty = new Label("Drop Go GC traces, perf sched or runtime/metrics files here\n"
+                + "or use File ▸ Open (Ctrl+O) or File ▸ Open sample");
+        empty.setId("empty-placeholder");
+        empty.getStyleClass().add("empty-placeholder");
+        empty.visibleProperty().bind(Bindings.isEmpty(vm.documents()));
+        documents.visibleProperty().bind(empty.visibleProperty().not());
+        return new StackPane(documents, empty);
+    }
+
+    private void wireDocuments() {
+        vm.documents().addListener((ListChangeListener<DocumentViewModel>) c -> {
+            while (c.next()) {
+                for (DocumentViewModel removed : c.getRemoved()) {
+                    Tab t = tabs.remove(removed);
+                    if (t != null) documents.getTabs().remove(t);
+                }
+                int at = c.getFrom();
+                for (DocumentViewModel added : c.getAddedSubList()) documents.getTabs().add(at++, tabFor(added));
+            }
+        });
+        documents.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> {
+            if (now != null) vm.selectedProperty().set(((DocumentView) now.getUserData()).viewModel());
+        });
+        vm.selectedProperty().addListener((o, old, now) -> {
+            Tab t = now == null ? null : tabs.get(now);
+            if (t != null) documents.getSelectionModel().select(t);
+        });
+    }
+
+    private Tab tabFor(DocumentViewModel doc) {
+        DocumentView view = new DocumentView(doc, runner, () -> showParseReport(doc.parseReport()));
+        Tab tab = new Tab(doc.tabTitle(), view.root());
+        tab.setUserData(view);
+        tab.getStyleClass().add("document-tab");
+        String origin = doc.document().origin();
+        tab.setTooltip(new Tooltip(doc.document().result().format().title() + " — " + origin));
+        // The view model owns the list of documents: a click on × asks it, it removes the tab.
+        tab.setOnCloseRequest(e -> {
+            e.consume();
+            vm.closeDocument(doc);
+        });
+        tabs.put(doc, tab);
+        return tab;
+    }
+
+    // ---------------------------------------------------------------- menus
 
     private Node menuBar() {
-        MenuItem open = new MenuItem("Open…");
-        open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
-        open.setOnAction(e -> chooseFile());
+        MenuItem open = item("Open…", "Shortcut+O", this::chooseFiles);
+        open.setId("menu-open");
+        recentMenu.setId("menu-recent");
+        rebuildRecentMenu();
+        vm.recentFiles().addListener((ListChangeListener<Path>) c -> rebuildRecentMenu());
         Menu samples = new Menu("Open sample");
-        for (SampleTraces.Sample s : vm.samples()) {
-            MenuItem item = new MenuItem(s.path().substring(s.path().indexOf('/') + 1));
-            item.setOnAction(e -> vm.openSample(s.path()));
-            samples.getItems().add(item);
-        }
-        MenuItem report = new MenuItem("Parse report…");
-        report.setOnAction(e -> showParseReport());
-        report.disableProperty().bind(vm.traceProperty().isNull());
-        MenuItem quit = new MenuItem("Quit");
-        quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
-        quit.setOnAction(e -> Platform.exit());
-        Menu file = new Menu("File", null, open, samples, new SeparatorMenuItem(), report, new SeparatorMenuItem(), quit);
+        samples.setId("menu-samples");
+        vm.samplesByFormat().forEach((format, list) -> {
+            Menu group = new Menu(format);
+            for (SampleTraces.Sample s : list) {
+                MenuItem it = new MenuItem(s.path().substring(s.path().indexOf('/') + 1));
+                it.setMnemonicParsing(false);
+                it.setOnAction(e -> vm.openSample(s.path()));
+                group.getItems().add(it);
+            }
+            samples.getItems().add(group);
+        });
+        MenuItem report = item("Parse report…", "Shortcut+I", this::showParseReport);
+        report.disableProperty().bind(vm.selectedProperty().isNull());
+        MenuItem close = item("Close tab", "Shortcut+W", vm::closeSelected);
+        close.disableProperty().bind(vm.selectedProperty().isNull());
+        MenuItem cancel = item("Cancel loading", "Shortcut+PERIOD", vm::cancelLoading);
+        cancel.disableProperty().bind(vm.loadingProperty().not());
+        MenuItem quit = item("Quit", "Shortcut+Q", Platform::exit);
+        Menu file = new Menu("File", null, open, recentMenu, samples, new SeparatorMenuItem(), report, close,
+                new SeparatorMenuItem(), cancel, new SeparatorMenuItem(), quit);
 
+        MenuItem reset = item("Whole trace", "Shortcut+R", vm::resetSelection);
+        reset.disableProperty().bind(vm.selectedProperty().isNull());
+        for (int i = 0; i < VIEW_SHORTCUTS; i++) {
+            int index = i;
+            MenuItem it = item("View " + (i + 1), "Shortcut+" + (i + 1), () -> selectView(index));
+            viewsMenu.getItems().add(it);
+        }
+        // The items are named after the selected document's views when the menu opens.
+        viewsMenu.setOnShowing(e -> nameViewItems());
+        MenuItem next = item("Next document", "Shortcut+PAGE_DOWN", () -> documents.getSelectionModel().selectNext());
+        MenuItem previous = item("Previous document", "Shortcut+PAGE_UP", () -> documents.getSelectionModel().selectPrevious());
         CheckMenuItem dark = new CheckMenuItem("Dark theme");
         dark.setId("dark-theme-item");
+        dark.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+D"));
         dark.selectedProperty().bindBidirectional(vm.darkThemeProperty());
-        Menu view = new Menu("View", null, dark);
+        Menu view = new Menu("View", null, reset, viewsMenu, next, previous, new SeparatorMenuItem(), dark);
         return new MenuBar(file, view);
     }
+
+    private void nameViewItems() {
+        var views = selectedDocumentView().map(DocumentView::views).orElse(List.of());
+        for (int i = 0; i < viewsMenu.getItems().size(); i++) {
+            MenuItem it = viewsMenu.getItems().get(i);
+            boolean exists = i < views.size();
+            it.setText(exists ? views.get(i).title() : "View " + (i + 1));
+            it.setDisable(!exists);
+        }
+    }
+
+    private void rebuildRecentMenu() {
+        recentMenu.getItems().clear();
+        List<Path> files = vm.recentFiles();
+        for (Path p : files) {
+            MenuItem it = new MenuItem(p.getFileName() + "  —  " + (p.getParent() == null ? "" : p.getParent()));
+            it.setMnemonicParsing(false);
+            it.setOnAction(e -> vm.openRecent(p));
+            recentMenu.getItems().add(it);
+        }
+        if (files.isEmpty()) {
+            MenuItem none = new MenuItem("No recent files");
+            none.setDisable(true);
+            recentMenu.getItems().add(none);
+        } else {
+            recentMenu.getItems().addAll(new SeparatorMenuItem(), item("Clear recent files", null, vm::clearRecentFiles));
+        }
+    }
+
+    private static MenuItem item(String text, String accelerator, Runnable action) {
+        MenuItem it = new MenuItem(text);
+        if (accelerator != null) it.setAccelerator(KeyCombination.keyCombination(accelerator));
+        it.setOnAction(e -> action.run());
+        return it;
+    }
+
+    // ---------------------------------------------------------------- banner and status
 
     private Node errorBanner() {
         errorLabel.setId("error-message");
@@ -127,71 +281,46 @@ public final class MainWindowView {
         return banner;
     }
 
-    private Node content() {
-        SummaryView summary = new SummaryView(vm.summary(), this::showParseReport);
-
-        Label title = new Label("Stop-the-world pause per GC cycle");
-        title.getStyleClass().add("section-title");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label hint = new Label("hover a point for its exact values");
-        hint.getStyleClass().add("hint");
-        HBox header = new HBox(title, spacer, legend("cycle", swatch()), legend("forced", diamond()), hint);
-        header.getStyleClass().add("chart-header");
-
-        chart.setId("stw-chart");
-        chart.seriesProperty().bind(vm.stwSeriesProperty());
-        chart.placeholderProperty().bind(vm.chartPlaceholderProperty());
-        VBox.setVgrow(chart, Priority.ALWAYS);
-        VBox chartBox = new VBox(header, chart);
-        chartBox.getStyleClass().add("chart-box");
-        VBox.setVgrow(chartBox, Priority.ALWAYS);
-
-        VBox content = new VBox(summary.root(), chartBox);
-        content.getStyleClass().add("content");
-        return content;
-    }
-
-    private static Label legend(String text, Node graphic) {
-        Label l = new Label(text, graphic);
-        l.getStyleClass().add("legend-item");
-        return l;
-    }
-
-    private static Node swatch() {
-        Rectangle r = new Rectangle(10, 10);
-        r.getStyleClass().add("legend-stw");
-        return r;
-    }
-
-    private static Node diamond() {
-        Polygon p = new Polygon(5, 0, 10, 5, 5, 10, 0, 5);
-        p.getStyleClass().add("legend-forced");
-        return p;
-    }
-
     private Node statusBar() {
         StatusBar bar = new StatusBar();
         bar.setId("status-bar");
         bar.textProperty().bind(vm.statusProperty());
-        bar.progressProperty().bind(Bindings.when(vm.loadingProperty()).then(vm.progressProperty()).otherwise(0.0));
-        Button cancel = new Button("Cancel");
-        cancel.setId("cancel-button");
-        cancel.setOnAction(e -> vm.cancelLoading());
-        cancel.visibleProperty().bind(vm.loadingProperty());
-        cancel.managedProperty().bind(vm.loadingProperty());
-        bar.getRightItems().add(cancel);
+        HBox jobs = new HBox();
+        jobs.setId("load-jobs");
+        jobs.getStyleClass().add("load-jobs");
+        // Each load has its own progress bar beside its name, so the status bar's own stays unused.
+        vm.loads().addListener((ListChangeListener<LoadJob>) c ->
+                jobs.getChildren().setAll(vm.loads().stream().map(MainWindowView::jobRow).toList()));
+        bar.getRightItems().add(jobs);
         return bar;
     }
 
-    private void chooseFile() {
+    /** One load: what it read so far and how fast, its progress, and its cancel button. */
+    private static Node jobRow(LoadJob job) {
+        Label detail = new Label();
+        detail.textProperty().bind(job.detailProperty());
+        detail.getStyleClass().add("load-detail");
+        ProgressBar progress = new ProgressBar();
+        progress.progressProperty().bind(job.progressProperty());
+        progress.setPrefWidth(120);
+        Button cancel = new Button("Cancel");
+        cancel.getStyleClass().add("load-cancel");
+        cancel.setOnAction(e -> job.cancel());
+        HBox row = new HBox(detail, progress, cancel);
+        row.getStyleClass().add("load-job");
+        return row;
+    }
+
+    // ---------------------------------------------------------------- opening
+
+    private void chooseFiles() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open a Go GC trace");
+        chooser.setTitle("Open traces");
         chooser.getExtensionFilters().addAll(
                 new FileChooser.ExtensionFilter("All files", "*"),
-                new FileChooser.ExtensionFilter("Logs", "*.log", "*.txt", "*.gz"));
-        File f = chooser.showOpenDialog(window());
-        if (f != null) vm.openFile(f.toPath());
+                new FileChooser.ExtensionFilter("Logs and dumps", "*.log", "*.txt", "*.json", "*.jsonl", "*.gz"));
+        List<File> files = chooser.showOpenMultipleDialog(window());
+        if (files != null) vm.openFiles(files.stream().map(File::toPath).toList());
     }
 
     private void wireDragAndDrop() {

@@ -4,80 +4,115 @@ import dev.gcscope.parsers.TraceInputException;
 import dev.gcscope.parsers.TraceLoader;
 import dev.gcscope.parsers.TraceSource;
 import dev.gcscope.samples.SampleTraces;
-import dev.gcscope.ui.chart.StwSeries;
 import dev.gcscope.ui.report.ParseReportViewModel;
+import dev.gcscope.ui.settings.RecentFiles;
+import dev.gcscope.ui.settings.SettingsStore;
+import dev.gcscope.ui.settings.WindowSettings;
 import dev.gcscope.ui.summary.Formats;
-import dev.gcscope.ui.summary.SummaryViewModel;
 import dev.gcscope.ui.task.BackgroundRunner;
-import dev.gcscope.ui.task.TaskHandle;
 import dev.gcscope.ui.task.TaskListener;
+import dev.gcscope.ui.workspace.DocumentLoader;
+import dev.gcscope.ui.workspace.DocumentViewModel;
+import dev.gcscope.ui.workspace.TraceDocument;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 /**
- * State and commands of the main window: which trace is shown, whether one is loading (and how
- * far), the last error, the title, the theme. Loading runs on the {@link BackgroundRunner}; every
- * listener call arrives on the UI thread, so properties are only ever set there.
+ * State and commands of the main window: the open documents (one tab each) and which is selected,
+ * the loads in progress (several may run at once, each cancellable), the last error, the recent
+ * files, the title and the theme. Loading runs on the {@link BackgroundRunner}; every listener call
+ * arrives on the UI thread, so properties are only ever set there.
  *
- * <p>A failed or cancelled load leaves the trace that was shown before in place; the error is a
- * one-line message (a {@link TraceInputException}'s message as it is), never a stack trace.
+ * <p>A failed or cancelled load leaves the open documents alone; the error is a one-line message
+ * (a {@link TraceInputException}'s message as it is), never a stack trace.
  */
 public final class MainWindowViewModel {
     public static final String APP_NAME = "gcscope";
-    static final String WELCOME = "Drop a Go GC trace (GODEBUG=gctrace=1 output) onto the window, or use File ▸ Open";
+    static final String WELCOME = "Drop Go GC traces (GODEBUG=gctrace=1 output), perf sched or runtime/metrics files onto the window, or use File ▸ Open";
     private static final System.Logger LOG = System.getLogger(MainWindowViewModel.class.getName());
 
     private final BackgroundRunner runner;
-    private final TraceLoader loader;
-    private final SummaryViewModel summary = new SummaryViewModel();
+    private final DocumentLoader loader;
+    private final SettingsStore settings;
+    private final RecentFiles recent;
 
     // --- state (read-only outside)
-    private final ReadOnlyObjectWrapper<LoadedTrace> trace = new ReadOnlyObjectWrapper<>(this, "trace");
-    private final ReadOnlyObjectWrapper<StwSeries> stwSeries = new ReadOnlyObjectWrapper<>(this, "stwSeries", StwSeries.empty());
+    private final ObservableList<DocumentViewModel> documents = FXCollections.observableArrayList();
+    private final ObservableList<LoadJob> loads = FXCollections.observableArrayList();
+    private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
+    // The read-only views are made once: an unmodifiable wrapper listens to its list weakly, so a
+    // fresh wrapper per call could be collected with the listeners added to it.
+    private final ObservableList<DocumentViewModel> documentsView = FXCollections.unmodifiableObservableList(documents);
+    private final ObservableList<LoadJob> loadsView = FXCollections.unmodifiableObservableList(loads);
+    private final ObservableList<Path> recentFilesView = FXCollections.unmodifiableObservableList(recentFiles);
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", APP_NAME);
-    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading", false);
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", WELCOME);
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage", "");
-    private final ReadOnlyStringWrapper chartPlaceholder =
-            new ReadOnlyStringWrapper(this, "chartPlaceholder", "Drop a Go GC trace here");
-    // --- settings (read-write)
+    private final BooleanBinding loading = Bindings.isNotEmpty(loads);
+    /** Counts failures, so a load that succeeds clears only an error older than itself. */
+    private long failures;
+    // --- settings and selection (read-write)
+    private final ObjectProperty<DocumentViewModel> selected = new SimpleObjectProperty<>(this, "selected");
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme", false);
 
-    private TaskHandle current;
-    /** Bumped by every load, so a superseded load's late callbacks are recognised and dropped. */
-    private long generation;
-
-    public MainWindowViewModel(BackgroundRunner runner, TraceLoader loader) {
+    /**
+     * @param settings where recent files and the theme are remembered; tests pass a
+     *                 {@link dev.gcscope.ui.settings.MemorySettingsStore}
+     */
+    public MainWindowViewModel(BackgroundRunner runner, TraceLoader loader, SettingsStore settings) {
         this.runner = runner;
-        this.loader = loader;
+        this.loader = new DocumentLoader(loader);
+        this.settings = settings;
+        this.recent = new RecentFiles(settings);
+        recentFiles.setAll(recent.list());
+        Boolean dark = WindowSettings.darkTheme(settings);
+        if (dark != null) darkTheme.set(dark);
+        darkTheme.addListener((o, old, now) -> WindowSettings.saveDarkTheme(settings, now));
+        selected.addListener((o, old, now) -> title.set(now == null ? APP_NAME : APP_NAME + " — " + now.document().displayName()));
     }
 
-    // ---------------------------------------------------------------- commands
+    // ---------------------------------------------------------------- commands: opening
 
-    /** Opens a trace file; a missing, unreadable or directory path shows its message at once. */
+    /** Opens a trace file in a new tab; a missing, unreadable or directory path shows its message. */
     public void openFile(Path path) {
-        open(path, "");
+        Path file = path.toAbsolutePath();
+        // TraceSource.of checks the file (exists, directory, readable): that is IO, so it runs on the worker too.
+        open(() -> TraceSource.of(file), fileName(path), file.toString(), file);
     }
 
-    /** Opens what was dropped on the window: the first file, saying so when there were more. */
+    /** Opens each file in a tab of its own (File ▸ Open with several files, several command-line arguments). */
+    public void openFiles(List<Path> paths) {
+        for (Path p : paths) openFile(p);
+    }
+
+    /** Opens what was dropped on the window: every file, each in a tab of its own. */
     public void openDropped(List<Path> paths) {
-        if (paths.isEmpty()) return;
-        String note = paths.size() > 1 ? " (opened the first of " + paths.size() + " dropped files)" : "";
-        open(paths.get(0), note);
+        openFiles(paths);
+    }
+
+    /** Opens one of the recent files. */
+    public void openRecent(Path path) {
+        openFile(path);
+    }
+
+    public void clearRecentFiles() {
+        recent.clear();
+        recentFiles.clear();
     }
 
     /** Opens a bundled sample, e.g. {@link SampleTraces#DEFAULT_GCTRACE}, from the classpath. */
@@ -90,41 +125,59 @@ public final class MainWindowViewModel {
             } catch (NoSuchElementException | java.io.UncheckedIOException e) {
                 throw new TraceInputException("bundled sample " + samplePath + " is missing from this build", e);
             }
-        }, name, "bundled sample", "");
+        }, name, "bundled sample", null);
     }
 
     /** Opens any source (a file, bytes in memory) under {@code displayName}. */
     public void open(TraceSource source, String displayName, String origin) {
-        open(() -> source, displayName, origin, "");
+        open(() -> source, displayName, origin, null);
     }
 
-    /** Stops the load in progress, if any; the trace shown before stays. */
+    // ---------------------------------------------------------------- commands: documents
+
+    public void closeDocument(DocumentViewModel doc) {
+        int i = documents.indexOf(doc);
+        if (i < 0) return;
+        documents.remove(i);
+        if (selected.get() == doc) selected.set(documents.isEmpty() ? null : documents.get(Math.min(i, documents.size() - 1)));
+        if (documents.isEmpty()) status.set(WELCOME);
+    }
+
+    /** Closes the selected document (Ctrl+W). */
+    public void closeSelected() {
+        if (selected.get() != null) closeDocument(selected.get());
+    }
+
+    /** The selected document back to its whole trace (Ctrl+R, Escape). */
+    public void resetSelection() {
+        if (selected.get() != null) selected.get().resetSelection();
+    }
+
+    /** Stops every load in progress; open documents stay. */
     public void cancelLoading() {
-        if (current != null) current.cancel();
+        for (LoadJob job : List.copyOf(loads)) job.cancel();
     }
 
     public void dismissError() {
         errorMessage.set("");
     }
 
-    /** The report of the trace shown, for the parse report dialog. */
+    /** The report of the selected document, for the parse report dialog. */
     public Optional<ParseReportViewModel> parseReport() {
-        LoadedTrace t = trace.get();
-        return t == null ? Optional.empty()
-                : Optional.of(new ParseReportViewModel(t.displayName(), t.result().report()));
+        return Optional.ofNullable(selected.get()).map(DocumentViewModel::parseReport);
     }
 
-    /** The bundled samples the File ▸ Open sample menu lists. */
-    public List<SampleTraces.Sample> samples() {
-        return SampleTraces.ofFormat("gctrace");
+    /** Every bundled sample, by format id, for File ▸ Open sample. */
+    public Map<String, List<SampleTraces.Sample>> samplesByFormat() {
+        Map<String, List<SampleTraces.Sample>> out = new LinkedHashMap<>();
+        for (SampleTraces.Sample s : SampleTraces.all()) {
+            out.computeIfAbsent(s.format(), k -> new java.util.ArrayList<>()).add(s);
+        }
+        out.replaceAll((k, v) -> List.copyOf(v));
+        return out;
     }
 
     // ---------------------------------------------------------------- loading
-
-    private void open(Path path, String note) {
-        // TraceSource.of checks the file (exists, directory, readable): that is IO, so it runs on the worker too.
-        open(() -> TraceSource.of(path), fileName(path), path.toAbsolutePath().toString(), note);
-    }
 
     /** Where a trace's bytes come from, resolved on the loading thread: opening can be IO too. */
     @FunctionalInterface
@@ -132,67 +185,59 @@ public final class MainWindowViewModel {
         TraceSource open() throws IOException;
     }
 
-    private void open(SourceOpener opener, String displayName, String origin, String note) {
-        cancelLoading();
-        long gen = ++generation;
-        loading.set(true);
-        progress.set(-1); // unknown until the parser reports
+    private void open(SourceOpener opener, String displayName, String origin, Path file) {
+        LoadJob job = new LoadJob(displayName);
+        long failuresBefore = failures;
+        loads.add(job);
         status.set("Reading " + displayName + "…");
-        current = runner.submit("load " + displayName,
-                ctx -> LoadedTrace.load(loader, opener.open(), displayName, origin,
+        job.attach(runner.submit("load " + displayName,
+                ctx -> loader.load(opener.open(), displayName, origin, file,
                         (done, total) -> {
+                            job.bytes(done, total);
                             ctx.progress(done, total);
                             return !ctx.isCancelled();
-                        }),
-                new TaskListener<>() {
+                        }, ctx::isCancelled),
+                new TaskListener<TraceDocument>() {
                     @Override
                     public void progress(double fraction) {
-                        if (gen == generation) progress.set(fraction);
+                        job.progress(fraction);
                     }
 
                     @Override
-                    public void succeeded(LoadedTrace value) {
-                        if (gen == generation) finishLoading(value, note);
+                    public void succeeded(TraceDocument value) {
+                        loads.remove(job);
+                        // An error that arrived while this load ran (another dropped file) stays up.
+                        if (failures == failuresBefore) errorMessage.set("");
+                        finishLoading(value);
                     }
 
                     @Override
                     public void failed(Throwable error) {
-                        if (gen != generation) return;
-                        endLoading();
-                        showError(describeFailure(displayName, error), "Could not open " + displayName);
+                        loads.remove(job);
+                        failures++;
+                        errorMessage.set(describeFailure(file == null ? displayName : file.toString(), error));
+                        status.set("Could not open " + displayName);
                     }
 
                     @Override
                     public void cancelled() {
-                        if (gen != generation) return;
-                        endLoading();
-                        status.set("Loading " + displayName + " was cancelled"
-                                + (trace.get() == null ? "" : "; still showing " + trace.get().displayName()));
+                        loads.remove(job);
+                        status.set("Loading " + displayName + " was cancelled");
                     }
-                });
+                }));
     }
 
-    private void finishLoading(LoadedTrace t, String note) {
-        endLoading();
-        errorMessage.set("");
-        trace.set(t);
-        stwSeries.set(t.stw());
-        summary.show(t.summary(), t.result().report(), t.goVersions());
-        title.set(APP_NAME + " — " + t.displayName());
-        chartPlaceholder.set("No GC cycles in " + t.displayName());
-        status.set(t.displayName() + " (" + t.origin() + "): " + Formats.count(t.summary().cycles()) + " cycles, read in "
-                + Formats.count(t.loadMillis()) + " ms" + note);
-    }
-
-    private void endLoading() {
-        loading.set(false);
-        progress.set(0);
-        current = null;
-    }
-
-    private void showError(String message, String statusText) {
-        errorMessage.set(message);
-        status.set(statusText);
+    private void finishLoading(TraceDocument doc) {
+        DocumentViewModel vm = new DocumentViewModel(doc, runner);
+        documents.add(vm);
+        selected.set(vm);
+        if (doc.file() != null) recentFiles.setAll(recent.add(doc.file()));
+        double mbs = doc.parseMillis() > 0 ? doc.bytes() / 1e3 / doc.parseMillis() : Double.NaN;
+        String what = doc.isGcTrace() ? Formats.count(doc.gcTrace().size()) + (doc.gcTrace().size() == 1 ? " cycle" : " cycles")
+                : doc.result().format().title();
+        String origin = doc.file() == null ? " (" + doc.origin() + ")" : ""; // a file's path is in its tab's tooltip
+        status.set(doc.displayName() + origin + ": " + what + ", read in " + Formats.count(doc.loadMillis()) + " ms"
+                + (Double.isNaN(mbs) || doc.bytes() < 1_000_000 ? "" : String.format(java.util.Locale.ROOT, " (%.0f MB/s)", mbs)));
     }
 
     /**
@@ -223,18 +268,20 @@ public final class MainWindowViewModel {
 
     // ---------------------------------------------------------------- properties
 
-    public SummaryViewModel summary() { return summary; }
-    /** The trace shown, null before the first successful load. */
-    public ReadOnlyObjectProperty<LoadedTrace> traceProperty() { return trace.getReadOnlyProperty(); }
-    public ReadOnlyObjectProperty<StwSeries> stwSeriesProperty() { return stwSeries.getReadOnlyProperty(); }
-    /** {@code gcscope — go1.24-phases.log}, or {@code gcscope} before anything is loaded. */
+    /** The open documents, in tab order. */
+    public ObservableList<DocumentViewModel> documents() { return documentsView; }
+    /** The loads in progress, oldest first. */
+    public ObservableList<LoadJob> loads() { return loadsView; }
+    /** The recent files, newest first (at most {@link RecentFiles#MAX}). */
+    public ObservableList<Path> recentFiles() { return recentFilesView; }
+    /** The document whose tab is selected; null when none is open. */
+    public ObjectProperty<DocumentViewModel> selectedProperty() { return selected; }
+    /** {@code gcscope — go1.24-phases.log}, or {@code gcscope} when nothing is open. */
     public ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }
-    public ReadOnlyBooleanProperty loadingProperty() { return loading.getReadOnlyProperty(); }
-    /** 0..1 while loading, -1 when the size is unknown. */
-    public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
+    public BooleanBinding loadingProperty() { return loading; }
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
-    /** The last load's one-line error, empty when there is none. */
+    /** The last failed load's one-line message, empty when there is none. */
     public ReadOnlyStringProperty errorMessageProperty() { return errorMessage.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty chartPlaceholderProperty() { return chartPlaceholder.getReadOnlyProperty(); }
     public BooleanProperty darkThemeProperty() { return darkTheme; }
+    public SettingsStore settings() { return settings; }
 }

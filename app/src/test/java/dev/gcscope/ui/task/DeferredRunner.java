@@ -24,4 +24,9 @@ public final class DeferredRunner implements BackgroundRunner {
     public void runNext() {
         pending.remove().run();
     }
+
+    /** Runs the task submitted last, so a test can finish loads out of order. */
+    public void runNextFromEnd() {
+        pending.removeLast().run();
+    }
 }

@@ -7,80 +7,85 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gcscope.analysis.GcSummary;
 import dev.gcscope.parsers.ParseReport;
 import dev.gcscope.parsers.ParseResult;
+import dev.gcscope.parsers.TraceLoader;
 import dev.gcscope.parsers.TraceSource;
 import dev.gcscope.parsers.gctrace.GcColumns;
 import dev.gcscope.parsers.gctrace.GcTraceParser;
-import dev.gcscope.parsers.TraceLoader;
 import dev.gcscope.samples.SampleTraces;
 import dev.gcscope.ui.report.ParseReportViewModel;
-import dev.gcscope.ui.summary.SummaryViewModel;
+import dev.gcscope.ui.settings.MemorySettingsStore;
+import dev.gcscope.ui.settings.RecentFiles;
 import dev.gcscope.ui.task.DeferredRunner;
 import dev.gcscope.ui.task.SynchronousRunner;
+import dev.gcscope.ui.workspace.DocumentViewModel;
+import dev.gcscope.ui.workspace.KeyFigure;
+import dev.gcscope.ui.workspace.TraceDocument;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** The window's behaviour without a toolkit: JavaFX properties work without one. */
+/** The window's behaviour without a toolkit: JavaFX properties and collections work without one. */
 class MainWindowViewModelTest {
     private static final String SAMPLE = SampleTraces.DEFAULT_GCTRACE;
+    private static final String RESTART = "gctrace/go1.22-phases-restart.log";
+    /** A real perf sched map dump: gcscope does not read that format. */
+    static final String SCHED_MAP = "perf/go1.24-gmp4-quota50-map.txt";
 
     @TempDir
     Path tmp;
 
-    private final MainWindowViewModel vm = new MainWindowViewModel(new SynchronousRunner(), TraceLoader.standard());
+    private final MemorySettingsStore settings = new MemorySettingsStore();
+    private final MainWindowViewModel vm = new MainWindowViewModel(new SynchronousRunner(), TraceLoader.standard(), settings);
 
-    private static String ms(double v) {
-        return String.format(Locale.ROOT, "%.3f", v);
+    private TraceDocument selected() {
+        return vm.selectedProperty().get().document();
     }
 
     @Test
     void beforeAnythingIsLoadedTheTitleIsJustTheAppName() {
         assertEquals("gcscope", vm.titleProperty().get());
-        assertNull(vm.traceProperty().get());
-        assertEquals("—", vm.summary().cyclesProperty().get());
-        assertTrue(vm.stwSeriesProperty().get().isEmpty());
+        assertTrue(vm.documents().isEmpty());
+        assertNull(vm.selectedProperty().get());
         assertTrue(vm.parseReport().isEmpty());
+        assertFalse(vm.loadingProperty().get());
     }
 
     @Test
-    void theBundledSampleLoadsWithItsSummaryFigures() throws Exception {
+    void theBundledSampleOpensAsATabNamedAfterItsFileAndGoVersions() throws Exception {
         vm.openSample(SAMPLE);
 
         SampleTraces.Sample s = SampleTraces.get(SAMPLE);
         ParseResult expected = new GcTraceParser().parse(TraceSource.of("x", s.bytes()));
-        GcSummary sum = GcSummary.of(expected.table(GcColumns.CYCLES_TABLE));
-        SummaryViewModel f = vm.summary();
+        assertEquals(1, vm.documents().size());
+        DocumentViewModel doc = vm.documents().get(0);
+        assertSame(doc, vm.selectedProperty().get());
+        assertEquals(s.fileName() + " · " + expected.attributes().get("go_versions"), doc.tabTitle());
+        assertEquals("go1.24-phases.log · Go 1.18+", doc.tabTitle());
         assertEquals("gcscope — " + s.fileName(), vm.titleProperty().get());
-        assertEquals(String.format(Locale.ROOT, "%,d", sum.cycles()), f.cyclesProperty().get());
-        assertEquals(Long.toString(sum.forced()), f.forcedProperty().get());
-        assertEquals("1", f.runsProperty().get());
-        assertEquals(ms(sum.stwMs().p50()), f.stwP50Property().get());
-        assertEquals(ms(sum.stwMs().p90()), f.stwP90Property().get());
-        assertEquals(ms(sum.stwMs().p99()), f.stwP99Property().get());
-        assertEquals(ms(sum.stwMs().p999()), f.stwP999Property().get());
-        assertEquals(ms(sum.stwMs().max()), f.stwMaxProperty().get());
-        assertEquals(String.format(Locale.ROOT, "%.0f MB", sum.heapPeakMb()), f.heapPeakProperty().get());
-        assertEquals(String.format(Locale.ROOT, "%.1f %%", sum.gcCpuPct()), f.gcCpuProperty().get());
-        assertEquals("Go 1.18+", f.goVersionsProperty().get());
-        assertEquals(String.format(Locale.ROOT, "%,d", expected.report().linesRead()), f.linesReadProperty().get());
-        assertEquals(Long.toString(expected.report().linesSkipped()), f.linesSkippedProperty().get());
-        assertEquals("0", f.issuesProperty().get());
-        assertEquals(sum.cycles(), vm.stwSeriesProperty().get().size());
+        assertEquals(expected.table(GcColumns.CYCLES_TABLE).rowCount(), doc.document().gcTrace().size());
+        assertNotNull(doc.gcTraceModel());
+        assertNotNull(doc.document().wholeTrace(), "a small trace arrives with its statistics");
+        assertSame(doc.document().wholeTrace(), doc.gcTraceModel().statisticsProperty().get(), "no second pass for the first frame");
+        assertNotNull(doc.selectionBar());
         assertFalse(vm.loadingProperty().get());
         assertEquals("", vm.errorMessageProperty().get());
         assertTrue(vm.statusProperty().get().contains("bundled sample"), vm.statusProperty().get());
+        assertTrue(vm.recentFiles().isEmpty(), "a bundled sample is not a recent file");
     }
 
     @Test
-    void aFileIsReadOnlyAndItsTitleIsTheFileName() throws Exception {
+    void aFileIsReadOnlyAndBecomesTheFirstRecentFile() throws Exception {
         Path file = SampleTraces.get(SAMPLE).copyTo(tmp);
         byte[] before = Files.readAllBytes(file);
         long modified = Files.getLastModifiedTime(file).toMillis();
@@ -88,91 +93,208 @@ class MainWindowViewModelTest {
         assertEquals("gcscope — " + file.getFileName(), vm.titleProperty().get());
         assertEquals(before.length, Files.size(file));
         assertEquals(modified, Files.getLastModifiedTime(file).toMillis());
+        assertEquals(List.of(file.toAbsolutePath()), vm.recentFiles());
+        assertEquals(file.toAbsolutePath(), selected().file());
     }
 
     @Test
-    void binaryBytesShowOneLineAndKeepTheTraceShownBefore() throws Exception {
+    void recentFilesKeepTheNewestTenAndSurviveARestart() throws Exception {
+        List<Path> files = new ArrayList<>();
+        byte[] trace = SampleTraces.get("gctrace/go1.19-phases.log").bytes();
+        for (int i = 0; i < RecentFiles.MAX + 2; i++) {
+            Path f = tmp.resolve("trace-" + i + ".log");
+            Files.write(f, trace);
+            files.add(f.toAbsolutePath());
+            vm.openFile(f);
+        }
+        vm.openFile(files.get(5)); // opened again: moves to the top, not listed twice
+
+        List<Path> expected = new ArrayList<>();
+        expected.add(files.get(5));
+        for (int i = files.size() - 1; i >= 0 && expected.size() < RecentFiles.MAX; i--) {
+            if (i != 5) expected.add(files.get(i));
+        }
+        assertEquals(expected, vm.recentFiles());
+
+        MainWindowViewModel restarted = new MainWindowViewModel(new SynchronousRunner(), TraceLoader.standard(), settings);
+        assertEquals(expected, restarted.recentFiles());
+        restarted.clearRecentFiles();
+        assertTrue(new MainWindowViewModel(new SynchronousRunner(), TraceLoader.standard(), settings).recentFiles().isEmpty());
+    }
+
+    @Test
+    void severalDroppedFilesOpenOneTabEachInOrder() throws Exception {
+        Path a = SampleTraces.get(SAMPLE).copyTo(tmp);
+        Path b = SampleTraces.get(RESTART).copyTo(tmp);
+        vm.openDropped(List.of(a, b));
+        assertEquals(2, vm.documents().size());
+        assertEquals(a.getFileName().toString(), vm.documents().get(0).document().displayName());
+        assertEquals(b.getFileName().toString(), vm.documents().get(1).document().displayName());
+        assertEquals(2, vm.documents().get(1).document().wholeTrace().summary().runs());
+        assertSame(vm.documents().get(1), vm.selectedProperty().get(), "the last opened is shown");
+    }
+
+    @Test
+    void closingATabSelectsItsNeighbourAndTheLastOneEmptiesTheWindow() {
         vm.openSample(SAMPLE);
-        LoadedTrace shown = vm.traceProperty().get();
-        String cycles = vm.summary().cyclesProperty().get();
+        vm.openSample(RESTART);
+        vm.openSample("gctrace/go1.19-phases.log");
+        DocumentViewModel middle = vm.documents().get(1);
+        vm.selectedProperty().set(middle);
+        vm.closeSelected();
+        assertEquals(2, vm.documents().size());
+        assertFalse(vm.documents().contains(middle));
+        assertEquals("go1.19-phases.log", selected().displayName(), "the tab right of the closed one");
+        assertEquals("gcscope — go1.19-phases.log", vm.titleProperty().get());
+        vm.closeSelected();
+        vm.closeSelected();
+        assertTrue(vm.documents().isEmpty());
+        assertNull(vm.selectedProperty().get());
+        assertEquals("gcscope", vm.titleProperty().get());
+    }
+
+    @Test
+    void binaryBytesShowOneLineAndLeaveTheOpenTabsAlone() throws Exception {
+        vm.openSample(SAMPLE);
+        DocumentViewModel shown = vm.selectedProperty().get();
 
         Path bad = tmp.resolve("core.bin");
         Files.write(bad, new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xfe, 0, 3});
         vm.openFile(bad);
 
         String msg = vm.errorMessageProperty().get();
-        assertTrue(msg.startsWith(bad.toString() + ": not a format gcscope reads"), msg);
+        assertTrue(msg.startsWith(bad.toAbsolutePath() + ": not a format gcscope reads"), msg);
         assertTrue(msg.contains("binary data"), msg);
         assertFalse(msg.contains("\n"), "one line");
         assertFalse(msg.contains("Exception"), msg);
-        assertSame(shown, vm.traceProperty().get());
-        assertEquals(cycles, vm.summary().cyclesProperty().get());
-        assertEquals("gcscope — " + SampleTraces.get(SAMPLE).fileName(), vm.titleProperty().get());
+        assertEquals(List.of(shown), vm.documents());
+        assertSame(shown, vm.selectedProperty().get());
         assertFalse(vm.loadingProperty().get());
+        assertFalse(vm.recentFiles().contains(bad.toAbsolutePath()), "a file that did not open is not recent");
 
         // ... and the next good file clears it.
-        vm.openFile(SampleTraces.get("gctrace/go1.22-phases-restart.log").copyTo(tmp));
+        vm.openFile(SampleTraces.get(RESTART).copyTo(tmp));
         assertEquals("", vm.errorMessageProperty().get());
-        assertEquals("2", vm.summary().runsProperty().get());
+        assertEquals(2, vm.documents().size());
     }
 
     @Test
-    void aDirectoryOrAMissingFileIsReportedWithoutLoading() {
+    void aFailureWhileAnotherFileLoadsStaysUpWhenThatOneSucceeds() throws Exception {
+        DeferredRunner runner = new DeferredRunner();
+        MainWindowViewModel m = new MainWindowViewModel(runner, TraceLoader.standard(), new MemorySettingsStore());
+        Path bad = SampleTraces.get(SCHED_MAP).copyTo(tmp);
+        m.openFile(SampleTraces.get(SAMPLE).copyTo(tmp)); // starts before the failure below
+        m.openFile(bad);
+        assertEquals(2, runner.pendingCount());
+        runner.runNextFromEnd(); // the bad file fails first
+        String msg = m.errorMessageProperty().get();
+        assertTrue(msg.contains("perf sched map"), msg);
+        runner.runNext(); // the good one, started earlier, finishes later
+        assertEquals(msg, m.errorMessageProperty().get(), "the newer failure is not wiped by an older load's success");
+        assertEquals(1, m.documents().size());
+    }
+
+    @Test
+    void aRealFileOfAFormatGcscopeDoesNotReadSaysWhatItReads() throws Exception {
+        Path map = SampleTraces.get(SCHED_MAP).copyTo(tmp);
+        vm.openFile(map);
+        String msg = vm.errorMessageProperty().get();
+        assertTrue(msg.startsWith(map.toAbsolutePath() + ": not a format gcscope reads"), msg);
+        assertTrue(msg.contains("perf sched map"), msg);
+        assertFalse(msg.contains("\n"), msg);
+        assertTrue(vm.documents().isEmpty());
+    }
+
+    @Test
+    void aGcTraceWithoutOneCycleSaysHowToGetOne() {
+        // Recognised as a gctrace by its scavenger lines, but not one GC cycle: nothing to show.
+        String text = "scvg: 0 MB released\nscvg: inuse: 3, idle: 0, sys: 3, released: 0, consumed: 3 (MB)\n";
+        vm.open(TraceSource.of("broken.log", text.getBytes(StandardCharsets.UTF_8)), "broken.log", "test");
+        assertEquals("broken.log: no gctrace lines (no \"gc N @…\" cycle) — run the program with GODEBUG=gctrace=1 and keep its stderr:"
+                + " GODEBUG=gctrace=1 ./app 2> gc.log", vm.errorMessageProperty().get());
+        assertTrue(vm.documents().isEmpty());
+    }
+
+    @Test
+    void aDirectoryOrAMissingFileIsReportedWithoutOpeningATab() {
         vm.openFile(tmp);
         assertEquals(tmp + ": is a directory, not a trace file", vm.errorMessageProperty().get());
         vm.openFile(tmp.resolve("nope.log"));
         assertEquals(tmp.resolve("nope.log") + ": no such file", vm.errorMessageProperty().get());
         vm.dismissError();
         assertEquals("", vm.errorMessageProperty().get());
-        assertNull(vm.traceProperty().get());
+        assertTrue(vm.documents().isEmpty());
+    }
+
+    static Stream<Arguments> oneSampleOfEveryFormat() {
+        return SampleTraces.all().stream().map(SampleTraces.Sample::format).distinct()
+                .filter(f -> !f.equals("perf-sched-map") && !f.equals("gctrace"))
+                .map(f -> Arguments.of(f, SampleTraces.ofFormat(f).get(0).path()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("oneSampleOfEveryFormat")
+    void perfAndMetricsSamplesOpenWithTheirSummary(String format, String path) throws Exception {
+        vm.openSample(path);
+        assertEquals("", vm.errorMessageProperty().get());
+        assertEquals(1, vm.documents().size());
+        DocumentViewModel doc = vm.documents().get(0);
+        assertNull(doc.gcTraceModel());
+        assertEquals(format, doc.document().formatId());
+        ParseResult expected = TraceLoader.standard().load(TraceSource.of("x", SampleTraces.get(path).bytes()), null,
+                dev.gcscope.parsers.ParseListener.NONE);
+        assertEquals(String.format(Locale.ROOT, "%,d", expected.mainTable().rowCount()), figure(doc, "rows"));
+        assertEquals(String.format(Locale.ROOT, "%,d", expected.report().linesRead()), figure(doc, "lines-read"));
+        assertEquals(expected.format().title(), figure(doc, "format"));
+        assertTrue(doc.document().figures().size() > 6, "the format's own key figures follow: " + doc.document().figures());
+    }
+
+    private static String figure(DocumentViewModel doc, String id) {
+        return doc.document().figures().stream().filter(f -> f.id().equals(id)).map(KeyFigure::value).findFirst().orElseThrow();
     }
 
     @Test
-    void ofSeveralDroppedFilesTheFirstIsOpenedAndTheStatusSaysSo() throws Exception {
-        Path a = SampleTraces.get(SAMPLE).copyTo(tmp);
-        Path b = SampleTraces.get("gctrace/go1.22-phases-restart.log").copyTo(tmp);
-        vm.openDropped(List.of(a, b));
-        assertEquals("gcscope — " + a.getFileName(), vm.titleProperty().get());
-        assertTrue(vm.statusProperty().get().endsWith("(opened the first of 2 dropped files)"), vm.statusProperty().get());
-    }
-
-    @Test
-    void progressIsReportedAndCancellingKeepsThePreviousTrace() {
+    void progressIsReportedAndCancellingKeepsTheOpenTabs() {
         DeferredRunner runner = new DeferredRunner();
-        MainWindowViewModel m = new MainWindowViewModel(runner, TraceLoader.standard());
+        MainWindowViewModel m = new MainWindowViewModel(runner, TraceLoader.standard(), new MemorySettingsStore());
         List<Double> progress = new ArrayList<>();
-        m.progressProperty().addListener((o, old, now) -> progress.add(now.doubleValue()));
 
         m.openSample(SAMPLE);
         assertTrue(m.loadingProperty().get());
-        assertEquals(-1, m.progressProperty().get(), 0, "unknown until the parser reports");
+        assertEquals(1, m.loads().size());
+        LoadJob job = m.loads().get(0);
+        job.progressProperty().addListener((o, old, now) -> progress.add(now.doubleValue()));
+        assertEquals(-1, job.progressProperty().get(), 0, "unknown until the parser reports");
         runner.runNext();
         assertFalse(m.loadingProperty().get());
         assertTrue(progress.contains(1.0), "progress reached 100 %: " + progress);
-        LoadedTrace first = m.traceProperty().get();
-        assertNotNull(first);
+        assertTrue(job.detailProperty().get().contains("MB"), job.detailProperty().get());
+        DocumentViewModel first = m.documents().get(0);
 
-        m.openSample("gctrace/go1.22-phases-restart.log");
+        m.openSample(RESTART);
         assertTrue(m.loadingProperty().get());
         m.cancelLoading();
         runner.runNext(); // the parser sees the cancel at its first progress report
         assertFalse(m.loadingProperty().get());
-        assertSame(first, m.traceProperty().get());
+        assertEquals(List.of(first), m.documents());
         assertTrue(m.statusProperty().get().contains("cancelled"), m.statusProperty().get());
         assertEquals("", m.errorMessageProperty().get(), "a cancel is not an error");
     }
 
     @Test
-    void aLoadThatWasSupersededCannotOverwriteTheNewerOne() {
+    void loadsInFlightTogetherEachOpenATab() {
         DeferredRunner runner = new DeferredRunner();
-        MainWindowViewModel m = new MainWindowViewModel(runner, TraceLoader.standard());
-        m.openSample("gctrace/go1.22-phases-restart.log");
+        MainWindowViewModel m = new MainWindowViewModel(runner, TraceLoader.standard(), new MemorySettingsStore());
+        m.openSample(RESTART);
         m.openSample(SAMPLE);
         assertEquals(2, runner.pendingCount());
-        runner.runNext(); // the first load: cancelled when the second started
-        assertNull(m.traceProperty().get());
-        assertTrue(m.loadingProperty().get(), "the second load is still running");
+        assertEquals(2, m.loads().size());
+        m.loads().get(0).cancel(); // cancelling one leaves the other running
         runner.runNext();
+        assertTrue(m.documents().isEmpty());
+        assertEquals(1, m.loads().size());
+        runner.runNext();
+        assertEquals(1, m.documents().size());
         assertEquals("gcscope — " + SampleTraces.get(SAMPLE).fileName(), m.titleProperty().get());
     }
 
@@ -182,16 +304,32 @@ class MainWindowViewModelTest {
                 + "hello from the app\n"
                 + "gc 2 @0.3s 0%: 0.014+zz+0.003 ms clock\n";
         vm.open(TraceSource.of("t.log", text.getBytes(StandardCharsets.UTF_8)), "t.log", "test");
-        ParseReport report = vm.traceProperty().get().result().report();
+        ParseReport report = selected().result().report();
         ParseReportViewModel r = vm.parseReport().orElseThrow();
         assertEquals("Parse report — t.log", r.title());
         assertEquals(report.issueCount(), r.issues().size());
-        assertEquals("1", vm.summary().issuesProperty().get());
         assertEquals("3", r.issues().get(0).line());
         assertTrue(r.issues().get(0).reason().contains("gc line"), r.issues().get(0).reason());
         assertEquals("3 lines read: " + report.linesUsed() + " used, " + report.linesSkipped() + " skipped; 1 issue", r.headline());
         assertTrue(r.issuesAsText().startsWith("t.log:3: "), r.issuesAsText());
-        assertEquals(report.skippedByKind().size(), r.skippedKinds().size());
+        assertEquals("3 lines · " + report.linesSkipped() + " skipped · 1 issue", vm.selectedProperty().get().inputLine());
+    }
+
+    @Test
+    void theThemeIsRememberedInTheSettings() {
+        assertFalse(vm.darkThemeProperty().get());
+        vm.darkThemeProperty().set(true);
+        assertTrue(new MainWindowViewModel(new SynchronousRunner(), TraceLoader.standard(), settings).darkThemeProperty().get());
+        vm.darkThemeProperty().set(false);
+        assertFalse(new MainWindowViewModel(new SynchronousRunner(), TraceLoader.standard(), settings).darkThemeProperty().get());
+    }
+
+    @Test
+    void everyBundledSampleIsOfferedUnderItsFormat() {
+        var byFormat = vm.samplesByFormat();
+        assertEquals(SampleTraces.all().size(), byFormat.values().stream().mapToInt(List::size).sum());
+        assertEquals(SampleTraces.ofFormat("perf-sched-timehist"), byFormat.get("perf-sched-timehist"));
+        assertTrue(byFormat.containsKey("metrics-json"));
     }
 
     @Test

@@ -3,32 +3,45 @@ package dev.gcscope.ui.window;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gcscope.analysis.GcSummary;
 import dev.gcscope.parsers.ParseReport;
 import dev.gcscope.parsers.ParseResult;
+import dev.gcscope.parsers.TraceLoader;
 import dev.gcscope.parsers.TraceSource;
 import dev.gcscope.parsers.gctrace.GcColumns;
 import dev.gcscope.parsers.gctrace.GcTraceParser;
-import dev.gcscope.parsers.TraceLoader;
 import dev.gcscope.samples.SampleTraces;
 import dev.gcscope.ui.chart.StwChart;
+import dev.gcscope.ui.gctrace.GcTraceModel;
+import dev.gcscope.ui.gctrace.TimeRange;
 import dev.gcscope.ui.report.ParseReportViewModel;
+import dev.gcscope.ui.settings.MemorySettingsStore;
 import dev.gcscope.ui.task.SynchronousRunner;
+import dev.gcscope.ui.workspace.DocumentView;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -42,7 +55,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The window on headless Monocle, with the synchronous runner: a drop (the handler the drag-and-drop
- * event calls, given a file list) loads the file before the call returns.
+ * event calls, given a file list) loads the files before the call returns. Settings live in memory.
  */
 @ExtendWith(ApplicationExtension.class)
 class MainWindowViewTest {
@@ -58,20 +71,33 @@ class MainWindowViewTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        vm = new MainWindowViewModel(new SynchronousRunner(), TraceLoader.standard());
-        view = new MainWindowView(vm);
-        stage.setScene(view.createScene(1200, 800));
+        SynchronousRunner runner = new SynchronousRunner();
+        vm = new MainWindowViewModel(runner, TraceLoader.standard(), new MemorySettingsStore());
+        view = new MainWindowView(vm, runner);
+        stage.setScene(view.createScene(1280, 800));
         stage.titleProperty().bind(vm.titleProperty());
         stage.show();
     }
 
     private void drop(FxRobot robot, Path... files) {
-        robot.interact(() -> view.dropFiles(java.util.Arrays.stream(files).map(Path::toFile).toList()));
+        robot.interact(() -> view.dropFiles(Arrays.stream(files).map(Path::toFile).toList()));
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    private static String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
+    private TabPane documents() {
+        return view.documentTabs();
+    }
+
+    private DocumentView shown() {
+        return view.selectedDocumentView().orElseThrow();
+    }
+
+    private Node shownRoot() {
+        return shown().root();
+    }
+
+    private static String text(FxRobot robot, Node from, String id) {
+        return robot.from(from).lookup(id).queryAs(Label.class).getText();
     }
 
     private static String ms(double v) {
@@ -79,9 +105,10 @@ class MainWindowViewTest {
     }
 
     @Test
-    void aDroppedTraceShowsItsSummaryAndChart(FxRobot robot) throws Exception {
+    void aDroppedTraceOpensATabWithItsViewsAndTheSummaryFigures(FxRobot robot) throws Exception {
         Path file = SampleTraces.get(SampleTraces.DEFAULT_GCTRACE).copyTo(tmp);
         assertEquals("gcscope", stage.getTitle());
+        assertTrue(robot.lookup("#empty-placeholder").query().isVisible());
 
         drop(robot, file);
 
@@ -94,60 +121,193 @@ class MainWindowViewTest {
         long forcedLines = content.lines().filter(l -> GC_LINE.matcher(l).find() && l.contains("(forced)")).count();
         assertEquals(gcLines, sum.cycles(), "every gc line of this plain trace is a cycle");
 
+        assertEquals(1, documents().getTabs().size());
+        assertEquals(file.getFileName() + " · Go 1.18+", documents().getTabs().get(0).getText());
+        assertFalse(robot.lookup("#empty-placeholder").query().isVisible());
         assertEquals("gcscope — " + file.getFileName(), stage.getTitle());
-        assertEquals(String.format(Locale.ROOT, "%,d", gcLines), text(robot, "#summary-cycles"));
-        assertEquals(Long.toString(forcedLines), text(robot, "#summary-forced"));
-        assertEquals("1", text(robot, "#summary-runs"));
-        assertEquals(ms(sum.stwMs().p50()), text(robot, "#summary-stw-p50"));
-        assertEquals(ms(sum.stwMs().p90()), text(robot, "#summary-stw-p90"));
-        assertEquals(ms(sum.stwMs().p99()), text(robot, "#summary-stw-p99"));
-        assertEquals(ms(sum.stwMs().p999()), text(robot, "#summary-stw-p999"));
-        assertEquals(ms(sum.stwMs().max()), text(robot, "#summary-stw-max"));
-        assertEquals(String.format(Locale.ROOT, "%.0f MB", sum.heapPeakMb()), text(robot, "#summary-heap-peak"));
-        assertEquals(String.format(Locale.ROOT, "%.1f %%", sum.gcCpuPct()), text(robot, "#summary-gc-cpu"));
-        assertEquals("Go 1.18+", text(robot, "#summary-go-versions"));
-        assertEquals(String.format(Locale.ROOT, "%,d", content.lines().count()), text(robot, "#summary-lines-read"));
-        assertEquals(Long.toString(report.linesSkipped()), text(robot, "#summary-lines-skipped"));
-        assertEquals(Long.toString(report.issueCount()), text(robot, "#summary-issues"));
+        TabPane views = robot.from(shownRoot()).lookup("#view-tabs").queryAs(TabPane.class);
+        assertEquals("Summary", views.getTabs().get(0).getText());
+        assertEquals("view-summary", views.getTabs().get(0).getId());
+        assertEquals(shown().views().size(), views.getTabs().size());
+
+        Node doc = shownRoot();
+        assertEquals(String.format(Locale.ROOT, "%,d", gcLines), text(robot, doc, "#summary-cycles"));
+        assertEquals(Long.toString(forcedLines), text(robot, doc, "#summary-forced"));
+        assertEquals("1", text(robot, doc, "#summary-runs"));
+        assertEquals(ms(sum.stwMs().p50()), text(robot, doc, "#summary-stw-p50"));
+        assertEquals(ms(sum.stwMs().p90()), text(robot, doc, "#summary-stw-p90"));
+        assertEquals(ms(sum.stwMs().p99()), text(robot, doc, "#summary-stw-p99"));
+        assertEquals(ms(sum.stwMs().p999()), text(robot, doc, "#summary-stw-p999"));
+        assertEquals(ms(sum.stwMs().max()), text(robot, doc, "#summary-stw-max"));
+        assertTrue(text(robot, doc, "#summary-stw-p99-ci").matches("\\d+\\.\\d{3}–\\d+\\.\\d{3}"), text(robot, doc, "#summary-stw-p99-ci"));
+        assertEquals(String.format(Locale.ROOT, "%.0f MB", sum.heapPeakMb()), text(robot, doc, "#summary-heap-peak"));
+        assertEquals(String.format(Locale.ROOT, "%.1f %%", sum.gcCpuPct()), text(robot, doc, "#summary-gc-cpu"));
+        assertEquals(String.format(Locale.ROOT, "%,d lines · %d skipped · %d issues", content.lines().count(),
+                report.linesSkipped(), report.issueCount()), text(robot, doc, "#document-input"));
+        assertEquals(String.format(Locale.ROOT, "0.10 s – 20.1 s · whole trace · %d cycles", gcLines),
+                text(robot, doc, "#selection-range"));
         assertFalse(robot.lookup("#error-banner").query().isVisible());
 
-        StwChart chart = view.chart();
+        StwChart chart = robot.from(doc).lookup("#stw-chart").queryAs(StwChart.class);
         assertEquals(gcLines, chart.seriesProperty().get().size());
         assertTrue(chart.plotArea().isPresent(), "the chart plotted its data");
         long stwPixels = countPixels(robot, chart, (Color) chart.seriesStroke());
         long forcedPixels = countPixels(robot, chart, (Color) chart.forcedStroke());
-        assertTrue(stwPixels > 500, "STW-coloured pixels: " + stwPixels);
+        assertTrue(stwPixels > 300, "STW-coloured pixels: " + stwPixels);
         assertTrue(forcedPixels > 50, "forced-coloured pixels: " + forcedPixels);
     }
 
     @Test
-    void aBadFileShowsItsMessageAndTheWindowStillWorks(FxRobot robot) throws Exception {
+    void twoDroppedFilesOpenTwoTabsAndClosingOneLeavesTheOther(FxRobot robot) throws Exception {
+        Path a = SampleTraces.get(SampleTraces.DEFAULT_GCTRACE).copyTo(tmp);
+        Path b = SampleTraces.get("gctrace/go1.22-phases-restart.log").copyTo(tmp);
+        drop(robot, a, b);
+
+        assertEquals(2, documents().getTabs().size());
+        assertTrue(documents().getTabs().get(0).getText().startsWith(a.getFileName().toString()));
+        assertTrue(documents().getTabs().get(1).getText().startsWith(b.getFileName().toString()));
+        assertEquals(1, documents().getSelectionModel().getSelectedIndex());
+        assertEquals("2", text(robot, shownRoot(), "#summary-runs"));
+
+        robot.press(KeyCode.CONTROL, KeyCode.W).release(KeyCode.W, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, documents().getTabs().size());
+        assertEquals(1, vm.documents().size());
+        assertEquals("gcscope — " + a.getFileName(), stage.getTitle());
+        assertEquals("1", text(robot, shownRoot(), "#summary-runs"));
+    }
+
+    @Test
+    void perfAndMetricsSamplesOpenWithTheirSummary(FxRobot robot) throws Exception {
+        Path latency = SampleTraces.get("perf/go1.24-gmp4-latency.txt").copyTo(tmp);
+        Path metrics = SampleTraces.get("metrics/go1.24-phases-histograms.jsonl").copyTo(tmp);
+        drop(robot, latency, metrics);
+
+        assertFalse(robot.lookup("#error-banner").query().isVisible(), vm.errorMessageProperty().get());
+        assertEquals(2, documents().getTabs().size());
+        for (int i = 0; i < 2; i++) {
+            int tab = i;
+            robot.interact(() -> documents().getSelectionModel().select(tab));
+            Path file = i == 0 ? latency : metrics;
+            ParseResult expected = TraceLoader.standard().load(TraceSource.of(file), null, dev.gcscope.parsers.ParseListener.NONE);
+            Node doc = shownRoot();
+            assertEquals(String.format(Locale.ROOT, "%,d", expected.mainTable().rowCount()), text(robot, doc, "#doc-rows"));
+            assertEquals(expected.format().title(), text(robot, doc, "#doc-format"));
+            TabPane views = robot.from(doc).lookup("#view-tabs").queryAs(TabPane.class);
+            assertEquals("Summary", views.getTabs().get(0).getText());
+        }
+        assertEquals(Long.toString(dev.gcscope.analysis.SchedLatencySummary.of(
+                TraceLoader.standard().load(TraceSource.of(latency), null, dev.gcscope.parsers.ParseListener.NONE).table("tasks"),
+                TraceLoader.standard().load(TraceSource.of(latency), null, dev.gcscope.parsers.ParseListener.NONE).table("totals")).tasks()),
+                text(robot, documentRoot(0), "#doc-tasks"));
+    }
+
+    private Node documentRoot(int i) {
+        return ((DocumentView) documents().getTabs().get(i).getUserData()).root();
+    }
+
+    @Test
+    void aBadFileShowsItsMessageAndLeavesTheOtherTabsAlone(FxRobot robot) throws Exception {
         Path good = SampleTraces.get(SampleTraces.DEFAULT_GCTRACE).copyTo(tmp);
         drop(robot, good);
-        String cycles = text(robot, "#summary-cycles");
+        String cycles = text(robot, shownRoot(), "#summary-cycles");
 
-        Path bad = tmp.resolve("heap.pprof");
-        byte[] junk = new byte[4096];
-        new java.util.Random(7).nextBytes(junk);
-        junk[0] = 0;
-        Files.write(bad, junk);
+        Path bad = SampleTraces.get(MainWindowViewModelTest.SCHED_MAP).copyTo(tmp);
         drop(robot, bad);
 
         Node banner = robot.lookup("#error-banner").query();
         assertTrue(banner.isVisible());
-        String message = text(robot, "#error-message");
-        assertTrue(message.startsWith(bad + ": not a format gcscope reads (it looks like binary data"), message);
-        assertEquals(cycles, text(robot, "#summary-cycles"), "the trace shown before stays");
+        String message = robot.lookup("#error-message").queryAs(Label.class).getText();
+        assertTrue(message.startsWith(bad.toAbsolutePath() + ": not a format gcscope reads"), message);
+        assertTrue(message.contains("perf sched map"), message);
+        assertEquals(1, documents().getTabs().size());
+        assertEquals(cycles, text(robot, shownRoot(), "#summary-cycles"), "the tab shown before stays");
         assertEquals("gcscope — " + good.getFileName(), stage.getTitle());
 
         drop(robot, tmp); // a directory
-        assertEquals(tmp + ": is a directory, not a trace file", text(robot, "#error-message"));
+        assertEquals(tmp + ": is a directory, not a trace file", robot.lookup("#error-message").queryAs(Label.class).getText());
 
-        Path restart = SampleTraces.get("gctrace/go1.22-phases-restart.log").copyTo(tmp);
-        drop(robot, restart);
+        drop(robot, SampleTraces.get("gctrace/go1.22-phases-restart.log").copyTo(tmp));
         assertFalse(robot.lookup("#error-banner").query().isVisible());
-        assertEquals("2", text(robot, "#summary-runs"));
-        assertEquals("gcscope — " + restart.getFileName(), stage.getTitle());
+        assertEquals(2, documents().getTabs().size());
+    }
+
+    @Test
+    void theRecentFilesMenuListsTheOpenedFilesNewestFirst(FxRobot robot) throws Exception {
+        Menu recent = fileMenuItem("menu-recent");
+        assertTrue(recent.getItems().get(0).isDisable(), "no recent files yet");
+        Path a = SampleTraces.get(SampleTraces.DEFAULT_GCTRACE).copyTo(tmp);
+        Path b = SampleTraces.get("gctrace/go1.19-phases.log").copyTo(tmp);
+        drop(robot, a);
+        drop(robot, b);
+        List<String> names = recent.getItems().stream().map(MenuItem::getText).filter(t -> t != null && t.contains("—")).toList();
+        assertEquals(2, names.size(), names.toString());
+        assertTrue(names.get(0).startsWith(b.getFileName().toString()), names.toString());
+        assertTrue(names.get(1).startsWith(a.getFileName().toString()), names.toString());
+
+        robot.interact(() -> recent.getItems().get(1).fire()); // reopen a
+        assertEquals(3, documents().getTabs().size());
+        assertTrue(recent.getItems().get(0).getText().startsWith(a.getFileName().toString()));
+    }
+
+    @Test
+    void everyBundledSampleIsInTheOpenSampleMenu() {
+        Menu samples = fileMenuItem("menu-samples");
+        long items = samples.getItems().stream().mapToLong(m -> ((Menu) m).getItems().size()).sum();
+        assertEquals(SampleTraces.all().size(), items);
+    }
+
+    private Menu fileMenuItem(String id) {
+        MenuBar bar = (MenuBar) ((javafx.scene.layout.VBox) ((javafx.scene.layout.BorderPane) view.root()).getTop()).getChildren().get(0);
+        return (Menu) bar.getMenus().get(0).getItems().stream().filter(m -> id.equals(m.getId())).findFirst().orElseThrow();
+    }
+
+    @Test
+    void theSelectionBarShowsTheRangeAndItsResetClearsIt(FxRobot robot) throws Exception {
+        drop(robot, SampleTraces.get(SampleTraces.DEFAULT_GCTRACE).copyTo(tmp));
+        GcTraceModel model = shown().viewModel().gcTraceModel();
+        Button reset = robot.from(shownRoot()).lookup("#selection-reset").queryAs(Button.class);
+        assertTrue(reset.isDisabled(), "nothing to reset");
+
+        double[] x = model.data().layout().x();
+        TimeRange range = new TimeRange(5, 12);
+        long inside = Arrays.stream(x).filter(range::contains).count();
+        robot.interact(() -> model.selectionProperty().set(range));
+        String label = text(robot, shownRoot(), "#selection-range");
+        assertTrue(label.endsWith(String.format(Locale.ROOT, " · %d of %d cycles", inside, x.length)), label);
+        assertEquals(String.format(Locale.ROOT, "%,d", inside), text(robot, shownRoot(), "#summary-cycles"),
+                "the summary shows the selection");
+        assertFalse(reset.isDisabled());
+
+        robot.clickOn(reset);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNull(model.selectionProperty().get());
+        assertNull(model.viewportProperty().get());
+        assertEquals(String.format(Locale.ROOT, "%,d", x.length), text(robot, shownRoot(), "#summary-cycles"));
+        assertTrue(text(robot, shownRoot(), "#selection-range").contains("whole trace"));
+
+        // Escape resets too.
+        robot.interact(() -> model.selectionProperty().set(range));
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNull(model.selectionProperty().get());
+    }
+
+    @Test
+    void clickingARegimeHighlightsItAndClickingAgainClearsIt(FxRobot robot) throws Exception {
+        drop(robot, SampleTraces.get(SampleTraces.DEFAULT_GCTRACE).copyTo(tmp));
+        GcTraceModel model = shown().viewModel().gcTraceModel();
+        int regimes = model.data().analysis().regimes().regimes().size();
+        assertTrue(regimes > 1, "the sample has several regimes");
+        TableView<?> table = robot.from(shownRoot()).lookup("#summary-regimes").queryAs(TableView.class);
+        assertEquals(regimes, table.getItems().size());
+        Node secondRow = robot.from(table).lookup(".table-row-cell").nth(1).query();
+        robot.clickOn(secondRow);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(model.data().analysis().regimes().regimes().get(1).id(), model.highlightedRegimeProperty().get());
+        robot.clickOn(secondRow);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(-1, model.highlightedRegimeProperty().get());
     }
 
     @Test
@@ -157,9 +317,9 @@ class MainWindowViewTest {
                 + "listening on :8080\n"
                 + "gc 2 @0.3s 0%: 0.014+zz+0.003 ms clock\n");
         drop(robot, file);
-        assertEquals("1", text(robot, "#summary-issues"));
+        assertTrue(text(robot, shownRoot(), "#document-input").endsWith("1 issue"));
 
-        robot.clickOn("#parse-report-button");
+        robot.clickOn(robot.from(shownRoot()).lookup("#parse-report-button").queryAs(Node.class));
         WaitForAsyncUtils.waitForFxEvents();
 
         Window dialog = robot.listTargetWindows().stream().filter(w -> w != stage && w.isShowing()).findFirst().orElseThrow();
@@ -175,16 +335,36 @@ class MainWindowViewTest {
     }
 
     @Test
-    void theDarkThemeSwapsTheChartColours(FxRobot robot) {
-        StwChart chart = view.chart();
+    void theDarkThemeShortcutSwapsTheChartColours(FxRobot robot) throws Exception {
+        drop(robot, SampleTraces.get(SampleTraces.DEFAULT_GCTRACE).copyTo(tmp));
+        StwChart chart = robot.from(shownRoot()).lookup("#stw-chart").queryAs(StwChart.class);
         Color light = (Color) chart.seriesStroke();
         assertEquals(Color.web("#2f6eb5"), light, "the light palette's -gc-stw reached the canvas");
-        robot.interact(() -> vm.darkThemeProperty().set(true));
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D).release(KeyCode.D, KeyCode.SHIFT, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(vm.darkThemeProperty().get());
         assertTrue(view.root().getStyleClass().contains("dark"));
         Color dark = (Color) chart.seriesStroke();
         assertNotEquals(light, dark);
         assertEquals(Color.web("#6fb0ff"), dark);
+
+        robot.interact(() -> vm.darkThemeProperty().set(false));
+        assertFalse(view.root().getStyleClass().contains("dark"));
+        assertEquals(light, chart.seriesStroke());
+    }
+
+    @Test
+    void ctrlAndADigitJumpsToThatView(FxRobot robot) throws Exception {
+        drop(robot, SampleTraces.get(SampleTraces.DEFAULT_GCTRACE).copyTo(tmp));
+        int n = shown().views().size();
+        robot.interact(() -> view.selectView(n - 1));
+        assertEquals(n - 1, shown().selectedView());
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, shown().selectedView());
+        assertFalse(shown().selectView(n), "no view past the last");
+        assertNotNull(documents().getSelectionModel().getSelectedItem());
     }
 
     /** Pixels of the chart's snapshot within a small distance of {@code colour}. */
@@ -204,5 +384,4 @@ class MainWindowViewTest {
         }
         return n;
     }
-
 }

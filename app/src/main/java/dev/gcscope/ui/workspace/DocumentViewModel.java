@@ -1,0 +1,57 @@
+package dev.gcscope.ui.workspace;
+
+import dev.gcscope.ui.gctrace.GcTraceModel;
+import dev.gcscope.ui.report.ParseReportViewModel;
+import dev.gcscope.ui.summary.Formats;
+import dev.gcscope.ui.task.BackgroundRunner;
+
+/**
+ * One open document on the UI thread: the loaded {@link TraceDocument} and, for a gctrace, the
+ * {@link GcTraceModel} its views share (selection, zoom, highlighted regime, statistics).
+ */
+public final class DocumentViewModel {
+    private final TraceDocument document;
+    private final GcTraceModel model;
+    private final SelectionBarViewModel selectionBar;
+
+    public DocumentViewModel(TraceDocument document, BackgroundRunner runner) {
+        this.document = document;
+        // A large trace arrives without whole-trace statistics: the model computes them in the background.
+        this.model = document.isGcTrace() ? new GcTraceModel(document.gcTrace(), document.wholeTrace(), runner) : null;
+        this.selectionBar = model == null ? null : new SelectionBarViewModel(model);
+    }
+
+    public TraceDocument document() {
+        return document;
+    }
+
+    /** The gctrace model, or null for another format. */
+    public GcTraceModel gcTraceModel() {
+        return model;
+    }
+
+    /** The selection bar of a gctrace document, or null for another format. */
+    public SelectionBarViewModel selectionBar() {
+        return selectionBar;
+    }
+
+    public String tabTitle() {
+        return document.tabTitle();
+    }
+
+    public ParseReportViewModel parseReport() {
+        return new ParseReportViewModel(document.displayName(), document.result().report());
+    }
+
+    /** "2,198 lines · 5 skipped · 0 issues", beside the parse report link. */
+    public String inputLine() {
+        var r = document.result().report();
+        return Formats.count(r.linesRead()) + " lines · " + Formats.count(r.linesSkipped()) + " skipped · "
+                + Formats.count(r.issueCount()) + (r.issueCount() == 1 ? " issue" : " issues");
+    }
+
+    /** Back to the whole trace (a gctrace's selection and zoom); nothing for another format. */
+    public void resetSelection() {
+        if (model != null) model.resetSelection();
+    }
+}

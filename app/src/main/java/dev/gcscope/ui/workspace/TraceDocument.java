@@ -1,0 +1,50 @@
+package dev.gcscope.ui.workspace;
+
+import dev.gcscope.analysis.CycleRangeAnalysis;
+import dev.gcscope.parsers.ParseResult;
+import dev.gcscope.ui.gctrace.GcTraceData;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One opened trace, as its loading thread built it: the parse and, for a gctrace, the
+ * {@link GcTraceData} every view reads. Immutable; the UI thread only swaps it in.
+ *
+ * @param displayName the file name, e.g. {@code go1.24-phases.log}
+ * @param origin where it came from, for the status line: a path, or "bundled sample"
+ * @param file the file it was read from, or null for a sample or bytes in memory
+ * @param gcTrace the gctrace data, or null for any other format
+ * @param wholeTrace the statistics of the whole gctrace, or null when not computed yet (a large
+ *                   trace is shown first and its statistics follow) or not a gctrace
+ * @param figures the summary figures of a document that is not a gctrace (empty for a gctrace,
+ *                whose Summary view reads its model)
+ * @param details extra summary lines (e.g. one per runtime/metrics histogram)
+ * @param bytes size of the input as stored
+ * @param parseMillis how long reading and parsing took
+ * @param loadMillis parse plus everything built after it on the loading thread
+ */
+public record TraceDocument(String displayName, String origin, Path file, ParseResult result, GcTraceData gcTrace,
+                            CycleRangeAnalysis wholeTrace, List<KeyFigure> figures, List<String> details, long bytes,
+                            long parseMillis, long loadMillis) {
+
+    public static final String GO_VERSIONS = "go_versions";
+
+    /** The Go releases the format implies, e.g. {@code Go 1.18+}; empty when unknown. */
+    public String goVersions() {
+        return result.attributes().getOrDefault(GO_VERSIONS, "");
+    }
+
+    /** The tab's name: {@code go1.24-phases.log · Go 1.18+}, or the file name alone. */
+    public String tabTitle() {
+        String go = goVersions();
+        return go.isBlank() ? displayName : displayName + " · " + go;
+    }
+
+    public boolean isGcTrace() {
+        return gcTrace != null;
+    }
+
+    public String formatId() {
+        return result.format().id();
+    }
+}
