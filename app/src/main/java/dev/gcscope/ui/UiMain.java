@@ -1,5 +1,6 @@
 package dev.gcscope.ui;
 
+import dev.gcscope.BackgroundPreinitializer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.application.Application;
@@ -19,6 +20,8 @@ public final class UiMain {
     /** Opens the window and returns when it is closed. */
     public static void start(String[] args) {
         JAVAFX_LOG.setLevel(Level.SEVERE);
+        // The toolkit takes a second to start on one core; the parser and analysis classes load on the other meanwhile.
+        BackgroundPreinitializer.start(true);
         Application.launch(GcscopeApp.class, args);
     }
 }

@@ -1,6 +1,9 @@
-package dev.gcscope.cli;
+package dev.gcscope;
 
+import dev.gcscope.analysis.CycleRangeAnalysis;
 import dev.gcscope.analysis.GcTraceAnalysis;
+import dev.gcscope.analysis.stats.SloStreak;
+import tech.tablesaw.api.Table;
 import dev.gcscope.parsers.ParseListener;
 import dev.gcscope.parsers.ParseResult;
 import dev.gcscope.parsers.TraceLoader;
@@ -11,29 +14,40 @@ import java.util.Locale;
 
 /**
  * Runs a tiny made-up gctrace through the parser and the analysis on a background thread while the
- * main thread sets up the command line, so the 700-odd classes a summary needs (Tablesaw,
+ * main thread sets up the command line or the JavaFX toolkit, so the 700-odd classes a summary needs (Tablesaw,
  * fastutil, commons-math, the parsers) are loaded and initialised on the second core instead of
  * one after another on the first. Spring Boot's {@code BackgroundPreinitializer} does the same for
  * the same reason. It prints nothing and touches no file; if anything fails, the real work simply
  * loads what it needs itself.
  */
-final class BackgroundPreinitializer {
+public final class BackgroundPreinitializer {
     /** Two alternating made-up regimes, enough cycles for the clustering to run as on a real trace. */
     private static final int CYCLES = 64;
 
     private BackgroundPreinitializer() {}
 
-    static void start() {
-        Thread t = new Thread(BackgroundPreinitializer::run, "gcscope-preinit");
+    /** For the CLI: the parser and the summary's analysis. */
+    public static void start() {
+        start(false);
+    }
+
+    /** @param views also what the desktop views compute for a range of cycles (convergence, fits, MMU) */
+    public static void start(boolean views) {
+        Thread t = new Thread(() -> run(views), "gcscope-preinit");
         t.setDaemon(true);
         t.start();
     }
 
-    private static void run() {
+    private static void run(boolean views) {
         try {
             TraceSource trace = TraceSource.of("preinit", syntheticTrace());
             ParseResult r = TraceLoader.standard().load(trace, null, ParseListener.NONE);
-            GcTraceAnalysis.of(r.mainTable());
+            Table cycles = r.mainTable();
+            GcTraceAnalysis analysis = GcTraceAnalysis.of(cycles);
+            if (views) {
+                CycleRangeAnalysis.of(cycles, analysis.regimes().regimeOfRow(), 0, cycles.rowCount(),
+                        SloStreak.DEFAULT_THRESHOLD_MS);
+            }
         } catch (IOException | RuntimeException | LinkageError ignored) {
             // an optimisation only: the summary itself will meet and report any real problem
         }
