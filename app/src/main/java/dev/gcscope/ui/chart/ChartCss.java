@@ -10,6 +10,7 @@ import javafx.css.StyleConverter;
 import javafx.css.Styleable;
 import javafx.css.StyleableObjectProperty;
 import javafx.css.StyleableProperty;
+import javafx.css.converter.PaintConverter;
 import javafx.scene.paint.Paint;
 
 /**
@@ -17,10 +18,10 @@ import javafx.scene.paint.Paint;
  * a styleable property ({@code -chart-series-stroke: -gc-stw;}) that the theme stylesheet sets from
  * its looked-up colours; a change of theme re-resolves them and the chart redraws.
  */
-final class ChartCss {
+public final class ChartCss {
     private ChartCss() {}
 
-    static <S extends Styleable> CssMetaData<S, Paint> paint(String property, Function<S, StyleableObjectProperty<Paint>> field,
+    public static <S extends Styleable> CssMetaData<S, Paint> paint(String property, Function<S, StyleableObjectProperty<Paint>> field,
                                                                Paint initial) {
         return new CssMetaData<>(property, StyleConverter.getPaintConverter(), initial) {
             @Override
@@ -35,8 +36,38 @@ final class ChartCss {
         };
     }
 
+    /**
+     * A list of paints ({@code -chart-series-palette: -gc-heap-end, -gc-heap-live;}), for charts with
+     * several series or one colour per category.
+     */
+    public static <S extends Styleable> CssMetaData<S, Paint[]> paints(String property,
+                                                                      Function<S, StyleableObjectProperty<Paint[]>> field) {
+        return new CssMetaData<>(property, PaintConverter.SequenceConverter.getInstance(), new Paint[0]) {
+            @Override
+            public boolean isSettable(S node) {
+                return !field.apply(node).isBound();
+            }
+
+            @Override
+            public StyleableProperty<Paint[]> getStyleableProperty(S node) {
+                return field.apply(node);
+            }
+        };
+    }
+
+    /** A paint-list property that calls {@code onChange} whenever CSS (or code) sets a different value. */
+    public static StyleableObjectProperty<Paint[]> paintsProperty(CssMetaData<? extends Styleable, Paint[]> meta, Object bean,
+                                                                 String name, Runnable onChange) {
+        return new SimpleStyleableObjectProperty<>(meta, bean, name, new Paint[0]) {
+            @Override
+            protected void invalidated() {
+                onChange.run();
+            }
+        };
+    }
+
     /** A paint property that calls {@code onChange} whenever CSS (or code) sets a different value. */
-    static StyleableObjectProperty<Paint> paintProperty(CssMetaData<? extends Styleable, Paint> meta, Object bean,
+    public static StyleableObjectProperty<Paint> paintProperty(CssMetaData<? extends Styleable, Paint> meta, Object bean,
                                                         String name, Runnable onChange) {
         return new SimpleStyleableObjectProperty<>(meta, bean, name, meta.getInitialValue(null)) {
             @Override
@@ -47,7 +78,7 @@ final class ChartCss {
     }
 
     /** {@code inherited} followed by {@code own}, unmodifiable: a styleable class's full list. */
-    static List<CssMetaData<? extends Styleable, ?>> extend(List<CssMetaData<? extends Styleable, ?>> inherited,
+    public static List<CssMetaData<? extends Styleable, ?>> extend(List<CssMetaData<? extends Styleable, ?>> inherited,
                                                              List<CssMetaData<? extends Styleable, ?>> own) {
         List<CssMetaData<? extends Styleable, ?>> all = new ArrayList<>(inherited);
         all.addAll(own);

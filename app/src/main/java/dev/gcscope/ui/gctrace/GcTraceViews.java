@@ -12,6 +12,7 @@ public final class GcTraceViews {
         List<TraceView> views = new ArrayList<>();
         // summary, timelines (pause, heap, GC CPU), distribution (histogram, percentiles,
         // convergence), regimes (scatter), MMU: each added as it is built.
+        views.addAll(dev.gcscope.ui.timeline.TimelineViews.create(model));
         return views;
     }
 }
