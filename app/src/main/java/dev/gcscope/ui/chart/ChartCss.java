@@ -10,7 +10,6 @@ import javafx.css.StyleConverter;
 import javafx.css.Styleable;
 import javafx.css.StyleableObjectProperty;
 import javafx.css.StyleableProperty;
-import javafx.css.converter.PaintConverter;
 import javafx.scene.paint.Paint;
 
 /**
@@ -32,36 +31,6 @@ public final class ChartCss {
             @Override
             public StyleableProperty<Paint> getStyleableProperty(S node) {
                 return field.apply(node);
-            }
-        };
-    }
-
-    /**
-     * A list of paints ({@code -chart-series-palette: -gc-heap-end, -gc-heap-live;}), for charts with
-     * several series or one colour per category.
-     */
-    public static <S extends Styleable> CssMetaData<S, Paint[]> paints(String property,
-                                                                      Function<S, StyleableObjectProperty<Paint[]>> field) {
-        return new CssMetaData<>(property, PaintConverter.SequenceConverter.getInstance(), new Paint[0]) {
-            @Override
-            public boolean isSettable(S node) {
-                return !field.apply(node).isBound();
-            }
-
-            @Override
-            public StyleableProperty<Paint[]> getStyleableProperty(S node) {
-                return field.apply(node);
-            }
-        };
-    }
-
-    /** A paint-list property that calls {@code onChange} whenever CSS (or code) sets a different value. */
-    public static StyleableObjectProperty<Paint[]> paintsProperty(CssMetaData<? extends Styleable, Paint[]> meta, Object bean,
-                                                                 String name, Runnable onChange) {
-        return new SimpleStyleableObjectProperty<>(meta, bean, name, new Paint[0]) {
-            @Override
-            protected void invalidated() {
-                onChange.run();
             }
         };
     }

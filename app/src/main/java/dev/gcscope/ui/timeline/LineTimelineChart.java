@@ -1,15 +1,10 @@
 package dev.gcscope.ui.timeline;
 
-import dev.gcscope.ui.chart.ChartCss;
 import dev.gcscope.ui.chart.LinearScale;
 import dev.gcscope.ui.chart.MinMaxReducer;
 import dev.gcscope.ui.chart.PlotArea;
 import java.util.List;
-import javafx.css.CssMetaData;
-import javafx.css.Styleable;
-import javafx.css.StyleableObjectProperty;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 
 /**
@@ -18,20 +13,12 @@ import javafx.scene.paint.Paint;
  * cycles is drawn exactly and a single extreme still reaches its value; where cycles are sparse the
  * line joins them at their own x, with a dot at each. Lines break between runs.
  *
- * <p>Colours: {@code -chart-series-palette}, indexed by {@link TimelineSeries#colour()}.
+ * <p>Colours: the palette slot {@link TimelineSeries#colour()} of each series.
  */
 public final class LineTimelineChart extends TimelineChart {
     private static final double LINE_WIDTH = 1.6;
     /** Above this many pixels per cycle, each cycle also gets a dot. */
     private static final double DOTS_FROM_WIDTH = 4;
-
-    private static final CssMetaData<LineTimelineChart, Paint[]> SERIES_PALETTE =
-            ChartCss.paints("-chart-series-palette", c -> c.seriesPalette);
-    private static final List<CssMetaData<? extends Styleable, ?>> CSS_META_DATA =
-            ChartCss.extend(TimelineChart.getClassCssMetaData(), List.of(SERIES_PALETTE));
-
-    private final StyleableObjectProperty<Paint[]> seriesPalette =
-            ChartCss.paintsProperty(SERIES_PALETTE, this, "seriesPalette", this::invalidate);
 
     private final String yTitle;
     private final List<TimelineSeries> series;
@@ -50,8 +37,7 @@ public final class LineTimelineChart extends TimelineChart {
 
     /** The colour series {@code s} is drawn in. */
     public Paint colour(TimelineSeries s) {
-        Paint[] p = seriesPalette.get();
-        return p.length == 0 ? Color.GRAY : p[s.colour() % p.length];
+        return paletteColour(s.colour());
     }
 
     @Override
@@ -148,14 +134,5 @@ public final class LineTimelineChart extends TimelineChart {
         if (Double.isNaN(v[a]) || Double.isNaN(v[b]) || layout.run(a) != layout.run(b)) return;
         g.strokeLine(area.xScale().toPixel(x[a]), area.yScale().toPixel(v[a]),
                 area.xScale().toPixel(x[b]), area.yScale().toPixel(v[b]));
-    }
-
-    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
-        return CSS_META_DATA;
-    }
-
-    @Override
-    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
-        return getClassCssMetaData();
     }
 }

@@ -17,8 +17,8 @@ import javafx.scene.paint.Paint;
  * pixel column shows the cycle with the largest total among those it covers, so however far out
  * the chart is zoomed the tallest bar of every column is drawn and no spike is averaged away.
  *
- * <p>Coloured either by part ({@code -chart-series-palette}) or by the cycle's regime
- * ({@code -chart-regime-palette}, parts as lighter shades of it, {@code -chart-unassigned-fill} for
+ * <p>Coloured either by part (palette slot {@link TimelineSeries#colour()}) or by the cycle's regime
+ * (palette slot = regime id, parts as lighter shades of it, {@code -chart-unassigned-fill} for
  * cycles in no regime); when a regime is highlighted the others are drawn faint. Forced cycles can
  * be marked with a hollow diamond ({@code -chart-forced-stroke}) on top of their bar.
  */
@@ -28,21 +28,13 @@ public final class StackedTimelineChart extends TimelineChart {
     static final double DIMMED_OPACITY = 0.2;
     private static final double DIAMOND_RADIUS = 4.5;
 
-    private static final CssMetaData<StackedTimelineChart, Paint[]> SERIES_PALETTE =
-            ChartCss.paints("-chart-series-palette", c -> c.seriesPalette);
-    private static final CssMetaData<StackedTimelineChart, Paint[]> REGIME_PALETTE =
-            ChartCss.paints("-chart-regime-palette", c -> c.regimePalette);
     private static final CssMetaData<StackedTimelineChart, Paint> UNASSIGNED_FILL =
             ChartCss.paint("-chart-unassigned-fill", c -> c.unassignedFill, Color.GRAY);
     private static final CssMetaData<StackedTimelineChart, Paint> FORCED_STROKE =
             ChartCss.paint("-chart-forced-stroke", c -> c.forcedStroke, Color.ORANGERED);
     private static final List<CssMetaData<? extends Styleable, ?>> CSS_META_DATA = ChartCss.extend(
-            TimelineChart.getClassCssMetaData(), List.of(SERIES_PALETTE, REGIME_PALETTE, UNASSIGNED_FILL, FORCED_STROKE));
+            TimelineChart.getClassCssMetaData(), List.of(UNASSIGNED_FILL, FORCED_STROKE));
 
-    private final StyleableObjectProperty<Paint[]> seriesPalette =
-            ChartCss.paintsProperty(SERIES_PALETTE, this, "seriesPalette", this::invalidate);
-    private final StyleableObjectProperty<Paint[]> regimePalette =
-            ChartCss.paintsProperty(REGIME_PALETTE, this, "regimePalette", this::invalidate);
     private final StyleableObjectProperty<Paint> unassignedFill =
             ChartCss.paintProperty(UNASSIGNED_FILL, this, "unassignedFill", this::invalidate);
     private final StyleableObjectProperty<Paint> forcedStroke =
@@ -197,9 +189,7 @@ public final class StackedTimelineChart extends TimelineChart {
 
     private Paint fill(int regime, int part) {
         if (!byRegime) {
-            Paint[] p = seriesPalette.get();
-            int k = parts.get(part).colour();
-            return p.length == 0 ? Color.GRAY : p[k % p.length];
+            return paletteColour(parts.get(part).colour());
         }
         Paint base = regimeColour(regime);
         double opacity = PART_OPACITY[Math.min(part, PART_OPACITY.length - 1)];
@@ -213,9 +203,7 @@ public final class StackedTimelineChart extends TimelineChart {
 
     /** The colour of a regime's bars: the palette's entry (cycling past its end), or the unassigned fill. */
     public Paint regimeColour(int regime) {
-        Paint[] p = regimePalette.get();
-        if (regime < 0 || p.length == 0) return unassignedFill.get();
-        return p[regime % p.length];
+        return regime < 0 ? unassignedFill.get() : paletteColour(regime);
     }
 
     public Paint forcedStroke() {

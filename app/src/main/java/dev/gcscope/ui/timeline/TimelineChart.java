@@ -13,6 +13,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -45,7 +47,9 @@ import javafx.scene.text.TextAlignment;
  * so that any number of cycles costs one column's work per pixel and no extreme is lost.
  *
  * <p>Colours: {@code -chart-selection-fill}, {@code -chart-selection-stroke},
- * {@code -chart-separator-stroke}.
+ * {@code -chart-separator-stroke}, and a palette of {@value #PALETTE_SIZE} for the data,
+ * {@code -chart-color-0} … {@code -chart-color-7}. (CSS cannot pass a list of looked-up colours to
+ * a custom property, so the palette is slots.)
  */
 public abstract class TimelineChart extends CanvasChart {
     /** Pixels the pointer must move before a press becomes a selection rather than a click. */
@@ -65,8 +69,14 @@ public abstract class TimelineChart extends CanvasChart {
             ChartCss.paint("-chart-selection-stroke", c -> c.selectionStroke, Color.rgb(47, 110, 181));
     private static final CssMetaData<TimelineChart, Paint> SEPARATOR_STROKE =
             ChartCss.paint("-chart-separator-stroke", c -> c.separatorStroke, Color.GRAY);
+    /** Slots of the chart's palette: its series, or its regimes (cycling past the last). */
+    public static final int PALETTE_SIZE = 8;
+    private static final List<CssMetaData<TimelineChart, Paint>> PALETTE = IntStream.range(0, PALETTE_SIZE)
+            .mapToObj(k -> ChartCss.<TimelineChart>paint("-chart-color-" + k, c -> c.palette[k], Color.GRAY))
+            .toList();
     private static final List<CssMetaData<? extends Styleable, ?>> CSS_META_DATA = ChartCss.extend(
-            CanvasChart.getClassCssMetaData(), List.of(SELECTION_FILL, SELECTION_STROKE, SEPARATOR_STROKE));
+            CanvasChart.getClassCssMetaData(), Stream.<CssMetaData<? extends Styleable, ?>>concat(
+                    Stream.of(SELECTION_FILL, SELECTION_STROKE, SEPARATOR_STROKE), PALETTE.stream()).toList());
 
     private final StyleableObjectProperty<Paint> selectionFill =
             ChartCss.paintProperty(SELECTION_FILL, this, "selectionFill", this::invalidate);
@@ -74,6 +84,11 @@ public abstract class TimelineChart extends CanvasChart {
             ChartCss.paintProperty(SELECTION_STROKE, this, "selectionStroke", this::invalidate);
     private final StyleableObjectProperty<Paint> separatorStroke =
             ChartCss.paintProperty(SEPARATOR_STROKE, this, "separatorStroke", this::invalidate);
+
+    @SuppressWarnings("unchecked")
+    private final StyleableObjectProperty<Paint>[] palette = IntStream.range(0, PALETTE_SIZE)
+            .mapToObj(k -> ChartCss.paintProperty(PALETTE.get(k), this, "color" + k, this::invalidate))
+            .toArray(StyleableObjectProperty[]::new);
 
     private final ObjectProperty<TimeRange> viewport = new SimpleObjectProperty<>(this, "viewport");
     private final ObjectProperty<TimeRange> selection = new SimpleObjectProperty<>(this, "selection");
@@ -437,14 +452,14 @@ public abstract class TimelineChart extends CanvasChart {
         if (layout.runCount() > 1) b.append("  run ").append(layout.run(i));
         if (layout.forced()[i]) b.append("  (forced)");
         double start = layout.startS(i);
-        if (!Double.isNaN(start)) b.append(String.format(Locale.ROOT, "%nstart    %.3f s", start));
+        if (!Double.isNaN(start)) b.append(String.format(Locale.ROOT, "%nstart       %.3f s", start));
         long wall = cycles.wallMs(i);
-        if (wall != TimelineCycles.NO_WALL_TIME) b.append("\nwall     ").append(TimelineClock.formatWall(wall));
+        if (wall != TimelineCycles.NO_WALL_TIME) b.append("\nwall        ").append(TimelineClock.formatWall(wall));
         describeValues(b, i);
         int regime = cycles.regimeOfRow()[i];
         if (regime >= 0) {
             String label = cycles.regimeLabel(regime);
-            b.append("\nregime   ").append(regime).append(label.isEmpty() ? "" : " (" + label + ")");
+            b.append("\nregime      ").append(regime).append(label.isEmpty() ? "" : " (" + label + ")");
         }
         return b.toString();
     }
@@ -452,7 +467,7 @@ public abstract class TimelineChart extends CanvasChart {
     /** {@code "\nlabel    value unit"}, the readout's figure line; NaN reads "—". */
     protected static void figure(StringBuilder b, String label, double value, String unit) {
         b.append('\n').append(label);
-        for (int k = label.length(); k < 9; k++) b.append(' ');
+        for (int k = label.length(); k < 12; k++) b.append(' ');
         if (Double.isNaN(value)) b.append('—');
         else b.append(Formats.exact(value)).append(' ').append(unit);
     }
@@ -463,6 +478,14 @@ public abstract class TimelineChart extends CanvasChart {
         if (i < 0) return -i - 1;
         while (i > 0 && sorted[i - 1] == v) i--;
         return i;
+    }
+
+    /**
+     * Colour {@code k} of the chart's palette ({@code -chart-color-0} … {@code -chart-color-7}, set
+     * by the theme), cycling past the last.
+     */
+    public final Paint paletteColour(int k) {
+        return palette[Math.floorMod(k, PALETTE_SIZE)].get();
     }
 
     protected final Paint separatorStroke() {
