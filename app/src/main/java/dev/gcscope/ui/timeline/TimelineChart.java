@@ -54,8 +54,8 @@ import javafx.scene.text.TextAlignment;
 public abstract class TimelineChart extends CanvasChart {
     /** Pixels the pointer must move before a press becomes a selection rather than a click. */
     static final double DRAG_THRESHOLD = 3;
-    /** Zoom per wheel notch (a notch scrolls 40 pixels on most platforms). */
-    private static final double WHEEL_ZOOM_PER_PIXEL = Math.pow(0.8, 1 / 40.0);
+    /** Zoom per wheel notch. */
+    private static final double WHEEL_ZOOM_PER_NOTCH = 0.8;
     static final double KEY_ZOOM = 0.8;
     static final double KEY_PAN = 0.1;
     /** How far from the pointer, in pixels, cycles compete to be the one the readout shows. */
@@ -252,7 +252,10 @@ public abstract class TimelineChart extends CanvasChart {
         PlotArea area = plotArea().orElse(null);
         if (area == null || e.getDeltaY() == 0) return;
         double x = area.xScale().toValue(clampToArea(area, e.getX()));
-        zoom(x, Math.pow(WHEEL_ZOOM_PER_PIXEL, e.getDeltaY()));
+        // deltaY is in pixels, the platform's notch times its multiplier (40 on Windows, 1 on Monocle);
+        // dividing it out makes a notch zoom as much everywhere, and a trackpad's fractions smoothly.
+        double notches = e.getMultiplierY() > 0 ? e.getDeltaY() / e.getMultiplierY() : Math.signum(e.getDeltaY());
+        zoom(x, Math.pow(WHEEL_ZOOM_PER_NOTCH, notches));
         e.consume();
     }
 
