@@ -251,7 +251,10 @@ public abstract class TimelineChart extends CanvasChart {
     private void scrolled(ScrollEvent e) {
         PlotArea area = plotArea().orElse(null);
         if (area == null || e.getDeltaY() == 0) return;
-        double x = area.xScale().toValue(clampToArea(area, e.getX()));
+        // From the range shown rather than the last drawn scale: several wheel events can arrive
+        // before the next redraw, and each must zoom about the same point.
+        TimeRange r = shownRange();
+        double x = r.from() + (clampToArea(area, e.getX()) - area.x()) / area.width() * r.length();
         // deltaY is in pixels, the platform's notch times its multiplier (40 on Windows, 1 on Monocle);
         // dividing it out makes a notch zoom as much everywhere, and a trackpad's fractions smoothly.
         double notches = e.getMultiplierY() > 0 ? e.getDeltaY() / e.getMultiplierY() : Math.signum(e.getDeltaY());

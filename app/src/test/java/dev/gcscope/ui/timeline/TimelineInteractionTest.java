@@ -153,7 +153,7 @@ class TimelineInteractionTest {
 
         // Monocle's robot turns the wheel the other way round from desktop platforms: its DOWN
         // arrives with deltaY > 0, which is a wheel turned away from the user elsewhere (zoom in).
-        robot.moveTo(screen(pause, px, py)).scroll(3, VerticalDirection.DOWN);
+        robot.moveTo(screen(pause, px, py)).scroll(1, VerticalDirection.DOWN);
         WaitForAsyncUtils.waitForFxEvents();
 
         TimeRange v = model.viewportProperty().get();
