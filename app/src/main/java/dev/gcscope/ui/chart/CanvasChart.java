@@ -294,8 +294,9 @@ public abstract class CanvasChart extends Region {
         NiceTicks yTicks = ySpec.ticks(Math.max(2, (int) ((bottom - top) / Y_PIXELS_PER_TICK)));
         double yLabelWidth = 0;
         for (int i = 0; i < yTicks.count(); i++) yLabelWidth = Math.max(yLabelWidth, textWidth(yTicks.label(i)));
-        double left = pad.getLeft() + lineH + LABEL_GAP * 2 + yLabelWidth + TICK_LENGTH;
-        double right = w - pad.getRight() - textWidth("00000") / 2;
+        // Whole pixels at both ends, so that pixel column c of the plot is exactly column c of a reduction.
+        double left = Math.ceil(pad.getLeft() + lineH + LABEL_GAP * 2 + yLabelWidth + TICK_LENGTH);
+        double right = Math.floor(w - pad.getRight() - textWidth("00000") / 2);
         if (right - left < 40 || bottom - top < 40) return;
         NiceTicks xTicks = xTicks(xSpec, Math.max(2, (int) ((right - left) / xPixelsPerTick())));
 
@@ -388,7 +389,7 @@ public abstract class CanvasChart extends Region {
         return textFill.get();
     }
 
-    protected final Paint gridStroke() {
+    public final Paint gridStroke() {
         return gridStroke.get();
     }
 
@@ -396,7 +397,7 @@ public abstract class CanvasChart extends Region {
         return axisStroke.get();
     }
 
-    protected final Paint plotFill() {
+    public final Paint plotFill() {
         return plotFill.get();
     }
 

@@ -124,7 +124,7 @@ public final class StackedTimelineChart extends TimelineChart {
     @Override
     protected void drawRows(GraphicsContext g, PlotArea area, int from, int to) {
         int columns = (int) Math.ceil(area.width());
-        double width = barWidth(area, from, to);
+        double width = Math.round(barWidth(area, from, to));
         int h = highlightedRegimeProperty().get();
         if (byRegime && h >= 0) {
             updateMasks(h);
@@ -148,7 +148,8 @@ public final class StackedTimelineChart extends TimelineChart {
         for (int c = 0; c < columns; c++) {
             if (reducer.count(c) == 0) continue;
             int row = reducer.maxIndex(c);
-            double left = width <= 1 ? area.x() + c : xs.toPixel(x[row]) - width / 2;
+            // Whole pixels: a one-pixel bar straddling two would be drawn at half strength in each.
+            double left = Math.floor(width <= 1 ? area.x() + c + 0.5 : xs.toPixel(x[row]) - width / 2 + 0.5);
             double base = 0;
             double bottom = zero;
             int shown = 0;
