@@ -63,7 +63,8 @@ public final class TimelineViews {
         return any ? out : null;
     }
 
-    static StackedTimelineChart pauseChart(TimelineCycles cycles) {
+    /** The pause timeline chart alone (the frame benchmark draws it without a view). */
+    public static StackedTimelineChart pauseChart(TimelineCycles cycles) {
         StackedTimelineChart chart = new StackedTimelineChart(cycles, "stop-the-world pause (ms)", pauseParts(cycles),
                 "STW total", true, true);
         chart.getStyleClass().add("pause-timeline");
