@@ -25,7 +25,7 @@ import javafx.scene.paint.Paint;
 public final class StackedTimelineChart extends TimelineChart {
     /** Opacity of the second and third parts when bars are coloured by regime. */
     private static final double[] PART_OPACITY = {1, 0.55, 0.3, 0.18};
-    static final double DIMMED_OPACITY = 0.2;
+    static final double DIMMED_OPACITY = 0.3;
     private static final double DIAMOND_RADIUS = 4.5;
 
     private static final CssMetaData<StackedTimelineChart, Paint> UNASSIGNED_FILL =
