@@ -9,10 +9,21 @@ package dev.gcscope.ui.chart;
  * @param integerTicks ticks only at whole numbers (counts, cycle numbers)
  * @param snapToTicks widen the axis to the nice ticks around the range (a value axis from 0 to 60 ms),
  *     or keep it to the range plus {@link #EDGE_PADDING} (a time axis ending where the trace ends)
+ * @param padded leave {@link #EDGE_PADDING} at each end of an axis that does not snap to ticks;
+ *     false shows exactly {@code min..max} (a zoomed timeline shows exactly its viewport)
  */
-public record AxisSpec(String title, double min, double max, boolean integerTicks, boolean snapToTicks) {
+public record AxisSpec(String title, double min, double max, boolean integerTicks, boolean snapToTicks, boolean padded) {
     /** Room left at each end of an axis that does not snap to ticks, as a fraction of its range. */
     public static final double EDGE_PADDING = 0.01;
+
+    public AxisSpec(String title, double min, double max, boolean integerTicks, boolean snapToTicks) {
+        this(title, min, max, integerTicks, snapToTicks, true);
+    }
+
+    /** An axis showing exactly {@code min..max} (which must differ), with ticks inside it. */
+    public static AxisSpec exact(String title, double min, double max) {
+        return new AxisSpec(title, min, max, false, false, false);
+    }
 
     /** Ticks for this axis with about {@code maxTicks} of them. */
     public NiceTicks ticks(int maxTicks) {
@@ -34,6 +45,7 @@ public record AxisSpec(String title, double min, double max, boolean integerTick
     }
 
     private double padding() {
+        if (!padded && max > min) return 0;
         double p = (max - min) * EDGE_PADDING;
         if (integerTicks) p = Math.max(p, 0.5);
         return p > 0 ? p : 0.5;

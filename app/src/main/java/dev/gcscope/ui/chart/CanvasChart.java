@@ -65,6 +65,9 @@ public abstract class CanvasChart extends Region {
     private boolean dirty = true;
     private PlotArea plotArea;
     private long redraws;
+    /** Where the pointer is over the chart, NaN when it is elsewhere. */
+    private double pointerX = Double.NaN;
+    private double pointerY = Double.NaN;
 
     protected CanvasChart() {
         getStyleClass().add("canvas-chart");
@@ -79,7 +82,11 @@ public abstract class CanvasChart extends Region {
         getChildren().addAll(canvas, hoverCanvas, readout);
         setPickOnBounds(true);
         setOnMouseMoved(e -> hover(e.getX(), e.getY()));
-        setOnMouseExited(e -> clearHover());
+        setOnMouseExited(e -> {
+            pointerX = Double.NaN;
+            pointerY = Double.NaN;
+            clearHover();
+        });
         placeholder.addListener((obs, old, now) -> invalidate());
     }
 
@@ -95,6 +102,41 @@ public abstract class CanvasChart extends Region {
     /** The data point nearest to the pointer at ({@code px}, {@code py}), if any is close enough. */
     protected Optional<HoverPoint> pick(double px, double py, PlotArea area) {
         return Optional.empty();
+    }
+
+    /**
+     * Ticks of the x axis for about {@code maxTicks} of them; a time axis overrides this to put ticks
+     * at whole minutes or hours rather than at multiples of 1, 2 or 5.
+     */
+    protected NiceTicks xTicks(AxisSpec spec, int maxTicks) {
+        return spec.ticks(maxTicks);
+    }
+
+    /** Label of x tick {@code i}. */
+    protected String xTickLabel(NiceTicks ticks, int i) {
+        return ticks.label(i);
+    }
+
+    /** Room each x tick label needs, in pixels; wider labels (clock times) ask for more. */
+    protected double xPixelsPerTick() {
+        return X_PIXELS_PER_TICK;
+    }
+
+    /** True to draw a crosshair at the pointer rather than a line at the picked point. */
+    protected boolean crosshair() {
+        return false;
+    }
+
+    /**
+     * Draws what belongs on the overlay canvas besides the crosshair and readout (a rubber band being
+     * dragged); called whenever the overlay is repainted. The canvas is clear when it is called.
+     */
+    protected void drawOverlay(GraphicsContext g, PlotArea area) {}
+
+    /** Repaints the overlay canvas (crosshair, readout, {@link #drawOverlay}) without redrawing the chart. */
+    protected final void repaintOverlay() {
+        if (Double.isNaN(pointerX)) clearHover();
+        else hover(pointerX, pointerY);
     }
 
     /** Marks the chart for a redraw on the next pulse; calling it often costs nothing extra. */
@@ -125,20 +167,32 @@ public abstract class CanvasChart extends Region {
 
     /** Shows the readout for the point nearest to ({@code x}, {@code y}), as moving the pointer there does. */
     public final void hover(double x, double y) {
+        pointerX = x;
+        pointerY = y;
         PlotArea area = plotArea;
-        Optional<HoverPoint> point = area != null && area.contains(x, y) ? pick(x, y, area) : Optional.empty();
-        if (point.isEmpty()) {
-            clearHover();
-            return;
-        }
-        HoverPoint p = point.get();
+        boolean inside = area != null && area.contains(x, y);
+        Optional<HoverPoint> point = inside ? pick(x, y, area) : Optional.empty();
         GraphicsContext g = hoverCanvas.getGraphicsContext2D();
         g.clearRect(0, 0, hoverCanvas.getWidth(), hoverCanvas.getHeight());
-        g.setStroke(axisStroke.get());
-        g.setLineWidth(1);
-        g.setLineDashes(3, 3);
-        g.strokeLine(snap(p.px()), area.y(), snap(p.px()), area.bottom());
-        g.setLineDashes((double[]) null);
+        readout.setVisible(false);
+        if (area != null) drawOverlay(g, area);
+        if (inside && crosshair()) {
+            g.setStroke(axisStroke.get());
+            g.setLineWidth(1);
+            g.setLineDashes(3, 3);
+            g.strokeLine(snap(x), area.y(), snap(x), area.bottom());
+            g.strokeLine(area.x(), snap(y), area.right(), snap(y));
+            g.setLineDashes((double[]) null);
+        }
+        if (point.isEmpty()) return;
+        HoverPoint p = point.get();
+        if (!crosshair()) {
+            g.setStroke(axisStroke.get());
+            g.setLineWidth(1);
+            g.setLineDashes(3, 3);
+            g.strokeLine(snap(p.px()), area.y(), snap(p.px()), area.bottom());
+            g.setLineDashes((double[]) null);
+        }
         g.setStroke(textFill.get());
         g.setLineWidth(1.5);
         g.strokeOval(p.px() - HOVER_RING_RADIUS, p.py() - HOVER_RING_RADIUS, 2 * HOVER_RING_RADIUS, 2 * HOVER_RING_RADIUS);
@@ -149,9 +203,12 @@ public abstract class CanvasChart extends Region {
         readout.autosize();
         double w = readout.getWidth();
         double h = readout.getHeight();
-        double rx = p.px() + READOUT_OFFSET;
-        if (rx + w > area.right()) rx = p.px() - READOUT_OFFSET - w;
-        double ry = Math.max(area.y(), Math.min(p.py() - h - READOUT_OFFSET, area.bottom() - h));
+        // Beside the pointer (or the point), on whichever side has room.
+        double anchorX = crosshair() ? x : p.px();
+        double anchorY = crosshair() ? y : p.py();
+        double rx = anchorX + READOUT_OFFSET;
+        if (rx + w > area.right()) rx = anchorX - READOUT_OFFSET - w;
+        double ry = Math.max(area.y(), Math.min(anchorY - h - READOUT_OFFSET, area.bottom() - h));
         readout.relocate(Math.max(area.x(), rx), ry);
     }
 
@@ -199,6 +256,15 @@ public abstract class CanvasChart extends Region {
 
     private void redraw(double w, double h) {
         redraws++;
+        try {
+            paint(w, h);
+        } finally {
+            // The pointer has not moved, but what is under it may have (a zoom): show it again.
+            repaintOverlay();
+        }
+    }
+
+    private void paint(double w, double h) {
         clearHover();
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, w, h);
@@ -228,10 +294,11 @@ public abstract class CanvasChart extends Region {
         NiceTicks yTicks = ySpec.ticks(Math.max(2, (int) ((bottom - top) / Y_PIXELS_PER_TICK)));
         double yLabelWidth = 0;
         for (int i = 0; i < yTicks.count(); i++) yLabelWidth = Math.max(yLabelWidth, textWidth(yTicks.label(i)));
-        double left = pad.getLeft() + lineH + LABEL_GAP * 2 + yLabelWidth + TICK_LENGTH;
-        double right = w - pad.getRight() - textWidth("00000") / 2;
+        // Whole pixels at both ends, so that pixel column c of the plot is exactly column c of a reduction.
+        double left = Math.ceil(pad.getLeft() + lineH + LABEL_GAP * 2 + yLabelWidth + TICK_LENGTH);
+        double right = Math.floor(w - pad.getRight() - textWidth("00000") / 2);
         if (right - left < 40 || bottom - top < 40) return;
-        NiceTicks xTicks = xSpec.ticks(Math.max(2, (int) ((right - left) / X_PIXELS_PER_TICK)));
+        NiceTicks xTicks = xTicks(xSpec, Math.max(2, (int) ((right - left) / xPixelsPerTick())));
 
         LinearScale xs = new LinearScale(xSpec.shownMin(xTicks), xSpec.shownMax(xTicks), left, right);
         LinearScale ys = new LinearScale(ySpec.shownMin(yTicks), ySpec.shownMax(yTicks), bottom, top);
@@ -281,7 +348,7 @@ public abstract class CanvasChart extends Region {
             g.setFill(textFill.get());
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.TOP);
-            g.fillText(xTicks.label(i), px, a.bottom() + TICK_LENGTH + LABEL_GAP);
+            g.fillText(xTickLabel(xTicks, i), px, a.bottom() + TICK_LENGTH + LABEL_GAP);
         }
     }
 
@@ -322,8 +389,16 @@ public abstract class CanvasChart extends Region {
         return textFill.get();
     }
 
-    protected final Paint gridStroke() {
+    public final Paint gridStroke() {
         return gridStroke.get();
+    }
+
+    protected final Paint axisStroke() {
+        return axisStroke.get();
+    }
+
+    public final Paint plotFill() {
+        return plotFill.get();
     }
 
     /** Centres a 1-pixel line on a pixel, so it is drawn sharp rather than smeared over two. */

@@ -14,6 +14,7 @@ public final class MinMaxReducer {
     private double[] min = new double[0];
     private double[] max = new double[0];
     private int[] count = new int[0];
+    private int[] maxAt = new int[0];
     private int columns;
 
     /**
@@ -30,6 +31,7 @@ public final class MinMaxReducer {
         Arrays.fill(count, 0, columns, 0);
         double[] mn = min, mx = max;
         int[] n = count;
+        int[] at = maxAt;
         // x -> column in one multiply-add; the scale's fields are hoisted out of the loop.
         double scale = xScale.pixelsPerUnit();
         double offset = xScale.pixelAtMin() - firstColumnPixel - xScale.dataMin() * scale;
@@ -42,9 +44,13 @@ public final class MinMaxReducer {
             if (n[c]++ == 0) {
                 mn[c] = v;
                 mx[c] = v;
+                at[c] = i;
             } else {
                 if (v < mn[c]) mn[c] = v;
-                if (v > mx[c]) mx[c] = v;
+                if (v > mx[c]) {
+                    mx[c] = v;
+                    at[c] = i;
+                }
             }
         }
     }
@@ -54,6 +60,7 @@ public final class MinMaxReducer {
         min = new double[columns];
         max = new double[columns];
         count = new int[columns];
+        maxAt = new int[columns];
     }
 
     public int columns() {
@@ -71,5 +78,13 @@ public final class MinMaxReducer {
 
     public double max(int c) {
         return max[c];
+    }
+
+    /**
+     * Index of the point holding column {@code c}'s maximum (the first, on ties): lets a chart draw
+     * that point's other attributes (its phases, its regime) for the whole column.
+     */
+    public int maxIndex(int c) {
+        return maxAt[c];
     }
 }

@@ -13,6 +13,7 @@ public final class GcTraceViews {
         views.add(new dev.gcscope.ui.summary.SummaryView(model));
         // summary, timelines (pause, heap, GC CPU), distribution (histogram, percentiles,
         // convergence), regimes (scatter), MMU: each added as it is built.
+        views.addAll(dev.gcscope.ui.timeline.TimelineViews.create(model));
         return views;
     }
 }

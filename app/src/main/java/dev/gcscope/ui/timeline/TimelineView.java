@@ -1,0 +1,72 @@
+package dev.gcscope.ui.timeline;
+
+import dev.gcscope.ui.gctrace.GcTraceModel;
+import dev.gcscope.ui.workspace.TraceView;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * A timeline tab: a legend over one or more timeline charts, each bound to the document's shared
+ * viewport, selection and highlighted regime, so zooming or selecting in one moves them all.
+ */
+public final class TimelineView implements TraceView {
+    static final String HINT = "drag: select · wheel: zoom · shift-drag: pan · ←/→ +/− · Home / double-click: all · Esc: clear selection";
+
+    private final String title;
+    private final String id;
+    private final VBox root;
+    private final List<TimelineChart> charts;
+
+    /**
+     * @param legend the legend items, left to right
+     * @param charts top to bottom; the first takes the room the others leave
+     */
+    TimelineView(String title, String id, GcTraceModel model, List<Node> legend, List<TimelineChart> charts) {
+        this.title = title;
+        this.id = id;
+        this.charts = List.copyOf(charts);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label hint = new Label(HINT);
+        hint.getStyleClass().add("hint");
+        hint.setMinWidth(0);
+        HBox header = new HBox();
+        header.getStyleClass().addAll("chart-header", "timeline-legend");
+        header.getChildren().addAll(legend);
+        header.getChildren().addAll(spacer, hint);
+        root = new VBox(header);
+        root.getStyleClass().addAll("chart-box", "timeline-view");
+        root.setId(id);
+        for (TimelineChart c : charts) {
+            c.viewportProperty().bindBidirectional(model.viewportProperty());
+            c.selectionProperty().bindBidirectional(model.selectionProperty());
+            c.highlightedRegimeProperty().bind(model.highlightedRegimeProperty());
+            VBox.setVgrow(c, c == charts.get(0) ? Priority.ALWAYS : Priority.SOMETIMES);
+            root.getChildren().add(c);
+        }
+    }
+
+    @Override
+    public String title() {
+        return title;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public Node root() {
+        return root;
+    }
+
+    public List<TimelineChart> charts() {
+        return charts;
+    }
+}

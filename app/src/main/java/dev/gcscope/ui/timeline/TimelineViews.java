@@ -1,0 +1,185 @@
+package dev.gcscope.ui.timeline;
+
+import static dev.gcscope.parsers.gctrace.GcColumns.ASSIST_CPU_MS;
+import static dev.gcscope.parsers.gctrace.GcColumns.BACKGROUND_CPU_MS;
+import static dev.gcscope.parsers.gctrace.GcColumns.GC_CPU_PCT;
+import static dev.gcscope.parsers.gctrace.GcColumns.GLOBALS_MB;
+import static dev.gcscope.parsers.gctrace.GcColumns.HEAP_END_MB;
+import static dev.gcscope.parsers.gctrace.GcColumns.HEAP_GOAL_MB;
+import static dev.gcscope.parsers.gctrace.GcColumns.HEAP_LIVE_MB;
+import static dev.gcscope.parsers.gctrace.GcColumns.HEAP_START_MB;
+import static dev.gcscope.parsers.gctrace.GcColumns.IDLE_CPU_MS;
+import static dev.gcscope.parsers.gctrace.GcColumns.INSTALL_WB_MS;
+import static dev.gcscope.parsers.gctrace.GcColumns.MARK_TERM_MS;
+import static dev.gcscope.parsers.gctrace.GcColumns.STACKS_MB;
+import static dev.gcscope.parsers.gctrace.GcColumns.STW_MS;
+import static dev.gcscope.parsers.gctrace.GcColumns.SWEEP_TERM_MS;
+
+import dev.gcscope.ui.gctrace.GcTraceModel;
+import dev.gcscope.ui.workspace.TraceView;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.shape.Line;
+import javafx.scene.shape.Polygon;
+import javafx.scene.shape.Rectangle;
+
+/** The pause, heap and GC CPU timelines of a gctrace document, sharing one set of columns. */
+public final class TimelineViews {
+    private TimelineViews() {}
+
+    public static List<TraceView> create(GcTraceModel model) {
+        TimelineCycles cycles = TimelineCycles.of(model.data());
+        return List.of(pause(model, cycles), heap(model, cycles), gcCpu(model, cycles));
+    }
+
+    // ------------------------------------------------------------------ pause
+
+    /** The pause parts in stacking order: what each cycle's stop-the-world time consisted of. */
+    static List<TimelineSeries> pauseParts(TimelineCycles cycles) {
+        List<TimelineSeries> parts = new ArrayList<>();
+        // Go 1.5 alone prints a third stop-the-world phase, installing the write barrier.
+        if (cycles.has(SWEEP_TERM_MS)) parts.add(new TimelineSeries("sweep term", "ms", cycles.column(SWEEP_TERM_MS), 0));
+        if (cycles.has(INSTALL_WB_MS)) parts.add(new TimelineSeries("install wb", "ms", cycles.column(INSTALL_WB_MS), 1));
+        if (cycles.has(MARK_TERM_MS)) parts.add(new TimelineSeries("mark term", "ms", cycles.column(MARK_TERM_MS), 2));
+        double[] unsplit = unsplitPauses(cycles, parts);
+        if (unsplit != null) parts.add(new TimelineSeries("STW", "ms", unsplit, 3));
+        return parts;
+    }
+
+    /** Pauses of cycles whose line gives no phases (Go 1.4 and older), or null when there are none. */
+    private static double[] unsplitPauses(TimelineCycles cycles, List<TimelineSeries> parts) {
+        double[] stw = cycles.column(STW_MS);
+        if (stw == null) return null;
+        double[] out = new double[stw.length];
+        boolean any = false;
+        for (int i = 0; i < stw.length; i++) {
+            boolean split = false;
+            for (TimelineSeries p : parts) split |= !Double.isNaN(p.values()[i]);
+            out[i] = split ? Double.NaN : stw[i];
+            any |= !split && !Double.isNaN(stw[i]);
+        }
+        return any ? out : null;
+    }
+
+    /** The pause timeline chart alone (the frame benchmark draws it without a view). */
+    public static StackedTimelineChart pauseChart(TimelineCycles cycles) {
+        StackedTimelineChart chart = new StackedTimelineChart(cycles, "stop-the-world pause (ms)", pauseParts(cycles),
+                "STW total", true, true);
+        chart.getStyleClass().add("pause-timeline");
+        chart.setId("pause-timeline-chart");
+        return chart;
+    }
+
+    static TimelineView pause(GcTraceModel model, TimelineCycles cycles) {
+        StackedTimelineChart chart = pauseChart(cycles);
+        List<Node> legend = new ArrayList<>();
+        List<TimelineSeries> parts = chart.parts();
+        for (int k = 0; k < parts.size(); k++) {
+            Rectangle swatch = swatch("legend-phase");
+            swatch.setOpacity(new double[] {1, 0.55, 0.3, 0.18}[Math.min(k, 3)]);
+            legend.add(item(parts.get(k).label(), swatch));
+        }
+        Polygon diamond = new Polygon(5, 0, 10, 5, 5, 10, 0, 5);
+        diamond.getStyleClass().add("legend-forced");
+        legend.add(item("forced", diamond));
+        for (int r = 0; r < cycles.regimeCount(); r++) {
+            Label regime = item("regime " + r, swatch("legend-regime-" + (r % 8)));
+            regime.getStyleClass().add("legend-regime");
+            regime.setId("legend-regime-" + r);
+            int id = r;
+            regime.setOnMouseClicked(e -> model.highlightedRegimeProperty()
+                    .set(model.highlightedRegimeProperty().get() == id ? -1 : id));
+            regime.setTooltip(new javafx.scene.control.Tooltip(cycles.regimeLabel(r) + "\nclick to highlight its cycles"));
+            model.highlightedRegimeProperty().addListener((obs, old, now) ->
+                    regime.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("selected"), now.intValue() == id));
+            legend.add(regime);
+        }
+        return new TimelineView("Pause timeline", "pause-timeline", model, legend, List.of(chart));
+    }
+
+    // ------------------------------------------------------------------ heap
+
+    static LineTimelineChart heapChart(TimelineCycles cycles) {
+        List<TimelineSeries> series = new ArrayList<>();
+        add(series, cycles, HEAP_START_MB, "heap start", 0, false);
+        add(series, cycles, HEAP_END_MB, "heap end", 1, false);
+        add(series, cycles, HEAP_LIVE_MB, "live heap", 2, false);
+        add(series, cycles, HEAP_GOAL_MB, "heap goal", 3, true);
+        add(series, cycles, STACKS_MB, "stacks", 4, false);
+        add(series, cycles, GLOBALS_MB, "globals", 5, false);
+        LineTimelineChart chart = new LineTimelineChart(cycles, "heap (MB)", series);
+        chart.getStyleClass().add("heap-timeline");
+        chart.setId("heap-timeline-chart");
+        return chart;
+    }
+
+    static TimelineView heap(GcTraceModel model, TimelineCycles cycles) {
+        LineTimelineChart chart = heapChart(cycles);
+        return new TimelineView("Heap timeline", "heap-timeline", model, lineLegend(chart, "legend-heap-"), List.of(chart));
+    }
+
+    // ------------------------------------------------------------------ GC CPU
+
+    static StackedTimelineChart cpuChart(TimelineCycles cycles) {
+        List<TimelineSeries> parts = new ArrayList<>();
+        if (cycles.has(ASSIST_CPU_MS)) parts.add(new TimelineSeries("assist", "ms", cycles.column(ASSIST_CPU_MS), 0));
+        if (cycles.has(BACKGROUND_CPU_MS)) parts.add(new TimelineSeries("background", "ms", cycles.column(BACKGROUND_CPU_MS), 1));
+        if (cycles.has(IDLE_CPU_MS)) parts.add(new TimelineSeries("idle", "ms", cycles.column(IDLE_CPU_MS), 2));
+        StackedTimelineChart chart = new StackedTimelineChart(cycles, "mark CPU time (ms)", parts, "mark CPU", false, false);
+        chart.getStyleClass().add("cpu-timeline");
+        chart.setId("cpu-timeline-chart");
+        return chart;
+    }
+
+    static LineTimelineChart cpuShareChart(TimelineCycles cycles) {
+        List<TimelineSeries> series = new ArrayList<>();
+        add(series, cycles, GC_CPU_PCT, "GC CPU share", 0, false);
+        LineTimelineChart chart = new LineTimelineChart(cycles, "GC CPU since start (%)", series);
+        chart.getStyleClass().add("cpu-share-timeline");
+        chart.setId("cpu-share-timeline-chart");
+        chart.setPrefHeight(170);
+        return chart;
+    }
+
+    static TimelineView gcCpu(GcTraceModel model, TimelineCycles cycles) {
+        StackedTimelineChart cpu = cpuChart(cycles);
+        LineTimelineChart share = cpuShareChart(cycles);
+        List<Node> legend = new ArrayList<>();
+        for (TimelineSeries p : cpu.parts()) legend.add(item(p.label() + " (ms)", swatch("legend-cpu-" + p.colour())));
+        legend.addAll(lineLegend(share, "legend-cpu-share-"));
+        return new TimelineView("GC CPU", "gc-cpu-timeline", model, legend, List.of(cpu, share));
+    }
+
+    // ------------------------------------------------------------------ legend
+
+    private static void add(List<TimelineSeries> out, TimelineCycles cycles, String column, String label, int colour,
+                            boolean dashed) {
+        if (cycles.has(column)) out.add(new TimelineSeries(label, column.endsWith("_pct") ? "%" : "MB",
+                cycles.column(column), colour, dashed));
+    }
+
+    private static List<Node> lineLegend(LineTimelineChart chart, String classPrefix) {
+        List<Node> legend = new ArrayList<>();
+        for (TimelineSeries s : chart.series()) {
+            Line line = new Line(0, 5, 16, 5);
+            line.getStyleClass().addAll("legend-line", classPrefix + s.colour());
+            if (s.dashed()) line.getStrokeDashArray().setAll(4.0, 3.0);
+            legend.add(item(s.label(), line));
+        }
+        return legend;
+    }
+
+    private static Rectangle swatch(String styleClass) {
+        Rectangle r = new Rectangle(11, 11);
+        r.getStyleClass().addAll("legend-swatch", styleClass);
+        return r;
+    }
+
+    private static Label item(String text, Node graphic) {
+        Label l = new Label(text, graphic);
+        l.getStyleClass().add("legend-item");
+        return l;
+    }
+}
