@@ -92,6 +92,16 @@ public abstract class CanvasChart extends Region {
     /** Draws the data inside {@code area}; axes, grid and background are already drawn. */
     protected abstract void drawData(GraphicsContext g, PlotArea area);
 
+    /** Label of x tick {@code i}; a log axis (data in log10 units) overrides it to show the value itself. */
+    protected String xTickLabel(NiceTicks ticks, int i) {
+        return ticks.label(i);
+    }
+
+    /** Label of y tick {@code i}, as {@link #xTickLabel}. */
+    protected String yTickLabel(NiceTicks ticks, int i) {
+        return ticks.label(i);
+    }
+
     /** The data point nearest to the pointer at ({@code px}, {@code py}), if any is close enough. */
     protected Optional<HoverPoint> pick(double px, double py, PlotArea area) {
         return Optional.empty();
@@ -227,7 +237,7 @@ public abstract class CanvasChart extends Region {
         double bottom = h - pad.getBottom() - lineH - LABEL_GAP - lineH - TICK_LENGTH - LABEL_GAP;
         NiceTicks yTicks = ySpec.ticks(Math.max(2, (int) ((bottom - top) / Y_PIXELS_PER_TICK)));
         double yLabelWidth = 0;
-        for (int i = 0; i < yTicks.count(); i++) yLabelWidth = Math.max(yLabelWidth, textWidth(yTicks.label(i)));
+        for (int i = 0; i < yTicks.count(); i++) yLabelWidth = Math.max(yLabelWidth, textWidth(yTickLabel(yTicks, i)));
         double left = pad.getLeft() + lineH + LABEL_GAP * 2 + yLabelWidth + TICK_LENGTH;
         double right = w - pad.getRight() - textWidth("00000") / 2;
         if (right - left < 40 || bottom - top < 40) return;
@@ -269,7 +279,7 @@ public abstract class CanvasChart extends Region {
             g.setFill(textFill.get());
             g.setTextAlign(TextAlignment.RIGHT);
             g.setTextBaseline(VPos.CENTER);
-            g.fillText(yTicks.label(i), a.x() - TICK_LENGTH - LABEL_GAP, py);
+            g.fillText(yTickLabel(yTicks, i), a.x() - TICK_LENGTH - LABEL_GAP, py);
         }
         for (int i = 0; i < xTicks.count(); i++) {
             if (!shown(a.xScale(), xTicks.at(i))) continue;
@@ -281,7 +291,7 @@ public abstract class CanvasChart extends Region {
             g.setFill(textFill.get());
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.TOP);
-            g.fillText(xTicks.label(i), px, a.bottom() + TICK_LENGTH + LABEL_GAP);
+            g.fillText(xTickLabel(xTicks, i), px, a.bottom() + TICK_LENGTH + LABEL_GAP);
         }
     }
 
