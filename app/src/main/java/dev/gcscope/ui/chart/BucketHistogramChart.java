@@ -25,6 +25,8 @@ import javafx.scene.text.TextAlignment;
  */
 public final class BucketHistogramChart extends CanvasChart {
     private static final double PICK_SLACK = 2;
+    /** log10(0.5): the bottom of a log count axis. */
+    private static final double LOG_BASELINE = Math.log10(0.5);
 
     /**
      * @param lower each bucket's lower bound (inclusive), ascending
@@ -56,6 +58,7 @@ public final class BucketHistogramChart extends CanvasChart {
     private final StyleableObjectProperty<Paint> markerStroke =
             ChartCss.paintProperty(MARKER_STROKE, this, "markerStroke", this::invalidate);
     private final ObjectProperty<Bars> bars = new SimpleObjectProperty<>(this, "bars", Bars.empty());
+    private final javafx.beans.property.BooleanProperty logCounts = new javafx.beans.property.SimpleBooleanProperty(this, "logCounts");
 
     /** log10 of each drawn bucket's ends; NaN for buckets not drawn. */
     private double[] logLo = new double[0];
@@ -69,6 +72,20 @@ public final class BucketHistogramChart extends CanvasChart {
             prepare(now);
             invalidate();
         });
+        logCounts.addListener((obs, old, now) -> invalidate());
+    }
+
+    /**
+     * Counts on a log axis: a latency histogram's tail (tens of observations beside tens of
+     * thousands) is invisible on a linear one.
+     */
+    public javafx.beans.property.BooleanProperty logCountsProperty() {
+        return logCounts;
+    }
+
+    /** Where a count is drawn on the y axis (log10 of it on a log axis). */
+    private double yOf(double count) {
+        return logCounts.get() ? Math.log10(count) : count;
     }
 
     public ObjectProperty<Bars> barsProperty() {
@@ -110,7 +127,15 @@ public final class BucketHistogramChart extends CanvasChart {
 
     @Override
     protected AxisSpec yAxis() {
-        return hasData ? new AxisSpec("count", 0, yMax, true, true) : null;
+        if (!hasData) return null;
+        // On a log axis the bars start at half an observation, so a bucket holding one still shows.
+        return logCounts.get() ? new AxisSpec("count (log scale)", LOG_BASELINE, Math.max(1, Math.log10(yMax)), true, false)
+                : new AxisSpec("count", 0, yMax, true, true);
+    }
+
+    @Override
+    protected String yTickLabel(NiceTicks ticks, int i) {
+        return logCounts.get() ? Quantity.PLAIN.format(Math.pow(10, ticks.at(i))) : super.yTickLabel(ticks, i);
     }
 
     @Override
@@ -126,7 +151,7 @@ public final class BucketHistogramChart extends CanvasChart {
         for (int i = 0; i < b.counts().length; i++) {
             if (!(b.counts()[i] > 0) || Double.isNaN(logLo[i]) || Double.isNaN(logHi[i])) continue;
             double x0 = xs.toPixel(logLo[i]), x1 = xs.toPixel(logHi[i]);
-            double top = ys.toPixel(b.counts()[i]);
+            double top = ys.toPixel(yOf(b.counts()[i]));
             // At least a pixel wide and two tall, so a lone observation in a thin bucket still shows.
             double w = Math.max(1, x1 - x0 - 0.5);
             g.fillRect(x0, Math.min(top, area.bottom() - 2), w, Math.max(2, area.bottom() - top));
@@ -159,7 +184,7 @@ public final class BucketHistogramChart extends CanvasChart {
             Quantity q = b.quantity();
             String text = String.format(Locale.ROOT, "[%s, %s)%ncount %,.0f (%.2f%%)", q.format(b.lower()[i]), q.format(b.upper()[i]),
                     b.counts()[i], 100 * b.counts()[i] / total);
-            return Optional.of(new HoverPoint(px, area.yScale().toPixel(b.counts()[i]), i, text));
+            return Optional.of(new HoverPoint(px, area.yScale().toPixel(yOf(b.counts()[i])), i, text));
         }
         return Optional.empty();
     }

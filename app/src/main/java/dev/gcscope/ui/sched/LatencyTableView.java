@@ -13,7 +13,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.TreeItem;
-import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -87,11 +86,14 @@ public final class LatencyTableView implements TraceView {
             if (g.rows().size() > 1) for (LatencyGroups.Row r : g.rows()) parent.getChildren().add(new TreeItem<>(Item.of(r)));
             top.getChildren().add(parent);
         }
+        // Open the program with the most threads: in a -p table of a Go program, that program.
+        top.getChildren().stream().filter(t -> !t.getChildren().isEmpty())
+                .max(java.util.Comparator.comparingInt(t -> t.getChildren().size())).ifPresent(t -> t.setExpanded(true));
         tree.setRoot(top);
         tree.setShowRoot(false);
         tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         tree.setPlaceholder(new Label("No task rows in this file"));
-        ((TreeTableColumn<Item, ?>) tree.getColumns().get(0)).setPrefWidth(260);
+        tree.getColumns().get(0).setPrefWidth(300);
 
         grouped.setId("group-by-program");
         grouped.getStyleClass().add("group-toggle");

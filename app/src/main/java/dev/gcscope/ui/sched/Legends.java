@@ -25,4 +25,13 @@ final class Legends {
         }
         return row;
     }
+
+    /** The swatch of the raw min/max strokes under the lines. */
+    static Label range(String text) {
+        Rectangle swatch = new Rectangle(SWATCH_HEIGHT * 2, SWATCH_WIDTH);
+        swatch.getStyleClass().add("legend-range");
+        Label l = new Label(text, swatch);
+        l.getStyleClass().add("legend-item");
+        return l;
+    }
 }

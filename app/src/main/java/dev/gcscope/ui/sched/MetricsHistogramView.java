@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import javafx.collections.FXCollections;
 import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -29,6 +30,7 @@ public final class MetricsHistogramView implements TraceView {
     private final Slider snapshot = new Slider();
     private final Label facts = new Label();
     private final BucketHistogramChart chart = new BucketHistogramChart();
+    private final CheckBox logCounts = new CheckBox("Log count axis");
 
     public MetricsHistogramView(List<HistogramHistory> histories) {
         root.setId(ID);
@@ -50,7 +52,10 @@ public final class MetricsHistogramView implements TraceView {
         chart.placeholderProperty().set(histories.isEmpty() ? "No histograms in this file" : "No observations in this snapshot");
 
         Label snapLabel = new Label("Snapshot");
-        HBox header = new HBox(new Label("Metric"), metric, snapLabel, snapshot);
+        logCounts.setId("histogram-log-counts");
+        logCounts.setSelected(true);
+        chart.logCountsProperty().bind(logCounts.selectedProperty());
+        HBox header = new HBox(new Label("Metric"), metric, logCounts, snapLabel, snapshot);
         header.getStyleClass().add("sched-header");
         VBox box = new VBox(chart);
         box.getStyleClass().add("chart-box");

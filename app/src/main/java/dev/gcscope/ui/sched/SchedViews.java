@@ -52,8 +52,8 @@ public final class SchedViews {
         runner.submit("runtime/metrics histories", ctx -> HistogramHistory.of(buckets), new TaskListener<List<HistogramHistory>>() {
             @Override
             public void succeeded(List<HistogramHistory> h) {
-                histogram.root.show(new MetricsHistogramView(h).root());
-                if (overTime != null) overTime.root.show(new MetricsOverTimeView(h).root());
+                histogram.show(new MetricsHistogramView(h));
+                if (overTime != null) overTime.show(new MetricsOverTimeView(h));
             }
 
             @Override
@@ -75,16 +75,25 @@ public final class SchedViews {
     }
 
     /** A tab whose content is built once the document's histogram histories are computed. */
-    private static final class LazyView implements TraceView {
+    static final class LazyView implements TraceView {
         private final String id;
         private final String title;
         private final LoadingPane root = new LoadingPane();
+        private TraceView content;
 
         LazyView(String id, String title) {
             this.id = id;
             this.title = title;
             root.setId(id + "-tab");
         }
+
+        void show(TraceView view) {
+            content = view;
+            root.show(view.root());
+        }
+
+        /** The view built once the histories are there; null before. */
+        TraceView content() { return content; }
 
         @Override public String title() { return title; }
         @Override public String id() { return id; }

@@ -14,9 +14,11 @@ import java.util.Locale;
 import javafx.collections.FXCollections;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -35,6 +37,7 @@ public final class TimehistDelayView implements TraceView {
     private final BucketHistogramChart histogram = new BucketHistogramChart();
     private final PercentileLinesChart overTime = new PercentileLinesChart();
     private final Label taskTitle = new Label();
+    private final CheckBox logCounts = new CheckBox("Log count axis");
     private TimehistData data;
 
     public TimehistDelayView(ParseResult result, BackgroundRunner runner) {
@@ -53,7 +56,8 @@ public final class TimehistDelayView implements TraceView {
                 Cells.number("P50 (ms)", TaskDelays.Task::p50Ms, Cells::ms),
                 Cells.number("P99 (ms)", TaskDelays.Task::p99Ms, Cells::ms),
                 Cells.number("Max (ms)", TaskDelays.Task::maxMs, Cells::ms)));
-        tasks.getColumns().get(0).setPrefWidth(170);
+        tasks.getColumns().get(0).setPrefWidth(190);
+        tasks.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         tasks.setItems(FXCollections.observableArrayList(d.delays().tasks()));
         tasks.setPlaceholder(new Label("No context switches in this file (a summary-only timehist?)"));
         tasks.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> show(now));
@@ -65,8 +69,16 @@ public final class TimehistDelayView implements TraceView {
         taskTitle.getStyleClass().add("section-title");
         Label hint = new Label("Scheduling delay: from wakeup to running on a CPU. Tasks sorted by P99.");
         hint.getStyleClass().add("hint");
+        logCounts.setId("timehist-log-counts");
+        histogram.logCountsProperty().bind(logCounts.selectedProperty());
         VBox histBox = box(histogram);
+        HBox histHeader = new HBox(logCounts);
+        histHeader.getStyleClass().add("chart-header");
+        histBox.getChildren().add(0, histHeader);
         VBox timeBox = box(overTime);
+        HBox legend = Legends.lines(overTime, PercentileLinesChart.Role.P50, PercentileLinesChart.Role.P99, PercentileLinesChart.Role.MAX);
+        legend.getChildren().add(Legends.range("every switch (min–max per pixel)"));
+        timeBox.getChildren().add(0, legend);
         VBox charts = new VBox(taskTitle, hint, histBox, timeBox);
         charts.getStyleClass().add("sched-charts");
         VBox.setVgrow(histBox, Priority.ALWAYS);
@@ -76,14 +88,12 @@ public final class TimehistDelayView implements TraceView {
         split.setDividerPositions(0.36);
         SplitPane.setResizableWithParent(tasks, false);
 
+        // The busiest process first: in a recording of one Go program, that program.
         int first = 0;
-        for (int i = 0; i < d.delays().tasks().size(); i++) {
-            if (d.delays().tasks().get(i).switches() >= TaskDelays.FEW_SWITCHES) {
-                first = i;
-                break;
-            }
-        }
-        if (!d.delays().tasks().isEmpty()) tasks.getSelectionModel().select(first);
+        List<TaskDelays.Task> all = d.delays().tasks();
+        for (int i = 1; i < all.size(); i++) if (all.get(i).switches() > all.get(first).switches()) first = i;
+        if (!all.isEmpty()) tasks.getSelectionModel().select(first);
+        if (!all.isEmpty()) tasks.scrollTo(first);
         else show(null);
         return split;
     }
@@ -127,6 +137,7 @@ public final class TimehistDelayView implements TraceView {
     public TableView<TaskDelays.Task> tasks() { return tasks; }
     public BucketHistogramChart histogram() { return histogram; }
     public PercentileLinesChart overTime() { return overTime; }
+    public CheckBox logCounts() { return logCounts; }
 
     @Override public String title() { return "Delays per task"; }
     @Override public String id() { return ID; }
