@@ -30,11 +30,13 @@ public final class TaskDelays {
     /** A task with fewer switch rows than this has no meaningful P99 of its own, but is still listed. */
     public static final int FEW_SWITCHES = 10;
     static final String IDLE = "<idle>";
+    /** The events-table columns {@link #of} reads ({@code time_s} too when there). */
+    public static final java.util.Set<String> COLUMNS = java.util.Set.of(EVENT, TASK, TID, PID, SCH_DELAY_MS, WAIT_MS, TIME_S);
     /** Key of a process whose pid is unknown: its comm. */
     private static final int UNKNOWN_PID = -1;
 
     /**
-     * @param name the process's comm (its main thread's when perf showed that one, else the comm seen most)
+     * @param name the process's comm: the one its main thread shows most, else the one seen most
      * @param pid the process id; -1 when perf never printed it
      * @param threads distinct thread ids seen
      * @param rows indices into the events table of this task's switch rows, in file (time) order
@@ -77,7 +79,8 @@ public final class TaskDelays {
         final String key;
         final int pid;
         final Map<String, Integer> comms = new LinkedHashMap<>();
-        String mainThreadComm;
+        /** Comms of the rows of the main thread (tid = pid): perf-exec before an exec, the program after. */
+        final Map<String, Integer> mainThreadComms = new LinkedHashMap<>();
         final java.util.Set<Integer> tids = new java.util.HashSet<>();
         int[] rows = new int[16];
         int n;
@@ -93,13 +96,13 @@ public final class TaskDelays {
             comms.merge(comm, 1, Integer::sum);
             if (tid != UNKNOWN_PID) {
                 tids.add(tid);
-                if (tid == pid) mainThreadComm = comm;
+                if (tid == pid) mainThreadComms.merge(comm, 1, Integer::sum);
             }
         }
 
         String name() {
-            if (mainThreadComm != null) return mainThreadComm;
-            return comms.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(key);
+            Map<String, Integer> from = mainThreadComms.isEmpty() ? comms : mainThreadComms;
+            return from.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(key);
         }
     }
 
