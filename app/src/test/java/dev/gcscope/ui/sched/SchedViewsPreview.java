@@ -40,7 +40,8 @@ public final class SchedViewsPreview extends Application {
         }
         tabs.getSelectionModel().select(Math.min(tab, tabs.getTabs().size() - 1));
         Theme.apply(tabs, dark);
-        stage.setScene(new Scene(tabs, 1280, 800));
+        String[] size = (args.contains("--size") ? args.get(args.indexOf("--size") + 1) : "1280x800").split("x");
+        stage.setScene(new Scene(tabs, Integer.parseInt(size[0]), Integer.parseInt(size[1])));
         stage.setTitle(path);
         stage.show();
         if (args.contains("--png")) {
