@@ -7,7 +7,11 @@ import dev.gcscope.parsers.ParseOptions;
 import dev.gcscope.parsers.ParseResult;
 import dev.gcscope.parsers.metrics.MetricsColumns;
 import java.util.Locale;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import dev.gcscope.analysis.sched.HistogramHistory;
 
 /**
  * The runtime/metrics figures, for {@code prometheus} and {@code metrics-json} alike:
@@ -34,7 +38,9 @@ final class MetricsSummarySection implements SummarySection {
 
     @Override
     public ParseOptions parseOptions() {
-        return ParseOptions.columns(MetricsSummary.BUCKET_COLUMNS);
+        Set<String> columns = new HashSet<>(MetricsSummary.BUCKET_COLUMNS);
+        columns.addAll(List.of(MetricsColumns.LOWER, MetricsColumns.TIME_S)); // for the intervals
+        return ParseOptions.columns(columns);
     }
 
     private static MetricsSummary summarize(ParseResult r) {
@@ -59,6 +65,25 @@ final class MetricsSummarySection implements SummarySection {
             GcTraceSummarySection.putNumber(o, "p50", h.p50());
             GcTraceSummarySection.putNumber(o, "p90", h.p90());
             GcTraceSummarySection.putNumber(o, "p99", h.p99());
+        }
+        ArrayNode intervals = file.putArray("intervals");
+        for (HistogramHistory h : HistogramHistory.of(result.table(MetricsColumns.BUCKETS_TABLE))) {
+            if (h.intervals().isEmpty()) continue;
+            ObjectNode o = intervals.addObject();
+            o.put("name", h.name());
+            ArrayNode per = o.putArray("per_interval");
+            for (HistogramHistory.Interval iv : h.intervals()) {
+                ObjectNode i = per.addObject();
+                i.put("from_snapshot", iv.fromSnapshot());
+                i.put("to_snapshot", iv.toSnapshot());
+                GcTraceSummarySection.putNumber(i, "start_s", iv.startS());
+                GcTraceSummarySection.putNumber(i, "end_s", iv.endS());
+                i.put("count", PlainNumbers.decimal(iv.total()));
+                i.put("restart", iv.restart());
+                GcTraceSummarySection.putNumber(i, "p50", iv.p50());
+                GcTraceSummarySection.putNumber(i, "p90", iv.p90());
+                GcTraceSummarySection.putNumber(i, "p99", iv.p99());
+            }
         }
         ArrayNode summaries = file.putArray("summaries");
         for (MetricsSummary.Summary m : s.summaries()) {

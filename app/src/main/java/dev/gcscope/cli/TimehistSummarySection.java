@@ -1,13 +1,17 @@
 package dev.gcscope.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gcscope.analysis.Percentiles;
 import dev.gcscope.analysis.TimehistSummary;
+import dev.gcscope.analysis.sched.TaskDelays;
 import dev.gcscope.parsers.ParseOptions;
 import dev.gcscope.parsers.ParseResult;
 import dev.gcscope.parsers.perfsched.PerfSchedTimehistParser;
 import dev.gcscope.parsers.perfsched.TimehistColumns;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 
 /** The perf sched timehist figures: context switches, tasks, scheduling-delay percentiles. */
 final class TimehistSummarySection implements SummarySection {
@@ -19,9 +23,14 @@ final class TimehistSummarySection implements SummarySection {
         return PerfSchedTimehistParser.FORMAT.id();
     }
 
+    /** Rows of {@code per_task}: the worst by P99 of the tasks with enough switches for one. */
+    static final int PER_TASK_ROWS = 10;
+
     @Override
     public ParseOptions parseOptions() {
-        return ParseOptions.columns(TimehistSummary.COLUMNS);
+        Set<String> columns = new HashSet<>(TimehistSummary.COLUMNS);
+        columns.addAll(TaskDelays.COLUMNS);
+        return ParseOptions.columns(columns);
     }
 
     private static TimehistSummary summarize(ParseResult result) {
@@ -38,6 +47,24 @@ final class TimehistSummarySection implements SummarySection {
         putNumber(delay, "p50", d.at(50));
         putNumber(delay, "p99", d.at(99));
         putNumber(delay, "max", d.max());
+        ArrayNode perTask = file.putArray("per_task");
+        TaskDelays.of(result.table(TimehistColumns.EVENTS_TABLE)).tasks().stream()
+                .filter(t -> t.switches() >= TaskDelays.FEW_SWITCHES).limit(PER_TASK_ROWS).forEach(t -> {
+                    ObjectNode o = perTask.addObject();
+                    o.put("task", t.name());
+                    if (t.pid() >= 0) o.put("pid", t.pid()); else o.putNull("pid");
+                    o.put("threads", t.threads());
+                    o.put("switches", t.switches());
+                    ObjectNode sd = o.putObject("sch_delay_ms");
+                    putNumber(sd, "p50", t.p50Ms());
+                    putNumber(sd, "p90", t.p90Ms());
+                    putNumber(sd, "p99", t.p99Ms());
+                    putNumber(sd, "max", t.maxMs());
+                    ObjectNode w = o.putObject("wait_ms");
+                    putNumber(w, "p50", t.waitP50Ms());
+                    putNumber(w, "p99", t.waitP99Ms());
+                    putNumber(w, "max", t.waitMaxMs());
+                });
     }
 
     @Override

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class MetricsSummaryJsonTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> KEYS = Set.of("file", "format", "lines", "skipped_lines", "issues",
-            "issue_count", "skipped_by_kind", "notes", "go_versions", "snapshots", "histograms", "summaries");
+            "issue_count", "skipped_by_kind", "notes", "go_versions", "snapshots", "histograms", "intervals", "summaries");
     private static final Set<String> HISTOGRAM_KEYS = Set.of("name", "count", "p50", "p90", "p99");
     private static final Set<String> SUMMARY_KEYS = Set.of("name", "count", "quantiles");
     /** A JSON number (after ':', '[' or ',', not inside a string) in exponent form. */

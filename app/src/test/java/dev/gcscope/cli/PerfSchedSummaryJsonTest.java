@@ -88,9 +88,15 @@ class PerfSchedSummaryJsonTest {
     void timehistKeysAreExactlyTheContract() throws IOException {
         JsonNode s = summaryOf(SampleTraces.get("perf/go1.24-gmp4-quota50-timehist.txt.gz"));
         Set<String> expected = new HashSet<>(COMMON);
-        expected.addAll(Set.of("events", "tasks", "sch_delay_ms"));
+        expected.addAll(Set.of("events", "tasks", "sch_delay_ms", "per_task"));
         assertEquals(expected, fieldNames(s));
         assertEquals(Set.of("p50", "p99", "max"), fieldNames(s.get("sch_delay_ms")));
+        assertFalse(s.get("per_task").isEmpty());
+        for (JsonNode t : s.get("per_task")) {
+            assertEquals(Set.of("task", "pid", "threads", "switches", "sch_delay_ms", "wait_ms"), fieldNames(t));
+            assertEquals(Set.of("p50", "p90", "p99", "max"), fieldNames(t.get("sch_delay_ms")));
+            assertEquals(Set.of("p50", "p99", "max"), fieldNames(t.get("wait_ms")));
+        }
         assertEquals("perf-sched-timehist", s.get("format").asText());
     }
 

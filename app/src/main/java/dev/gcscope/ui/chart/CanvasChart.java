@@ -99,6 +99,19 @@ public abstract class CanvasChart extends Region {
     /** Draws the data inside {@code area}; axes, grid and background are already drawn. */
     protected abstract void drawData(GraphicsContext g, PlotArea area);
 
+    /**
+     * Label of x tick {@code i}; a log axis (data in log10 units) overrides it to show the value
+     * itself, a time axis to show clock times.
+     */
+    protected String xTickLabel(NiceTicks ticks, int i) {
+        return ticks.label(i);
+    }
+
+    /** Label of y tick {@code i}, as {@link #xTickLabel}. */
+    protected String yTickLabel(NiceTicks ticks, int i) {
+        return ticks.label(i);
+    }
+
     /** The data point nearest to the pointer at ({@code px}, {@code py}), if any is close enough. */
     protected Optional<HoverPoint> pick(double px, double py, PlotArea area) {
         return Optional.empty();
@@ -110,11 +123,6 @@ public abstract class CanvasChart extends Region {
      */
     protected NiceTicks xTicks(AxisSpec spec, int maxTicks) {
         return spec.ticks(maxTicks);
-    }
-
-    /** Label of x tick {@code i}. */
-    protected String xTickLabel(NiceTicks ticks, int i) {
-        return ticks.label(i);
     }
 
     /** Room each x tick label needs, in pixels; wider labels (clock times) ask for more. */
@@ -293,7 +301,7 @@ public abstract class CanvasChart extends Region {
         double bottom = h - pad.getBottom() - lineH - LABEL_GAP - lineH - TICK_LENGTH - LABEL_GAP;
         NiceTicks yTicks = ySpec.ticks(Math.max(2, (int) ((bottom - top) / Y_PIXELS_PER_TICK)));
         double yLabelWidth = 0;
-        for (int i = 0; i < yTicks.count(); i++) yLabelWidth = Math.max(yLabelWidth, textWidth(yTicks.label(i)));
+        for (int i = 0; i < yTicks.count(); i++) yLabelWidth = Math.max(yLabelWidth, textWidth(yTickLabel(yTicks, i)));
         // Whole pixels at both ends, so that pixel column c of the plot is exactly column c of a reduction.
         double left = Math.ceil(pad.getLeft() + lineH + LABEL_GAP * 2 + yLabelWidth + TICK_LENGTH);
         double right = Math.floor(w - pad.getRight() - textWidth("00000") / 2);
@@ -336,7 +344,7 @@ public abstract class CanvasChart extends Region {
             g.setFill(textFill.get());
             g.setTextAlign(TextAlignment.RIGHT);
             g.setTextBaseline(VPos.CENTER);
-            g.fillText(yTicks.label(i), a.x() - TICK_LENGTH - LABEL_GAP, py);
+            g.fillText(yTickLabel(yTicks, i), a.x() - TICK_LENGTH - LABEL_GAP, py);
         }
         for (int i = 0; i < xTicks.count(); i++) {
             if (!shown(a.xScale(), xTicks.at(i))) continue;

@@ -1,0 +1,132 @@
+package dev.gcscope.ui.sched;
+
+import dev.gcscope.analysis.sched.LatencyGroups;
+import dev.gcscope.parsers.ParseResult;
+import dev.gcscope.parsers.perfsched.LatencyColumns;
+import dev.gcscope.ui.workspace.TraceView;
+import java.util.List;
+import java.util.Locale;
+import javafx.collections.FXCollections;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.table.TableFilter;
+
+/**
+ * The {@code perf sched latency} table: every task row, sortable, filterable per column with
+ * ControlsFX's {@link TableFilter} (click a header's filter), and, with "Group by program", the rows of
+ * one comm under one parent row (a Go program's threads all carry its name) with summed runtime and
+ * switches and the worst maximum delay. The rows are already parsed; building them is O(rows).
+ */
+public final class LatencyTableView implements TraceView {
+    public static final String ID = "sched-latency-table";
+
+    /** One line of the grouped tree: a group's totals or one of its rows. */
+    public record Item(String task, int threads, double runtimeMs, long switches, double avgDelayMs, double maxDelayMs,
+                       double maxDelayEndS, boolean group) {
+        static Item of(LatencyGroups.Row r) {
+            return new Item(r.task(), r.threads(), r.runtimeMs(), r.switches(), r.avgDelayMs(), r.maxDelayMs(), r.maxDelayEndS(), false);
+        }
+
+        static Item of(LatencyGroups.Group g) {
+            String name = g.rows().size() == 1 ? g.rows().get(0).task() : g.comm() + "  (" + g.rows().size() + " rows)";
+            return new Item(name, g.threads(), g.runtimeMs(), g.switches(), g.avgDelayMs(), g.maxDelayMs(),
+                    g.worst() == null ? Double.NaN : g.worst().maxDelayEndS(), true);
+        }
+    }
+
+    private final VBox root = new VBox();
+    private final TableView<LatencyGroups.Row> table = new TableView<>();
+    private final TreeTableView<Item> tree = new TreeTableView<>();
+    private final ToggleButton grouped = new ToggleButton("Group by program");
+    private final TableFilter<LatencyGroups.Row> filter;
+    private final List<LatencyGroups.Group> groups;
+
+    public LatencyTableView(ParseResult result) {
+        List<LatencyGroups.Row> rows = LatencyGroups.rows(result.table(LatencyColumns.TASKS_TABLE));
+        groups = LatencyGroups.of(rows);
+        root.getStyleClass().addAll("sched-view", "latency-table-view");
+        root.setId(ID);
+
+        table.setId("latency-rows");
+        table.getColumns().addAll(List.of(
+                Cells.text("Task", LatencyGroups.Row::task),
+                Cells.text("Comm", LatencyGroups.Row::comm),
+                Cells.number("Threads", LatencyGroups.Row::threads, String::valueOf),
+                Cells.number("Runtime (ms)", LatencyGroups.Row::runtimeMs, Cells::ms),
+                Cells.number("Switches", LatencyGroups.Row::switches, Cells::count),
+                Cells.number("Avg delay (ms)", LatencyGroups.Row::avgDelayMs, Cells::ms),
+                Cells.number("Max delay (ms)", LatencyGroups.Row::maxDelayMs, Cells::ms),
+                Cells.number("Max delay end (s)", LatencyGroups.Row::maxDelayEndS, v -> Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.6f", v))));
+        table.setItems(FXCollections.observableArrayList(rows));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        table.setPlaceholder(new Label("No task rows in this file"));
+        filter = TableFilter.forTableView(table).lazy(true).apply();
+
+        tree.setId("latency-groups");
+        tree.getColumns().addAll(List.of(
+                Cells.treeText("Program / task", Item::task),
+                Cells.treeNumber("Threads", Item::threads, String::valueOf),
+                Cells.treeNumber("Runtime (ms)", Item::runtimeMs, Cells::ms),
+                Cells.treeNumber("Switches", Item::switches, Cells::count),
+                Cells.treeNumber("Avg delay (ms)", Item::avgDelayMs, Cells::ms),
+                Cells.treeNumber("Max delay (ms)", Item::maxDelayMs, Cells::ms)));
+        TreeItem<Item> top = new TreeItem<>();
+        for (LatencyGroups.Group g : groups) {
+            TreeItem<Item> parent = new TreeItem<>(Item.of(g));
+            if (g.rows().size() > 1) for (LatencyGroups.Row r : g.rows()) parent.getChildren().add(new TreeItem<>(Item.of(r)));
+            top.getChildren().add(parent);
+        }
+        // Open the program with the most threads: in a -p table of a Go program, that program.
+        top.getChildren().stream().filter(t -> !t.getChildren().isEmpty())
+                .max(java.util.Comparator.comparingInt(t -> t.getChildren().size())).ifPresent(t -> t.setExpanded(true));
+        tree.setRoot(top);
+        tree.setShowRoot(false);
+        tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        tree.setPlaceholder(new Label("No task rows in this file"));
+        tree.getColumns().get(0).setPrefWidth(300);
+
+        grouped.setId("group-by-program");
+        grouped.getStyleClass().add("group-toggle");
+        boolean anyGroup = groups.stream().anyMatch(g -> g.rows().size() > 1);
+        grouped.setSelected(anyGroup);
+        table.visibleProperty().bind(grouped.selectedProperty().not());
+        tree.visibleProperty().bind(grouped.selectedProperty());
+
+        Label summary = new Label(String.format(Locale.ROOT, "%d task rows, %d programs", rows.size(), groups.size()));
+        summary.getStyleClass().add("hint");
+        Label hint = new Label("Click a column header to sort; its filter icon to filter (flat view).");
+        hint.getStyleClass().add("hint");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(grouped, summary, spacer, hint);
+        header.getStyleClass().add("sched-header");
+        StackPane tables = new StackPane(table, tree);
+        VBox.setVgrow(tables, Priority.ALWAYS);
+        root.getChildren().addAll(header, tables);
+    }
+
+    public TableView<LatencyGroups.Row> table() { return table; }
+    public TreeTableView<Item> tree() { return tree; }
+    public TableFilter<LatencyGroups.Row> filter() { return filter; }
+    public ToggleButton groupToggle() { return grouped; }
+    public List<LatencyGroups.Group> groups() { return groups; }
+
+    @SuppressWarnings("unchecked")
+    public TableColumn<LatencyGroups.Row, ?> column(String title) {
+        return table.getColumns().stream().filter(c -> c.getText().equals(title)).findFirst().orElseThrow();
+    }
+
+    @Override public String title() { return "Latency table"; }
+    @Override public String id() { return ID; }
+    @Override public Node root() { return root; }
+}

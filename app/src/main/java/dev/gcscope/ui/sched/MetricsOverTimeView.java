@@ -1,0 +1,114 @@
+package dev.gcscope.ui.sched;
+
+import dev.gcscope.analysis.sched.HistogramHistory;
+import dev.gcscope.ui.chart.BucketHeatmapChart;
+import dev.gcscope.ui.chart.HeatScaleLegend;
+import dev.gcscope.ui.chart.PercentileLinesChart;
+import dev.gcscope.ui.chart.Quantity;
+import dev.gcscope.ui.workspace.TraceView;
+import java.util.List;
+import javafx.collections.FXCollections;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * A runtime/metrics histogram over time, for files with several snapshots: a heatmap of the
+ * per-interval histograms (one column per interval, log bucket rows, colour = count) and the
+ * intervals' P50, P90 and P99 as lines. An interval that spans a restart counts the new process's
+ * whole histogram ({@link HistogramHistory}).
+ */
+public final class MetricsOverTimeView implements TraceView {
+    public static final String ID = "sched-metrics-over-time";
+
+    private final VBox root = new VBox();
+    private final ComboBox<HistogramHistory> metric = new ComboBox<>();
+    private final BucketHeatmapChart heatmap = new BucketHeatmapChart();
+    private final HeatScaleLegend legend = new HeatScaleLegend(heatmap);
+    private final PercentileLinesChart percentiles = new PercentileLinesChart();
+
+    public MetricsOverTimeView(List<HistogramHistory> histories) {
+        root.setId(ID);
+        root.getStyleClass().addAll("sched-view", "metrics-over-time-view");
+        List<HistogramHistory> multi = histories.stream().filter(h -> h.intervals().size() > 0).toList();
+        metric.setId("over-time-metric");
+        metric.setItems(FXCollections.observableArrayList(multi));
+        metric.setCellFactory(l -> new NameCell());
+        metric.setButtonCell(new NameCell());
+        heatmap.setId("over-time-heatmap");
+        heatmap.placeholderProperty().set("No observations between snapshots");
+        percentiles.setId("over-time-percentiles");
+        percentiles.placeholderProperty().set("No observations between snapshots");
+
+        HBox header = new HBox(new Label("Metric"), metric, legend);
+        header.getStyleClass().add("sched-header");
+        VBox heatBox = box(heatmap), lineBox = box(percentiles);
+        lineBox.getChildren().add(0, Legends.lines(percentiles, PercentileLinesChart.Role.P50, PercentileLinesChart.Role.P90,
+                PercentileLinesChart.Role.P99));
+        VBox.setVgrow(heatBox, Priority.ALWAYS);
+        VBox.setVgrow(lineBox, Priority.ALWAYS);
+        root.getChildren().addAll(header, heatBox, lineBox);
+        metric.valueProperty().addListener((obs, old, now) -> show(now));
+        metric.setValue(SchedViews.preferred(multi));
+    }
+
+    private static VBox box(Node chart) {
+        VBox b = new VBox(chart);
+        b.getStyleClass().add("chart-box");
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        return b;
+    }
+
+    private void show(HistogramHistory h) {
+        if (h == null) {
+            heatmap.cellsProperty().set(BucketHeatmapChart.Cells.empty());
+            percentiles.dataProperty().set(PercentileLinesChart.Lines.empty());
+            return;
+        }
+        List<HistogramHistory.Interval> iv = h.intervals();
+        int n = iv.size();
+        boolean timed = iv.stream().allMatch(i -> !Double.isNaN(i.startS()) && !Double.isNaN(i.endS()) && i.endS() > i.startS());
+        double[] start = new double[n], end = new double[n], mid = new double[n];
+        double[][] counts = new double[n][];
+        double[][] lines = new double[PercentileLinesChart.Role.values().length][];
+        double[] p50 = new double[n], p90 = new double[n], p99 = new double[n];
+        for (int k = 0; k < n; k++) {
+            HistogramHistory.Interval i = iv.get(k);
+            start[k] = timed ? i.startS() : k;
+            end[k] = timed ? i.endS() : k + 1;
+            mid[k] = timed ? i.endS() : k + 1;
+            counts[k] = i.counts();
+            p50[k] = i.p50();
+            p90[k] = i.p90();
+            p99[k] = i.p99();
+        }
+        lines[PercentileLinesChart.Role.P50.ordinal()] = p50;
+        lines[PercentileLinesChart.Role.P90.ordinal()] = p90;
+        lines[PercentileLinesChart.Role.P99.ordinal()] = p99;
+        String x = timed ? "time (s)" : "interval (the snapshots have no times)";
+        Quantity q = Quantity.ofMetric(h.name());
+        heatmap.cellsProperty().set(new BucketHeatmapChart.Cells(x, h.name(), q, h.lower(), h.upper(), start, end, counts));
+        percentiles.dataProperty().set(new PercentileLinesChart.Lines(timed ? "interval end (s)" : x, h.name() + " per interval",
+                q, true, mid, lines, null, null));
+    }
+
+    private static final class NameCell extends javafx.scene.control.ListCell<HistogramHistory> {
+        @Override
+        protected void updateItem(HistogramHistory item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : item.name() + (item.intervals().stream().allMatch(i -> i.total() == 0) ? "  (no change)" : ""));
+        }
+    }
+
+    public ComboBox<HistogramHistory> metric() { return metric; }
+    public BucketHeatmapChart heatmap() { return heatmap; }
+    public HeatScaleLegend legend() { return legend; }
+    public PercentileLinesChart percentiles() { return percentiles; }
+
+    @Override public String title() { return "Over time"; }
+    @Override public String id() { return ID; }
+    @Override public Node root() { return root; }
+}
