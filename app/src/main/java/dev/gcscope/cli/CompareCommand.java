@@ -26,9 +26,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "compare", sortOptions = false,
         description = {
             "Compare the stop-the-world pauses of two gctrace files, typically one service before and after"
-                + " a Go upgrade or a GOGC change: percentiles side by side with the ratio B/A and its 95%"
+                + " a Go upgrade or a GOGC change: percentiles side by side with the ratio B/A and its 95%%"
                 + " bootstrap interval, Mann-Whitney U and two-sample Kolmogorov-Smirnov p-values, the"
-                + " Hodges-Lehmann shift B - A with its 95% interval, the regimes both traces show, and a verdict.",
+                + " Hodges-Lehmann shift B - A with its 95%% interval, the regimes both traces show, and a verdict.",
         },
         footerHeading = "%n--json keys:%n",
         footer = {

@@ -61,9 +61,24 @@ class HelpAndVersionTest {
         }
     }
 
+    /** A stray '%' in a description makes picocli print a warning to the real stderr at every run. */
+    @Test
+    void helpTextsFormatWithoutPicocliWarnings() {
+        java.io.PrintStream original = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            for (String command : new String[] {"summary", "export", "compare"}) CliRun.of("help", command);
+            CliRun.of("--help");
+        } finally {
+            System.setErr(original);
+        }
+        assertEquals("", captured.toString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     @Test
     void helpLinesFitEightyColumns() {
-        for (String[] args : new String[][] {{"--help"}, {"help", "summary"}, {"help", "export"}}) {
+        for (String[] args : new String[][] {{"--help"}, {"help", "summary"}, {"help", "export"}, {"help", "compare"}}) {
             for (String line : CliRun.of(args).out().split("\n")) {
                 assertTrue(line.length() <= 80, () -> "too wide: " + line);
             }
