@@ -92,6 +92,19 @@ public abstract class CanvasChart extends Region {
     /** Draws the data inside {@code area}; axes, grid and background are already drawn. */
     protected abstract void drawData(GraphicsContext g, PlotArea area);
 
+    /**
+     * Whether the x axis is logarithmic. If so, {@link #xAxis()} gives the log10 of the range to show,
+     * ticks are labelled with values ({@link LogTicks}), and {@link #drawData} maps {@code log10(value)}.
+     */
+    protected boolean logX() {
+        return false;
+    }
+
+    /** Like {@link #logX()}, for the y axis. */
+    protected boolean logY() {
+        return false;
+    }
+
     /** The data point nearest to the pointer at ({@code px}, {@code py}), if any is close enough. */
     protected Optional<HoverPoint> pick(double px, double py, PlotArea area) {
         return Optional.empty();
@@ -225,16 +238,16 @@ public abstract class CanvasChart extends Region {
         // Vertical layout first: the y ticks decide how wide their labels, and so the left margin, are.
         double top = pad.getTop() + lineH / 2;
         double bottom = h - pad.getBottom() - lineH - LABEL_GAP - lineH - TICK_LENGTH - LABEL_GAP;
-        NiceTicks yTicks = ySpec.ticks(Math.max(2, (int) ((bottom - top) / Y_PIXELS_PER_TICK)));
+        AxisTicks yTicks = ticks(ySpec, logY(), Math.max(2, (int) ((bottom - top) / Y_PIXELS_PER_TICK)));
         double yLabelWidth = 0;
         for (int i = 0; i < yTicks.count(); i++) yLabelWidth = Math.max(yLabelWidth, textWidth(yTicks.label(i)));
         double left = pad.getLeft() + lineH + LABEL_GAP * 2 + yLabelWidth + TICK_LENGTH;
         double right = w - pad.getRight() - textWidth("00000") / 2;
         if (right - left < 40 || bottom - top < 40) return;
-        NiceTicks xTicks = xSpec.ticks(Math.max(2, (int) ((right - left) / X_PIXELS_PER_TICK)));
+        AxisTicks xTicks = ticks(xSpec, logX(), Math.max(2, (int) ((right - left) / X_PIXELS_PER_TICK)));
 
-        LinearScale xs = new LinearScale(xSpec.shownMin(xTicks), xSpec.shownMax(xTicks), left, right);
-        LinearScale ys = new LinearScale(ySpec.shownMin(yTicks), ySpec.shownMax(yTicks), bottom, top);
+        LinearScale xs = scale(xSpec, xTicks, left, right);
+        LinearScale ys = scale(ySpec, yTicks, bottom, top);
         PlotArea area = new PlotArea(left, top, right - left, bottom - top, xs, ys);
 
         g.setFill(plotFill.get());
@@ -256,7 +269,18 @@ public abstract class CanvasChart extends Region {
         plotArea = area;
     }
 
-    private void drawGridAndTicks(GraphicsContext g, PlotArea a, NiceTicks xTicks, NiceTicks yTicks, double lineH) {
+    private static AxisTicks ticks(AxisSpec spec, boolean log, int maxTicks) {
+        return log ? LogTicks.covering(spec.min(), Math.max(spec.max(), spec.min() + 1e-9), maxTicks) : spec.ticks(maxTicks);
+    }
+
+    /** A log axis shows exactly its range (already chosen in decades by the chart); a linear one per its spec. */
+    private static LinearScale scale(AxisSpec spec, AxisTicks ticks, double pixelAtMin, double pixelAtMax) {
+        if (ticks instanceof NiceTicks nice) return new LinearScale(spec.shownMin(nice), spec.shownMax(nice), pixelAtMin, pixelAtMax);
+        double max = spec.max() > spec.min() ? spec.max() : spec.min() + 0.1;
+        return new LinearScale(spec.min(), max, pixelAtMin, pixelAtMax);
+    }
+
+    private void drawGridAndTicks(GraphicsContext g, PlotArea a, AxisTicks xTicks, AxisTicks yTicks, double lineH) {
         g.setLineWidth(1);
         g.setFont(tickFont);
         for (int i = 0; i < yTicks.count(); i++) {
@@ -320,6 +344,10 @@ public abstract class CanvasChart extends Region {
 
     protected final Paint textFill() {
         return textFill.get();
+    }
+
+    protected final Paint axisStroke() {
+        return axisStroke.get();
     }
 
     protected final Paint gridStroke() {

@@ -17,10 +17,10 @@ import javafx.scene.paint.Paint;
  * a styleable property ({@code -chart-series-stroke: -gc-stw;}) that the theme stylesheet sets from
  * its looked-up colours; a change of theme re-resolves them and the chart redraws.
  */
-final class ChartCss {
+public final class ChartCss {
     private ChartCss() {}
 
-    static <S extends Styleable> CssMetaData<S, Paint> paint(String property, Function<S, StyleableObjectProperty<Paint>> field,
+    public static <S extends Styleable> CssMetaData<S, Paint> paint(String property, Function<S, StyleableObjectProperty<Paint>> field,
                                                                Paint initial) {
         return new CssMetaData<>(property, StyleConverter.getPaintConverter(), initial) {
             @Override
@@ -36,7 +36,7 @@ final class ChartCss {
     }
 
     /** A paint property that calls {@code onChange} whenever CSS (or code) sets a different value. */
-    static StyleableObjectProperty<Paint> paintProperty(CssMetaData<? extends Styleable, Paint> meta, Object bean,
+    public static StyleableObjectProperty<Paint> paintProperty(CssMetaData<? extends Styleable, Paint> meta, Object bean,
                                                         String name, Runnable onChange) {
         return new SimpleStyleableObjectProperty<>(meta, bean, name, meta.getInitialValue(null)) {
             @Override
@@ -47,7 +47,7 @@ final class ChartCss {
     }
 
     /** {@code inherited} followed by {@code own}, unmodifiable: a styleable class's full list. */
-    static List<CssMetaData<? extends Styleable, ?>> extend(List<CssMetaData<? extends Styleable, ?>> inherited,
+    public static List<CssMetaData<? extends Styleable, ?>> extend(List<CssMetaData<? extends Styleable, ?>> inherited,
                                                              List<CssMetaData<? extends Styleable, ?>> own) {
         List<CssMetaData<? extends Styleable, ?>> all = new ArrayList<>(inherited);
         all.addAll(own);

@@ -12,6 +12,7 @@ public final class GcTraceViews {
         List<TraceView> views = new ArrayList<>();
         // summary, timelines (pause, heap, GC CPU), distribution (histogram, percentiles,
         // convergence), regimes (scatter), MMU: each added as it is built.
+        views.add(new dev.gcscope.ui.gctrace.distribution.StwHistogramView(model));
         return views;
     }
 }
