@@ -1,5 +1,7 @@
 package dev.gcscope.ui.gctrace;
 
+import dev.gcscope.ui.gctrace.distribution.PercentileTableView;
+import dev.gcscope.ui.gctrace.distribution.StwHistogramView;
 import dev.gcscope.ui.workspace.TraceView;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +14,8 @@ public final class GcTraceViews {
         List<TraceView> views = new ArrayList<>();
         // summary, timelines (pause, heap, GC CPU), distribution (histogram, percentiles,
         // convergence), regimes (scatter), MMU: each added as it is built.
-        views.add(new dev.gcscope.ui.gctrace.distribution.StwHistogramView(model));
+        views.add(new StwHistogramView(model));
+        views.add(new PercentileTableView(model));
         return views;
     }
 }
