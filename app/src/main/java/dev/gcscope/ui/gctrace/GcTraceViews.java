@@ -1,5 +1,6 @@
 package dev.gcscope.ui.gctrace;
 
+import dev.gcscope.ui.gctrace.distribution.ConvergenceView;
 import dev.gcscope.ui.gctrace.distribution.PercentileTableView;
 import dev.gcscope.ui.gctrace.distribution.StwHistogramView;
 import dev.gcscope.ui.workspace.TraceView;
@@ -16,6 +17,7 @@ public final class GcTraceViews {
         // convergence), regimes (scatter), MMU: each added as it is built.
         views.add(new StwHistogramView(model));
         views.add(new PercentileTableView(model));
+        views.add(new ConvergenceView(model));
         return views;
     }
 }
