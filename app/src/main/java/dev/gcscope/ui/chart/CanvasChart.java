@@ -346,6 +346,10 @@ public abstract class CanvasChart extends Region {
         return textFill.get();
     }
 
+    protected final Paint plotFill() {
+        return plotFill.get();
+    }
+
     protected final Paint axisStroke() {
         return axisStroke.get();
     }

@@ -4,6 +4,7 @@ import dev.gcscope.ui.gctrace.distribution.ConvergenceView;
 import dev.gcscope.ui.gctrace.distribution.PercentileTableView;
 import dev.gcscope.ui.gctrace.distribution.StwHistogramView;
 import dev.gcscope.ui.gctrace.mmu.MmuView;
+import dev.gcscope.ui.gctrace.regimes.RegimeScatterView;
 import dev.gcscope.ui.workspace.TraceView;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,7 @@ public final class GcTraceViews {
         views.add(new StwHistogramView(model));
         views.add(new PercentileTableView(model));
         views.add(new ConvergenceView(model));
+        views.add(new RegimeScatterView(model));
         views.add(new MmuView(model));
         return views;
     }
