@@ -20,6 +20,7 @@ public final class ViewParts {
         Label t = new Label(title);
         t.getStyleClass().add("section-title");
         HBox top = new HBox(t, header);
+        HBox.setHgrow(header, javafx.scene.layout.Priority.ALWAYS);
         top.getStyleClass().add("chart-header");
         VBox box = new VBox(top);
         box.getChildren().addAll(below);
@@ -29,6 +30,7 @@ public final class ViewParts {
 
     public static FlowPane legend() {
         FlowPane p = new FlowPane();
+        p.setPrefWrapLength(1000);
         p.getStyleClass().add("view-legend");
         return p;
     }

@@ -50,6 +50,14 @@ public final class GcTraceViewsPreview {
             double[] x = data.layout().x();
             model.selectionProperty().set(new TimeRange(x[Integer.parseInt(r[0])], x[Integer.parseInt(r[1])]));
         }
+        // --cycle=MS selects the next tab every MS milliseconds, so a script can photograph each in turn
+        args.stream().filter(a -> a.startsWith("--cycle=")).findFirst().ifPresent(a -> {
+            javafx.animation.Timeline t = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
+                    javafx.util.Duration.millis(Double.parseDouble(a.substring(8))),
+                    e -> tabs.getSelectionModel().select((tabs.getSelectionModel().getSelectedIndex() + 1) % tabs.getTabs().size())));
+            t.setCycleCount(javafx.animation.Animation.INDEFINITE);
+            t.play();
+        });
         Theme.apply(tabs, dark);
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getBounds();
         stage.setScene(new Scene(tabs, screen.getWidth(), screen.getHeight()));
