@@ -217,8 +217,39 @@ public final class RegimeScatterChart extends CanvasChart {
             double[] c = ringCentre(a, r);
             if (c != null && Math.hypot(c[0] - px, c[1] - py) <= RING_RADIUS + 2) return r.id();
         }
+        if (!d.exact()) {
+            int cell = cellAt(a, d, px, py);
+            if (cell < 0) return -1;
+            int g = d.grid().dominant(cell);
+            return g == d.grid().counts().length - 1 ? -1 : g;
+        }
         int row = nearestRow(a, d, px, py);
         return row < 0 ? -1 : d.regimeOfRow()[row];
+    }
+
+    /**
+     * The fullest grid cell within {@link #PICK_RADIUS} of (px, py), or −1: a large selection is
+     * picked by its cells, so hovering costs a few cells, not a pass over a million cycles.
+     */
+    private static int cellAt(PlotArea a, ScatterData d, double px, double py) {
+        RegimeScatterPoints p = d.points();
+        RegimeScatterPoints.Grid g = d.grid();
+        double xSpan = p.xMax() > p.xMin() ? p.xMax() - p.xMin() : 1, ySpan = p.yMax() > p.yMin() ? p.yMax() - p.yMin() : 1;
+        int c0 = (int) Math.floor((a.xScale().toValue(px - PICK_RADIUS) - p.xMin()) / xSpan * g.cols());
+        int c1 = (int) Math.floor((a.xScale().toValue(px + PICK_RADIUS) - p.xMin()) / xSpan * g.cols());
+        int r0 = (int) Math.floor((a.yScale().toValue(py + PICK_RADIUS) - p.yMin()) / ySpan * g.rows());
+        int r1 = (int) Math.floor((a.yScale().toValue(py - PICK_RADIUS) - p.yMin()) / ySpan * g.rows());
+        int best = -1, bestCount = 0;
+        for (int r = Math.max(0, r0); r <= Math.min(g.rows() - 1, r1); r++) {
+            for (int c = Math.max(0, c0); c <= Math.min(g.cols() - 1, c1); c++) {
+                int n = g.total(r * g.cols() + c);
+                if (n > bestCount) {
+                    bestCount = n;
+                    best = r * g.cols() + c;
+                }
+            }
+        }
+        return best;
     }
 
     /** The selected row drawn nearest to (px, py) within {@link #PICK_RADIUS}, or −1. O(selection), on a click or hover only. */
@@ -258,6 +289,7 @@ public final class RegimeScatterChart extends CanvasChart {
                         r.cycles(), r.stwP50Ms(), r.stwP99Ms())));
             }
         }
+        if (!d.exact()) return pickCell(a, d, px, py);
         int row = nearestRow(a, d, px, py);
         if (row < 0) return Optional.empty();
         float x = d.points().log10Rate()[row], y = d.points().survival()[row];
@@ -265,6 +297,23 @@ public final class RegimeScatterChart extends CanvasChart {
         return Optional.of(new HoverPoint(a.xScale().toPixel(x), a.yScale().toPixel(y), row, String.format(Locale.ROOT,
                 "cycle at row %,d%nallocating %.0f MB/s%nsurvival %.0f %%%n%s", row, Math.pow(10, x), 100 * y,
                 regime < 0 ? "no regime (forced or noise)" : "regime " + regime)));
+    }
+
+    private static Optional<HoverPoint> pickCell(PlotArea a, ScatterData d, double px, double py) {
+        int cell = cellAt(a, d, px, py);
+        if (cell < 0) return Optional.empty();
+        RegimeScatterPoints p = d.points();
+        RegimeScatterPoints.Grid g = d.grid();
+        double x = p.xMin() + (cell % g.cols() + 0.5) * (p.xMax() - p.xMin()) / g.cols();
+        double y = p.yMin() + (cell / g.cols() + 0.5) * (p.yMax() - p.yMin()) / g.rows();
+        int dominant = g.dominant(cell);
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%,d cycles near%nallocating ~%.0f MB/s%nsurvival ~%.0f %%",
+                g.total(cell), Math.pow(10, x), 100 * y));
+        for (int r = 0; r < g.counts().length; r++) {
+            int n = g.counts()[r][cell];
+            if (n > 0) text.append(String.format(Locale.ROOT, "%n%s: %,d", r == g.counts().length - 1 ? "no regime" : "regime " + r, n));
+        }
+        return Optional.of(new HoverPoint(a.xScale().toPixel(x), a.yScale().toPixel(y), cell, text.toString()));
     }
 
     public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
