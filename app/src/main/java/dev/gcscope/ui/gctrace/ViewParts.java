@@ -19,6 +19,7 @@ public final class ViewParts {
     public static VBox chartBox(String title, Node header, Node... below) {
         Label t = new Label(title);
         t.getStyleClass().add("section-title");
+        t.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox top = new HBox(t, header);
         HBox.setHgrow(header, javafx.scene.layout.Priority.ALWAYS);
         top.getStyleClass().add("chart-header");
@@ -46,6 +47,14 @@ public final class ViewParts {
         Rectangle r = new Rectangle(11, 11);
         r.getStyleClass().addAll("swatch", styleClass);
         return r;
+    }
+
+    /** Regime colours in the palette ({@code -gc-regime-0..7}); regimes beyond reuse them. */
+    public static final int REGIME_COLOURS = 8;
+
+    /** The swatch of regime {@code id} (−1: no regime). */
+    public static Rectangle regimeSwatch(int id) {
+        return barSwatch(id < 0 ? "swatch-regime-none" : "swatch-regime-" + id % REGIME_COLOURS);
     }
 
     /** A short line; {@code styleClass} gives its {@code -fx-stroke}. */

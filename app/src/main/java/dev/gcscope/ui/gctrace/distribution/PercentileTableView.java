@@ -36,6 +36,7 @@ public final class PercentileTableView implements TraceView {
     private final TableView<List<String>> regimes = table(PercentileRows.REGIME_HEADERS, "regime-percentile-table");
     private final Label caption = ViewParts.note();
     private final VBox root;
+    private boolean syncing;
 
     public PercentileTableView(GcTraceModel model) {
         this.model = model;
@@ -50,6 +51,12 @@ public final class PercentileTableView implements TraceView {
         pauses.setMinHeight(120);
         VBox.setVgrow(regimes, Priority.ALWAYS);
         regimes.setPlaceholder(new Label("No regime has cycles in the selection"));
+        regimeSwatches();
+        regimes.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
+        regimes.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
+            if (!syncing && row != null) model.highlightedRegimeProperty().set(Integer.parseInt(row.get(0)));
+        });
+        model.highlightedRegimeProperty().addListener((obs, old, now) -> selectHighlighted());
         root = ViewParts.chartBox("Stop-the-world pause percentiles", new HBox(copy), pauses, caption, regimeTitle, regimes);
         root.getStyleClass().add("percentile-view");
         model.statisticsProperty().addListener((obs, old, now) -> show(now));
@@ -61,6 +68,40 @@ public final class PercentileTableView implements TraceView {
         pauses.setItems(FXCollections.observableArrayList(PercentileRows.pauses(stats)));
         regimes.setItems(FXCollections.observableArrayList(PercentileRows.regimes(stats, all)));
         caption.setText(PercentileRows.caption(stats));
+        selectHighlighted();
+    }
+
+    /** The highlighted regime's row is the selected one, and selecting a row highlights its regime everywhere. */
+    private void selectHighlighted() {
+        syncing = true;
+        try {
+            String id = Integer.toString(model.highlightedRegimeProperty().get());
+            regimes.getSelectionModel().clearSelection();
+            for (int i = 0; i < regimes.getItems().size(); i++) {
+                if (regimes.getItems().get(i).get(0).equals(id)) regimes.getSelectionModel().select(i);
+            }
+        } finally {
+            syncing = false;
+        }
+    }
+
+    /** The regime column shows the regime's colour next to its id, as the scatter's legend does. */
+    @SuppressWarnings("unchecked")
+    private void regimeSwatches() {
+        TableColumn<List<String>, String> id = (TableColumn<List<String>, String>) regimes.getColumns().get(0);
+        id.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                if (empty || item == null) {
+                    setText(null);
+                    setGraphic(null);
+                    return;
+                }
+                setText(item);
+                setGraphic(ViewParts.regimeSwatch(Integer.parseInt(item)));
+            }
+        });
     }
 
     private static TableView<List<String>> table(List<String> headers, String id) {
@@ -75,6 +116,8 @@ public final class PercentileTableView implements TraceView {
             col.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().get(index)));
             col.setSortable(false);
             if (headers.get(c).contains("(ms)") || headers.get(c).equals("cycles")) col.getStyleClass().add("numeric");
+            // headers are short phrases; never cut them to "P50 (..."
+            col.setMinWidth(Math.max(60, headers.get(c).length() * 7.5));
             t.getColumns().add(col);
         }
         t.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {

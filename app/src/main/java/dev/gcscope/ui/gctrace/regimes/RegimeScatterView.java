@@ -53,7 +53,7 @@ public final class RegimeScatterView implements TraceView {
         List<Regime> regimes = model.data().analysis().regimes().regimes();
         for (Regime r : regimes) {
             Label item = ViewParts.legendItem(String.format(Locale.ROOT, "%d  %s", r.id(), r.label()),
-                    ViewParts.barSwatch("swatch-regime-" + r.id() % RegimeScatterChart.PALETTE_SIZE));
+                    ViewParts.regimeSwatch(r.id()));
             item.setId("regime-legend-" + r.id());
             item.getStyleClass().add("regime-legend-item");
             item.setTooltip(new Tooltip(String.format(Locale.ROOT, "%s%n%,d cycles (%.0f %%); P50 %.3f ms, P99 %.3f ms",
@@ -64,7 +64,7 @@ public final class RegimeScatterView implements TraceView {
             });
             legend.getChildren().add(item);
         }
-        legend.getChildren().add(ViewParts.legendItem("forced GC or no regime", ViewParts.barSwatch("swatch-regime-none")));
+        legend.getChildren().add(ViewParts.legendItem("forced GC or no regime", ViewParts.regimeSwatch(-1)));
         styleLegend();
         note.setText(regimes.isEmpty() ? "" : "Click a regime's dots, ring or legend entry to highlight it in every view;"
                 + " click again or on empty space to clear. Method: " + model.data().analysis().regimes().method() + ".");

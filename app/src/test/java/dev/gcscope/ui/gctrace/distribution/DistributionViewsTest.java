@@ -144,6 +144,13 @@ class DistributionViewsTest {
         assertTrue(caption.contains(String.format(Locale.ROOT, "%,d resamples", QuantileBootstrap.RESAMPLES)), caption);
         assertTrue(caption.contains("percentile bootstrap"), caption);
 
+        // the regime rows and the highlighted regime follow each other
+        int second = Integer.parseInt(regimeRows.get(1).get(0));
+        robot.interact(() -> model.highlightedRegimeProperty().set(second));
+        assertEquals(regimeRows.get(1), view.regimeTable().getSelectionModel().getSelectedItem());
+        robot.interact(() -> view.regimeTable().getSelectionModel().select(0));
+        assertEquals(Integer.parseInt(regimeRows.get(0).get(0)), model.highlightedRegimeProperty().get());
+
         robot.clickOn("#percentile-table");
         robot.press(KeyCode.CONTROL, KeyCode.C).release(KeyCode.C, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
