@@ -118,6 +118,11 @@ public final class PercentileTableView implements TraceView {
             if (headers.get(c).contains("(ms)") || headers.get(c).equals("cycles")) col.getStyleClass().add("numeric");
             // headers are short phrases; never cut them to "P50 (..."
             col.setMinWidth(Math.max(60, headers.get(c).length() * 7.5));
+            col.setPrefWidth(headers.get(c).equals("labels") ? 260 : col.getMinWidth());
+            // the regime table's description takes what is left; the pause table's columns share it
+            if (headers.get(c).equals("labels") || id.startsWith("regime") && c < headers.size() - 1) {
+                col.setMaxWidth(col.getPrefWidth() * 1.3);
+            }
             t.getColumns().add(col);
         }
         t.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
