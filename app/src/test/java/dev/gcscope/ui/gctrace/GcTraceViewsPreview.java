@@ -45,6 +45,8 @@ public final class GcTraceViewsPreview {
             tabs.getTabs().add(t);
             if (v.id().equals(tab)) tabs.getSelectionModel().select(t);
         }
+        args.stream().filter(a -> a.startsWith("--highlight=")).findFirst()
+                .ifPresent(a -> model.highlightedRegimeProperty().set(Integer.parseInt(a.substring(12))));
         if (!select.isEmpty()) {
             String[] r = select.split(",");
             double[] x = data.layout().x();

@@ -30,6 +30,7 @@ public final class RegimeScatterView implements TraceView {
     private final FlowPane legend = ViewParts.legend();
     private final Label note = ViewParts.note();
     private final VBox root;
+    private String instructions = "";
     private RegimeScatterPoints points;
     private TaskHandle pending;
     private long generation;
@@ -65,9 +66,9 @@ public final class RegimeScatterView implements TraceView {
             legend.getChildren().add(item);
         }
         legend.getChildren().add(ViewParts.legendItem("forced GC or no regime", ViewParts.regimeSwatch(-1)));
+        instructions = regimes.isEmpty() ? "" : "Click a regime's dots, ring or legend entry to highlight it in every view;"
+                + " click again or on empty space to clear. Method: " + model.data().analysis().regimes().method() + ".";
         styleLegend();
-        note.setText(regimes.isEmpty() ? "" : "Click a regime's dots, ring or legend entry to highlight it in every view;"
-                + " click again or on empty space to clear. Method: " + model.data().analysis().regimes().method() + ".");
     }
 
     private void styleLegend() {
@@ -77,6 +78,7 @@ public final class RegimeScatterView implements TraceView {
             if (hl < 0 || !n.getStyleClass().contains("regime-legend-item")) continue;
             n.getStyleClass().add(n.getId().equals("regime-legend-" + hl) ? "regime-highlighted" : "regime-faded");
         }
+        note.setText(instructions);
         Label description = hl < 0 ? null : (Label) legend.lookup("#regime-legend-" + hl);
         if (description != null) {
             Regime r = model.data().analysis().regimes().regimes().get(hl);
