@@ -86,6 +86,13 @@ public record RegimeScatterPoints(float[] log10Rate, float[] survival, double xM
             return best;
         }
 
+        /** Cycles of regime {@code g} in the grid ({@code counts.length − 1}: of no regime). */
+        public int cyclesOf(int g) {
+            int n = 0;
+            for (int c : counts[g]) n += c;
+            return n;
+        }
+
         public int maxTotal() {
             int m = 0;
             for (int cell = 0; cell < cols * rows; cell++) m = Math.max(m, total(cell));

@@ -149,9 +149,10 @@ public final class ConvergenceChart extends CanvasChart {
             g.setLineWidth(2);
             g.strokeLine(area.x(), py, area.right(), py);
             g.setFill(sloStroke.get());
-            g.setTextAlign(TextAlignment.RIGHT);
+            // on the left: the stable-after markers come late, on the right
+            g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.BOTTOM);
-            g.fillText(String.format(Locale.ROOT, "SLO %.3f ms (drag to move)", slo), area.right() - 4, py - 3);
+            g.fillText(String.format(Locale.ROOT, "SLO %.3f ms (drag to move)", slo), area.x() + 6, py - 3);
         }
     }
 

@@ -189,7 +189,9 @@ public final class RegimeScatterChart extends CanvasChart {
         for (Regime r : d.regimes()) {
             double[] c = ringCentre(a, r);
             if (c == null) continue;
-            g.setGlobalAlpha(hl < 0 || hl == r.id() ? 1 : 0.35);
+            // a regime without cycles in the selection keeps its ring (the axes are the whole trace's), dimmed
+            boolean present = r.id() < d.grid().counts().length - 1 && d.grid().cyclesOf(r.id()) > 0;
+            g.setGlobalAlpha((hl < 0 || hl == r.id()) && present ? 1 : 0.35);
             g.setFill(plotFill());
             g.fillOval(c[0] - RING_RADIUS, c[1] - RING_RADIUS, 2 * RING_RADIUS, 2 * RING_RADIUS);
             g.setStroke(regimePaint(r.id()));

@@ -127,4 +127,47 @@ class RegimeScatterViewTest {
         }
         throw new AssertionError("no empty space in the scatter");
     }
+
+    @Test
+    void aLargeSelectionIsDrawnAndPickedByGridCells(FxRobot robot) {
+        Table big = cycles.copy();
+        while (big.rowCount() <= 2 * ScatterData.EXACT_LIMIT) big.append(cycles);
+        GcTraceModel model = GcTraceViewsFixture.model(big);
+        RegimeScatterView view = new RegimeScatterView(model);
+        show(robot, stage, view, false);
+        RegimeScatterChart chart = view.chart();
+        ScatterData d = chart.dataProperty().get();
+        assertTrue(!d.exact(), d.grid().placed() + " cycles are drawn as cells");
+        PlotArea a = chart.plotArea().orElseThrow();
+
+        // the fullest cell away from the rings (they take the pointer first), found here from the grid
+        RegimeScatterPoints.Grid g = d.grid();
+        RegimeScatterPoints p = d.points();
+        List<Regime> regimes = model.data().analysis().regimes().regimes();
+        int fullest = -1;
+        double px = 0, py = 0;
+        for (int c = 0; c < g.cols() * g.rows(); c++) {
+            double x = a.xScale().toPixel(p.xMin() + (c % g.cols() + 0.5) * (p.xMax() - p.xMin()) / g.cols());
+            double y = a.yScale().toPixel(p.yMin() + (c / g.cols() + 0.5) * (p.yMax() - p.yMin()) / g.rows());
+            boolean nearRing = false;
+            for (Regime r : regimes) {
+                double[] ring = RegimeScatterChart.ringCentre(a, r);
+                nearRing |= ring != null && Math.hypot(ring[0] - x, ring[1] - y) < 25;
+            }
+            if (!nearRing && (fullest < 0 || g.total(c) > g.total(fullest))) {
+                fullest = c;
+                px = x;
+                py = y;
+            }
+        }
+        double hx = px, hy = py;
+        int cell = fullest;
+        robot.interact(() -> chart.hover(hx, hy));
+        assertTrue(chart.readout().getText().startsWith(String.format(java.util.Locale.ROOT, "%,d cycles near", g.total(cell))),
+                chart.readout().getText());
+        assertEquals(g.dominant(cell), chart.regimeAt(px, py));
+        int sum = 0;
+        for (int r = 0; r < g.counts().length; r++) sum += g.cyclesOf(r);
+        assertEquals(g.placed(), sum);
+    }
 }
