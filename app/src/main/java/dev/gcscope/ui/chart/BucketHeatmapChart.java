@@ -124,7 +124,7 @@ public final class BucketHeatmapChart extends CanvasChart {
     }
 
     @Override
-    protected String yTickLabel(NiceTicks ticks, int i) {
+    protected String yTickLabel(AxisTicks ticks, int i) {
         return cells.get().quantity().format(Math.pow(10, ticks.at(i)));
     }
 

@@ -134,12 +134,12 @@ public final class BucketHistogramChart extends CanvasChart {
     }
 
     @Override
-    protected String yTickLabel(NiceTicks ticks, int i) {
+    protected String yTickLabel(AxisTicks ticks, int i) {
         return logCounts.get() ? Quantity.PLAIN.format(Math.pow(10, ticks.at(i))) : super.yTickLabel(ticks, i);
     }
 
     @Override
-    protected String xTickLabel(NiceTicks ticks, int i) {
+    protected String xTickLabel(AxisTicks ticks, int i) {
         return bars.get().quantity().format(Math.pow(10, ticks.at(i)));
     }
 

@@ -103,13 +103,26 @@ public abstract class CanvasChart extends Region {
      * Label of x tick {@code i}; a log axis (data in log10 units) overrides it to show the value
      * itself, a time axis to show clock times.
      */
-    protected String xTickLabel(NiceTicks ticks, int i) {
+    protected String xTickLabel(AxisTicks ticks, int i) {
         return ticks.label(i);
     }
 
     /** Label of y tick {@code i}, as {@link #xTickLabel}. */
-    protected String yTickLabel(NiceTicks ticks, int i) {
+    protected String yTickLabel(AxisTicks ticks, int i) {
         return ticks.label(i);
+    }
+
+    /**
+     * Whether the x axis is logarithmic. If so, {@link #xAxis()} gives the log10 of the range to show,
+     * ticks are labelled with values ({@link LogTicks}), and {@link #drawData} maps {@code log10(value)}.
+     */
+    protected boolean logX() {
+        return false;
+    }
+
+    /** Like {@link #logX()}, for the y axis. */
+    protected boolean logY() {
+        return false;
     }
 
     /** The data point nearest to the pointer at ({@code px}, {@code py}), if any is close enough. */
@@ -121,8 +134,8 @@ public abstract class CanvasChart extends Region {
      * Ticks of the x axis for about {@code maxTicks} of them; a time axis overrides this to put ticks
      * at whole minutes or hours rather than at multiples of 1, 2 or 5.
      */
-    protected NiceTicks xTicks(AxisSpec spec, int maxTicks) {
-        return spec.ticks(maxTicks);
+    protected AxisTicks xTicks(AxisSpec spec, int maxTicks) {
+        return ticks(spec, logX(), maxTicks);
     }
 
     /** Room each x tick label needs, in pixels; wider labels (clock times) ask for more. */
@@ -299,17 +312,17 @@ public abstract class CanvasChart extends Region {
         // Vertical layout first: the y ticks decide how wide their labels, and so the left margin, are.
         double top = pad.getTop() + lineH / 2;
         double bottom = h - pad.getBottom() - lineH - LABEL_GAP - lineH - TICK_LENGTH - LABEL_GAP;
-        NiceTicks yTicks = ySpec.ticks(Math.max(2, (int) ((bottom - top) / Y_PIXELS_PER_TICK)));
+        AxisTicks yTicks = ticks(ySpec, logY(), Math.max(2, (int) ((bottom - top) / Y_PIXELS_PER_TICK)));
         double yLabelWidth = 0;
         for (int i = 0; i < yTicks.count(); i++) yLabelWidth = Math.max(yLabelWidth, textWidth(yTickLabel(yTicks, i)));
         // Whole pixels at both ends, so that pixel column c of the plot is exactly column c of a reduction.
         double left = Math.ceil(pad.getLeft() + lineH + LABEL_GAP * 2 + yLabelWidth + TICK_LENGTH);
         double right = Math.floor(w - pad.getRight() - textWidth("00000") / 2);
         if (right - left < 40 || bottom - top < 40) return;
-        NiceTicks xTicks = xTicks(xSpec, Math.max(2, (int) ((right - left) / xPixelsPerTick())));
+        AxisTicks xTicks = xTicks(xSpec, Math.max(2, (int) ((right - left) / xPixelsPerTick())));
 
-        LinearScale xs = new LinearScale(xSpec.shownMin(xTicks), xSpec.shownMax(xTicks), left, right);
-        LinearScale ys = new LinearScale(ySpec.shownMin(yTicks), ySpec.shownMax(yTicks), bottom, top);
+        LinearScale xs = scale(xSpec, xTicks, left, right);
+        LinearScale ys = scale(ySpec, yTicks, bottom, top);
         PlotArea area = new PlotArea(left, top, right - left, bottom - top, xs, ys);
 
         g.setFill(plotFill.get());
@@ -331,7 +344,18 @@ public abstract class CanvasChart extends Region {
         plotArea = area;
     }
 
-    private void drawGridAndTicks(GraphicsContext g, PlotArea a, NiceTicks xTicks, NiceTicks yTicks, double lineH) {
+    private static AxisTicks ticks(AxisSpec spec, boolean log, int maxTicks) {
+        return log ? LogTicks.covering(spec.min(), Math.max(spec.max(), spec.min() + 1e-9), maxTicks) : spec.ticks(maxTicks);
+    }
+
+    /** A log axis shows exactly its range (already chosen in decades by the chart); a linear one per its spec. */
+    private static LinearScale scale(AxisSpec spec, AxisTicks ticks, double pixelAtMin, double pixelAtMax) {
+        if (ticks instanceof NiceTicks nice) return new LinearScale(spec.shownMin(nice), spec.shownMax(nice), pixelAtMin, pixelAtMax);
+        double max = spec.max() > spec.min() ? spec.max() : spec.min() + 0.1;
+        return new LinearScale(spec.min(), max, pixelAtMin, pixelAtMax);
+    }
+
+    private void drawGridAndTicks(GraphicsContext g, PlotArea a, AxisTicks xTicks, AxisTicks yTicks, double lineH) {
         g.setLineWidth(1);
         g.setFont(tickFont);
         for (int i = 0; i < yTicks.count(); i++) {
@@ -397,16 +421,16 @@ public abstract class CanvasChart extends Region {
         return textFill.get();
     }
 
-    public final Paint gridStroke() {
-        return gridStroke.get();
+    public final Paint plotFill() {
+        return plotFill.get();
     }
 
-    protected final Paint axisStroke() {
+    public final Paint axisStroke() {
         return axisStroke.get();
     }
 
-    public final Paint plotFill() {
-        return plotFill.get();
+    public final Paint gridStroke() {
+        return gridStroke.get();
     }
 
     /** Centres a 1-pixel line on a pixel, so it is drawn sharp rather than smeared over two. */

@@ -10,7 +10,7 @@ import java.util.Locale;
  * @param step distance between ticks, always 1, 2 or 5 times a power of ten
  * @param count number of ticks; the last one is at or above the range's maximum
  */
-public record NiceTicks(double first, double step, int count) {
+public record NiceTicks(double first, double step, int count) implements AxisTicks {
 
     /**
      * @param min smallest value to cover
@@ -49,6 +49,7 @@ public record NiceTicks(double first, double step, int count) {
         return nice * power;
     }
 
+    @Override
     public double at(int i) {
         // Multiply rather than accumulate, so tick 40 is not 39.99999999.
         return first + i * step;
@@ -64,6 +65,7 @@ public record NiceTicks(double first, double step, int count) {
     }
 
     /** Tick {@code i} as its label, e.g. {@code "0.25"}; never {@code "-0"}. */
+    @Override
     public String label(int i) {
         double v = at(i);
         if (Math.abs(v) < step * 1e-9) v = 0;

@@ -123,7 +123,7 @@ public final class PercentileLinesChart extends CanvasChart {
     }
 
     @Override
-    protected String yTickLabel(NiceTicks ticks, int i) {
+    protected String yTickLabel(AxisTicks ticks, int i) {
         Lines d = data.get();
         return d.logY() ? d.quantity().format(Math.pow(10, ticks.at(i))) : super.yTickLabel(ticks, i);
     }

@@ -67,6 +67,11 @@ public final class GcTraceModel {
         return data;
     }
 
+    /** Where views run their own background work (e.g. binning a million cycles for the scatter). */
+    public BackgroundRunner runner() {
+        return runner;
+    }
+
     /** Back to the whole trace: clears the selection and the zoom. */
     public void resetSelection() {
         selection.set(null);

@@ -5,6 +5,7 @@ import dev.gcscope.ui.chart.CanvasChart;
 import dev.gcscope.ui.chart.ChartCss;
 import dev.gcscope.ui.chart.HoverPoint;
 import dev.gcscope.ui.chart.LinearScale;
+import dev.gcscope.ui.chart.AxisTicks;
 import dev.gcscope.ui.chart.NiceTicks;
 import dev.gcscope.ui.chart.PlotArea;
 import dev.gcscope.ui.chart.StwSeries;
@@ -321,8 +322,8 @@ public abstract class TimelineChart extends CanvasChart {
     }
 
     @Override
-    protected final String xTickLabel(NiceTicks ticks, int i) {
-        return clock.label(ticks, i, spanCrossesDays);
+    protected final String xTickLabel(AxisTicks ticks, int i) {
+        return clock.label((NiceTicks) ticks, i, spanCrossesDays); // xTicks above made them
     }
 
     @Override

@@ -1,0 +1,279 @@
+package dev.gcscope.ui.gctrace.distribution;
+
+import dev.gcscope.analysis.stats.Convergence;
+import dev.gcscope.analysis.stats.QuantileBootstrap.Estimate;
+import dev.gcscope.ui.chart.AxisSpec;
+import dev.gcscope.ui.chart.CanvasChart;
+import dev.gcscope.ui.chart.ChartCss;
+import dev.gcscope.ui.chart.HoverPoint;
+import dev.gcscope.ui.chart.PlotArea;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.css.CssMetaData;
+import javafx.css.Styleable;
+import javafx.css.StyleableObjectProperty;
+import javafx.geometry.VPos;
+import javafx.scene.Cursor;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * Running P50 and P99 after the first N cycles (log x, log y), each with its bootstrap band; a
+ * vertical marker where each becomes stable; and the SLO threshold as a horizontal line that can be
+ * dragged (the new threshold is committed to {@link #sloMsProperty()} on release, so a drag starts
+ * one recomputation, not one per pixel).
+ *
+ * <p>Colours: {@code -chart-p50-stroke}, {@code -chart-p99-stroke}, {@code -chart-band-fill},
+ * {@code -chart-band-p99-fill}, {@code -chart-slo-stroke}, {@code -chart-stable-stroke}.
+ */
+public final class ConvergenceChart extends CanvasChart {
+    /** How close (px) to the SLO line a press grabs it. */
+    private static final double GRAB_PX = 6;
+
+    private static final CssMetaData<ConvergenceChart, Paint> P50 = ChartCss.paint("-chart-p50-stroke", c -> c.p50Stroke, Color.STEELBLUE);
+    private static final CssMetaData<ConvergenceChart, Paint> P99 = ChartCss.paint("-chart-p99-stroke", c -> c.p99Stroke, Color.FIREBRICK);
+    private static final CssMetaData<ConvergenceChart, Paint> BAND = ChartCss.paint("-chart-band-fill", c -> c.bandFill, Color.LIGHTBLUE);
+    private static final CssMetaData<ConvergenceChart, Paint> BAND_P99 =
+            ChartCss.paint("-chart-band-p99-fill", c -> c.bandP99Fill, Color.MISTYROSE);
+    private static final CssMetaData<ConvergenceChart, Paint> SLO = ChartCss.paint("-chart-slo-stroke", c -> c.sloStroke, Color.DARKORANGE);
+    private static final CssMetaData<ConvergenceChart, Paint> STABLE =
+            ChartCss.paint("-chart-stable-stroke", c -> c.stableStroke, Color.SEAGREEN);
+    private static final List<CssMetaData<? extends Styleable, ?>> CSS_META_DATA =
+            ChartCss.extend(CanvasChart.getClassCssMetaData(), List.of(P50, P99, BAND, BAND_P99, SLO, STABLE));
+
+    private final StyleableObjectProperty<Paint> p50Stroke = ChartCss.paintProperty(P50, this, "p50Stroke", this::invalidate);
+    private final StyleableObjectProperty<Paint> p99Stroke = ChartCss.paintProperty(P99, this, "p99Stroke", this::invalidate);
+    private final StyleableObjectProperty<Paint> bandFill = ChartCss.paintProperty(BAND, this, "bandFill", this::invalidate);
+    private final StyleableObjectProperty<Paint> bandP99Fill = ChartCss.paintProperty(BAND_P99, this, "bandP99Fill", this::invalidate);
+    private final StyleableObjectProperty<Paint> sloStroke = ChartCss.paintProperty(SLO, this, "sloStroke", this::invalidate);
+    private final StyleableObjectProperty<Paint> stableStroke = ChartCss.paintProperty(STABLE, this, "stableStroke", this::invalidate);
+    private final ObjectProperty<Convergence.Result> convergence = new SimpleObjectProperty<>(this, "convergence");
+    private final DoubleProperty sloMs = new SimpleDoubleProperty(this, "sloMs", Double.NaN);
+    /** The threshold while the line is being dragged, NaN otherwise. */
+    private double draggedSloMs = Double.NaN;
+
+    public ConvergenceChart() {
+        getStyleClass().add("convergence-chart");
+        placeholderProperty().set("Fewer than " + Convergence.MIN_CYCLES + " pauses in the selection: nothing to converge");
+        convergence.addListener((obs, old, now) -> invalidate());
+        sloMs.addListener((obs, old, now) -> invalidate());
+        addEventHandler(MouseEvent.MOUSE_PRESSED, this::press);
+        addEventHandler(MouseEvent.MOUSE_DRAGGED, this::drag);
+        addEventHandler(MouseEvent.MOUSE_RELEASED, this::release);
+        addEventHandler(MouseEvent.MOUSE_MOVED, e -> setCursor(nearSlo(e.getY()) ? Cursor.V_RESIZE : Cursor.DEFAULT));
+    }
+
+    public ObjectProperty<Convergence.Result> convergenceProperty() {
+        return convergence;
+    }
+
+    /** The SLO threshold drawn (and set by dragging the line). */
+    public DoubleProperty sloMsProperty() {
+        return sloMs;
+    }
+
+    private boolean hasData() {
+        Convergence.Result r = convergence.get();
+        return r != null && !r.points().isEmpty();
+    }
+
+    @Override
+    protected boolean logX() {
+        return true;
+    }
+
+    @Override
+    protected boolean logY() {
+        return true;
+    }
+
+    @Override
+    protected AxisSpec xAxis() {
+        if (!hasData()) return null;
+        List<Convergence.Point> pts = convergence.get().points();
+        double lo = Math.log10(pts.get(0).cycles()), hi = Math.log10(pts.get(pts.size() - 1).cycles());
+        if (hi - lo < 0.3) hi = lo + 0.3;
+        return new AxisSpec("cycles so far (log scale)", lo, hi, false, false);
+    }
+
+    @Override
+    protected AxisSpec yAxis() {
+        if (!hasData()) return null;
+        double lo = Double.POSITIVE_INFINITY, hi = 0;
+        for (Convergence.Point p : convergence.get().points()) {
+            for (Estimate e : new Estimate[] {p.p50(), p.p99()}) {
+                if (e.low() > 0) lo = Math.min(lo, e.low());
+                if (e.value() > 0) lo = Math.min(lo, e.value());
+                if (e.high() > 0) hi = Math.max(hi, e.high());
+            }
+        }
+        double slo = shownSlo();
+        if (slo > 0) {
+            lo = Math.min(lo, slo);
+            hi = Math.max(hi, slo);
+        }
+        if (!(hi > 0) || !Double.isFinite(lo)) return new AxisSpec("pause (ms, log scale)", -1, 1, false, false);
+        double llo = Math.log10(lo), lhi = Math.log10(hi);
+        double pad = Math.max(0.05, (lhi - llo) * 0.06);
+        return new AxisSpec("pause (ms, log scale)", llo - pad, lhi + pad, false, false);
+    }
+
+    private double shownSlo() {
+        return Double.isNaN(draggedSloMs) ? sloMs.get() : draggedSloMs;
+    }
+
+    @Override
+    protected void drawData(GraphicsContext g, PlotArea area) {
+        List<Convergence.Point> pts = convergence.get().points();
+        band(g, area, pts, Convergence.Point::p99, bandP99Fill.get());
+        band(g, area, pts, Convergence.Point::p50, bandFill.get());
+        line(g, area, pts, Convergence.Point::p50, p50Stroke.get());
+        line(g, area, pts, Convergence.Point::p99, p99Stroke.get());
+        g.setFont(tickFont());
+        Convergence.Result r = convergence.get();
+        stableMarker(g, area, r.stableAfterP99(), "P99 stable after ", 1);
+        stableMarker(g, area, r.stableAfterP50(), "P50 stable after ", 0);
+        double slo = shownSlo();
+        if (slo > 0) {
+            double py = snap(area.yScale().toPixel(Math.log10(slo)));
+            g.setStroke(sloStroke.get());
+            g.setLineWidth(2);
+            g.strokeLine(area.x(), py, area.right(), py);
+            g.setFill(sloStroke.get());
+            // on the left: the stable-after markers come late, on the right
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.BOTTOM);
+            g.fillText(String.format(Locale.ROOT, "SLO %.3f ms (drag to move)", slo), area.x() + 6, py - 3);
+        }
+    }
+
+    private static double logOr(double v, double fallback) {
+        return v > 0 ? Math.log10(v) : fallback;
+    }
+
+    private void band(GraphicsContext g, PlotArea a, List<Convergence.Point> pts, Function<Convergence.Point, Estimate> f, Paint fill) {
+        int n = pts.size();
+        double[] xs = new double[2 * n], ys = new double[2 * n];
+        double floor = a.yScale().dataMin();
+        for (int i = 0; i < n; i++) {
+            Estimate e = f.apply(pts.get(i));
+            double x = a.xScale().toPixel(Math.log10(pts.get(i).cycles()));
+            xs[i] = x;
+            ys[i] = a.yScale().toPixel(logOr(e.high(), floor));
+            xs[2 * n - 1 - i] = x;
+            ys[2 * n - 1 - i] = a.yScale().toPixel(logOr(e.low(), floor));
+        }
+        g.setFill(fill);
+        g.fillPolygon(xs, ys, 2 * n);
+    }
+
+    private void line(GraphicsContext g, PlotArea a, List<Convergence.Point> pts, Function<Convergence.Point, Estimate> f, Paint stroke) {
+        g.setStroke(stroke);
+        g.setLineWidth(2);
+        g.beginPath();
+        double floor = a.yScale().dataMin();
+        for (int i = 0; i < pts.size(); i++) {
+            double x = a.xScale().toPixel(Math.log10(pts.get(i).cycles()));
+            double y = a.yScale().toPixel(logOr(f.apply(pts.get(i)).value(), floor));
+            if (i == 0) g.moveTo(x, y);
+            else g.lineTo(x, y);
+        }
+        g.stroke();
+    }
+
+    private void stableMarker(GraphicsContext g, PlotArea a, int cycles, String label, int row) {
+        if (cycles <= 0) return;
+        double px = snap(stableMarkerX(a, cycles));
+        g.setStroke(stableStroke.get());
+        g.setLineWidth(1.5);
+        g.setLineDashes(5, 3);
+        g.strokeLine(px, a.y(), px, a.bottom());
+        g.setLineDashes((double[]) null);
+        String text = label + String.format(Locale.ROOT, "%,d", cycles);
+        double w = textWidth(text);
+        g.setFill(stableStroke.get());
+        g.setTextBaseline(VPos.TOP);
+        boolean fitsRight = px + 4 + w <= a.right();
+        g.setTextAlign(fitsRight ? TextAlignment.LEFT : TextAlignment.RIGHT);
+        g.fillText(text, fitsRight ? px + 4 : px - 4, a.y() + 3 + row * (textHeight() + 2));
+    }
+
+    /** Where the "stable after {@code cycles}" marker is drawn, in chart coordinates. */
+    public static double stableMarkerX(PlotArea a, int cycles) {
+        return a.xScale().toPixel(Math.log10(cycles));
+    }
+
+    private boolean nearSlo(double y) {
+        Optional<PlotArea> a = plotArea();
+        double slo = shownSlo();
+        return a.isPresent() && slo > 0 && Math.abs(a.get().yScale().toPixel(Math.log10(slo)) - y) <= GRAB_PX;
+    }
+
+    private void press(MouseEvent e) {
+        if (e.isPrimaryButtonDown() && nearSlo(e.getY())) {
+            draggedSloMs = sloMs.get();
+            e.consume();
+        }
+    }
+
+    private void drag(MouseEvent e) {
+        if (Double.isNaN(draggedSloMs) || plotArea().isEmpty()) return;
+        PlotArea a = plotArea().get();
+        double y = Math.max(a.y(), Math.min(a.bottom(), e.getY()));
+        draggedSloMs = roundToMicroseconds(Math.pow(10, a.yScale().toValue(y)));
+        invalidate();
+        e.consume();
+    }
+
+    private void release(MouseEvent e) {
+        if (Double.isNaN(draggedSloMs)) return;
+        double v = draggedSloMs;
+        draggedSloMs = Double.NaN;
+        sloMs.set(v);
+        invalidate();
+        e.consume();
+    }
+
+    /** A dragged threshold to the microsecond Go prints pauses in (at least 1 µs). */
+    static double roundToMicroseconds(double ms) {
+        return Math.max(0.001, Math.round(ms * 1000) / 1000.0);
+    }
+
+    @Override
+    protected Optional<HoverPoint> pick(double px, double py, PlotArea area) {
+        if (!hasData()) return Optional.empty();
+        List<Convergence.Point> pts = convergence.get().points();
+        int best = -1;
+        double bestD = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < pts.size(); i++) {
+            double d = Math.abs(area.xScale().toPixel(Math.log10(pts.get(i).cycles())) - px);
+            if (d < bestD) {
+                bestD = d;
+                best = i;
+            }
+        }
+        Convergence.Point p = pts.get(best);
+        double y = area.yScale().toPixel(logOr(p.p99().value(), area.yScale().dataMin()));
+        return Optional.of(new HoverPoint(area.xScale().toPixel(Math.log10(p.cycles())), y, best, String.format(Locale.ROOT,
+                "after %,d cycles%nP50 %.3f ms  [%.3f, %.3f]%nP99 %.3f ms  [%.3f, %.3f]", p.cycles(), p.p50().value(),
+                p.p50().low(), p.p50().high(), p.p99().value(), p.p99().low(), p.p99().high())));
+    }
+
+    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
+        return CSS_META_DATA;
+    }
+
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+        return getClassCssMetaData();
+    }
+}

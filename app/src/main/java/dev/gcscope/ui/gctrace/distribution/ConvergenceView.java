@@ -1,0 +1,136 @@
+package dev.gcscope.ui.gctrace.distribution;
+
+import static dev.gcscope.parsers.gctrace.GcColumns.GC;
+
+import dev.gcscope.analysis.CycleRangeAnalysis;
+import dev.gcscope.analysis.stats.Convergence;
+import dev.gcscope.analysis.stats.SloStreak;
+import dev.gcscope.ui.gctrace.GcTraceModel;
+import dev.gcscope.ui.gctrace.ViewParts;
+import dev.gcscope.ui.workspace.TraceView;
+import java.util.Locale;
+import javafx.beans.property.ObjectProperty;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import tech.tablesaw.api.IntColumn;
+
+/**
+ * The convergence tab: can the selection's percentiles be trusted yet? The chart, a legend, an
+ * SLO spinner bound to the model's threshold (dragging the line does the same), and the SLO streak
+ * and stability in words.
+ */
+public final class ConvergenceView implements TraceView {
+    private static final double SLO_MIN_MS = 0.001, SLO_MAX_MS = 100_000, SLO_STEP_MS = 0.05;
+
+    private final GcTraceModel model;
+    private final ConvergenceChart chart = new ConvergenceChart();
+    private final Spinner<Double> slo = new Spinner<>();
+    /** Kept strongly: a bidirectional binding holds only weak references. */
+    private final ObjectProperty<Double> sloValue;
+    private final Label streak = ViewParts.note();
+    private final Label stability = ViewParts.note();
+    private final VBox root;
+
+    public ConvergenceView(GcTraceModel model) {
+        this.model = model;
+        chart.setId("convergence-chart");
+        streak.setId("slo-streak");
+        stability.setId("convergence-stability");
+        slo.setId("slo-spinner");
+        slo.setEditable(true);
+        slo.setPrefWidth(110);
+        SpinnerValueFactory.DoubleSpinnerValueFactory factory =
+                new SpinnerValueFactory.DoubleSpinnerValueFactory(SLO_MIN_MS, SLO_MAX_MS, model.sloMsProperty().get(), SLO_STEP_MS);
+        factory.setConverter(new javafx.util.converter.DoubleStringConverter() {
+            @Override
+            public String toString(Double v) {
+                return v == null ? "" : String.format(Locale.ROOT, "%.3f", v);
+            }
+        });
+        slo.setValueFactory(factory);
+        sloValue = model.sloMsProperty().asObject();
+        factory.valueProperty().bindBidirectional(sloValue);
+        chart.sloMsProperty().bindBidirectional(model.sloMsProperty());
+
+        Label sloLabel = new Label("SLO (ms)");
+        sloLabel.setLabelFor(slo);
+        HBox sloBox = new HBox(6, sloLabel, slo);
+        sloBox.getStyleClass().add("slo-box");
+        FlowPane legend = ViewParts.legend();
+        legend.getChildren().addAll(ViewParts.legendItem("P50", ViewParts.lineSwatch("swatch-p50", false)),
+                ViewParts.legendItem("P99", ViewParts.lineSwatch("swatch-p99", false)),
+                ViewParts.legendItem("95% bootstrap band", ViewParts.barSwatch("swatch-ci")),
+                ViewParts.legendItem("stable from here", ViewParts.lineSwatch("swatch-stable", true)),
+                ViewParts.legendItem("SLO", ViewParts.lineSwatch("swatch-slo", false)), sloBox);
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        root = ViewParts.chartBox("Convergence of the pause percentiles", legend, chart, streak, stability);
+        root.getStyleClass().add("convergence-view");
+        model.statisticsProperty().addListener((obs, old, now) -> show(now));
+        show(model.statisticsProperty().get());
+    }
+
+    private void show(CycleRangeAnalysis stats) {
+        chart.convergenceProperty().set(stats == null ? null : stats.convergence());
+        streak.setText(stats == null ? "" : streakText(stats, model.data().cycles().intColumn(GC)));
+        stability.setText(stats == null ? "" : stabilityText(stats.convergence()));
+    }
+
+    /** "Longest run under 0.400 ms: 123 consecutive cycles (gc 45–167); 12 of 737 cycles (1.6 %) at or above it." */
+    static String streakText(CycleRangeAnalysis stats, IntColumn gc) {
+        SloStreak s = stats.slo();
+        if (Double.isNaN(s.shareAbove())) return "No pauses in the selection: no SLO streak.";
+        int known = stats.pauses().count();
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "Longest run under %.3f ms: %,d consecutive cycles",
+                s.thresholdMs(), s.longestStreak()));
+        if (s.streakStartIndex() >= 0) {
+            int first = stats.fromRow() + s.streakStartIndex();
+            int last = first + s.longestStreak() - 1;
+            if (last < gc.size() && !gc.isMissing(first) && !gc.isMissing(last)) {
+                b.append(String.format(Locale.ROOT, " (gc %d – %d)", gc.getInt(first), gc.getInt(last)));
+            }
+        }
+        b.append(String.format(Locale.ROOT, "; %,d of %,d cycles (%.1f %%) at or above it.", s.cyclesAbove(), known,
+                100 * s.shareAbove()));
+        return b.toString();
+    }
+
+    static String stabilityText(Convergence.Result r) {
+        if (r.points().isEmpty()) return "";
+        return String.format(Locale.ROOT, "P50 %s; P99 %s. Stable: the 95%% interval's half-width stays under %.0f %% of the"
+                + " estimate at every later checkpoint.", stableText(r.stableAfterP50()), stableText(r.stableAfterP99()),
+                100 * Convergence.STABLE_HALF_WIDTH);
+    }
+
+    private static String stableText(int cycles) {
+        return cycles > 0 ? String.format(Locale.ROOT, "stable after %,d cycles", cycles) : "not yet stable in this selection";
+    }
+
+    public ConvergenceChart chart() {
+        return chart;
+    }
+
+    public Spinner<Double> sloSpinner() {
+        return slo;
+    }
+
+    @Override
+    public String title() {
+        return "Convergence";
+    }
+
+    @Override
+    public String id() {
+        return "convergence";
+    }
+
+    @Override
+    public Node root() {
+        return root;
+    }
+}
