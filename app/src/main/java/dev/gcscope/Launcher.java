@@ -14,7 +14,7 @@ public final class Launcher {
     private Launcher() {}
 
     public static void main(String[] args) {
-        if (args.length > 0 && !UiOptions.FLAGS.contains(args[0]) && GcscopeCli.isCliInvocation(args[0])) {
+        if (args.length > 0 && !UiOptions.isAppOption(args[0]) && GcscopeCli.isCliInvocation(args[0])) {
             System.exit(GcscopeCli.run(args));
         }
         UiMain.start(args);

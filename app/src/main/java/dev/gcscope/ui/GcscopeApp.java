@@ -37,6 +37,7 @@ public final class GcscopeApp extends Application {
         MainWindowViewModel vm = new MainWindowViewModel(runner, TraceLoader.standard(), settings);
         if (options.dark() != null) vm.darkThemeProperty().set(options.dark());
         MainWindowView view = new MainWindowView(vm, runner);
+        view.setStartView(options.view());
 
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         double w = Math.min(PREFERRED_WIDTH, screen.getWidth() * SCREEN_FRACTION);

@@ -15,18 +15,32 @@ import java.util.Set;
  *
  * @param files the traces to open, in order; empty to open the bundled sample
  * @param dark true or false when the command line chose a theme, null to use the remembered one
+ * @param view the id of the view each opened document starts on ({@code --view=pause-timeline}),
+ *             null for its first view
  */
-public record UiOptions(List<Path> files, Boolean dark) {
+public record UiOptions(List<Path> files, Boolean dark, String view) {
     /** Options the desktop app takes; any other option belongs to the CLI. */
     public static final Set<String> FLAGS = Set.of("--dark", "--light");
+    /** {@code --view=ID}: start on that view (ids as the View menu's tabs have them, e.g. {@code regimes}). */
+    public static final String VIEW_PREFIX = "--view=";
 
     public UiOptions {
         files = List.copyOf(files);
     }
 
+    public UiOptions(List<Path> files, Boolean dark) {
+        this(files, dark, null);
+    }
+
+    /** True for an argument the desktop app takes, so the Launcher does not hand it to the CLI. */
+    public static boolean isAppOption(String arg) {
+        return FLAGS.contains(arg) || arg.startsWith(VIEW_PREFIX);
+    }
+
     public static UiOptions parse(List<String> args, String themeProperty) {
         List<Path> files = new ArrayList<>();
         Boolean dark = null;
+        String view = null;
         if (themeProperty != null && !themeProperty.isBlank()) {
             dark = themeProperty.trim().toLowerCase(Locale.ROOT).equals("dark");
         }
@@ -35,11 +49,13 @@ public record UiOptions(List<Path> files, Boolean dark) {
                 dark = true;
             } else if (a.equals("--light")) {
                 dark = false;
+            } else if (a.startsWith(VIEW_PREFIX) && a.length() > VIEW_PREFIX.length()) {
+                view = a.substring(VIEW_PREFIX.length());
             } else if (!a.startsWith("--")) {
                 files.add(Path.of(a));
             }
         }
-        return new UiOptions(files, dark);
+        return new UiOptions(files, dark, view);
     }
 
     /** The first file, or null: what a single-document caller opens. */

@@ -19,6 +19,16 @@ class UiOptionsTest {
     }
 
     @Test
+    void viewOptionNamesTheStartViewAndIsNoFile() {
+        UiOptions o = UiOptions.parse(List.of("--view=regime-scatter", "gc.log"), null);
+        assertEquals("regime-scatter", o.view());
+        assertEquals(List.of(Path.of("gc.log")), o.files());
+        assertTrue(UiOptions.isAppOption("--view=mmu"));
+        assertFalse(UiOptions.isAppOption("--json"));
+        assertNull(UiOptions.parse(List.of("gc.log"), null).view());
+    }
+
+    @Test
     void noArgumentsMeansBundledSampleInTheLightTheme() {
         UiOptions o = UiOptions.parse(List.of(), null);
         assertNull(o.file());

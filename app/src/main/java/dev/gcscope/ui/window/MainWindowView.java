@@ -58,6 +58,7 @@ public final class MainWindowView {
 
     private final MainWindowViewModel vm;
     private final BackgroundRunner runner;
+    private String startView;
     private final BorderPane root = new BorderPane();
     private final TabPane documents = new TabPane();
     private final Map<DocumentViewModel, Tab> tabs = new HashMap<>();
@@ -99,6 +100,11 @@ public final class MainWindowView {
     }
 
     /** The view of the selected document, if any. */
+    /** The view every document opened from now on starts on (a {@code TraceView} id); null for the first. */
+    public void setStartView(String viewId) {
+        this.startView = viewId;
+    }
+
     public Optional<DocumentView> selectedDocumentView() {
         Tab t = documents.getSelectionModel().getSelectedItem();
         return t == null ? Optional.empty() : Optional.of((DocumentView) t.getUserData());
@@ -164,6 +170,7 @@ public final class MainWindowView {
 
     private Tab tabFor(DocumentViewModel doc) {
         DocumentView view = new DocumentView(doc, runner, () -> showParseReport(doc.parseReport()));
+        if (startView != null) view.selectView(startView);
         Tab tab = new Tab(doc.tabTitle(), view.root());
         tab.setUserData(view);
         tab.getStyleClass().add("document-tab");

@@ -92,6 +92,14 @@ public final class DocumentView {
         return true;
     }
 
+    /** Shows the view whose {@link TraceView#id()} is {@code id}; false when this document has none. */
+    public boolean selectView(String id) {
+        for (int i = 0; i < traceViews.size(); i++) {
+            if (traceViews.get(i).id().equals(id)) return selectView(i);
+        }
+        return false;
+    }
+
     public int selectedView() {
         return views.getSelectionModel().getSelectedIndex();
     }

@@ -158,6 +158,19 @@ class MainWindowViewTest {
     }
 
     @Test
+    void aStartViewIdOpensEachDocumentOnThatView(FxRobot robot) throws Exception {
+        Path gc = SampleTraces.get(SampleTraces.DEFAULT_GCTRACE).copyTo(tmp);
+        Path perf = SampleTraces.get("perf/go1.24-gmp4-latency.txt").copyTo(tmp);
+        robot.interact(() -> view.setStartView("mmu"));
+        drop(robot, gc, perf);
+        robot.interact(() -> documents().getSelectionModel().select(0));
+        DocumentView d = shown();
+        assertEquals("mmu", d.views().get(d.selectedView()).id());
+        robot.interact(() -> documents().getSelectionModel().select(1));
+        assertEquals(0, shown().selectedView(), "a document without that view starts on its first");
+    }
+
+    @Test
     void twoDroppedFilesOpenTwoTabsAndClosingOneLeavesTheOther(FxRobot robot) throws Exception {
         Path a = SampleTraces.get(SampleTraces.DEFAULT_GCTRACE).copyTo(tmp);
         Path b = SampleTraces.get("gctrace/go1.22-phases-restart.log").copyTo(tmp);
