@@ -35,8 +35,13 @@ public final class TimelineView implements TraceView {
         Label hint = new Label(HINT);
         hint.getStyleClass().add("hint");
         hint.setMinWidth(0);
+        HBox.setHgrow(hint, Priority.SOMETIMES);
         HBox header = new HBox();
         header.getStyleClass().addAll("chart-header", "timeline-legend");
+        // The legend says what the colours mean and must stay whole; the hint gives way first.
+        for (Node item : legend) {
+            if (item instanceof javafx.scene.layout.Region r) r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         header.getChildren().addAll(legend);
         header.getChildren().addAll(spacer, hint);
         root = new VBox(header);

@@ -48,7 +48,9 @@ public final class PercentileTableView implements TraceView {
         regimeTitle.getStyleClass().add("section-title");
         pauses.setFixedCellSize(26);
         pauses.prefHeightProperty().bind(pauses.fixedCellSizeProperty().multiply(7.4));
-        pauses.setMinHeight(120);
+        // All six rows always show; the regime table below takes what room is left (and scrolls).
+        pauses.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        regimes.setMinHeight(100);
         VBox.setVgrow(regimes, Priority.ALWAYS);
         regimes.setPlaceholder(new Label("No regime has cycles in the selection"));
         regimeSwatches();
