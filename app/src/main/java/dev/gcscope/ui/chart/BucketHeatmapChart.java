@@ -120,7 +120,13 @@ public final class BucketHeatmapChart extends CanvasChart {
 
     @Override
     protected AxisSpec yAxis() {
-        return hasData ? new AxisSpec(cells.get().yTitle() + " (log scale)", yMin, yMax, true, false) : null;
+        return hasData ? new AxisSpec(cells.get().yTitle() + " (log)", yMin, yMax, false, false) : null;
+    }
+
+    /** Log ticks at 1-2-5 steps when the buckets span few decades, not just one label per decade. */
+    @Override
+    protected boolean logY() {
+        return true;
     }
 
     @Override

@@ -122,15 +122,26 @@ public final class BucketHistogramChart extends CanvasChart {
 
     @Override
     protected AxisSpec xAxis() {
-        return hasData ? new AxisSpec(bars.get().xTitle() + " (log scale)", xMin, xMax, true, false) : null;
+        return hasData ? new AxisSpec(bars.get().xTitle() + " (log scale)", xMin, xMax, false, false) : null;
     }
 
     @Override
     protected AxisSpec yAxis() {
         if (!hasData) return null;
         // On a log axis the bars start at half an observation, so a bucket holding one still shows.
-        return logCounts.get() ? new AxisSpec("count (log scale)", LOG_BASELINE, Math.max(1, Math.log10(yMax)), true, false)
+        return logCounts.get() ? new AxisSpec("count (log scale)", LOG_BASELINE, Math.max(1, Math.log10(yMax)), false, false)
                 : new AxisSpec("count", 0, yMax, true, true);
+    }
+
+    /** Log ticks at 1-2-5 steps when the range spans few decades, not just one label per decade. */
+    @Override
+    protected boolean logX() {
+        return true;
+    }
+
+    @Override
+    protected boolean logY() {
+        return logCounts.get();
     }
 
     @Override

@@ -119,7 +119,13 @@ public final class PercentileLinesChart extends CanvasChart {
     protected AxisSpec yAxis() {
         Lines d = data.get();
         if (!hasData) return null;
-        return d.logY() ? new AxisSpec(d.yTitle() + " (log scale)", yMin, yMax, true, false) : new AxisSpec(d.yTitle(), yMin, yMax, false, true);
+        return d.logY() ? new AxisSpec(d.yTitle() + " (log)", yMin, yMax, false, false) : new AxisSpec(d.yTitle(), yMin, yMax, false, true);
+    }
+
+    /** Log ticks at 1-2-5 steps when the range spans few decades, not just one label per decade. */
+    @Override
+    protected boolean logY() {
+        return hasData && data.get().logY();
     }
 
     @Override
