@@ -29,6 +29,8 @@ import picocli.CommandLine.Spec;
                 + " a Go upgrade or a GOGC change: percentiles side by side with the ratio B/A and its 95%%"
                 + " bootstrap interval, Mann-Whitney U and two-sample Kolmogorov-Smirnov p-values, the"
                 + " Hodges-Lehmann shift B - A with its 95%% interval, the regimes both traces show, and a verdict.",
+            "Given a gctrace file and a runtime/metrics file (Prometheus or JSON) of the same process, in"
+                + " either order, it sets gctrace's pauses against the runtime's GC pause histogram instead.",
         },
         footerHeading = "%n--json keys:%n",
         footer = {
@@ -39,6 +41,11 @@ import picocli.CommandLine.Spec;
             "  hodges_lehmann_ms  median of all pairwise differences B - A",
             "  hodges_lehmann_ci_ms, regimes, verdict",
             "Percentiles are R-7 (numpy's default); differences with p < 0.05 are called significant.",
+            "For a gctrace file and a runtime/metrics file: gctrace, metrics (the files), metric (the",
+            "  histogram: /sched/pauses/total/gc:seconds, else /gc/pauses:seconds), cycles,",
+            "  gctrace_pauses (sweep and mark termination: Go records both stops, 2 per cycle),",
+            "  metric_pauses, pause_ms {p50, p90, p99: {gctrace (exact R-7), gctrace_binned",
+            "  (in the metric's buckets, by histogram_quantile), metric}}, gctrace_max_ms, verdict.",
         })
 final class CompareCommand implements Callable<Integer> {
     private final CliContext context;
@@ -63,8 +70,11 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         ParseResult left, right;
         try {
-            left = load(a);
-            right = load(b);
+            left = loadAny(a);
+            right = loadAny(b);
+            if (isMetrics(left) != isMetrics(right) && (isGcTrace(left) || isGcTrace(right))) return comparePauseSources(left, right);
+            requireGcTrace(left, a);
+            requireGcTrace(right, b);
         } catch (TraceInputException e) {
             return context.errors().report(e);
         }
@@ -80,12 +90,60 @@ final class CompareCommand implements Callable<Integer> {
         return ExitStatus.OK;
     }
 
-    private ParseResult load(Path file) throws TraceInputException {
-        ParseResult result = context.inputs().load(file, null, id -> ParseOptions.columns(GcTraceAnalysis.COLUMNS));
-        if (!result.format().equals(GcTraceParser.FORMAT)) {
-            throw new TraceInputException(file + ": is " + result.format().id() + ", but compare reads gctrace files");
+    private ParseResult loadAny(Path file) throws TraceInputException {
+        return context.inputs().load(file, null, id -> id.equals(GcTraceParser.FORMAT.id())
+                ? ParseOptions.columns(PAUSE_COLUMNS) : ParseOptions.ALL);
+    }
+
+    /** What the pause analysis and the pairing with runtime/metrics read of a gctrace. */
+    private static final java.util.Set<String> PAUSE_COLUMNS = union(GcTraceAnalysis.COLUMNS,
+            java.util.Set.of(GcColumns.SWEEP_TERM_MS, GcColumns.MARK_TERM_MS));
+
+    private static java.util.Set<String> union(java.util.Set<String> x, java.util.Set<String> y) {
+        java.util.Set<String> out = new java.util.HashSet<>(x);
+        out.addAll(y);
+        return java.util.Set.copyOf(out);
+    }
+
+    private static boolean isGcTrace(ParseResult r) {
+        return r.format().equals(GcTraceParser.FORMAT);
+    }
+
+    private static boolean isMetrics(ParseResult r) {
+        String id = r.format().id();
+        return id.equals(dev.gcscope.parsers.metrics.PrometheusTextParser.FORMAT.id())
+                || id.equals(dev.gcscope.parsers.metrics.MetricsJsonParser.FORMAT.id());
+    }
+
+    private static void requireGcTrace(ParseResult result, Path file) throws TraceInputException {
+        if (!isGcTrace(result)) {
+            throw new TraceInputException(file + ": is " + result.format().id() + ", but compare reads two gctrace files,"
+                    + " or a gctrace file and a runtime/metrics file of the same process");
         }
-        return result;
+    }
+
+    /** A gctrace and a runtime/metrics file: the same process's GC pauses as the two sources saw them. */
+    private int comparePauseSources(ParseResult left, ParseResult right) throws IOException {
+        boolean gcFirst = isGcTrace(left);
+        ParseResult gc = gcFirst ? left : right, metrics = gcFirst ? right : left;
+        Path gcFile = gcFirst ? a : b, metricsFile = gcFirst ? b : a;
+        var histories = dev.gcscope.analysis.sched.HistogramHistory.of(
+                metrics.table(dev.gcscope.parsers.metrics.MetricsColumns.BUCKETS_TABLE));
+        var metric = dev.gcscope.analysis.sched.GcPauseComparison.pauseMetric(histories);
+        if (metric.isEmpty()) {
+            return context.errors().report(new TraceInputException(metricsFile + ": has no GC pause histogram ("
+                    + String.join(" or ", dev.gcscope.analysis.sched.GcPauseComparison.PAUSE_METRICS) + ") to set against " + gcFile));
+        }
+        var c = dev.gcscope.analysis.sched.GcPauseComparison.of(gc.table(GcColumns.CYCLES_TABLE), metric.get());
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            SummaryCommand.Json.MAPPER.writeValue(out, PauseSourcesReport.json(gcFile.toString(), metricsFile.toString(), c));
+            out.println();
+        } else {
+            PauseSourcesReport.text(gcFile.toString(), metricsFile.toString(), c, new TextReport(out));
+        }
+        out.flush();
+        return ExitStatus.OK;
     }
 
     private ObjectNode json(TraceComparison.Result r) {
