@@ -4,6 +4,7 @@ import static dev.gcscope.parsers.gctrace.GcColumns.*;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
@@ -35,15 +36,22 @@ public final class MutatorUtilization {
         List<Point> out = new ArrayList<>();
         if (longest <= MIN_WINDOW_MS) return out;
         double ratio = Math.pow(longest / MIN_WINDOW_MS, 1.0 / (WINDOWS - 1));
+        double[] windows = new double[WINDOWS];
         double w = MIN_WINDOW_MS;
-        for (int i = 0; i < WINDOWS; i++, w *= ratio) {
-            double mmu = Double.NaN;
+        for (int i = 0; i < WINDOWS; i++, w *= ratio) windows[i] = w;
+        // Each window length is an independent sweep over every segment (three per cycle: seconds on
+        // a million cycles), so the lengths are swept in parallel; each sums in the same order as
+        // alone, so the curve does not depend on the threads.
+        double[] mmu = new double[WINDOWS];
+        IntStream.range(0, WINDOWS).parallel().forEach(i -> {
+            double m = Double.NaN;
             for (double[] seg : runs) {
-                double m = mmu(seg, w);
-                if (!Double.isNaN(m)) mmu = Double.isNaN(mmu) ? m : Math.min(mmu, m);
+                double r = mmu(seg, windows[i]);
+                if (!Double.isNaN(r)) m = Double.isNaN(m) ? r : Math.min(m, r);
             }
-            if (!Double.isNaN(mmu)) out.add(new Point(w, mmu));
-        }
+            mmu[i] = m;
+        });
+        for (int i = 0; i < WINDOWS; i++) if (!Double.isNaN(mmu[i])) out.add(new Point(windows[i], mmu[i]));
         return out;
     }
 
@@ -61,12 +69,10 @@ public final class MutatorUtilization {
         List<double[]> out = new ArrayList<>();
         double[] seg = new double[0];
         int n = 0;
-        double last = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < cycles.rowCount(); i++) {
             if (i > 0 && run.getInt(i) != run.getInt(i - 1)) {
                 out.add(java.util.Arrays.copyOf(seg, n));
                 n = 0;
-                last = Double.NEGATIVE_INFINITY;
             }
             double s = start.getDouble(i) * 1000;
             double st = sweep.getDouble(i), mk = mark.getDouble(i), mt = term.getDouble(i);
@@ -78,19 +84,27 @@ public final class MutatorUtilization {
                 double cpu = nanToZero(assist.getDouble(i)) + nanToZero(background.getDouble(i));
                 markLost = Math.min(1, Math.max(0, cpu / (procs.getInt(i) * mk)));
             }
-            double[][] parts = {{s, s + st, 1}, {s + st, s + st + mk, markLost}, {s + st + mk, s + st + mk + mt, 1}};
-            for (double[] p : parts) {
-                double from = Math.max(p[0], last), to = p[1];
-                if (to <= from || p[2] <= 0) continue;
-                if (n + 3 > seg.length) seg = java.util.Arrays.copyOf(seg, Math.max(48, seg.length * 2));
-                seg[n++] = from;
-                seg[n++] = to;
-                seg[n++] = p[2];
-                last = to;
-            }
+            if (n + 9 > seg.length) seg = java.util.Arrays.copyOf(seg, Math.max(48, seg.length * 2));
+            // sweep termination, concurrent mark, mark termination
+            n = append(seg, n, s, s + st, 1);
+            n = append(seg, n, s + st, s + st + mk, markLost);
+            n = append(seg, n, s + st + mk, s + st + mk + mt, 1);
         }
         out.add(java.util.Arrays.copyOf(seg, n));
         return out;
+    }
+
+    /**
+     * Appends the segment [from, to) losing {@code share}, clipped to start where the run's previous
+     * segment ({@code n > 0}) ends; returns the new length.
+     */
+    private static int append(double[] seg, int n, double from, double to, double share) {
+        if (n > 0) from = Math.max(from, seg[n - 2]);
+        if (to <= from || share <= 0) return n;
+        seg[n] = from;
+        seg[n + 1] = to;
+        seg[n + 2] = share;
+        return n + 3;
     }
 
     /**

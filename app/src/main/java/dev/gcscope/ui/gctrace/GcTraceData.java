@@ -25,7 +25,12 @@ public final class GcTraceData {
 
     /** Lays out and analyses {@code cycles} (a gctrace cycles table, as the parser produced it). */
     public static GcTraceData of(Table cycles) {
-        return new GcTraceData(cycles, StwSeries.of(cycles), GcTraceAnalysis.of(cycles));
+        // The layout and the analysis only read the table: on a million cycles the first chart
+        // waits for both, so the layout is made on a pool thread meanwhile.
+        java.util.concurrent.CompletableFuture<StwSeries> layout =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> StwSeries.of(cycles));
+        GcTraceAnalysis analysis = GcTraceAnalysis.of(cycles);
+        return new GcTraceData(cycles, layout.join(), analysis);
     }
 
     public Table cycles() {

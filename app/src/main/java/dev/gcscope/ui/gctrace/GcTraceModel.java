@@ -50,12 +50,27 @@ public final class GcTraceModel {
      *                   thread (so the first frame needs no second pass), or null to compute them now
      */
     public GcTraceModel(GcTraceData data, CycleRangeAnalysis wholeTrace, BackgroundRunner runner) {
+        this(data, wholeTrace, runner, true);
+    }
+
+    /**
+     * @param wholeTrace the statistics of the whole trace when already computed, or null
+     * @param computeNow whether to start computing missing statistics now; false leaves them to
+     *                   {@link #startStatistics()}, so that a window can draw its first chart before
+     *                   seconds of statistics compete with it for the CPUs
+     */
+    public GcTraceModel(GcTraceData data, CycleRangeAnalysis wholeTrace, BackgroundRunner runner, boolean computeNow) {
         this.data = data;
         this.runner = runner;
         selection.addListener((obs, old, now) -> recompute());
         sloMs.addListener((obs, old, now) -> recompute());
         if (wholeTrace != null) statistics.set(wholeTrace);
-        else recompute();
+        else if (computeNow) recompute();
+    }
+
+    /** Starts computing the statistics if they are neither there nor being computed (a selection starts its own). */
+    public void startStatistics() {
+        if (statistics.get() == null && current == null) recompute();
     }
 
     /** The statistics of the whole trace, as the loading thread computes them before the model exists. */

@@ -16,6 +16,7 @@ import static dev.gcscope.parsers.gctrace.GcColumns.STW_MS;
 import static dev.gcscope.parsers.gctrace.GcColumns.SWEEP_TERM_MS;
 
 import dev.gcscope.ui.gctrace.GcTraceModel;
+import dev.gcscope.ui.workspace.LazyTraceView;
 import dev.gcscope.ui.workspace.TraceView;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,29 @@ public final class TimelineViews {
     public static List<TraceView> create(GcTraceModel model) {
         TimelineCycles cycles = TimelineCycles.of(model.data());
         return List.of(pause(model, cycles), heap(model, cycles), gcCpu(model, cycles));
+    }
+
+    /** The same three, each built when first shown; the columns they share are read by the first. */
+    public static List<TraceView> lazy(GcTraceModel model) {
+        SharedCycles cycles = new SharedCycles(model);
+        return List.of(new LazyTraceView("pause-timeline", "Pause timeline", () -> pause(model, cycles.get())),
+                new LazyTraceView("heap-timeline", "Heap timeline", () -> heap(model, cycles.get())),
+                new LazyTraceView("gc-cpu-timeline", "GC CPU", () -> gcCpu(model, cycles.get())));
+    }
+
+    /** The timelines' columns, read once on the UI thread when the first timeline is built. */
+    private static final class SharedCycles {
+        private final GcTraceModel model;
+        private TimelineCycles cycles;
+
+        SharedCycles(GcTraceModel model) {
+            this.model = model;
+        }
+
+        TimelineCycles get() {
+            if (cycles == null) cycles = TimelineCycles.of(model.data());
+            return cycles;
+        }
     }
 
     // ------------------------------------------------------------------ pause

@@ -169,8 +169,7 @@ public final class MainWindowView {
     }
 
     private Tab tabFor(DocumentViewModel doc) {
-        DocumentView view = new DocumentView(doc, runner, () -> showParseReport(doc.parseReport()));
-        if (startView != null) view.selectView(startView);
+        DocumentView view = new DocumentView(doc, runner, () -> showParseReport(doc.parseReport()), startView);
         Tab tab = new Tab(doc.tabTitle(), view.root());
         tab.setUserData(view);
         tab.getStyleClass().add("document-tab");

@@ -5,6 +5,7 @@ import dev.gcscope.ui.sched.SchedViews;
 import dev.gcscope.ui.task.BackgroundRunner;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -19,7 +20,8 @@ import javafx.scene.layout.Region;
  * The inside of one document tab: a header (the selection bar of a gctrace, the input's line
  * counts and its parse report link) over the document's views, one tab each. A gctrace shows
  * {@link GcTraceViews#create}'s views; any other format a summary of the document followed by
- * {@link SchedViews#create}'s views.
+ * {@link SchedViews#create}'s views. A view's content is built when its tab is first selected
+ * (see {@link LazyTraceView}), so a document opens with only the view on screen built.
  */
 public final class DocumentView {
     private final DocumentViewModel vm;
@@ -29,6 +31,15 @@ public final class DocumentView {
 
     /** @param openReport opens this document's parse report (the window owns dialogs) */
     public DocumentView(DocumentViewModel vm, BackgroundRunner runner, Runnable openReport) {
+        this(vm, runner, openReport, null);
+    }
+
+    /**
+     * @param openReport opens this document's parse report (the window owns dialogs)
+     * @param startView the id of the view shown first ({@code --view=ID}), or null (or an id this
+     *                  document does not have) for its first view; the views before it are not built
+     */
+    public DocumentView(DocumentViewModel vm, BackgroundRunner runner, Runnable openReport, String startView) {
         this.vm = vm;
         this.traceViews = createViews(vm, runner);
         root.getStyleClass().add("document");
@@ -37,12 +48,55 @@ public final class DocumentView {
         views.getStyleClass().add("view-tabs");
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         for (TraceView v : traceViews) {
-            Tab tab = new Tab(v.title(), v.root());
+            Tab tab = new Tab(v.title());
             tab.setId("view-" + v.id());
+            tab.setUserData(v);
             views.getTabs().add(tab);
         }
+        int start = indexOf(startView);
+        if (start > 0) views.getSelectionModel().select(start);
+        fill(views.getSelectionModel().getSelectedItem());
+        views.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> fill(now));
         if (traceViews.isEmpty()) root.setCenter(new Label("gcscope has no views for this format yet"));
         else root.setCenter(views);
+        startStatisticsAfterFirstFrame();
+    }
+
+    /**
+     * The statistics of a million cycles keep a core busy for seconds: they start once this
+     * document has been laid out (its first chart drawn, charts draw in layout), not while the UI
+     * thread builds the view. A document never shown computes nothing until a selection asks.
+     */
+    private void startStatisticsAfterFirstFrame() {
+        Runnable[] listener = new Runnable[1];
+        boolean[] done = {false};
+        listener[0] = () -> {
+            if (done[0] || root.getScene() == null || root.getWidth() <= 0) return;
+            done[0] = true;
+            javafx.scene.Scene scene = root.getScene();
+            // After this pulse, whose rendering the statistics would otherwise compete with (and the
+            // scene's listener list must not change while the pulse walks it).
+            Platform.runLater(() -> {
+                scene.removePostLayoutPulseListener(listener[0]);
+                vm.startStatistics();
+            });
+        };
+        root.sceneProperty().addListener((o, old, now) -> {
+            if (old != null) old.removePostLayoutPulseListener(listener[0]);
+            if (now != null && !done[0]) now.addPostLayoutPulseListener(listener[0]);
+        });
+    }
+
+    /** Gives a tab its view's content the first time it is shown. */
+    private static void fill(Tab tab) {
+        if (tab != null && tab.getContent() == null) tab.setContent(((TraceView) tab.getUserData()).root());
+    }
+
+    private int indexOf(String id) {
+        for (int i = 0; i < traceViews.size(); i++) {
+            if (traceViews.get(i).id().equals(id)) return i;
+        }
+        return -1;
     }
 
     private static List<TraceView> createViews(DocumentViewModel vm, BackgroundRunner runner) {
@@ -80,7 +134,7 @@ public final class DocumentView {
         return vm;
     }
 
-    /** The document's views, in tab order. */
+    /** The document's views, in tab order (a {@link LazyTraceView} is built on its first {@code root()}). */
     public List<TraceView> views() {
         return traceViews;
     }
@@ -94,10 +148,8 @@ public final class DocumentView {
 
     /** Shows the view whose {@link TraceView#id()} is {@code id}; false when this document has none. */
     public boolean selectView(String id) {
-        for (int i = 0; i < traceViews.size(); i++) {
-            if (traceViews.get(i).id().equals(id)) return selectView(i);
-        }
-        return false;
+        int i = indexOf(id);
+        return i >= 0 && selectView(i);
     }
 
     public int selectedView() {

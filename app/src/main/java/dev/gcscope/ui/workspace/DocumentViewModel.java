@@ -16,9 +16,18 @@ public final class DocumentViewModel {
 
     public DocumentViewModel(TraceDocument document, BackgroundRunner runner) {
         this.document = document;
-        // A large trace arrives without whole-trace statistics: the model computes them in the background.
-        this.model = document.isGcTrace() ? new GcTraceModel(document.gcTrace(), document.wholeTrace(), runner) : null;
+        // A large trace arrives without whole-trace statistics: the model computes them in the
+        // background once the first frame is drawn (startStatistics).
+        this.model = document.isGcTrace() ? new GcTraceModel(document.gcTrace(), document.wholeTrace(), runner, false) : null;
         this.selectionBar = model == null ? null : new SelectionBarViewModel(model);
+    }
+
+    /**
+     * Starts the whole-trace statistics a large gctrace arrived without, if not started yet; the
+     * document's view calls it once its first frame is drawn.
+     */
+    public void startStatistics() {
+        if (model != null) model.startStatistics();
     }
 
     public TraceDocument document() {

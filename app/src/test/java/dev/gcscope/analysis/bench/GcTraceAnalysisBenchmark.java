@@ -4,6 +4,7 @@ import static dev.gcscope.parsers.gctrace.GcColumns.STW_MS;
 
 import dev.gcscope.analysis.regime.RegimeAnalysis;
 import dev.gcscope.analysis.stats.Convergence;
+import dev.gcscope.analysis.stats.MutatorUtilization;
 import dev.gcscope.analysis.stats.PauseStatistics;
 import dev.gcscope.analysis.stats.SortedSample;
 import dev.gcscope.parsers.TraceSource;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -91,6 +93,12 @@ public class GcTraceAnalysisBenchmark {
         return Convergence.of(stw);
     }
 
+    /** The MMU curve: 40 window lengths, each a sweep over three segments per cycle. */
+    @Benchmark
+    public List<MutatorUtilization.Point> mmuCurve() {
+        return MutatorUtilization.curve(cycles);
+    }
+
     @Benchmark
     public Object[] all() {
         return new Object[] {RegimeAnalysis.of(cycles), PauseStatistics.of(SortedSample.of(cycles.doubleColumn(STW_MS))),
@@ -109,7 +117,7 @@ public class GcTraceAnalysisBenchmark {
         System.out.println();
         System.out.println("ms per analysis of " + (results.isEmpty() ? "?" : results.iterator().next().getParams().getParam("lines"))
                 + " cycles, same run:");
-        for (String k : new String[] {"sortBaseline", "regimes", "percentilesWithIntervals", "convergence", "all"}) {
+        for (String k : new String[] {"sortBaseline", "regimes", "percentilesWithIntervals", "convergence", "mmuCurve", "all"}) {
             if (!ms.containsKey(k)) continue;
             System.out.printf(Locale.ROOT, "  %-26s %9.1f ms%s%n", k, ms.get(k),
                     base == null ? "" : String.format(Locale.ROOT, "  = %5.1f x sorting the pauses", ms.get(k) / base));

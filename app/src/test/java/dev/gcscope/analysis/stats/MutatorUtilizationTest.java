@@ -2,7 +2,11 @@ package dev.gcscope.analysis.stats;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import static dev.gcscope.parsers.gctrace.GcColumns.*;
+
 import dev.gcscope.analysis.AnalysisSamples;
+import dev.gcscope.samples.SampleTraces;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
@@ -67,5 +71,75 @@ class MutatorUtilizationTest {
             if (p.windowMs() <= maxPause / 2) assertEquals(0, p.mmu(), 1e-9, "a window inside the longest pause sees no mutator");
         }
         assertTrue(curve.get(curve.size() - 1).mmu() > 0.5, "over seconds the GC takes a small share");
+    }
+
+    /**
+     * The curve is computed with the window lengths in parallel: it must be exactly, to the last
+     * bit, the curve of one window length after another over segments cut straight from the table.
+     */
+    @Test
+    void curveIsExactlyTheSerialSweepOnEverySample() {
+        int compared = 0;
+        for (SampleTraces.Sample sample : SampleTraces.ofFormat("gctrace")) {
+            Table t = AnalysisSamples.cycles(sample.path());
+            List<MutatorUtilization.Point> curve = MutatorUtilization.curve(t);
+            List<double[]> runs = serialSegments(t);
+            double longest = 0;
+            for (double[] seg : runs) longest = Math.max(longest, seg.length == 0 ? 0 : seg[seg.length - 2] - seg[0]);
+            List<MutatorUtilization.Point> expected = new ArrayList<>();
+            if (longest > MutatorUtilization.MIN_WINDOW_MS) {
+                double ratio = Math.pow(longest / MutatorUtilization.MIN_WINDOW_MS, 1.0 / (MutatorUtilization.WINDOWS - 1));
+                double w = MutatorUtilization.MIN_WINDOW_MS;
+                for (int i = 0; i < MutatorUtilization.WINDOWS; i++, w *= ratio) {
+                    double mmu = Double.NaN;
+                    for (double[] seg : runs) {
+                        double m = MutatorUtilization.mmu(seg, w);
+                        if (!Double.isNaN(m)) mmu = Double.isNaN(mmu) ? m : Math.min(mmu, m);
+                    }
+                    if (!Double.isNaN(mmu)) expected.add(new MutatorUtilization.Point(w, mmu));
+                }
+            }
+            assertEquals(expected, curve, sample.path());
+            compared += curve.size();
+        }
+        assertTrue(compared > 0, "some sample has an MMU curve");
+    }
+
+    /** Segments (start, end, lost share) of each run, one small array per phase, as the docs describe them. */
+    private static List<double[]> serialSegments(Table t) {
+        List<double[]> out = new ArrayList<>();
+        List<Double> seg = new ArrayList<>();
+        double last = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < t.rowCount(); i++) {
+            if (i > 0 && t.intColumn(RUN).getInt(i) != t.intColumn(RUN).getInt(i - 1)) {
+                out.add(seg.stream().mapToDouble(Double::doubleValue).toArray());
+                seg.clear();
+                last = Double.NEGATIVE_INFINITY;
+            }
+            double s = t.doubleColumn(START_S).getDouble(i) * 1000;
+            double st = t.doubleColumn(SWEEP_TERM_MS).getDouble(i), mk = t.doubleColumn(MARK_MS).getDouble(i);
+            double mt = t.doubleColumn(MARK_TERM_MS).getDouble(i), wb = t.doubleColumn(INSTALL_WB_MS).getDouble(i);
+            if (Double.isNaN(s) || Double.isNaN(st) || Double.isNaN(mt)) continue;
+            if (!Double.isNaN(wb)) st += wb;
+            if (Double.isNaN(mk)) mk = 0;
+            double markLost = 0;
+            int procs = t.intColumn(PROCS).isMissing(i) ? 0 : t.intColumn(PROCS).getInt(i);
+            if (mk > 0 && procs > 0) {
+                double a = t.doubleColumn(ASSIST_CPU_MS).getDouble(i), b = t.doubleColumn(BACKGROUND_CPU_MS).getDouble(i);
+                double cpu = (Double.isNaN(a) ? 0 : a) + (Double.isNaN(b) ? 0 : b);
+                markLost = Math.min(1, Math.max(0, cpu / (procs * mk)));
+            }
+            double[][] parts = {{s, s + st, 1}, {s + st, s + st + mk, markLost}, {s + st + mk, s + st + mk + mt, 1}};
+            for (double[] p : parts) {
+                double from = Math.max(p[0], last), to = p[1];
+                if (to <= from || p[2] <= 0) continue;
+                seg.add(from);
+                seg.add(to);
+                seg.add(p[2]);
+                last = to;
+            }
+        }
+        out.add(seg.stream().mapToDouble(Double::doubleValue).toArray());
+        return out;
     }
 }

@@ -45,6 +45,31 @@ class GcTraceModelTest {
     }
 
     @Test
+    void deferredStatisticsWaitForStartAndAreComputedOnce() {
+        int[] published = {0};
+        GcTraceModel model = new GcTraceModel(data, null, new SynchronousRunner(), false);
+        model.statisticsProperty().addListener((o, old, now) -> published[0]++);
+        assertEquals(null, model.statisticsProperty().get(), "nothing computed before the window asks");
+        model.startStatistics();
+        CycleRangeAnalysis whole = model.statisticsProperty().get();
+        assertNotNull(whole);
+        assertEquals(data.size(), whole.cycles());
+        assertEquals(r7(data.cycles().doubleColumn(GcColumns.STW_MS).asDoubleArray(), 99), whole.pauses().p99().value(), 1e-9);
+        model.startStatistics();
+        assertEquals(1, published[0], "a second start computes nothing again");
+        assertTrue(whole == model.statisticsProperty().get());
+    }
+
+    @Test
+    void aSelectionBeforeTheDeferredStartIsWhatGetsComputed() {
+        GcTraceModel model = new GcTraceModel(data, null, new SynchronousRunner(), false);
+        double[] x = data.layout().x();
+        model.selectionProperty().set(new TimeRange(x[300], x[599]));
+        model.startStatistics();
+        assertEquals(300, model.statisticsProperty().get().cycles(), "the start does not replace the selection's statistics");
+    }
+
+    @Test
     void selectingARangeRecomputesThePercentilesOfJustThoseCycles() {
         GcTraceModel model = new GcTraceModel(data, null, new SynchronousRunner());
         CycleRangeAnalysis whole = model.statisticsProperty().get();

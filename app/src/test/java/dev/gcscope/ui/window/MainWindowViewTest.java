@@ -22,6 +22,8 @@ import dev.gcscope.ui.report.ParseReportViewModel;
 import dev.gcscope.ui.settings.MemorySettingsStore;
 import dev.gcscope.ui.task.SynchronousRunner;
 import dev.gcscope.ui.workspace.DocumentView;
+import dev.gcscope.ui.workspace.LazyTraceView;
+import dev.gcscope.ui.workspace.TraceView;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -166,6 +168,13 @@ class MainWindowViewTest {
         robot.interact(() -> documents().getSelectionModel().select(0));
         DocumentView d = shown();
         assertEquals("mmu", d.views().get(d.selectedView()).id());
+        // Only the view on screen was built: the others wait for their tab.
+        for (TraceView v : d.views()) {
+            assertEquals(v.id().equals("mmu"), ((LazyTraceView) v).isBuilt(), v.id());
+        }
+        robot.interact(() -> d.selectView(0));
+        assertTrue(((LazyTraceView) d.views().get(0)).isBuilt(), "selecting a view builds it");
+        assertNotNull(robot.from(d.root()).lookup("#stw-chart").tryQuery().orElse(null), "and shows it");
         robot.interact(() -> documents().getSelectionModel().select(1));
         assertEquals(0, shown().selectedView(), "a document without that view starts on its first");
     }
