@@ -23,6 +23,12 @@ import java.util.Locale;
 public final class BackgroundPreinitializer {
     /** Two alternating made-up regimes, enough cycles for the clustering to run as on a real trace. */
     private static final int CYCLES = 64;
+    /**
+     * For the desktop app: enough cycles that the parser's hot loops reach the optimising compiler
+     * while the toolkit starts (about a second of one core), so a big file dropped right after is
+     * not parsed by interpreted code. The CLI cannot spare that time before its own parse.
+     */
+    private static final int WARM_CYCLES = 30_000;
 
     private BackgroundPreinitializer() {}
 
@@ -40,7 +46,7 @@ public final class BackgroundPreinitializer {
 
     private static void run(boolean views) {
         try {
-            TraceSource trace = TraceSource.of("preinit", syntheticTrace());
+            TraceSource trace = TraceSource.of("preinit", syntheticTrace(views ? WARM_CYCLES : CYCLES));
             ParseResult r = TraceLoader.standard().load(trace, null, ParseListener.NONE);
             Table cycles = r.mainTable();
             GcTraceAnalysis analysis = GcTraceAnalysis.of(cycles);
@@ -54,10 +60,14 @@ public final class BackgroundPreinitializer {
     }
 
     static byte[] syntheticTrace() {
+        return syntheticTrace(CYCLES);
+    }
+
+    static byte[] syntheticTrace(int cycles) {
         StringBuilder b = new StringBuilder();
         double at = 0.01;
-        for (int gc = 1; gc <= CYCLES; gc++) {
-            boolean busy = gc > CYCLES / 2;
+        for (int gc = 1; gc <= cycles; gc++) {
+            boolean busy = gc > cycles / 2;
             int live = busy ? 40 : 4;
             at += busy ? 0.05 : 0.5;
             b.append(String.format(Locale.ROOT, "gc %d @%.3fs %d%%: 0.012+%.1f+0.003 ms clock, 0.048+0.40/1.2/0.29+0.012 ms cpu, "

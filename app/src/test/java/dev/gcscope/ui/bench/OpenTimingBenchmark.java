@@ -48,6 +48,8 @@ public final class OpenTimingBenchmark {
             setIfAbsent("prism.text", "t2k");
         }
         PrintStream out = System.out;
+        // as UiMain does before the toolkit starts
+        if (!Boolean.getBoolean("gcscope.bench.nopreinit")) dev.gcscope.BackgroundPreinitializer.start(true);
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
