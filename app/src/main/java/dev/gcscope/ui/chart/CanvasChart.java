@@ -311,7 +311,9 @@ public abstract class CanvasChart extends Region {
 
         // Vertical layout first: the y ticks decide how wide their labels, and so the left margin, are.
         double top = pad.getTop() + lineH / 2;
-        double bottom = h - pad.getBottom() - lineH - LABEL_GAP - lineH - TICK_LENGTH - LABEL_GAP;
+        // an untitled x axis (a chart stacked under a titled one) gives its title's line to the plot
+        double xTitleH = xSpec.title() == null || xSpec.title().isEmpty() ? 0 : lineH + LABEL_GAP;
+        double bottom = h - pad.getBottom() - xTitleH - lineH - TICK_LENGTH - LABEL_GAP;
         AxisTicks yTicks = ticks(ySpec, logY(), Math.max(2, (int) ((bottom - top) / Y_PIXELS_PER_TICK)));
         double yLabelWidth = 0;
         for (int i = 0; i < yTicks.count(); i++) yLabelWidth = Math.max(yLabelWidth, textWidth(yTickLabel(yTicks, i)));

@@ -140,6 +140,8 @@ public final class TimelineViews {
         chart.getStyleClass().add("cpu-share-timeline");
         chart.setId("cpu-share-timeline-chart");
         chart.setPrefHeight(170);
+        // under the mark CPU chart, whose x axis is titled already
+        chart.setXTitleShown(false);
         return chart;
     }
 
