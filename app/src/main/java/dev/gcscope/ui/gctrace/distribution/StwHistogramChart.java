@@ -56,6 +56,7 @@ public final class StwHistogramChart extends CanvasChart {
                             EXPONENTIAL_STROKE, LOGNORMAL_STROKE, TRUNCATED_STROKE), REGIMES.stream()).toList());
     /** The regime's bars are solid enough to read as "this part of the bar", light enough to keep the outline. */
     private static final double OVERLAY_OPACITY = 0.8;
+    static final double BARS_UNDER_OVERLAY_OPACITY = 0.6;
 
     private final StyleableObjectProperty<Paint> barFill = ChartCss.paintProperty(BAR_FILL, this, "barFill", this::invalidate);
     private final StyleableObjectProperty<Paint> barStroke = ChartCss.paintProperty(BAR_STROKE, this, "barStroke", this::invalidate);
@@ -146,6 +147,9 @@ public final class StwHistogramChart extends CanvasChart {
         long[] counts = bins.counts();
         LinearScale xs = area.xScale(), ys = area.yScale();
         double base = ys.toPixel(0);
+        RegimePauseCounts o = shownOverlay(h);
+        // with a regime overlaid, the bars of all pauses step back so its bars stand out
+        g.setGlobalAlpha(o == null ? 1 : BARS_UNDER_OVERLAY_OPACITY);
         for (int i = 0; i < counts.length; i++) {
             if (counts[i] == 0) continue;
             double x0 = xs.toPixel(Math.log10(e[i])), x1 = xs.toPixel(Math.log10(e[i + 1]));
@@ -156,7 +160,7 @@ public final class StwHistogramChart extends CanvasChart {
             g.setLineWidth(1);
             g.strokeRect(snap(x0), snap(top), Math.max(1, Math.round(x1 - x0)), Math.round(base - top));
         }
-        RegimePauseCounts o = shownOverlay(h);
+        g.setGlobalAlpha(1);
         if (o != null) {
             g.setFill(regimes.colour(o.regime()));
             g.setGlobalAlpha(OVERLAY_OPACITY);

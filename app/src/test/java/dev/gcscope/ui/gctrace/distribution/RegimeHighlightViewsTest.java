@@ -119,9 +119,10 @@ class RegimeHighlightViewsTest {
             assertTrue(view.chart().readout().getText().contains(String.format(java.util.Locale.ROOT,
                     "regime %d: %,d of them", regime, want[bin])), view.chart().readout().getText());
 
-            // and the bars are drawn in the regime's colour (80 % over the bar fill)
+            // and the bars are drawn in the regime's colour (80 % over the stepped-back bar fill)
             Color bar = (Color) view.chart().barFill();
-            Color overlay = ((Color) view.chart().regimeFill(regime)).interpolate(bar, 0.2);
+            Color under = ((Color) view.chart().plotFill()).interpolate(bar, StwHistogramChart.BARS_UNDER_OVERLAY_OPACITY);
+            Color overlay = under.interpolate((Color) view.chart().regimeFill(regime), 0.8);
             WritableImage img = snapshot(robot, view.chart());
             assertTrue(countPixels(img, overlay, 0, (int) img.getWidth()) > 20, "regime " + regime + "'s bars are drawn");
         }
