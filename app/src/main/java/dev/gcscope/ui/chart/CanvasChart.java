@@ -64,6 +64,11 @@ public abstract class CanvasChart extends Region {
     private final Font tickFont;
     private boolean dirty = true;
     private PlotArea plotArea;
+    /** The left edge of the plot this chart's own labels need; charts stacked in one view align to the widest. */
+    private final javafx.beans.property.ReadOnlyDoubleWrapper naturalPlotLeft =
+            new javafx.beans.property.ReadOnlyDoubleWrapper(this, "naturalPlotLeft", 0);
+    private final javafx.beans.property.DoubleProperty minPlotLeft =
+            new javafx.beans.property.SimpleDoubleProperty(this, "minPlotLeft", 0);
     private long redraws;
     /** Where the pointer is over the chart, NaN when it is elsewhere. */
     private double pointerX = Double.NaN;
@@ -88,6 +93,7 @@ public abstract class CanvasChart extends Region {
             clearHover();
         });
         placeholder.addListener((obs, old, now) -> invalidate());
+        minPlotLeft.addListener((obs, old, now) -> invalidate());
     }
 
     /** The x axis to draw, or null when there is no data. */
@@ -177,6 +183,16 @@ public abstract class CanvasChart extends Region {
     }
 
     /** What the chart says when it has no data, e.g. "Drop a trace here". */
+    /** Where the plot would start for this chart's own y labels (after the last redraw). */
+    public final javafx.beans.property.ReadOnlyDoubleProperty naturalPlotLeftProperty() {
+        return naturalPlotLeft.getReadOnlyProperty();
+    }
+
+    /** The plot starts no further left than this, so charts stacked over one time axis line up. */
+    public final javafx.beans.property.DoubleProperty minPlotLeftProperty() {
+        return minPlotLeft;
+    }
+
     public final StringProperty placeholderProperty() {
         return placeholder;
     }
@@ -318,7 +334,9 @@ public abstract class CanvasChart extends Region {
         double yLabelWidth = 0;
         for (int i = 0; i < yTicks.count(); i++) yLabelWidth = Math.max(yLabelWidth, textWidth(yTickLabel(yTicks, i)));
         // Whole pixels at both ends, so that pixel column c of the plot is exactly column c of a reduction.
-        double left = Math.ceil(pad.getLeft() + lineH + LABEL_GAP * 2 + yLabelWidth + TICK_LENGTH);
+        double natural = Math.ceil(pad.getLeft() + lineH + LABEL_GAP * 2 + yLabelWidth + TICK_LENGTH);
+        naturalPlotLeft.set(natural);
+        double left = Math.max(natural, Math.ceil(minPlotLeft.get()));
         double right = Math.floor(w - pad.getRight() - textWidth("00000") / 2);
         if (right - left < 40 || bottom - top < 40) return;
         AxisTicks xTicks = xTicks(xSpec, Math.max(2, (int) ((right - left) / xPixelsPerTick())));

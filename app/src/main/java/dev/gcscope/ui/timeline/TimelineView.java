@@ -54,6 +54,20 @@ public final class TimelineView implements TraceView {
             VBox.setVgrow(c, c == charts.get(0) ? Priority.ALWAYS : Priority.SOMETIMES);
             root.getChildren().add(c);
         }
+        alignPlots(this.charts);
+    }
+
+    /**
+     * Charts over one time axis start their plots at the same x, whatever their y labels need, so a
+     * moment (and the band of a highlighted regime) is at the same pixel column in each.
+     */
+    private static void alignPlots(List<TimelineChart> charts) {
+        if (charts.size() < 2) return;
+        javafx.beans.Observable[] naturals = charts.stream().map(TimelineChart::naturalPlotLeftProperty)
+                .toArray(javafx.beans.Observable[]::new);
+        javafx.beans.binding.DoubleBinding widest = javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> charts.stream().mapToDouble(c -> c.naturalPlotLeftProperty().get()).max().orElse(0), naturals);
+        for (TimelineChart c : charts) c.minPlotLeftProperty().bind(widest);
     }
 
     @Override

@@ -180,6 +180,21 @@ class TimelineHighlightTest {
     }
 
     @Test
+    void theGcCpuChartsShareOneTitledTimeAxisAndLineUp(FxRobot robot) throws Exception {
+        GcTraceData data = TimelineInteractionTest.load(SampleTraces.DEFAULT_GCTRACE);
+        List<TimelineChart> charts = showHeapAndCpu(robot, new GcTraceModel(data, null, new SynchronousRunner()));
+        TimelineChart cpu = charts.get(1), share = charts.get(2);
+        assertEquals("cpu-share-timeline-chart", share.getId());
+        assertFalse(cpu.xAxis().title().isEmpty(), "the upper chart names the time axis");
+        assertEquals("", share.xAxis().title(), "the share chart under it does not repeat it");
+        PlotArea a = cpu.plotArea().orElseThrow(), b = share.plotArea().orElseThrow();
+        assertTrue(cpu.naturalPlotLeftProperty().get() != share.naturalPlotLeftProperty().get(),
+                "their y labels differ in width");
+        assertEquals(a.x(), b.x(), 0, "yet their plots start at the same x");
+        assertEquals(a.width(), b.width(), 0);
+    }
+
+    @Test
     void theHeapReadoutRingSitsOnTheLineNearestThePointer(FxRobot robot) throws Exception {
         GcTraceData data = TimelineInteractionTest.load(SampleTraces.DEFAULT_GCTRACE);
         GcTraceModel model = new GcTraceModel(data, null, new SynchronousRunner());
