@@ -174,10 +174,10 @@ public final class ConvergenceChart extends CanvasChart {
         line(g, area, pts, Convergence.Point::p50, p50Stroke.get());
         line(g, area, pts, Convergence.Point::p99, p99Stroke.get());
         g.setFont(tickFont());
-        drawRegimeReference(g, area);
         Convergence.Result r = convergence.get();
         stableMarker(g, area, r.stableAfterP99(), "P99 stable after ", 1);
         stableMarker(g, area, r.stableAfterP50(), "P50 stable after ", 0);
+        drawRegimeReference(g, area);
         double slo = shownSlo();
         if (slo > 0) {
             double py = snap(area.yScale().toPixel(Math.log10(slo)));
@@ -211,9 +211,17 @@ public final class ConvergenceChart extends CanvasChart {
             g.strokeLine(area.x(), py, area.right(), py);
             // P99 above its line, P50 below, so two close lines keep both labels
             boolean above = k == 1 || (!Double.isNaN(previousY) && Math.abs(previousY - py) < textHeight() + 4);
-            g.setTextBaseline(above ? VPos.BOTTOM : VPos.TOP);
-            g.fillText(String.format(Locale.ROOT, "regime %d %s %.3f ms", r.regime(), names[k], values[k]),
-                    area.right() - 6, above ? py - 3 : py + 3);
+            String text = String.format(Locale.ROOT, "regime %d %s %.3f ms", r.regime(), names[k], values[k]);
+            double w = textWidth(text), h = textHeight();
+            double ty = above ? py - 3 - h : py + 3;
+            // on a patch of the plot's own fill: the label often sits on the running percentile it is compared with
+            g.setGlobalAlpha(0.85);
+            g.setFill(plotFill());
+            g.fillRect(area.right() - 8 - w, ty - 1, w + 4, h + 2);
+            g.setGlobalAlpha(1);
+            g.setFill(stroke);
+            g.setTextBaseline(VPos.TOP);
+            g.fillText(text, area.right() - 6, ty);
             previousY = py;
         }
         g.setLineDashes((double[]) null);
