@@ -2,6 +2,10 @@ package dev.gcscope.ui.chart;
 
 import java.util.List;
 import java.util.Optional;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.css.CssMetaData;
@@ -65,10 +69,10 @@ public abstract class CanvasChart extends Region {
     private boolean dirty = true;
     private PlotArea plotArea;
     /** The left edge of the plot this chart's own labels need; charts stacked in one view align to the widest. */
-    private final javafx.beans.property.ReadOnlyDoubleWrapper naturalPlotLeft =
-            new javafx.beans.property.ReadOnlyDoubleWrapper(this, "naturalPlotLeft", 0);
-    private final javafx.beans.property.DoubleProperty minPlotLeft =
-            new javafx.beans.property.SimpleDoubleProperty(this, "minPlotLeft", 0);
+    private final ReadOnlyDoubleWrapper naturalPlotLeft =
+            new ReadOnlyDoubleWrapper(this, "naturalPlotLeft", 0);
+    private final DoubleProperty minPlotLeft =
+            new SimpleDoubleProperty(this, "minPlotLeft", 0);
     private long redraws;
     /** Where the pointer is over the chart, NaN when it is elsewhere. */
     private double pointerX = Double.NaN;
@@ -184,12 +188,12 @@ public abstract class CanvasChart extends Region {
 
     /** What the chart says when it has no data, e.g. "Drop a trace here". */
     /** Where the plot would start for this chart's own y labels (after the last redraw). */
-    public final javafx.beans.property.ReadOnlyDoubleProperty naturalPlotLeftProperty() {
+    public final ReadOnlyDoubleProperty naturalPlotLeftProperty() {
         return naturalPlotLeft.getReadOnlyProperty();
     }
 
     /** The plot starts no further left than this, so charts stacked over one time axis line up. */
-    public final javafx.beans.property.DoubleProperty minPlotLeftProperty() {
+    public final DoubleProperty minPlotLeftProperty() {
         return minPlotLeft;
     }
 

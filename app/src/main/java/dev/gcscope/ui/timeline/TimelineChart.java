@@ -1,11 +1,11 @@
 package dev.gcscope.ui.timeline;
 
 import dev.gcscope.ui.chart.AxisSpec;
+import dev.gcscope.ui.chart.AxisTicks;
 import dev.gcscope.ui.chart.CanvasChart;
 import dev.gcscope.ui.chart.ChartCss;
 import dev.gcscope.ui.chart.HoverPoint;
 import dev.gcscope.ui.chart.LinearScale;
-import dev.gcscope.ui.chart.AxisTicks;
 import dev.gcscope.ui.chart.NiceTicks;
 import dev.gcscope.ui.chart.PlotArea;
 import dev.gcscope.ui.chart.RegimePalette;
@@ -405,7 +405,7 @@ public abstract class TimelineChart extends CanvasChart {
         double[] x = layout.x();
         int columns = (int) Math.ceil(area.width());
         if (bandEdges.length < columns + 1) bandEdges = new int[columns + 1];
-        java.util.Arrays.fill(bandEdges, 0, columns + 1, 0);
+        Arrays.fill(bandEdges, 0, columns + 1, 0);
         LinearScale xs = area.xScale();
         // one row either side of the view: their spans can reach into it
         int lo = Math.max(0, from - 1), hi = Math.min(x.length, to + 1);

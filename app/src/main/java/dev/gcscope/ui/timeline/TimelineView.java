@@ -3,6 +3,9 @@ package dev.gcscope.ui.timeline;
 import dev.gcscope.ui.gctrace.GcTraceModel;
 import dev.gcscope.ui.workspace.TraceView;
 import java.util.List;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.DoubleBinding;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -63,9 +66,9 @@ public final class TimelineView implements TraceView {
      */
     private static void alignPlots(List<TimelineChart> charts) {
         if (charts.size() < 2) return;
-        javafx.beans.Observable[] naturals = charts.stream().map(TimelineChart::naturalPlotLeftProperty)
-                .toArray(javafx.beans.Observable[]::new);
-        javafx.beans.binding.DoubleBinding widest = javafx.beans.binding.Bindings.createDoubleBinding(
+        Observable[] naturals = charts.stream().map(TimelineChart::naturalPlotLeftProperty)
+                .toArray(Observable[]::new);
+        DoubleBinding widest = Bindings.createDoubleBinding(
                 () -> charts.stream().mapToDouble(c -> c.naturalPlotLeftProperty().get()).max().orElse(0), naturals);
         for (TimelineChart c : charts) c.minPlotLeftProperty().bind(widest);
     }

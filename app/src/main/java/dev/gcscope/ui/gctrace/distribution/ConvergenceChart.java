@@ -1,5 +1,6 @@
 package dev.gcscope.ui.gctrace.distribution;
 
+import dev.gcscope.analysis.CycleRangeAnalysis.RegimePauses;
 import dev.gcscope.analysis.stats.Convergence;
 import dev.gcscope.analysis.stats.QuantileBootstrap.Estimate;
 import dev.gcscope.ui.chart.AxisSpec;
@@ -8,11 +9,11 @@ import dev.gcscope.ui.chart.ChartCss;
 import dev.gcscope.ui.chart.HoverPoint;
 import dev.gcscope.ui.chart.PlotArea;
 import dev.gcscope.ui.chart.RegimePalette;
-import dev.gcscope.analysis.CycleRangeAnalysis.RegimePauses;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleDoubleProperty;
@@ -51,7 +52,7 @@ public final class ConvergenceChart extends CanvasChart {
             ChartCss.paint("-chart-stable-stroke", c -> c.stableStroke, Color.SEAGREEN);
     private static final List<CssMetaData<ConvergenceChart, Paint>> REGIMES = RegimePalette.metaData(c -> c.regimes);
     private static final List<CssMetaData<? extends Styleable, ?>> CSS_META_DATA = ChartCss.extend(CanvasChart.getClassCssMetaData(),
-            java.util.stream.Stream.concat(java.util.stream.Stream.<CssMetaData<? extends Styleable, ?>>of(
+            Stream.concat(Stream.<CssMetaData<? extends Styleable, ?>>of(
                     P50, P99, BAND, BAND_P99, SLO, STABLE), REGIMES.stream()).toList());
 
     private final StyleableObjectProperty<Paint> p50Stroke = ChartCss.paintProperty(P50, this, "p50Stroke", this::invalidate);

@@ -1,6 +1,7 @@
 package dev.gcscope.ui.gctrace.distribution;
 
 import dev.gcscope.analysis.stats.LogHistogram;
+import java.util.function.BooleanSupplier;
 import tech.tablesaw.api.DoubleColumn;
 
 /**
@@ -20,7 +21,7 @@ public record RegimePauseCounts(int regime, long[] counts, long zeroCount) {
      * @param cancelled polled every few thousand rows; when it says stop, the counts so far are returned
      */
     public static RegimePauseCounts of(DoubleColumn stw, int[] regimeOfRow, int fromRow, int toRow, int regime,
-                                       LogHistogram bins, java.util.function.BooleanSupplier cancelled) {
+                                       LogHistogram bins, BooleanSupplier cancelled) {
         long[] counts = new long[bins.bins()];
         long zeros = 0;
         for (int i = fromRow; i < toRow; i++) {

@@ -13,6 +13,7 @@ import dev.gcscope.ui.gctrace.distribution.PauseHistogram.Marker;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.css.CssMetaData;
@@ -51,8 +52,8 @@ public final class StwHistogramChart extends CanvasChart {
             ChartCss.paint("-chart-truncated-stroke", c -> c.truncatedStroke, Color.CRIMSON);
     private static final List<CssMetaData<StwHistogramChart, Paint>> REGIMES = RegimePalette.metaData(c -> c.regimes);
     private static final List<CssMetaData<? extends Styleable, ?>> CSS_META_DATA = ChartCss.extend(
-            CanvasChart.getClassCssMetaData(), java.util.stream.Stream.concat(
-                    java.util.stream.Stream.<CssMetaData<? extends Styleable, ?>>of(BAR_FILL, BAR_STROKE, MARKER_STROKE,
+            CanvasChart.getClassCssMetaData(), Stream.concat(
+                    Stream.<CssMetaData<? extends Styleable, ?>>of(BAR_FILL, BAR_STROKE, MARKER_STROKE,
                             EXPONENTIAL_STROKE, LOGNORMAL_STROKE, TRUNCATED_STROKE), REGIMES.stream()).toList());
     /** The regime's bars are solid enough to read as "this part of the bar", light enough to keep the outline. */
     private static final double OVERLAY_OPACITY = 0.8;
