@@ -2,6 +2,10 @@ package dev.gcscope.ui.chart;
 
 import java.util.List;
 import java.util.Optional;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.css.CssMetaData;
@@ -64,6 +68,11 @@ public abstract class CanvasChart extends Region {
     private final Font tickFont;
     private boolean dirty = true;
     private PlotArea plotArea;
+    /** The left edge of the plot this chart's own labels need; charts stacked in one view align to the widest. */
+    private final ReadOnlyDoubleWrapper naturalPlotLeft =
+            new ReadOnlyDoubleWrapper(this, "naturalPlotLeft", 0);
+    private final DoubleProperty minPlotLeft =
+            new SimpleDoubleProperty(this, "minPlotLeft", 0);
     private long redraws;
     /** Where the pointer is over the chart, NaN when it is elsewhere. */
     private double pointerX = Double.NaN;
@@ -88,6 +97,7 @@ public abstract class CanvasChart extends Region {
             clearHover();
         });
         placeholder.addListener((obs, old, now) -> invalidate());
+        minPlotLeft.addListener((obs, old, now) -> invalidate());
     }
 
     /** The x axis to draw, or null when there is no data. */
@@ -177,6 +187,16 @@ public abstract class CanvasChart extends Region {
     }
 
     /** What the chart says when it has no data, e.g. "Drop a trace here". */
+    /** Where the plot would start for this chart's own y labels (after the last redraw). */
+    public final ReadOnlyDoubleProperty naturalPlotLeftProperty() {
+        return naturalPlotLeft.getReadOnlyProperty();
+    }
+
+    /** The plot starts no further left than this, so charts stacked over one time axis line up. */
+    public final DoubleProperty minPlotLeftProperty() {
+        return minPlotLeft;
+    }
+
     public final StringProperty placeholderProperty() {
         return placeholder;
     }
@@ -311,12 +331,16 @@ public abstract class CanvasChart extends Region {
 
         // Vertical layout first: the y ticks decide how wide their labels, and so the left margin, are.
         double top = pad.getTop() + lineH / 2;
-        double bottom = h - pad.getBottom() - lineH - LABEL_GAP - lineH - TICK_LENGTH - LABEL_GAP;
+        // an untitled x axis (a chart stacked under a titled one) gives its title's line to the plot
+        double xTitleH = xSpec.title() == null || xSpec.title().isEmpty() ? 0 : lineH + LABEL_GAP;
+        double bottom = h - pad.getBottom() - xTitleH - lineH - TICK_LENGTH - LABEL_GAP;
         AxisTicks yTicks = ticks(ySpec, logY(), Math.max(2, (int) ((bottom - top) / Y_PIXELS_PER_TICK)));
         double yLabelWidth = 0;
         for (int i = 0; i < yTicks.count(); i++) yLabelWidth = Math.max(yLabelWidth, textWidth(yTickLabel(yTicks, i)));
         // Whole pixels at both ends, so that pixel column c of the plot is exactly column c of a reduction.
-        double left = Math.ceil(pad.getLeft() + lineH + LABEL_GAP * 2 + yLabelWidth + TICK_LENGTH);
+        double natural = Math.ceil(pad.getLeft() + lineH + LABEL_GAP * 2 + yLabelWidth + TICK_LENGTH);
+        naturalPlotLeft.set(natural);
+        double left = Math.max(natural, Math.ceil(minPlotLeft.get()));
         double right = Math.floor(w - pad.getRight() - textWidth("00000") / 2);
         if (right - left < 40 || bottom - top < 40) return;
         AxisTicks xTicks = xTicks(xSpec, Math.max(2, (int) ((right - left) / xPixelsPerTick())));

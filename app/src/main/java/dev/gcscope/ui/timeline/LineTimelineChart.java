@@ -58,13 +58,21 @@ public final class LineTimelineChart extends TimelineChart {
     }
 
     @Override
-    protected double pickY(int i) {
-        double m = Double.NaN;
+    protected double pickY(int i, double pointerY) {
+        double best = Double.NaN;
         for (TimelineSeries s : series) {
             double v = s.values()[i];
-            if (v > m || (Double.isNaN(m) && !Double.isNaN(v))) m = v;
+            if (Double.isNaN(v)) continue;
+            if (Double.isNaN(best)) best = v;
+            else if (Double.isNaN(pointerY) ? v > best : closer(v, best, pointerY)) best = v;
         }
-        return m;
+        return best;
+    }
+
+    /** Whether {@code v} is nearer {@code target} than {@code best} (ties to the higher). */
+    private static boolean closer(double v, double best, double target) {
+        double dv = Math.abs(v - target), db = Math.abs(best - target);
+        return dv < db || (dv == db && v > best);
     }
 
     @Override

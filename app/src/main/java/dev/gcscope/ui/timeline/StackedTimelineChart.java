@@ -109,8 +109,14 @@ public final class StackedTimelineChart extends TimelineChart {
     }
 
     @Override
-    protected double pickY(int i) {
+    protected double pickY(int i, double pointerY) {
         return total[i];
+    }
+
+    /** Coloured by regime, the chart dims the other regimes instead; coloured by part, it bands. */
+    @Override
+    protected boolean bandsHighlight() {
+        return !byRegime;
     }
 
     @Override

@@ -1,13 +1,14 @@
 package dev.gcscope.ui.timeline;
 
 import dev.gcscope.ui.chart.AxisSpec;
+import dev.gcscope.ui.chart.AxisTicks;
 import dev.gcscope.ui.chart.CanvasChart;
 import dev.gcscope.ui.chart.ChartCss;
 import dev.gcscope.ui.chart.HoverPoint;
 import dev.gcscope.ui.chart.LinearScale;
-import dev.gcscope.ui.chart.AxisTicks;
 import dev.gcscope.ui.chart.NiceTicks;
 import dev.gcscope.ui.chart.PlotArea;
+import dev.gcscope.ui.chart.RegimePalette;
 import dev.gcscope.ui.chart.StwSeries;
 import dev.gcscope.ui.gctrace.TimeRange;
 import java.util.Arrays;
@@ -75,9 +76,13 @@ public abstract class TimelineChart extends CanvasChart {
     private static final List<CssMetaData<TimelineChart, Paint>> PALETTE = IntStream.range(0, PALETTE_SIZE)
             .mapToObj(k -> ChartCss.<TimelineChart>paint("-chart-color-" + k, c -> c.palette[k], Color.GRAY))
             .toList();
+    private static final List<CssMetaData<TimelineChart, Paint>> REGIMES = RegimePalette.metaData(c -> c.regimes);
     private static final List<CssMetaData<? extends Styleable, ?>> CSS_META_DATA = ChartCss.extend(
-            CanvasChart.getClassCssMetaData(), Stream.<CssMetaData<? extends Styleable, ?>>concat(
-                    Stream.of(SELECTION_FILL, SELECTION_STROKE, SEPARATOR_STROKE), PALETTE.stream()).toList());
+            CanvasChart.getClassCssMetaData(), Stream.of(Stream.<CssMetaData<? extends Styleable, ?>>of(
+                    SELECTION_FILL, SELECTION_STROKE, SEPARATOR_STROKE), PALETTE.stream(), REGIMES.stream())
+                    .<CssMetaData<? extends Styleable, ?>>flatMap(x -> x).toList());
+    /** Opacity of the band behind the highlighted regime's cycles: visible, yet every line stays legible over it. */
+    static final double HIGHLIGHT_BAND_OPACITY = 0.16;
 
     private final StyleableObjectProperty<Paint> selectionFill =
             ChartCss.paintProperty(SELECTION_FILL, this, "selectionFill", this::invalidate);
@@ -91,6 +96,7 @@ public abstract class TimelineChart extends CanvasChart {
             .mapToObj(k -> ChartCss.paintProperty(PALETTE.get(k), this, "color" + k, this::invalidate))
             .toArray(StyleableObjectProperty[]::new);
 
+    private final RegimePalette regimes = new RegimePalette(this, REGIMES, this::invalidate);
     private final ObjectProperty<TimeRange> viewport = new SimpleObjectProperty<>(this, "viewport");
     private final ObjectProperty<TimeRange> selection = new SimpleObjectProperty<>(this, "selection");
     private final IntegerProperty highlightedRegime = new SimpleIntegerProperty(this, "highlightedRegime", -1);
@@ -105,6 +111,9 @@ public abstract class TimelineChart extends CanvasChart {
     private int from;
     private int to;
     private boolean spanCrossesDays;
+    private boolean xTitleShown = true;
+    /** Per pixel column, +1 where a highlighted cycle's span starts and −1 past where it ends; reused between frames. */
+    private int[] bandEdges = new int[0];
 
     private enum Drag { NONE, SELECT, PAN }
     private Drag drag = Drag.NONE;
@@ -166,6 +175,20 @@ public abstract class TimelineChart extends CanvasChart {
 
     public final TimelineClock clock() {
         return clock;
+    }
+
+    /**
+     * Whether the x axis is titled; a chart stacked under another of the same view leaves it off,
+     * so the time axis is named once.
+     */
+    public final void setXTitleShown(boolean shown) {
+        xTitleShown = shown;
+        invalidate();
+    }
+
+    /** The colour of regime {@code id} ({@code -chart-regime-N}), as the highlight band uses it. */
+    public final Paint regimeBandColour(int id) {
+        return regimes.colour(id);
     }
 
     // ------------------------------------------------------------------ navigation
@@ -292,8 +315,11 @@ public abstract class TimelineChart extends CanvasChart {
     /** Draws rows {@code [from, to)} into {@code area}; band, separators and grid are drawn. */
     protected abstract void drawRows(GraphicsContext g, PlotArea area, int from, int to);
 
-    /** The y of row {@code i} the pointer is measured to, NaN when the row has nothing drawn. */
-    protected abstract double pickY(int i);
+    /**
+     * The y of row {@code i} the pointer is measured to: of the values drawn for the row, the one
+     * nearest {@code pointerY} (a y value; NaN: the highest); NaN when the row has nothing drawn.
+     */
+    protected abstract double pickY(int i, double pointerY);
 
     /** Appends the plotted figures of row {@code i}, one per line, each with its unit. */
     protected abstract void describeValues(StringBuilder b, int i);
@@ -306,7 +332,7 @@ public abstract class TimelineChart extends CanvasChart {
         int[] rows = rowsIn(r);
         from = rows[0];
         to = rows[1];
-        return AxisSpec.exact(clock.title(r.from(), r.to()), r.from(), r.to());
+        return AxisSpec.exact(xTitleShown ? clock.title(r.from(), r.to()) : "", r.from(), r.to());
     }
 
     @Override
@@ -349,6 +375,8 @@ public abstract class TimelineChart extends CanvasChart {
             }
         }
         drawRunSeparators(g, area);
+        int h = highlightedRegime.get();
+        if (h >= 0 && bandsHighlight()) drawHighlightBand(g, area, h);
         drawRows(g, area, from, to);
         if (sel != null) {
             g.setStroke(selectionStroke.get());
@@ -356,6 +384,58 @@ public abstract class TimelineChart extends CanvasChart {
             g.strokeLine(snap(xs.toPixel(sel.from())), area.y(), snap(xs.toPixel(sel.from())), area.bottom());
             g.strokeLine(snap(xs.toPixel(sel.to())), area.y(), snap(xs.toPixel(sel.to())), area.bottom());
         }
+    }
+
+    /**
+     * Whether a highlighted regime is shown as a band behind its cycles (true) or by the chart's own
+     * drawing (a chart coloured by regime dims the others instead).
+     */
+    protected boolean bandsHighlight() {
+        return true;
+    }
+
+    /**
+     * A translucent band in the regime's colour behind each of its cycles in view: a cycle's span
+     * reaches halfway to its neighbours, so a stretch of the regime reads as one band and a lone cycle
+     * as a narrow one; every span covers at least its own pixel column, so none vanishes when a column
+     * holds thousands of cycles. Behind the data, so no line or bar is hidden.
+     */
+    private void drawHighlightBand(GraphicsContext g, PlotArea area, int regime) {
+        int[] r = cycles.regimeOfRow();
+        double[] x = layout.x();
+        int columns = (int) Math.ceil(area.width());
+        if (bandEdges.length < columns + 1) bandEdges = new int[columns + 1];
+        Arrays.fill(bandEdges, 0, columns + 1, 0);
+        LinearScale xs = area.xScale();
+        // one row either side of the view: their spans can reach into it
+        int lo = Math.max(0, from - 1), hi = Math.min(x.length, to + 1);
+        boolean any = false;
+        for (int i = lo; i < hi; i++) {
+            if (r[i] != regime || Double.isNaN(x[i])) continue;
+            double left = i > 0 && layout.run(i - 1) == layout.run(i) ? (x[i - 1] + x[i]) / 2 : x[i];
+            double right = i + 1 < x.length && layout.run(i + 1) == layout.run(i) ? (x[i] + x[i + 1]) / 2 : x[i];
+            double own = xs.toPixel(x[i]) - area.x();
+            int c0 = (int) Math.floor(Math.min(own, xs.toPixel(left) - area.x()));
+            int c1 = (int) Math.floor(Math.max(own, xs.toPixel(right) - area.x()));
+            if (c1 < 0 || c0 >= columns) continue;
+            bandEdges[Math.max(0, c0)]++;
+            bandEdges[Math.min(columns, c1 + 1)]--;
+            any = true;
+        }
+        if (!any) return;
+        g.setFill(regimes.colour(regime));
+        g.setGlobalAlpha(HIGHLIGHT_BAND_OPACITY);
+        int depth = 0, start = -1;
+        for (int c = 0; c <= columns; c++) {
+            depth += bandEdges[c];
+            boolean in = depth > 0 && c < columns;
+            if (in && start < 0) start = c;
+            else if (!in && start >= 0) {
+                g.fillRect(area.x() + start, area.y(), c - start, area.height());
+                start = -1;
+            }
+        }
+        g.setGlobalAlpha(1);
     }
 
     private void drawRunSeparators(GraphicsContext g, PlotArea area) {
@@ -410,7 +490,7 @@ public abstract class TimelineChart extends CanvasChart {
         if (layout.isEmpty()) return Optional.empty();
         int best = nearestRow(px, py, area);
         if (best < 0) return Optional.empty();
-        double y = pickY(best);
+        double y = pickY(best, area.yScale().toValue(py));
         double bx = area.xScale().toPixel(layout.x()[best]);
         double by = Double.isNaN(y) ? area.bottom() : Math.max(area.y(), area.yScale().toPixel(y));
         return Optional.of(new HoverPoint(bx, by, best, describe(best)));
@@ -432,15 +512,18 @@ public abstract class TimelineChart extends CanvasChart {
         }
         int best = -1;
         double bestDistance = Double.POSITIVE_INFINITY;
+        double bestY = Double.NaN;
+        double pointerY = area.yScale().toValue(py);
         for (int i = lo; i < hi; i++) {
             double dx = xs.toPixel(x[i]) - px;
             if (Math.abs(dx) > PICK_RADIUS) continue;
-            double y = pickY(i);
+            double y = pickY(i, pointerY);
             double dy = Double.isNaN(y) ? area.height() : area.yScale().toPixel(y) - py;
             double d = dx * dx + dy * dy;
-            if (d < bestDistance || (d == bestDistance && best >= 0 && pickY(i) > pickY(best))) {
+            if (d < bestDistance || (d == bestDistance && best >= 0 && y > bestY)) {
                 best = i;
                 bestDistance = d;
+                bestY = y;
             }
         }
         if (best >= 0 || from >= to) return best;

@@ -3,6 +3,9 @@ package dev.gcscope.ui.timeline;
 import dev.gcscope.ui.gctrace.GcTraceModel;
 import dev.gcscope.ui.workspace.TraceView;
 import java.util.List;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.DoubleBinding;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -54,6 +57,20 @@ public final class TimelineView implements TraceView {
             VBox.setVgrow(c, c == charts.get(0) ? Priority.ALWAYS : Priority.SOMETIMES);
             root.getChildren().add(c);
         }
+        alignPlots(this.charts);
+    }
+
+    /**
+     * Charts over one time axis start their plots at the same x, whatever their y labels need, so a
+     * moment (and the band of a highlighted regime) is at the same pixel column in each.
+     */
+    private static void alignPlots(List<TimelineChart> charts) {
+        if (charts.size() < 2) return;
+        Observable[] naturals = charts.stream().map(TimelineChart::naturalPlotLeftProperty)
+                .toArray(Observable[]::new);
+        DoubleBinding widest = Bindings.createDoubleBinding(
+                () -> charts.stream().mapToDouble(c -> c.naturalPlotLeftProperty().get()).max().orElse(0), naturals);
+        for (TimelineChart c : charts) c.minPlotLeftProperty().bind(widest);
     }
 
     @Override

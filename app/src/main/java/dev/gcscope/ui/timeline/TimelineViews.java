@@ -141,7 +141,9 @@ public final class TimelineViews {
 
     static TimelineView heap(GcTraceModel model, TimelineCycles cycles) {
         LineTimelineChart chart = heapChart(cycles);
-        return new TimelineView("Heap timeline", "heap-timeline", model, lineLegend(chart, "legend-heap-"), List.of(chart));
+        List<Node> legend = new ArrayList<>(lineLegend(chart, "legend-heap-"));
+        legend.add(highlightItem(model, cycles));
+        return new TimelineView("Heap timeline", "heap-timeline", model, legend, List.of(chart));
     }
 
     // ------------------------------------------------------------------ GC CPU
@@ -164,6 +166,8 @@ public final class TimelineViews {
         chart.getStyleClass().add("cpu-share-timeline");
         chart.setId("cpu-share-timeline-chart");
         chart.setPrefHeight(170);
+        // under the mark CPU chart, whose x axis is titled already
+        chart.setXTitleShown(false);
         return chart;
     }
 
@@ -173,6 +177,7 @@ public final class TimelineViews {
         List<Node> legend = new ArrayList<>();
         for (TimelineSeries p : cpu.parts()) legend.add(item(p.label() + " (ms)", swatch("legend-cpu-" + p.colour())));
         legend.addAll(lineLegend(share, "legend-cpu-share-"));
+        legend.add(highlightItem(model, cycles));
         return new TimelineView("GC CPU", "gc-cpu-timeline", model, legend, List.of(cpu, share));
     }
 
@@ -193,6 +198,31 @@ public final class TimelineViews {
             legend.add(item(s.label(), line));
         }
         return legend;
+    }
+
+    /**
+     * The legend item of the band behind the highlighted regime's cycles, on timelines not coloured
+     * by regime: shown while a regime is highlighted, and a click clears the highlight.
+     */
+    private static Label highlightItem(GcTraceModel model, TimelineCycles cycles) {
+        Label item = item("", null);
+        item.getStyleClass().addAll("legend-regime", "legend-highlight");
+        item.setTooltip(new javafx.scene.control.Tooltip("cycles of the highlighted regime (click to clear)"));
+        item.setOnMouseClicked(e -> model.highlightedRegimeProperty().set(-1));
+        Runnable update = () -> {
+            int r = model.highlightedRegimeProperty().get();
+            // kept in the layout while hidden, so that highlighting never moves the charts
+            item.setVisible(r >= 0);
+            if (r < 0) return;
+            Rectangle band = swatch("legend-regime-" + (r % 8));
+            band.getStyleClass().add("legend-band");
+            String label = cycles.regimeLabel(r);
+            item.setGraphic(band);
+            item.setText("regime " + r + (label.isEmpty() ? "" : " (" + label + ")"));
+        };
+        model.highlightedRegimeProperty().addListener((obs, old, now) -> update.run());
+        update.run();
+        return item;
     }
 
     private static Rectangle swatch(String styleClass) {

@@ -1,5 +1,6 @@
 package dev.gcscope.ui.gctrace.distribution;
 
+import dev.gcscope.analysis.CycleRangeAnalysis.RegimePauses;
 import dev.gcscope.analysis.stats.Convergence;
 import dev.gcscope.analysis.stats.QuantileBootstrap.Estimate;
 import dev.gcscope.ui.chart.AxisSpec;
@@ -7,10 +8,12 @@ import dev.gcscope.ui.chart.CanvasChart;
 import dev.gcscope.ui.chart.ChartCss;
 import dev.gcscope.ui.chart.HoverPoint;
 import dev.gcscope.ui.chart.PlotArea;
+import dev.gcscope.ui.chart.RegimePalette;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleDoubleProperty;
@@ -47,8 +50,10 @@ public final class ConvergenceChart extends CanvasChart {
     private static final CssMetaData<ConvergenceChart, Paint> SLO = ChartCss.paint("-chart-slo-stroke", c -> c.sloStroke, Color.DARKORANGE);
     private static final CssMetaData<ConvergenceChart, Paint> STABLE =
             ChartCss.paint("-chart-stable-stroke", c -> c.stableStroke, Color.SEAGREEN);
-    private static final List<CssMetaData<? extends Styleable, ?>> CSS_META_DATA =
-            ChartCss.extend(CanvasChart.getClassCssMetaData(), List.of(P50, P99, BAND, BAND_P99, SLO, STABLE));
+    private static final List<CssMetaData<ConvergenceChart, Paint>> REGIMES = RegimePalette.metaData(c -> c.regimes);
+    private static final List<CssMetaData<? extends Styleable, ?>> CSS_META_DATA = ChartCss.extend(CanvasChart.getClassCssMetaData(),
+            Stream.concat(Stream.<CssMetaData<? extends Styleable, ?>>of(
+                    P50, P99, BAND, BAND_P99, SLO, STABLE), REGIMES.stream()).toList());
 
     private final StyleableObjectProperty<Paint> p50Stroke = ChartCss.paintProperty(P50, this, "p50Stroke", this::invalidate);
     private final StyleableObjectProperty<Paint> p99Stroke = ChartCss.paintProperty(P99, this, "p99Stroke", this::invalidate);
@@ -56,7 +61,9 @@ public final class ConvergenceChart extends CanvasChart {
     private final StyleableObjectProperty<Paint> bandP99Fill = ChartCss.paintProperty(BAND_P99, this, "bandP99Fill", this::invalidate);
     private final StyleableObjectProperty<Paint> sloStroke = ChartCss.paintProperty(SLO, this, "sloStroke", this::invalidate);
     private final StyleableObjectProperty<Paint> stableStroke = ChartCss.paintProperty(STABLE, this, "stableStroke", this::invalidate);
+    private final RegimePalette regimes = new RegimePalette(this, REGIMES, this::invalidate);
     private final ObjectProperty<Convergence.Result> convergence = new SimpleObjectProperty<>(this, "convergence");
+    private final ObjectProperty<RegimePauses> regimeReference = new SimpleObjectProperty<>(this, "regimeReference");
     private final DoubleProperty sloMs = new SimpleDoubleProperty(this, "sloMs", Double.NaN);
     /** The threshold while the line is being dragged, NaN otherwise. */
     private double draggedSloMs = Double.NaN;
@@ -66,6 +73,7 @@ public final class ConvergenceChart extends CanvasChart {
         placeholderProperty().set("Fewer than " + Convergence.MIN_CYCLES + " pauses in the selection: nothing to converge");
         convergence.addListener((obs, old, now) -> invalidate());
         sloMs.addListener((obs, old, now) -> invalidate());
+        regimeReference.addListener((obs, old, now) -> invalidate());
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::press);
         addEventHandler(MouseEvent.MOUSE_DRAGGED, this::drag);
         addEventHandler(MouseEvent.MOUSE_RELEASED, this::release);
@@ -74,6 +82,25 @@ public final class ConvergenceChart extends CanvasChart {
 
     public ObjectProperty<Convergence.Result> convergenceProperty() {
         return convergence;
+    }
+
+    /**
+     * The highlighted regime's own P50 and P99 in the selection, drawn as dotted horizontal lines in
+     * its colour (what the running percentiles of all cycles would settle to were the trace all this
+     * regime); null for none.
+     */
+    public ObjectProperty<RegimePauses> regimeReferenceProperty() {
+        return regimeReference;
+    }
+
+    /** The colour of regime {@code id}'s reference lines. */
+    public Paint regimeStroke(int id) {
+        return regimes.colour(id);
+    }
+
+    /** Where a reference line at {@code ms} is drawn, in chart coordinates. */
+    public static double referenceY(PlotArea a, double ms) {
+        return a.yScale().toPixel(Math.log10(ms));
     }
 
     /** The SLO threshold drawn (and set by dragging the line). */
@@ -121,6 +148,15 @@ public final class ConvergenceChart extends CanvasChart {
             lo = Math.min(lo, slo);
             hi = Math.max(hi, slo);
         }
+        RegimePauses r = regimeReference.get();
+        if (r != null) {
+            for (double v : new double[] {r.p50Ms(), r.p99Ms()}) {
+                if (v > 0 && Double.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
         if (!(hi > 0) || !Double.isFinite(lo)) return new AxisSpec("pause (ms, log scale)", -1, 1, false, false);
         double llo = Math.log10(lo), lhi = Math.log10(hi);
         double pad = Math.max(0.05, (lhi - llo) * 0.06);
@@ -142,6 +178,7 @@ public final class ConvergenceChart extends CanvasChart {
         Convergence.Result r = convergence.get();
         stableMarker(g, area, r.stableAfterP99(), "P99 stable after ", 1);
         stableMarker(g, area, r.stableAfterP50(), "P50 stable after ", 0);
+        drawRegimeReference(g, area);
         double slo = shownSlo();
         if (slo > 0) {
             double py = snap(area.yScale().toPixel(Math.log10(slo)));
@@ -154,6 +191,41 @@ public final class ConvergenceChart extends CanvasChart {
             g.setTextBaseline(VPos.BOTTOM);
             g.fillText(String.format(Locale.ROOT, "SLO %.3f ms (drag to move)", slo), area.x() + 6, py - 3);
         }
+    }
+
+    /** Dotted lines at the regime's P50 and P99, labelled at the right end (the SLO label is on the left). */
+    private void drawRegimeReference(GraphicsContext g, PlotArea area) {
+        RegimePauses r = regimeReference.get();
+        if (r == null) return;
+        Paint stroke = regimes.colour(r.regime());
+        g.setStroke(stroke);
+        g.setFill(stroke);
+        g.setLineWidth(2);
+        g.setLineDashes(2, 4);
+        g.setTextAlign(TextAlignment.RIGHT);
+        double previousY = Double.NaN;
+        String[] names = {"P50", "P99"};
+        double[] values = {r.p50Ms(), r.p99Ms()};
+        for (int k = 0; k < 2; k++) {
+            if (!(values[k] > 0) || !Double.isFinite(values[k])) continue;
+            double py = snap(referenceY(area, values[k]));
+            g.strokeLine(area.x(), py, area.right(), py);
+            // P99 above its line, P50 below, so two close lines keep both labels
+            boolean above = k == 1 || (!Double.isNaN(previousY) && Math.abs(previousY - py) < textHeight() + 4);
+            String text = String.format(Locale.ROOT, "regime %d %s %.3f ms", r.regime(), names[k], values[k]);
+            double w = textWidth(text), h = textHeight();
+            double ty = above ? py - 3 - h : py + 3;
+            // on a patch of the plot's own fill: the label often sits on the running percentile it is compared with
+            g.setGlobalAlpha(0.85);
+            g.setFill(plotFill());
+            g.fillRect(area.right() - 8 - w, ty - 1, w + 4, h + 2);
+            g.setGlobalAlpha(1);
+            g.setFill(stroke);
+            g.setTextBaseline(VPos.TOP);
+            g.fillText(text, area.right() - 6, ty);
+            previousY = py;
+        }
+        g.setLineDashes((double[]) null);
     }
 
     private static double logOr(double v, double fallback) {

@@ -18,6 +18,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Line;
 import tech.tablesaw.api.IntColumn;
 
 /**
@@ -35,6 +36,10 @@ public final class ConvergenceView implements TraceView {
     private final ObjectProperty<Double> sloValue;
     private final Label streak = ViewParts.note();
     private final Label stability = ViewParts.note();
+    /** What the chart covers: all cycles of the selection, and what the dotted lines are when a regime is highlighted. */
+    private final Label scope = ViewParts.note();
+    private final Label regimeItem = new Label();
+    private final FlowPane legend;
     private final VBox root;
 
     public ConvergenceView(GcTraceModel model) {
@@ -42,6 +47,9 @@ public final class ConvergenceView implements TraceView {
         chart.setId("convergence-chart");
         streak.setId("slo-streak");
         stability.setId("convergence-stability");
+        scope.setId("convergence-scope");
+        regimeItem.setId("convergence-regime");
+        regimeItem.getStyleClass().add("legend-item");
         slo.setId("slo-spinner");
         slo.setEditable(true);
         slo.setPrefWidth(110);
@@ -62,23 +70,59 @@ public final class ConvergenceView implements TraceView {
         sloLabel.setLabelFor(slo);
         HBox sloBox = new HBox(6, sloLabel, slo);
         sloBox.getStyleClass().add("slo-box");
-        FlowPane legend = ViewParts.legend();
+        legend = ViewParts.legend();
         legend.getChildren().addAll(ViewParts.legendItem("P50", ViewParts.lineSwatch("swatch-p50", false)),
                 ViewParts.legendItem("P99", ViewParts.lineSwatch("swatch-p99", false)),
                 ViewParts.legendItem("95% bootstrap band", ViewParts.barSwatch("swatch-ci")),
                 ViewParts.legendItem("stable from here", ViewParts.lineSwatch("swatch-stable", true)),
                 ViewParts.legendItem("SLO", ViewParts.lineSwatch("swatch-slo", false)), sloBox);
         VBox.setVgrow(chart, Priority.ALWAYS);
-        root = ViewParts.chartBox("Convergence of the pause percentiles", legend, chart, streak, stability);
+        root = ViewParts.chartBox("Convergence of the pause percentiles", legend, scope, chart, streak, stability);
         root.getStyleClass().add("convergence-view");
+
         model.statisticsProperty().addListener((obs, old, now) -> show(now));
+        model.highlightedRegimeProperty().addListener((obs, old, now) -> showRegime(model.statisticsProperty().get()));
         show(model.statisticsProperty().get());
+    }
+
+    /** The highlighted regime's own percentiles of the selection as reference lines, and the caption saying so. */
+    private void showRegime(CycleRangeAnalysis stats) {
+        int h = model.highlightedRegimeProperty().get();
+        CycleRangeAnalysis.RegimePauses r = null;
+        if (stats != null && h >= 0) {
+            for (CycleRangeAnalysis.RegimePauses p : stats.regimes()) if (p.regime() == h) r = p;
+        }
+        chart.regimeReferenceProperty().set(r);
+        legend.getChildren().remove(regimeItem);
+        if (r != null) {
+            Line swatch = ViewParts.lineSwatch("swatch-regime-line-" + r.regime() % ViewParts.REGIME_COLOURS, false);
+            swatch.getStyleClass().add("swatch-dotted");
+            regimeItem.setGraphic(swatch);
+            regimeItem.setText("regime " + r.regime() + " P50 / P99");
+            legend.getChildren().add(2, regimeItem);
+        }
+        scope.setText(scopeText(stats, h, r));
+    }
+
+    /** "All 737 cycles of the selection, every regime together. Dotted: regime 2's own P50 and P99 (120 of them)." */
+    static String scopeText(CycleRangeAnalysis stats, int highlighted, CycleRangeAnalysis.RegimePauses r) {
+        if (stats == null) return "";
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
+                "All %,d cycles of the selection, every regime together.", stats.cycles()));
+        if (r != null) {
+            b.append(String.format(Locale.ROOT, " Dotted: regime %d's own P50 and P99 in the selection (%,d of its cycles).",
+                    r.regime(), r.cycles()));
+        } else if (highlighted >= 0) {
+            b.append(String.format(Locale.ROOT, " Regime %d has no cycles in the selection.", highlighted));
+        }
+        return b.toString();
     }
 
     private void show(CycleRangeAnalysis stats) {
         chart.convergenceProperty().set(stats == null ? null : stats.convergence());
         streak.setText(stats == null ? "" : streakText(stats, model.data().cycles().intColumn(GC)));
         stability.setText(stats == null ? "" : stabilityText(stats.convergence()));
+        showRegime(stats);
     }
 
     /** "Longest run under 0.400 ms: 123 consecutive cycles (gc 45–167); 12 of 737 cycles (1.6 %) at or above it." */

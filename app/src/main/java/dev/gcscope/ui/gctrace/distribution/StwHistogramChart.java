@@ -7,11 +7,13 @@ import dev.gcscope.ui.chart.ChartCss;
 import dev.gcscope.ui.chart.HoverPoint;
 import dev.gcscope.ui.chart.LinearScale;
 import dev.gcscope.ui.chart.PlotArea;
+import dev.gcscope.ui.chart.RegimePalette;
 import dev.gcscope.ui.gctrace.distribution.PauseHistogram.FitCurve;
 import dev.gcscope.ui.gctrace.distribution.PauseHistogram.Marker;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.css.CssMetaData;
@@ -48,9 +50,14 @@ public final class StwHistogramChart extends CanvasChart {
             ChartCss.paint("-chart-lognormal-stroke", c -> c.lognormalStroke, Color.GREEN);
     private static final CssMetaData<StwHistogramChart, Paint> TRUNCATED_STROKE =
             ChartCss.paint("-chart-truncated-stroke", c -> c.truncatedStroke, Color.CRIMSON);
+    private static final List<CssMetaData<StwHistogramChart, Paint>> REGIMES = RegimePalette.metaData(c -> c.regimes);
     private static final List<CssMetaData<? extends Styleable, ?>> CSS_META_DATA = ChartCss.extend(
-            CanvasChart.getClassCssMetaData(),
-            List.of(BAR_FILL, BAR_STROKE, MARKER_STROKE, EXPONENTIAL_STROKE, LOGNORMAL_STROKE, TRUNCATED_STROKE));
+            CanvasChart.getClassCssMetaData(), Stream.concat(
+                    Stream.<CssMetaData<? extends Styleable, ?>>of(BAR_FILL, BAR_STROKE, MARKER_STROKE,
+                            EXPONENTIAL_STROKE, LOGNORMAL_STROKE, TRUNCATED_STROKE), REGIMES.stream()).toList());
+    /** The regime's bars are solid enough to read as "this part of the bar", light enough to keep the outline. */
+    private static final double OVERLAY_OPACITY = 0.8;
+    static final double BARS_UNDER_OVERLAY_OPACITY = 0.6;
 
     private final StyleableObjectProperty<Paint> barFill = ChartCss.paintProperty(BAR_FILL, this, "barFill", this::invalidate);
     private final StyleableObjectProperty<Paint> barStroke = ChartCss.paintProperty(BAR_STROKE, this, "barStroke", this::invalidate);
@@ -62,12 +69,28 @@ public final class StwHistogramChart extends CanvasChart {
             ChartCss.paintProperty(LOGNORMAL_STROKE, this, "lognormalStroke", this::invalidate);
     private final StyleableObjectProperty<Paint> truncatedStroke =
             ChartCss.paintProperty(TRUNCATED_STROKE, this, "truncatedStroke", this::invalidate);
+    private final RegimePalette regimes = new RegimePalette(this, REGIMES, this::invalidate);
     private final ObjectProperty<PauseHistogram> histogram = new SimpleObjectProperty<>(this, "histogram", PauseHistogram.EMPTY);
+    private final ObjectProperty<RegimePauseCounts> overlay = new SimpleObjectProperty<>(this, "overlay");
 
     public StwHistogramChart() {
         getStyleClass().add("stw-histogram-chart");
         setPlaceholder("No pauses in the selection");
         histogram.addListener((obs, old, now) -> invalidate());
+        overlay.addListener((obs, old, now) -> invalidate());
+    }
+
+    /**
+     * The highlighted regime's pauses, counted in the bins of {@link #histogramProperty()}, drawn over
+     * its bars in the regime's colour; null for none. Whoever sets a new histogram clears or recounts it.
+     */
+    public ObjectProperty<RegimePauseCounts> overlayProperty() {
+        return overlay;
+    }
+
+    /** The colour of regime {@code id}'s overlay. */
+    public Paint regimeFill(int id) {
+        return regimes.colour(id);
     }
 
     private void setPlaceholder(String text) {
@@ -125,6 +148,9 @@ public final class StwHistogramChart extends CanvasChart {
         long[] counts = bins.counts();
         LinearScale xs = area.xScale(), ys = area.yScale();
         double base = ys.toPixel(0);
+        RegimePauseCounts o = shownOverlay(h);
+        // with a regime overlaid, the bars of all pauses step back so its bars stand out
+        g.setGlobalAlpha(o == null ? 1 : BARS_UNDER_OVERLAY_OPACITY);
         for (int i = 0; i < counts.length; i++) {
             if (counts[i] == 0) continue;
             double x0 = xs.toPixel(Math.log10(e[i])), x1 = xs.toPixel(Math.log10(e[i + 1]));
@@ -134,6 +160,19 @@ public final class StwHistogramChart extends CanvasChart {
             g.setStroke(barStroke.get());
             g.setLineWidth(1);
             g.strokeRect(snap(x0), snap(top), Math.max(1, Math.round(x1 - x0)), Math.round(base - top));
+        }
+        g.setGlobalAlpha(1);
+        if (o != null) {
+            g.setFill(regimes.colour(o.regime()));
+            g.setGlobalAlpha(OVERLAY_OPACITY);
+            for (int i = 0; i < o.counts().length; i++) {
+                if (o.counts()[i] == 0) continue;
+                double x0 = xs.toPixel(Math.log10(e[i])), x1 = xs.toPixel(Math.log10(e[i + 1]));
+                double top = Math.min(base - 1, ys.toPixel(o.counts()[i]));
+                // inside the bar's outline, so both counts stay readable
+                g.fillRect(snap(x0) + 1, top, Math.max(1, Math.round(x1 - x0) - 1), base - top);
+            }
+            g.setGlobalAlpha(1);
         }
         // unaccepted models first, so the accepted one is drawn on top
         for (int pass = 0; pass < 2; pass++) {
@@ -196,15 +235,29 @@ public final class StwHistogramChart extends CanvasChart {
         double[] e = h.bins().edges();
         double cx = area.xScale().toPixel((Math.log10(e[bin]) + Math.log10(e[bin + 1])) / 2);
         double cy = area.yScale().toPixel(h.bins().counts()[bin]);
-        return Optional.of(new HoverPoint(cx, cy, bin, describe(h, bin)));
+        return Optional.of(new HoverPoint(cx, cy, bin, describe(h, shownOverlay(h), bin)));
+    }
+
+    /** The overlay if it was counted in {@code h}'s bins, else null (a stale one is never drawn in the wrong bins). */
+    private RegimePauseCounts shownOverlay(PauseHistogram h) {
+        RegimePauseCounts o = overlay.get();
+        return o != null && o.counts().length == h.bins().bins() ? o : null;
     }
 
     /** The readout of bin {@code i}: its range, its count and share, and what each model expects there. */
     public static String describe(PauseHistogram h, int i) {
+        return describe(h, null, i);
+    }
+
+    /** The same, with the highlighted regime's count in the bin when {@code o} is not null. */
+    public static String describe(PauseHistogram h, RegimePauseCounts o, int i) {
         LogHistogram b = h.bins();
         long total = b.total();
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%.4f – %.4f ms%n%,d pauses (%.1f %%)",
                 b.edges()[i], b.edges()[i + 1], b.counts()[i], total == 0 ? 0 : 100.0 * b.counts()[i] / total));
+        if (o != null) {
+            s.append(String.format(Locale.ROOT, "%nregime %d: %,d of them", o.regime(), o.counts()[i]));
+        }
         for (FitCurve f : h.fits()) s.append(String.format(Locale.ROOT, "%n%s expects %.1f", f.model(), f.expected()[i]));
         return s.toString();
     }

@@ -26,9 +26,10 @@ public final class MmuView implements TraceView {
         summary.setId("mmu-summary");
         Label about = ViewParts.note();
         about.setText("For each window length, the smallest share of any window of that length in which the program, not"
-                + " the GC, had the CPUs: 0 during stop-the-world phases, reduced by assist and background marking.");
+                + " the GC, had the CPUs: 0 during stop-the-world phases, reduced by assist and background marking."
+                + " A window spans cycles of any regime, so a highlighted regime has no curve of its own.");
         VBox.setVgrow(chart, Priority.ALWAYS);
-        root = ViewParts.chartBox("Minimum mutator utilization", ViewParts.legend(), chart, summary, about);
+        root = ViewParts.chartBox("Minimum mutator utilization · all cycles of the selection", ViewParts.legend(), chart, summary, about);
         root.getStyleClass().add("mmu-view");
         model.statisticsProperty().addListener((obs, old, now) -> show(now));
         show(model.statisticsProperty().get());
