@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -13,6 +14,13 @@ import java.util.concurrent.atomic.AtomicReference;
  * ({@code Platform::runLater} in the app).
  */
 public final class ExecutorBackgroundRunner implements BackgroundRunner, AutoCloseable {
+    /**
+     * Progress reaches the UI at most ten times a second: every update re-lays and repaints the
+     * status bar, and with software rendering a repaint per read buffer took a core away from the
+     * parse it was reporting on.
+     */
+    static final long PROGRESS_INTERVAL_NANOS = 100_000_000L;
+
     private final Executor uiThread;
     private final ExecutorService workers;
 
@@ -26,7 +34,11 @@ public final class ExecutorBackgroundRunner implements BackgroundRunner, AutoClo
         // Like Task.updateProgress: at most one progress update waits on the UI thread; later
         // values overwrite it instead of queueing behind it.
         AtomicReference<Double> pending = new AtomicReference<>();
+        AtomicLong lastPublished = new AtomicLong(System.nanoTime() - PROGRESS_INTERVAL_NANOS);
         TaskState state = new TaskState(fraction -> {
+            long now = System.nanoTime();
+            if (fraction < 1 && now - lastPublished.get() < PROGRESS_INTERVAL_NANOS) return;
+            lastPublished.set(now);
             if (pending.getAndSet(fraction) == null) {
                 uiThread.execute(() -> {
                     Double latest = pending.getAndSet(null);

@@ -139,4 +139,39 @@ class RunnersTest {
             if (System.nanoTime() > deadline) throw new AssertionError("the task did not finish");
         }
     }
+
+    /** A parse reports per read buffer, thousands of times; the UI hears of it a few times a second. */
+    @Test
+    void progressReachesTheUiThreadAtMostTenTimesASecond() throws Exception {
+        List<Double> heard = java.util.Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch finished = new CountDownLatch(1);
+        try (ExecutorBackgroundRunner runner = new ExecutorBackgroundRunner(Runnable::run)) {
+            long t0 = System.nanoTime();
+            long[] elapsed = new long[1];
+            runner.submit("burst", ctx -> {
+                for (int i = 1; i <= 20_000; i++) ctx.progress(i, 20_000);
+                elapsed[0] = System.nanoTime() - t0;
+                return null;
+            }, new TaskListener<Object>() {
+                @Override
+                public void progress(double fraction) {
+                    heard.add(fraction);
+                }
+
+                @Override
+                public void succeeded(Object value) {
+                    finished.countDown();
+                }
+
+                @Override
+                public void failed(Throwable error) {
+                    finished.countDown();
+                }
+            });
+            assertTrue(finished.await(10, TimeUnit.SECONDS));
+            long allowed = 2 + elapsed[0] / ExecutorBackgroundRunner.PROGRESS_INTERVAL_NANOS;
+            assertTrue(heard.size() <= allowed, heard.size() + " updates in " + elapsed[0] / 1_000_000 + " ms");
+            assertEquals(1.0, heard.get(heard.size() - 1), "the last update (done) always gets through");
+        }
+    }
 }
