@@ -1,7 +1,10 @@
 package dev.gcscope.ui.summary;
 
-import dev.gcscope.ui.chart.StwChart;
 import dev.gcscope.ui.gctrace.GcTraceModel;
+import dev.gcscope.ui.timeline.StackedTimelineChart;
+import dev.gcscope.ui.timeline.TimelineCycles;
+import dev.gcscope.ui.timeline.TimelineView;
+import dev.gcscope.ui.timeline.TimelineViews;
 import dev.gcscope.ui.workspace.TraceView;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -18,7 +21,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.shape.Polygon;
 import javafx.scene.shape.Rectangle;
 
 /**
@@ -34,7 +36,7 @@ public final class SummaryView implements TraceView {
 
     private final SummaryViewModel vm;
     private final VBox root = new VBox();
-    private final StwChart chart = new StwChart();
+    private StackedTimelineChart chart;
     private final TableView<SummaryViewModel.RegimeRow> regimes = new TableView<>();
 
     public SummaryView(GcTraceModel model) {
@@ -62,7 +64,8 @@ public final class SummaryView implements TraceView {
         return vm;
     }
 
-    public StwChart chart() {
+    /** The overview: the pause timeline itself, so it selects, zooms and highlights like the timeline tab. */
+    public StackedTimelineChart chart() {
         return chart;
     }
 
@@ -163,21 +166,11 @@ public final class SummaryView implements TraceView {
     }
 
     private Node overview(GcTraceModel model) {
-        Label title = new Label("Stop-the-world pause per GC cycle");
-        title.getStyleClass().add("section-title");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label hint = new Label("hover a point for its exact values");
-        hint.getStyleClass().add("hint");
-        HBox header = new HBox(title, spacer, legend("cycle", swatch()), legend("forced", diamond()), hint);
-        header.getStyleClass().add("chart-header");
-
-        chart.setId("stw-chart");
-        chart.seriesProperty().set(model.data().layout());
-        chart.setMinHeight(140);
-        VBox.setVgrow(chart, Priority.ALWAYS);
-        VBox box = new VBox(header, chart);
-        box.getStyleClass().add("chart-box");
+        TimelineView pauses = TimelineViews.pause(model, TimelineCycles.of(model.data()));
+        chart = (StackedTimelineChart) pauses.charts().get(0);
+        chart.setId("stw-chart"); // the pause timeline tab's own chart keeps its id
+        Node box = pauses.root();
+        box.getStyleClass().add("summary-overview");
         VBox.setVgrow(box, Priority.ALWAYS);
         return box;
     }
@@ -198,21 +191,4 @@ public final class SummaryView implements TraceView {
         return c;
     }
 
-    private static Label legend(String text, Node graphic) {
-        Label l = new Label(text, graphic);
-        l.getStyleClass().add("legend-item");
-        return l;
-    }
-
-    private static Node swatch() {
-        Rectangle r = new Rectangle(10, 10);
-        r.getStyleClass().add("legend-stw");
-        return r;
-    }
-
-    private static Node diamond() {
-        Polygon p = new Polygon(5, 0, 10, 5, 5, 10, 0, 5);
-        p.getStyleClass().add("legend-forced");
-        return p;
-    }
 }

@@ -96,7 +96,7 @@ public final class TimelineViews {
         return chart;
     }
 
-    static TimelineView pause(GcTraceModel model, TimelineCycles cycles) {
+    public static TimelineView pause(GcTraceModel model, TimelineCycles cycles) {
         StackedTimelineChart chart = pauseChart(cycles);
         List<Node> legend = new ArrayList<>();
         List<TimelineSeries> parts = chart.parts();

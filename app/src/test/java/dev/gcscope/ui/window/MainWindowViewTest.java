@@ -15,7 +15,7 @@ import dev.gcscope.parsers.TraceSource;
 import dev.gcscope.parsers.gctrace.GcColumns;
 import dev.gcscope.parsers.gctrace.GcTraceParser;
 import dev.gcscope.samples.SampleTraces;
-import dev.gcscope.ui.chart.StwChart;
+import dev.gcscope.ui.timeline.StackedTimelineChart;
 import dev.gcscope.ui.gctrace.GcTraceModel;
 import dev.gcscope.ui.gctrace.TimeRange;
 import dev.gcscope.ui.report.ParseReportViewModel;
@@ -150,12 +150,15 @@ class MainWindowViewTest {
                 text(robot, doc, "#selection-range"));
         assertFalse(robot.lookup("#error-banner").query().isVisible());
 
-        StwChart chart = robot.from(doc).lookup("#stw-chart").queryAs(StwChart.class);
-        assertEquals(gcLines, chart.seriesProperty().get().size());
+        StackedTimelineChart chart = robot.from(doc).lookup("#stw-chart").queryAs(StackedTimelineChart.class);
+        assertEquals(gcLines, chart.total().length);
         assertTrue(chart.plotArea().isPresent(), "the chart plotted its data");
-        long stwPixels = countPixels(robot, chart, (Color) chart.seriesStroke());
+        long regimePixels = 0;
+        for (int r = 0; r < shown().viewModel().gcTraceModel().data().analysis().regimes().regimes().size(); r++) {
+            regimePixels += countPixels(robot, chart, (Color) chart.regimeColour(r));
+        }
         long forcedPixels = countPixels(robot, chart, (Color) chart.forcedStroke());
-        assertTrue(stwPixels > 300, "STW-coloured pixels: " + stwPixels);
+        assertTrue(regimePixels > 300, "regime-coloured pixels: " + regimePixels);
         assertTrue(forcedPixels > 50, "forced-coloured pixels: " + forcedPixels);
     }
 
@@ -359,21 +362,21 @@ class MainWindowViewTest {
     @Test
     void theDarkThemeShortcutSwapsTheChartColours(FxRobot robot) throws Exception {
         drop(robot, SampleTraces.get(SampleTraces.DEFAULT_GCTRACE).copyTo(tmp));
-        StwChart chart = robot.from(shownRoot()).lookup("#stw-chart").queryAs(StwChart.class);
-        Color light = (Color) chart.seriesStroke();
-        assertEquals(Color.web("#2f6eb5"), light, "the light palette's -gc-stw reached the canvas");
+        StackedTimelineChart chart = robot.from(shownRoot()).lookup("#stw-chart").queryAs(StackedTimelineChart.class);
+        Color light = (Color) chart.regimeColour(0);
+        assertEquals(Color.web("#3b6fb6"), light, "the light palette's -gc-regime-0 reached the canvas");
 
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D).release(KeyCode.D, KeyCode.SHIFT, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(vm.darkThemeProperty().get());
         assertTrue(view.root().getStyleClass().contains("dark"));
-        Color dark = (Color) chart.seriesStroke();
+        Color dark = (Color) chart.regimeColour(0);
         assertNotEquals(light, dark);
-        assertEquals(Color.web("#6fb0ff"), dark);
+        assertEquals(Color.web("#6fa8ff"), dark);
 
         robot.interact(() -> vm.darkThemeProperty().set(false));
         assertFalse(view.root().getStyleClass().contains("dark"));
-        assertEquals(light, chart.seriesStroke());
+        assertEquals(light, chart.regimeColour(0));
     }
 
     @Test
@@ -390,7 +393,7 @@ class MainWindowViewTest {
     }
 
     /** Pixels of the chart's snapshot within a small distance of {@code colour}. */
-    private static long countPixels(FxRobot robot, StwChart chart, Color colour) {
+    private static long countPixels(FxRobot robot, javafx.scene.Node chart, Color colour) {
         AtomicReference<WritableImage> image = new AtomicReference<>();
         robot.interact(() -> image.set(chart.snapshot(null, null)));
         PixelReader px = image.get().getPixelReader();
