@@ -27,13 +27,25 @@ public final class GcscopeApp extends Application {
     private ExecutorBackgroundRunner runner;
     private PreferencesSettingsStore settings;
     private Stage stage;
+    private java.util.Optional<WindowSettings> remembered = java.util.Optional.empty();
+
+    /**
+     * Runs on the launcher thread, before the UI thread exists: the reads the window needs first
+     * (the preferences file, the bundled samples' index in the jar) happen here, so the UI thread
+     * starts with them cached instead of doing IO.
+     */
+    @Override
+    public void init() {
+        settings = PreferencesSettingsStore.forUser();
+        remembered = WindowSettings.load(settings);
+        SampleTraces.all();
+    }
 
     @Override
     public void start(Stage stage) {
         this.stage = stage;
         UiOptions options = UiOptions.parse(getParameters().getRaw(), System.getProperty(Theme.THEME_PROPERTY));
         runner = new ExecutorBackgroundRunner(Platform::runLater);
-        settings = PreferencesSettingsStore.forUser();
         MainWindowViewModel vm = new MainWindowViewModel(runner, TraceLoader.standard(), settings);
         if (options.dark() != null) vm.darkThemeProperty().set(options.dark());
         MainWindowView view = new MainWindowView(vm, runner);
@@ -42,7 +54,7 @@ public final class GcscopeApp extends Application {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         double w = Math.min(PREFERRED_WIDTH, screen.getWidth() * SCREEN_FRACTION);
         double h = Math.min(PREFERRED_HEIGHT, screen.getHeight() * SCREEN_FRACTION);
-        var remembered = WindowSettings.load(settings).filter(GcscopeApp::onSomeScreen);
+        var remembered = this.remembered.filter(GcscopeApp::onSomeScreen);
         if (remembered.isPresent()) {
             w = remembered.get().width();
             h = remembered.get().height();
