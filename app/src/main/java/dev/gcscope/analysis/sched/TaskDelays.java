@@ -52,11 +52,16 @@ public final class TaskDelays {
     private final List<Task> tasks;
     private final double[] timeS;
     private final double[] delayMs;
+    private final double[] waitMs;
+    /** Thread id of each row, {@code UNKNOWN_PID} when perf did not print it. */
+    private final int[] tids;
 
-    private TaskDelays(List<Task> tasks, double[] timeS, double[] delayMs) {
+    private TaskDelays(List<Task> tasks, double[] timeS, double[] delayMs, double[] waitMs, int[] tids) {
         this.tasks = tasks;
         this.timeS = timeS;
         this.delayMs = delayMs;
+        this.waitMs = waitMs;
+        this.tids = tids;
     }
 
     /** Worst P99 first. */
@@ -113,7 +118,9 @@ public final class TaskDelays {
         DoubleColumn delay = events.doubleColumn(SCH_DELAY_MS), wait = events.doubleColumn(WAIT_MS);
         int n = events.rowCount();
         double[] time = events.columnNames().contains(TIME_S) ? events.doubleColumn(TIME_S).asDoubleArray() : new double[n];
-        double[] delays = delay.asDoubleArray();
+        double[] delays = delay.asDoubleArray(), waits = wait.asDoubleArray();
+        int[] tids = new int[n];
+        for (int i = 0; i < n; i++) tids[i] = tid.isMissing(i) ? UNKNOWN_PID : tid.getInt(i);
 
         // First pass: which process each thread belongs to, from the rows that show both numbers.
         Map<Integer, Integer> processOf = new HashMap<>();
@@ -134,18 +141,52 @@ public final class TaskDelays {
         List<Task> out = new ArrayList<>(groups.size());
         for (Group g : groups.values()) {
             int[] rows = Arrays.copyOf(g.rows, g.n);
-            double[] d = new double[rows.length], w = new double[rows.length];
-            for (int k = 0; k < rows.length; k++) {
-                d[k] = delays[rows[k]];
-                w[k] = wait.getDouble(rows[k]);
-            }
-            Percentiles pd = Percentiles.of(d), pw = Percentiles.of(w);
-            out.add(new Task(g.name(), g.pid, Math.max(1, g.tids.size()), rows.length, pd.at(50), pd.at(90), pd.at(99),
-                    pd.max(), pw.at(50), pw.at(99), pw.max(), rows));
+            out.add(task(g.name(), g.pid, Math.max(1, g.tids.size()), rows, delays, waits));
         }
-        out.sort(Comparator.comparingDouble((Task t) -> nanLast(t.p99Ms())).reversed()
+        return new TaskDelays(sorted(out), time, delays, waits, tids);
+    }
+
+    /**
+     * The same tasks over only their switch rows with {@code fromS <= time_s <= toS}, sorted the same
+     * way. A task with no switch in the range stays listed, with no switches and NaN percentiles, so
+     * a task chosen before the range was narrowed can still be found.
+     */
+    public TaskDelays within(double fromS, double toS) {
+        List<Task> out = new ArrayList<>(tasks.size());
+        for (Task t : tasks) {
+            int[] rows = new int[t.rows().length];
+            int n = 0;
+            for (int r : t.rows()) if (timeS[r] >= fromS && timeS[r] <= toS) rows[n++] = r;
+            rows = Arrays.copyOf(rows, n);
+            java.util.Set<Integer> threads = new java.util.HashSet<>();
+            for (int r : rows) if (tids[r] != UNKNOWN_PID) threads.add(tids[r]);
+            out.add(task(t.name(), t.pid(), n == 0 ? 0 : Math.max(1, threads.size()), rows, delayMs, waitMs));
+        }
+        return new TaskDelays(sorted(out), timeS, delayMs, waitMs, tids);
+    }
+
+    /** Switch rows of all tasks together. */
+    public int switches() {
+        int n = 0;
+        for (Task t : tasks) n += t.switches();
+        return n;
+    }
+
+    private static Task task(String name, int pid, int threads, int[] rows, double[] delays, double[] waits) {
+        double[] d = new double[rows.length], w = new double[rows.length];
+        for (int k = 0; k < rows.length; k++) {
+            d[k] = delays[rows[k]];
+            w[k] = waits[rows[k]];
+        }
+        Percentiles pd = Percentiles.of(d), pw = Percentiles.of(w);
+        return new Task(name, pid, threads, rows.length, pd.at(50), pd.at(90), pd.at(99), pd.max(), pw.at(50), pw.at(99),
+                pw.max(), rows);
+    }
+
+    private static List<Task> sorted(List<Task> tasks) {
+        tasks.sort(Comparator.comparingDouble((Task t) -> nanLast(t.p99Ms())).reversed()
                 .thenComparing(Comparator.comparingDouble((Task t) -> nanLast(t.maxMs())).reversed()));
-        return new TaskDelays(List.copyOf(out), time, delays);
+        return List.copyOf(tasks);
     }
 
     private static double nanLast(double v) {

@@ -2,12 +2,19 @@ package dev.gcscope.ui.chart;
 
 import java.util.List;
 import java.util.Optional;
+import dev.gcscope.ui.gctrace.TimeRange;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.css.CssMetaData;
 import javafx.css.Styleable;
 import javafx.css.StyleableObjectProperty;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 
@@ -17,8 +24,12 @@ import javafx.scene.paint.Paint;
  * so a single spike between two buckets is never hidden. A NaN value breaks its line (an interval
  * without observations). The y axis is linear or log10 (latencies spanning decades).
  *
+ * <p>When {@link #selectableProperty() selectable}, dragging with the primary button selects an x
+ * range ({@link #selectionProperty()}, shaded) and Escape clears it; the lines stay as they are.
+ *
  * <p>Colours: {@code -chart-p50-stroke}, {@code -chart-p90-stroke}, {@code -chart-p99-stroke},
- * {@code -chart-max-stroke}, {@code -chart-range-stroke}.
+ * {@code -chart-max-stroke}, {@code -chart-range-stroke}, {@code -chart-selection-fill},
+ * {@code -chart-selection-stroke}.
  */
 public final class PercentileLinesChart extends CanvasChart {
     public enum Role { P50, P90, P99, MAX }
@@ -45,15 +56,30 @@ public final class PercentileLinesChart extends CanvasChart {
     private static final CssMetaData<PercentileLinesChart, Paint> P99 = ChartCss.paint("-chart-p99-stroke", c -> c.p99, Color.DARKORANGE);
     private static final CssMetaData<PercentileLinesChart, Paint> MAX = ChartCss.paint("-chart-max-stroke", c -> c.max, Color.CRIMSON);
     private static final CssMetaData<PercentileLinesChart, Paint> RANGE = ChartCss.paint("-chart-range-stroke", c -> c.range, Color.LIGHTGRAY);
+    private static final CssMetaData<PercentileLinesChart, Paint> SELECTION_FILL =
+            ChartCss.paint("-chart-selection-fill", c -> c.selectionFill, Color.rgb(47, 110, 181, 0.15));
+    private static final CssMetaData<PercentileLinesChart, Paint> SELECTION_STROKE =
+            ChartCss.paint("-chart-selection-stroke", c -> c.selectionStroke, Color.rgb(47, 110, 181));
     private static final List<CssMetaData<? extends Styleable, ?>> CSS_META_DATA =
-            ChartCss.extend(CanvasChart.getClassCssMetaData(), List.of(P50, P90, P99, MAX, RANGE));
+            ChartCss.extend(CanvasChart.getClassCssMetaData(), List.of(P50, P90, P99, MAX, RANGE, SELECTION_FILL, SELECTION_STROKE));
+    /** Pixels the pointer must move before a press becomes a selection rather than a click. */
+    static final double DRAG_THRESHOLD = 3;
 
     private final StyleableObjectProperty<Paint> p50 = ChartCss.paintProperty(P50, this, "p50", this::invalidate);
     private final StyleableObjectProperty<Paint> p90 = ChartCss.paintProperty(P90, this, "p90", this::invalidate);
     private final StyleableObjectProperty<Paint> p99 = ChartCss.paintProperty(P99, this, "p99", this::invalidate);
     private final StyleableObjectProperty<Paint> max = ChartCss.paintProperty(MAX, this, "max", this::invalidate);
     private final StyleableObjectProperty<Paint> range = ChartCss.paintProperty(RANGE, this, "range", this::invalidate);
+    private final StyleableObjectProperty<Paint> selectionFill =
+            ChartCss.paintProperty(SELECTION_FILL, this, "selectionFill", this::invalidate);
+    private final StyleableObjectProperty<Paint> selectionStroke =
+            ChartCss.paintProperty(SELECTION_STROKE, this, "selectionStroke", this::invalidate);
     private final ObjectProperty<Lines> data = new SimpleObjectProperty<>(this, "data", Lines.empty());
+    private final ObjectProperty<TimeRange> selection = new SimpleObjectProperty<>(this, "selection");
+    private final BooleanProperty selectable = new SimpleBooleanProperty(this, "selectable", false);
+    /** Where a primary-button drag began, NaN when none is under way. */
+    private double pressX = Double.NaN;
+    private double dragX;
     private final MinMaxReducer reducer = new MinMaxReducer();
     private double xMin, xMax, yMin, yMax;
     /** The raw values as plotted (log10 on a log axis), computed once per data set. */
@@ -66,6 +92,70 @@ public final class PercentileLinesChart extends CanvasChart {
             prepare(now);
             invalidate();
         });
+        selection.addListener((obs, old, now) -> invalidate());
+        selectable.addListener((obs, old, now) -> setFocusTraversable(now));
+        addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
+        addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
+        addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
+        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (selectable.get() && e.getCode() == KeyCode.ESCAPE && selection.get() != null) {
+                selection.set(null);
+                e.consume();
+            }
+        });
+    }
+
+    /** The selected x range, or null; set by dragging when {@link #selectableProperty() selectable}. */
+    public ObjectProperty<TimeRange> selectionProperty() {
+        return selection;
+    }
+
+    /** Whether a primary-button drag selects a range (false: the chart only shows). */
+    public BooleanProperty selectableProperty() {
+        return selectable;
+    }
+
+    private void pressed(MouseEvent e) {
+        if (!selectable.get() || e.getButton() != MouseButton.PRIMARY) return;
+        requestFocus();
+        PlotArea area = plotArea().orElse(null);
+        if (area == null || !area.contains(e.getX(), e.getY())) return;
+        pressX = e.getX();
+        dragX = e.getX();
+        e.consume();
+    }
+
+    private void dragged(MouseEvent e) {
+        if (Double.isNaN(pressX)) return;
+        dragX = e.getX();
+        hover(e.getX(), e.getY());
+        e.consume();
+    }
+
+    private void released(MouseEvent e) {
+        if (Double.isNaN(pressX)) return;
+        double from = pressX;
+        pressX = Double.NaN;
+        PlotArea area = plotArea().orElse(null);
+        if (area != null && Math.abs(e.getX() - from) >= DRAG_THRESHOLD) {
+            selection.set(new TimeRange(area.xScale().toValue(clamp(area, from)), area.xScale().toValue(clamp(area, e.getX()))));
+        }
+        repaintOverlay();
+    }
+
+    private static double clamp(PlotArea area, double px) {
+        return Math.max(area.x(), Math.min(area.right(), px));
+    }
+
+    @Override
+    protected void drawOverlay(GraphicsContext g, PlotArea area) {
+        if (Double.isNaN(pressX) || Math.abs(dragX - pressX) < DRAG_THRESHOLD) return;
+        double a = clamp(area, Math.min(pressX, dragX)), b = clamp(area, Math.max(pressX, dragX));
+        g.setFill(selectionFill.get());
+        g.fillRect(a, area.y(), b - a, area.height());
+        g.setStroke(selectionStroke.get());
+        g.setLineWidth(1);
+        g.strokeRect(snap(a), snap(area.y()), Math.floor(b - a), Math.floor(area.height()));
     }
 
     public ObjectProperty<Lines> dataProperty() {
@@ -138,6 +228,18 @@ public final class PercentileLinesChart extends CanvasChart {
     protected void drawData(GraphicsContext g, PlotArea area) {
         Lines d = data.get();
         LinearScale ys = area.yScale();
+        TimeRange sel = selection.get();
+        if (sel != null) {
+            double a = Math.max(area.x(), area.xScale().toPixel(sel.from())), b = Math.min(area.right(), area.xScale().toPixel(sel.to()));
+            if (b >= a) {
+                g.setFill(selectionFill.get());
+                g.fillRect(a, area.y(), Math.max(1, b - a), area.height());
+                g.setStroke(selectionStroke.get());
+                g.setLineWidth(1);
+                g.strokeLine(snap(a), area.y(), snap(a), area.bottom());
+                g.strokeLine(snap(b), area.y(), snap(b), area.bottom());
+            }
+        }
         if (d.rawY() != null && d.rawY().length > 0) {
             int columns = (int) Math.ceil(area.width());
             double[] ry = rawPlotY;

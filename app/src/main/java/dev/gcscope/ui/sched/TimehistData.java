@@ -5,6 +5,8 @@ import dev.gcscope.analysis.sched.LogBins;
 import dev.gcscope.analysis.sched.TaskDelays;
 import dev.gcscope.parsers.ParseResult;
 import dev.gcscope.parsers.perfsched.TimehistColumns;
+import dev.gcscope.ui.gctrace.TimeRange;
+import dev.gcscope.ui.task.TaskContext;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,7 +15,7 @@ import java.util.List;
  * each task its delay histogram and its delay over time. Times are seconds since the first event.
  */
 record TimehistData(TaskDelays delays, List<LogBins> histograms, List<DelayOverTime> overTime, List<double[]> taskTimes,
-                    List<double[]> taskDelays) {
+                    List<double[]> taskDelays, double t0) {
     /** perf prints delays in whole microseconds: 0.000 ms is "under a microsecond". */
     static final double RESOLUTION_MS = 0.001;
 
@@ -32,6 +34,34 @@ record TimehistData(TaskDelays delays, List<LogBins> histograms, List<DelayOverT
             times.add(x);
             delays.add(y);
         }
-        return new TimehistData(d, bins, over, times, delays);
+        return new TimehistData(d, bins, over, times, delays, t0);
+    }
+
+    /**
+     * The per-task figures of the switches in {@code range} (seconds since the first event, both ends
+     * included), for the view's selection.
+     */
+    Shown within(TimeRange range, TaskContext ctx) {
+        TaskDelays d = delays.within(range.from() + t0, range.to() + t0);
+        List<LogBins> bins = new ArrayList<>(d.tasks().size());
+        for (TaskDelays.Task t : d.tasks()) {
+            if (ctx.isCancelled()) return null;
+            bins.add(LogBins.of(d.delaysOf(t), RESOLUTION_MS));
+        }
+        return new Shown(range, d, bins);
+    }
+
+    Shown whole() {
+        return new Shown(null, delays, histograms);
+    }
+
+    /**
+     * What the table and the histogram show: the whole recording ({@code range} null) or a range of it.
+     * {@code histograms} go with {@code delays.tasks()} index for index.
+     */
+    record Shown(TimeRange range, TaskDelays delays, List<LogBins> histograms) {
+        LogBins histogramOf(TaskDelays.Task t) {
+            return histograms.get(delays.tasks().indexOf(t));
+        }
     }
 }
