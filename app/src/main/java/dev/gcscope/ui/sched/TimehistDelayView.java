@@ -26,6 +26,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -96,6 +97,10 @@ public final class TimehistDelayView implements TraceView {
         wholeRecording.setOnAction(e -> overTime.selectionProperty().set(null));
         Label dragHint = new Label("Drag on the chart below to select a time range.");
         dragHint.getStyleClass().add("hint");
+        // The range and the button keep their width; the hint gives way first in a narrow window.
+        rangeLabel.setMinWidth(Region.USE_PREF_SIZE);
+        wholeRecording.setMinWidth(Region.USE_PREF_SIZE);
+        dragHint.setMinWidth(0);
         HBox rangeBar = new HBox(rangeLabel, wholeRecording, dragHint);
         rangeBar.getStyleClass().add("timehist-range");
         showRangeLabel();
@@ -177,8 +182,10 @@ public final class TimehistDelayView implements TraceView {
             replacing = false;
         }
         TaskDelays.Task same = chosen == null ? null : find(tasks.getItems(), chosen);
-        if (same != null) tasks.getSelectionModel().select(same);
-        else show(null);
+        if (same != null) {
+            tasks.getSelectionModel().select(same);
+            tasks.scrollTo(same);
+        } else show(null);
         showRangeLabel();
     }
 

@@ -22,7 +22,8 @@ import javafx.stage.Stage;
 /**
  * Looks at the scheduler views before the main window hosts them:
  * {@code java -cp ... dev.gcscope.ui.sched.SchedViewsPreview$Main SAMPLE [--dark] [--tab N]}, SAMPLE a
- * bundled sample path ({@code perf/go1.24-gmp2-timehist.txt.gz}).
+ * bundled sample path ({@code perf/go1.24-gmp2-timehist.txt.gz}); {@code --select FROM:TO} selects that
+ * time range (seconds) on the timehist view's over-time chart.
  */
 public final class SchedViewsPreview extends Application {
     @Override
@@ -34,6 +35,10 @@ public final class SchedViewsPreview extends Application {
         ParseResult r = TraceLoader.standard().load(TraceSource.of(path, SampleTraces.get(path).bytes()), null, ParseListener.NONE);
         TabPane tabs = new TabPane();
         for (TraceView v : SchedViews.create(r, new SynchronousRunner())) {
+            if (v instanceof TimehistDelayView t && args.contains("--select")) {
+                String[] range = args.get(args.indexOf("--select") + 1).split(":");
+                t.overTime().selectionProperty().set(new dev.gcscope.ui.gctrace.TimeRange(Double.parseDouble(range[0]), Double.parseDouble(range[1])));
+            }
             Tab t = new Tab(v.title(), v.root());
             t.setClosable(false);
             tabs.getTabs().add(t);
