@@ -9,6 +9,7 @@ import javafx.css.CssMetaData;
 import javafx.css.Styleable;
 import javafx.css.StyleableObjectProperty;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelWriter;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 
@@ -138,6 +139,10 @@ public final class BucketHeatmapChart extends CanvasChart {
     protected void drawData(GraphicsContext g, PlotArea area) {
         Cells c = cells.get();
         LinearScale xs = area.xScale(), ys = area.yScale();
+        if (c.columns() > area.width() || logLo.length > area.height()) {
+            drawReduced(g, area, c);
+            return;
+        }
         for (int col = 0; col < c.columns(); col++) {
             double x0 = Math.floor(xs.toPixel(c.startX()[col])), x1 = Math.ceil(xs.toPixel(c.endX()[col]));
             double[] counts = c.counts()[col];
@@ -149,6 +154,48 @@ public final class BucketHeatmapChart extends CanvasChart {
                 g.fillRect(x0, Math.floor(y0), Math.max(1, x1 - x0), Math.max(1, Math.ceil(y1) - Math.floor(y0)));
             }
         }
+    }
+
+    /**
+     * More intervals than pixel columns (a day of scrapes) or more buckets than pixel rows: cells
+     * painted one over another would show whichever came last. Each pixel instead takes the largest
+     * count of the cells that cover it, so a burst in one interval is never hidden by its quiet
+     * neighbours, and is written once.
+     */
+    private void drawReduced(GraphicsContext g, PlotArea area, Cells c) {
+        int left = (int) Math.round(area.x()), top = (int) Math.round(area.y());
+        int w = (int) Math.floor(area.width()), h = (int) Math.floor(area.height());
+        if (w <= 0 || h <= 0) return;
+        double[] grid = new double[w * h];
+        LinearScale xs = area.xScale(), ys = area.yScale();
+        for (int col = 0; col < c.columns(); col++) {
+            int x0 = clamp((int) Math.floor(xs.toPixel(c.startX()[col])) - left, w);
+            int x1 = Math.max(x0 + 1, clamp((int) Math.ceil(xs.toPixel(c.endX()[col])) - left, w + 1));
+            double[] counts = c.counts()[col];
+            for (int b = 0; b < counts.length; b++) {
+                double n = counts[b];
+                if (!(n > 0) || Double.isNaN(logLo[b]) || Double.isNaN(logHi[b])) continue;
+                int y0 = clamp((int) Math.floor(ys.toPixel(logHi[b])) - top, h);
+                int y1 = Math.max(y0 + 1, clamp((int) Math.ceil(ys.toPixel(logLo[b])) - top, h + 1));
+                for (int y = y0; y < Math.min(y1, h); y++) {
+                    for (int x = x0; x < Math.min(x1, w); x++) {
+                        int i = y * w + x;
+                        if (n > grid[i]) grid[i] = n;
+                    }
+                }
+            }
+        }
+        PixelWriter pixels = g.getPixelWriter();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                Color colour = colorOf(grid[y * w + x]);
+                if (colour != null) pixels.setColor(left + x, top + y, colour);
+            }
+        }
+    }
+
+    private static int clamp(int v, int limit) {
+        return Math.max(0, Math.min(v, limit - 1));
     }
 
     @Override
