@@ -14,7 +14,7 @@ public enum CycleColumn {
     RUN(GcColumns.RUN, Type.INT, "", Origin.PARSED,
             "process run in the file: 1, and 1 more each time the gc number starts again (a restart)"),
     GC(GcColumns.GC, Type.INT, "", Origin.PARSED, "Go's gc number"),
-    START_S(GcColumns.START_S, Type.DOUBLE, "s", Origin.PARSED, "cycle start since process start (@…s); none before Go 1.5"),
+    START_S(GcColumns.START_S, Type.DOUBLE, "s", Origin.PARSED, "cycle start since process start (the @ time); none before Go 1.5"),
     WALL_TIME(GcColumns.WALL_TIME, Type.DATE_TIME, "", Origin.PARSED, "the log line's timestamp, if it had one"),
     GC_CPU_PCT(GcColumns.GC_CPU_PCT, Type.INT, "%", Origin.PARSED,
             "GC's CPU share since process start, as Go prints it (cumulative, truncated)"),
