@@ -213,11 +213,9 @@ final class CycleTableBuilder {
     }
 
     private DateTimeColumn wallTime() {
+        // Most logs have no timestamps: then one array of missing values, not a filled one and its copy.
+        if (wallMillis == null) return DateTimeColumn.create(WALL_TIME, size);
         long[] packed = new long[size];
-        if (wallMillis == null) {
-            Arrays.fill(packed, DateTimeColumnType.missingValueIndicator());
-            return DateTimeColumn.createInternal(WALL_TIME, packed);
-        }
         long cachedDay = Long.MIN_VALUE;
         int cachedPackedDate = 0;
         for (int i = 0; i < size; i++) {
