@@ -7,6 +7,7 @@ import dev.gcscope.parsers.ParseListener;
 import dev.gcscope.parsers.ParseOptions;
 import dev.gcscope.parsers.ParseResult;
 import dev.gcscope.parsers.TraceSource;
+import dev.gcscope.parsers.gctrace.CycleColumn;
 import dev.gcscope.parsers.gctrace.GcTraceParser;
 import dev.gcscope.parsers.metrics.PrometheusTextParser;
 import dev.gcscope.samples.SampleTraces;
@@ -19,6 +20,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Row;
 import tech.tablesaw.api.Table;
 
@@ -130,6 +132,9 @@ class DerivedColumnsTest {
     void theTableHasEveryColumnInTableOrder() throws IOException {
         Table t = cycles("gctrace/go1.22-phases-restart.log");
         assertEquals(CYCLE_COLUMNS, t.columnNames());
+        for (CycleColumn c : CycleColumn.all()) {
+            if (c.origin() == CycleColumn.Origin.DERIVED) assertEquals(ColumnType.DOUBLE, t.column(c.columnName()).type());
+        }
         assertEquals(CYCLE_COLUMNS, DerivedColumns.addTo(t, ParseOptions.ALL).columnNames(), "adding them again changes nothing");
     }
 

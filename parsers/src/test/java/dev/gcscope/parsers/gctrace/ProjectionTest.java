@@ -9,10 +9,12 @@ import dev.gcscope.parsers.TraceSource;
 import dev.gcscope.samples.SampleTraces;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 
 /**
@@ -35,9 +37,15 @@ class ProjectionTest {
     void aFullParseHasTheParsedColumnsInTableOrder() throws IOException {
         List<String> parsed = CycleColumn.parsed().stream().map(CycleColumn::columnName).toList();
         assertEquals(CYCLE_COLUMNS.stream().filter(c -> !DERIVED.contains(c)).toList(), parsed);
+        Map<CycleColumn.Type, ColumnType> tablesaw = Map.of(CycleColumn.Type.INT, ColumnType.INTEGER,
+                CycleColumn.Type.DOUBLE, ColumnType.DOUBLE, CycleColumn.Type.BOOLEAN, ColumnType.BOOLEAN,
+                CycleColumn.Type.TEXT, ColumnType.STRING, CycleColumn.Type.DATE_TIME, ColumnType.LOCAL_DATE_TIME);
         for (String path : PATHS) {
             Table full = new GcTraceParser(2026).parse(TraceSource.of(path, SampleTraces.get(path).bytes())).table(CYCLES_TABLE);
             assertEquals(parsed, full.columnNames(), path);
+            for (CycleColumn c : CycleColumn.parsed()) {
+                assertEquals(tablesaw.get(c.type()), full.column(c.columnName()).type(), path + " " + c.columnName());
+            }
         }
     }
 
