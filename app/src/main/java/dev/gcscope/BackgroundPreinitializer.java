@@ -1,5 +1,6 @@
 package dev.gcscope;
 
+import dev.gcscope.analysis.cycles.DerivedColumns;
 import dev.gcscope.analysis.CycleRangeAnalysis;
 import dev.gcscope.analysis.GcTraceAnalysis;
 import dev.gcscope.analysis.stats.SloStreak;
@@ -47,7 +48,7 @@ public final class BackgroundPreinitializer {
     private static void run(boolean views) {
         try {
             TraceSource trace = TraceSource.of("preinit", syntheticTrace(views ? WARM_CYCLES : CYCLES));
-            ParseResult r = TraceLoader.standard().load(trace, null, ParseListener.NONE);
+            ParseResult r = DerivedColumns.addTo(TraceLoader.standard().load(trace, null, ParseListener.NONE));
             Table cycles = r.mainTable();
             GcTraceAnalysis analysis = GcTraceAnalysis.of(cycles);
             if (views) {

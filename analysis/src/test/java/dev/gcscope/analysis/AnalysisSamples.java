@@ -1,5 +1,6 @@
 package dev.gcscope.analysis;
 
+import dev.gcscope.analysis.cycles.DerivedColumns;
 import dev.gcscope.parsers.ParseListener;
 import dev.gcscope.parsers.TraceLoader;
 import dev.gcscope.parsers.TraceSource;
@@ -23,7 +24,7 @@ public final class AnalysisSamples {
     public static Table cycles(String path) {
         try {
             SampleTraces.Sample s = SampleTraces.get(path);
-            return TraceLoader.standard().load(TraceSource.of(path, s.bytes()), null, ParseListener.NONE)
+            return DerivedColumns.addTo(TraceLoader.standard().load(TraceSource.of(path, s.bytes()), null, ParseListener.NONE))
                     .table(GcColumns.CYCLES_TABLE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -38,7 +38,6 @@ final class ExportCommand implements Callable<Integer> {
 
     private final CliContext context;
 
-    @Spec
     private CommandSpec spec;
 
     @Option(names = "--csv", paramLabel = "OUT", required = true,
@@ -56,6 +55,13 @@ final class ExportCommand implements Callable<Integer> {
 
     ExportCommand(CliContext context) {
         this.context = context;
+    }
+
+    /** The help lists the gctrace columns from their declarations, which an annotation cannot hold. */
+    @Spec
+    void spec(CommandSpec spec) {
+        this.spec = spec;
+        spec.usageMessage().footerHeading(CycleColumnsHelp.HEADING).footer(CycleColumnsHelp.lines());
     }
 
     @Override

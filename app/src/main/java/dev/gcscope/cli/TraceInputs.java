@@ -1,5 +1,6 @@
 package dev.gcscope.cli;
 
+import dev.gcscope.analysis.cycles.DerivedColumns;
 import dev.gcscope.parsers.ParseListener;
 import dev.gcscope.parsers.ParseOptions;
 import dev.gcscope.parsers.ParseResult;
@@ -50,7 +51,7 @@ final class TraceInputs {
             throws TraceInputException {
         try {
             TraceParser parser = loader.parserFor(source, formatId);
-            return parser.parse(source, ParseListener.NONE, options.apply(parser.format().id()));
+            return DerivedColumns.parse(parser, source, ParseListener.NONE, options.apply(parser.format().id()));
         } catch (TraceInputException e) {
             throw e;
         } catch (IOException e) {

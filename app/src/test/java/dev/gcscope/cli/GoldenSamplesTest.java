@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.gcscope.parsers.ParseListener;
 import dev.gcscope.parsers.ParseResult;
 import dev.gcscope.parsers.TraceInputException;
 import dev.gcscope.parsers.TraceLoader;
@@ -67,7 +66,8 @@ class GoldenSamplesTest {
         actual.put("summary.json", summary.out().replace(file.toString(), sample.fileName())
                 + "exit status " + summary.status() + "\n" + summary.err().replace(file.toString(), sample.fileName()));
         try {
-            ParseResult result = LOADER.load(TraceSource.of(file), null, ParseListener.NONE);
+            // The path export takes: the parse, then for gctrace the derived columns.
+            ParseResult result = new TraceInputs(LOADER).parse(TraceSource.of(file), null);
             for (Map.Entry<String, Table> t : result.tables().entrySet()) actual.put(t.getKey() + ".csv", csv(t.getValue()));
         } catch (TraceInputException e) {
             actual.put("error.txt", e.getMessage().replace(file.toString(), sample.fileName()) + "\n");

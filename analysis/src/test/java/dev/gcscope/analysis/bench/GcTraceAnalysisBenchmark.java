@@ -2,11 +2,13 @@ package dev.gcscope.analysis.bench;
 
 import static dev.gcscope.parsers.gctrace.GcColumns.STW_MS;
 
+import dev.gcscope.analysis.cycles.DerivedColumns;
 import dev.gcscope.analysis.regime.RegimeAnalysis;
 import dev.gcscope.analysis.stats.Convergence;
 import dev.gcscope.analysis.stats.MutatorUtilization;
 import dev.gcscope.analysis.stats.PauseStatistics;
 import dev.gcscope.analysis.stats.SortedSample;
+import dev.gcscope.parsers.ParseOptions;
 import dev.gcscope.parsers.TraceSource;
 import dev.gcscope.parsers.gctrace.GcColumns;
 import dev.gcscope.parsers.gctrace.GcTraceParser;
@@ -57,7 +59,8 @@ public class GcTraceAnalysisBenchmark {
     @Param("1000000")
     public long lines;
 
-    private Table cycles;
+    /** As the parser built it, and with the derived columns (what every analysis reads). */
+    private Table parsed, cycles;
     private double[] stw;
 
     @Setup(Level.Trial)
@@ -65,7 +68,8 @@ public class GcTraceAnalysisBenchmark {
         Path dir = Files.createTempDirectory("gcscope-analysis-bench");
         Path file = dir.resolve("gctrace.log");
         BenchInputGenerator.generate(file, BenchInputGenerator.Options.defaults().withLines(lines));
-        cycles = new GcTraceParser().parse(TraceSource.of(file)).table(GcColumns.CYCLES_TABLE);
+        parsed = new GcTraceParser().parse(TraceSource.of(file)).table(GcColumns.CYCLES_TABLE);
+        cycles = DerivedColumns.addTo(parsed, ParseOptions.ALL);
         stw = cycles.doubleColumn(STW_MS).asDoubleArray();
         Files.delete(file);
         Files.delete(dir);
@@ -76,6 +80,12 @@ public class GcTraceAnalysisBenchmark {
         double[] copy = stw.clone();
         Arrays.sort(copy);
         return copy;
+    }
+
+    /** Intervals, allocation, rate and survival of every cycle (what the load paths add after the parse). */
+    @Benchmark
+    public Table derivedColumns() {
+        return DerivedColumns.addTo(parsed, ParseOptions.ALL);
     }
 
     @Benchmark
@@ -117,7 +127,7 @@ public class GcTraceAnalysisBenchmark {
         System.out.println();
         System.out.println("ms per analysis of " + (results.isEmpty() ? "?" : results.iterator().next().getParams().getParam("lines"))
                 + " cycles, same run:");
-        for (String k : new String[] {"sortBaseline", "regimes", "percentilesWithIntervals", "convergence", "mmuCurve", "all"}) {
+        for (String k : new String[] {"sortBaseline", "derivedColumns", "regimes", "percentilesWithIntervals", "convergence", "mmuCurve", "all"}) {
             if (!ms.containsKey(k)) continue;
             System.out.printf(Locale.ROOT, "  %-26s %9.1f ms%s%n", k, ms.get(k),
                     base == null ? "" : String.format(Locale.ROOT, "  = %5.1f x sorting the pauses", ms.get(k) / base));

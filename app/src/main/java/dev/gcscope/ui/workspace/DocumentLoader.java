@@ -1,6 +1,7 @@
 package dev.gcscope.ui.workspace;
 
 import dev.gcscope.analysis.CycleRangeAnalysis;
+import dev.gcscope.analysis.cycles.DerivedColumns;
 import dev.gcscope.parsers.ParseListener;
 import dev.gcscope.parsers.ParseResult;
 import dev.gcscope.parsers.TraceInputException;
@@ -44,7 +45,7 @@ public final class DocumentLoader {
     public TraceDocument load(TraceSource source, String displayName, String origin, Path file, ParseListener listener,
                               BooleanSupplier cancelled) throws IOException {
         long t0 = System.nanoTime();
-        ParseResult result = loader.load(source, null, listener);
+        ParseResult result = DerivedColumns.addTo(loader.load(source, null, listener));
         long parsed = System.nanoTime();
         checkUsable(result, displayName);
         stopIf(cancelled);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gcscope.analysis.CycleRangeAnalysis;
+import dev.gcscope.analysis.cycles.DerivedColumns;
 import dev.gcscope.parsers.TraceSource;
 import dev.gcscope.parsers.gctrace.GcColumns;
 import dev.gcscope.parsers.gctrace.GcTraceParser;
@@ -25,7 +26,7 @@ class GcTraceModelTest {
     @BeforeAll
     static void load() throws Exception {
         SampleTraces.Sample s = SampleTraces.get("gctrace/go1.22-phases-restart.log");
-        Table cycles = new GcTraceParser().parse(TraceSource.of(s.fileName(), s.bytes())).table(GcColumns.CYCLES_TABLE);
+        Table cycles = DerivedColumns.addTo(new GcTraceParser().parse(TraceSource.of(s.fileName(), s.bytes()))).table(GcColumns.CYCLES_TABLE);
         data = GcTraceData.of(cycles);
     }
 

@@ -1,5 +1,6 @@
 package dev.gcscope.ui.gctrace;
 
+import dev.gcscope.analysis.cycles.DerivedColumns;
 import dev.gcscope.parsers.TraceSource;
 import dev.gcscope.parsers.gctrace.GcColumns;
 import dev.gcscope.parsers.gctrace.GcTraceParser;
@@ -27,7 +28,7 @@ public final class GcTraceViewsFixture {
 
     public static Table cycles(String sample) throws Exception {
         SampleTraces.Sample s = SampleTraces.get(sample);
-        return new GcTraceParser().parse(TraceSource.of(s.fileName(), s.bytes())).table(GcColumns.CYCLES_TABLE);
+        return DerivedColumns.addTo(new GcTraceParser().parse(TraceSource.of(s.fileName(), s.bytes()))).table(GcColumns.CYCLES_TABLE);
     }
 
     public static GcTraceModel model(Table cycles) {

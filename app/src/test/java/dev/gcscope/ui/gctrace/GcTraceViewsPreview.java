@@ -1,5 +1,6 @@
 package dev.gcscope.ui.gctrace;
 
+import dev.gcscope.analysis.cycles.DerivedColumns;
 import dev.gcscope.parsers.TraceSource;
 import dev.gcscope.parsers.gctrace.GcColumns;
 import dev.gcscope.parsers.gctrace.GcTraceParser;
@@ -35,7 +36,7 @@ public final class GcTraceViewsPreview {
         String input = args.stream().filter(a -> !a.startsWith("--")).findFirst().orElse(SampleTraces.DEFAULT_GCTRACE);
         TraceSource source = Files.exists(Path.of(input)) ? TraceSource.of(Path.of(input))
                 : TraceSource.of(SampleTraces.get(input).fileName(), SampleTraces.get(input).bytes());
-        Table cycles = new GcTraceParser().parse(source).table(GcColumns.CYCLES_TABLE);
+        Table cycles = DerivedColumns.addTo(new GcTraceParser().parse(source)).table(GcColumns.CYCLES_TABLE);
         GcTraceData data = GcTraceData.of(cycles);
         GcTraceModel model = new GcTraceModel(data, GcTraceModel.wholeTrace(data), new ExecutorBackgroundRunner(Platform::runLater));
         TabPane tabs = new TabPane();

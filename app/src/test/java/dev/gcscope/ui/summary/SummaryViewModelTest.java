@@ -3,6 +3,7 @@ package dev.gcscope.ui.summary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gcscope.analysis.cycles.DerivedColumns;
 import dev.gcscope.analysis.regime.Regime;
 import dev.gcscope.parsers.ParseListener;
 import dev.gcscope.parsers.TraceLoader;
@@ -23,7 +24,7 @@ class SummaryViewModelTest {
 
     private static GcTraceModel model(String sample) throws Exception {
         var s = SampleTraces.get(sample);
-        var result = TraceLoader.standard().load(TraceSource.of(s.fileName(), s.bytes()), null, ParseListener.NONE);
+        var result = DerivedColumns.addTo(TraceLoader.standard().load(TraceSource.of(s.fileName(), s.bytes()), null, ParseListener.NONE));
         return new GcTraceModel(GcTraceData.of(result.table(GcColumns.CYCLES_TABLE)), null, new SynchronousRunner());
     }
 

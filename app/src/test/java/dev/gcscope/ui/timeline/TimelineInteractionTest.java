@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gcscope.analysis.cycles.DerivedColumns;
 import dev.gcscope.parsers.TraceSource;
 import dev.gcscope.parsers.gctrace.GcColumns;
 import dev.gcscope.parsers.gctrace.GcTraceParser;
@@ -67,7 +68,7 @@ class TimelineInteractionTest {
     }
 
     static GcTraceData fromBytes(String name, byte[] bytes) throws Exception {
-        Table cycles = new GcTraceParser().parse(TraceSource.of(name, bytes)).table(GcColumns.CYCLES_TABLE);
+        Table cycles = DerivedColumns.addTo(new GcTraceParser().parse(TraceSource.of(name, bytes))).table(GcColumns.CYCLES_TABLE);
         return GcTraceData.of(cycles);
     }
 

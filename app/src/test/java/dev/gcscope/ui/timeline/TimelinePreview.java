@@ -1,5 +1,6 @@
 package dev.gcscope.ui.timeline;
 
+import dev.gcscope.analysis.cycles.DerivedColumns;
 import dev.gcscope.parsers.TraceSource;
 import dev.gcscope.parsers.gctrace.GcColumns;
 import dev.gcscope.parsers.gctrace.GcTraceParser;
@@ -36,7 +37,7 @@ public final class TimelinePreview extends Application {
         List<String> a = getParameters().getRaw();
         String source = a.get(0);
         byte[] bytes = Files.exists(Path.of(source)) ? Files.readAllBytes(Path.of(source)) : SampleTraces.get(source).bytes();
-        Table cycles = new GcTraceParser().parse(TraceSource.of(source, bytes)).table(GcColumns.CYCLES_TABLE);
+        Table cycles = DerivedColumns.addTo(new GcTraceParser().parse(TraceSource.of(source, bytes))).table(GcColumns.CYCLES_TABLE);
         GcTraceData data = GcTraceData.of(cycles);
         GcTraceModel model = new GcTraceModel(data, null, new SynchronousRunner());
         List<TraceView> views = TimelineViews.create(model);

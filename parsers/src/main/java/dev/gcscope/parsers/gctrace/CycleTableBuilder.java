@@ -1,6 +1,10 @@
 package dev.gcscope.parsers.gctrace;
 
-import static dev.gcscope.parsers.gctrace.GcColumns.*;
+import static dev.gcscope.parsers.gctrace.GcColumns.TRIGGER;
+import static dev.gcscope.parsers.gctrace.GcColumns.TRIGGER_HEAP;
+import static dev.gcscope.parsers.gctrace.GcColumns.TRIGGER_PERIODIC;
+import static dev.gcscope.parsers.gctrace.GcColumns.TRIGGER_USER;
+import static dev.gcscope.parsers.gctrace.GcColumns.WALL_TIME;
 
 import dev.gcscope.parsers.ParseOptions;
 import dev.gcscope.parsers.prefix.WallClockParser;
@@ -8,12 +12,13 @@ import dev.gcscope.parsers.table.Columns;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.EnumMap;
+import java.util.Map;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DateTimeColumn;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 import tech.tablesaw.columns.dates.PackedLocalDate;
 import tech.tablesaw.columns.datetimes.DateTimeColumnType;
 import tech.tablesaw.columns.datetimes.PackedLocalDateTime;
@@ -22,8 +27,10 @@ import tech.tablesaw.columns.times.PackedLocalTime;
 /**
  * Primitive column buffers for the cycles table, filled one row per gc line and handed to Tablesaw
  * once at the end without copying (a Tablesaw append per value would box and check every cell).
- * Only the buffers the requested columns need exist (a null buffer is simply not filled), so a
- * summary does not pay for thirty columns it never reads.
+ * The buffers are indexed by {@link CycleColumn}, so the table is built by walking the column
+ * declarations. Only the buffers of the requested columns exist (a null buffer is simply not
+ * filled), so a summary does not pay for thirty columns it never reads. The derived columns
+ * (interval, allocation, survival) are not built here: the analysis module computes them from these.
  */
 final class CycleTableBuilder {
     private static final int NONE = GcLine.NONE;
@@ -32,55 +39,47 @@ final class CycleTableBuilder {
     private static final byte FLAG_PERIODIC = 2;
     private static final byte FLAG_LEAK = 4;
     private static final byte FLAG_PARTIAL = 8;
+    /** The flag bits behind each boolean column: {@code forced} is also true for the periodic GC. */
+    private static final Map<CycleColumn, Byte> FLAGS_OF = new EnumMap<>(Map.of(
+            CycleColumn.FORCED, (byte) (FLAG_FORCED | FLAG_PERIODIC),
+            CycleColumn.LEAK_CHECK, FLAG_LEAK,
+            CycleColumn.PARTIAL, FLAG_PARTIAL));
+
+    // Buffer indices, as constants for the per-row code.
+    private static final int RUN = CycleColumn.RUN.ordinal(), GC = CycleColumn.GC.ordinal(),
+            LINE = CycleColumn.LINE.ordinal(), START_S = CycleColumn.START_S.ordinal(),
+            GC_CPU_PCT = CycleColumn.GC_CPU_PCT.ordinal(), HEAP_START = CycleColumn.HEAP_START_MB.ordinal(),
+            HEAP_END = CycleColumn.HEAP_END_MB.ordinal(), HEAP_LIVE = CycleColumn.HEAP_LIVE_MB.ordinal(),
+            HEAP_GOAL = CycleColumn.HEAP_GOAL_MB.ordinal(), STACKS = CycleColumn.STACKS_MB.ordinal(),
+            GLOBALS = CycleColumn.GLOBALS_MB.ordinal(), PROCS = CycleColumn.PROCS.ordinal(),
+            SWEEP_TERM = CycleColumn.SWEEP_TERM_MS.ordinal(), MARK = CycleColumn.MARK_MS.ordinal(),
+            MARK_TERM = CycleColumn.MARK_TERM_MS.ordinal(), INSTALL_WB = CycleColumn.INSTALL_WB_MS.ordinal(),
+            STW = CycleColumn.STW_MS.ordinal(), SWEEP_TERM_CPU = CycleColumn.SWEEP_TERM_CPU_MS.ordinal(),
+            ASSIST_CPU = CycleColumn.ASSIST_CPU_MS.ordinal(), BACKGROUND_CPU = CycleColumn.BACKGROUND_CPU_MS.ordinal(),
+            IDLE_CPU = CycleColumn.IDLE_CPU_MS.ordinal(), MARK_TERM_CPU = CycleColumn.MARK_TERM_CPU_MS.ordinal();
 
     private final ParseOptions wanted;
-    private final boolean wallForIntervals;
+    private final boolean keepWall;
     private int size;
-    // always kept: run numbering, the derived columns and the flag columns need them
-    private int[] run;
-    private byte[] flags, dialect;
-    // kept when asked for, or when a derived column asked for needs them
-    private int[] gc, cpuPct, heapStart, heapEnd, heapLive, heapGoal, stacks, globals, procs, line;
-    private double[] startS;
+    private int capacity;
+    /** Per row: the FLAG_ bits, always kept (the boolean columns and the trigger come from them). */
+    private byte[] flags;
+    /** Per column of type INT or DOUBLE, when asked for: its values. */
+    private final int[][] ints = new int[CycleColumn.all().size()][];
+    private final double[][] doubles = new double[CycleColumn.all().size()][];
+    /** Wall-clock prefix times, kept from the first line that has one on (most logs have none). */
     private long[] wallMillis;
-    private double[] sweepTerm, mark, markTerm, installWb, stw;
-    private double[] sweepTermCpu, assistCpu, backgroundCpu, idleCpu, markTermCpu;
 
     CycleTableBuilder(int expectedRows, ParseOptions wanted) {
         this.wanted = wanted;
-        int cap = Math.max(16, expectedRows);
-        boolean interval = wanted.wants(INTERVAL_S) || wanted.wants(ALLOC_RATE_MB_S);
-        // the first cycle of a process is recognised by its gc number 1
-        boolean alloc = wanted.wants(ALLOC_MB) || wanted.wants(ALLOC_RATE_MB_S);
-        boolean survival = wanted.wants(SURVIVAL);
-        run = new int[cap];
-        flags = new byte[cap];
-        dialect = new byte[cap];
-        gc = ints(cap, wanted.wants(GC) || alloc || interval);
-        line = ints(cap, wanted.wants(LINE));
-        startS = doubles(cap, wanted.wants(START_S) || interval);
-        // interval_s falls back to wall-clock prefixes only for lines without @ times (Go <= 1.4):
-        // kept from the first timestamp on, not up front for every plain log
-        wallMillis = longs(cap, wanted.wants(WALL_TIME));
-        wallForIntervals = interval && !wanted.wants(WALL_TIME);
-        cpuPct = ints(cap, wanted.wants(GC_CPU_PCT));
-        sweepTerm = doubles(cap, wanted.wants(SWEEP_TERM_MS));
-        mark = doubles(cap, wanted.wants(MARK_MS));
-        markTerm = doubles(cap, wanted.wants(MARK_TERM_MS));
-        installWb = doubles(cap, wanted.wants(INSTALL_WB_MS));
-        stw = doubles(cap, wanted.wants(STW_MS));
-        sweepTermCpu = doubles(cap, wanted.wants(SWEEP_TERM_CPU_MS));
-        assistCpu = doubles(cap, wanted.wants(ASSIST_CPU_MS));
-        backgroundCpu = doubles(cap, wanted.wants(BACKGROUND_CPU_MS));
-        idleCpu = doubles(cap, wanted.wants(IDLE_CPU_MS));
-        markTermCpu = doubles(cap, wanted.wants(MARK_TERM_CPU_MS));
-        heapStart = ints(cap, wanted.wants(HEAP_START_MB) || alloc || survival);
-        heapEnd = ints(cap, wanted.wants(HEAP_END_MB) || alloc || survival);
-        heapLive = ints(cap, wanted.wants(HEAP_LIVE_MB) || alloc || survival);
-        heapGoal = ints(cap, wanted.wants(HEAP_GOAL_MB));
-        stacks = ints(cap, wanted.wants(STACKS_MB));
-        globals = ints(cap, wanted.wants(GLOBALS_MB));
-        procs = ints(cap, wanted.wants(PROCS));
+        keepWall = wanted.wants(WALL_TIME);
+        capacity = Math.max(16, expectedRows);
+        flags = new byte[capacity];
+        for (CycleColumn c : CycleColumn.parsed()) {
+            if (!wanted.wants(c.columnName())) continue;
+            if (c.type() == CycleColumn.Type.INT) ints[c.ordinal()] = new int[capacity];
+            if (c.type() == CycleColumn.Type.DOUBLE) doubles[c.ordinal()] = new double[capacity];
+        }
     }
 
     int size() {
@@ -88,25 +87,25 @@ final class CycleTableBuilder {
     }
 
     void add(GcLine l, int runNo, long lineNo, long wall, boolean periodic, boolean partial) {
-        if (size == run.length) grow();
+        if (size == capacity) grow();
         int i = size++;
-        run[i] = runNo;
-        if (gc != null) gc[i] = l.gc;
-        if (line != null) line[i] = lineNo > Integer.MAX_VALUE ? NONE : (int) lineNo;
-        if (startS != null) startS[i] = l.startMillis == NO_TIME ? Double.NaN : l.startMillis / 1000.0;
-        if (wallMillis == null && wallForIntervals && wall != WallClockParser.MISSING) {
-            wallMillis = new long[run.length];
+        put(RUN, i, runNo);
+        put(GC, i, l.gc);
+        put(LINE, i, lineNo > Integer.MAX_VALUE ? NONE : (int) lineNo);
+        put(START_S, i, l.startMillis == NO_TIME ? Double.NaN : l.startMillis / 1000.0);
+        if (wallMillis == null && keepWall && wall != WallClockParser.MISSING) {
+            wallMillis = new long[capacity];
             Arrays.fill(wallMillis, 0, i, WallClockParser.MISSING);
         }
         if (wallMillis != null) wallMillis[i] = wall;
-        if (cpuPct != null) cpuPct[i] = l.cpuPct;
-        if (heapStart != null) heapStart[i] = l.heapStartMb;
-        if (heapEnd != null) heapEnd[i] = l.heapEndMb;
-        if (heapLive != null) heapLive[i] = l.heapLiveMb;
-        if (heapGoal != null) heapGoal[i] = l.heapGoalMb;
-        if (stacks != null) stacks[i] = l.stacksMb;
-        if (globals != null) globals[i] = l.globalsMb;
-        if (procs != null) procs[i] = l.procs;
+        put(GC_CPU_PCT, i, l.cpuPct);
+        put(HEAP_START, i, l.heapStartMb);
+        put(HEAP_END, i, l.heapEndMb);
+        put(HEAP_LIVE, i, l.heapLiveMb);
+        put(HEAP_GOAL, i, l.heapGoalMb);
+        put(STACKS, i, l.stacksMb);
+        put(GLOBALS, i, l.globalsMb);
+        put(PROCS, i, l.procs);
         clock(i, l);
         cpu(i, l);
         byte f = 0;
@@ -115,7 +114,16 @@ final class CycleTableBuilder {
         if (l.leakCheck) f |= FLAG_LEAK;
         if (partial) f |= FLAG_PARTIAL;
         flags[i] = f;
-        dialect[i] = (byte) l.dialect().ordinal();
+    }
+
+    private void put(int column, int row, int value) {
+        int[] buffer = ints[column];
+        if (buffer != null) buffer[row] = value;
+    }
+
+    private void put(int column, int row, double value) {
+        double[] buffer = doubles[column];
+        if (buffer != null) buffer[row] = value;
     }
 
     /** A {@code (forced)} that arrived on the line after its gc line. */
@@ -152,11 +160,11 @@ final class CycleTableBuilder {
             mk = n > 2 ? middle / 1000.0 : Double.NaN;
             pause = (c[0] + c[n - 1]) / 1000.0;
         }
-        if (sweepTerm != null) sweepTerm[i] = sweep;
-        if (mark != null) mark[i] = mk;
-        if (markTerm != null) markTerm[i] = term;
-        if (installWb != null) installWb[i] = wb;
-        if (stw != null) stw[i] = pause;
+        put(SWEEP_TERM, i, sweep);
+        put(MARK, i, mk);
+        put(MARK_TERM, i, term);
+        put(INSTALL_WB, i, wb);
+        put(STW, i, pause);
     }
 
     private void cpu(int i, GcLine l) {
@@ -177,137 +185,36 @@ final class CycleTableBuilder {
             id = c[5] / 1000.0;
             mt = c[6] / 1000.0;
         }
-        if (sweepTermCpu != null) sweepTermCpu[i] = st;
-        if (assistCpu != null) assistCpu[i] = as;
-        if (backgroundCpu != null) backgroundCpu[i] = bg;
-        if (idleCpu != null) idleCpu[i] = id;
-        if (markTermCpu != null) markTermCpu[i] = mt;
+        put(SWEEP_TERM_CPU, i, st);
+        put(ASSIST_CPU, i, as);
+        put(BACKGROUND_CPU, i, bg);
+        put(IDLE_CPU, i, id);
+        put(MARK_TERM_CPU, i, mt);
     }
 
-    /** The table, columns in {@link GcColumns#CYCLE_COLUMNS} order; the buffers become its columns. */
+    /** The table: the parsed columns asked for, in {@link CycleColumn} order; the buffers become its columns. */
     Table build(String name) {
-        int n = size;
-        double[] interval = wanted.wants(INTERVAL_S) || wanted.wants(ALLOC_RATE_MB_S) ? intervals() : null;
-        double[] alloc = wanted.wants(ALLOC_MB) || wanted.wants(ALLOC_RATE_MB_S) ? allocations() : null;
         Table t = Table.create(name);
-        for (String c : CYCLE_COLUMNS) {
-            if (!wanted.wants(c)) continue;
-            switch (c) {
-                case RUN -> t.addColumns(Columns.ints(c, run, n));
-                case GC -> t.addColumns(Columns.ints(c, gc, n));
-                case START_S -> t.addColumns(Columns.doubles(c, startS, n));
-                case WALL_TIME -> t.addColumns(wallTime());
-                case GC_CPU_PCT -> t.addColumns(Columns.ints(c, cpuPct, n));
-                case SWEEP_TERM_MS -> t.addColumns(Columns.doubles(c, sweepTerm, n));
-                case MARK_MS -> t.addColumns(Columns.doubles(c, mark, n));
-                case MARK_TERM_MS -> t.addColumns(Columns.doubles(c, markTerm, n));
-                case STW_MS -> t.addColumns(Columns.doubles(c, stw, n));
-                case SWEEP_TERM_CPU_MS -> t.addColumns(Columns.doubles(c, sweepTermCpu, n));
-                case ASSIST_CPU_MS -> t.addColumns(Columns.doubles(c, assistCpu, n));
-                case BACKGROUND_CPU_MS -> t.addColumns(Columns.doubles(c, backgroundCpu, n));
-                case IDLE_CPU_MS -> t.addColumns(Columns.doubles(c, idleCpu, n));
-                case MARK_TERM_CPU_MS -> t.addColumns(Columns.doubles(c, markTermCpu, n));
-                case HEAP_START_MB -> t.addColumns(Columns.ints(c, heapStart, n));
-                case HEAP_END_MB -> t.addColumns(Columns.ints(c, heapEnd, n));
-                case HEAP_LIVE_MB -> t.addColumns(Columns.ints(c, heapLive, n));
-                case HEAP_GOAL_MB -> t.addColumns(Columns.ints(c, heapGoal, n));
-                case STACKS_MB -> t.addColumns(Columns.ints(c, stacks, n));
-                case GLOBALS_MB -> t.addColumns(Columns.ints(c, globals, n));
-                case PROCS -> t.addColumns(Columns.ints(c, procs, n));
-                case FORCED -> t.addColumns(flag(c, (byte) (FLAG_FORCED | FLAG_PERIODIC)));
-                case INTERVAL_S -> t.addColumns(Columns.doubles(c, interval, n));
-                case ALLOC_MB -> t.addColumns(Columns.doubles(c, alloc, n));
-                case ALLOC_RATE_MB_S -> t.addColumns(Columns.doubles(c, rates(alloc, interval), n));
-                case SURVIVAL -> t.addColumns(Columns.doubles(c, survival(), n));
-                case TRIGGER -> t.addColumns(trigger());
-                case LEAK_CHECK -> t.addColumns(flag(c, FLAG_LEAK));
-                case PARTIAL -> t.addColumns(flag(c, FLAG_PARTIAL));
-                case INSTALL_WB_MS -> t.addColumns(Columns.doubles(c, installWb, n));
-                case LINE -> t.addColumns(Columns.ints(c, line, n));
-                default -> throw new IllegalStateException("no builder for column " + c);
-            }
+        for (CycleColumn c : CycleColumn.parsed()) {
+            if (wanted.wants(c.columnName())) t.addColumns(column(c));
         }
         return t;
     }
 
-    /**
-     * Time since the previous cycle of the same run (from the @ times, else from wall-clock
-     * prefixes); for a process's first cycle, time since start-up. A step backwards inside a run
-     * (interleaved processes) is not an interval.
-     */
-    private double[] intervals() {
-        double[] out = new double[size];
-        for (int i = 0; i < size; i++) {
-            double iv = Double.NaN;
-            if (i > 0 && run[i] == run[i - 1]) {
-                int j = i - 1;
-                if (!Double.isNaN(startS[i]) && !Double.isNaN(startS[j])) {
-                    // both are whole milliseconds: round the difference back to them exactly
-                    iv = Math.rint((startS[i] - startS[j]) * 1000) / 1000.0;
-                } else if (wallMillis != null && wallMillis[i] != WallClockParser.MISSING && wallMillis[j] != WallClockParser.MISSING) {
-                    iv = (wallMillis[i] - wallMillis[j]) / 1000.0;
-                }
-            } else if (gc[i] == 1 && !Double.isNaN(startS[i])) {
-                iv = startS[i];
-            }
-            out[i] = iv < 0 ? Double.NaN : iv;
-        }
-        return out;
-    }
-
-    /**
-     * MB allocated between the previous cycle's start and this one's: what the previous cycle's mark
-     * allocated (end − start) plus what was allocated after it (this start − previous live, since the
-     * runtime resets its heap count to the marked heap at mark termination). Truncation to whole MB
-     * can make that −1, so it is clamped at 0. Before Go 1.5 the collection stopped the world, so it
-     * is just this start − previous end. A process's first cycle: everything since start-up.
-     */
-    private double[] allocations() {
-        double[] out = new double[size];
-        for (int i = 0; i < size; i++) {
-            double al = Double.NaN;
-            if (i > 0 && run[i] == run[i - 1]) {
-                int j = i - 1;
-                boolean legacy = isLegacy(i);
-                int after = legacy ? heapEnd[j] : heapLive[j];
-                if (heapStart[i] != NONE && after != NONE) {
-                    long a = (long) heapStart[i] - after;
-                    if (!legacy) {
-                        a = (heapEnd[j] != NONE && heapStart[j] != NONE) ? a + heapEnd[j] - heapStart[j] : Long.MIN_VALUE;
-                    }
-                    if (a != Long.MIN_VALUE) al = Math.max(0, a);
-                }
-            } else if (gc[i] == 1 && heapStart[i] != NONE) {
-                al = heapStart[i];
-            }
-            out[i] = al;
-        }
-        return out;
-    }
-
-    private double[] rates(double[] alloc, double[] interval) {
-        double[] out = new double[size];
-        for (int i = 0; i < size; i++) out[i] = interval[i] > 0 ? alloc[i] / interval[i] : Double.NaN;
-        return out;
-    }
-
-    /** Live / end heap: the share of the heap the cycle found reachable (before Go 1.5: after / before). */
-    private double[] survival() {
-        double[] out = new double[size];
-        for (int i = 0; i < size; i++) {
-            boolean legacy = isLegacy(i);
-            int live = legacy ? heapEnd[i] : heapLive[i];
-            int whole = legacy ? heapStart[i] : heapEnd[i];
-            out[i] = (live != NONE && whole != NONE && whole > 0) ? (double) live / whole : Double.NaN;
-        }
-        return out;
-    }
-
-    private boolean isLegacy(int i) {
-        return dialect[i] <= GcDialect.GO1_3_TO_1_4.ordinal();
+    private Column<?> column(CycleColumn c) {
+        String name = c.columnName();
+        return switch (c.type()) {
+            case INT -> Columns.ints(name, ints[c.ordinal()], size);
+            case DOUBLE -> Columns.doubles(name, doubles[c.ordinal()], size);
+            case BOOLEAN -> flag(name, FLAGS_OF.get(c));
+            case TEXT -> trigger(); // the only text column
+            case DATE_TIME -> wallTime(); // the only date-time column
+        };
     }
 
     private DateTimeColumn wallTime() {
+        // Most logs have no timestamps: then one array of missing values, not a filled one and its copy.
+        if (wallMillis == null) return DateTimeColumn.create(WALL_TIME, size);
         long[] packed = new long[size];
         long cachedDay = Long.MIN_VALUE;
         int cachedPackedDate = 0;
@@ -346,42 +253,13 @@ final class CycleTableBuilder {
         return StringColumn.create(TRIGGER, v);
     }
 
-    private static int[] ints(int cap, boolean wanted) {
-        return wanted ? new int[cap] : null;
-    }
-
-    private static long[] longs(int cap, boolean wanted) {
-        return wanted ? new long[cap] : null;
-    }
-
-    private static double[] doubles(int cap, boolean wanted) {
-        return wanted ? new double[cap] : null;
-    }
-
     private void grow() {
-        int cap = run.length + (run.length >> 1) + 16;
-        run = Arrays.copyOf(run, cap);
-        flags = Arrays.copyOf(flags, cap);
-        dialect = Arrays.copyOf(dialect, cap);
-        gc = grow(gc, cap); line = grow(line, cap); cpuPct = grow(cpuPct, cap);
-        heapStart = grow(heapStart, cap); heapEnd = grow(heapEnd, cap); heapLive = grow(heapLive, cap);
-        heapGoal = grow(heapGoal, cap); stacks = grow(stacks, cap); globals = grow(globals, cap); procs = grow(procs, cap);
-        startS = grow(startS, cap); wallMillis = grow(wallMillis, cap);
-        sweepTerm = grow(sweepTerm, cap); mark = grow(mark, cap); markTerm = grow(markTerm, cap);
-        installWb = grow(installWb, cap); stw = grow(stw, cap);
-        sweepTermCpu = grow(sweepTermCpu, cap); assistCpu = grow(assistCpu, cap);
-        backgroundCpu = grow(backgroundCpu, cap); idleCpu = grow(idleCpu, cap); markTermCpu = grow(markTermCpu, cap);
-    }
-
-    private static int[] grow(int[] a, int cap) {
-        return a == null ? null : Arrays.copyOf(a, cap);
-    }
-
-    private static long[] grow(long[] a, int cap) {
-        return a == null ? null : Arrays.copyOf(a, cap);
-    }
-
-    private static double[] grow(double[] a, int cap) {
-        return a == null ? null : Arrays.copyOf(a, cap);
+        capacity = capacity + (capacity >> 1) + 16;
+        flags = Arrays.copyOf(flags, capacity);
+        for (int c = 0; c < ints.length; c++) {
+            if (ints[c] != null) ints[c] = Arrays.copyOf(ints[c], capacity);
+            if (doubles[c] != null) doubles[c] = Arrays.copyOf(doubles[c], capacity);
+        }
+        if (wallMillis != null) wallMillis = Arrays.copyOf(wallMillis, capacity);
     }
 }

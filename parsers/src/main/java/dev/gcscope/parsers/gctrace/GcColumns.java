@@ -5,6 +5,7 @@ import java.util.List;
 /**
  * Column names of the gctrace tables. They are public contract: {@code export --csv} writes them and
  * users' scripts read them, so they are only ever added to, never renamed. Units are in the names.
+ * The cycles table's columns, their order, types and meanings are declared in {@link CycleColumn}.
  */
 public final class GcColumns {
     private GcColumns() {}
@@ -32,7 +33,7 @@ public final class GcColumns {
     public static final String GLOBALS_MB = "globals_mb";
     public static final String PROCS = "procs";
     public static final String FORCED = "forced";
-    // cycles: derived
+    // cycles: derived (by the analysis module)
     public static final String INTERVAL_S = "interval_s";
     public static final String ALLOC_MB = "alloc_mb";
     public static final String ALLOC_RATE_MB_S = "alloc_rate_mb_s";
@@ -49,12 +50,8 @@ public final class GcColumns {
     public static final String TRIGGER_USER = "user";
     public static final String TRIGGER_PERIODIC = "periodic";
 
-    public static final List<String> CYCLE_COLUMNS = List.of(
-            RUN, GC, START_S, WALL_TIME, GC_CPU_PCT, SWEEP_TERM_MS, MARK_MS, MARK_TERM_MS, STW_MS,
-            SWEEP_TERM_CPU_MS, ASSIST_CPU_MS, BACKGROUND_CPU_MS, IDLE_CPU_MS, MARK_TERM_CPU_MS,
-            HEAP_START_MB, HEAP_END_MB, HEAP_LIVE_MB, HEAP_GOAL_MB, STACKS_MB, GLOBALS_MB, PROCS, FORCED,
-            INTERVAL_S, ALLOC_MB, ALLOC_RATE_MB_S, SURVIVAL,
-            TRIGGER, LEAK_CHECK, PARTIAL, INSTALL_WB_MS, LINE);
+    /** Every cycles column name, in table order ({@link CycleColumn} declares them). */
+    public static final List<String> CYCLE_COLUMNS = CycleColumn.all().stream().map(CycleColumn::columnName).toList();
 
     // scavenger table
     public static final String SOURCE = "source";

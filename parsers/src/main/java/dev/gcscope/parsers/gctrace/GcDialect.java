@@ -2,7 +2,7 @@ package dev.gcscope.parsers.gctrace;
 
 /**
  * The gc line layouts Go has printed, with the releases each implies (../shared/formats.md §1.3).
- * The label is what the {@code dialect} column holds.
+ * The labels are what the parse result's {@code dialects} attribute lists.
  */
 public enum GcDialect {
     /** {@code gc13(2): 0+0+0 ms, 0 -> 0 MB 4 -> 4 (14-10) objects, …} (Go 1.0–1.2: runtime/mgc0.c printf). */

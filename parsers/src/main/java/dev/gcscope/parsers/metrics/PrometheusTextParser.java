@@ -45,7 +45,7 @@ public final class PrometheusTextParser implements TraceParser {
         int s = 0;
         for (int i = 0; i <= b.length; i++) {
             if (i < b.length && b[i] != '\n' && b[i] != '\r') continue;
-            int p = PrometheusRun.skipQuotePrefix(b, s, i);
+            int p = ExpositionLineKinds.skipQuotePrefix(b, s, i);
             int e = i;
             while (e > p && (b[e - 1] == ' ' || b[e - 1] == '\t')) e--;
             if (e > p) {

@@ -1,5 +1,6 @@
 package dev.gcscope.ui.timeline.bench;
 
+import dev.gcscope.analysis.cycles.DerivedColumns;
 import dev.gcscope.parsers.TraceSource;
 import dev.gcscope.parsers.gctrace.GcColumns;
 import dev.gcscope.parsers.gctrace.GcTraceParser;
@@ -50,7 +51,7 @@ public final class TimelineFrameBenchmark {
             }
         }
         long t0 = System.nanoTime();
-        Table cycles = new GcTraceParser().parse(TraceSource.of(input)).table(GcColumns.CYCLES_TABLE);
+        Table cycles = DerivedColumns.addTo(new GcTraceParser().parse(TraceSource.of(input))).table(GcColumns.CYCLES_TABLE);
         GcTraceData data = GcTraceData.of(cycles);
         TimelineCycles timeline = TimelineCycles.of(data);
         System.out.printf(Locale.ROOT, "input %s: %,d cycles, parsed and analysed in %.1f s%n", input, data.size(),

@@ -1,0 +1,61 @@
+package dev.gcscope.analysis.cycles;
+
+import static dev.gcscope.parsers.gctrace.GcColumns.GC;
+import static dev.gcscope.parsers.gctrace.GcColumns.HEAP_END_MB;
+import static dev.gcscope.parsers.gctrace.GcColumns.HEAP_LIVE_MB;
+import static dev.gcscope.parsers.gctrace.GcColumns.HEAP_START_MB;
+import static dev.gcscope.parsers.gctrace.GcColumns.RUN;
+import static dev.gcscope.parsers.gctrace.GcColumns.START_S;
+
+import java.util.Set;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * {@code alloc_mb}: the MB allocated between the previous cycle's start and this one's. That is what
+ * the previous cycle's mark allocated (end − start) plus what was allocated after it (this start −
+ * previous live, since the runtime resets its heap count to the marked heap at mark termination).
+ * Truncation to whole MB can make that −1, so it is clamped at 0. Before Go 1.5 the collection
+ * stopped the world, so it is just this start − previous end. A process's first cycle: everything
+ * since start-up.
+ */
+final class AllocatedMegabytes {
+    static final Set<String> INPUTS = Set.of(RUN, GC, START_S, HEAP_START_MB, HEAP_END_MB, HEAP_LIVE_MB);
+
+    private static final int MISSING = Integer.MIN_VALUE; // IntColumn's missing value
+
+    private AllocatedMegabytes() {}
+
+    static double[] of(Table cycles) {
+        IntColumn run = cycles.intColumn(RUN);
+        IntColumn gc = cycles.intColumn(GC);
+        DoubleColumn start = cycles.doubleColumn(START_S);
+        IntColumn heapStart = cycles.intColumn(HEAP_START_MB);
+        IntColumn heapEnd = cycles.intColumn(HEAP_END_MB);
+        IntColumn heapLive = cycles.intColumn(HEAP_LIVE_MB);
+        int n = cycles.rowCount();
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            double al = Double.NaN;
+            int startMb = heapStart.getInt(i);
+            if (i > 0 && run.getInt(i) == run.getInt(i - 1)) {
+                int j = i - 1;
+                boolean stoppedTheWorld = LegacyCycles.stoppedTheWorld(start.getDouble(i));
+                int after = stoppedTheWorld ? heapEnd.getInt(j) : heapLive.getInt(j);
+                if (startMb != MISSING && after != MISSING) {
+                    long a = (long) startMb - after;
+                    if (!stoppedTheWorld) {
+                        int previousEnd = heapEnd.getInt(j), previousStart = heapStart.getInt(j);
+                        a = previousEnd != MISSING && previousStart != MISSING ? a + previousEnd - previousStart : Long.MIN_VALUE;
+                    }
+                    if (a != Long.MIN_VALUE) al = Math.max(0, a);
+                }
+            } else if (gc.getInt(i) == 1 && startMb != MISSING) {
+                al = startMb;
+            }
+            out[i] = al;
+        }
+        return out;
+    }
+}

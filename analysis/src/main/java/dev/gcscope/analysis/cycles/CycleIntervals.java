@@ -1,0 +1,70 @@
+package dev.gcscope.analysis.cycles;
+
+import static dev.gcscope.parsers.gctrace.GcColumns.GC;
+import static dev.gcscope.parsers.gctrace.GcColumns.RUN;
+import static dev.gcscope.parsers.gctrace.GcColumns.START_S;
+import static dev.gcscope.parsers.gctrace.GcColumns.WALL_TIME;
+
+import java.util.Set;
+import tech.tablesaw.api.DateTimeColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.dates.PackedLocalDate;
+import tech.tablesaw.columns.datetimes.DateTimeColumnType;
+import tech.tablesaw.columns.datetimes.PackedLocalDateTime;
+import tech.tablesaw.columns.times.PackedLocalTime;
+
+/**
+ * {@code interval_s}: the time since the previous cycle of the same run, from the {@code @} times,
+ * else (Go 1.4 and older printed none) from the log lines' timestamps; for a process's first cycle
+ * (gc 1), the time since start-up. A step backwards inside a run (interleaved processes) is not an
+ * interval.
+ */
+final class CycleIntervals {
+    static final Set<String> INPUTS = Set.of(RUN, GC, START_S, WALL_TIME);
+
+    private static final long MS_PER_DAY = 86_400_000L;
+
+    private CycleIntervals() {}
+
+    static double[] of(Table cycles) {
+        IntColumn run = cycles.intColumn(RUN);
+        IntColumn gc = cycles.intColumn(GC);
+        DoubleColumn start = cycles.doubleColumn(START_S);
+        DateTimeColumn wall = cycles.dateTimeColumn(WALL_TIME);
+        int n = cycles.rowCount();
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            double iv = Double.NaN;
+            double s = start.getDouble(i);
+            if (i > 0 && run.getInt(i) == run.getInt(i - 1)) {
+                double previous = start.getDouble(i - 1);
+                if (!Double.isNaN(s) && !Double.isNaN(previous)) {
+                    // both are whole milliseconds: round the difference back to them exactly
+                    iv = Math.rint((s - previous) * 1000) / 1000.0;
+                } else {
+                    iv = wallSeconds(wall, i - 1, i);
+                }
+            } else if (gc.getInt(i) == 1 && !Double.isNaN(s)) {
+                iv = s;
+            }
+            out[i] = iv < 0 ? Double.NaN : iv;
+        }
+        return out;
+    }
+
+    /** Seconds from row {@code from}'s wall-clock time to row {@code to}'s, NaN unless both have one. */
+    private static double wallSeconds(DateTimeColumn wall, int from, int to) {
+        long missing = DateTimeColumnType.missingValueIndicator();
+        long a = wall.getLongInternal(from), b = wall.getLongInternal(to);
+        if (a == missing || b == missing) return Double.NaN;
+        return (epochMillis(b) - epochMillis(a)) / 1000.0;
+    }
+
+    /** The parser packs the prefix's epoch milliseconds as a UTC date-time; this is the inverse. */
+    private static long epochMillis(long packed) {
+        return PackedLocalDate.toEpochDay(PackedLocalDateTime.date(packed)) * MS_PER_DAY
+                + PackedLocalTime.getMillisecondOfDay(PackedLocalDateTime.time(packed));
+    }
+}
