@@ -1,6 +1,6 @@
 package dev.gcscope.cli;
 
-import dev.gcscope.BackgroundPreinitializer;
+import dev.gcscope.preinit.BackgroundPreinitializer;
 import dev.gcscope.parsers.TraceLoader;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
