@@ -7,7 +7,7 @@ import dev.gcscope.parsers.ParseResult;
 import dev.gcscope.ui.chart.BucketHistogramChart;
 import dev.gcscope.ui.chart.PercentileLinesChart;
 import dev.gcscope.ui.chart.Quantity;
-import dev.gcscope.ui.gctrace.TimeRange;
+import dev.gcscope.ui.chart.TimeRange;
 import dev.gcscope.ui.task.BackgroundRunner;
 import dev.gcscope.ui.task.TaskHandle;
 import dev.gcscope.ui.task.TaskListener;

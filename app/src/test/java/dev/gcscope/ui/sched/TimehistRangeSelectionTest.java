@@ -9,7 +9,7 @@ import dev.gcscope.parsers.ParseResult;
 import dev.gcscope.ui.Theme;
 import dev.gcscope.ui.chart.PercentileLinesChart;
 import dev.gcscope.ui.chart.PlotArea;
-import dev.gcscope.ui.gctrace.TimeRange;
+import dev.gcscope.ui.chart.TimeRange;
 import dev.gcscope.ui.task.BackgroundRunner;
 import dev.gcscope.ui.task.BackgroundTask;
 import dev.gcscope.ui.task.SynchronousRunner;

@@ -14,7 +14,7 @@ import dev.gcscope.ui.Theme;
 import dev.gcscope.ui.chart.PlotArea;
 import dev.gcscope.ui.gctrace.GcTraceData;
 import dev.gcscope.ui.gctrace.GcTraceModel;
-import dev.gcscope.ui.gctrace.TimeRange;
+import dev.gcscope.ui.chart.TimeRange;
 import dev.gcscope.ui.task.SynchronousRunner;
 import dev.gcscope.ui.workspace.TraceView;
 import java.nio.charset.StandardCharsets;
