@@ -11,7 +11,7 @@ import dev.gcscope.ui.chart.TimeRange;
 import dev.gcscope.ui.task.BackgroundRunner;
 import dev.gcscope.ui.task.TaskHandle;
 import dev.gcscope.ui.task.TaskListener;
-import dev.gcscope.ui.workspace.TraceView;
+import dev.gcscope.ui.view.TraceView;
 import java.util.List;
 import java.util.Locale;
 import javafx.collections.FXCollections;

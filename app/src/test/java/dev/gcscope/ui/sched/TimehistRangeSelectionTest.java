@@ -16,7 +16,7 @@ import dev.gcscope.ui.task.SynchronousRunner;
 import dev.gcscope.ui.task.TaskContext;
 import dev.gcscope.ui.task.TaskHandle;
 import dev.gcscope.ui.task.TaskListener;
-import dev.gcscope.ui.workspace.TraceView;
+import dev.gcscope.ui.view.TraceView;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
