@@ -1,4 +1,6 @@
 package dev.gcscope.cli;
 
-/** What the commands share: how files are read, the per-format summary sections, and error reporting. */
-record CliContext(TraceInputs inputs, SummarySections sections, ErrorReporter errors) {}
+import dev.gcscope.format.FormatSupports;
+
+/** What the commands share: how files are read, what each format family supports, and error reporting. */
+record CliContext(TraceInputs inputs, FormatSupports formats, ErrorReporter errors) {}

@@ -3,24 +3,29 @@ package dev.gcscope.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gcscope.analysis.GcTraceAnalysis;
 import dev.gcscope.analysis.compare.TraceComparison;
 import dev.gcscope.analysis.regime.Regime;
+import dev.gcscope.analysis.sched.GcPauseComparison;
+import dev.gcscope.analysis.sched.HistogramHistory;
+import dev.gcscope.format.FormatSupport;
+import dev.gcscope.format.JsonNumbers;
+import dev.gcscope.format.PlainNumbers;
+import dev.gcscope.format.TextReport;
 import dev.gcscope.parsers.ParseOptions;
 import dev.gcscope.parsers.ParseResult;
 import dev.gcscope.parsers.TraceInputException;
-import dev.gcscope.parsers.gctrace.GcColumns;
-import dev.gcscope.parsers.gctrace.GcTraceParser;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import tech.tablesaw.api.Table;
 
 /** {@code gcscope compare [--json] A B}: did the pauses change from trace A to trace B? */
 @Command(name = "compare", sortOptions = false,
@@ -78,7 +83,7 @@ final class CompareCommand implements Callable<Integer> {
         } catch (TraceInputException e) {
             return context.errors().report(e);
         }
-        TraceComparison.Result r = TraceComparison.of(left.table(GcColumns.CYCLES_TABLE), right.table(GcColumns.CYCLES_TABLE));
+        TraceComparison.Result r = TraceComparison.of(cycles(left).orElseThrow(), cycles(right).orElseThrow());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             SummaryCommand.Json.MAPPER.writeValue(out, json(r));
@@ -91,31 +96,29 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private ParseResult loadAny(Path file) throws TraceInputException {
-        return context.inputs().load(file, null, id -> id.equals(GcTraceParser.FORMAT.id())
-                ? ParseOptions.columns(PAUSE_COLUMNS) : ParseOptions.ALL);
+        return context.inputs().load(file, null,
+                f -> context.formats().forFormat(f).map(FormatSupport::compareOptions).orElse(ParseOptions.ALL));
     }
 
-    /** What the pause analysis and the pairing with runtime/metrics read of a gctrace. */
-    private static final java.util.Set<String> PAUSE_COLUMNS = union(GcTraceAnalysis.COLUMNS,
-            java.util.Set.of(GcColumns.SWEEP_TERM_MS, GcColumns.MARK_TERM_MS));
-
-    private static java.util.Set<String> union(java.util.Set<String> x, java.util.Set<String> y) {
-        java.util.Set<String> out = new java.util.HashSet<>(x);
-        out.addAll(y);
-        return java.util.Set.copyOf(out);
+    /** The GC cycles of a file whose format records them (gctrace), as its format's entry says. */
+    private Optional<Table> cycles(ParseResult r) {
+        return context.formats().forFormat(r.format()).flatMap(f -> f.gcCycles(r));
     }
 
-    private static boolean isGcTrace(ParseResult r) {
-        return r.format().equals(GcTraceParser.FORMAT);
+    /** The runtime's histograms of a file whose format records them (runtime/metrics). */
+    private Optional<Table> histograms(ParseResult r) {
+        return context.formats().forFormat(r.format()).flatMap(f -> f.histograms(r));
     }
 
-    private static boolean isMetrics(ParseResult r) {
-        String id = r.format().id();
-        return id.equals(dev.gcscope.parsers.metrics.PrometheusTextParser.FORMAT.id())
-                || id.equals(dev.gcscope.parsers.metrics.MetricsJsonParser.FORMAT.id());
+    private boolean isGcTrace(ParseResult r) {
+        return cycles(r).isPresent();
     }
 
-    private static void requireGcTrace(ParseResult result, Path file) throws TraceInputException {
+    private boolean isMetrics(ParseResult r) {
+        return histograms(r).isPresent();
+    }
+
+    private void requireGcTrace(ParseResult result, Path file) throws TraceInputException {
         if (!isGcTrace(result)) {
             throw new TraceInputException(file + ": is " + result.format().id() + ", but compare reads two gctrace files,"
                     + " or a gctrace file and a runtime/metrics file of the same process");
@@ -127,14 +130,13 @@ final class CompareCommand implements Callable<Integer> {
         boolean gcFirst = isGcTrace(left);
         ParseResult gc = gcFirst ? left : right, metrics = gcFirst ? right : left;
         Path gcFile = gcFirst ? a : b, metricsFile = gcFirst ? b : a;
-        var histories = dev.gcscope.analysis.sched.HistogramHistory.of(
-                metrics.table(dev.gcscope.parsers.metrics.MetricsColumns.BUCKETS_TABLE));
-        var metric = dev.gcscope.analysis.sched.GcPauseComparison.pauseMetric(histories);
+        var histories = HistogramHistory.of(histograms(metrics).orElseThrow());
+        var metric = GcPauseComparison.pauseMetric(histories);
         if (metric.isEmpty()) {
             return context.errors().report(new TraceInputException(metricsFile + ": has no GC pause histogram ("
-                    + String.join(" or ", dev.gcscope.analysis.sched.GcPauseComparison.PAUSE_METRICS) + ") to set against " + gcFile));
+                    + String.join(" or ", GcPauseComparison.PAUSE_METRICS) + ") to set against " + gcFile));
         }
-        var c = dev.gcscope.analysis.sched.GcPauseComparison.of(gc.table(GcColumns.CYCLES_TABLE), metric.get());
+        var c = GcPauseComparison.of(cycles(gc).orElseThrow(), metric.get());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             SummaryCommand.Json.MAPPER.writeValue(out, PauseSourcesReport.json(gcFile.toString(), metricsFile.toString(), c));
@@ -153,17 +155,17 @@ final class CompareCommand implements Callable<Integer> {
         ObjectNode stw = o.putObject("stw_ms");
         for (TraceComparison.Row row : r.percentiles()) {
             ObjectNode p = stw.putObject(row.name());
-            GcTraceSummarySection.putNumber(p, "a", row.a());
-            GcTraceSummarySection.putNumber(p, "b", row.b());
-            GcTraceSummarySection.putNumber(p, "ratio", row.ratio());
+            JsonNumbers.put(p, "a", row.a());
+            JsonNumbers.put(p, "b", row.b());
+            JsonNumbers.put(p, "ratio", row.ratio());
             if (!Double.isNaN(row.ratioLow())) {
-                GcTraceSummarySection.putNumber(p, "ratio_low", row.ratioLow());
-                GcTraceSummarySection.putNumber(p, "ratio_high", row.ratioHigh());
+                JsonNumbers.put(p, "ratio_low", row.ratioLow());
+                JsonNumbers.put(p, "ratio_high", row.ratioHigh());
             }
         }
-        GcTraceSummarySection.putNumber(o, "mann_whitney_p", r.mannWhitneyP());
-        GcTraceSummarySection.putNumber(o, "ks_p", r.ksP());
-        GcTraceSummarySection.putNumber(o, "hodges_lehmann_ms", r.shift().estimate());
+        JsonNumbers.put(o, "mann_whitney_p", r.mannWhitneyP());
+        JsonNumbers.put(o, "ks_p", r.ksP());
+        JsonNumbers.put(o, "hodges_lehmann_ms", r.shift().estimate());
         ArrayNode ci = o.putArray("hodges_lehmann_ci_ms");
         ci.add(PlainNumbers.figure(r.shift().low()));
         ci.add(PlainNumbers.figure(r.shift().high()));
@@ -192,8 +194,8 @@ final class CompareCommand implements Callable<Integer> {
     private static void side(ObjectNode o, Regime g) {
         o.put("description", g.description());
         o.put("cycles", g.cycles());
-        GcTraceSummarySection.putNumber(o, "stw_p50_ms", g.stwP50Ms());
-        GcTraceSummarySection.putNumber(o, "stw_p99_ms", g.stwP99Ms());
+        JsonNumbers.put(o, "stw_p50_ms", g.stwP50Ms());
+        JsonNumbers.put(o, "stw_p99_ms", g.stwP99Ms());
     }
 
     private void text(TraceComparison.Result r, TextReport out) {

@@ -1,5 +1,6 @@
 package dev.gcscope.cli;
 
+import dev.gcscope.format.PlainNumbers;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;

@@ -1,9 +1,5 @@
 package dev.gcscope.cli;
 
-import dev.gcscope.analysis.GcTraceAnalysis;
-import dev.gcscope.parsers.gctrace.GcTraceParser;
-import tech.tablesaw.api.Table;
-
 import dev.gcscope.parsers.ParseResult;
 import dev.gcscope.parsers.TraceInputException;
 import dev.gcscope.parsers.TraceSource;
@@ -22,6 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import tech.tablesaw.api.Table;
 
 /** {@code gcscope export --csv OUT [--format FMT] FILE} */
 @Command(name = "export", sortOptions = false,
@@ -99,10 +96,10 @@ final class ExportCommand implements Callable<Integer> {
         return ExitStatus.OK;
     }
 
-    /** The main table, plus what analysis adds per row: for gctrace, each cycle's regime. */
+    /** The main table, plus what analysis adds per row (for gctrace, each cycle's regime). */
     private Table exported(ParseResult result) {
-        if (result.format().equals(GcTraceParser.FORMAT)) return GcTraceAnalysis.withRegimes(result.mainTable(), regimes.method());
-        return result.mainTable();
+        return context.formats().forFormat(result.format()).map(f -> f.exported(result, regimes.options()))
+                .orElseGet(result::mainTable);
     }
 
     private Path outputPath() {

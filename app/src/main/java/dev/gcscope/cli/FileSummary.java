@@ -3,6 +3,9 @@ package dev.gcscope.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gcscope.format.AnalysisOptions;
+import dev.gcscope.format.FormatSupports;
+import dev.gcscope.format.TextReport;
 import dev.gcscope.parsers.ParseIssue;
 import dev.gcscope.parsers.ParseReport;
 import dev.gcscope.parsers.ParseResult;
@@ -12,18 +15,21 @@ import java.util.Map;
 
 /**
  * The part of {@code summary} every format shares (format, lines, skipped lines, issues, notes, Go
- * versions), followed by the format's own {@link SummarySection}. The JSON keys are public contract.
+ * versions), followed by what the format's {@link dev.gcscope.format.FormatSupport} adds. The JSON keys
+ * are public contract.
  */
 final class FileSummary {
     /** Issues the text report lists; {@code --json} lists every one the parse report kept. */
     static final int TEXT_ISSUES = 5;
     static final String GO_VERSIONS = "go_versions";
 
-    private final SummarySections sections;
+    private final FormatSupports formats;
+    private final AnalysisOptions options;
     private final JsonNodeFactory nodes;
 
-    FileSummary(SummarySections sections, JsonNodeFactory nodes) {
-        this.sections = sections;
+    FileSummary(FormatSupports formats, AnalysisOptions options, JsonNodeFactory nodes) {
+        this.formats = formats;
+        this.options = options;
         this.nodes = nodes;
     }
 
@@ -45,7 +51,7 @@ final class FileSummary {
         report.notes().forEach(notes::add);
         String goVersions = result.attributes().get(GO_VERSIONS);
         if (goVersions == null || goVersions.isEmpty()) file.putNull(GO_VERSIONS); else file.put(GO_VERSIONS, goVersions);
-        sections.forFormat(result.format().id()).ifPresent(s -> s.addJson(result, file));
+        formats.forFormat(result.format()).ifPresent(s -> s.addSummaryJson(result, options, file));
         return file;
     }
 
@@ -76,6 +82,6 @@ final class FileSummary {
             out.row("notes", report.notes().get(0));
             report.notes().stream().skip(1).forEach(out::more);
         }
-        sections.forFormat(result.format().id()).ifPresent(s -> s.addText(result, out));
+        formats.forFormat(result.format()).ifPresent(s -> s.addSummaryText(result, options, out));
     }
 }

@@ -1,6 +1,7 @@
 package dev.gcscope.cli;
 
-import dev.gcscope.BackgroundPreinitializer;
+import dev.gcscope.preinit.BackgroundPreinitializer;
+import dev.gcscope.format.FormatSupports;
 import dev.gcscope.parsers.TraceLoader;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
@@ -53,7 +54,7 @@ public final class GcscopeCli {
         this.out = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         this.err = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         this.errors = new ErrorReporter(this.err, debug);
-        this.context = new CliContext(new TraceInputs(loader), SummarySections.standard(), errors);
+        this.context = new CliContext(new TraceInputs(loader), FormatSupports.standard(), errors);
     }
 
     /** True when {@code firstArg} names a subcommand or a global option (so no window opens). */

@@ -1,6 +1,9 @@
 package dev.gcscope.cli;
 
 import dev.gcscope.analysis.sched.GcPauseComparison;
+import dev.gcscope.format.JsonNumbers;
+import dev.gcscope.format.PlainNumbers;
+import dev.gcscope.format.TextReport;
 import java.util.Locale;
 import tech.tablesaw.api.Table;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -24,15 +27,15 @@ final class PauseSourcesReport {
         o.put("metric", c.metric());
         o.put("cycles", c.cycles());
         o.put("gctrace_pauses", c.gctracePauses());
-        GcTraceSummarySection.putNumber(o, "metric_pauses", c.metricPauses());
+        JsonNumbers.put(o, "metric_pauses", c.metricPauses());
         ObjectNode pause = o.putObject("pause_ms");
         for (int q = 0; q < NAMES.length; q++) {
             ObjectNode p = pause.putObject(NAMES[q]);
-            GcTraceSummarySection.putNumber(p, "gctrace", c.gctraceMs()[q]);
-            GcTraceSummarySection.putNumber(p, "gctrace_binned", c.gctraceBinnedMs()[q]);
-            GcTraceSummarySection.putNumber(p, "metric", c.metricMs()[q]);
+            JsonNumbers.put(p, "gctrace", c.gctraceMs()[q]);
+            JsonNumbers.put(p, "gctrace_binned", c.gctraceBinnedMs()[q]);
+            JsonNumbers.put(p, "metric", c.metricMs()[q]);
         }
-        GcTraceSummarySection.putNumber(o, "gctrace_max_ms", c.gctraceMs()[3]);
+        JsonNumbers.put(o, "gctrace_max_ms", c.gctraceMs()[3]);
         o.put("verdict", verdict(c));
         return o;
     }

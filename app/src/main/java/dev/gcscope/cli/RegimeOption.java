@@ -1,6 +1,7 @@
 package dev.gcscope.cli;
 
 import dev.gcscope.analysis.regime.RegimeAnalysis;
+import dev.gcscope.format.AnalysisOptions;
 import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
@@ -14,6 +15,10 @@ final class RegimeOption {
 
     RegimeAnalysis.Method method() {
         return method;
+    }
+
+    AnalysisOptions options() {
+        return new AnalysisOptions(method);
     }
 
     static final class MethodConverter implements ITypeConverter<RegimeAnalysis.Method> {

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.gcscope.format.FormatSupport;
+import dev.gcscope.format.TextReport;
 import dev.gcscope.parsers.ParseOptions;
 import dev.gcscope.parsers.ParseResult;
 import java.io.IOException;
@@ -15,7 +17,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import dev.gcscope.analysis.regime.RegimeAnalysis;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -141,9 +142,7 @@ final class SummaryCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         String formatId = format.validated(context.inputs().loader().parsers());
         PrintWriter out = spec.commandLine().getOut();
-        SummarySections sections = regimes.method() == RegimeAnalysis.Method.KMEANS
-                ? context.sections() : SummarySections.standard(regimes.method());
-        FileSummary summary = new FileSummary(sections, JsonNodeFactory.instance);
+        FileSummary summary = new FileSummary(context.formats(), regimes.options(), JsonNodeFactory.instance);
         ArrayNode array = json ? Json.MAPPER.createArrayNode() : null;
         int status = ExitStatus.OK;
         boolean first = true;
@@ -151,7 +150,7 @@ final class SummaryCommand implements Callable<Integer> {
             ParseResult result;
             try {
                 result = context.inputs().load(file, formatId,
-                        id -> sections.forFormat(id).map(SummarySection::parseOptions).orElse(ParseOptions.ALL));
+                        f -> context.formats().forFormat(f).map(FormatSupport::summaryOptions).orElse(ParseOptions.ALL));
             } catch (Exception | OutOfMemoryError e) {
                 // One bad file must not cost the others their summary.
                 status = Math.max(status, context.errors().report(e));

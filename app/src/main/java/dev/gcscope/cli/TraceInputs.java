@@ -5,6 +5,7 @@ import dev.gcscope.parsers.ParseListener;
 import dev.gcscope.parsers.ParseOptions;
 import dev.gcscope.parsers.ParseResult;
 import dev.gcscope.parsers.TraceInputException;
+import dev.gcscope.parsers.TraceFormat;
 import dev.gcscope.parsers.TraceLoader;
 import dev.gcscope.parsers.TraceParser;
 import dev.gcscope.parsers.TraceSource;
@@ -47,11 +48,11 @@ final class TraceInputs {
      * @param formatId the {@code --format} value, or null to detect the format
      * @param options what to build, given the format found (a summary needs a few columns only)
      */
-    ParseResult parse(TraceSource source, String formatId, Function<String, ParseOptions> options)
+    ParseResult parse(TraceSource source, String formatId, Function<TraceFormat, ParseOptions> options)
             throws TraceInputException {
         try {
             TraceParser parser = loader.parserFor(source, formatId);
-            return DerivedColumns.parse(parser, source, ParseListener.NONE, options.apply(parser.format().id()));
+            return DerivedColumns.parse(parser, source, ParseListener.NONE, options.apply(parser.format()));
         } catch (TraceInputException e) {
             throw e;
         } catch (IOException e) {
@@ -63,7 +64,7 @@ final class TraceInputs {
         return parse(open(file), formatId);
     }
 
-    ParseResult load(Path file, String formatId, Function<String, ParseOptions> options) throws TraceInputException {
+    ParseResult load(Path file, String formatId, Function<TraceFormat, ParseOptions> options) throws TraceInputException {
         return parse(open(file), formatId, options);
     }
 

@@ -2,6 +2,7 @@ package dev.gcscope.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.gcscope.format.PlainNumbers;
 import org.junit.jupiter.api.Test;
 
 /** The number forms every CLI output relies on ({@code Double.toString} gives 1.0E-4, 3.0, 1.0E7). */

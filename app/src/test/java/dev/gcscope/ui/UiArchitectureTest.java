@@ -1,34 +1,49 @@
 package dev.gcscope.ui;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.Test;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import dev.gcscope.GcscopeClasses;
 
-/** Views wire, view models decide: view models and the runner never touch the scene graph. */
+/**
+ * Views wire, view models decide: view models and the runner never touch the scene graph; the
+ * charts know no trace format. Shares {@code ArchitectureTest}'s import (same locations, same options).
+ */
+@AnalyzeClasses(locations = GcscopeClasses.class,
+        importOptions = {ImportOption.DoNotIncludeTests.class, GcscopeClasses.NoTestJars.class})
 class UiArchitectureTest {
-    private static final JavaClasses UI = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("dev.gcscope.ui");
+    /** JavaFX's observable values and collections: what a view model may expose. Nothing else of JavaFX. */
+    private static final DescribedPredicate<JavaClass> JAVAFX_BEYOND_OBSERVABLES = resideInAPackage("javafx..")
+            .and(DescribedPredicate.not(resideInAnyPackage("javafx.beans..", "javafx.collections..")))
+            .as("reside in JavaFX beyond javafx.beans and javafx.collections");
 
-    @Test
-    void viewModelsDoNotUseTheSceneGraph() {
-        noClasses().that().haveSimpleNameEndingWith("ViewModel")
-                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
-                .check(UI);
-    }
+    @ArchTest
+    static final ArchRule viewModelsDoNotUseTheSceneGraph = noClasses().that().resideInAPackage("dev.gcscope.ui..")
+            .and().haveSimpleNameEndingWith("ViewModel")
+            .should().dependOnClassesThat(JAVAFX_BEYOND_OBSERVABLES).orShould().dependOnClassesThat()
+            .resideInAPackage("com.sun.javafx..");
 
-    @Test
-    void theBackgroundRunnerIsPlainJava() {
-        noClasses().that().resideInAPackage("dev.gcscope.ui.task..")
-                .should().dependOnClassesThat().resideInAnyPackage("javafx..")
-                .check(UI);
-    }
+    @ArchTest
+    static final ArchRule theBackgroundRunnerIsPlainJava = noClasses().that().resideInAPackage("dev.gcscope.ui.task..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..");
 
-    @Test
-    void nothingInTheUiPrintsToStandardOut() {
-        noClasses().should().accessField(System.class, "out").check(UI);
-    }
+    /** Charts draw numbers; which trace the numbers came from is the business of the packages above them. */
+    @ArchTest
+    static final ArchRule theChartsKnowNoTraceFormat = noClasses().that().resideInAPackage("dev.gcscope.ui.chart..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.gcscope.parsers..", "dev.gcscope.format..",
+                    "dev.gcscope.cli..")
+            .orShould().dependOnClassesThat(resideInAPackage("dev.gcscope.ui..")
+                    .and(DescribedPredicate.not(resideInAPackage("dev.gcscope.ui.chart..")))
+                    .as("reside in the rest of the UI (ui.gctrace, ui.sched, …)"));
+
+    @ArchTest
+    static final ArchRule nothingInTheUiPrintsToStandardOut = noClasses().that().resideInAPackage("dev.gcscope.ui..")
+            .should().accessField(System.class, "out");
 }

@@ -2,7 +2,6 @@ package dev.gcscope.ui.chart;
 
 import java.util.List;
 import java.util.Optional;
-import dev.gcscope.ui.gctrace.TimeRange;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;

@@ -1,17 +1,7 @@
 package dev.gcscope.ui.chart;
 
-import static dev.gcscope.parsers.gctrace.GcColumns.FORCED;
-import static dev.gcscope.parsers.gctrace.GcColumns.GC;
-import static dev.gcscope.parsers.gctrace.GcColumns.RUN;
-import static dev.gcscope.parsers.gctrace.GcColumns.START_S;
-import static dev.gcscope.parsers.gctrace.GcColumns.STW_MS;
-
 import java.util.ArrayList;
 import java.util.List;
-import tech.tablesaw.api.BooleanColumn;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.Table;
 
 /**
  * What the STW chart plots: one point per GC cycle, x = when the cycle started, y = its
@@ -22,6 +12,9 @@ import tech.tablesaw.api.Table;
  * between them, each run starting at its own process start; {@link #runStartX()} says where each
  * run after the first begins, for the separators the chart draws. When any cycle lacks a start time
  * (Go 1.4 and older print none) x is the cycle's position in the file instead.
+ *
+ * <p>Built from plain arrays: the charts know no trace format; {@code ui.gctrace.GcTraceSeries}
+ * reads them from a gctrace's cycles table.
  */
 public final class StwSeries {
     /** Gap between runs, as a fraction of the summed length of all runs. */
@@ -76,31 +69,8 @@ public final class StwSeries {
         this.yMax = ym;
     }
 
-    /** From a gctrace cycles table ({@code run}, {@code gc}, {@code start_s}, {@code stw_ms}, {@code forced}). */
-    public static StwSeries of(Table cycles) {
-        int n = cycles.rowCount();
-        DoubleColumn start = cycles.doubleColumn(START_S);
-        DoubleColumn stw = cycles.doubleColumn(STW_MS);
-        BooleanColumn forcedCol = cycles.booleanColumn(FORCED);
-        IntColumn runCol = cycles.intColumn(RUN);
-        IntColumn gcCol = cycles.intColumn(GC);
-        double[] s = new double[n];
-        double[] y = new double[n];
-        boolean[] f = new boolean[n];
-        int[] r = new int[n];
-        int[] g = new int[n];
-        for (int i = 0; i < n; i++) {
-            s[i] = start.isMissing(i) ? Double.NaN : start.getDouble(i);
-            y[i] = stw.isMissing(i) ? Double.NaN : stw.getDouble(i);
-            f[i] = Boolean.TRUE.equals(forcedCol.get(i));
-            r[i] = runCol.isMissing(i) ? 1 : runCol.getInt(i);
-            g[i] = gcCol.isMissing(i) ? -1 : gcCol.getInt(i);
-        }
-        return new StwSeries(s, y, f, r, g);
-    }
-
     /**
-     * From plain arrays (tests, synthetic data). The arrays are kept, not copied.
+     * The arrays are kept, not copied.
      *
      * @param startS seconds since process start, NaN when unknown
      * @param stwMs pause in ms, NaN when unknown

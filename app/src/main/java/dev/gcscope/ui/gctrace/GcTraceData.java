@@ -2,6 +2,7 @@ package dev.gcscope.ui.gctrace;
 
 import dev.gcscope.analysis.GcTraceAnalysis;
 import dev.gcscope.ui.chart.StwSeries;
+import dev.gcscope.ui.chart.TimeRange;
 import java.util.Arrays;
 import tech.tablesaw.api.Table;
 
@@ -28,7 +29,7 @@ public final class GcTraceData {
         // The layout and the analysis only read the table: on a million cycles the first chart
         // waits for both, so the layout is made on a pool thread meanwhile.
         java.util.concurrent.CompletableFuture<StwSeries> layout =
-                java.util.concurrent.CompletableFuture.supplyAsync(() -> StwSeries.of(cycles));
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> GcTraceSeries.of(cycles));
         GcTraceAnalysis analysis = GcTraceAnalysis.of(cycles);
         return new GcTraceData(cycles, layout.join(), analysis);
     }

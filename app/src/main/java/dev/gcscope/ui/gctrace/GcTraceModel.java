@@ -2,6 +2,7 @@ package dev.gcscope.ui.gctrace;
 
 import dev.gcscope.analysis.CycleRangeAnalysis;
 import dev.gcscope.analysis.stats.SloStreak;
+import dev.gcscope.ui.chart.TimeRange;
 import dev.gcscope.ui.task.BackgroundRunner;
 import dev.gcscope.ui.task.TaskHandle;
 import dev.gcscope.ui.task.TaskListener;

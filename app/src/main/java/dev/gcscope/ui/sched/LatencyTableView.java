@@ -3,7 +3,7 @@ package dev.gcscope.ui.sched;
 import dev.gcscope.analysis.sched.LatencyGroups;
 import dev.gcscope.parsers.ParseResult;
 import dev.gcscope.parsers.perfsched.LatencyColumns;
-import dev.gcscope.ui.workspace.TraceView;
+import dev.gcscope.ui.view.TraceView;
 import java.util.List;
 import java.util.Locale;
 import javafx.collections.FXCollections;

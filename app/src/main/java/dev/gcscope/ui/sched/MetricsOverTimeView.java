@@ -5,7 +5,7 @@ import dev.gcscope.ui.chart.BucketHeatmapChart;
 import dev.gcscope.ui.chart.HeatScaleLegend;
 import dev.gcscope.ui.chart.PercentileLinesChart;
 import dev.gcscope.ui.chart.Quantity;
-import dev.gcscope.ui.workspace.TraceView;
+import dev.gcscope.ui.view.TraceView;
 import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.scene.Node;

@@ -4,17 +4,17 @@ import dev.gcscope.analysis.sched.HistogramHistory;
 import dev.gcscope.parsers.ParseResult;
 import dev.gcscope.parsers.metrics.MetricsColumns;
 import dev.gcscope.ui.task.BackgroundRunner;
-import dev.gcscope.ui.workspace.TraceView;
-import java.util.ArrayList;
-import java.util.List;
 import dev.gcscope.ui.task.TaskListener;
+import dev.gcscope.ui.view.FormatViews;
+import dev.gcscope.ui.view.TraceView;
+import java.util.List;
 import javafx.scene.Node;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * The views of a scheduler or runtime/metrics document ({@code perf-sched-latency},
- * {@code perf-sched-timehist}, {@code prometheus}, {@code metrics-json}), in tab order.
+ * The desktop halves of the scheduler and runtime/metrics families ({@code perf-sched-latency},
+ * {@code perf-sched-timehist}, {@code prometheus} and {@code metrics-json}), and what their views share.
  */
 public final class SchedViews {
     /** The metric a runtime/metrics view opens on when the file has it: the scheduler's own latency. */
@@ -22,26 +22,26 @@ public final class SchedViews {
 
     private SchedViews() {}
 
+    /** One entry per family: perf sched latency, perf sched timehist, runtime/metrics. */
+    public static List<FormatViews> entries() {
+        return List.of(new LatencyViews(), new TimehistViews(), new MetricsViews());
+    }
+
     /**
-     * @param result the parsed document; its format is {@code result.format()}'s name
+     * The views of a document of one of these families, in tab order; none for another format.
+     *
      * @param runner for any recomputation the views trigger (never on the UI thread)
      */
     public static List<TraceView> create(ParseResult result, BackgroundRunner runner) {
-        List<TraceView> views = new ArrayList<>();
-        switch (result.format().id()) {
-            case "perf-sched-latency" -> views.add(new LatencyTableView(result));
-            case "perf-sched-timehist" -> views.add(new TimehistDelayView(result, runner));
-            case "prometheus", "metrics-json" -> views.addAll(metricsViews(result, runner));
-            default -> { }
-        }
-        return views;
+        return entries().stream().filter(e -> e.support().covers(result.format())).findFirst()
+                .map(e -> e.views(result, runner)).orElse(List.of());
     }
 
     /**
      * The histograms are regrouped in the background, once for both tabs, which show "Computing…"
      * until then. The over-time tab is there only when the file has more than one snapshot.
      */
-    private static List<TraceView> metricsViews(ParseResult result, BackgroundRunner runner) {
+    static List<TraceView> metricsViews(ParseResult result, BackgroundRunner runner) {
         Table buckets = result.table(MetricsColumns.BUCKETS_TABLE);
         IntColumn snapshot = buckets.intColumn(MetricsColumns.SNAPSHOT);
         int first = snapshot.isEmpty() ? 0 : snapshot.getInt(0);

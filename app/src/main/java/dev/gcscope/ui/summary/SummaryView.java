@@ -5,7 +5,7 @@ import dev.gcscope.ui.timeline.StackedTimelineChart;
 import dev.gcscope.ui.timeline.TimelineCycles;
 import dev.gcscope.ui.timeline.TimelineView;
 import dev.gcscope.ui.timeline.TimelineViews;
-import dev.gcscope.ui.workspace.TraceView;
+import dev.gcscope.ui.view.TraceView;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.Node;

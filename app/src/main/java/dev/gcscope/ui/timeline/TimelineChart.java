@@ -10,7 +10,7 @@ import dev.gcscope.ui.chart.NiceTicks;
 import dev.gcscope.ui.chart.PlotArea;
 import dev.gcscope.ui.chart.RegimePalette;
 import dev.gcscope.ui.chart.StwSeries;
-import dev.gcscope.ui.gctrace.TimeRange;
+import dev.gcscope.ui.chart.TimeRange;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

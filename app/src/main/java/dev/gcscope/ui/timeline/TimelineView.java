@@ -1,7 +1,7 @@
 package dev.gcscope.ui.timeline;
 
 import dev.gcscope.ui.gctrace.GcTraceModel;
-import dev.gcscope.ui.workspace.TraceView;
+import dev.gcscope.ui.view.TraceView;
 import java.util.List;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;

@@ -16,8 +16,8 @@ import static dev.gcscope.parsers.gctrace.GcColumns.STW_MS;
 import static dev.gcscope.parsers.gctrace.GcColumns.SWEEP_TERM_MS;
 
 import dev.gcscope.ui.gctrace.GcTraceModel;
-import dev.gcscope.ui.workspace.LazyTraceView;
-import dev.gcscope.ui.workspace.TraceView;
+import dev.gcscope.ui.view.LazyTraceView;
+import dev.gcscope.ui.view.TraceView;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;

@@ -2,37 +2,50 @@ package dev.gcscope.ui.workspace;
 
 import dev.gcscope.analysis.CycleRangeAnalysis;
 import dev.gcscope.analysis.cycles.DerivedColumns;
+import dev.gcscope.format.FormatSupport;
+import dev.gcscope.format.FormatSupports;
 import dev.gcscope.parsers.ParseListener;
 import dev.gcscope.parsers.ParseResult;
 import dev.gcscope.parsers.TraceInputException;
 import dev.gcscope.parsers.TraceLoader;
 import dev.gcscope.parsers.TraceSource;
-import dev.gcscope.parsers.gctrace.GcColumns;
-import dev.gcscope.parsers.gctrace.GcTraceParser;
 import dev.gcscope.ui.gctrace.GcTraceData;
 import dev.gcscope.ui.gctrace.GcTraceModel;
+import dev.gcscope.ui.view.FormatViews;
+import dev.gcscope.ui.view.KeyFigure;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import tech.tablesaw.api.Table;
 
 /**
  * Builds a {@link TraceDocument} on a loading thread: parse (format detected from the content), then
- * for a gctrace the laid-out and analysed {@link GcTraceData}, for anything else the summary
- * figures. A trace of at most {@link #EAGER_STATISTICS_MAX_CYCLES} cycles also gets its whole-trace
- * statistics here, so its first frame is complete; a larger one is shown as soon as its data exists
- * and its model computes the statistics in the background (the bootstrap intervals of a million
- * cycles take seconds, the first chart must not wait for them).
+ * what the format's entries say. A format that records GC cycles (gctrace) gets the laid-out and
+ * analysed {@link GcTraceData}; any other its summary figures, from the desktop half of its support
+ * ({@link FormatViews}). A trace of at most {@link #EAGER_STATISTICS_MAX_CYCLES} cycles also gets its
+ * whole-trace statistics here, so its first frame is complete; a larger one is shown as soon as its
+ * data exists and its model computes the statistics in the background (the bootstrap intervals of a
+ * million cycles take seconds, the first chart must not wait for them).
  */
 public final class DocumentLoader {
     public static final int EAGER_STATISTICS_MAX_CYCLES = 200_000;
 
     private final TraceLoader loader;
+    private final FormatSupports supports;
+    private final FormatViewsRegistry views;
 
+    /** With every format gcscope reads and every view it has. */
     public DocumentLoader(TraceLoader loader) {
+        this(loader, FormatSupports.standard(), FormatViewsRegistry.standard());
+    }
+
+    public DocumentLoader(TraceLoader loader, FormatSupports supports, FormatViewsRegistry views) {
         this.loader = loader;
+        this.supports = supports;
+        this.views = views;
     }
 
     /**
@@ -47,44 +60,32 @@ public final class DocumentLoader {
         long t0 = System.nanoTime();
         ParseResult result = DerivedColumns.addTo(loader.load(source, null, listener));
         long parsed = System.nanoTime();
-        checkUsable(result, displayName);
+        Optional<FormatSupport> support = supports.forFormat(result.format());
+        // A parse that found nothing to show is an input error, said in one line with what to do.
+        Optional<String> nothing = support.map(s -> s.nothingToShow(result)).orElseGet(() -> FormatSupport.noRows(result));
+        if (nothing.isPresent()) throw new TraceInputException(displayName + ": " + nothing.get());
         stopIf(cancelled);
         GcTraceData data = null;
         CycleRangeAnalysis whole = null;
         List<KeyFigure> figures = List.of();
         List<String> details = List.of();
-        if (isGcTrace(result)) {
-            data = GcTraceData.of(result.table(GcColumns.CYCLES_TABLE));
+        FormatViews formatViews = null;
+        Optional<Table> cycles = support.flatMap(s -> s.gcCycles(result));
+        if (cycles.isPresent()) {
+            data = GcTraceData.of(cycles.get());
             stopIf(cancelled);
             if (data.size() <= EAGER_STATISTICS_MAX_CYCLES) whole = GcTraceModel.wholeTrace(data);
         } else {
-            figures = concat(KeyFigures.common(result), KeyFigures.ofFormat(result));
-            details = KeyFigures.histogramLines(result);
+            formatViews = views.forFormat(result.format()).orElse(null);
+            figures = KeyFigures.common(result);
+            if (formatViews != null) {
+                figures = concat(figures, formatViews.keyFigures(result));
+                details = formatViews.details(result);
+            }
         }
         long done = System.nanoTime();
-        return new TraceDocument(displayName, origin, file, result, data, whole, figures, details, source.storedSize(),
-                (parsed - t0) / 1_000_000, (done - t0) / 1_000_000);
-    }
-
-    public static boolean isGcTrace(ParseResult result) {
-        return result.format().id().equals(GcTraceParser.FORMAT.id());
-    }
-
-    /** A parse that found nothing to show is an input error, said in one line with what to do. */
-    private static void checkUsable(ParseResult result, String name) throws TraceInputException {
-        if (isGcTrace(result)) {
-            Table cycles = result.tables().get(GcColumns.CYCLES_TABLE);
-            if (cycles == null || cycles.rowCount() == 0) {
-                throw new TraceInputException(name + ": no gctrace lines (no \"gc N @…\" cycle) — run the program with GODEBUG=gctrace=1"
-                        + " and keep its stderr: GODEBUG=gctrace=1 ./app 2> gc.log");
-            }
-            return;
-        }
-        boolean any = result.tables().values().stream().anyMatch(t -> t.rowCount() > 0);
-        if (!any) {
-            throw new TraceInputException(name + ": no " + result.format().title() + " data in it — "
-                    + result.format().howToProduce());
-        }
+        return new TraceDocument(displayName, origin, file, result, data, whole, figures, details, formatViews,
+                source.storedSize(), (parsed - t0) / 1_000_000, (done - t0) / 1_000_000);
     }
 
     private static void stopIf(BooleanSupplier cancelled) {

@@ -1,6 +1,8 @@
 package dev.gcscope.ui.workspace;
 
 import dev.gcscope.ui.summary.FigureCards;
+import dev.gcscope.ui.view.KeyFigure;
+import dev.gcscope.ui.view.TraceView;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;

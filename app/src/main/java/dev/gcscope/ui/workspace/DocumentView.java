@@ -1,8 +1,8 @@
 package dev.gcscope.ui.workspace;
 
-import dev.gcscope.ui.gctrace.GcTraceViews;
-import dev.gcscope.ui.sched.SchedViews;
 import dev.gcscope.ui.task.BackgroundRunner;
+import dev.gcscope.ui.view.LazyTraceView;
+import dev.gcscope.ui.view.TraceView;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.application.Platform;
@@ -18,10 +18,11 @@ import javafx.scene.layout.Region;
 
 /**
  * The inside of one document tab: a header (the selection bar of a gctrace, the input's line
- * counts and its parse report link) over the document's views, one tab each. A gctrace shows
- * {@link GcTraceViews#create}'s views; any other format a summary of the document followed by
- * {@link SchedViews#create}'s views. A view's content is built when its tab is first selected
- * (see {@link LazyTraceView}), so a document opens with only the view on screen built.
+ * counts and its parse report link) over the document's views, one tab each. A cycle document (a
+ * gctrace) shows {@link GcTraceViews#create}'s views; any other format a summary of the document
+ * followed by the views of its {@link dev.gcscope.ui.view.FormatViews}. A view's content is built when
+ * its tab is first selected (see {@link LazyTraceView}), so a document opens with only the view on
+ * screen built.
  */
 public final class DocumentView {
     private final DocumentViewModel vm;
@@ -102,8 +103,9 @@ public final class DocumentView {
     private static List<TraceView> createViews(DocumentViewModel vm, BackgroundRunner runner) {
         if (vm.gcTraceModel() != null) return GcTraceViews.create(vm.gcTraceModel());
         List<TraceView> out = new ArrayList<>();
-        out.add(new DocumentSummaryView(vm.document()));
-        out.addAll(SchedViews.create(vm.document().result(), runner));
+        TraceDocument doc = vm.document();
+        out.add(new DocumentSummaryView(doc));
+        if (doc.views() != null) out.addAll(doc.views().views(doc.result(), runner));
         return out;
     }
 

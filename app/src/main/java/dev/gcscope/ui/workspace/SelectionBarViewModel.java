@@ -4,7 +4,7 @@ import dev.gcscope.parsers.gctrace.GcColumns;
 import dev.gcscope.ui.chart.StwSeries;
 import dev.gcscope.ui.gctrace.GcTraceData;
 import dev.gcscope.ui.gctrace.GcTraceModel;
-import dev.gcscope.ui.gctrace.TimeRange;
+import dev.gcscope.ui.chart.TimeRange;
 import dev.gcscope.ui.summary.Formats;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;

@@ -3,6 +3,8 @@ package dev.gcscope.ui.workspace;
 import dev.gcscope.analysis.CycleRangeAnalysis;
 import dev.gcscope.parsers.ParseResult;
 import dev.gcscope.ui.gctrace.GcTraceData;
+import dev.gcscope.ui.view.FormatViews;
+import dev.gcscope.ui.view.KeyFigure;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -19,13 +21,15 @@ import java.util.List;
  * @param figures the summary figures of a document that is not a gctrace (empty for a gctrace,
  *                whose Summary view reads its model)
  * @param details extra summary lines (e.g. one per runtime/metrics histogram)
+ * @param views the desktop half of the format's support, whose views follow the summary; null for a
+ *              gctrace (its views read {@code gcTrace}) or a format without views
  * @param bytes size of the input as stored
  * @param parseMillis how long reading and parsing took
  * @param loadMillis parse plus everything built after it on the loading thread
  */
 public record TraceDocument(String displayName, String origin, Path file, ParseResult result, GcTraceData gcTrace,
-                            CycleRangeAnalysis wholeTrace, List<KeyFigure> figures, List<String> details, long bytes,
-                            long parseMillis, long loadMillis) {
+                            CycleRangeAnalysis wholeTrace, List<KeyFigure> figures, List<String> details,
+                            FormatViews views, long bytes, long parseMillis, long loadMillis) {
 
     public static final String GO_VERSIONS = "go_versions";
 

@@ -49,7 +49,7 @@ public final class OpenTimingBenchmark {
         }
         PrintStream out = System.out;
         // as UiMain does before the toolkit starts
-        if (!Boolean.getBoolean("gcscope.bench.nopreinit")) dev.gcscope.BackgroundPreinitializer.start(true);
+        if (!Boolean.getBoolean("gcscope.bench.nopreinit")) dev.gcscope.preinit.BackgroundPreinitializer.start(true);
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();

@@ -4,21 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gcscope.parsers.TraceLoader;
-import dev.gcscope.parsers.ParseListener;
-import dev.gcscope.parsers.TraceSource;
-import dev.gcscope.parsers.gctrace.GcColumns;
-import dev.gcscope.samples.SampleTraces;
-import tech.tablesaw.api.Table;
 import org.junit.jupiter.api.Test;
 
 class StwSeriesTest {
-
-    private static Table cycles(String sample) throws Exception {
-        SampleTraces.Sample s = SampleTraces.get(sample);
-        return TraceLoader.standard().load(TraceSource.of(s.fileName(), s.bytes()), null, ParseListener.NONE)
-                .table(GcColumns.CYCLES_TABLE);
-    }
 
     @Test
     void runsAreLaidEndToEndWithAGapAndASeparatorEach() {
@@ -44,20 +32,5 @@ class StwSeriesTest {
         StwSeries s = StwSeries.of(start, new double[] {8, 8, 7}, new boolean[3], new int[] {1, 1, 1}, new int[] {1, 2, 3});
         assertEquals(StwSeries.XKind.CYCLE_INDEX, s.xKind());
         assertArrayEquals(new double[] {1, 2, 3}, s.x(), 0);
-    }
-
-    @Test
-    void fromARealTraceWithARestart() throws Exception {
-        Table t = cycles("gctrace/go1.22-phases-restart.log");
-        StwSeries s = StwSeries.of(t);
-        assertEquals(t.rowCount(), s.size());
-        int runs = t.intColumn(GcColumns.RUN).unique().size();
-        assertEquals(runs, s.runCount());
-        assertTrue(runs >= 2, "the sample holds a restart");
-        assertTrue(s.xSorted(), "each run's cycles follow the previous run's");
-        long forced = 0;
-        for (boolean f : s.forced()) if (f) forced++;
-        assertEquals(t.booleanColumn(GcColumns.FORCED).countTrue(), forced);
-        assertEquals(t.doubleColumn(GcColumns.STW_MS).max(), s.yMax(), 0);
     }
 }

@@ -12,6 +12,7 @@ import dev.gcscope.parsers.TraceSource;
 import dev.gcscope.parsers.gctrace.GcColumns;
 import dev.gcscope.parsers.gctrace.GcTraceParser;
 import dev.gcscope.samples.SampleTraces;
+import dev.gcscope.ui.chart.TimeRange;
 import dev.gcscope.ui.task.SynchronousRunner;
 import java.util.Arrays;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;

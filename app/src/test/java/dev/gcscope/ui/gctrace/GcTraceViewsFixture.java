@@ -8,7 +8,7 @@ import dev.gcscope.samples.SampleTraces;
 import dev.gcscope.ui.Theme;
 import dev.gcscope.ui.chart.CanvasChart;
 import dev.gcscope.ui.task.SynchronousRunner;
-import dev.gcscope.ui.workspace.TraceView;
+import dev.gcscope.ui.view.TraceView;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Scene;

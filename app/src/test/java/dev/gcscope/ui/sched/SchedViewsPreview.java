@@ -7,7 +7,7 @@ import dev.gcscope.parsers.TraceSource;
 import dev.gcscope.samples.SampleTraces;
 import dev.gcscope.ui.Theme;
 import dev.gcscope.ui.task.SynchronousRunner;
-import dev.gcscope.ui.workspace.TraceView;
+import dev.gcscope.ui.view.TraceView;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -37,7 +37,7 @@ public final class SchedViewsPreview extends Application {
         for (TraceView v : SchedViews.create(r, new SynchronousRunner())) {
             if (v instanceof TimehistDelayView t && args.contains("--select")) {
                 String[] range = args.get(args.indexOf("--select") + 1).split(":");
-                t.overTime().selectionProperty().set(new dev.gcscope.ui.gctrace.TimeRange(Double.parseDouble(range[0]), Double.parseDouble(range[1])));
+                t.overTime().selectionProperty().set(new dev.gcscope.ui.chart.TimeRange(Double.parseDouble(range[0]), Double.parseDouble(range[1])));
             }
             Tab t = new Tab(v.title(), v.root());
             t.setClosable(false);

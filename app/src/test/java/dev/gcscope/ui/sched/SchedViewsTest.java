@@ -16,7 +16,7 @@ import dev.gcscope.ui.Theme;
 import dev.gcscope.ui.chart.BucketHistogramChart;
 import dev.gcscope.ui.chart.Quantity;
 import dev.gcscope.ui.task.SynchronousRunner;
-import dev.gcscope.ui.workspace.TraceView;
+import dev.gcscope.ui.view.TraceView;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

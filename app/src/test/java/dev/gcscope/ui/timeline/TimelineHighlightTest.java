@@ -12,7 +12,7 @@ import dev.gcscope.ui.chart.PlotArea;
 import dev.gcscope.ui.gctrace.GcTraceData;
 import dev.gcscope.ui.gctrace.GcTraceModel;
 import dev.gcscope.ui.task.SynchronousRunner;
-import dev.gcscope.ui.workspace.TraceView;
+import dev.gcscope.ui.view.TraceView;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Scene;

@@ -9,7 +9,7 @@ import dev.gcscope.ui.Theme;
 import dev.gcscope.ui.chart.PlotArea;
 import dev.gcscope.ui.chart.StwSeries;
 import dev.gcscope.ui.gctrace.GcTraceData;
-import dev.gcscope.ui.gctrace.TimeRange;
+import dev.gcscope.ui.chart.TimeRange;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;

@@ -20,7 +20,7 @@ import dev.gcscope.ui.settings.RecentFiles;
 import dev.gcscope.ui.task.DeferredRunner;
 import dev.gcscope.ui.task.SynchronousRunner;
 import dev.gcscope.ui.workspace.DocumentViewModel;
-import dev.gcscope.ui.workspace.KeyFigure;
+import dev.gcscope.ui.view.KeyFigure;
 import dev.gcscope.ui.workspace.TraceDocument;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -7,7 +7,7 @@ import dev.gcscope.analysis.stats.Convergence;
 import dev.gcscope.analysis.stats.SloStreak;
 import dev.gcscope.ui.gctrace.GcTraceModel;
 import dev.gcscope.ui.gctrace.ViewParts;
-import dev.gcscope.ui.workspace.TraceView;
+import dev.gcscope.ui.view.TraceView;
 import java.util.Locale;
 import javafx.beans.property.ObjectProperty;
 import javafx.scene.Node;

@@ -4,7 +4,7 @@ import dev.gcscope.analysis.CycleRangeAnalysis;
 import dev.gcscope.analysis.regime.Regime;
 import dev.gcscope.ui.gctrace.GcTraceModel;
 import dev.gcscope.ui.gctrace.ViewParts;
-import dev.gcscope.ui.workspace.TraceView;
+import dev.gcscope.ui.view.TraceView;
 import java.util.List;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;

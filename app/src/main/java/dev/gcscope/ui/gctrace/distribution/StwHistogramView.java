@@ -7,7 +7,7 @@ import dev.gcscope.ui.gctrace.ViewParts;
 import dev.gcscope.parsers.gctrace.GcColumns;
 import dev.gcscope.ui.task.TaskHandle;
 import dev.gcscope.ui.task.TaskListener;
-import dev.gcscope.ui.workspace.TraceView;
+import dev.gcscope.ui.view.TraceView;
 import tech.tablesaw.api.DoubleColumn;
 import java.util.Locale;
 import javafx.scene.Node;

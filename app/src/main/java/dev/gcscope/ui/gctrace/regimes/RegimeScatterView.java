@@ -8,7 +8,7 @@ import dev.gcscope.ui.gctrace.GcTraceModel;
 import dev.gcscope.ui.gctrace.ViewParts;
 import dev.gcscope.ui.task.TaskHandle;
 import dev.gcscope.ui.task.TaskListener;
-import dev.gcscope.ui.workspace.TraceView;
+import dev.gcscope.ui.view.TraceView;
 import java.util.List;
 import java.util.Locale;
 import javafx.scene.Node;

@@ -17,7 +17,7 @@ import dev.gcscope.samples.SampleTraces;
 import dev.gcscope.ui.chart.PlotArea;
 import dev.gcscope.ui.gctrace.GcTraceModel;
 import dev.gcscope.ui.gctrace.GcTraceViewsFixture;
-import dev.gcscope.ui.gctrace.TimeRange;
+import dev.gcscope.ui.chart.TimeRange;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

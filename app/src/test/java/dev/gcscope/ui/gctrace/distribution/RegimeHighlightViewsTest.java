@@ -19,7 +19,7 @@ import dev.gcscope.ui.chart.PlotArea;
 import dev.gcscope.ui.gctrace.GcTraceData;
 import dev.gcscope.ui.gctrace.GcTraceModel;
 import dev.gcscope.ui.gctrace.GcTraceViewsFixture;
-import dev.gcscope.ui.gctrace.TimeRange;
+import dev.gcscope.ui.chart.TimeRange;
 import dev.gcscope.ui.gctrace.mmu.MmuView;
 import dev.gcscope.ui.task.BackgroundRunner;
 import dev.gcscope.ui.task.BackgroundTask;

@@ -6,7 +6,7 @@ import dev.gcscope.parsers.gctrace.GcColumns;
 import dev.gcscope.parsers.gctrace.GcTraceParser;
 import dev.gcscope.ui.Theme;
 import dev.gcscope.ui.gctrace.GcTraceData;
-import dev.gcscope.ui.gctrace.TimeRange;
+import dev.gcscope.ui.chart.TimeRange;
 import dev.gcscope.ui.timeline.StackedTimelineChart;
 import dev.gcscope.ui.timeline.TimelineCycles;
 import dev.gcscope.ui.timeline.TimelineViews;

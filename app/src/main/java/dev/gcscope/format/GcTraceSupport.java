@@ -1,67 +1,101 @@
-package dev.gcscope.cli;
+package dev.gcscope.format;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gcscope.analysis.GcSummary;
 import dev.gcscope.analysis.GcTraceAnalysis;
-import dev.gcscope.analysis.regime.RegimeAnalysis;
+import dev.gcscope.analysis.StwPercentiles;
 import dev.gcscope.analysis.regime.Regime;
 import dev.gcscope.analysis.regime.RegimeAnalysis;
 import dev.gcscope.analysis.stats.PauseStatistics;
 import dev.gcscope.analysis.stats.QuantileBootstrap;
-import dev.gcscope.analysis.StwPercentiles;
 import dev.gcscope.parsers.ParseOptions;
 import dev.gcscope.parsers.ParseResult;
+import dev.gcscope.parsers.TraceFormat;
 import dev.gcscope.parsers.gctrace.GcColumns;
 import dev.gcscope.parsers.gctrace.GcTraceParser;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import tech.tablesaw.api.Table;
 
 /**
- * The gctrace figures: cycles, forced, runs, stop-the-world percentiles with their confidence
- * intervals, heap peak, GC CPU share, and the regimes the program went through.
+ * gctrace ({@code GODEBUG=gctrace=1}). Its summary: cycles, forced, runs, stop-the-world
+ * percentiles with their confidence intervals, heap peak, GC CPU share, and the regimes the program
+ * went through. Its export adds each cycle's regime; its cycles are what {@code compare} and the
+ * window's cycle views read.
  */
-final class GcTraceSummarySection implements SummarySection {
+public final class GcTraceSupport implements FormatSupport {
     /** Go prints clock times in whole microseconds; more decimals in text would be noise. */
     private static final int MS_DECIMALS = 3;
     /** Go prints the CPU share as a truncated integer; one decimal keeps the run weighting visible. */
     private static final int PCT_DECIMALS = 1;
 
+    /** What the pause analysis and the pairing with runtime/metrics read of a gctrace. */
+    private static final Set<String> PAUSE_COLUMNS = union(GcTraceAnalysis.COLUMNS,
+            Set.of(GcColumns.SWEEP_TERM_MS, GcColumns.MARK_TERM_MS));
+
     @Override
-    public String formatId() {
-        return GcTraceParser.FORMAT.id();
+    public List<TraceFormat> formats() {
+        return List.of(GcTraceParser.FORMAT);
     }
 
     @Override
-    public ParseOptions parseOptions() {
+    public ParseOptions summaryOptions() {
         return ParseOptions.columns(GcTraceAnalysis.COLUMNS);
     }
 
-    private final RegimeAnalysis.Method regimeMethod;
-
-    GcTraceSummarySection(RegimeAnalysis.Method regimeMethod) {
-        this.regimeMethod = regimeMethod;
-    }
-
-    private GcTraceAnalysis analyse(ParseResult result) {
-        return GcTraceAnalysis.of(result.table(GcColumns.CYCLES_TABLE), regimeMethod);
+    @Override
+    public Table exported(ParseResult result, AnalysisOptions options) {
+        return GcTraceAnalysis.withRegimes(result.mainTable(), options.regimes());
     }
 
     @Override
-    public void addJson(ParseResult result, ObjectNode file) {
-        GcTraceAnalysis a = analyse(result);
+    public Optional<Table> gcCycles(ParseResult result) {
+        return Optional.ofNullable(result.tables().get(GcColumns.CYCLES_TABLE));
+    }
+
+    @Override
+    public ParseOptions compareOptions() {
+        return ParseOptions.columns(PAUSE_COLUMNS);
+    }
+
+    @Override
+    public Optional<String> nothingToShow(ParseResult result) {
+        Table cycles = result.tables().get(GcColumns.CYCLES_TABLE);
+        if (cycles != null && cycles.rowCount() > 0) return Optional.empty();
+        return Optional.of("no gctrace lines (no \"gc N @…\" cycle) — run the program with GODEBUG=gctrace=1"
+                + " and keep its stderr: GODEBUG=gctrace=1 ./app 2> gc.log");
+    }
+
+    private static Set<String> union(Set<String> x, Set<String> y) {
+        Set<String> out = new HashSet<>(x);
+        out.addAll(y);
+        return Set.copyOf(out);
+    }
+
+    private static GcTraceAnalysis analyse(ParseResult result, AnalysisOptions options) {
+        return GcTraceAnalysis.of(result.table(GcColumns.CYCLES_TABLE), options.regimes());
+    }
+
+    @Override
+    public void addSummaryJson(ParseResult result, AnalysisOptions options, ObjectNode file) {
+        GcTraceAnalysis a = analyse(result, options);
         GcSummary s = a.summary();
         file.put("cycles", s.cycles());
         file.put("forced", s.forced());
         file.put("runs", s.runs());
         StwPercentiles stw = s.stwMs();
         ObjectNode pauses = file.putObject("stw_ms");
-        putNumber(pauses, "p50", stw.p50());
-        putNumber(pauses, "p90", stw.p90());
-        putNumber(pauses, "p99", stw.p99());
-        putNumber(pauses, "p999", stw.p999());
-        putNumber(pauses, "max", stw.max());
-        putNumber(file, "heap_peak_mb", s.heapPeakMb());
-        putNumber(file, "gc_cpu_pct", s.gcCpuPct());
+        JsonNumbers.put(pauses, "p50", stw.p50());
+        JsonNumbers.put(pauses, "p90", stw.p90());
+        JsonNumbers.put(pauses, "p99", stw.p99());
+        JsonNumbers.put(pauses, "p999", stw.p999());
+        JsonNumbers.put(pauses, "max", stw.max());
+        JsonNumbers.put(file, "heap_peak_mb", s.heapPeakMb());
+        JsonNumbers.put(file, "gc_cpu_pct", s.gcCpuPct());
         PauseStatistics p = a.pauses();
         ObjectNode ci = file.putObject("stw_ci");
         ci.put("confidence", QuantileBootstrap.CONFIDENCE);
@@ -70,7 +104,7 @@ final class GcTraceSummarySection implements SummarySection {
         interval(ci, "p90", p.p90());
         interval(ci, "p99", p.p99());
         interval(ci, "p999", p.p999());
-        putNumber(file, "stw_tail_ratio", p.tailRatio());
+        JsonNumbers.put(file, "stw_tail_ratio", p.tailRatio());
         file.put("regime_method", a.regimes().method());
         ArrayNode regimes = file.putArray("regimes");
         for (Regime g : a.regimes().regimes()) {
@@ -79,16 +113,16 @@ final class GcTraceSummarySection implements SummarySection {
             r.put("label", g.label());
             r.put("description", g.description());
             r.put("cycles", g.cycles());
-            putNumber(r, "alloc_rate_mb_s", g.allocRateMbS());
-            putNumber(r, "survival", g.survival());
+            JsonNumbers.put(r, "alloc_rate_mb_s", g.allocRateMbS());
+            JsonNumbers.put(r, "survival", g.survival());
             ObjectNode stwOfRegime = r.putObject("stw_ms");
-            putNumber(stwOfRegime, "p50", g.stwP50Ms());
-            putNumber(stwOfRegime, "p99", g.stwP99Ms());
+            JsonNumbers.put(stwOfRegime, "p50", g.stwP50Ms());
+            JsonNumbers.put(stwOfRegime, "p99", g.stwP99Ms());
             ArrayNode labels = r.putArray("labels");
             g.labels().forEach(labels::add);
-            putNumber(r, "live_heap_mb", g.liveHeapMb());
-            putNumber(r, "share_of_cycles", g.shareOfCycles());
-            putNumber(r, "share_of_time", g.shareOfTime());
+            JsonNumbers.put(r, "live_heap_mb", g.liveHeapMb());
+            JsonNumbers.put(r, "share_of_cycles", g.shareOfCycles());
+            JsonNumbers.put(r, "share_of_time", g.shareOfTime());
         }
     }
 
@@ -97,17 +131,13 @@ final class GcTraceSummarySection implements SummarySection {
 
     private static void interval(ObjectNode ci, String key, QuantileBootstrap.Estimate e) {
         ObjectNode o = ci.putObject(key);
-        putNumber(o, "low", e.low());
-        putNumber(o, "high", e.high());
-    }
-
-    static void putNumber(ObjectNode node, String key, double value) {
-        node.put(key, PlainNumbers.figure(value)); // null (NaN, no data) becomes JSON null
+        JsonNumbers.put(o, "low", e.low());
+        JsonNumbers.put(o, "high", e.high());
     }
 
     @Override
-    public void addText(ParseResult result, TextReport out) {
-        GcTraceAnalysis a = analyse(result);
+    public void addSummaryText(ParseResult result, AnalysisOptions options, TextReport out) {
+        GcTraceAnalysis a = analyse(result, options);
         GcSummary s = a.summary();
         PauseStatistics p = a.pauses();
         out.row("cycles", Long.toString(s.cycles()));

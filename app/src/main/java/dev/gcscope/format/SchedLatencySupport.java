@@ -1,20 +1,25 @@
-package dev.gcscope.cli;
+package dev.gcscope.format;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gcscope.analysis.SchedLatencySummary;
 import dev.gcscope.parsers.ParseResult;
+import dev.gcscope.parsers.TraceFormat;
 import dev.gcscope.parsers.perfsched.LatencyColumns;
 import dev.gcscope.parsers.perfsched.PerfSchedLatencyParser;
+import java.util.List;
 import java.util.Locale;
 
-/** The perf sched latency figures: tasks, total runtime and switches, the task with the worst delay. */
-final class SchedLatencySummarySection implements SummarySection {
+/**
+ * {@code perf sched latency}. Its summary: tasks, total runtime and switches, the task with the
+ * worst delay.
+ */
+public final class SchedLatencySupport implements FormatSupport {
     /** perf prints milliseconds with three decimals. */
     private static final int MS_DECIMALS = 3;
 
     @Override
-    public String formatId() {
-        return PerfSchedLatencyParser.FORMAT.id();
+    public List<TraceFormat> formats() {
+        return List.of(PerfSchedLatencyParser.FORMAT);
     }
 
     private static SchedLatencySummary summarize(ParseResult result) {
@@ -22,18 +27,18 @@ final class SchedLatencySummarySection implements SummarySection {
     }
 
     @Override
-    public void addJson(ParseResult result, ObjectNode file) {
+    public void addSummaryJson(ParseResult result, AnalysisOptions options, ObjectNode file) {
         SchedLatencySummary s = summarize(result);
         file.put("tasks", s.tasks());
-        putNumber(file, "total_runtime_ms", s.totalRuntimeMs());
+        JsonNumbers.put(file, "total_runtime_ms", s.totalRuntimeMs());
         if (s.totalSwitches() < 0) file.putNull("total_switches"); else file.put("total_switches", s.totalSwitches());
         ObjectNode worst = file.putObject("worst");
         if (s.worstTask() == null) worst.putNull("task"); else worst.put("task", s.worstTask());
-        putNumber(worst, "max_delay_ms", s.worstMaxDelayMs());
+        JsonNumbers.put(worst, "max_delay_ms", s.worstMaxDelayMs());
     }
 
     @Override
-    public void addText(ParseResult result, TextReport out) {
+    public void addSummaryText(ParseResult result, AnalysisOptions options, TextReport out) {
         SchedLatencySummary s = summarize(result);
         String layout = result.attributes().getOrDefault("layout", "");
         out.row("layout", layout.isEmpty() ? "no header" : layout);
@@ -43,10 +48,6 @@ final class SchedLatencySummarySection implements SummarySection {
         out.row("total switches", s.totalSwitches() < 0 ? "n/a" : s.totalSwitches() + from);
         out.row("worst delay", s.worstTask() == null ? "n/a"
                 : ms(s.worstMaxDelayMs()) + "  " + s.worstTask() + "  (the largest max delay)");
-    }
-
-    private static void putNumber(ObjectNode node, String key, double value) {
-        node.put(key, PlainNumbers.figure(value)); // null (NaN, no data) becomes JSON null
     }
 
     private static String ms(double v) {

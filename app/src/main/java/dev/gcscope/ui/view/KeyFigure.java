@@ -1,4 +1,4 @@
-package dev.gcscope.ui.workspace;
+package dev.gcscope.ui.view;
 
 /**
  * One figure of a document's summary, already written out: "Tasks" / "42".

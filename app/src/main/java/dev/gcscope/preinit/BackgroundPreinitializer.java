@@ -1,4 +1,4 @@
-package dev.gcscope;
+package dev.gcscope.preinit;
 
 import dev.gcscope.analysis.cycles.DerivedColumns;
 import dev.gcscope.analysis.CycleRangeAnalysis;
@@ -20,6 +20,9 @@ import java.util.Locale;
  * one after another on the first. Spring Boot's {@code BackgroundPreinitializer} does the same for
  * the same reason. It prints nothing and touches no file; if anything fails, the real work simply
  * loads what it needs itself.
+ *
+ * <p>The CLI and the desktop app both start it, so it has a package of its own below both: in the
+ * launcher's package it tied the launcher, the CLI and the UI into one cycle.
  */
 public final class BackgroundPreinitializer {
     /** Two alternating made-up regimes, enough cycles for the clustering to run as on a real trace. */

@@ -1,4 +1,4 @@
-package dev.gcscope.ui.workspace;
+package dev.gcscope.ui.view;
 
 import javafx.scene.Node;
 

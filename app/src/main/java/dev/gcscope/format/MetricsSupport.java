@@ -1,43 +1,48 @@
-package dev.gcscope.cli;
+package dev.gcscope.format;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gcscope.analysis.MetricsSummary;
+import dev.gcscope.analysis.sched.HistogramHistory;
 import dev.gcscope.parsers.ParseOptions;
 import dev.gcscope.parsers.ParseResult;
+import dev.gcscope.parsers.TraceFormat;
 import dev.gcscope.parsers.metrics.MetricsColumns;
-import java.util.Locale;
+import dev.gcscope.parsers.metrics.MetricsJsonParser;
+import dev.gcscope.parsers.metrics.PrometheusTextParser;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import dev.gcscope.analysis.sched.HistogramHistory;
+import tech.tablesaw.api.Table;
 
 /**
- * The runtime/metrics figures, for {@code prometheus} and {@code metrics-json} alike:
+ * runtime/metrics histograms, {@code prometheus} and {@code metrics-json} alike. Their histograms
+ * are what {@code compare} sets a gctrace's pauses against. The summary figures:
  * {@code snapshots}; {@code histograms}, each {@code {name, count, p50, p90, p99}} in the metric's
  * unit from its latest snapshot; {@code summaries}, each {@code {name, count, quantiles}} with
  * {@code quantiles} an object from the quantile as a plain number ({@code "0"}, {@code "0.25"},
  * {@code "1"} — OpenMetrics' {@code "0.0"} becomes {@code "0"}) to the value, in ascending order.
  * A series with labels is named {@code metric{k="v"}}.
  */
-final class MetricsSummarySection implements SummarySection {
+public final class MetricsSupport implements FormatSupport {
     /** Significant digits of the text report's figures: histogram buckets are coarse, more is noise. */
     private static final int TEXT_DIGITS = 3;
 
-    private final String formatId;
-
-    MetricsSummarySection(String formatId) {
-        this.formatId = formatId;
+    @Override
+    public List<TraceFormat> formats() {
+        return List.of(PrometheusTextParser.FORMAT, MetricsJsonParser.FORMAT);
     }
 
     @Override
-    public String formatId() {
-        return formatId;
+    public Optional<Table> histograms(ParseResult result) {
+        return Optional.ofNullable(result.tables().get(MetricsColumns.BUCKETS_TABLE));
     }
 
     @Override
-    public ParseOptions parseOptions() {
+    public ParseOptions summaryOptions() {
         Set<String> columns = new HashSet<>(MetricsSummary.BUCKET_COLUMNS);
         columns.addAll(List.of(MetricsColumns.LOWER, MetricsColumns.TIME_S)); // for the intervals
         return ParseOptions.columns(columns);
@@ -54,7 +59,7 @@ final class MetricsSummarySection implements SummarySection {
     }
 
     @Override
-    public void addJson(ParseResult result, ObjectNode file) {
+    public void addSummaryJson(ParseResult result, AnalysisOptions options, ObjectNode file) {
         MetricsSummary s = summarize(result);
         file.put("snapshots", snapshots(result));
         ArrayNode histograms = file.putArray("histograms");
@@ -62,9 +67,9 @@ final class MetricsSummarySection implements SummarySection {
             ObjectNode o = histograms.addObject();
             o.put("name", h.name());
             o.put("count", PlainNumbers.decimal(h.count()));
-            GcTraceSummarySection.putNumber(o, "p50", h.p50());
-            GcTraceSummarySection.putNumber(o, "p90", h.p90());
-            GcTraceSummarySection.putNumber(o, "p99", h.p99());
+            JsonNumbers.put(o, "p50", h.p50());
+            JsonNumbers.put(o, "p90", h.p90());
+            JsonNumbers.put(o, "p99", h.p99());
         }
         ArrayNode intervals = file.putArray("intervals");
         for (HistogramHistory h : HistogramHistory.of(result.table(MetricsColumns.BUCKETS_TABLE))) {
@@ -76,13 +81,13 @@ final class MetricsSummarySection implements SummarySection {
                 ObjectNode i = per.addObject();
                 i.put("from_snapshot", iv.fromSnapshot());
                 i.put("to_snapshot", iv.toSnapshot());
-                GcTraceSummarySection.putNumber(i, "start_s", iv.startS());
-                GcTraceSummarySection.putNumber(i, "end_s", iv.endS());
+                JsonNumbers.put(i, "start_s", iv.startS());
+                JsonNumbers.put(i, "end_s", iv.endS());
                 i.put("count", PlainNumbers.decimal(iv.total()));
                 i.put("restart", iv.restart());
-                GcTraceSummarySection.putNumber(i, "p50", iv.p50());
-                GcTraceSummarySection.putNumber(i, "p90", iv.p90());
-                GcTraceSummarySection.putNumber(i, "p99", iv.p99());
+                JsonNumbers.put(i, "p50", iv.p50());
+                JsonNumbers.put(i, "p90", iv.p90());
+                JsonNumbers.put(i, "p99", iv.p99());
             }
         }
         ArrayNode summaries = file.putArray("summaries");
@@ -98,7 +103,7 @@ final class MetricsSummarySection implements SummarySection {
     }
 
     @Override
-    public void addText(ParseResult result, TextReport out) {
+    public void addSummaryText(ParseResult result, AnalysisOptions options, TextReport out) {
         MetricsSummary s = summarize(result);
         out.row("snapshots", Integer.toString(snapshots(result)));
         if (s.histograms().isEmpty()) {

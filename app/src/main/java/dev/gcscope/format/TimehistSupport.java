@@ -1,4 +1,4 @@
-package dev.gcscope.cli;
+package dev.gcscope.format;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,27 +7,32 @@ import dev.gcscope.analysis.TimehistSummary;
 import dev.gcscope.analysis.sched.TaskDelays;
 import dev.gcscope.parsers.ParseOptions;
 import dev.gcscope.parsers.ParseResult;
+import dev.gcscope.parsers.TraceFormat;
 import dev.gcscope.parsers.perfsched.PerfSchedTimehistParser;
 import dev.gcscope.parsers.perfsched.TimehistColumns;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** The perf sched timehist figures: context switches, tasks, scheduling-delay percentiles. */
-final class TimehistSummarySection implements SummarySection {
+/**
+ * {@code perf sched timehist}. Its summary: context switches, tasks, scheduling-delay percentiles,
+ * overall and for the worst tasks.
+ */
+public final class TimehistSupport implements FormatSupport {
     /** perf prints msec.usec. */
     private static final int MS_DECIMALS = 3;
 
     @Override
-    public String formatId() {
-        return PerfSchedTimehistParser.FORMAT.id();
+    public List<TraceFormat> formats() {
+        return List.of(PerfSchedTimehistParser.FORMAT);
     }
 
     /** Rows of {@code per_task}: the worst by P99 of the tasks with enough switches for one. */
     static final int PER_TASK_ROWS = 10;
 
     @Override
-    public ParseOptions parseOptions() {
+    public ParseOptions summaryOptions() {
         Set<String> columns = new HashSet<>(TimehistSummary.COLUMNS);
         columns.addAll(TaskDelays.COLUMNS);
         return ParseOptions.columns(columns);
@@ -38,15 +43,15 @@ final class TimehistSummarySection implements SummarySection {
     }
 
     @Override
-    public void addJson(ParseResult result, ObjectNode file) {
+    public void addSummaryJson(ParseResult result, AnalysisOptions options, ObjectNode file) {
         TimehistSummary s = summarize(result);
         file.put("events", s.events());
         file.put("tasks", s.tasks());
         Percentiles d = s.schDelayMs();
         ObjectNode delay = file.putObject("sch_delay_ms");
-        putNumber(delay, "p50", d.at(50));
-        putNumber(delay, "p99", d.at(99));
-        putNumber(delay, "max", d.max());
+        JsonNumbers.put(delay, "p50", d.at(50));
+        JsonNumbers.put(delay, "p99", d.at(99));
+        JsonNumbers.put(delay, "max", d.max());
         ArrayNode perTask = file.putArray("per_task");
         TaskDelays.of(result.table(TimehistColumns.EVENTS_TABLE)).tasks().stream()
                 .filter(t -> t.switches() >= TaskDelays.FEW_SWITCHES).limit(PER_TASK_ROWS).forEach(t -> {
@@ -56,22 +61,22 @@ final class TimehistSummarySection implements SummarySection {
                     o.put("threads", t.threads());
                     o.put("switches", t.switches());
                     ObjectNode sd = o.putObject("sch_delay_ms");
-                    putNumber(sd, "p50", t.p50Ms());
-                    putNumber(sd, "p90", t.p90Ms());
-                    putNumber(sd, "p99", t.p99Ms());
-                    putNumber(sd, "max", t.maxMs());
+                    JsonNumbers.put(sd, "p50", t.p50Ms());
+                    JsonNumbers.put(sd, "p90", t.p90Ms());
+                    JsonNumbers.put(sd, "p99", t.p99Ms());
+                    JsonNumbers.put(sd, "max", t.maxMs());
                     ObjectNode w = o.putObject("wait_ms");
-                    putNumber(w, "p50", t.waitP50Ms());
-                    putNumber(w, "p99", t.waitP99Ms());
-                    putNumber(w, "max", t.waitMaxMs());
+                    JsonNumbers.put(w, "p50", t.waitP50Ms());
+                    JsonNumbers.put(w, "p99", t.waitP99Ms());
+                    JsonNumbers.put(w, "max", t.waitMaxMs());
                 });
     }
 
     @Override
-    public void addText(ParseResult result, TextReport out) {
+    public void addSummaryText(ParseResult result, AnalysisOptions options, TextReport out) {
         TimehistSummary s = summarize(result);
-        String options = result.attributes().getOrDefault("options", "");
-        out.row("perf options", options.isEmpty() ? "none (default columns)" : options);
+        String perfOptions = result.attributes().getOrDefault("options", "");
+        out.row("perf options", perfOptions.isEmpty() ? "none (default columns)" : perfOptions);
         out.row("events", s.events() + "  (context switches with times)");
         out.row("tasks", Long.toString(s.tasks()));
         Percentiles d = s.schDelayMs();
@@ -82,10 +87,6 @@ final class TimehistSummarySection implements SummarySection {
             out.row("          p99", ms(d.at(99)));
             out.row("          max", ms(d.max()));
         }
-    }
-
-    private static void putNumber(ObjectNode node, String key, double value) {
-        node.put(key, PlainNumbers.figure(value)); // null (NaN, no data) becomes JSON null
     }
 
     private static String ms(double v) {

@@ -1,4 +1,4 @@
-package dev.gcscope.cli;
+package dev.gcscope.format;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -8,7 +8,7 @@ import java.math.RoundingMode;
  * {@code 1.8E-2}, {@code 12189.0} or {@code -0.0}. {@link Double#toString} switches to scientific
  * notation below 10⁻³ and at 10⁷ and above, so every number the CLI prints goes through here.
  */
-final class PlainNumbers {
+public final class PlainNumbers {
     /** Up to this magnitude, a value with at most 3 decimals has a unique short form (15 digits). */
     private static final double FAST_LIMIT = 1e12;
 
@@ -18,7 +18,7 @@ final class PlainNumbers {
      * The shortest decimal that reads back as {@code v}, without exponent or trailing zeros; null
      * for NaN and infinities, which have no JSON or CSV number form.
      */
-    static BigDecimal decimal(double v) {
+    public static BigDecimal decimal(double v) {
         if (!Double.isFinite(v)) return null;
         if (v == 0) return BigDecimal.ZERO; // also -0.0
         return BigDecimal.valueOf(v).stripTrailingZeros();
@@ -29,7 +29,7 @@ final class PlainNumbers {
      * binary floating point leaves noise in the 17th digit ({@code 0.42300000000000065}), which is no
      * information — Go prints the inputs to at most 5 — and makes scripts' comparisons brittle.
      */
-    static BigDecimal figure(double v) {
+    public static BigDecimal figure(double v) {
         BigDecimal d = decimal(v);
         return d == null || d.signum() == 0 ? d : d.round(FIGURE_DIGITS).stripTrailingZeros();
     }
@@ -37,7 +37,7 @@ final class PlainNumbers {
     private static final java.math.MathContext FIGURE_DIGITS = new java.math.MathContext(12, RoundingMode.HALF_EVEN);
 
     /** {@link #decimal} as text; empty for NaN and infinities. */
-    static String plain(double v) {
+    public static String plain(double v) {
         if (!Double.isFinite(v)) return "";
         // Fast path for the common case, values Go printed in whole microseconds: no BigDecimal per cell.
         if (Math.abs(v) < FAST_LIMIT) {
@@ -48,7 +48,7 @@ final class PlainNumbers {
     }
 
     /** {@code v} rounded to at most {@code maxDecimals} decimals, trailing zeros dropped; "n/a" for NaN. */
-    static String rounded(double v, int maxDecimals) {
+    public static String rounded(double v, int maxDecimals) {
         if (!Double.isFinite(v)) return Double.isNaN(v) ? "n/a" : (v > 0 ? "inf" : "-inf");
         BigDecimal d = decimal(v).setScale(maxDecimals, RoundingMode.HALF_EVEN).stripTrailingZeros();
         return d.signum() == 0 ? "0" : d.toPlainString();

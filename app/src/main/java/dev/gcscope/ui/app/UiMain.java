@@ -1,6 +1,6 @@
-package dev.gcscope.ui;
+package dev.gcscope.ui.app;
 
-import dev.gcscope.BackgroundPreinitializer;
+import dev.gcscope.preinit.BackgroundPreinitializer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.application.Application;

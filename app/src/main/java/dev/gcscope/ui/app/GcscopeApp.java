@@ -1,7 +1,9 @@
-package dev.gcscope.ui;
+package dev.gcscope.ui.app;
 
 import dev.gcscope.parsers.TraceLoader;
 import dev.gcscope.samples.SampleTraces;
+import dev.gcscope.ui.Theme;
+import dev.gcscope.ui.UiOptions;
 import dev.gcscope.ui.settings.PreferencesSettingsStore;
 import dev.gcscope.ui.settings.WindowSettings;
 import dev.gcscope.ui.task.ExecutorBackgroundRunner;

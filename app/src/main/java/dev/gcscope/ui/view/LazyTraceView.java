@@ -1,4 +1,4 @@
-package dev.gcscope.ui.workspace;
+package dev.gcscope.ui.view;
 
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -6,7 +6,7 @@ import javafx.scene.Node;
 
 /**
  * A view known by its tab (title and id) before it exists: the view itself is built the first time
- * its {@link #root()} is asked for, which a {@link DocumentView} does when the tab is first shown.
+ * its {@link #root()} is asked for, which the document view does when the tab is first shown.
  * On a million cycles the nine gctrace views together read their columns and start their own
  * background work for seconds; the one a user looks at first must not wait for the other eight.
  */

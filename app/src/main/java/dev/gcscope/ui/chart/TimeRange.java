@@ -1,9 +1,9 @@
-package dev.gcscope.ui.gctrace;
+package dev.gcscope.ui.chart;
 
 /**
- * An interval on a trace's x axis, in the units of {@link dev.gcscope.ui.chart.StwSeries#x()}
- * (seconds on the laid-out time axis, or cycle positions when the trace has no times).
- * {@code from <= to} always.
+ * An interval on a chart's x axis, in the axis's units: seconds on a recording's time axis, or
+ * positions when a trace has no times (see {@link StwSeries#x()}). {@code from <= to} always. It
+ * belongs to the charts, which select and zoom ranges, not to any one format's views.
  */
 public record TimeRange(double from, double to) {
     public TimeRange {

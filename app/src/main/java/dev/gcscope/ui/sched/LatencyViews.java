@@ -1,0 +1,42 @@
+package dev.gcscope.ui.sched;
+
+import dev.gcscope.analysis.SchedLatencySummary;
+import dev.gcscope.format.FormatSupport;
+import dev.gcscope.format.SchedLatencySupport;
+import dev.gcscope.parsers.ParseResult;
+import dev.gcscope.parsers.perfsched.LatencyColumns;
+import dev.gcscope.ui.summary.Formats;
+import dev.gcscope.ui.task.BackgroundRunner;
+import dev.gcscope.ui.view.FormatViews;
+import dev.gcscope.ui.view.KeyFigure;
+import dev.gcscope.ui.view.TraceView;
+import java.util.List;
+
+/**
+ * {@code perf sched latency} in the window: the figures {@code gcscope summary} reports for it
+ * (computed by the same analysis) and the task table.
+ */
+public final class LatencyViews implements FormatViews {
+    private final FormatSupport support = new SchedLatencySupport();
+
+    @Override
+    public FormatSupport support() {
+        return support;
+    }
+
+    @Override
+    public List<KeyFigure> keyFigures(ParseResult r) {
+        SchedLatencySummary s = SchedLatencySummary.of(r.table(LatencyColumns.TASKS_TABLE), r.table(LatencyColumns.TOTALS_TABLE));
+        return List.of(
+                new KeyFigure("tasks", "Tasks", Formats.count(s.tasks())),
+                new KeyFigure("total-runtime", "Total runtime", SchedFigures.msOrMissing(s.totalRuntimeMs())),
+                new KeyFigure("total-switches", "Switches", s.totalSwitches() < 0 ? Formats.MISSING : Formats.count(s.totalSwitches())),
+                new KeyFigure("worst-delay", "Worst delay", s.worstTask() == null ? Formats.MISSING
+                        : SchedFigures.msOrMissing(s.worstMaxDelayMs()) + "  " + s.worstTask()));
+    }
+
+    @Override
+    public List<TraceView> views(ParseResult result, BackgroundRunner runner) {
+        return List.of(new LatencyTableView(result));
+    }
+}
