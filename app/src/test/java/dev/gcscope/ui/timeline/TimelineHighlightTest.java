@@ -57,7 +57,7 @@ class TimelineHighlightTest {
                 charts.addAll(((TimelineView) v).charts());
             }
         });
-        WaitForAsyncUtils.waitForFxEvents();
+        LayoutWait.laidOut(charts.toArray(TimelineChart[]::new));
         return charts;
     }
 
@@ -94,7 +94,7 @@ class TimelineHighlightTest {
         PixelReader[] before = new PixelReader[charts.size()];
         for (int c = 0; c < charts.size(); c++) before[c] = snapshot(robot, charts.get(c));
         robot.interact(() -> model.highlightedRegimeProperty().set(regime));
-        WaitForAsyncUtils.waitForFxEvents();
+        LayoutWait.laidOut(charts.toArray(TimelineChart[]::new));
 
         for (int c = 0; c < charts.size(); c++) {
             TimelineChart chart = charts.get(c);
@@ -149,7 +149,7 @@ class TimelineHighlightTest {
 
         // Un-highlighting takes the band away again.
         robot.interact(() -> model.highlightedRegimeProperty().set(-1));
-        WaitForAsyncUtils.waitForFxEvents();
+        LayoutWait.laidOut(charts.toArray(TimelineChart[]::new));
         TimelineChart heap = charts.get(0);
         PixelReader cleared = snapshot(robot, heap);
         PlotArea area = heap.plotArea().orElseThrow();
