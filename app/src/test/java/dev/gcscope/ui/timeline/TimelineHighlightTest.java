@@ -130,7 +130,7 @@ class TimelineHighlightTest {
             // Tinted with the regime's colour: plain background became background blended towards it.
             Color want = (Color) chart.regimeBandColour(regime);
             Color bg = (Color) chart.plotFill();
-            Color expected = bg.interpolate(want, TimelineChart.HIGHLIGHT_BAND_OPACITY);
+            Color expected = bg.interpolate(want, HighlightBandLayer.OPACITY);
             int compared = 0;
             for (int col = 0; col < columns && compared < 50; col++) {
                 if (mine[col] == 0 || others[col] != 0) continue;

@@ -197,13 +197,13 @@ class TimelineInteractionTest {
         WaitForAsyncUtils.waitForFxEvents();
         TimeRange zoomed = model.viewportProperty().get();
         assertNotNull(zoomed);
-        assertEquals(full.length() * TimelineChart.KEY_ZOOM, zoomed.length(), full.length() * 1e-9);
+        assertEquals(full.length() * TimelineKeys.KEY_ZOOM, zoomed.length(), full.length() * 1e-9);
         assertEquals((full.from() + full.to()) / 2, (zoomed.from() + zoomed.to()) / 2, full.length() * 1e-9, "zoomed about the centre");
 
         robot.type(KeyCode.RIGHT);
         WaitForAsyncUtils.waitForFxEvents();
         TimeRange panned = model.viewportProperty().get();
-        assertEquals(zoomed.from() + zoomed.length() * TimelineChart.KEY_PAN, panned.from(), full.length() * 1e-9);
+        assertEquals(zoomed.from() + zoomed.length() * TimelineKeys.KEY_PAN, panned.from(), full.length() * 1e-9);
         assertEquals(zoomed.length(), panned.length(), full.length() * 1e-9);
         robot.type(KeyCode.LEFT, 20);
         WaitForAsyncUtils.waitForFxEvents();

@@ -178,7 +178,7 @@ class TimelineRenderingTest {
         Color highlighted = pixelOf(pixels, area, start[5], 1.3);
         Color dimmed = pixelOf(pixels, area, start[4], 1.3);
         assertTrue(near(highlighted, (Color) chart.regimeColour(1)), "regime 1 keeps its colour: " + highlighted);
-        Color faint = ((Color) chart.regimeColour(0)).interpolate(background, 1 - StackedTimelineChart.DIMMED_OPACITY);
+        Color faint = ((Color) chart.regimeColour(0)).interpolate(background, 1 - StackedBarsLayer.DIMMED_OPACITY);
         assertTrue(near(dimmed, faint), "regime 0 is drawn faint: " + dimmed + " want " + faint);
     }
 
