@@ -32,12 +32,12 @@ import javafx.scene.text.Font;
  * {@link #selectionProperty() selection} (shaded on every timeline).
  *
  * <p>The chart wires its parts: the {@link TimelineViewport} decides what range is shown;
- * {@link TimelineMouse} and {@link TimelineKeys} turn input into its commands (the wheel zooms around
- * the pointer, a drag selects, Shift-, Ctrl- or middle-drag pans, a double click or Home shows
- * everything, ← → pan, + − zoom, Escape clears the selection); layers draw the plot in order
- * (selection band, run separators, highlight band, the subclass's {@link #seriesLayer() series}, selection
- * edges); {@link NearestCycle} finds the cycle under the pointer and {@link CycleReadout} says what
- * it is. A crosshair follows the pointer.
+ * {@link TimelineMouse} and {@link TimelineKeys} turn input into its commands (the wheel zooms
+ * around the pointer, a drag selects, Shift-, Ctrl- or middle-drag pans, a double click or Home
+ * shows everything, ← → pan, + − zoom, Escape clears the selection); layers draw the plot in order
+ * (selection band, run separators, highlight band, the subclass's {@link #seriesLayer() series},
+ * selection edges); {@link NearestCycle} finds the cycle under the pointer and {@link CycleReadout}
+ * says what it is. A crosshair follows the pointer.
  *
  * <p>Subclasses give the series layer, which reduces the rows in view per pixel column
  * ({@link dev.gcscope.ui.chart.MinMaxReducer}) so that any number of cycles costs one column's work
@@ -91,7 +91,7 @@ public abstract class TimelineChart extends CanvasChart implements TimelinePaint
     private final RunSeparatorLayer runSeparators;
     private final HighlightBandLayer highlightBand;
     private final NearestCycle nearest;
-    private final CycleReadout readout;
+    private final CycleReadout cycleReadout;
 
     /** Rows in view during the current redraw, {@code [from, to)}. */
     private int from;
@@ -107,7 +107,7 @@ public abstract class TimelineChart extends CanvasChart implements TimelinePaint
         this.runSeparators = new RunSeparatorLayer(layout.runStartX(), this);
         this.highlightBand = new HighlightBandLayer(cycles, this);
         this.nearest = new NearestCycle(layout, this::pickY);
-        this.readout = new CycleReadout(cycles, this::describeValues);
+        this.cycleReadout = new CycleReadout(cycles, this::describeValues);
         getStyleClass().add("timeline-chart");
         setFocusTraversable(true);
         viewport.rangeProperty().addListener((obs, old, now) -> invalidate());
@@ -268,12 +268,12 @@ public abstract class TimelineChart extends CanvasChart implements TimelinePaint
 
     @Override
     protected final Optional<HoverPoint> pick(double px, double py, PlotArea area) {
-        return nearest.pick(px, py, area, from, to, readout::describe);
+        return nearest.pick(px, py, area, from, to, cycleReadout::describe);
     }
 
     /** The readout of row {@code i}: which cycle, when, and its plotted figures. */
     final String describe(int i) {
-        return readout.describe(i);
+        return cycleReadout.describe(i);
     }
 
     // ------------------------------------------------------------------ colours
