@@ -12,7 +12,6 @@ import javafx.css.CssMetaData;
 import javafx.css.Styleable;
 import javafx.css.StyleableObjectProperty;
 import javafx.geometry.Insets;
-import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
@@ -21,12 +20,14 @@ import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
-import javafx.scene.text.TextAlignment;
 
 /**
  * Base of gcscope's charts: a canvas with a plot area, a linear x and y axis with nice ticks, grid
  * lines and axis titles, and a hover readout. Subclasses say what the axes cover and draw the data
  * (reducing it per pixel column with {@link MinMaxReducer}).
+ *
+ * <p>The chart lays the plot out; {@link PlotFrameLayer} draws the frame around the data and
+ * {@link CrosshairLayer} the hover marks, each on the GraphicsContext it is given.
  *
  * <p>The canvas is redrawn only when the chart's size, data or colours change, at most once per
  * pulse: {@link #invalidate()} only marks it dirty and asks for a layout, and the redraw happens in
@@ -37,11 +38,10 @@ import javafx.scene.text.TextAlignment;
  * colours.
  */
 public abstract class CanvasChart extends Region {
-    private static final double TICK_LENGTH = 4;
-    private static final double LABEL_GAP = 4;
+    private static final double TICK_LENGTH = PlotFrameLayer.TICK_LENGTH;
+    private static final double LABEL_GAP = PlotFrameLayer.LABEL_GAP;
     private static final double X_PIXELS_PER_TICK = 70;
     private static final double Y_PIXELS_PER_TICK = 42;
-    private static final double HOVER_RING_RADIUS = 5;
     private static final double READOUT_OFFSET = 12;
 
     private static final CssMetaData<CanvasChart, Paint> PLOT_FILL =
@@ -217,26 +217,12 @@ public abstract class CanvasChart extends Region {
         g.clearRect(0, 0, hoverCanvas.getWidth(), hoverCanvas.getHeight());
         readout.setVisible(false);
         if (area != null) drawOverlay(g, area);
-        if (inside && crosshair()) {
-            g.setStroke(axisStroke.get());
-            g.setLineWidth(1);
-            g.setLineDashes(3, 3);
-            g.strokeLine(snap(x), area.y(), snap(x), area.bottom());
-            g.strokeLine(area.x(), snap(y), area.right(), snap(y));
-            g.setLineDashes((double[]) null);
-        }
+        CrosshairLayer marks = new CrosshairLayer(axisStroke.get(), textFill.get());
+        if (inside && crosshair()) marks.drawCrosshair(g, area, x, y);
         if (point.isEmpty()) return;
         HoverPoint p = point.get();
-        if (!crosshair()) {
-            g.setStroke(axisStroke.get());
-            g.setLineWidth(1);
-            g.setLineDashes(3, 3);
-            g.strokeLine(snap(p.px()), area.y(), snap(p.px()), area.bottom());
-            g.setLineDashes((double[]) null);
-        }
-        g.setStroke(textFill.get());
-        g.setLineWidth(1.5);
-        g.strokeOval(p.px() - HOVER_RING_RADIUS, p.py() - HOVER_RING_RADIUS, 2 * HOVER_RING_RADIUS, 2 * HOVER_RING_RADIUS);
+        if (!crosshair()) marks.drawPickLine(g, area, p);
+        marks.drawRing(g, p);
 
         readout.setText(p.text());
         readout.setVisible(true);
@@ -319,13 +305,9 @@ public abstract class CanvasChart extends Region {
 
         AxisSpec xSpec = xAxis();
         AxisSpec ySpec = yAxis();
+        PlotFrameLayer frame = new PlotFrameLayer(plotFill.get(), gridStroke.get(), axisStroke.get(), textFill.get(), tickFont);
         if (xSpec == null || ySpec == null) {
-            g.setFill(plotFill.get());
-            g.fillRect(pad.getLeft(), pad.getTop(), innerW, innerH);
-            g.setFill(textFill.get());
-            g.setTextAlign(TextAlignment.CENTER);
-            g.setTextBaseline(VPos.CENTER);
-            g.fillText(placeholder.get(), pad.getLeft() + innerW / 2, pad.getTop() + innerH / 2);
+            frame.drawPlaceholder(g, pad.getLeft(), pad.getTop(), innerW, innerH, placeholder.get());
             return;
         }
 
@@ -349,10 +331,8 @@ public abstract class CanvasChart extends Region {
         LinearScale ys = scale(ySpec, yTicks, bottom, top);
         PlotArea area = new PlotArea(left, top, right - left, bottom - top, xs, ys);
 
-        g.setFill(plotFill.get());
-        g.fillRect(area.x(), area.y(), area.width(), area.height());
-        drawGridAndTicks(g, area, xTicks, yTicks, lineH);
-        drawTitles(g, area, xSpec.title(), ySpec.title(), pad, h);
+        frame.drawUnderData(g, area, xTicks, this::xTickLabel, yTicks, this::yTickLabel);
+        frame.drawTitles(g, area, xSpec.title(), ySpec.title(), pad.getLeft(), h - pad.getBottom());
 
         g.save();
         g.beginPath();
@@ -361,10 +341,7 @@ public abstract class CanvasChart extends Region {
         drawData(g, area);
         g.restore();
 
-        g.setStroke(axisStroke.get());
-        g.setLineWidth(1);
-        g.strokeLine(snap(area.x()), area.y(), snap(area.x()), snap(area.bottom()));
-        g.strokeLine(snap(area.x()), snap(area.bottom()), area.right(), snap(area.bottom()));
+        frame.drawAxisLines(g, area);
         plotArea = area;
     }
 
@@ -377,53 +354,6 @@ public abstract class CanvasChart extends Region {
         if (ticks instanceof NiceTicks nice) return new LinearScale(spec.shownMin(nice), spec.shownMax(nice), pixelAtMin, pixelAtMax);
         double max = spec.max() > spec.min() ? spec.max() : spec.min() + 0.1;
         return new LinearScale(spec.min(), max, pixelAtMin, pixelAtMax);
-    }
-
-    private void drawGridAndTicks(GraphicsContext g, PlotArea a, AxisTicks xTicks, AxisTicks yTicks, double lineH) {
-        g.setLineWidth(1);
-        g.setFont(tickFont);
-        for (int i = 0; i < yTicks.count(); i++) {
-            if (!shown(a.yScale(), yTicks.at(i))) continue;
-            double py = snap(a.yScale().toPixel(yTicks.at(i)));
-            g.setStroke(gridStroke.get());
-            if (py < a.bottom() - 1) g.strokeLine(a.x(), py, a.right(), py);
-            g.setStroke(axisStroke.get());
-            g.strokeLine(a.x() - TICK_LENGTH, py, a.x(), py);
-            g.setFill(textFill.get());
-            g.setTextAlign(TextAlignment.RIGHT);
-            g.setTextBaseline(VPos.CENTER);
-            g.fillText(yTickLabel(yTicks, i), a.x() - TICK_LENGTH - LABEL_GAP, py);
-        }
-        for (int i = 0; i < xTicks.count(); i++) {
-            if (!shown(a.xScale(), xTicks.at(i))) continue;
-            double px = snap(a.xScale().toPixel(xTicks.at(i)));
-            g.setStroke(gridStroke.get());
-            if (px > a.x() + 1) g.strokeLine(px, a.y(), px, a.bottom());
-            g.setStroke(axisStroke.get());
-            g.strokeLine(px, a.bottom(), px, a.bottom() + TICK_LENGTH);
-            g.setFill(textFill.get());
-            g.setTextAlign(TextAlignment.CENTER);
-            g.setTextBaseline(VPos.TOP);
-            g.fillText(xTickLabel(xTicks, i), px, a.bottom() + TICK_LENGTH + LABEL_GAP);
-        }
-    }
-
-    private static boolean shown(LinearScale scale, double value) {
-        double tolerance = (scale.dataMax() - scale.dataMin()) * 1e-9;
-        return value >= scale.dataMin() - tolerance && value <= scale.dataMax() + tolerance;
-    }
-
-    private void drawTitles(GraphicsContext g, PlotArea a, String xTitle, String yTitle, Insets pad, double h) {
-        g.setFill(textFill.get());
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.BOTTOM);
-        g.fillText(xTitle, a.x() + a.width() / 2, h - pad.getBottom());
-        g.save();
-        g.translate(pad.getLeft(), a.y() + a.height() / 2);
-        g.rotate(-90);
-        g.setTextBaseline(VPos.TOP);
-        g.fillText(yTitle, 0, 0);
-        g.restore();
     }
 
     /** The font tick labels and titles are drawn in. */
@@ -459,7 +389,7 @@ public abstract class CanvasChart extends Region {
 
     /** Centres a 1-pixel line on a pixel, so it is drawn sharp rather than smeared over two. */
     protected static double snap(double v) {
-        return Math.floor(v) + 0.5;
+        return Pixels.snap(v);
     }
 
     public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {

@@ -4,6 +4,7 @@ import dev.gcscope.analysis.regime.Regime;
 import dev.gcscope.parsers.gctrace.GcColumns;
 import dev.gcscope.ui.chart.StwSeries;
 import dev.gcscope.ui.gctrace.GcTraceData;
+import dev.gcscope.ui.chart.TimeRange;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -94,6 +95,21 @@ public final class TimelineCycles {
             if (!Double.isNaN(d)) return true;
         }
         return false;
+    }
+
+    /** Rows whose x lies in {@code r}, as {@code [from, to)}; every row when x is not in order. */
+    int[] rowsIn(TimeRange r) {
+        double[] x = layout.x();
+        if (!layout.xSorted()) return new int[] {0, x.length};
+        return new int[] {lowerBound(x, r.from()), lowerBound(x, Math.nextUp(r.to()))};
+    }
+
+    /** First index whose value is at least {@code v}. */
+    static int lowerBound(double[] sorted, double v) {
+        int i = Arrays.binarySearch(sorted, v);
+        if (i < 0) return -i - 1;
+        while (i > 0 && sorted[i - 1] == v) i--;
+        return i;
     }
 
     /** Regime id per row, −1 for forced cycles and noise. Shared: do not modify. */

@@ -51,7 +51,7 @@ public final class TimelineView implements TraceView {
         root.getStyleClass().addAll("chart-box", "timeline-view");
         root.setId(id);
         for (TimelineChart c : charts) {
-            c.viewportProperty().bindBidirectional(model.viewportProperty());
+            c.viewport().link(model.viewportProperty());
             c.selectionProperty().bindBidirectional(model.selectionProperty());
             c.highlightedRegimeProperty().bind(model.highlightedRegimeProperty());
             VBox.setVgrow(c, c == charts.get(0) ? Priority.ALWAYS : Priority.SOMETIMES);

@@ -57,7 +57,7 @@ class TimelineHighlightTest {
                 charts.addAll(((TimelineView) v).charts());
             }
         });
-        WaitForAsyncUtils.waitForFxEvents();
+        LayoutWait.laidOut(charts.toArray(TimelineChart[]::new));
         return charts;
     }
 
@@ -94,7 +94,7 @@ class TimelineHighlightTest {
         PixelReader[] before = new PixelReader[charts.size()];
         for (int c = 0; c < charts.size(); c++) before[c] = snapshot(robot, charts.get(c));
         robot.interact(() -> model.highlightedRegimeProperty().set(regime));
-        WaitForAsyncUtils.waitForFxEvents();
+        LayoutWait.laidOut(charts.toArray(TimelineChart[]::new));
 
         for (int c = 0; c < charts.size(); c++) {
             TimelineChart chart = charts.get(c);
@@ -130,7 +130,7 @@ class TimelineHighlightTest {
             // Tinted with the regime's colour: plain background became background blended towards it.
             Color want = (Color) chart.regimeBandColour(regime);
             Color bg = (Color) chart.plotFill();
-            Color expected = bg.interpolate(want, TimelineChart.HIGHLIGHT_BAND_OPACITY);
+            Color expected = bg.interpolate(want, HighlightBandLayer.OPACITY);
             int compared = 0;
             for (int col = 0; col < columns && compared < 50; col++) {
                 if (mine[col] == 0 || others[col] != 0) continue;
@@ -149,7 +149,7 @@ class TimelineHighlightTest {
 
         // Un-highlighting takes the band away again.
         robot.interact(() -> model.highlightedRegimeProperty().set(-1));
-        WaitForAsyncUtils.waitForFxEvents();
+        LayoutWait.laidOut(charts.toArray(TimelineChart[]::new));
         TimelineChart heap = charts.get(0);
         PixelReader cleared = snapshot(robot, heap);
         PlotArea area = heap.plotArea().orElseThrow();

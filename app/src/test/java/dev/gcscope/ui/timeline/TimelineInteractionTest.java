@@ -82,8 +82,13 @@ class TimelineInteractionTest {
                 root.getChildren().add(v.root());
             }
         });
-        WaitForAsyncUtils.waitForFxEvents();
+        laidOut(views.subList(0, 2));
         return views;
+    }
+
+    /** Waits for the layout pass, and so the redraw, of every chart of {@code views}. */
+    private static void laidOut(List<TraceView> views) {
+        LayoutWait.laidOut(views.stream().flatMap(v -> ((TimelineView) v).charts().stream()).toArray(TimelineChart[]::new));
     }
 
     private static TimelineChart chart(TraceView view) {
@@ -155,7 +160,7 @@ class TimelineInteractionTest {
         // Monocle's robot turns the wheel the other way round from desktop platforms: its DOWN
         // arrives with deltaY > 0, which is a wheel turned away from the user elsewhere (zoom in).
         robot.moveTo(screen(pause, px, py)).scroll(1, VerticalDirection.DOWN);
-        WaitForAsyncUtils.waitForFxEvents();
+        laidOut(views.subList(0, 2));
 
         TimeRange v = model.viewportProperty().get();
         assertNotNull(v, "the wheel zoomed in");
@@ -193,13 +198,13 @@ class TimelineInteractionTest {
         WaitForAsyncUtils.waitForFxEvents();
         TimeRange zoomed = model.viewportProperty().get();
         assertNotNull(zoomed);
-        assertEquals(full.length() * TimelineChart.KEY_ZOOM, zoomed.length(), full.length() * 1e-9);
+        assertEquals(full.length() * TimelineKeys.KEY_ZOOM, zoomed.length(), full.length() * 1e-9);
         assertEquals((full.from() + full.to()) / 2, (zoomed.from() + zoomed.to()) / 2, full.length() * 1e-9, "zoomed about the centre");
 
         robot.type(KeyCode.RIGHT);
         WaitForAsyncUtils.waitForFxEvents();
         TimeRange panned = model.viewportProperty().get();
-        assertEquals(zoomed.from() + zoomed.length() * TimelineChart.KEY_PAN, panned.from(), full.length() * 1e-9);
+        assertEquals(zoomed.from() + zoomed.length() * TimelineKeys.KEY_PAN, panned.from(), full.length() * 1e-9);
         assertEquals(zoomed.length(), panned.length(), full.length() * 1e-9);
         robot.type(KeyCode.LEFT, 20);
         WaitForAsyncUtils.waitForFxEvents();
@@ -210,7 +215,7 @@ class TimelineInteractionTest {
         assertNull(model.viewportProperty().get(), "zooming back out to everything clears the viewport");
         robot.type(KeyCode.ADD, 3);
         robot.type(KeyCode.HOME);
-        WaitForAsyncUtils.waitForFxEvents();
+        laidOut(views.subList(0, 2));
         assertNull(model.viewportProperty().get());
         assertEquals(full.from(), chart(views.get(0)).plotArea().orElseThrow().xScale().dataMin(), 1e-9);
     }
@@ -313,7 +318,7 @@ class TimelineInteractionTest {
             robot.moveTo(screen(pause, area.x() + area.width() / 2, area.y() + area.height() / 2)).scroll(2, VerticalDirection.DOWN);
             robot.interact(() -> pause.hover(area.x() + 3, area.bottom() - 3));
             robot.type(KeyCode.RIGHT).type(KeyCode.HOME);
-            WaitForAsyncUtils.waitForFxEvents();
+            laidOut(views.subList(0, 2));
             assertTrue(pause.plotArea().isPresent());
             assertTrue(pause.readout().isVisible(), "a readout for the nearest cycle");
         }
@@ -331,7 +336,7 @@ class TimelineInteractionTest {
             empty.pan(0.1);
             empty.hover(100, 100);
         });
-        WaitForAsyncUtils.waitForFxEvents();
+        LayoutWait.laidOut(empty);
         assertTrue(empty.plotArea().isEmpty());
         assertFalse(empty.readout().isVisible());
         assertNull(empty.viewportProperty().get());

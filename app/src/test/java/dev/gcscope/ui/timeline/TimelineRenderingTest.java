@@ -26,7 +26,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** What the pause timeline draws, read back from its pixels: spikes among a million cycles, regime colours. */
 @ExtendWith(ApplicationExtension.class)
@@ -70,7 +69,7 @@ class TimelineRenderingTest {
     private StackedTimelineChart showPause(FxRobot robot, TimelineCycles cycles) {
         StackedTimelineChart chart = TimelineViews.pauseChart(cycles);
         robot.interact(() -> root.getChildren().setAll(chart));
-        WaitForAsyncUtils.waitForFxEvents();
+        LayoutWait.laidOut(chart);
         return chart;
     }
 
@@ -93,7 +92,7 @@ class TimelineRenderingTest {
                 new TimeRange(spikeX - 0.001, spikeX + extent / 50), new TimeRange(spikeX - extent / 50, spikeX + 0.001));
         for (TimeRange v : views) {
             robot.interact(() -> chart.viewportProperty().set(v));
-            WaitForAsyncUtils.waitForFxEvents();
+            LayoutWait.laidOut(chart);
             PlotArea area = chart.plotArea().orElseThrow();
             assertEquals(SPIKE_MS, area.yScale().dataMax(), SPIKE_MS * 0.25, "the pause sets the y range at " + v);
             double px = area.xScale().toPixel(spikeX);
@@ -127,7 +126,7 @@ class TimelineRenderingTest {
         for (TimeRange v : List.of(chart.shownRange(), new TimeRange(cycles.layout().x()[longest] - 0.01,
                 cycles.layout().x()[longest] + chart.shownRange().length() / 3))) {
             robot.interact(() -> chart.viewportProperty().set(v));
-            WaitForAsyncUtils.waitForFxEvents();
+            LayoutWait.laidOut(chart);
             PlotArea area = chart.plotArea().orElseThrow();
             PixelReader pixels = snapshot(robot, chart);
             int px = (int) area.xScale().toPixel(cycles.layout().x()[longest]);
@@ -173,13 +172,13 @@ class TimelineRenderingTest {
         }
 
         robot.interact(() -> chart.highlightedRegimeProperty().set(1));
-        WaitForAsyncUtils.waitForFxEvents();
+        LayoutWait.laidOut(chart);
         pixels = snapshot(robot, chart);
         Color background = (Color) chart.plotFill();
         Color highlighted = pixelOf(pixels, area, start[5], 1.3);
         Color dimmed = pixelOf(pixels, area, start[4], 1.3);
         assertTrue(near(highlighted, (Color) chart.regimeColour(1)), "regime 1 keeps its colour: " + highlighted);
-        Color faint = ((Color) chart.regimeColour(0)).interpolate(background, 1 - StackedTimelineChart.DIMMED_OPACITY);
+        Color faint = ((Color) chart.regimeColour(0)).interpolate(background, 1 - StackedBarsLayer.DIMMED_OPACITY);
         assertTrue(near(dimmed, faint), "regime 0 is drawn faint: " + dimmed + " want " + faint);
     }
 
