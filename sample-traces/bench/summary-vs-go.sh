@@ -10,10 +10,11 @@
 # the whole process, JVM start-up included) and gcscope's peak RSS at most 400 MiB.
 #
 # Steps: builds app/target/gcscope.jar if it is missing (mvn -q -DskipTests package); generates the
-# input into $BENCH_DIR if it is missing; builds the Go program; then runs the two programs
-# alternately, one warm-up run each (not counted: it fills the page cache) and then $RUNS measured
-# runs each, recording wall time (bash EPOCHREALTIME, ms) and peak RSS (GNU time %M). Prints the
-# medians, the ratio Go/gcscope, gcscope's peak RSS, and checks that both printed the same figures.
+# input into $BENCH_DIR if it is missing (compiling sample-traces' generator first if needed); builds
+# the Go program; then runs the two programs alternately, one warm-up run each (not counted: it fills
+# the page cache) and then $RUNS measured runs each, recording wall time (bash EPOCHREALTIME, ms) and
+# peak RSS (GNU time %M). Prints the medians, the ratio Go/gcscope, gcscope's peak RSS, and checks
+# that both printed the same figures.
 #
 # Needs: java 17+ and mvn on PATH; Go 1.19+ as $GO, `go` on PATH, or /opt/go-toolchains/go1.24/bin/go
 # (shared/tools/go-toolchains.sh installs it); GNU time at /usr/bin/time (Debian: apt-get install time);
@@ -55,11 +56,15 @@ if [ ! -f "$jar" ]; then
   (cd "$root" && mvn -q -DskipTests package)
 fi
 
-# (b) the input: sample-traces/target/classes first, so the generator and the recordings are current
-# even when the jar is older than them.
+# (b) the input: the generator is a test class of sample-traces (no jar ships it), the recordings are
+# its resources.
 if [ ! -f "$input" ]; then
+  if [ ! -d "$root/sample-traces/target/test-classes/dev/gcscope/samples/bench" ]; then
+    command -v mvn >/dev/null || die "sample-traces is not compiled and mvn is not on PATH"
+    (cd "$root" && mvn -q -pl sample-traces test-compile)
+  fi
   echo "generating $input ..."
-  "$java" -cp "$root/sample-traces/target/classes:$jar" dev.gcscope.samples.bench.BenchInputGenerator \
+  "$java" -cp "$root/sample-traces/target/classes:$root/sample-traces/target/test-classes" dev.gcscope.samples.bench.BenchInputGenerator \
     --lines "$lines" --out "$input"
 fi
 

@@ -41,8 +41,8 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule onlyTheCliWritesToTheConsole =
-            // samples.bench holds command-line tools of its own; parsers has its own test
-            noClasses().that().resideOutsideOfPackages("dev.gcscope.cli..", "dev.gcscope.samples..", "dev.gcscope.parsers..")
+            // parsers has its own test
+            noClasses().that().resideOutsideOfPackages("dev.gcscope.cli..", "dev.gcscope.parsers..")
                     .and().doNotHaveFullyQualifiedName(Launcher.class.getName())
                     .should().accessField(System.class, "out").orShould().accessField(System.class, "err");
 

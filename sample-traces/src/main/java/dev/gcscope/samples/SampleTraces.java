@@ -17,12 +17,13 @@ import java.util.Set;
 
 /**
  * The real traces bundled in this module, listed in {@code dev/gcscope/samples/index.tsv} (see
- * PROVENANCE.md for how each was recorded). Tests read them from the classpath; the app offers them
- * under "Open sample".
+ * PROVENANCE.md for how each was recorded). Tests read them from the classpath (every module
+ * depends on this one at test scope); the app ships only a few of them as demo samples, copied at
+ * build time (see app/pom.xml).
  */
 public final class SampleTraces {
     static final String ROOT = "/dev/gcscope/samples/";
-    /** The trace the app opens when started without a file. */
+    /** The trace the app opens when started without a file (one of its demo samples). */
     public static final String DEFAULT_GCTRACE = "gctrace/go1.24-phases.log";
 
     private static volatile List<Sample> all;

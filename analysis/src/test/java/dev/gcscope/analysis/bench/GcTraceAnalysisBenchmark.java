@@ -46,7 +46,7 @@ import tech.tablesaw.api.Table;
  * baseline in the same run: sorting the million pauses, the least any percentile needs. The
  * requirement: regimes, percentiles with intervals and convergence together in under 2 s. Run:
  * <pre>
- * mvn -q install -DskipTests && mvn -q -Pbench -pl app test-compile exec:exec
+ * mvn -q -pl analysis -am test-compile exec:exec@analysis-bench
  * </pre>
  */
 @BenchmarkMode(Mode.AverageTime)

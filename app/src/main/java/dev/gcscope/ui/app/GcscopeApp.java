@@ -1,12 +1,12 @@
 package dev.gcscope.ui.app;
 
 import dev.gcscope.parsers.TraceLoader;
-import dev.gcscope.samples.SampleTraces;
 import dev.gcscope.ui.Theme;
 import dev.gcscope.ui.UiOptions;
 import dev.gcscope.ui.settings.PreferencesSettingsStore;
 import dev.gcscope.ui.settings.WindowSettings;
 import dev.gcscope.ui.task.ExecutorBackgroundRunner;
+import dev.gcscope.ui.window.DemoSamples;
 import dev.gcscope.ui.window.MainWindowView;
 import dev.gcscope.ui.window.MainWindowViewModel;
 import javafx.application.Application;
@@ -18,7 +18,7 @@ import javafx.stage.Stage;
 /**
  * The JavaFX application: wires the real background runner, the settings, the view model and the
  * window, restores the window's bounds and theme, then opens the files from the command line (each
- * in a tab) or, without any, the bundled sample trace.
+ * in a tab) or, without any, the bundled demo trace.
  */
 public final class GcscopeApp extends Application {
     private static final double PREFERRED_WIDTH = 1360;
@@ -33,14 +33,14 @@ public final class GcscopeApp extends Application {
 
     /**
      * Runs on the launcher thread, before the UI thread exists: the reads the window needs first
-     * (the preferences file, the bundled samples' index in the jar) happen here, so the UI thread
+     * (the preferences file, the demo samples' index in the jar) happen here, so the UI thread
      * starts with them cached instead of doing IO.
      */
     @Override
     public void init() {
         settings = PreferencesSettingsStore.forUser();
         remembered = WindowSettings.load(settings);
-        SampleTraces.all();
+        DemoSamples.all();
     }
 
     @Override
@@ -75,7 +75,7 @@ public final class GcscopeApp extends Application {
         if (!options.files().isEmpty()) {
             vm.openFiles(options.files());
         } else {
-            vm.openSample(SampleTraces.DEFAULT_GCTRACE);
+            vm.openSample(DemoSamples.DEFAULT_GCTRACE);
         }
     }
 

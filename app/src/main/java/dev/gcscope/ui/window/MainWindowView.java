@@ -1,6 +1,5 @@
 package dev.gcscope.ui.window;
 
-import dev.gcscope.samples.SampleTraces;
 import dev.gcscope.ui.Theme;
 import dev.gcscope.ui.report.ParseReportDialog;
 import dev.gcscope.ui.report.ParseReportViewModel;
@@ -196,7 +195,7 @@ public final class MainWindowView {
         samples.setId("menu-samples");
         vm.samplesByFormat().forEach((format, list) -> {
             Menu group = new Menu(format);
-            for (SampleTraces.Sample s : list) {
+            for (DemoSamples.Sample s : list) {
                 MenuItem it = new MenuItem(s.path().substring(s.path().indexOf('/') + 1));
                 it.setMnemonicParsing(false);
                 it.setOnAction(e -> vm.openSample(s.path()));

@@ -3,7 +3,6 @@ package dev.gcscope.ui.window;
 import dev.gcscope.parsers.TraceInputException;
 import dev.gcscope.parsers.TraceLoader;
 import dev.gcscope.parsers.TraceSource;
-import dev.gcscope.samples.SampleTraces;
 import dev.gcscope.ui.report.ParseReportViewModel;
 import dev.gcscope.ui.settings.RecentFiles;
 import dev.gcscope.ui.settings.SettingsStore;
@@ -115,12 +114,12 @@ public final class MainWindowViewModel {
         recentFiles.clear();
     }
 
-    /** Opens a bundled sample, e.g. {@link SampleTraces#DEFAULT_GCTRACE}, from the classpath. */
+    /** Opens a bundled demo sample, e.g. {@link DemoSamples#DEFAULT_GCTRACE}, from the classpath. */
     public void openSample(String samplePath) {
         String name = samplePath.substring(samplePath.lastIndexOf('/') + 1);
         open(() -> {
             try {
-                SampleTraces.Sample sample = SampleTraces.get(samplePath);
+                DemoSamples.Sample sample = DemoSamples.find(samplePath).orElseThrow();
                 return TraceSource.of(sample.fileName(), sample.bytes());
             } catch (NoSuchElementException | java.io.UncheckedIOException e) {
                 throw new TraceInputException("bundled sample " + samplePath + " is missing from this build", e);
@@ -167,10 +166,10 @@ public final class MainWindowViewModel {
         return Optional.ofNullable(selected.get()).map(DocumentViewModel::parseReport);
     }
 
-    /** Every bundled sample, by format id, for File ▸ Open sample. */
-    public Map<String, List<SampleTraces.Sample>> samplesByFormat() {
-        Map<String, List<SampleTraces.Sample>> out = new LinkedHashMap<>();
-        for (SampleTraces.Sample s : SampleTraces.all()) {
+    /** Every bundled demo sample, by format id, for File ▸ Open sample. */
+    public Map<String, List<DemoSamples.Sample>> samplesByFormat() {
+        Map<String, List<DemoSamples.Sample>> out = new LinkedHashMap<>();
+        for (DemoSamples.Sample s : DemoSamples.all()) {
             out.computeIfAbsent(s.format(), k -> new java.util.ArrayList<>()).add(s);
         }
         out.replaceAll((k, v) -> List.copyOf(v));

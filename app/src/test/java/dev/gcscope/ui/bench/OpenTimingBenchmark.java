@@ -22,13 +22,10 @@ import javafx.stage.Stage;
  * Time to first chart: opens a trace in the real window (headless Monocle unless a display is
  * asked for) and measures, from the open command, until a chart of the new document has drawn its
  * data, and until the whole-trace statistics are shown; then, in the same JVM, the bare parse of the
- * same file. Not a test: run it by hand,
+ * same file. Not a test: run it by hand (with {@code -Xmx1g}, from the project root),
  * <pre>
- * mvn -o -q -pl app test-compile
- * java -Xmx1g -cp app/target/test-classes:app/target/classes:$(cat cp.txt) \
- *      dev.gcscope.ui.bench.OpenTimingBenchmark /tmp/gc-1m.log
+ * mvn -o -q -pl app -am test-compile exec:exec@open-bench -Dopen.bench.args=/tmp/gc-1m.log
  * </pre>
- * (cp.txt from {@code mvn -o -q -pl app dependency:build-classpath -Dmdep.outputFile=cp.txt}).
  * The open runs first, on a cold JVM, as a user sees it; the bare parse after it runs warm, so the
  * ratio flatters the parse, not the window.
  */

@@ -138,7 +138,7 @@ class MainWindowViewModelTest {
     void closingATabSelectsItsNeighbourAndTheLastOneEmptiesTheWindow() {
         vm.openSample(SAMPLE);
         vm.openSample(RESTART);
-        vm.openSample("gctrace/go1.19-phases.log");
+        vm.open(TraceSource.of("go1.19-phases.log", SampleTraces.get("gctrace/go1.19-phases.log").bytes()), "go1.19-phases.log", "test");
         DocumentViewModel middle = vm.documents().get(1);
         vm.selectedProperty().set(middle);
         vm.closeSelected();
@@ -226,14 +226,13 @@ class MainWindowViewModelTest {
         assertTrue(vm.documents().isEmpty());
     }
 
-    static Stream<Arguments> oneSampleOfEveryFormat() {
-        return SampleTraces.all().stream().map(SampleTraces.Sample::format).distinct()
-                .filter(f -> !f.equals("perf-sched-map") && !f.equals("gctrace"))
-                .map(f -> Arguments.of(f, SampleTraces.ofFormat(f).get(0).path()));
+    static Stream<Arguments> demoSamplesOtherThanGctrace() {
+        return DemoSamples.all().stream().filter(s -> !s.format().equals("gctrace"))
+                .map(s -> Arguments.of(s.format(), s.path()));
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("oneSampleOfEveryFormat")
+    @MethodSource("demoSamplesOtherThanGctrace")
     void perfAndMetricsSamplesOpenWithTheirSummary(String format, String path) throws Exception {
         vm.openSample(path);
         assertEquals("", vm.errorMessageProperty().get());
@@ -325,11 +324,18 @@ class MainWindowViewModelTest {
     }
 
     @Test
-    void everyBundledSampleIsOfferedUnderItsFormat() {
+    void everyDemoSampleIsOfferedUnderItsFormat() {
         var byFormat = vm.samplesByFormat();
-        assertEquals(SampleTraces.all().size(), byFormat.values().stream().mapToInt(List::size).sum());
-        assertEquals(SampleTraces.ofFormat("perf-sched-timehist"), byFormat.get("perf-sched-timehist"));
+        assertEquals(DemoSamples.all().size(), byFormat.values().stream().mapToInt(List::size).sum());
+        assertEquals(DemoSamples.all().stream().filter(s -> s.format().equals("gctrace")).toList(), byFormat.get("gctrace"));
         assertTrue(byFormat.containsKey("metrics-json"));
+    }
+
+    @Test
+    void aSampleThatIsNotBundledIsOneLine() {
+        vm.openSample("gctrace/go1.19-phases.log");
+        assertEquals("bundled sample gctrace/go1.19-phases.log is missing from this build", vm.errorMessageProperty().get());
+        assertTrue(vm.documents().isEmpty());
     }
 
     @Test

@@ -276,10 +276,10 @@ class MainWindowViewTest {
     }
 
     @Test
-    void everyBundledSampleIsInTheOpenSampleMenu() {
+    void everyDemoSampleIsInTheOpenSampleMenu() {
         Menu samples = fileMenuItem("menu-samples");
         long items = samples.getItems().stream().mapToLong(m -> ((Menu) m).getItems().size()).sum();
-        assertEquals(SampleTraces.all().size(), items);
+        assertEquals(DemoSamples.all().size(), items);
     }
 
     private Menu fileMenuItem(String id) {

@@ -51,9 +51,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * Each reports a secondary result {@code mb} in MB/s (10^6 bytes of input per second); ratios
  * against {@code newlineCount} are printed at the end when run through {@link #main}. Run:
  * <pre>
- * mvn -o -q install -DskipTests        # once: the generator lives in gcscope-sample-traces
- * mvn -o -q -Pbench -pl parsers test-compile exec:exec
- * mvn -o -q -Pbench -pl parsers test-compile exec:exec -Djmh.args="-f 1 -wi 3 -i 5 -r 5s -p lines=100000"
+ * mvn -o -q -pl parsers -am test-compile exec:exec@parsers-bench
+ * mvn -o -q -pl parsers -am test-compile exec:exec@parsers-bench -Djmh.args="-f 1 -wi 3 -i 5 -r 5s -p lines=100000"
  * </pre>
  * Speed is never asserted in unit tests; these figures are evidence, quoted as ratios.
  */

@@ -52,9 +52,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * benchmark reports {@code mb} in MB/s (10^6 bytes of input per second); {@link #main} ends with the
  * ratios to {@code newlineCount}. Run:
  * <pre>
- * mvn -o -q install -DskipTests        # once: the generator lives in gcscope-sample-traces
- * mvn -o -q -Pbench -pl parsers test-compile exec:exec -Dbench.class=dev.gcscope.parsers.bench.TimehistParserBenchmark
- * mvn -o -q -Pbench -pl parsers test-compile exec:exec -Dbench.class=dev.gcscope.parsers.bench.TimehistParserBenchmark -Djmh.args="-f 1 -wi 3 -i 5 -r 5s -p events=100000"
+ * mvn -o -q -pl parsers -am test-compile exec:exec@parsers-bench -Dbench.class=dev.gcscope.parsers.bench.TimehistParserBenchmark
+ * mvn -o -q -pl parsers -am test-compile exec:exec@parsers-bench -Dbench.class=dev.gcscope.parsers.bench.TimehistParserBenchmark -Djmh.args="-f 1 -wi 3 -i 5 -r 5s -p events=100000"
  * </pre>
  * {@code -p options=all} generates the input from every recording instead (awakened and migrated
  * rows, CPU visual, next and state columns). Speed is never asserted in unit tests.

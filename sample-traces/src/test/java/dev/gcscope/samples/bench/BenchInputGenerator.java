@@ -23,7 +23,8 @@ import java.util.zip.GZIPInputStream;
  * Writes a big gctrace input for benchmarks out of REAL lines from the bundled recordings; nothing in
  * a line is invented. Inputs are generated, never committed:
  * <pre>
- * java -cp app/target/gcscope.jar dev.gcscope.samples.bench.BenchInputGenerator --out /tmp/gc-1m.log
+ * mvn -q -pl sample-traces test-compile
+ * java -cp sample-traces/target/classes:sample-traces/target/test-classes dev.gcscope.samples.bench.BenchInputGenerator --out /tmp/gc-1m.log
  * </pre>
  *
  * <p>What it does:

@@ -23,7 +23,8 @@ import java.util.zip.GZIPInputStream;
  * Writes a big {@code perf sched timehist} input for benchmarks out of REAL event rows of the bundled
  * recordings; nothing in a row is invented. Inputs are generated, never committed:
  * <pre>
- * java -cp sample-traces/target/classes dev.gcscope.samples.bench.TimehistInputGenerator --out /tmp/timehist-1m.txt
+ * mvn -q -pl sample-traces test-compile
+ * java -cp sample-traces/target/classes:sample-traces/target/test-classes dev.gcscope.samples.bench.TimehistInputGenerator --out /tmp/timehist-1m.txt
  * </pre>
  *
  * <ul>

@@ -1,7 +1,8 @@
-package dev.gcscope.parsers.table;
+package dev.gcscope.dist;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.gcscope.parsers.table.Columns;
 import io.github.classgraph.ClassGraph;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.DoubleColumn;
@@ -9,8 +10,9 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * The ClassGraph stand-in (io.github.classgraph in this module) replaces the real library, and the
- * parts of Tablesaw gcscope uses still work without the readers/writers the real scan registered.
+ * On the application's class path the ClassGraph stand-in (io.github.classgraph in this module)
+ * replaces the real library, Tablesaw's file readers' dependencies are gone, and the parts of
+ * Tablesaw gcscope uses still work without them.
  */
 class TablesawStartupTest {
 
@@ -19,6 +21,12 @@ class TablesawStartupTest {
         assertThrows(ClassNotFoundException.class, () -> Class.forName("nonapi.io.github.classgraph.utils.JarUtils"));
         assertTrue(new ClassGraph().enableAllInfo().whitelistPackages("tech.tablesaw.io").scan()
                 .getClassesImplementing("tech.tablesaw.io.DataReader").getNames().isEmpty());
+    }
+
+    @Test
+    void tablesawsFileReadersDependenciesAreNotOnTheClassPath() {
+        assertThrows(ClassNotFoundException.class, () -> Class.forName("com.ibm.icu.text.CharsetDetector"));
+        assertThrows(ClassNotFoundException.class, () -> Class.forName("com.univocity.parsers.csv.CsvParser"));
     }
 
     @Test
