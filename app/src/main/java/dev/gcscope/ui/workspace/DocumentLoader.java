@@ -1,6 +1,7 @@
 package dev.gcscope.ui.workspace;
 
 import dev.gcscope.analysis.CycleRangeAnalysis;
+import dev.gcscope.analysis.work.Work;
 import dev.gcscope.parsers.ParseListener;
 import dev.gcscope.parsers.ParseResult;
 import dev.gcscope.parsers.TraceInputException;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import tech.tablesaw.api.Table;
 
@@ -29,9 +31,17 @@ public final class DocumentLoader {
     public static final int EAGER_STATISTICS_MAX_CYCLES = 200_000;
 
     private final TraceLoader loader;
+    private final Executor parts;
 
+    /** Analyses on the loading thread alone. */
     public DocumentLoader(TraceLoader loader) {
+        this(loader, Runnable::run);
+    }
+
+    /** @param parts where the analysis runs its parts beside the loading thread: the runner's executor */
+    public DocumentLoader(TraceLoader loader, Executor parts) {
         this.loader = loader;
+        this.parts = parts;
     }
 
     /**
@@ -53,9 +63,10 @@ public final class DocumentLoader {
         List<KeyFigure> figures = List.of();
         List<String> details = List.of();
         if (isGcTrace(result)) {
-            data = GcTraceData.of(result.table(GcColumns.CYCLES_TABLE));
+            Work work = Work.on(parts, cancelled);
+            data = GcTraceData.of(result.table(GcColumns.CYCLES_TABLE), work);
             stopIf(cancelled);
-            if (data.size() <= EAGER_STATISTICS_MAX_CYCLES) whole = GcTraceModel.wholeTrace(data);
+            if (data.size() <= EAGER_STATISTICS_MAX_CYCLES) whole = GcTraceModel.wholeTrace(data, work);
         } else {
             figures = concat(KeyFigures.common(result), KeyFigures.ofFormat(result));
             details = KeyFigures.histogramLines(result);
