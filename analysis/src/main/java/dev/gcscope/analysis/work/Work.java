@@ -89,9 +89,9 @@ public final class Work {
         queued.addLast(p);
         signal();
         try {
-            executor.execute(() -> {
-                if (queued.remove(p)) p.task.run();
-            });
+            // one turn on a worker per part; the turn takes the oldest part still queued, which is
+            // this one unless a join took it meanwhile (and then the turn holds no part's result)
+            executor.execute(this::runOldest);
         } catch (RejectedExecutionException shutDown) {
             // the pool is closing: the part stays queued, and its join runs it
         }
@@ -125,6 +125,11 @@ public final class Work {
         }
         if (failure instanceof Error err) throw err;
         if (failure != null) throw (RuntimeException) failure;
+    }
+
+    private void runOldest() {
+        Part<?> next = queued.pollFirst();
+        if (next != null) next.task.run();
     }
 
     private void signal() {
