@@ -64,8 +64,9 @@ public final class Work {
     }
 
     /**
-     * Parts on a process-wide pool of one daemon thread per core ({@code gcscope-analysis-N}), never
-     * cancelled: for the command line and other callers without a runner of their own.
+     * Parts on a process-wide pool of daemon threads ({@code gcscope-analysis-N}), one fewer than
+     * the cores since the calling thread runs parts too (as the common fork/join pool is sized);
+     * never cancelled: for the command line and other callers without a runner of their own.
      */
     public static Work parallel() {
         return new Work(SharedPool.POOL, NEVER);
@@ -190,7 +191,7 @@ public final class Work {
 
     /** The command line's pool, made on first use. */
     private static final class SharedPool {
-        static final ThreadPoolExecutor POOL = bounded(Runtime.getRuntime().availableProcessors());
+        static final ThreadPoolExecutor POOL = bounded(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
 
         private static ThreadPoolExecutor bounded(int threads) {
             ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
