@@ -9,6 +9,7 @@ import dev.gcscope.analysis.stats.PauseFits;
 import dev.gcscope.analysis.stats.PauseStatistics;
 import dev.gcscope.analysis.stats.SloStreak;
 import dev.gcscope.analysis.stats.SortedSample;
+import dev.gcscope.analysis.work.Work;
 import java.util.ArrayList;
 import java.util.List;
 import tech.tablesaw.api.BooleanColumn;
@@ -39,16 +40,34 @@ public record CycleRangeAnalysis(int fromRow, int toRow, GcSummary summary, Paus
      * @param sloMs the pause threshold of the SLO streak
      */
     public static CycleRangeAnalysis of(Table cycles, int[] regimeOfRow, int fromRow, int toRow, double sloMs) {
+        return of(cycles, regimeOfRow, fromRow, toRow, sloMs, Work.parallel());
+    }
+
+    /**
+     * The MMU curve and the convergence (the two that take seconds on a million cycles) are parts of
+     * their own, beside the sort, the percentiles and the fits; each part computes exactly what it
+     * would alone.
+     *
+     * @throws java.util.concurrent.CancellationException when {@code work} is cancelled meanwhile
+     */
+    public static CycleRangeAnalysis of(Table cycles, int[] regimeOfRow, int fromRow, int toRow, double sloMs, Work work) {
         if (fromRow < 0 || toRow > cycles.rowCount() || fromRow > toRow) {
             throw new IllegalArgumentException("rows [" + fromRow + ", " + toRow + ") outside 0.." + cycles.rowCount());
         }
         Table range = fromRow == 0 && toRow == cycles.rowCount() ? cycles : cycles.inRange(fromRow, toRow);
         double[] stwInOrder = range.doubleColumn(STW_MS).asDoubleArray();
+        Work.Part<List<MutatorUtilization.Point>> mmu = work.fork(() -> MutatorUtilization.curve(range, work));
+        Work.Part<Convergence.Result> convergence = work.fork(() -> Convergence.of(stwInOrder, work));
         SortedSample sorted = SortedSample.of(stwInOrder);
+        work.checkCancelled();
         GcSummary summary = GcSummary.of(range, sorted);
-        return new CycleRangeAnalysis(fromRow, toRow, summary, PauseStatistics.of(sorted), sorted,
-                Convergence.of(stwInOrder), PauseFits.of(sorted), MutatorUtilization.curve(range),
-                SloStreak.of(stwInOrder, sloMs), regimePauses(cycles, regimeOfRow, fromRow, toRow));
+        PauseStatistics pauses = PauseStatistics.of(sorted);
+        work.checkCancelled();
+        PauseFits.Result fits = PauseFits.of(sorted);
+        SloStreak slo = SloStreak.of(stwInOrder, sloMs);
+        List<RegimePauses> regimes = regimePauses(cycles, regimeOfRow, fromRow, toRow);
+        return new CycleRangeAnalysis(fromRow, toRow, summary, pauses, sorted, convergence.join(), fits, mmu.join(),
+                slo, regimes);
     }
 
     public int cycles() {

@@ -5,11 +5,9 @@ import static dev.gcscope.parsers.gctrace.GcColumns.*;
 import dev.gcscope.analysis.regime.RegimeAnalysis;
 import dev.gcscope.analysis.stats.PauseStatistics;
 import dev.gcscope.analysis.stats.SortedSample;
+import dev.gcscope.analysis.work.Work;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 
@@ -24,37 +22,29 @@ public record GcTraceAnalysis(GcSummary summary, PauseStatistics pauses, RegimeA
     /** Every column this reads, for a projected parse. */
     public static final Set<String> COLUMNS = union(GcSummary.COLUMNS, RegimeAnalysis.COLUMNS);
 
-    /**
-     * Regimes are found on a second thread while the pauses are sorted and summarised: the two only
-     * read the table, and on a million cycles a user waiting for the summary would otherwise wait
-     * for their sum.
-     */
+    /** The analysis with the regimes found on {@link Work#parallel()} beside the pauses. */
     public static GcTraceAnalysis of(Table cycles) {
         return of(cycles, RegimeAnalysis.Method.KMEANS);
     }
 
     public static GcTraceAnalysis of(Table cycles, RegimeAnalysis.Method method) {
-        FutureTask<RegimeAnalysis.Result> regimes = new FutureTask<>(() -> RegimeAnalysis.of(cycles, method));
-        Thread worker = new Thread(regimes, "gcscope-regimes");
-        worker.setDaemon(true);
-        worker.start();
-        SortedSample stw = SortedSample.of(cycles.doubleColumn(STW_MS));
-        GcSummary summary = GcSummary.of(cycles, stw);
-        PauseStatistics pauses = PauseStatistics.of(stw);
-        return new GcTraceAnalysis(summary, pauses, join(regimes));
+        return of(cycles, method, Work.parallel());
     }
 
-    private static <T> T join(FutureTask<T> task) {
-        try {
-            return task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted while finding regimes");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            if (e.getCause() instanceof Error err) throw err;
-            throw new IllegalStateException(e.getCause());
-        }
+    /**
+     * Regimes are found as a part of their own while the pauses are sorted and summarised: the two
+     * only read the table, and on a million cycles a user waiting for the summary would otherwise
+     * wait for their sum.
+     *
+     * @throws java.util.concurrent.CancellationException when {@code work} is cancelled meanwhile
+     */
+    public static GcTraceAnalysis of(Table cycles, RegimeAnalysis.Method method, Work work) {
+        Work.Part<RegimeAnalysis.Result> regimes = work.fork(() -> RegimeAnalysis.of(cycles, method, work));
+        SortedSample stw = SortedSample.of(cycles.doubleColumn(STW_MS));
+        work.checkCancelled();
+        GcSummary summary = GcSummary.of(cycles, stw);
+        PauseStatistics pauses = PauseStatistics.of(stw);
+        return new GcTraceAnalysis(summary, pauses, regimes.join());
     }
 
     /** The cycles with a {@value #REGIME} column appended (a copy of the column list; the cycles are not copied). */

@@ -3,7 +3,10 @@ package dev.gcscope.preinit;
 import dev.gcscope.analysis.cycles.DerivedColumns;
 import dev.gcscope.analysis.CycleRangeAnalysis;
 import dev.gcscope.analysis.GcTraceAnalysis;
+import dev.gcscope.analysis.regime.RegimeAnalysis;
 import dev.gcscope.analysis.stats.SloStreak;
+import dev.gcscope.analysis.work.DaemonThreads;
+import dev.gcscope.analysis.work.Work;
 import tech.tablesaw.api.Table;
 import dev.gcscope.parsers.ParseListener;
 import dev.gcscope.parsers.ParseResult;
@@ -43,9 +46,9 @@ public final class BackgroundPreinitializer {
 
     /** @param views also what the desktop views compute for a range of cycles (convergence, fits, MMU) */
     public static void start(boolean views) {
-        Thread t = new Thread(() -> run(views), "gcscope-preinit");
-        t.setDaemon(true);
-        t.start();
+        // A thread of its own, not the app's runner: it starts before the toolkit and the runner
+        // exist (and the CLI has no runner at all), and it must not hold a worker a load could use.
+        new DaemonThreads("gcscope-preinit-").newThread(() -> run(views)).start();
     }
 
     private static void run(boolean views) {
@@ -53,10 +56,13 @@ public final class BackgroundPreinitializer {
             TraceSource trace = TraceSource.of("preinit", syntheticTrace(views ? WARM_CYCLES : CYCLES));
             ParseResult r = DerivedColumns.addTo(TraceLoader.standard().load(trace, null, ParseListener.NONE));
             Table cycles = r.mainTable();
-            GcTraceAnalysis analysis = GcTraceAnalysis.of(cycles);
+            // The CLI's summary runs its parts on the shared analysis pool, so that is warmed too; the
+            // desktop app's run on its runner, so here they stay on this thread beside the toolkit's start.
+            Work work = views ? Work.serial() : Work.parallel();
+            GcTraceAnalysis analysis = GcTraceAnalysis.of(cycles, RegimeAnalysis.Method.KMEANS, work);
             if (views) {
                 CycleRangeAnalysis.of(cycles, analysis.regimes().regimeOfRow(), 0, cycles.rowCount(),
-                        SloStreak.DEFAULT_THRESHOLD_MS);
+                        SloStreak.DEFAULT_THRESHOLD_MS, work);
             }
         } catch (IOException | RuntimeException | LinkageError ignored) {
             // an optimisation only: the summary itself will meet and report any real problem

@@ -1,5 +1,7 @@
 package dev.gcscope.ui;
 
+import static com.tngtech.archunit.core.domain.JavaAccess.Predicates.targetOwner;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -14,7 +16,8 @@ import dev.gcscope.GcscopeClasses;
 
 /**
  * Views wire, view models decide: view models and the runner never touch the scene graph; the
- * charts know no trace format. Shares {@code ArchitectureTest}'s import (same locations, same options).
+ * charts know no trace format; background work goes through the runner. Shares
+ * {@code ArchitectureTest}'s import (same locations, same options).
  */
 @AnalyzeClasses(locations = GcscopeClasses.class,
         importOptions = {ImportOption.DoNotIncludeTests.class, GcscopeClasses.NoTestJars.class})
@@ -42,6 +45,20 @@ class UiArchitectureTest {
             .orShould().dependOnClassesThat(resideInAPackage("dev.gcscope.ui..")
                     .and(DescribedPredicate.not(resideInAPackage("dev.gcscope.ui.chart..")))
                     .as("reside in the rest of the UI (ui.gctrace, ui.sched, …)"));
+
+    /**
+     * Background work goes through the runner, so it is bounded by the cores and can be cancelled:
+     * no thread, pool or common-pool future of its own anywhere else in the UI, and no analysis on
+     * the command line's pool.
+     */
+    @ArchTest
+    static final ArchRule backgroundWorkGoesThroughTheRunner = noClasses().that().resideInAPackage("dev.gcscope.ui..")
+            .and().resideOutsideOfPackage("dev.gcscope.ui.task..")
+            .should().callConstructorWhere(targetOwner(assignableTo(Thread.class)))
+            .orShould().dependOnClassesThat().belongToAnyOf(java.util.concurrent.Executors.class,
+                    java.util.concurrent.CompletableFuture.class, java.util.concurrent.ForkJoinPool.class,
+                    java.util.concurrent.ThreadPoolExecutor.class)
+            .orShould().callMethod(dev.gcscope.analysis.work.Work.class, "parallel");
 
     @ArchTest
     static final ArchRule nothingInTheUiPrintsToStandardOut = noClasses().that().resideInAPackage("dev.gcscope.ui..")

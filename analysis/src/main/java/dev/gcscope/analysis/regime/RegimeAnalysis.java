@@ -3,6 +3,7 @@ package dev.gcscope.analysis.regime;
 import static dev.gcscope.parsers.gctrace.GcColumns.*;
 
 import dev.gcscope.analysis.stats.RangeSelection;
+import dev.gcscope.analysis.work.Work;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -53,14 +54,25 @@ public final class RegimeAnalysis {
     }
 
     public static Result of(Table cycles, Method method) {
+        return of(cycles, method, Work.serial());
+    }
+
+    /**
+     * @param work polled for cancellation between the stages and between the k-means runs
+     * @throws java.util.concurrent.CancellationException when {@code work} is cancelled meanwhile
+     */
+    public static Result of(Table cycles, Method method, Work work) {
         RegimeFeatures f = RegimeFeatures.of(cycles);
         int[] regimeOfRow = new int[cycles.rowCount()];
         Arrays.fill(regimeOfRow, -1);
         if (f.size() == 0) return new Result(List.of(), regimeOfRow, "no cycles with allocation figures");
-        RegimeClustering.Result c = method == Method.DBSCAN ? RegimeClustering.dbscan(f) : RegimeClustering.kMeans(f);
+        work.checkCancelled();
+        RegimeClustering.Result c = method == Method.DBSCAN ? RegimeClustering.dbscan(f) : RegimeClustering.kMeans(f, work);
+        work.checkCancelled();
         RegimeClustering.assign(f, c, regimeOfRow);
         int k = c.centres().size();
         int merged = mergeNegligible(f, regimeOfRow, c.sample(), k);
+        work.checkCancelled();
 
         // renumber by first appearance, so regime 0 is where the trace starts; count each regime's
         // cycles, timed cycles and time on the way (one pass over a million rows, not two)

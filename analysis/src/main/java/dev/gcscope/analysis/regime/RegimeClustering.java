@@ -1,5 +1,6 @@
 package dev.gcscope.analysis.regime;
 
+import dev.gcscope.analysis.work.Work;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -63,7 +64,8 @@ final class RegimeClustering {
 
     private RegimeClustering() {}
 
-    static Result kMeans(RegimeFeatures f) {
+    /** @param work polled for cancellation before each k */
+    static Result kMeans(RegimeFeatures f, Work work) {
         int n = f.size();
         int[] fitRows = sampleByTime(f, FIT_SAMPLE);
         // the silhouette's points: every step-th of the fit's, themselves evenly spread in time
@@ -82,6 +84,7 @@ final class RegimeClustering {
         double best = Double.NEGATIVE_INFINITY;
         int maxK = Math.min(MAX_K, distinct(fit));
         for (int k = 2; k <= maxK; k++) {
+            work.checkCancelled();
             RandomGenerator random = new JDKRandomGenerator((int) SEED + k);
             KMeansPlusPlusClusterer<DoublePoint> one = new KMeansPlusPlusClusterer<>(k, MAX_ITERATIONS,
                     new EuclideanDistance(), random, KMeansPlusPlusClusterer.EmptyClusterStrategy.LARGEST_POINTS_NUMBER);

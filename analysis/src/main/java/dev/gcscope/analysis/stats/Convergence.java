@@ -1,6 +1,7 @@
 package dev.gcscope.analysis.stats;
 
 import dev.gcscope.analysis.stats.QuantileBootstrap.Estimate;
+import dev.gcscope.analysis.work.Work;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -35,6 +36,14 @@ public final class Convergence {
 
     /** @param valuesInOrder pauses in the order the cycles happened (NaN = missing, skipped) */
     public static Result of(double[] valuesInOrder) {
+        return of(valuesInOrder, Work.serial());
+    }
+
+    /**
+     * @param work polled for cancellation at every checkpoint (each merges up to n pauses and draws
+     *             two bootstrap intervals)
+     */
+    public static Result of(double[] valuesInOrder, Work work) {
         double[] v = Arrays.stream(valuesInOrder).filter(x -> !Double.isNaN(x)).toArray();
         int n = v.length;
         List<Point> points = new ArrayList<>();
@@ -45,6 +54,7 @@ public final class Convergence {
         int have = 0;
         Well19937c random = new Well19937c(QuantileBootstrap.SEED);
         for (int cut : cuts) {
+            work.checkCancelled();
             double[] chunk = Arrays.copyOfRange(v, have, cut);
             Arrays.sort(chunk);
             merge(sorted, have, chunk, merged);

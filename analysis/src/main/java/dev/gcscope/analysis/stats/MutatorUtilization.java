@@ -2,9 +2,9 @@ package dev.gcscope.analysis.stats;
 
 import static dev.gcscope.parsers.gctrace.GcColumns.*;
 
+import dev.gcscope.analysis.work.Work;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
@@ -29,8 +29,15 @@ public final class MutatorUtilization {
 
     private MutatorUtilization() {}
 
+    /** The curve with the window lengths swept on {@link Work#parallel()}. */
     public static List<Point> curve(Table cycles) {
+        return curve(cycles, Work.parallel());
+    }
+
+    /** @throws java.util.concurrent.CancellationException when {@code work} is cancelled meanwhile */
+    public static List<Point> curve(Table cycles, Work work) {
         List<double[]> runs = segments(cycles);
+        work.checkCancelled();
         double longest = 0;
         for (double[] seg : runs) longest = Math.max(longest, seg.length == 0 ? 0 : seg[seg.length - 2] - seg[0]);
         List<Point> out = new ArrayList<>();
@@ -43,9 +50,10 @@ public final class MutatorUtilization {
         // a million cycles), so the lengths are swept in parallel; each sums in the same order as
         // alone, so the curve does not depend on the threads.
         double[] mmu = new double[WINDOWS];
-        IntStream.range(0, WINDOWS).parallel().forEach(i -> {
+        work.forEach(WINDOWS, i -> {
             double m = Double.NaN;
             for (double[] seg : runs) {
+                work.checkCancelled();
                 double r = mmu(seg, windows[i]);
                 if (!Double.isNaN(r)) m = Double.isNaN(m) ? r : Math.min(m, r);
             }

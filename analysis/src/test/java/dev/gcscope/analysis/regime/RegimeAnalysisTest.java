@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import dev.gcscope.analysis.AnalysisSamples;
 import dev.gcscope.analysis.AnalysisSamples.Phase;
+import dev.gcscope.analysis.work.CancelAfter;
+import dev.gcscope.analysis.work.Work;
 import dev.gcscope.samples.SampleTraces;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -124,5 +127,19 @@ class RegimeAnalysisTest {
         RegimeAnalysis.Result r = RegimeAnalysis.of(t, RegimeAnalysis.Method.DBSCAN);
         assertTrue(r.method().startsWith("DBSCAN"), r.method());
         assertTrue(r.regimes().size() >= 2, r.regimes().toString());
+    }
+
+    /** Cancelled during the k-means runs, the clustering tries no further k (each is 3 restarts on 1,000 cycles). */
+    @Test
+    void aCancelledAnalysisStopsBeforeTheNextClustering() {
+        Table t = AnalysisSamples.cycles("gctrace/go1.24-phases.log");
+        CancelAfter counting = CancelAfter.never();
+        RegimeAnalysis.Result whole = RegimeAnalysis.of(t, RegimeAnalysis.Method.KMEANS, Work.on(Runnable::run, counting));
+        assertArrayEquals(RegimeAnalysis.of(t).regimeOfRow(), whole.regimeOfRow());
+        int k = RegimeClustering.MAX_K - 1;
+        assertTrue(counting.polls() >= k + 2, "a poll before clustering, one per k, and after: " + counting.polls());
+        CancelAfter third = new CancelAfter(3);
+        assertThrows(CancellationException.class, () -> RegimeAnalysis.of(t, RegimeAnalysis.Method.KMEANS, Work.on(Runnable::run, third)));
+        assertEquals(3, third.polls());
     }
 }

@@ -4,6 +4,9 @@ import static dev.gcscope.parsers.gctrace.GcColumns.STW_MS;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.gcscope.analysis.AnalysisSamples;
+import dev.gcscope.analysis.work.CancelAfter;
+import dev.gcscope.analysis.work.Work;
+import java.util.concurrent.CancellationException;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -43,5 +46,16 @@ class ConvergenceTest {
             assertFalse(before.p50().halfWidth() < Convergence.STABLE_HALF_WIDTH * before.p50().value(),
                     "the checkpoint before is not stable");
         }
+    }
+
+    @Test
+    void aCancelledConvergenceStopsAtTheNextCheckpoint() {
+        double[] stw = AnalysisSamples.cycles("gctrace/go1.24-phases.log").doubleColumn(STW_MS).asDoubleArray();
+        CancelAfter counting = CancelAfter.never();
+        int checkpoints = Convergence.of(stw, Work.on(Runnable::run, counting)).points().size();
+        assertEquals(checkpoints, counting.polls(), "one poll per checkpoint");
+        CancelAfter third = new CancelAfter(3);
+        assertThrows(CancellationException.class, () -> Convergence.of(stw, Work.on(Runnable::run, third)));
+        assertEquals(3, third.polls(), "no checkpoint after the cancel");
     }
 }

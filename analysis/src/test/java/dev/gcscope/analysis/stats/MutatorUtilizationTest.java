@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.*;
 import static dev.gcscope.parsers.gctrace.GcColumns.*;
 
 import dev.gcscope.analysis.AnalysisSamples;
+import dev.gcscope.analysis.work.CancelAfter;
+import dev.gcscope.analysis.work.Work;
+import java.util.concurrent.CancellationException;
 import dev.gcscope.samples.SampleTraces;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,6 +106,23 @@ class MutatorUtilizationTest {
             compared += curve.size();
         }
         assertTrue(compared > 0, "some sample has an MMU curve");
+    }
+
+    /**
+     * Cancelled after a few sweeps, the curve stops: the window lengths not yet swept poll once and
+     * end, so far fewer polls than a whole curve takes.
+     */
+    @Test
+    void aCancelledCurveStopsSweeping() {
+        Table t = AnalysisSamples.cycles("gctrace/go1.22-phases-restart.log");
+        CancelAfter counting = CancelAfter.never();
+        assertEquals(MutatorUtilization.curve(t), MutatorUtilization.curve(t, Work.on(Runnable::run, counting)));
+        int runs = MutatorUtilization.segments(t).size();
+        assertTrue(runs >= 2, "the restart sample has two runs");
+        assertTrue(counting.polls() >= MutatorUtilization.WINDOWS * (1 + runs), "a poll per part and per run swept: " + counting.polls());
+        CancelAfter fifth = new CancelAfter(5);
+        assertThrows(CancellationException.class, () -> MutatorUtilization.curve(t, Work.on(Runnable::run, fifth)));
+        assertTrue(fifth.polls() <= 5 + MutatorUtilization.WINDOWS, "after the cancel, one poll per window length left: " + fifth.polls());
     }
 
     /** Segments (start, end, lost share) of each run, one small array per phase, as the docs describe them. */

@@ -1,6 +1,8 @@
 package dev.gcscope.ui.gctrace;
 
 import dev.gcscope.analysis.GcTraceAnalysis;
+import dev.gcscope.analysis.regime.RegimeAnalysis;
+import dev.gcscope.analysis.work.Work;
 import dev.gcscope.ui.chart.StwSeries;
 import dev.gcscope.ui.chart.TimeRange;
 import java.util.Arrays;
@@ -24,13 +26,21 @@ public final class GcTraceData {
         this.analysis = analysis;
     }
 
-    /** Lays out and analyses {@code cycles} (a gctrace cycles table, as the parser produced it). */
+    /** Lays out and analyses {@code cycles} (a gctrace cycles table, as the parser produced it) on this thread. */
     public static GcTraceData of(Table cycles) {
+        return of(cycles, Work.serial());
+    }
+
+    /**
+     * @param work where the layout and the regimes run beside the pause statistics, and whether the
+     *             load was cancelled meanwhile
+     * @throws java.util.concurrent.CancellationException when {@code work} is cancelled meanwhile
+     */
+    public static GcTraceData of(Table cycles, Work work) {
         // The layout and the analysis only read the table: on a million cycles the first chart
-        // waits for both, so the layout is made on a pool thread meanwhile.
-        java.util.concurrent.CompletableFuture<StwSeries> layout =
-                java.util.concurrent.CompletableFuture.supplyAsync(() -> GcTraceSeries.of(cycles));
-        GcTraceAnalysis analysis = GcTraceAnalysis.of(cycles);
+        // waits for both, so the layout is a part of its own.
+        Work.Part<StwSeries> layout = work.fork(() -> GcTraceSeries.of(cycles));
+        GcTraceAnalysis analysis = GcTraceAnalysis.of(cycles, RegimeAnalysis.Method.KMEANS, work);
         return new GcTraceData(cycles, layout.join(), analysis);
     }
 

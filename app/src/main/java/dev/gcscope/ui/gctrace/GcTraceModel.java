@@ -3,8 +3,9 @@ package dev.gcscope.ui.gctrace;
 import dev.gcscope.analysis.CycleRangeAnalysis;
 import dev.gcscope.analysis.stats.SloStreak;
 import dev.gcscope.ui.chart.TimeRange;
+import dev.gcscope.analysis.work.Work;
 import dev.gcscope.ui.task.BackgroundRunner;
-import dev.gcscope.ui.task.TaskHandle;
+import dev.gcscope.ui.task.LatestTask;
 import dev.gcscope.ui.task.TaskListener;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -43,8 +44,7 @@ public final class GcTraceModel {
     private final ReadOnlyObjectWrapper<CycleRangeAnalysis> statistics = new ReadOnlyObjectWrapper<>(this, "statistics");
     private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper(this, "computing");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
-    private TaskHandle current;
-    private long generation;
+    private final LatestTask statisticsTask;
 
     /**
      * @param wholeTrace the statistics of the whole trace when already computed on the loading
@@ -63,6 +63,7 @@ public final class GcTraceModel {
     public GcTraceModel(GcTraceData data, CycleRangeAnalysis wholeTrace, BackgroundRunner runner, boolean computeNow) {
         this.data = data;
         this.runner = runner;
+        this.statisticsTask = new LatestTask(runner);
         selection.addListener((obs, old, now) -> recompute());
         sloMs.addListener((obs, old, now) -> recompute());
         if (wholeTrace != null) statistics.set(wholeTrace);
@@ -71,12 +72,17 @@ public final class GcTraceModel {
 
     /** Starts computing the statistics if they are neither there nor being computed (a selection starts its own). */
     public void startStatistics() {
-        if (statistics.get() == null && current == null) recompute();
+        if (statistics.get() == null && !statisticsTask.isRunning()) recompute();
     }
 
     /** The statistics of the whole trace, as the loading thread computes them before the model exists. */
     public static CycleRangeAnalysis wholeTrace(GcTraceData data) {
-        return CycleRangeAnalysis.of(data.cycles(), data.regimeOfRow(), 0, data.size(), SloStreak.DEFAULT_THRESHOLD_MS);
+        return wholeTrace(data, Work.serial());
+    }
+
+    /** @param work where the statistics' parts run, and whether the load was cancelled meanwhile */
+    public static CycleRangeAnalysis wholeTrace(GcTraceData data, Work work) {
+        return CycleRangeAnalysis.of(data.cycles(), data.regimeOfRow(), 0, data.size(), SloStreak.DEFAULT_THRESHOLD_MS, work);
     }
 
     public GcTraceData data() {
@@ -95,17 +101,15 @@ public final class GcTraceModel {
     }
 
     private void recompute() {
-        if (current != null) current.cancel();
-        long gen = ++generation;
         int[] rows = data.rowsIn(selection.get());
         double slo = sloMs.get();
         computing.set(true);
-        current = runner.submit("statistics of " + (rows[1] - rows[0]) + " cycles",
-                ctx -> CycleRangeAnalysis.of(data.cycles(), data.regimeOfRow(), rows[0], rows[1], slo),
+        statisticsTask.submit("statistics of " + (rows[1] - rows[0]) + " cycles",
+                ctx -> CycleRangeAnalysis.of(data.cycles(), data.regimeOfRow(), rows[0], rows[1], slo,
+                        Work.on(runner.executor(), ctx::isCancelled)),
                 new TaskListener<>() {
                     @Override
                     public void succeeded(CycleRangeAnalysis value) {
-                        if (gen != generation) return;
                         computing.set(false);
                         error.set("");
                         statistics.set(value);
@@ -113,14 +117,13 @@ public final class GcTraceModel {
 
                     @Override
                     public void failed(Throwable e) {
-                        if (gen != generation) return;
                         computing.set(false);
                         error.set("statistics failed: " + e);
                     }
 
                     @Override
                     public void cancelled() {
-                        if (gen == generation) computing.set(false);
+                        computing.set(false);
                     }
                 });
     }

@@ -42,6 +42,11 @@ final class LoadingPane extends StackPane {
     }
 
     void fail(Throwable error) {
-        placeholder.setText("Could not compute this view: " + error);
+        fail("Could not compute this view: " + error);
+    }
+
+    /** Shows {@code message} (one line saying why) instead of "Computing…". */
+    void fail(String message) {
+        placeholder.setText(message);
     }
 }

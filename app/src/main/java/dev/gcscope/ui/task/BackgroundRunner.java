@@ -1,10 +1,12 @@
 package dev.gcscope.ui.task;
 
+import java.util.concurrent.Executor;
+
 /**
  * Runs work off the UI thread and reports back on it. The app uses {@link ExecutorBackgroundRunner}
- * (named daemon threads, results published through {@code Platform::runLater}); tests use
- * {@link SynchronousRunner}, which runs everything on the calling thread, so a test that triggers a
- * load can assert on the outcome on the next line.
+ * (named daemon threads, one task per core at a time, results published through
+ * {@code Platform::runLater}); tests use {@link SynchronousRunner}, which runs everything on the
+ * calling thread, so a test that triggers a load can assert on the outcome on the next line.
  *
  * <p>Every {@link TaskListener} method is called on the runner's UI thread, and exactly one of
  * {@code succeeded}, {@code failed} or {@code cancelled} is called per task.
@@ -16,4 +18,13 @@ public interface BackgroundRunner {
      * @return a handle to cancel the task; cancelling a finished task does nothing
      */
     <T> TaskHandle submit(String name, BackgroundTask<T> task, TaskListener<T> listener);
+
+    /**
+     * Where a running task's independent parts may run beside it: hand it to the analysis as
+     * {@code Work.on(runner.executor(), context::isCancelled)}, whose joins run a part themselves
+     * when no worker has taken it. The default runs every part on the thread that forks it.
+     */
+    default Executor executor() {
+        return Runnable::run;
+    }
 }

@@ -1,10 +1,10 @@
 package dev.gcscope.ui.task;
 
+import dev.gcscope.analysis.work.DaemonThreads;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -12,6 +12,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * The app's runner: tasks run on named daemon threads ({@code gcscope-worker-N}), so a load never
  * keeps the JVM alive after the window closes; listeners run on {@code uiThread}
  * ({@code Platform::runLater} in the app).
+ *
+ * <p>At most one task per core runs; the others wait in submission order. Twenty files dropped at
+ * once are parsed two at a time on two cores instead of twenty at once, each slowed tenfold and all
+ * holding their half-built tables in memory together. A task cancelled while it waits is taken
+ * out of the queue and reported cancelled at once, without ever running. The same threads run the
+ * parts a task forks through {@link #executor()}.
  */
 public final class ExecutorBackgroundRunner implements BackgroundRunner, AutoCloseable {
     /**
@@ -20,13 +26,23 @@ public final class ExecutorBackgroundRunner implements BackgroundRunner, AutoClo
      * parse it was reporting on.
      */
     static final long PROGRESS_INTERVAL_NANOS = 100_000_000L;
+    /** An idle worker ends after this long; the next task starts a new one. */
+    private static final long IDLE_SECONDS = 30;
 
     private final Executor uiThread;
-    private final ExecutorService workers;
+    private final ThreadPoolExecutor workers;
 
+    /** One worker per core. */
     public ExecutorBackgroundRunner(Executor uiThread) {
+        this(uiThread, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** @param threads how many tasks may run at once */
+    public ExecutorBackgroundRunner(Executor uiThread, int threads) {
         this.uiThread = uiThread;
-        this.workers = Executors.newCachedThreadPool(new NamedDaemonThreads("gcscope-worker-"));
+        this.workers = new ThreadPoolExecutor(threads, threads, IDLE_SECONDS, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                new DaemonThreads("gcscope-worker-"));
+        workers.allowCoreThreadTimeOut(true);
     }
 
     @Override
@@ -46,7 +62,7 @@ public final class ExecutorBackgroundRunner implements BackgroundRunner, AutoClo
                 });
             }
         });
-        workers.execute(() -> {
+        Runnable job = () -> {
             Thread self = Thread.currentThread();
             String idleName = self.getName();
             self.setName(idleName + " " + name);
@@ -55,29 +71,24 @@ public final class ExecutorBackgroundRunner implements BackgroundRunner, AutoClo
             } finally {
                 self.setName(idleName);
             }
+        };
+        state.whenCancelledWhileQueued(() -> {
+            workers.remove(job);
+            uiThread.execute(listener::cancelled);
         });
+        workers.execute(job);
         return state;
+    }
+
+    /** The workers, for the parts of a running task; queued behind waiting tasks, so a part's join mostly runs it itself when all are busy. */
+    @Override
+    public Executor executor() {
+        return workers::execute;
     }
 
     /** Interrupts running tasks and accepts no more. */
     @Override
     public void close() {
         workers.shutdownNow();
-    }
-
-    private static final class NamedDaemonThreads implements ThreadFactory {
-        private final String prefix;
-        private final AtomicInteger next = new AtomicInteger(1);
-
-        NamedDaemonThreads(String prefix) {
-            this.prefix = prefix;
-        }
-
-        @Override
-        public Thread newThread(Runnable r) {
-            Thread t = new Thread(r, prefix + next.getAndIncrement());
-            t.setDaemon(true);
-            return t;
-        }
     }
 }

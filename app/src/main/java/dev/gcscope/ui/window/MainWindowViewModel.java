@@ -75,7 +75,7 @@ public final class MainWindowViewModel {
      */
     public MainWindowViewModel(BackgroundRunner runner, TraceLoader loader, SettingsStore settings) {
         this.runner = runner;
-        this.loader = new DocumentLoader(loader);
+        this.loader = new DocumentLoader(loader, runner.executor());
         this.settings = settings;
         this.recent = new RecentFiles(settings);
         recentFiles.setAll(recent.list());

@@ -2,6 +2,7 @@ package dev.gcscope.ui.workspace;
 
 import dev.gcscope.analysis.CycleRangeAnalysis;
 import dev.gcscope.analysis.cycles.DerivedColumns;
+import dev.gcscope.analysis.work.Work;
 import dev.gcscope.format.FormatSupport;
 import dev.gcscope.format.FormatSupports;
 import dev.gcscope.parsers.ParseListener;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import tech.tablesaw.api.Table;
 
@@ -36,16 +38,23 @@ public final class DocumentLoader {
     private final TraceLoader loader;
     private final FormatSupports supports;
     private final FormatViewsRegistry views;
+    private final Executor parts;
 
-    /** With every format gcscope reads and every view it has. */
+    /** With every format gcscope reads and every view it has; analyses on the loading thread alone. */
     public DocumentLoader(TraceLoader loader) {
-        this(loader, FormatSupports.standard(), FormatViewsRegistry.standard());
+        this(loader, Runnable::run);
     }
 
-    public DocumentLoader(TraceLoader loader, FormatSupports supports, FormatViewsRegistry views) {
+    /** @param parts where the analysis runs its parts beside the loading thread: the runner's executor */
+    public DocumentLoader(TraceLoader loader, Executor parts) {
+        this(loader, FormatSupports.standard(), FormatViewsRegistry.standard(), parts);
+    }
+
+    public DocumentLoader(TraceLoader loader, FormatSupports supports, FormatViewsRegistry views, Executor parts) {
         this.loader = loader;
         this.supports = supports;
         this.views = views;
+        this.parts = parts;
     }
 
     /**
@@ -72,9 +81,10 @@ public final class DocumentLoader {
         FormatViews formatViews = null;
         Optional<Table> cycles = support.flatMap(s -> s.gcCycles(result));
         if (cycles.isPresent()) {
-            data = GcTraceData.of(cycles.get());
+            Work work = Work.on(parts, cancelled);
+            data = GcTraceData.of(cycles.get(), work);
             stopIf(cancelled);
-            if (data.size() <= EAGER_STATISTICS_MAX_CYCLES) whole = GcTraceModel.wholeTrace(data);
+            if (data.size() <= EAGER_STATISTICS_MAX_CYCLES) whole = GcTraceModel.wholeTrace(data, work);
         } else {
             formatViews = views.forFormat(result.format()).orElse(null);
             figures = KeyFigures.common(result);

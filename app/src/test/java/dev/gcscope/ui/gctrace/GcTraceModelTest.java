@@ -13,8 +13,14 @@ import dev.gcscope.parsers.gctrace.GcColumns;
 import dev.gcscope.parsers.gctrace.GcTraceParser;
 import dev.gcscope.samples.SampleTraces;
 import dev.gcscope.ui.chart.TimeRange;
+import dev.gcscope.ui.task.BackgroundRunner;
+import dev.gcscope.ui.task.BackgroundTask;
 import dev.gcscope.ui.task.SynchronousRunner;
+import dev.gcscope.ui.task.TaskContext;
+import dev.gcscope.ui.task.TaskHandle;
+import dev.gcscope.ui.task.TaskListener;
 import java.util.Arrays;
+import java.util.concurrent.CancellationException;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,6 +66,47 @@ class GcTraceModelTest {
         model.startStatistics();
         assertEquals(1, published[0], "a second start computes nothing again");
         assertTrue(whole == model.statisticsProperty().get());
+    }
+
+    /**
+     * Runs each task at once, with a context that turns cancelled after a few polls: as if another
+     * range was chosen while the statistics were being computed.
+     */
+    private static final class CancelledMidway implements BackgroundRunner {
+        static final int POLLS_BEFORE_CANCEL = 5;
+        int polls;
+
+        @Override
+        public <T> TaskHandle submit(String name, BackgroundTask<T> task, TaskListener<T> listener) {
+            TaskContext ctx = new TaskContext() {
+                @Override public boolean isCancelled() { return ++polls > POLLS_BEFORE_CANCEL; }
+                @Override public void progress(long done, long total) {}
+            };
+            try {
+                listener.succeeded(task.run(ctx));
+            } catch (CancellationException e) {
+                listener.cancelled();
+            } catch (Exception e) {
+                listener.failed(e);
+            }
+            return new TaskHandle() {
+                @Override public void cancel() {}
+                @Override public boolean isCancelled() { return true; }
+            };
+        }
+    }
+
+    @Test
+    void statisticsCancelledMidwayStopAndPublishNothing() {
+        CancelledMidway runner = new CancelledMidway();
+        CycleRangeAnalysis whole = GcTraceModel.wholeTrace(data);
+        GcTraceModel model = new GcTraceModel(data, whole, runner);
+        double[] x = data.layout().x();
+        model.selectionProperty().set(new TimeRange(x[100], x[900]));
+        assertTrue(runner.polls > CancelledMidway.POLLS_BEFORE_CANCEL, "the computation polled its task's cancel flag: " + runner.polls);
+        assertTrue(whole == model.statisticsProperty().get(), "the cancelled range's statistics are not published");
+        assertFalse(model.computingProperty().get());
+        assertEquals("", model.errorProperty().get());
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.gcscope.ui.sched;
 
-import static dev.gcscope.parsers.perfsched.TimehistColumns.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.gcscope.analysis.sched.SchedSamples;
@@ -18,24 +17,20 @@ import dev.gcscope.ui.task.TaskHandle;
 import dev.gcscope.ui.task.TaskListener;
 import dev.gcscope.ui.view.TraceView;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
-import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import tech.tablesaw.api.Table;
 
 /**
  * Selecting a time range on the timehist view's over-time chart recomputes the table and the
@@ -46,6 +41,7 @@ import tech.tablesaw.api.Table;
 class TimehistRangeSelectionTest {
     private final StackPane host = new StackPane();
     private final ParseResult parsed = SchedSamples.parse(SchedSamples.TIMEHIST);
+    private final TimehistOracle oracle = new TimehistOracle(parsed);
 
     @Start
     void start(Stage stage) {
@@ -64,33 +60,11 @@ class TimehistRangeSelectionTest {
         return (TimehistDelayView) views.get(0);
     }
 
-    /** One task's switches straight from the events table: rows of its pid, or of a thread seen with that pid. */
-    private record Expected(int count, double p50, double p99) {}
-
-    private Expected expected(int pid, TimeRange range) {
-        Table t = parsed.table(EVENTS_TABLE);
-        double t0 = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < t.rowCount(); i++) t0 = Math.min(t0, t.doubleColumn(TIME_S).getDouble(i));
-        Map<Integer, Integer> pidOfTid = new HashMap<>();
-        for (int i = 0; i < t.rowCount(); i++) {
-            if (!t.intColumn(TID).isMissing(i) && !t.intColumn(PID).isMissing(i)) pidOfTid.putIfAbsent(t.intColumn(TID).getInt(i), t.intColumn(PID).getInt(i));
-        }
-        List<Double> delays = new ArrayList<>();
-        for (int i = 0; i < t.rowCount(); i++) {
-            if (!EVENT_SWITCH.equals(t.stringColumn(EVENT).get(i)) || "<idle>".equals(t.stringColumn(TASK).get(i))) continue;
-            Integer p = !t.intColumn(PID).isMissing(i) ? Integer.valueOf(t.intColumn(PID).getInt(i))
-                    : t.intColumn(TID).isMissing(i) ? null : pidOfTid.get(t.intColumn(TID).getInt(i));
-            if (p == null || p != pid) continue;
-            double time = t.doubleColumn(TIME_S).getDouble(i);
-            if (range != null && (time < range.from() + t0 || time > range.to() + t0)) continue;
-            delays.add(t.doubleColumn(SCH_DELAY_MS).getDouble(i));
-        }
-        double[] d = delays.stream().mapToDouble(Double::doubleValue).toArray();
-        Percentile r7 = new Percentile().withEstimationType(Percentile.EstimationType.R_7);
-        return new Expected(d.length, d.length == 0 ? Double.NaN : r7.evaluate(d, 50), d.length == 0 ? Double.NaN : r7.evaluate(d, 99));
+    private TimehistOracle.Expected expected(int pid, TimeRange range) {
+        return oracle.expected(pid, range);
     }
 
-    private static void assertShows(TimehistDelayView v, Expected e) {
+    private static void assertShows(TimehistDelayView v, TimehistOracle.Expected e) {
         TaskDelays.Task t = v.tasks().getSelectionModel().getSelectedItem();
         assertNotNull(t, "the chosen task stays chosen");
         assertTrue(v.tasks().getItems().contains(t));
@@ -102,17 +76,14 @@ class TimehistRangeSelectionTest {
     }
 
     private int totalSwitches() {
-        Table t = parsed.table(EVENTS_TABLE);
-        int n = 0;
-        for (int i = 0; i < t.rowCount(); i++) if (EVENT_SWITCH.equals(t.stringColumn(EVENT).get(i)) && !"<idle>".equals(t.stringColumn(TASK).get(i))) n++;
-        return n;
+        return oracle.totalSwitches();
     }
 
     @Test
     void aDraggedRangeRecomputesTheChosenTaskAndClearingRestoresTheWholeRecording(FxRobot robot) {
         TimehistDelayView v = open(robot, new SynchronousRunner());
         TaskDelays.Task whole = v.tasks().getSelectionModel().getSelectedItem();
-        Expected all = expected(whole.pid(), null);
+        TimehistOracle.Expected all = expected(whole.pid(), null);
         assertShows(v, all);
         int total = totalSwitches();
         assertEquals(String.format(Locale.ROOT, "Whole recording · %,d switches", total), v.rangeLabel().getText());
@@ -129,7 +100,7 @@ class TimehistRangeSelectionTest {
         TimeRange dragged = chart.selectionProperty().get();
         assertNotNull(dragged, "the drag selected a range");
         assertEquals(area.xScale().toValue(area.x() + area.width() * 0.3), dragged.from(), 1e-6 * area.xScale().toValue(area.right()) + 0.02);
-        Expected inDrag = expected(whole.pid(), dragged);
+        TimehistOracle.Expected inDrag = expected(whole.pid(), dragged);
         assertTrue(inDrag.count() > 0 && inDrag.count() < all.count(), "the range holds some switches, not all: " + inDrag.count());
         assertShows(v, inDrag);
         assertFalse(v.wholeRecording().isDisabled());
@@ -158,7 +129,7 @@ class TimehistRangeSelectionTest {
         // every other task too, in the table
         for (TaskDelays.Task t : v.tasks().getItems()) {
             if (t.pid() < 0) continue;
-            Expected e = expected(t.pid(), range);
+            TimehistOracle.Expected e = expected(t.pid(), range);
             assertEquals(e.count(), t.switches(), t.label());
             assertEquals(e.p99(), t.p99Ms(), 1e-12, t.label());
         }

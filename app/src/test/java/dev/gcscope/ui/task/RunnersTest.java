@@ -5,13 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gcscope.analysis.work.Work;
 import dev.gcscope.parsers.ParseCancelledException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class RunnersTest {
@@ -131,7 +136,92 @@ class RunnersTest {
         }
     }
 
-    private static void drainUntil(BlockingQueue<Runnable> ui, java.util.function.BooleanSupplier done) throws InterruptedException {
+    /**
+     * Six tasks on a two-thread runner, each held until two are running: no third starts meanwhile
+     * (an unbounded pool would give each held task a thread of its own), and the queued ones run
+     * once the first are done.
+     */
+    @Test
+    void atMostOneTaskPerThreadRunsAndTheQueuedOnesFollow() throws Exception {
+        BlockingQueue<Runnable> ui = new LinkedBlockingQueue<>();
+        int tasks = 6, threads = 2;
+        AtomicInteger running = new AtomicInteger(), most = new AtomicInteger();
+        Set<Thread> workers = ConcurrentHashMap.newKeySet();
+        CountDownLatch full = new CountDownLatch(threads), release = new CountDownLatch(1);
+        List<Recorder<Integer>> heard = new ArrayList<>();
+        try (ExecutorBackgroundRunner runner = new ExecutorBackgroundRunner(ui::add, threads)) {
+            for (int i = 0; i < tasks; i++) {
+                int n = i;
+                Recorder<Integer> r = new Recorder<>();
+                heard.add(r);
+                runner.submit("task " + i, ctx -> {
+                    workers.add(Thread.currentThread());
+                    most.accumulateAndGet(running.incrementAndGet(), Math::max);
+                    full.countDown();
+                    release.await();
+                    running.decrementAndGet();
+                    return n;
+                }, r);
+            }
+            assertTrue(full.await(20, TimeUnit.SECONDS), "two tasks started");
+            release.countDown();
+            drainUntil(ui, () -> heard.stream().allMatch(r -> !r.events.isEmpty()));
+        }
+        for (int i = 0; i < tasks; i++) assertEquals(i, heard.get(i).value, "task " + i + " completed");
+        assertEquals(threads, most.get(), "at most two at once");
+        assertEquals(threads, workers.size(), "on two threads");
+    }
+
+    @Test
+    void aQueuedTaskCancelledIsReportedAtOnceAndNeverRuns() throws Exception {
+        BlockingQueue<Runnable> ui = new LinkedBlockingQueue<>();
+        CountDownLatch busy = new CountDownLatch(1), release = new CountDownLatch(1);
+        AtomicBoolean victimRan = new AtomicBoolean();
+        Recorder<String> blocker = new Recorder<>(), victim = new Recorder<>(), after = new Recorder<>();
+        try (ExecutorBackgroundRunner runner = new ExecutorBackgroundRunner(ui::add, 1)) {
+            runner.submit("blocker", ctx -> {
+                busy.countDown();
+                release.await();
+                return "blocker";
+            }, blocker);
+            assertTrue(busy.await(20, TimeUnit.SECONDS));
+            TaskHandle h = runner.submit("victim", ctx -> {
+                victimRan.set(true);
+                return "victim";
+            }, victim);
+            h.cancel();
+            // reported while the only worker is still busy: it did not wait for its turn
+            drainUntil(ui, () -> !victim.events.isEmpty());
+            assertEquals(List.of("cancelled"), victim.events);
+            assertTrue(blocker.events.isEmpty());
+            runner.submit("after", ctx -> "after", after);
+            release.countDown();
+            drainUntil(ui, () -> !after.events.isEmpty());
+            assertEquals(List.of("succeeded"), blocker.events);
+        }
+        assertFalse(victimRan.get(), "the cancelled task never ran, though the one queued after it did");
+        assertEquals(List.of("cancelled"), victim.events, "and was reported once");
+    }
+
+    /** A task on the only worker forks parts into the runner's executor and joins them. */
+    @Test
+    void aTaskCanForkIntoTheFullPoolWithoutDeadlock() throws Exception {
+        BlockingQueue<Runnable> ui = new LinkedBlockingQueue<>();
+        try (ExecutorBackgroundRunner runner = new ExecutorBackgroundRunner(ui::add, 1)) {
+            Recorder<Integer> r = new Recorder<>();
+            runner.submit("forks", ctx -> {
+                Work work = Work.on(runner.executor(), ctx::isCancelled);
+                AtomicInteger sum = new AtomicInteger();
+                work.forEach(10, i -> sum.addAndGet(work.fork(() -> i + 1).join()));
+                return sum.get();
+            }, r);
+            drainUntil(ui, () -> !r.events.isEmpty());
+            assertEquals(List.of("succeeded"), r.events);
+            assertEquals(55, r.value);
+        }
+    }
+
+    static void drainUntil(BlockingQueue<Runnable> ui, java.util.function.BooleanSupplier done) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!done.getAsBoolean()) {
             Runnable next = ui.poll(100, TimeUnit.MILLISECONDS);

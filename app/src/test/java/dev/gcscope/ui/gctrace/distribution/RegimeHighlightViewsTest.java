@@ -160,7 +160,7 @@ class RegimeHighlightViewsTest {
     @Test
     void aLargeSelectionIsCountedInTheBackgroundAndOnlyTheLatestCountIsShown(FxRobot robot) {
         Table big = cycles.emptyCopy();
-        while (big.rowCount() <= StwHistogramView.SYNCHRONOUS_ROWS) big.append(cycles);
+        while (big.rowCount() <= StwHistogramViewModel.SYNCHRONOUS_ROWS) big.append(cycles);
         GcTraceData data = GcTraceData.of(big);
         DeferredRunner runner = new DeferredRunner();
         GcTraceModel model = new GcTraceModel(data, GcTraceModel.wholeTrace(data), runner);

@@ -1,0 +1,197 @@
+package dev.gcscope.ui.sched;
+
+import dev.gcscope.analysis.sched.DelayOverTime;
+import dev.gcscope.analysis.sched.LogBins;
+import dev.gcscope.analysis.sched.TaskDelays;
+import dev.gcscope.parsers.ParseResult;
+import dev.gcscope.ui.chart.BucketHistogramChart;
+import dev.gcscope.ui.chart.PercentileLinesChart;
+import dev.gcscope.ui.chart.Quantity;
+import dev.gcscope.ui.chart.TimeRange;
+import dev.gcscope.ui.task.BackgroundRunner;
+import dev.gcscope.ui.task.LatestTask;
+import dev.gcscope.ui.task.TaskListener;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * What the {@code perf sched timehist} delays view shows and computes: the per-task figures
+ * (computed once, in the background, when the view opens), the chosen task's delay histogram and
+ * delay over time, and the time range chosen on the over-time chart, for which the tasks and the
+ * histogram are recomputed in the background (the latest range wins). Times are seconds since the
+ * first event.
+ */
+public final class TimehistDelayViewModel {
+    static final double MS_PER_S = 1000;
+    static final String NO_TASK = "Choose a task";
+
+    private final LatestTask rangeTask;
+    private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(this, "ready");
+    private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper(this, "loadError", "");
+    private final ReadOnlyObjectWrapper<List<TaskDelays.Task>> tasks = new ReadOnlyObjectWrapper<>(this, "tasks", List.of());
+    private final ObjectProperty<TaskDelays.Task> chosen = new SimpleObjectProperty<>(this, "chosen");
+    private final ObjectProperty<TimeRange> range = new SimpleObjectProperty<>(this, "range");
+    private final ReadOnlyStringWrapper rangeText = new ReadOnlyStringWrapper(this, "rangeText", "");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
+    private final ReadOnlyObjectWrapper<BucketHistogramChart.Bars> histogram =
+            new ReadOnlyObjectWrapper<>(this, "histogram", BucketHistogramChart.Bars.empty());
+    private final ReadOnlyStringWrapper histogramPlaceholder = new ReadOnlyStringWrapper(this, "histogramPlaceholder", NO_TASK);
+    private final ReadOnlyObjectWrapper<PercentileLinesChart.Lines> overTime =
+            new ReadOnlyObjectWrapper<>(this, "overTime", PercentileLinesChart.Lines.empty());
+    private TimehistData data;
+    private TimehistData.Shown shown;
+
+    /** Starts computing the per-task figures of {@code result}'s events table. */
+    public TimehistDelayViewModel(ParseResult result, BackgroundRunner runner) {
+        this.rangeTask = new LatestTask(runner);
+        chosen.addListener((obs, old, now) -> showTask(now));
+        range.addListener((obs, old, now) -> selectRange(now));
+        runner.submit("timehist per-task delays", ctx -> TimehistData.of(result), new TaskListener<TimehistData>() {
+            @Override
+            public void succeeded(TimehistData value) {
+                loaded(value);
+            }
+
+            @Override
+            public void failed(Throwable error) {
+                loadError.set("Could not compute this view: " + error);
+            }
+        });
+    }
+
+    private void loaded(TimehistData d) {
+        data = d;
+        shown = d.whole();
+        tasks.set(d.delays().tasks());
+        showRangeText();
+        // The busiest process first: in a recording of one Go program, that program.
+        List<TaskDelays.Task> all = d.delays().tasks();
+        int first = 0;
+        for (int i = 1; i < all.size(); i++) if (all.get(i).switches() > all.get(first).switches()) first = i;
+        TaskDelays.Task busiest = all.isEmpty() ? null : all.get(first);
+        if (busiest == chosen.get()) showTask(busiest);
+        else chosen.set(busiest);
+        ready.set(true);
+    }
+
+    /** Back to the whole recording (Escape, the "Whole recording" button). */
+    public void clearRange() {
+        range.set(null);
+    }
+
+    private void selectRange(TimeRange r) {
+        if (data == null) return;
+        if (r == null) {
+            rangeTask.cancel();
+            apply(data.whole());
+            return;
+        }
+        rangeText.set(format(r) + " · computing…");
+        TimehistData d = data;
+        rangeTask.submit("timehist range", ctx -> d.within(r, ctx), new TaskListener<>() {
+            @Override
+            public void succeeded(TimehistData.Shown value) {
+                if (value != null) apply(value);
+            }
+
+            @Override
+            public void failed(Throwable error) {
+                rangeText.set(format(r) + " · failed: " + error.getMessage());
+            }
+        });
+    }
+
+    /** Shows {@code s} in the tasks and the histogram, keeping the chosen task chosen if it is there. */
+    private void apply(TimehistData.Shown s) {
+        TaskDelays.Task before = chosen.get();
+        shown = s;
+        tasks.set(s.delays().tasks());
+        TaskDelays.Task same = before == null ? null : find(s.delays().tasks(), before);
+        if (same == chosen.get()) showTask(same);
+        else chosen.set(same);
+        showRangeText();
+    }
+
+    private static TaskDelays.Task find(List<TaskDelays.Task> in, TaskDelays.Task t) {
+        for (TaskDelays.Task c : in) if (c.pid() == t.pid() && c.name().equals(t.name())) return c;
+        return null;
+    }
+
+    private void showRangeText() {
+        int total = data.delays().switches();
+        if (shown.range() == null) rangeText.set(String.format(Locale.ROOT, "Whole recording · %,d switches", total));
+        else rangeText.set(String.format(Locale.ROOT, "%s · %,d of %,d switches", format(shown.range()), shown.delays().switches(), total));
+    }
+
+    static String format(TimeRange r) {
+        return String.format(Locale.ROOT, "%.2f s – %.2f s", r.from(), r.to());
+    }
+
+    private void showTask(TaskDelays.Task t) {
+        if (data == null) return;
+        histogramPlaceholder.set(NO_TASK);
+        if (t == null) {
+            title.set("No task chosen");
+            histogram.set(BucketHistogramChart.Bars.empty());
+            overTime.set(PercentileLinesChart.Lines.empty());
+            return;
+        }
+        title.set(String.format(Locale.ROOT, "%s — %,d switches, P50 %s ms, P90 %s ms, P99 %s ms, max %s ms",
+                t.label(), t.switches(), ms(t.p50Ms()), ms(t.p90Ms()), ms(t.p99Ms()), ms(t.maxMs())));
+        if (t.switches() == 0) {
+            title.set(t.label() + " — no switches in the selected range");
+            histogramPlaceholder.set("No switches of this task in the selected range");
+            histogram.set(BucketHistogramChart.Bars.empty());
+        } else {
+            LogBins b = shown.histogramOf(t);
+            histogram.set(new BucketHistogramChart.Bars(seconds(b.lower()), seconds(b.upper()), b.counts(), Quantity.SECONDS,
+                    "scheduling delay", seconds(new double[] {t.p50Ms(), t.p90Ms(), t.p99Ms()}), new String[] {"P50", "P90", "P99"}));
+        }
+        // over time: the whole recording's switches of the task, whatever the range
+        int i = data.delays().tasks().indexOf(find(data.delays().tasks(), t));
+        DelayOverTime o = data.overTime().get(i);
+        double[][] lines = new double[PercentileLinesChart.Role.values().length][];
+        lines[PercentileLinesChart.Role.P50.ordinal()] = o.p50Ms();
+        lines[PercentileLinesChart.Role.P99.ordinal()] = o.p99Ms();
+        lines[PercentileLinesChart.Role.MAX.ordinal()] = o.maxMs();
+        overTime.set(new PercentileLinesChart.Lines("time since the first event (s)", "scheduling delay (ms)",
+                Quantity.PLAIN, false, o.midS(), lines, data.taskTimes().get(i), data.taskDelays().get(i)));
+    }
+
+    private static String ms(double v) {
+        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    private static double[] seconds(double[] ms) {
+        double[] s = new double[ms.length];
+        for (int i = 0; i < s.length; i++) s[i] = ms[i] / MS_PER_S;
+        return s;
+    }
+
+    /** True once the per-task figures are computed. */
+    public ReadOnlyBooleanProperty readyProperty() { return ready.getReadOnlyProperty(); }
+    /** Why they could not be computed; empty when they could. */
+    public ReadOnlyStringProperty loadErrorProperty() { return loadError.getReadOnlyProperty(); }
+    /** The tasks with their figures over the whole recording or the range, in the analysis' order. */
+    public ReadOnlyObjectProperty<List<TaskDelays.Task>> tasksProperty() { return tasks.getReadOnlyProperty(); }
+    /** The task whose histogram and delay over time are shown; always one of {@link #tasksProperty()} or null. */
+    public ObjectProperty<TaskDelays.Task> chosenProperty() { return chosen; }
+    /** The time range the tasks and the histogram cover, null for the whole recording. */
+    public ObjectProperty<TimeRange> rangeProperty() { return range; }
+    /** "Whole recording · 1,234 switches", "1.00 s – 2.00 s · 56 of 1,234 switches", or that it is being computed. */
+    public ReadOnlyStringProperty rangeTextProperty() { return rangeText.getReadOnlyProperty(); }
+    /** The chosen task and its percentiles, in one line. */
+    public ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<BucketHistogramChart.Bars> histogramProperty() { return histogram.getReadOnlyProperty(); }
+    /** What the histogram says when it has no bars. */
+    public ReadOnlyStringProperty histogramPlaceholderProperty() { return histogramPlaceholder.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<PercentileLinesChart.Lines> overTimeProperty() { return overTime.getReadOnlyProperty(); }
+}
