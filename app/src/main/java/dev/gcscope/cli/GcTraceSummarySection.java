@@ -8,7 +8,7 @@ import dev.gcscope.analysis.regime.RegimeAnalysis;
 import dev.gcscope.analysis.regime.Regime;
 import dev.gcscope.analysis.regime.RegimeAnalysis;
 import dev.gcscope.analysis.stats.PauseStatistics;
-import dev.gcscope.analysis.stats.QuantileBootstrap;
+import dev.gcscope.analysis.stats.PercentileInterval;
 import dev.gcscope.analysis.StwPercentiles;
 import dev.gcscope.parsers.ParseOptions;
 import dev.gcscope.parsers.ParseResult;
@@ -64,8 +64,8 @@ final class GcTraceSummarySection implements SummarySection {
         putNumber(file, "gc_cpu_pct", s.gcCpuPct());
         PauseStatistics p = a.pauses();
         ObjectNode ci = file.putObject("stw_ci");
-        ci.put("confidence", QuantileBootstrap.CONFIDENCE);
-        ci.put("method", BOOTSTRAP);
+        ci.put("confidence", PercentileInterval.CONFIDENCE);
+        ci.put("method", METHOD);
         interval(ci, "p50", p.p50());
         interval(ci, "p90", p.p90());
         interval(ci, "p99", p.p99());
@@ -92,13 +92,15 @@ final class GcTraceSummarySection implements SummarySection {
         }
     }
 
-    static final String BOOTSTRAP = "percentile bootstrap, " + QuantileBootstrap.RESAMPLES
-            + " resamples, each drawn exactly through the resample's order statistics";
+    static final String METHOD = "order statistics (binomial, distribution-free): coverage at least the confidence at"
+            + " any number of cycles; an end the cycles are too few for is null, and cycles_needed says how many would give both";
 
-    private static void interval(ObjectNode ci, String key, QuantileBootstrap.Estimate e) {
+    /** {low, high}; an open end is null, with {@code cycles_needed}; a trace without pauses has nulls and no count. */
+    private static void interval(ObjectNode ci, String key, PercentileInterval.Estimate e) {
         ObjectNode o = ci.putObject(key);
         putNumber(o, "low", e.low());
         putNumber(o, "high", e.high());
+        if (e.cyclesForBounds() > 0 && !Double.isNaN(e.value())) o.put("cycles_needed", e.cyclesForBounds());
     }
 
     static void putNumber(ObjectNode node, String key, double value) {
@@ -136,11 +138,15 @@ final class GcTraceSummarySection implements SummarySection {
         }
     }
 
-    /** "  (95% CI 0.139–0.152)" */
-    private static String ci(QuantileBootstrap.Estimate e) {
-        if (Double.isNaN(e.low())) return "";
-        return String.format(Locale.ROOT, "  (95%% CI %s–%s)", PlainNumbers.rounded(e.low(), MS_DECIMALS),
-                PlainNumbers.rounded(e.high(), MS_DECIMALS));
+    /** "  (95% CI 0.139–0.152)", "  (95% CI 0.9 – > max; an upper bound needs 3688 cycles)", "  (no 95% interval: needs 6 cycles)" */
+    private static String ci(PercentileInterval.Estimate e) {
+        if (Double.isNaN(e.value())) return "";
+        if (!e.hasInterval()) return String.format(Locale.ROOT, "  (no 95%% interval: needs %d cycles)", e.cyclesForBounds());
+        String low = e.hasLow() ? PlainNumbers.rounded(e.low(), MS_DECIMALS) : "< min";
+        String high = e.hasHigh() ? PlainNumbers.rounded(e.high(), MS_DECIMALS) : "> max";
+        if (e.hasLow() && e.hasHigh()) return String.format(Locale.ROOT, "  (95%% CI %s–%s)", low, high);
+        return String.format(Locale.ROOT, "  (95%% CI %s – %s; %s bound needs %d cycles)", low, high, e.hasHigh() ? "a lower" : "an upper",
+                e.cyclesForBounds());
     }
 
     private static String percent(double share) {

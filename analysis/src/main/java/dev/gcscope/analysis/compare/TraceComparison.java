@@ -2,10 +2,9 @@ package dev.gcscope.analysis.compare;
 
 import dev.gcscope.analysis.GcTraceAnalysis;
 import dev.gcscope.analysis.regime.Regime;
-import dev.gcscope.analysis.stats.QuantileBootstrap;
+import dev.gcscope.analysis.stats.PercentileInterval;
 import dev.gcscope.analysis.stats.SortedSample;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
@@ -14,7 +13,7 @@ import tech.tablesaw.api.Table;
 
 /**
  * Did the change (a Go upgrade, a GOGC change) change the pauses? Two traces' stop-the-world
- * pauses side by side: percentiles with the ratio b/a and its bootstrap interval; Mann–Whitney U
+ * pauses side by side: percentiles with the ratio b/a and its distribution-free interval; Mann–Whitney U
  * (is one typically longer?) and two-sample Kolmogorov–Smirnov (do the distributions differ
  * anywhere?) p-values, both from commons-math3; the Hodges–Lehmann shift with its interval; the
  * regimes both traces share, matched by their labels; and a sentence saying what changed and how
@@ -27,9 +26,15 @@ public final class TraceComparison {
     public static final double NEGLIGIBLE_SHIFT = 0.05;
     /** The rank-based tests need enough pauses per side to mean anything. */
     public static final int MIN_PAUSES = 8;
-    private static final long SEED_A = 1, SEED_B = 2;
+    public static final double CONFIDENCE = PercentileInterval.CONFIDENCE;
 
-    /** One percentile in both traces: a, b, b/a with the {@link QuantileBootstrap#CONFIDENCE} interval of the ratio. */
+    /**
+     * One percentile in both traces: a, b, b/a with the {@link #CONFIDENCE} interval of the ratio
+     * (an open end is ±∞; NaN for the maximum, which has none). Each trace's percentile gets an
+     * order-statistic interval at confidence √0.95 ({@link PercentileInterval}); the traces are
+     * independent, so both hold together with probability at least 0.95, and then the ratio lies
+     * between low_b/high_a and high_b/low_a.
+     */
     public record Row(String name, double a, double b, double ratio, double ratioLow, double ratioHigh) {}
 
     /** A regime both traces show (same labels), with its pause figures on each side. */
@@ -57,7 +62,7 @@ public final class TraceComparison {
         if (xs.length >= MIN_PAUSES && ys.length >= MIN_PAUSES) {
             mw = new MannWhitneyUTest().mannWhitneyUTest(xs, ys);
             ks = new KolmogorovSmirnovTest().kolmogorovSmirnovTest(xs, ys);
-            shift = HodgesLehmann.of(xs, ys, QuantileBootstrap.CONFIDENCE);
+            shift = HodgesLehmann.of(xs, ys, CONFIDENCE);
         }
         List<RegimeRow> regimes = new ArrayList<>();
         for (Regime ra : left.regimes().regimes()) {
@@ -74,13 +79,11 @@ public final class TraceComparison {
     private static Row row(String name, SortedSample x, SortedSample y, double p) {
         double a = x.percentile(p), b = y.percentile(p);
         if (x.size() == 0 || y.size() == 0) return new Row(name, a, b, b / a, Double.NaN, Double.NaN);
-        double[] ra = QuantileBootstrap.replicates(x, p, SEED_A), rb = QuantileBootstrap.replicates(y, p, SEED_B);
-        double[] ratios = new double[ra.length];
-        for (int i = 0; i < ra.length; i++) ratios[i] = rb[i] / ra[i];
-        Arrays.sort(ratios);
-        double tail = (1 - QuantileBootstrap.CONFIDENCE) / 2;
-        SortedSample r = SortedSample.of(ratios);
-        return new Row(name, a, b, b / a, r.percentile(100 * tail), r.percentile(100 * (1 - tail)));
+        double each = Math.sqrt(CONFIDENCE);
+        PercentileInterval.Estimate ea = PercentileInterval.percentile(x, p, each), eb = PercentileInterval.percentile(y, p, each);
+        double low = eb.hasLow() && ea.hasHigh() && ea.high() > 0 ? eb.low() / ea.high() : Double.NEGATIVE_INFINITY;
+        double high = eb.hasHigh() && ea.hasLow() && ea.low() > 0 ? eb.high() / ea.low() : Double.POSITIVE_INFINITY;
+        return new Row(name, a, b, b / a, low, high);
     }
 
     static String verdict(List<Row> rows, double mw, double ks, HodgesLehmann.Shift shift) {

@@ -46,7 +46,7 @@ public final class CoverageSimulation {
 
     /** What gcscope computes today. */
     public static final Method CURRENT = (s, p) -> {
-        QuantileBootstrap.Estimate e = QuantileBootstrap.percentile(s, p);
+        PercentileInterval.Estimate e = PercentileInterval.percentile(s, p);
         return new double[] {e.low(), e.high()};
     };
 
