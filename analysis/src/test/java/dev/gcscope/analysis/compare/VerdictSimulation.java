@@ -7,8 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.math3.random.RandomGenerator;
-import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
-import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
 import org.apache.commons.math3.random.Well19937c;
 
 /**
@@ -51,30 +49,18 @@ public final class VerdictSimulation {
         }
     }
 
-    /** What {@code compare} decides today: any verdict but "no significant change" calls one. */
-    public static final Method CURRENT = (x, y) -> {
-        double[] xs = values(x), ys = values(y);
-        double mw = new MannWhitneyUTest().mannWhitneyUTest(xs, ys);
-        double ks = new KolmogorovSmirnovTest().kolmogorovSmirnovTest(xs, ys);
-        HodgesLehmann.Shift shift = HodgesLehmann.of(xs, ys, 0.95);
-        List<TraceComparison.Row> rows = new ArrayList<>();
-        for (double p : new double[] {50, 90, 99}) {
-            rows.add(new TraceComparison.Row("p" + p, x.percentile(p), y.percentile(p), y.percentile(p) / x.percentile(p),
-                    Double.NaN, Double.NaN));
-        }
-        rows.add(new TraceComparison.Row("max", x.max(), y.max(), y.max() / x.max(), Double.NaN, Double.NaN));
-        return !TraceComparison.verdict(rows, mw, ks, shift).startsWith("no significant change");
-    };
+    /** What {@code compare} decides today. */
+    public static final Method CURRENT = (x, y) -> TraceComparison.of(x, y).decision().call().changed();
 
-    /** commons-math's two-sample KS p-value, as {@code compare} reports it today. */
-    public static final KsMethod CURRENT_KS = (a, b) -> new KolmogorovSmirnovTest().kolmogorovSmirnovTest(a, b);
+    /** The two-sample KS p-value {@code compare} reports today. */
+    public static final KsMethod CURRENT_KS = (a, b) -> TwoSampleKs.p(sorted(a), sorted(b));
 
     private VerdictSimulation() {}
 
-    static double[] values(SortedSample s) {
-        double[] v = new double[s.size()];
-        for (int i = 0; i < v.length; i++) v[i] = s.get(i);
-        return v;
+    static double[] sorted(double[] x) {
+        double[] s = x.clone();
+        Arrays.sort(s);
+        return s;
     }
 
     public static List<Rate> run(Method method, int pairs, long seed) {
