@@ -84,6 +84,9 @@ final class GcTraceSummarySection implements SummarySection {
             ObjectNode stwOfRegime = r.putObject("stw_ms");
             putNumber(stwOfRegime, "p50", g.stwP50Ms());
             putNumber(stwOfRegime, "p99", g.stwP99Ms());
+            ObjectNode ciOfRegime = r.putObject("stw_ci");
+            interval(ciOfRegime, "p50", g.stwP50());
+            interval(ciOfRegime, "p99", g.stwP99());
             ArrayNode labels = r.putArray("labels");
             g.labels().forEach(labels::add);
             putNumber(r, "live_heap_mb", g.liveHeapMb());
@@ -133,8 +136,8 @@ final class GcTraceSummarySection implements SummarySection {
         out.row("regimes", r.regimes().size() + "  (" + r.method() + ")");
         for (Regime g : r.regimes()) {
             out.more(String.format(Locale.ROOT, "#%d %s", g.id(), g.label()));
-            out.more(String.format(Locale.ROOT, "   %s; %d cycles, %s of the time; stw p50 %s, p99 %s", g.description(),
-                    g.cycles(), percent(g.shareOfTime()), ms(g.stwP50Ms()), ms(g.stwP99Ms())));
+            out.more(String.format(Locale.ROOT, "   %s; %d cycles, %s of the time; stw p50 %s, p99 %s%s", g.description(),
+                    g.cycles(), percent(g.shareOfTime()), ms(g.stwP50Ms()), ms(g.stwP99Ms()), ci(g.stwP99())));
         }
     }
 

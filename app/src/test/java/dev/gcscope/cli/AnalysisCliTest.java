@@ -70,7 +70,7 @@ class AnalysisCliTest {
             if (g >= 0 && !f[stw].isEmpty()) pauses.computeIfAbsent(g, k -> new ArrayList<>()).add(Double.parseDouble(f[stw]));
         }
         for (JsonNode r : regimes) {
-            assertEquals(Set.of("id", "label", "description", "cycles", "alloc_rate_mb_s", "survival", "stw_ms", "labels",
+            assertEquals(Set.of("id", "label", "description", "cycles", "alloc_rate_mb_s", "survival", "stw_ms", "stw_ci", "labels",
                     "live_heap_mb", "share_of_cycles", "share_of_time"), names(r));
             List<Double> mine = pauses.get(r.get("id").asInt());
             assertEquals(r.get("cycles").asInt(), mine.size(), "cycles of regime " + r.get("id"));
