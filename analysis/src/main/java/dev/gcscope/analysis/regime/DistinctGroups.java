@@ -19,7 +19,8 @@ import org.apache.commons.math3.stat.descriptive.rank.Median;
  * starts, and the unit starting at the first cycle past it) — a valley at least a full material
  * difference wide between two crowds — and the two sides each have {@value #MIN_CYCLES} cycles
  * there, a real share of the trace ({@link RegimeClustering#MIN_TIME_SHARE} of its time or of its
- * cycles) and typical figures a material difference apart.
+ * cycles) in cycles that stay on their side for a feature window, and typical figures a material
+ * difference apart.
  *
  * <p>A single cloud of any shape has no valley; a heap growing steadily has none either, its cycles
  * spread evenly; two phases whose allocation rates differ 2.5-fold (2.3 units) have one with only
@@ -36,6 +37,8 @@ final class DistinctGroups {
     /** One material difference in each feature: log rate, survival, log live heap. */
     static final double[] UNIT = {RegimeAnalysis.MATERIAL_LOG_RATE, RegimeAnalysis.MATERIAL_SURVIVAL, RegimeAnalysis.MATERIAL_LOG_HEAP};
     private static final int ITERATIONS = 50;
+    /** Valleys tried per direction, deepest first (neighbouring stretches of one valley split alike). */
+    private static final int VALLEYS_TRIED = 8;
     /** Float features divided by the unit: "one unit apart" to within this. */
     private static final double EDGE = 1e-3;
 
@@ -78,15 +81,15 @@ final class DistinctGroups {
         double[][] axes = {principalAxis(points), {1, 0, 0}, {0, 1, 0}, {0, 0, 1}};
         for (double[] axis : axes) {
             if (axis == null) continue;
-            boolean[] a = valley(f, sample, members, distinct, points, axis);
+            boolean[] a = valley(f, sample, useRate, members, distinct, points, axis);
             if (a != null) return a;
         }
         return null;
     }
 
     /** The split at the deepest valley along {@code axis} whose sides qualify, or null. */
-    private static boolean[] valley(RegimeFeatures f, Sample sample, int[] members, int[] distinct, double[][] points,
-                                    double[] axis) {
+    private static boolean[] valley(RegimeFeatures f, Sample sample, boolean useRate, int[] members, int[] distinct,
+                                    double[][] points, double[] axis) {
         int[] rows = sample.rows();
         int m = distinct.length;
         double[] x = new double[m];
@@ -110,8 +113,8 @@ final class DistinctGroups {
         }
         Integer[] byDepth = IntStream.range(0, m).filter(i -> !Double.isNaN(depth[i])).boxed()
                 .sorted((a, b) -> Double.compare(depth[a], depth[b])).toArray(Integer[]::new);
-        for (int i : byDepth) {
-            double cut = sorted[i] + 0.5;
+        for (int t = 0; t < Math.min(byDepth.length, VALLEYS_TRIED); t++) {
+            double cut = sorted[byDepth[t]] + 0.5;
             Set<Integer> rowsBelow = new HashSet<>();
             for (int j = 0; j < m; j++) if (x[j] < cut) rowsBelow.add(rows[distinct[j]]);
             boolean[] a = new boolean[rows.length], b = new boolean[rows.length];
@@ -119,11 +122,39 @@ final class DistinctGroups {
                 if (rowsBelow.contains(rows[s])) a[s] = true;
                 else b[s] = true;
             }
-            if (sample.share(a) < RegimeClustering.MIN_TIME_SHARE || sample.share(b) < RegimeClustering.MIN_TIME_SHARE) continue;
+            if (settledShare(f, sample, useRate, a, axis, cut, true) < RegimeClustering.MIN_TIME_SHARE
+                    || settledShare(f, sample, useRate, b, axis, cut, false) < RegimeClustering.MIN_TIME_SHARE) continue;
             if (materialDistance(typical(f, sample, a), typical(f, sample, b)) < 1) continue;
             return a;
         }
         return null;
+    }
+
+    /**
+     * The share of the trace (as {@link Sample#share}) of the side's entries that are settled there:
+     * the cycle and the {@value #MIN_CYCLES} − 1 before it all lie on that side of the cut. A regime is
+     * a sustained state; a heap that doubles cycle after cycle while a cache fills passes through
+     * crowds of its own (in a trace that fills it a thousand times) but stays in none.
+     */
+    private static double settledShare(RegimeFeatures f, Sample sample, boolean useRate, boolean[] side, double[] axis,
+                                       double cut, boolean below) {
+        int[] rows = sample.rows();
+        boolean[] settled = new boolean[rows.length];
+        java.util.Map<Integer, Boolean> known = new java.util.HashMap<>();
+        for (int s = 0; s < rows.length; s++) {
+            if (!side[s]) continue;
+            settled[s] = known.computeIfAbsent(rows[s], r -> {
+                for (int q = Math.max(0, r - MIN_CYCLES + 1); q <= r; q++) {
+                    if (useRate && !f.hasRate(q)) return false;
+                    double[] p = units(f, q, useRate);
+                    double x = 0;
+                    for (int d = 0; d < axis.length; d++) x += p[d] * axis[d];
+                    if ((x < cut) != below) return false;
+                }
+                return r >= MIN_CYCLES - 1;
+            });
+        }
+        return sample.share(settled);
     }
 
     /** How many of the sorted values lie in [from, to]. */

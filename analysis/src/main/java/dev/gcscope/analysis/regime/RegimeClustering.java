@@ -90,6 +90,7 @@ final class RegimeClustering {
         // the silhouette's points: every other of the sample's, from both halves
         double[][] check = new double[(n + 1) / 2][];
         for (int j = 0; j < check.length; j++) check[j] = points[2 * j];
+        float[] between = distances(check); // the same points score every k
 
         List<List<double[]>> candidates = new ArrayList<>();
         List<Double> scores = new ArrayList<>();
@@ -102,13 +103,17 @@ final class RegimeClustering {
             List<CentroidCluster<DoublePoint>> clusters = new MultiKMeansPlusPlusClusterer<>(one, RESTARTS).cluster(fit);
             List<double[]> centres = withoutTransitions(clusters, points, sample);
             if (centres.size() < 2) continue;
-            double s = silhouette(check, nearest(check, centres), centres.size());
+            double s = silhouette(between, nearest(check, centres), centres.size());
             candidates.add(centres);
             scores.add(s);
             best = Math.max(best, s);
         }
+        if (candidates.isEmpty()) {
+            return single(f, scale, sample, String.format(Locale.ROOT, "k-means++: one regime (no split leaves %d cycles on each side)",
+                    DistinctGroups.MIN_CYCLES));
+        }
         int[] all = IntStream.range(0, n).toArray();
-        if (candidates.isEmpty() || (best < STRONG_SILHOUETTE && DistinctGroups.split(f, sample, useRate, all) == null)) {
+        if (best < STRONG_SILHOUETTE && DistinctGroups.split(f, sample, useRate, all) == null) {
             return single(f, scale, sample, String.format(Locale.ROOT,
                     "k-means++: one regime (best silhouette %.2f < %.2f and no distinct groups: no clear structure)", best,
                     STRONG_SILHOUETTE));
@@ -220,7 +225,12 @@ final class RegimeClustering {
         }
     }
 
-    /** Centres of the clusters with at least {@link #MIN_TIME_SHARE} of the sample's time or of its cycles. */
+    /**
+     * Centres of the clusters with at least {@link #MIN_TIME_SHARE} of the sample's time or of its
+     * cycles, and at least {@link DistinctGroups#MIN_CYCLES} different cycles: fewer are the hand-over
+     * between two regimes (the feature window straddles it), or, in a trace of a dozen cycles, one
+     * cycle each.
+     */
     private static List<double[]> withoutTransitions(List<CentroidCluster<DoublePoint>> clusters, double[][] points,
                                                      DistinctGroups.Sample sample) {
         List<double[]> centres = new ArrayList<>();
@@ -229,8 +239,12 @@ final class RegimeClustering {
         List<double[]> out = new ArrayList<>();
         for (int c = 0; c < centres.size(); c++) {
             boolean[] member = new boolean[label.length];
-            for (int s = 0; s < label.length; s++) member[s] = label[s] == c;
-            if (sample.share(member) >= MIN_TIME_SHARE) out.add(centres.get(c));
+            java.util.Set<Integer> rows = new java.util.HashSet<>();
+            for (int s = 0; s < label.length; s++) {
+                member[s] = label[s] == c;
+                if (member[s]) rows.add(sample.rows()[s]);
+            }
+            if (sample.share(member) >= MIN_TIME_SHARE && rows.size() >= DistinctGroups.MIN_CYCLES) out.add(centres.get(c));
         }
         return out;
     }
@@ -254,9 +268,23 @@ final class RegimeClustering {
         return best;
     }
 
-    /** Mean silhouette over the points (labels < 0 left out). */
-    static double silhouette(double[][] points, int[] labels, int k) {
+    /** The distances between every two points, row by row (i·n + j). */
+    static float[] distances(double[][] points) {
         int n = points.length;
+        float[] d = new float[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                float x = (float) dist(points[i], points[j]);
+                d[i * n + j] = x;
+                d[j * n + i] = x;
+            }
+        }
+        return d;
+    }
+
+    /** Mean silhouette over the points whose distances are {@code between} (labels < 0 left out). */
+    static double silhouette(float[] between, int[] labels, int k) {
+        int n = labels.length;
         double total = 0;
         int counted = 0;
         int[] size = new int[k];
@@ -265,7 +293,7 @@ final class RegimeClustering {
         for (int i = 0; i < n; i++) {
             if (labels[i] < 0 || size[labels[i]] < 2) continue;
             Arrays.fill(sums, 0);
-            for (int j = 0; j < n; j++) if (j != i && labels[j] >= 0) sums[labels[j]] += dist(points[i], points[j]);
+            for (int j = 0; j < n; j++) if (j != i && labels[j] >= 0) sums[labels[j]] += between[i * n + j];
             double a = sums[labels[i]] / (size[labels[i]] - 1);
             double b = Double.POSITIVE_INFINITY;
             for (int c = 0; c < k; c++) if (c != labels[i] && size[c] > 0) b = Math.min(b, sums[c] / size[c]);
@@ -284,28 +312,47 @@ final class RegimeClustering {
      * second evenly spaced over the rows. Without any elapsed time, all are spread over the rows.
      */
     static DistinctGroups.Sample stratified(RegimeFeatures f, boolean rated, int count) {
-        int[] eligible = new int[f.size()];
-        int e = 0;
-        double total = 0;
-        for (int i = 0; i < f.size(); i++) {
-            if (rated && !f.hasRate(i)) continue;
-            eligible[e++] = i;
-            total += f.interval(i);
-        }
-        if (e == 0) return new DistinctGroups.Sample(new int[0], 0);
-        int byTime = total > 0 ? count / 2 : 0;
+        int n = f.size();
+        if (n == 0 || (rated && f.rated() == 0)) return new DistinctGroups.Sample(new int[0], 0);
+        int byTime = f.totalTime > 0 ? count / 2 : 0;
         int[] out = new int[count];
-        // the s-th time draw is the first row whose cumulative time reaches (s + ½)·total/byTime
-        double cumulative = f.interval(eligible[0]);
+        RatedRows next = new RatedRows(f, rated);
+        // the s-th time draw is the first row whose cumulative time reaches (s + ½)·total/byTime: one
+        // pass over a million rows; a row without a rate (when only rated rows count) hands its draw on
+        double cumulative = f.interval(0);
         int i = 0;
         for (int s = 0; s < byTime; s++) {
-            double at = (s + 0.5) * total / byTime;
-            while (cumulative < at && i < e - 1) cumulative += f.interval(eligible[++i]);
-            out[s] = eligible[i];
+            double at = (s + 0.5) * f.totalTime / byTime;
+            while (cumulative < at && i < n - 1) cumulative += f.interval(++i);
+            out[s] = next.from(i);
         }
+        next = new RatedRows(f, rated);
         int byCycle = count - byTime;
-        for (int s = 0; s < byCycle; s++) out[byTime + s] = eligible[(int) ((s + 0.5) * e / byCycle)];
+        for (int s = 0; s < byCycle; s++) out[byTime + s] = next.from((int) ((s + 0.5) * n / byCycle));
         return new DistinctGroups.Sample(out, byTime);
+    }
+
+    /** The first eligible row at or after a position that only moves forward: each row is looked at once. */
+    private static final class RatedRows {
+        private final RegimeFeatures f;
+        private final boolean rated;
+        private int found = -1;
+
+        RatedRows(RegimeFeatures f, boolean rated) {
+            this.f = f;
+            this.rated = rated;
+        }
+
+        int from(int row) {
+            if (!rated) return row;
+            if (found >= row) return found;
+            for (int j = Math.max(row, found + 1); j < f.size(); j++) {
+                if (f.hasRate(j)) return found = j;
+            }
+            // none after it: the last one there is (there is one, or no draws are made)
+            for (int j = Math.min(row, f.size() - 1); j >= 0; j--) if (f.hasRate(j)) return found = j;
+            throw new IllegalStateException("no row with an allocation rate");
+        }
     }
 
     /** How many distinct points there are, counting no further than {@code MAX_K + 1} (k-means needs k of them). */

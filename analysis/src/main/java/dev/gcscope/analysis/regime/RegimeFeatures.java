@@ -147,6 +147,13 @@ public final class RegimeFeatures {
             logLive = new float[n];
         }
 
+        /** A restart: the window starts afresh (rare, so out of the per-cycle path). */
+        private void newRun() {
+            sumAlloc = sumTime = sumLive = sumWhole = 0;
+            inWindow = 0;
+            window.clear();
+        }
+
         void cycle(int i) {
             if (forced.getByte(i) == 1 || partial.getByte(i) == 1) return;
             int liveMb = live.getInt(i), endMb = end.getInt(i);
@@ -162,18 +169,15 @@ public final class RegimeFeatures {
                 whole = startMb;
             }
             int thisRun = run.getInt(i);
-            boolean firstOfRun = m == 0 || thisRun != lastRun;
-            if (m > 0 && thisRun != lastRun) {
-                sumAlloc = sumTime = sumLive = sumWhole = 0;
-                inWindow = 0;
-                window.clear();
-            }
+            if (m > 0 && thisRun != lastRun) newRun();
+            boolean firstOfRun = inWindow == 0;
             lastRun = thisRun;
             // a repeated time (0 s) still counts towards the window's elapsed time: cycles within one
             // printed millisecond are real in a burst; a missing or backward one (NaN) is left out
             double a = alloc.getDouble(i), t = interval.getDouble(i);
-            boolean timed = !Double.isNaN(a) && t >= 0;
-            if (!(t > 0) && !firstOfRun) untimed++;
+            boolean timed = t >= 0 && !Double.isNaN(a);
+            boolean untimedHere = !(t > 0) && !firstOfRun;
+            if (untimedHere) untimed++;
             if (inWindow == WINDOW) {
                 sumAlloc -= ringAlloc[head];
                 sumTime -= ringTime[head];
@@ -197,10 +201,13 @@ public final class RegimeFeatures {
             window.push(lv);
             rows[m] = i;
             // sums of a few whole numbers: a window with no time left in it is exactly 0
-            boolean hasRate = sumTime > 1e-9;
-            logRate[m] = hasRate ? (float) Math.log10(sumAlloc / sumTime + 1) : Float.NaN;
-            if (hasRate) rated++;
-            else if (!(t > 0) && !firstOfRun) untimedUnrated++;
+            if (sumTime > 1e-9) {
+                logRate[m] = (float) Math.log10(sumAlloc / sumTime + 1);
+                rated++;
+            } else {
+                logRate[m] = Float.NaN;
+                if (untimedHere) untimedUnrated++;
+            }
             survival[m] = sumWhole > 0 ? (float) Math.min(1, sumLive / sumWhole) : 1;
             logLive[m] = (float) Math.log10(window.median() + 1);
             m++;

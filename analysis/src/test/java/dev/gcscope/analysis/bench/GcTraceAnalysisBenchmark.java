@@ -44,7 +44,14 @@ import tech.tablesaw.api.Table;
  * baseline in the same run: sorting the million pauses, the least any percentile needs. The
  * requirement: regimes, percentiles with intervals and convergence together in under 2 s. Run:
  * <pre>
- * mvn -q install -DskipTests && mvn -q -Pbench -pl app test-compile exec:exec
+ * mvn -q install -DskipTests && mvn -q -Pbench -pl analysis test-compile exec:exec
+ * </pre>
+ * or, without installing (the reactor's classes, the dependencies' class path written by the
+ * dependency plugin):
+ * <pre>
+ * mvn -o -q -pl analysis -am test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * java -cp analysis/target/test-classes:analysis/target/classes:$(cat analysis/target/cp.txt) \
+ *     dev.gcscope.analysis.bench.GcTraceAnalysisBenchmark -wi 3 -i 5
  * </pre>
  */
 @BenchmarkMode(Mode.AverageTime)

@@ -65,8 +65,8 @@ public final class PercentileRows {
             for (int i = 0; i < all.length; i++) {
                 if (all[i].cyclesForBounds() > 0 && n > 0) open.add(String.format(Locale.ROOT, "%s %,d", names[i], all[i].cyclesForBounds()));
             }
-            if (!open.isEmpty()) b.append("; too few pauses for both ends of ").append(open.size() == 1 ? "one" : "some")
-                    .append(" (\"> max\"), pauses needed: ").append(String.join(", ", open));
+            if (!open.isEmpty()) b.append("; an end the pauses are too few for is open, \"> max\" (both ends need ")
+                    .append(String.join(", ", open)).append(" pauses)");
         }
         return b.append(". Percentiles R-7 (numpy's default).").toString();
     }
