@@ -2,13 +2,14 @@ package dev.gcscope.ui.gctrace.distribution;
 
 import dev.gcscope.analysis.CycleRangeAnalysis.RegimePauses;
 import dev.gcscope.analysis.stats.Convergence;
-import dev.gcscope.analysis.stats.QuantileBootstrap.Estimate;
+import dev.gcscope.analysis.stats.PercentileInterval.Estimate;
 import dev.gcscope.ui.chart.AxisSpec;
 import dev.gcscope.ui.chart.CanvasChart;
 import dev.gcscope.ui.chart.ChartCss;
 import dev.gcscope.ui.chart.HoverPoint;
 import dev.gcscope.ui.chart.PlotArea;
 import dev.gcscope.ui.chart.RegimePalette;
+import dev.gcscope.ui.summary.Formats;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -30,7 +31,8 @@ import javafx.scene.paint.Paint;
 import javafx.scene.text.TextAlignment;
 
 /**
- * Running P50 and P99 after the first N cycles (log x, log y), each with its bootstrap band; a
+ * Running P50 and P99 after the first N cycles (log x, log y), each with its 95% interval band (an
+ * end still open — P99 needs 368 pauses for an upper bound — reaches the edge of the plot); a
  * vertical marker where each becomes stable; and the SLO threshold as a horizontal line that can be
  * dragged (the new threshold is committed to {@link #sloMsProperty()} on release, so a drag starts
  * one recomputation, not one per pixel).
@@ -138,9 +140,10 @@ public final class ConvergenceChart extends CanvasChart {
         double lo = Double.POSITIVE_INFINITY, hi = 0;
         for (Convergence.Point p : convergence.get().points()) {
             for (Estimate e : new Estimate[] {p.p50(), p.p99()}) {
-                if (e.low() > 0) lo = Math.min(lo, e.low());
+                if (e.hasLow() && e.low() > 0) lo = Math.min(lo, e.low());
                 if (e.value() > 0) lo = Math.min(lo, e.value());
-                if (e.high() > 0) hi = Math.max(hi, e.high());
+                if (e.hasHigh()) hi = Math.max(hi, e.high());
+                if (e.value() > 0) hi = Math.max(hi, e.value());
             }
         }
         double slo = shownSlo();
@@ -240,9 +243,10 @@ public final class ConvergenceChart extends CanvasChart {
             Estimate e = f.apply(pts.get(i));
             double x = a.xScale().toPixel(Math.log10(pts.get(i).cycles()));
             xs[i] = x;
-            ys[i] = a.yScale().toPixel(logOr(e.high(), floor));
+            // an open upper end goes to the top of the plot: the pauses so far bound it from below only
+            ys[i] = e.hasHigh() ? a.yScale().toPixel(logOr(e.high(), floor)) : a.y();
             xs[2 * n - 1 - i] = x;
-            ys[2 * n - 1 - i] = a.yScale().toPixel(logOr(e.low(), floor));
+            ys[2 * n - 1 - i] = e.hasLow() ? a.yScale().toPixel(logOr(e.low(), floor)) : a.bottom();
         }
         g.setFill(fill);
         g.fillPolygon(xs, ys, 2 * n);
@@ -336,8 +340,8 @@ public final class ConvergenceChart extends CanvasChart {
         Convergence.Point p = pts.get(best);
         double y = area.yScale().toPixel(logOr(p.p99().value(), area.yScale().dataMin()));
         return Optional.of(new HoverPoint(area.xScale().toPixel(Math.log10(p.cycles())), y, best, String.format(Locale.ROOT,
-                "after %,d cycles%nP50 %.3f ms  [%.3f, %.3f]%nP99 %.3f ms  [%.3f, %.3f]", p.cycles(), p.p50().value(),
-                p.p50().low(), p.p50().high(), p.p99().value(), p.p99().low(), p.p99().high())));
+                "after %,d cycles%nP50 %.3f ms  [%s]%nP99 %.3f ms  [%s]", p.cycles(), p.p50().value(),
+                Formats.interval(p.p50()), p.p99().value(), Formats.interval(p.p99()))));
     }
 
     public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
