@@ -29,8 +29,8 @@ import tech.tablesaw.api.Table;
  * analysed {@link GcTraceData}; any other its summary figures, from the desktop half of its support
  * ({@link FormatViews}). A trace of at most {@link #EAGER_STATISTICS_MAX_CYCLES} cycles also gets its
  * whole-trace statistics here, so its first frame is complete; a larger one is shown as soon as its
- * data exists and its model computes the statistics in the background (the bootstrap intervals of a
- * million cycles take seconds, the first chart must not wait for them).
+ * data exists and its model computes the statistics in the background (the regimes, convergence and
+ * MMU of a million cycles take about a second, the first chart must not wait for them).
  */
 public final class DocumentLoader {
     public static final int EAGER_STATISTICS_MAX_CYCLES = 200_000;
