@@ -1,6 +1,7 @@
 package dev.gcscope.ui.window;
 
 import dev.gcscope.ui.Theme;
+import dev.gcscope.ui.export.FileExports;
 import dev.gcscope.ui.report.ParseReportDialog;
 import dev.gcscope.ui.report.ParseReportViewModel;
 import dev.gcscope.ui.task.BackgroundRunner;
@@ -69,6 +70,8 @@ public final class MainWindowView {
         this.vm = vm;
         this.runner = runner;
         root.getStyleClass().add("main-window");
+        // Any view's save action (a table as CSV) finds the window's exports here.
+        root.getProperties().put(FileExports.KEY, vm.exports());
         root.setTop(new VBox(menuBar(), errorBanner()));
         root.setCenter(content());
         root.setBottom(statusBar());

@@ -3,6 +3,7 @@ package dev.gcscope.ui.window;
 import dev.gcscope.parsers.TraceInputException;
 import dev.gcscope.parsers.TraceLoader;
 import dev.gcscope.parsers.TraceSource;
+import dev.gcscope.ui.export.FileExports;
 import dev.gcscope.ui.report.ParseReportViewModel;
 import dev.gcscope.ui.settings.RecentFiles;
 import dev.gcscope.ui.settings.SettingsStore;
@@ -49,6 +50,7 @@ public final class MainWindowViewModel {
     private final DocumentLoader loader;
     private final SettingsStore settings;
     private final RecentFiles recent;
+    private final FileExports exports;
 
     // --- state (read-only outside)
     private final ObservableList<DocumentViewModel> documents = FXCollections.observableArrayList();
@@ -78,6 +80,18 @@ public final class MainWindowViewModel {
         this.loader = new DocumentLoader(loader, runner.executor());
         this.settings = settings;
         this.recent = new RecentFiles(settings);
+        this.exports = new FileExports(runner, this::inputFiles, new FileExports.Messages() {
+            @Override
+            public void done(String message) {
+                status.set(message);
+            }
+
+            @Override
+            public void failed(String message) {
+                failures++;
+                errorMessage.set(message);
+            }
+        });
         recentFiles.setAll(recent.list());
         Boolean dark = WindowSettings.darkTheme(settings);
         if (dark != null) darkTheme.set(dark);
@@ -174,6 +188,18 @@ public final class MainWindowViewModel {
         }
         out.replaceAll((k, v) -> List.copyOf(v));
         return out;
+    }
+
+    // ---------------------------------------------------------------- exporting
+
+    /** Where the window's exports are written (tables as CSV, reports): off the UI thread, never over an open input. */
+    public FileExports exports() {
+        return exports;
+    }
+
+    /** The files of the open documents: no export may replace one. */
+    public List<Path> inputFiles() {
+        return documents.stream().map(d -> d.document().file()).filter(java.util.Objects::nonNull).toList();
     }
 
     // ---------------------------------------------------------------- loading
