@@ -2,6 +2,7 @@ package dev.gcscope.cli;
 
 import dev.gcscope.analysis.work.Work;
 import dev.gcscope.export.report.CommandLines;
+import dev.gcscope.export.report.CycleSpan;
 import dev.gcscope.export.report.HtmlReport;
 import dev.gcscope.export.report.InputDigest;
 import dev.gcscope.export.report.MarkdownReport;
@@ -13,10 +14,12 @@ import dev.gcscope.export.report.ReportFormat;
 import dev.gcscope.export.report.ReportInput;
 import dev.gcscope.export.report.ReportRequest;
 import dev.gcscope.export.report.ReportTheme;
+import dev.gcscope.export.report.TimelineSpan;
 import dev.gcscope.format.PlainNumbers;
 import dev.gcscope.parsers.ParseResult;
 import dev.gcscope.parsers.TraceInputException;
 import dev.gcscope.parsers.TraceSource;
+import dev.gcscope.parsers.gctrace.GcColumns;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.InvalidPathException;
@@ -138,7 +141,18 @@ final class ReportCommand implements Callable<Integer> {
             throw new TraceInputException(source.name() + ": " + TraceInputs.describe(e, "read"), e);
         }
         ParseResult result = context.inputs().parse(source, null);
-        return new ReportInput(source.name(), digest.sizeBytes(), digest.sha256(), result, null);
+        return new ReportInput(source.name(), digest.sizeBytes(), digest.sha256(), result, span(result));
+    }
+
+    /** The cycles in --from/--to, or null for the whole input: no range given, or not a gctrace (reported whole, and said so). */
+    private CycleSpan span(ParseResult result) {
+        if (from == null && to == null) return null;
+        if (!result.tables().containsKey(GcColumns.CYCLES_TABLE)) {
+            context.errors().note(result.sourceName() + ": --from/--to select GC cycles of a gctrace; this "
+                    + result.format().title() + " is reported whole");
+            return null;
+        }
+        return TimelineSpan.of(result.table(GcColumns.CYCLES_TABLE), from, to);
     }
 
     /** The charts of each input, drawn headless. */
