@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Write a postmortem report of the files: what they are (name, size, SHA-256, format, Go"
                 + " versions, lines read and skipped), a finding in plain words, the key figures with their"
-                + " 95% intervals, the regimes, the charts and the parse issues; one section per file.",
+                + " 95%% intervals, the regimes, the charts and the parse issues; one section per file.",
             "HTML (default) is one self-contained file: inline CSS and SVG charts, no script, nothing"
                 + " loaded from anywhere; it prints on light paper and reads on a phone. md writes Markdown"
                 + " with each chart as a PNG beside it (NAME-1-pause-timeline.png …), for wikis and issue trackers.",
