@@ -22,7 +22,8 @@ import com.tngtech.archunit.library.dependencies.SliceIdentifier;
         importOptions = {ImportOption.DoNotIncludeTests.class, GcscopeClasses.NoTestJars.class})
 class ArchitectureTest {
     /** What the command line runs on: none of it may load a JavaFX class. */
-    private static final String[] HEADLESS = {"dev.gcscope.cli..", "dev.gcscope.format..", "dev.gcscope.preinit.."};
+    private static final String[] HEADLESS = {"dev.gcscope.cli..", "dev.gcscope.format..", "dev.gcscope.preinit..",
+            "dev.gcscope.export.."};
 
     @ArchTest
     static final ArchRule theLibrariesNeverTouchJavaFx = noClasses()

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.gcscope.format.FileSummary;
 import dev.gcscope.format.FormatSupport;
 import dev.gcscope.format.TextReport;
 import dev.gcscope.parsers.ParseOptions;

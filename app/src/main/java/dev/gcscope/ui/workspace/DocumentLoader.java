@@ -3,6 +3,7 @@ package dev.gcscope.ui.workspace;
 import dev.gcscope.analysis.CycleRangeAnalysis;
 import dev.gcscope.analysis.cycles.DerivedColumns;
 import dev.gcscope.analysis.work.Work;
+import dev.gcscope.export.table.TextTable;
 import dev.gcscope.format.FormatSupport;
 import dev.gcscope.format.FormatSupports;
 import dev.gcscope.parsers.ParseListener;
@@ -77,7 +78,7 @@ public final class DocumentLoader {
         GcTraceData data = null;
         CycleRangeAnalysis whole = null;
         List<KeyFigure> figures = List.of();
-        List<String> details = List.of();
+        TextTable details = TextTable.EMPTY;
         FormatViews formatViews = null;
         Optional<Table> cycles = support.flatMap(s -> s.gcCycles(result));
         if (cycles.isPresent()) {

@@ -6,6 +6,7 @@ import dev.gcscope.analysis.stats.PauseStatistics;
 import dev.gcscope.analysis.stats.PercentileInterval;
 import dev.gcscope.analysis.stats.PercentileInterval.Estimate;
 import dev.gcscope.ui.summary.Formats;
+import dev.gcscope.export.table.TextTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -73,13 +74,16 @@ public final class PercentileRows {
 
     /** Tab-separated values with a header line, one line per row: what Ctrl+C puts on the clipboard. */
     public static String tsv(List<String> headers, List<List<String>> rows) {
-        StringBuilder b = new StringBuilder(String.join("\t", headers)).append('\n');
-        for (List<String> row : rows) b.append(String.join("\t", row.stream().map(PercentileRows::clean).toList())).append('\n');
-        return b.toString();
+        return new TextTable(headers, rows).tsv();
     }
 
-    private static String clean(String cell) {
-        return cell.replace('\t', ' ').replace('\n', ' ');
+    /**
+     * A figure cell as a CSV file holds it: {@code 1234} for {@code 1,234}, {@code 2.31} for the tail
+     * ratio's {@code 2.31×}, empty for none ({@code —}); the unit is in the column's name.
+     */
+    public static String plain(String cell) {
+        if (cell.equals(MISSING)) return "";
+        return cell.replace(",", "").replace("×", "");
     }
 
     private static List<String> estimate(String name, Estimate e) {
