@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gcscope.analysis.stats.MutatorUtilization;
 import dev.gcscope.parsers.gctrace.GcColumns;
 import dev.gcscope.samples.SampleTraces;
+import dev.gcscope.ui.LayoutPass;
 import dev.gcscope.ui.Theme;
 import dev.gcscope.ui.chart.CanvasChart;
 import dev.gcscope.ui.gctrace.distribution.PauseHistogram;
@@ -139,7 +140,7 @@ class GcTraceViewsOddDataTest {
         List<TraceView> views = show(robot, model);
         robot.interact(() -> ((TabPane) stage.getScene().getRoot()).getSelectionModel()
                 .select(views.indexOf(views.stream().filter(v -> v.id().equals("mmu")).findFirst().orElseThrow())));
-        WaitForAsyncUtils.waitForFxEvents();
+        LayoutPass.run(robot, stage.getScene().getRoot());
         MmuChart chart = find(views, "mmu-chart", MmuChart.class);
         List<MutatorUtilization.Point> curve = chart.curveProperty().get();
         assertEquals(model.statisticsProperty().get().mmu(), curve);

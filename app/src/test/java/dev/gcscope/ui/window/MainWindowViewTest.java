@@ -15,6 +15,7 @@ import dev.gcscope.parsers.TraceSource;
 import dev.gcscope.parsers.gctrace.GcColumns;
 import dev.gcscope.parsers.gctrace.GcTraceParser;
 import dev.gcscope.samples.SampleTraces;
+import dev.gcscope.ui.LayoutPass;
 import dev.gcscope.ui.timeline.StackedTimelineChart;
 import dev.gcscope.ui.gctrace.GcTraceModel;
 import dev.gcscope.ui.gctrace.TimeRange;
@@ -83,7 +84,7 @@ class MainWindowViewTest {
 
     private void drop(FxRobot robot, Path... files) {
         robot.interact(() -> view.dropFiles(Arrays.stream(files).map(Path::toFile).toList()));
-        WaitForAsyncUtils.waitForFxEvents();
+        LayoutPass.run(robot, view.root());
     }
 
     private TabPane documents() {
