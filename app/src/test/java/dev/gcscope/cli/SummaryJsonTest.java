@@ -16,7 +16,9 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
@@ -52,12 +54,19 @@ class SummaryJsonTest {
 
     /** Recordings where every gc line is whole on its line (no other output split one). */
     static Stream<Named<Sample>> wholeLineRecordings() {
-        return recordingSamples().stream().filter(s -> RawGcTrace.of(s).complete()).map(s -> Named.of(s.path(), s));
+        return recordingSamples().stream().filter(SummaryJsonTest::wholeLines).map(s -> Named.of(s.path(), s));
     }
 
     /** Recordings where other output split a gc line: the row-by-row checks need whole lines. */
     static Stream<Named<Sample>> splitLineRecordings() {
-        return recordingSamples().stream().filter(s -> !RawGcTrace.of(s).complete()).map(s -> Named.of(s.path(), s));
+        return recordingSamples().stream().filter(s -> !wholeLines(s)).map(s -> Named.of(s.path(), s));
+    }
+
+    /** Read once per sample: three parameter sources here and in ExportCsvTest ask. */
+    private static final Map<String, Boolean> WHOLE_LINES = new ConcurrentHashMap<>();
+
+    private static boolean wholeLines(Sample s) {
+        return WHOLE_LINES.computeIfAbsent(s.path(), p -> RawGcTrace.of(s).complete());
     }
 
     private JsonNode summaryOf(Path file) throws IOException {
@@ -146,7 +155,7 @@ class SummaryJsonTest {
     @Test
     void mostRecordingsHaveNoSplitLines() {
         // figuresMatchTheRawLines runs only over files without split gc lines; make sure it still checks most.
-        long whole = recordingSamples().stream().filter(x -> RawGcTrace.of(x).complete()).count();
+        long whole = recordingSamples().stream().filter(SummaryJsonTest::wholeLines).count();
         assertTrue(whole * 2 >= recordingSamples().size(), whole + " of " + recordingSamples().size());
     }
 
