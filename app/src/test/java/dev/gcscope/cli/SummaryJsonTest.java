@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,11 +24,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code summary --json} against independent readings of the bundled recordings. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SummaryJsonTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> GCTRACE_KEYS = Set.of("file", "format", "lines", "skipped_lines", "issues",
@@ -80,6 +83,18 @@ class SummaryJsonTest {
         return array.get(0);
     }
 
+    /** Each sample's {@code summary --json}, run once per class: two checks per sample read it. */
+    private final Map<String, JsonNode> summaries = new HashMap<>();
+
+    private JsonNode summaryOf(Sample sample) throws IOException {
+        JsonNode s = summaries.get(sample.path());
+        if (s == null) {
+            s = summaryOf(sample.copyTo(dir));
+            summaries.put(sample.path(), s);
+        }
+        return s;
+    }
+
     @Test
     void keysAreExactlyTheContract() throws IOException {
         Path file = SampleTraces.get(SampleTraces.DEFAULT_GCTRACE).copyTo(dir);
@@ -123,7 +138,7 @@ class SummaryJsonTest {
     @MethodSource("recordings")
     void countsMatchTheRawLines(Sample sample) throws IOException {
         RawGcTrace raw = RawGcTrace.of(sample);
-        JsonNode s = summaryOf(sample.copyTo(dir));
+        JsonNode s = summaryOf(sample);
         assertEquals(raw.lines.size(), s.get("lines").asLong(), "lines read");
         assertEquals(raw.starts, s.get("cycles").asLong(), "cycles = lines where a gc line starts");
         assertEquals(raw.forcedCount(), s.get("forced").asLong(), "forced = ' (forced)' lines + 'GC forced' lines");
@@ -135,7 +150,7 @@ class SummaryJsonTest {
     @MethodSource("wholeLineRecordings")
     void figuresMatchTheRawLines(Sample sample) throws IOException {
         RawGcTrace raw = RawGcTrace.of(sample);
-        JsonNode s = summaryOf(sample.copyTo(dir));
+        JsonNode s = summaryOf(sample);
         assertEquals(raw.gcLines.size(), s.get("cycles").asLong(), "cycles");
 
         double[] stw = raw.stwMs();
