@@ -14,6 +14,7 @@ import dev.gcscope.analysis.stats.Convergence;
 import dev.gcscope.analysis.stats.PercentileInterval;
 import dev.gcscope.parsers.gctrace.GcColumns;
 import dev.gcscope.samples.SampleTraces;
+import dev.gcscope.ui.LayoutPass;
 import dev.gcscope.ui.chart.PlotArea;
 import dev.gcscope.ui.gctrace.GcTraceModel;
 import dev.gcscope.ui.gctrace.GcTraceViewsFixture;
@@ -208,6 +209,7 @@ class DistributionViewsTest {
         assertTrue(streak.contains(String.format(Locale.ROOT, "%,d of %,d cycles", above, known)), streak);
 
         // dragging the SLO line up sets a larger threshold when released
+        LayoutPass.run(robot, view.chart());
         PlotArea area = view.chart().plotArea().orElseThrow();
         double lineY = area.yScale().toPixel(Math.log10(slo));
         Point2D from = view.chart().localToScreen(area.x() + area.width() / 3, lineY);
