@@ -20,6 +20,7 @@ import java.util.stream.Stream;
  */
 record AppImage(Path root, Path launcher, Path appDir, Path runtime) {
     static final String ARCHIVE = PackageBuilder.NAME + ".jsa";
+    static final String CLASS_LIST = PackageBuilder.NAME + ".classlist";
 
     static AppImage of(OperatingSystem os, Path root) {
         return switch (os) {

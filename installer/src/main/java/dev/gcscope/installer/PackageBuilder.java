@@ -20,9 +20,11 @@ import java.util.stream.Stream;
  *       runtime with its default class-data archive;</li>
  *   <li>jpackage makes the app image (one launcher, {@code gcscope}: the window without a
  *       subcommand, the CLI with one);</li>
- *   <li>a training run of that launcher writes the app's class-data archive and the launcher is
- *       told to use it ({@link Training});</li>
- *   <li>jpackage makes this OS's installers from the image ({@link Installers}).</li>
+ *   <li>a training run of that launcher lists the classes both faces load, and the launcher is
+ *       told to use the archive made from that list ({@link Training});</li>
+ *   <li>jpackage makes this OS's installers from the image ({@link Installers});</li>
+ *   <li>the class-data archive is made for the image in target ({@link ClassDataArchive}); an
+ *       installed app gets its own, made where it is installed.</li>
  * </ol>
  * Run by {@code mvn -Pinstaller package} (installer/pom.xml passes the options); everything goes to
  * {@code installer/target}. Every tool is the JDK's own, called in this JVM through
@@ -85,6 +87,7 @@ public final class PackageBuilder {
 
         List<String> types = Installers.types(os, options.getOrDefault("types", "all"));
         Path installers = Installers.build(os, types, layout, resources, version, work, out);
+        ClassDataArchive.makeFor(layout, work);
         report(layout, installers);
     }
 

@@ -13,11 +13,15 @@ import java.util.concurrent.TimeUnit;
 /**
  * The class-data training run: the app image's own launcher opens a real trace in the window and,
  * in the same JVM, summarises it on the command line ({@code -Dgcscope.train}, see the app's
- * Launcher), with {@code -XX:ArchiveClassesAtExit}; the launcher then starts every run with
- * {@code -XX:SharedArchiveFile=$APPDIR/gcscope.jsa}, so the classes both faces load at start come
- * parsed and verified from the archive. The archive holds the jar's path relative to the image and
- * its size and time, so it goes with the image as it is installed; a JVM that cannot use it (another
- * jar, a heap over 32 GB) just starts without it.
+ * Launcher), with {@code -XX:DumpLoadedClassList}; the list of every class both faces loaded goes
+ * with the image ({@code $APPDIR/gcscope.classlist}) and the launcher starts every run with
+ * {@code -XX:SharedArchiveFile=$APPDIR/gcscope.jsa}, so those classes come parsed and verified from
+ * the archive ({@link ClassDataArchive}).
+ *
+ * <p>Why a list and not the archive itself: a Java 17 archive holds the absolute path of the jar it
+ * was made with and is refused anywhere else, so it is made where the app is installed (the .deb's
+ * postinst) from the list made here. A JVM that finds no archive, or one that does not fit (another
+ * jar, a heap over 32 GB), just starts without it.
  *
  * <p>The window needs a display: the run uses {@code $DISPLAY}, or starts Xvfb where it is
  * installed (CI). Without either only the command line is trained, and the build says so.
@@ -37,8 +41,8 @@ final class Training {
 
     void run() throws IOException, InterruptedException {
         if (!Files.isRegularFile(trace)) throw new IllegalStateException("training trace " + trace + " is missing");
-        Path archive = image.appDir().resolve(AppImage.ARCHIVE);
-        Files.deleteIfExists(archive);
+        Path classList = image.appDir().resolve(AppImage.CLASS_LIST);
+        Files.deleteIfExists(classList);
         Path log = work.resolve("training.log");
         Path startupLog = work.resolve("training-startup.log");
         Files.deleteIfExists(startupLog);
@@ -53,7 +57,7 @@ final class Training {
             image.addJavaOption("-Djava.util.prefs.userRoot=" + work.resolve("training-prefs"));
             image.addJavaOption("-Dgcscope.prefs.node=/dev/gcscope/training");
             image.addJavaOption("-Dgcscope.single.instance=false");
-            image.addJavaOption("-XX:ArchiveClassesAtExit=" + archive);
+            image.addJavaOption("-XX:DumpLoadedClassList=" + classList);
             List<String> command = new ArrayList<>(List.of(image.launcher().toString()));
             if (window) {
                 image.addJavaOption("-Dgcscope.train=" + trace);
@@ -82,9 +86,9 @@ final class Training {
             display.close();
             for (int i = 0; i < configurations.size(); i++) Files.write(configurations.get(i), originals.get(i));
         }
-        if (!Files.isRegularFile(archive)) throw new IllegalStateException("the training run wrote no archive; see " + log);
+        if (!Files.isRegularFile(classList)) throw new IllegalStateException("the training run wrote no class list; see " + log);
         image.addJavaOption("-XX:SharedArchiveFile=$APPDIR/" + AppImage.ARCHIVE);
-        System.out.println("[installer] class-data archive: " + Tools.megabytes(Files.size(archive)) + " in " + archive);
+        System.out.println("[installer] class list: " + Files.readAllLines(classList).size() + " lines in " + classList);
     }
 
     /** $DISPLAY, or an Xvfb of the run's own, or none. */

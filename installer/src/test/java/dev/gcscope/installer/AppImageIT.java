@@ -50,6 +50,10 @@ class AppImageIT {
 
     /** Runs a command with an environment that has no Java in it: no JAVA_HOME, no JDK on the PATH. */
     private Run run(List<String> command) throws IOException, InterruptedException {
+        return run(command, Map.of());
+    }
+
+    private Run run(List<String> command, Map<String, String> extraEnv) throws IOException, InterruptedException {
         Path out = dir.resolve("out.txt");
         Path err = dir.resolve("err.txt");
         ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
@@ -57,17 +61,22 @@ class AppImageIT {
         env.keySet().removeIf(k -> !k.equals("HOME") && !k.equals("LANG") && !k.equals("SystemRoot"));
         env.put("PATH", PackageBuilder.OperatingSystem.current() == PackageBuilder.OperatingSystem.WINDOWS
                 ? System.getenv("SystemRoot") + "\\system32" : "/usr/bin:/bin");
+        env.putAll(extraEnv);
         Process p = pb.start();
         assertTrue(p.waitFor(2, TimeUnit.MINUTES), () -> "still running after 2 minutes: " + command);
         return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
     }
 
     private Run launcher(String... args) throws Exception {
+        return launcher(Map.of(), args);
+    }
+
+    private Run launcher(Map<String, String> env, String... args) throws Exception {
         Path launcher = image().launcher();
         if (PackageBuilder.OperatingSystem.current() == PackageBuilder.OperatingSystem.WINDOWS) {
             launcher = launcher.resolveSibling("gcscope-cli.exe");
         }
-        return run(Stream.concat(Stream.of(launcher.toString()), Stream.of(args)).toList());
+        return run(Stream.concat(Stream.of(launcher.toString()), Stream.of(args)).toList(), env);
     }
 
     private Run fatJar(String... args) throws Exception {
@@ -97,12 +106,18 @@ class AppImageIT {
         assertSameAsFatJar("help", "summary");
     }
 
+    /** -Xshare:on makes a JVM that cannot map its archive (or finds none) refuse to start. */
     @Test
     void theLauncherUsesTheAppsClassDataArchive() throws Exception {
-        assertTrue(Files.isRegularFile(image().appDir().resolve(AppImage.ARCHIVE)));
         for (Path cfg : image().launcherConfigurations()) {
             assertTrue(Files.readAllLines(cfg).contains("java-options=-XX:SharedArchiveFile=$APPDIR/" + AppImage.ARCHIVE), cfg::toString);
         }
+        Run shared = launcher(Map.of("JAVA_TOOL_OPTIONS", "-Xshare:on -Xlog:class+load=info"), "help");
+        assertEquals(0, shared.status(), shared::err);
+        assertTrue(shared.out().lines().anyMatch(l -> l.contains(" dev.gcscope.Launcher source: shared objects file")),
+                "the launcher's main class comes from the archive");
+        assertTrue(shared.out().lines().anyMatch(l -> l.contains(" dev.gcscope.cli.GcscopeCli source: shared objects file")),
+                "the command line's classes come from the archive");
     }
 
     /** jlink adds what the named modules require; anything beyond that would be a module nobody asked for. */
@@ -143,10 +158,12 @@ class AppImageIT {
         Path deb = debs.get(0);
         String contents = new String(new ProcessBuilder("dpkg-deb", "--contents", deb.toString()).start().getInputStream().readAllBytes(),
                 StandardCharsets.UTF_8);
-        for (String f : List.of("./opt/gcscope/bin/gcscope", "./opt/gcscope/lib/app/gcscope.jsa",
+        for (String f : List.of("./opt/gcscope/bin/gcscope", "./opt/gcscope/lib/app/" + AppImage.CLASS_LIST,
                 "./opt/gcscope/lib/desktop/gcscope.desktop", "./opt/gcscope/lib/desktop/integrate.sh")) {
             assertTrue(contents.lines().anyMatch(l -> l.endsWith(" " + f)), () -> f + " not in " + deb);
         }
+        // an archive made for the build's folders would be refused at /opt/gcscope: postinst makes it there
+        assertFalse(contents.contains(AppImage.ARCHIVE), () -> deb + " holds a class-data archive");
         String control = new String(new ProcessBuilder("dpkg-deb", "--field", deb.toString(), "Package", "Maintainer").start()
                 .getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(control.contains("Package: gcscope"), control);
