@@ -3,6 +3,8 @@ package dev.gcscope;
 import dev.gcscope.cli.GcscopeCli;
 import dev.gcscope.ui.UiOptions;
 import dev.gcscope.ui.app.UiMain;
+import java.io.OutputStream;
+import java.io.PrintStream;
 
 /**
  * Entry point of {@code gcscope.jar}. With a subcommand it runs headless and never touches JavaFX;
@@ -15,9 +17,23 @@ import dev.gcscope.ui.app.UiMain;
  * a package of its own below them.
  */
 public final class Launcher {
+    /**
+     * {@code -Dgcscope.train=TRACE}: the installer's class-data-sharing training run. One JVM writes
+     * one archive, so this one runs {@code summary --json TRACE} quietly and then opens TRACE in the
+     * window (the run also sets {@code -Dgcscope.startup.exit=true}, so the window closes itself once
+     * the statistics are shown): the archive then holds what both faces load.
+     */
+    static final String TRAINING_PROPERTY = "gcscope.train";
+
     private Launcher() {}
 
     public static void main(String[] args) {
+        String training = System.getProperty(TRAINING_PROPERTY);
+        if (training != null && !training.isBlank()) {
+            PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
+            new GcscopeCli(nowhere, nowhere, false).execute("summary", "--json", training);
+            args = new String[] {training};
+        }
         if (args.length > 0 && !UiOptions.isAppOption(args[0]) && GcscopeCli.isCliInvocation(args[0])) {
             System.exit(GcscopeCli.run(args));
         }

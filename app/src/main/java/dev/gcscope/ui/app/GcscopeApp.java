@@ -1,5 +1,6 @@
 package dev.gcscope.ui.app;
 
+import dev.gcscope.instance.SingleInstance;
 import dev.gcscope.parsers.TraceLoader;
 import dev.gcscope.ui.Theme;
 import dev.gcscope.ui.UiOptions;
@@ -12,24 +13,32 @@ import dev.gcscope.ui.window.MainWindowViewModel;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
+import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
  * The JavaFX application: wires the real background runner, the settings, the view model and the
  * window, restores the window's bounds and theme, then opens the files from the command line (each
- * in a tab) or, without any, the bundled demo trace.
+ * in a tab) or, without any, the bundled demo trace. Files that a gcscope started later hands over
+ * (see {@link SingleInstance}) open as tabs of this window.
  */
 public final class GcscopeApp extends Application {
     private static final double PREFERRED_WIDTH = 1360;
     private static final double PREFERRED_HEIGHT = 860;
     private static final double SCREEN_FRACTION = 0.92;
     private static final double MIN_VISIBLE = 120;
+    private static final int[] ICON_SIZES = {16, 32, 48, 256};
+
+    /** Set by {@link UiMain} before the launch when this is the user's first window; null otherwise. */
+    static volatile SingleInstance singleInstance;
 
     private ExecutorBackgroundRunner runner;
     private PreferencesSettingsStore settings;
     private Stage stage;
+    private MainWindowViewModel vm;
     private java.util.Optional<WindowSettings> remembered = java.util.Optional.empty();
+    private final java.util.List<Image> icons = new java.util.ArrayList<>();
 
     /**
      * Runs on the launcher thread, before the UI thread exists: the reads the window needs first
@@ -41,6 +50,10 @@ public final class GcscopeApp extends Application {
         settings = PreferencesSettingsStore.forUser();
         remembered = WindowSettings.load(settings);
         DemoSamples.all();
+        for (int size : ICON_SIZES) {
+            var url = GcscopeApp.class.getResource("/dev/gcscope/ui/icons/gcscope-" + size + ".png");
+            if (url != null) icons.add(new Image(url.toExternalForm()));
+        }
     }
 
     @Override
@@ -48,7 +61,7 @@ public final class GcscopeApp extends Application {
         this.stage = stage;
         UiOptions options = UiOptions.parse(getParameters().getRaw(), System.getProperty(Theme.THEME_PROPERTY));
         runner = new ExecutorBackgroundRunner(Platform::runLater);
-        MainWindowViewModel vm = new MainWindowViewModel(runner, TraceLoader.standard(), settings);
+        vm = new MainWindowViewModel(runner, TraceLoader.standard(), settings);
         if (options.dark() != null) vm.darkThemeProperty().set(options.dark());
         MainWindowView view = new MainWindowView(vm, runner);
         view.setStartView(options.view());
@@ -63,6 +76,7 @@ public final class GcscopeApp extends Application {
         }
         stage.setScene(view.createScene(w, h));
         stage.titleProperty().bind(vm.titleProperty());
+        stage.getIcons().setAll(icons);
         stage.setMinWidth(640);
         stage.setMinHeight(420);
         remembered.ifPresent(r -> {
@@ -70,6 +84,7 @@ public final class GcscopeApp extends Application {
             stage.setY(r.y());
             stage.setMaximized(r.maximized());
         });
+        StartupProbe.attachIfAsked(stage, view, vm);
         stage.show();
 
         if (!options.files().isEmpty()) {
@@ -77,6 +92,15 @@ public final class GcscopeApp extends Application {
         } else {
             vm.openSample(DemoSamples.DEFAULT_GCTRACE);
         }
+        SingleInstance instance = singleInstance;
+        if (instance != null) instance.deliverTo(files -> Platform.runLater(() -> openHandedOver(files)));
+    }
+
+    /** Files a gcscope started later handed over: each in a tab, and the window to the front. */
+    private void openHandedOver(java.util.List<java.nio.file.Path> files) {
+        vm.openFiles(files);
+        stage.setIconified(false);
+        stage.toFront();
     }
 
     /** A window remembered on a screen that is gone would open out of reach. */
@@ -101,5 +125,7 @@ public final class GcscopeApp extends Application {
         // Here rather than on a close request: File ▸ Quit ends the app without one.
         if (settings != null && stage != null) saveBounds(stage);
         if (runner != null) runner.close();
+        SingleInstance instance = singleInstance;
+        if (instance != null) instance.close();
     }
 }

@@ -1,6 +1,10 @@
 package dev.gcscope.ui.app;
 
+import dev.gcscope.instance.SingleInstance;
 import dev.gcscope.preinit.BackgroundPreinitializer;
+import dev.gcscope.ui.UiOptions;
+import java.io.IOException;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.application.Application;
@@ -17,11 +21,31 @@ public final class UiMain {
 
     private UiMain() {}
 
-    /** Opens the window and returns when it is closed. */
+    /**
+     * Opens the window and returns when it is closed; or, when a gcscope window is open already,
+     * hands it the files to open and exits.
+     */
     public static void start(String[] args) {
+        GcscopeApp.singleInstance = claimTheWindow(args);
         JAVAFX_LOG.setLevel(Level.SEVERE);
         // The toolkit takes a second to start on one core; the parser and analysis classes load on the other meanwhile.
         BackgroundPreinitializer.start(true);
         Application.launch(GcscopeApp.class, args);
+    }
+
+    /** This process's listener if it is the first window, null if it has a window of its own without one. */
+    private static SingleInstance claimTheWindow(String[] args) {
+        if (!SingleInstance.enabled()) return null;
+        SingleInstance instance = SingleInstance.forUser();
+        try {
+            if (instance.tryBecomePrimary()) {
+                instance.listen();
+                return instance;
+            }
+            if (instance.handOff(UiOptions.parse(List.of(args), null).files())) System.exit(0);
+        } catch (IOException | RuntimeException e) {
+            // no private runtime folder or no socket: this window simply does without
+        }
+        return null;
     }
 }
