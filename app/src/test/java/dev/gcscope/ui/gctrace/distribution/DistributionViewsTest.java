@@ -9,15 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gcscope.render.distribution.PauseHistogram;
 import dev.gcscope.analysis.CycleRangeAnalysis;
 import dev.gcscope.analysis.stats.Convergence;
 import dev.gcscope.analysis.stats.QuantileBootstrap;
 import dev.gcscope.parsers.gctrace.GcColumns;
 import dev.gcscope.samples.SampleTraces;
-import dev.gcscope.ui.chart.PlotArea;
+import dev.gcscope.render.plot.PlotArea;
 import dev.gcscope.ui.gctrace.GcTraceModel;
 import dev.gcscope.ui.gctrace.GcTraceViewsFixture;
-import dev.gcscope.ui.chart.TimeRange;
+import dev.gcscope.render.plot.TimeRange;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -12,14 +12,16 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gcscope.render.distribution.PauseHistogram;
+import dev.gcscope.render.distribution.RegimePauseCounts;
 import dev.gcscope.analysis.CycleRangeAnalysis;
 import dev.gcscope.parsers.gctrace.GcColumns;
 import dev.gcscope.samples.SampleTraces;
-import dev.gcscope.ui.chart.PlotArea;
+import dev.gcscope.render.plot.PlotArea;
 import dev.gcscope.ui.gctrace.GcTraceData;
 import dev.gcscope.ui.gctrace.GcTraceModel;
 import dev.gcscope.ui.gctrace.GcTraceViewsFixture;
-import dev.gcscope.ui.chart.TimeRange;
+import dev.gcscope.render.plot.TimeRange;
 import dev.gcscope.ui.gctrace.mmu.MmuView;
 import dev.gcscope.ui.task.BackgroundRunner;
 import dev.gcscope.ui.task.BackgroundTask;
