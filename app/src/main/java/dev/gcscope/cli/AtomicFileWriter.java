@@ -20,20 +20,23 @@ import java.util.concurrent.ThreadLocalRandom;
  * Writes a file so that readers only ever see the old content or the whole new content: the text
  * goes to a hidden sibling, is flushed to disk, and is then renamed over the target. If anything
  * fails on the way, the sibling is deleted and the target is left as it was.
+ *
+ * <p>Public because the report ({@code export.report}) and the window's exports (a table as CSV, a
+ * report) write their files through it too: one way of writing a file, wherever it is asked for.
  */
-final class AtomicFileWriter {
+public final class AtomicFileWriter {
     private static final int BUFFER_CHARS = 64 * 1024;
     private static final int NAME_ATTEMPTS = 16;
 
     /** Writes the content; may throw. */
     @FunctionalInterface
-    interface Body {
+    public interface Body {
         void writeTo(Writer out) throws IOException;
     }
 
     private AtomicFileWriter() {}
 
-    static void write(Path target, Body body) throws IOException {
+    public static void write(Path target, Body body) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path temp = createSibling(absolute);
         boolean moved = false;
@@ -43,6 +46,29 @@ final class AtomicFileWriter {
                          StandardCharsets.UTF_8), BUFFER_CHARS)) {
                 body.writeTo(out);
                 out.flush();
+                channel.force(true);
+            }
+            keepPermissions(absolute, temp);
+            try {
+                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+            moved = true;
+        } finally {
+            if (!moved) Files.deleteIfExists(temp);
+        }
+    }
+
+    /** {@link #write(Path, Body)} for bytes (a report's PNG): the same hidden sibling, flush to disk and rename. */
+    public static void write(Path target, byte[] bytes) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path temp = createSibling(absolute);
+        boolean moved = false;
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) channel.write(buffer);
                 channel.force(true);
             }
             keepPermissions(absolute, temp);
