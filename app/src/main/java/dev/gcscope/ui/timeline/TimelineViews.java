@@ -86,7 +86,7 @@ public final class TimelineViews {
 
     // ------------------------------------------------------------------ heap
 
-    static LineTimelineChart heapChart(TimelineCycles cycles) {
+    public static LineTimelineChart heapChart(TimelineCycles cycles) {
         LineTimelineChart chart = new LineTimelineChart(GcTimelines.heap(cycles));
         chart.getStyleClass().add("heap-timeline");
         chart.setId("heap-timeline-chart");
@@ -102,14 +102,14 @@ public final class TimelineViews {
 
     // ------------------------------------------------------------------ GC CPU
 
-    static StackedTimelineChart cpuChart(TimelineCycles cycles) {
+    public static StackedTimelineChart cpuChart(TimelineCycles cycles) {
         StackedTimelineChart chart = new StackedTimelineChart(GcTimelines.cpu(cycles), "mark CPU");
         chart.getStyleClass().add("cpu-timeline");
         chart.setId("cpu-timeline-chart");
         return chart;
     }
 
-    static LineTimelineChart cpuShareChart(TimelineCycles cycles) {
+    public static LineTimelineChart cpuShareChart(TimelineCycles cycles) {
         LineTimelineChart chart = new LineTimelineChart(GcTimelines.cpuShare(cycles));
         chart.getStyleClass().add("cpu-share-timeline");
         chart.setId("cpu-share-timeline-chart");

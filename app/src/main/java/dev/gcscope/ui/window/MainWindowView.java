@@ -1,6 +1,7 @@
 package dev.gcscope.ui.window;
 
 import dev.gcscope.ui.Theme;
+import dev.gcscope.ui.export.ChartExportMenu;
 import dev.gcscope.ui.report.ParseReportDialog;
 import dev.gcscope.ui.report.ParseReportViewModel;
 import dev.gcscope.ui.task.BackgroundRunner;
@@ -69,6 +70,7 @@ public final class MainWindowView {
         this.vm = vm;
         this.runner = runner;
         root.getStyleClass().add("main-window");
+        ChartExportMenu.install(root, runner);
         root.setTop(new VBox(menuBar(), errorBanner()));
         root.setCenter(content());
         root.setBottom(statusBar());
