@@ -5,6 +5,7 @@ import dev.gcscope.export.ChartImages;
 import dev.gcscope.render.ChartFont;
 import dev.gcscope.render.Rgba;
 import dev.gcscope.render.plot.ChartDrawing;
+import dev.gcscope.ui.Theme;
 import dev.gcscope.ui.chart.CanvasChart;
 import dev.gcscope.ui.chart.FxPainter;
 import dev.gcscope.ui.task.BackgroundRunner;
@@ -17,6 +18,9 @@ import java.util.Locale;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
@@ -36,7 +40,7 @@ import javafx.stage.FileChooser;
 
 /**
  * Every chart's context menu: Copy chart (Ctrl+Shift+C), and Export chart as PNG at 1×, 2× or 3× or
- * as SVG. What is exported is the chart as it is on screen — its size, data, selection, highlight and
+ * as SVG, optionally on white in the light theme's colours (for print). What is exported is the chart as it is on screen — its size, data, selection, highlight and
  * theme — frozen on the UI thread ({@link CanvasChart#drawing()}), then drawn through the same
  * renderer into a bitmap or an SVG and written atomically by the window's background runner, never on
  * the UI thread.
@@ -68,11 +72,14 @@ public final class ChartExportMenu {
 
     private final CanvasChart chart;
     private final BackgroundRunner runner;
+    /** The window's choice of a white "print" background, kept from one menu to the next. */
+    private final BooleanProperty print;
     private final ContextMenu menu = new ContextMenu();
 
-    ChartExportMenu(CanvasChart chart, BackgroundRunner runner) {
+    ChartExportMenu(CanvasChart chart, BackgroundRunner runner, BooleanProperty print) {
         this.chart = chart;
         this.runner = runner;
+        this.print = print;
         MenuItem copy = new MenuItem("Copy chart");
         copy.setId("chart-copy");
         copy.setAccelerator(COPY);
@@ -84,6 +91,10 @@ public final class ChartExportMenu {
             item.setOnAction(e -> chooseAndExport(k));
             menu.getItems().add(item);
         }
+        CheckMenuItem white = new CheckMenuItem("White background (for print)");
+        white.setId("chart-export-print");
+        white.selectedProperty().bindBidirectional(print);
+        menu.getItems().addAll(new SeparatorMenuItem(), white);
     }
 
     /**
@@ -92,6 +103,7 @@ public final class ChartExportMenu {
      */
     public static void install(Parent root, BackgroundRunner runner) {
         CanvasChart[] lastHovered = new CanvasChart[1];
+        BooleanProperty print = new SimpleBooleanProperty(false);
         root.addEventFilter(MouseEvent.MOUSE_MOVED, e -> {
             CanvasChart c = chartOf(e.getTarget());
             if (c != null) lastHovered[0] = c;
@@ -100,13 +112,13 @@ public final class ChartExportMenu {
             CanvasChart c = chartOf(e.getTarget());
             if (c == null) return;
             e.consume();
-            new ChartExportMenu(c, runner).menu.show(c, e.getScreenX(), e.getScreenY());
+            new ChartExportMenu(c, runner, print).menu.show(c, e.getScreenX(), e.getScreenY());
         });
         root.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             CanvasChart c = lastHovered[0];
             if (!COPY.match(e) || c == null || c.getScene() != root.getScene() || !c.isVisible()) return;
             e.consume();
-            new ChartExportMenu(c, runner).copy();
+            new ChartExportMenu(c, runner, print).copy();
         });
     }
 
@@ -120,12 +132,35 @@ public final class ChartExportMenu {
 
     /** The menu, for a test to fire its items. */
     public static ContextMenu menuOf(CanvasChart chart, BackgroundRunner runner) {
-        return new ChartExportMenu(chart, runner).menu;
+        return new ChartExportMenu(chart, runner, new SimpleBooleanProperty(false)).menu;
     }
 
     /** The chart as it is now, to be drawn anywhere later. Call on the UI thread. */
     public static Snapshot snapshotOf(CanvasChart chart) {
         return new Snapshot(chart.drawing(), chart.getWidth(), chart.getHeight(), backgroundBehind(chart));
+    }
+
+    /**
+     * The chart as it is now in the light theme's colours on white, for paper: in a dark window the
+     * light theme is applied to the chart for the moment of the snapshot and taken back before the
+     * next pulse, so the screen never shows it (the chart redraws once more, dark). Call on the UI thread.
+     */
+    public static Snapshot printSnapshotOf(CanvasChart chart) {
+        Parent root = chart.getScene() == null ? null : chart.getScene().getRoot();
+        boolean dark = root != null && root.getStyleClass().contains(Theme.DARK_CLASS);
+        if (!dark) return new Snapshot(chart.drawing(), chart.getWidth(), chart.getHeight(), Rgba.WHITE);
+        root.getStyleClass().remove(Theme.DARK_CLASS);
+        try {
+            chart.applyCss();
+            return new Snapshot(chart.drawing(), chart.getWidth(), chart.getHeight(), Rgba.WHITE);
+        } finally {
+            root.getStyleClass().add(Theme.DARK_CLASS);
+            chart.applyCss();
+        }
+    }
+
+    private Snapshot snapshot() {
+        return print.get() ? printSnapshotOf(chart) : snapshotOf(chart);
     }
 
     /** The colour the chart is seen on: the fill of the nearest region around it that has one (its card). */
@@ -146,7 +181,7 @@ public final class ChartExportMenu {
 
     /** Exports to {@code file} in the background; failures are shown in a dialog. */
     void export(Kind kind, Path file) {
-        Snapshot s = snapshotOf(chart);
+        Snapshot s = snapshot();
         runner.submit("export chart to " + file.getFileName(), ctx -> {
             write(s, kind, file);
             return file;
@@ -193,7 +228,7 @@ public final class ChartExportMenu {
 
     /** Puts the chart on the clipboard as an image at the screen's scale, drawn off the UI thread. */
     void copy() {
-        Snapshot s = snapshotOf(chart);
+        Snapshot s = snapshot();
         double scale = chart.getScene() != null && chart.getScene().getWindow() != null
                 ? Math.max(1, chart.getScene().getWindow().getOutputScaleX()) : 1;
         runner.submit("copy chart", ctx -> ChartImages.image(s.drawing(), s.width(), s.height(), scale, s.background()),

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gcscope.export.ChartImages;
 import dev.gcscope.render.Rgba;
+import dev.gcscope.render.plot.FramedChart;
 import dev.gcscope.render.plot.TimeRange;
+import dev.gcscope.render.theme.ChartTheme;
 import dev.gcscope.render.timeline.TimelineCycles;
 import dev.gcscope.samples.SampleTraces;
 import dev.gcscope.ui.Theme;
@@ -19,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.Scene;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.control.MenuItem;
@@ -81,7 +84,8 @@ class ChartExportMenuTest {
                     javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, W / 2.0, H / 2.0, screen.getX(), screen.getY(), false, null));
         });
         WaitForAsyncUtils.waitForFxEvents();
-        for (String id : List.of("#chart-copy", "#chart-export-png-1x", "#chart-export-png-2x", "#chart-export-png-3x", "#chart-export-svg")) {
+        for (String id : List.of("#chart-copy", "#chart-export-png-1x", "#chart-export-png-2x", "#chart-export-png-3x", "#chart-export-svg",
+                "#chart-export-print")) {
             assertTrue(menuItem(robot, id) != null, id + " in the context menu");
         }
         robot.interact(() -> javafx.stage.Window.getWindows().stream().filter(w -> w instanceof javafx.scene.control.ContextMenu)
@@ -137,12 +141,26 @@ class ChartExportMenuTest {
     @Test
     void exportFromTheMenuWritesTheFileThroughTheRunner(FxRobot robot) throws Exception {
         Path out = dir.resolve("menu.png");
-        robot.interact(() -> new ChartExportMenu(chart, new SynchronousRunner()).export(ChartExportMenu.Kind.PNG_1X, out));
+        robot.interact(() -> new ChartExportMenu(chart, new SynchronousRunner(), new SimpleBooleanProperty(false)).export(ChartExportMenu.Kind.PNG_1X, out));
         assertTrue(Files.size(out) > 1000);
         assertEquals(W, ImageIO.read(out.toFile()).getWidth());
         try (var files = Files.list(dir)) {
             assertEquals(List.of(out), files.toList(), "no temporary file left beside it");
         }
+    }
+
+    /** Print: the light theme's colours on white, taken from the dark window without the window turning light. */
+    @Test
+    void printIsTheLightChartOnWhiteAndTheWindowStaysDark(FxRobot robot) {
+        AtomicReference<ChartExportMenu.Snapshot> print = new AtomicReference<>();
+        robot.interact(() -> print.set(ChartExportMenu.printSnapshotOf(chart)));
+        assertEquals(Rgba.WHITE, print.get().background());
+        assertEquals(ChartTheme.LIGHT.frame(), ((FramedChart) print.get().drawing()).style().colours());
+        WaitForAsyncUtils.waitForFxEvents();
+        AtomicReference<Object> onScreen = new AtomicReference<>();
+        robot.interact(() -> onScreen.set(chart.frameColours()));
+        assertEquals(ChartTheme.DARK.frame(), onScreen.get());
+        assertEquals(ChartTheme.DARK.frame(), ((FramedChart) snapshot(robot).drawing()).style().colours());
     }
 
     private ChartExportMenu.Snapshot snapshot(FxRobot robot) {
