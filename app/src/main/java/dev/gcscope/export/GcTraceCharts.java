@@ -17,6 +17,7 @@ import dev.gcscope.render.plot.FramedChart;
 import dev.gcscope.render.plot.PlotContent;
 import dev.gcscope.render.plot.StackedCharts;
 import dev.gcscope.render.plot.StwSeries;
+import dev.gcscope.render.plot.TimeRange;
 import dev.gcscope.render.regimes.RegimeScatterPlot;
 import dev.gcscope.render.regimes.ScatterData;
 import dev.gcscope.render.theme.ChartTheme;
@@ -48,23 +49,39 @@ public final class GcTraceCharts {
     private final GcTraceAnalysis analysis;
     private final StwSeries layout;
     private final CycleRangeAnalysis stats;
+    /** The selected time range the timelines shade, null for the whole trace. */
+    private final TimeRange selection;
     private TimelineCycles timelineCycles;
     private ScatterData scatter;
 
-    private GcTraceCharts(Table cycles, GcTraceAnalysis analysis, StwSeries layout, CycleRangeAnalysis stats) {
+    private GcTraceCharts(Table cycles, GcTraceAnalysis analysis, StwSeries layout, CycleRangeAnalysis stats, TimeRange selection) {
         this.cycles = cycles;
         this.analysis = analysis;
         this.layout = layout;
         this.stats = stats;
+        this.selection = selection;
     }
 
-    /** Lays out and analyses {@code cycles} (a gctrace cycles table) on this thread, as loading a file in the window does. */
+    /** Lays out and analyses {@code cycles} (a gctrace cycles table), its parts in parallel, as loading a file in the window does. */
     public static GcTraceCharts of(Table cycles) {
-        GcTraceAnalysis analysis = GcTraceAnalysis.of(cycles, RegimeAnalysis.Method.KMEANS, Work.serial());
+        return of(cycles, null, 0, cycles.rowCount(), Work.parallel());
+    }
+
+    /**
+     * The charts of a selection, as the window shows them once a time range is selected: the
+     * timelines over the whole trace with the range shaded, the other charts of its cycles only.
+     *
+     * @param selection the selected range in the timelines' seconds, or null for the whole trace
+     * @param fromRow first cycle of the selection
+     * @param toRow end of the selection's cycles (exclusive)
+     * @param work where the analysis' independent parts run
+     */
+    public static GcTraceCharts of(Table cycles, TimeRange selection, int fromRow, int toRow, Work work) {
+        GcTraceAnalysis analysis = GcTraceAnalysis.of(cycles, RegimeAnalysis.Method.KMEANS, work);
         StwSeries layout = GcTraceSeries.of(cycles);
-        CycleRangeAnalysis stats = CycleRangeAnalysis.of(cycles, analysis.regimes().regimeOfRow(), 0, cycles.rowCount(),
-                SloStreak.DEFAULT_THRESHOLD_MS, Work.serial());
-        return new GcTraceCharts(cycles, analysis, layout, stats);
+        CycleRangeAnalysis stats = CycleRangeAnalysis.of(cycles, analysis.regimes().regimeOfRow(), fromRow, toRow,
+                SloStreak.DEFAULT_THRESHOLD_MS, work);
+        return new GcTraceCharts(cycles, analysis, layout, stats, selection);
     }
 
     /** True for an id of {@link #IDS}. */
@@ -98,7 +115,7 @@ public final class GcTraceCharts {
     }
 
     private FramedChart timeline(TimelinePlot plot, TimelineKind kind, boolean xTitle, ChartTheme theme, FrameStyle style) {
-        plot.view(null, null, -1, xTitle, theme.timeline(kind), style.font());
+        plot.view(null, selection, -1, xTitle, theme.timeline(kind), style.font());
         return new FramedChart(plot, style, TIMELINE_PLACEHOLDER);
     }
 
@@ -106,20 +123,20 @@ public final class GcTraceCharts {
         return new FramedChart(content, style, placeholder);
     }
 
-    private TimelineCycles timelineCycles() {
+    private synchronized TimelineCycles timelineCycles() {
         if (timelineCycles == null) timelineCycles = TimelineCycles.of(cycles, layout, analysis.regimes());
         return timelineCycles;
     }
 
-    private ScatterData scatter() {
+    private synchronized ScatterData scatter() {
         if (scatter == null) {
             scatter = ScatterData.of(RegimeScatterPoints.of(cycles), analysis.regimes().regimeOfRow(), analysis.regimes().regimes(),
-                    0, cycles.rowCount());
+                    stats.fromRow(), stats.toRow());
         }
         return scatter;
     }
 
-    /** The statistics the charts show (of the whole trace). */
+    /** The statistics the charts show (of the selection, or of the whole trace). */
     public CycleRangeAnalysis statistics() {
         return stats;
     }
