@@ -7,6 +7,7 @@ import dev.gcscope.analysis.stats.Convergence;
 import dev.gcscope.analysis.stats.MutatorUtilization;
 import dev.gcscope.analysis.stats.PauseFits;
 import dev.gcscope.analysis.stats.PauseStatistics;
+import dev.gcscope.analysis.stats.PercentileInterval;
 import dev.gcscope.analysis.stats.SloStreak;
 import dev.gcscope.analysis.stats.SortedSample;
 import dev.gcscope.analysis.work.Work;
@@ -32,8 +33,14 @@ public record CycleRangeAnalysis(int fromRow, int toRow, GcSummary summary, Paus
                                  SortedSample stwSorted, Convergence.Result convergence, PauseFits.Result fits,
                                  List<MutatorUtilization.Point> mmu, SloStreak slo, List<RegimePauses> regimes) {
 
-    /** A regime's pauses inside the range. */
-    public record RegimePauses(int regime, int cycles, double p50Ms, double p99Ms, double maxMs) {}
+    /**
+     * A regime's pauses inside the range.
+     *
+     * @param p50 the median with its 95% interval (open where the regime has too few cycles in the range)
+     * @param p99 likewise
+     */
+    public record RegimePauses(int regime, int cycles, double p50Ms, double p99Ms, double maxMs,
+                               PercentileInterval.Estimate p50, PercentileInterval.Estimate p99) {}
 
     /**
      * @param regimeOfRow the whole trace's regime of each row ({@code RegimeAnalysis.Result#regimeOfRow()})
@@ -93,7 +100,8 @@ public record CycleRangeAnalysis(int fromRow, int toRow, GcSummary summary, Paus
             if (filled[r] == 0) continue;
             SortedSample s = SortedSample.of(java.util.Arrays.copyOf(pauses[r], filled[r]));
             if (s.size() == 0) continue;
-            out.add(new RegimePauses(r, filled[r], s.percentile(50), s.percentile(99), s.max()));
+            PercentileInterval.Estimate p50 = PercentileInterval.percentile(s, 50), p99 = PercentileInterval.percentile(s, 99);
+            out.add(new RegimePauses(r, filled[r], p50.value(), p99.value(), s.max(), p50, p99));
         }
         return List.copyOf(out);
     }

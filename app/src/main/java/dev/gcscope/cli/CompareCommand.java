@@ -32,7 +32,7 @@ import tech.tablesaw.api.Table;
         description = {
             "Compare the stop-the-world pauses of two gctrace files, typically one service before and after"
                 + " a Go upgrade or a GOGC change: percentiles side by side with the ratio B/A and its 95%%"
-                + " bootstrap interval, Mann-Whitney U and two-sample Kolmogorov-Smirnov p-values, the"
+                + " interval, Mann-Whitney U and two-sample Kolmogorov-Smirnov p-values, the"
                 + " Hodges-Lehmann shift B - A with its 95%% interval, the regimes both traces show, and a verdict.",
             "Given a gctrace file and a runtime/metrics file (Prometheus or JSON) of the same process, in"
                 + " either order, it sets gctrace's pauses against the runtime's GC pause histogram instead.",
@@ -41,11 +41,17 @@ import tech.tablesaw.api.Table;
         footer = {
             "  a, b               the files",
             "  stw_ms             p50, p90, p99, max: {a, b, ratio = b/a, ratio_low, ratio_high}",
+            "                     (95%% interval; an end the pauses are too few for is null)",
             "  mann_whitney_p     two-sided p-value: is one trace's pause typically longer?",
             "  ks_p               two-sample Kolmogorov-Smirnov p-value: do the distributions differ at all?",
+            "                     (exact with tied values: the permutation p-value)",
+            "  mann_whitney_p_adjusted, ks_p_adjusted",
+            "                     Holm-adjusted for asking two tests",
             "  hodges_lehmann_ms  median of all pairwise differences B - A",
             "  hodges_lehmann_ci_ms, regimes, verdict",
-            "Percentiles are R-7 (numpy's default); differences with p < 0.05 are called significant.",
+            "Percentiles are R-7 (numpy's default). A change is called when a test's Holm-adjusted",
+            "  p-value is under 0.05, so two traces of one distribution are called different at most",
+            "  5%% of the time.",
             "For a gctrace file and a runtime/metrics file: gctrace, metrics (the files), metric (the",
             "  histogram: /sched/pauses/total/gc:seconds, else /gc/pauses:seconds), cycles,",
             "  gctrace_pauses (sweep and mark termination: Go records both stops, 2 per cycle),",
@@ -165,6 +171,8 @@ final class CompareCommand implements Callable<Integer> {
         }
         JsonNumbers.put(o, "mann_whitney_p", r.mannWhitneyP());
         JsonNumbers.put(o, "ks_p", r.ksP());
+        JsonNumbers.put(o, "mann_whitney_p_adjusted", r.decision().mannWhitneyAdjusted());
+        JsonNumbers.put(o, "ks_p_adjusted", r.decision().ksAdjusted());
         JsonNumbers.put(o, "hodges_lehmann_ms", r.shift().estimate());
         ArrayNode ci = o.putArray("hodges_lehmann_ci_ms");
         ci.add(PlainNumbers.figure(r.shift().low()));
@@ -191,6 +199,19 @@ final class CompareCommand implements Callable<Integer> {
         return PlainNumbers.rounded(p, 6);
     }
 
+    /**
+     * "  (95% CI 0.8–1.2)"; an end the pauses are too few for is open: "  (95% CI from 0.8)",
+     * "  (95% CI up to 1.2)", "  (no 95% interval: too few pauses)"; nothing where there is no interval (the maximum).
+     */
+    private static String interval(double low, double high, int decimals, String dash) {
+        if (Double.isNaN(low) || Double.isNaN(high)) return "";
+        boolean hasLow = Double.isFinite(low), hasHigh = Double.isFinite(high);
+        if (!hasLow && !hasHigh) return "  (no 95% interval: too few pauses)";
+        if (!hasHigh) return "  (95% CI from " + PlainNumbers.rounded(low, decimals) + ")";
+        if (!hasLow) return "  (95% CI up to " + PlainNumbers.rounded(high, decimals) + ")";
+        return "  (95% CI " + PlainNumbers.rounded(low, decimals) + dash + PlainNumbers.rounded(high, decimals) + ")";
+    }
+
     private static void side(ObjectNode o, Regime g) {
         o.put("description", g.description());
         o.put("cycles", g.cycles());
@@ -202,15 +223,13 @@ final class CompareCommand implements Callable<Integer> {
         out.heading("A  " + a);
         out.heading("B  " + b);
         for (TraceComparison.Row row : r.percentiles()) {
-            String ratio = Double.isNaN(row.ratioLow()) ? "" : String.format(Locale.ROOT, "  (95%% CI %s–%s)",
-                    PlainNumbers.rounded(row.ratioLow(), 3), PlainNumbers.rounded(row.ratioHigh(), 3));
             out.row("stw " + row.name(), String.format(Locale.ROOT, "%s → %s ms   B/A %s%s", PlainNumbers.rounded(row.a(), 3),
-                    PlainNumbers.rounded(row.b(), 3), PlainNumbers.rounded(row.ratio(), 3), ratio));
+                    PlainNumbers.rounded(row.b(), 3), PlainNumbers.rounded(row.ratio(), 3), interval(row.ratioLow(), row.ratioHigh(), 3, "–")));
         }
         out.row("mann-whitney p", pValue(r.mannWhitneyP()));
         out.row("ks p", pValue(r.ksP()));
-        out.row("hodges-lehmann", String.format(Locale.ROOT, "%s ms  (95%% CI %s to %s)", PlainNumbers.rounded(r.shift().estimate(), 4),
-                PlainNumbers.rounded(r.shift().low(), 4), PlainNumbers.rounded(r.shift().high(), 4)));
+        out.row("hodges-lehmann", String.format(Locale.ROOT, "%s ms%s", PlainNumbers.rounded(r.shift().estimate(), 4),
+                interval(r.shift().low(), r.shift().high(), 4, " to ")));
         for (TraceComparison.RegimeRow row : r.regimes()) {
             out.row("regime", row.label());
             out.more(String.format(Locale.ROOT, "A: %d cycles, stw p50 %s ms, p99 %s ms", row.a().cycles(),

@@ -27,10 +27,10 @@ import picocli.CommandLine.Spec;
  */
 public final class GcscopeCli {
     /** The subcommands, for {@link #isCliInvocation}; a test checks it against the command tree. */
-    static final Set<String> COMMANDS = Set.of("summary", "export", "compare", "help");
+    static final Set<String> COMMANDS = Set.of("summary", "export", "compare", "report", "help");
 
     /** The commands that parse and analyse traces, for which preloading their classes pays. */
-    private static final Set<String> READS_TRACES = Set.of("summary", "export", "compare");
+    private static final Set<String> READS_TRACES = Set.of("summary", "export", "compare", "report");
 
     private final PrintStream stdout;
     private final PrintWriter out;
@@ -87,6 +87,7 @@ public final class GcscopeCli {
         cmd.addSubcommand("summary", new SummaryCommand(context));
         cmd.addSubcommand("export", new ExportCommand(context));
         cmd.addSubcommand("compare", new CompareCommand(context));
+        cmd.addSubcommand("report", new ReportCommand(context));
         cmd.addSubcommand("help", new CommandLine.HelpCommand());
         cmd.setOut(out);
         cmd.setErr(err);
@@ -122,6 +123,7 @@ public final class GcscopeCli {
                 "  gcscope summary --json gc.log other.log.gz",
                 "  gcscope export --csv cycles.csv gc.log",
                 "  gcscope compare go1.21.log go1.24.log",
+                "  gcscope report gc.log",
                 "  gcscope help summary",
             })
     static final class RootCommand implements Callable<Integer> {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.gcscope.format.FileSummary;
 import dev.gcscope.format.FormatSupport;
 import dev.gcscope.format.TextReport;
 import dev.gcscope.parsers.ParseOptions;
@@ -48,9 +49,11 @@ import picocli.CommandLine.Spec;
             "  gc_cpu_pct    GC's share of CPU since program start as Go reports it at",
             "                the last cycle of each run, averaged over the runs weighted",
             "                by their length",
-            "  stw_ci        95%% confidence intervals (low, high) of p50 p90 p99 p999:",
-            "                percentile bootstrap, 2000 resamples, fixed seed; 'method'",
-            "                and 'confidence' say so",
+            "  stw_ci        95%% confidence intervals (low, high) of p50 p90 p99 p999",
+            "                from order statistics: distribution-free, coverage at least",
+            "                95%% at any number of cycles; where the cycles are too few",
+            "                for an end it is null and cycles_needed says how many would",
+            "                give both (P99.9 needs 3688); 'method', 'confidence' say so",
             "  stw_tail_ratio  p99 / p50",
             "  regimes       GC regimes: cycles grouped by allocation rate, survival and",
             "                live heap (k-means++ with k chosen by silhouette, k = 1 when",

@@ -9,7 +9,7 @@ import picocli.CommandLine.IVersionProvider;
  * {@code gcscope --version}: the version Maven recorded in the jar ({@code pom.properties}, which the
  * jar and shade plugins keep), or "development build" when running from class folders.
  */
-final class VersionProvider implements IVersionProvider {
+public final class VersionProvider implements IVersionProvider {
     private static final String POM_PROPERTIES = "/META-INF/maven/dev.gcscope/gcscope-app/pom.properties";
 
     @Override
@@ -20,7 +20,8 @@ final class VersionProvider implements IVersionProvider {
         };
     }
 
-    static String version() {
+    /** The version of this build, e.g. {@code 0.1.0}. */
+    public static String version() {
         try (InputStream in = VersionProvider.class.getResourceAsStream(POM_PROPERTIES)) {
             if (in != null) {
                 Properties p = new Properties();

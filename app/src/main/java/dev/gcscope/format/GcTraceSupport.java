@@ -8,7 +8,8 @@ import dev.gcscope.analysis.StwPercentiles;
 import dev.gcscope.analysis.regime.Regime;
 import dev.gcscope.analysis.regime.RegimeAnalysis;
 import dev.gcscope.analysis.stats.PauseStatistics;
-import dev.gcscope.analysis.stats.QuantileBootstrap;
+import dev.gcscope.analysis.stats.PercentileInterval;
+import dev.gcscope.analysis.StwPercentiles;
 import dev.gcscope.parsers.ParseOptions;
 import dev.gcscope.parsers.ParseResult;
 import dev.gcscope.parsers.TraceFormat;
@@ -98,8 +99,8 @@ public final class GcTraceSupport implements FormatSupport {
         JsonNumbers.put(file, "gc_cpu_pct", s.gcCpuPct());
         PauseStatistics p = a.pauses();
         ObjectNode ci = file.putObject("stw_ci");
-        ci.put("confidence", QuantileBootstrap.CONFIDENCE);
-        ci.put("method", BOOTSTRAP);
+        ci.put("confidence", PercentileInterval.CONFIDENCE);
+        ci.put("method", METHOD);
         interval(ci, "p50", p.p50());
         interval(ci, "p90", p.p90());
         interval(ci, "p99", p.p99());
@@ -118,6 +119,9 @@ public final class GcTraceSupport implements FormatSupport {
             ObjectNode stwOfRegime = r.putObject("stw_ms");
             JsonNumbers.put(stwOfRegime, "p50", g.stwP50Ms());
             JsonNumbers.put(stwOfRegime, "p99", g.stwP99Ms());
+            ObjectNode ciOfRegime = r.putObject("stw_ci");
+            interval(ciOfRegime, "p50", g.stwP50());
+            interval(ciOfRegime, "p99", g.stwP99());
             ArrayNode labels = r.putArray("labels");
             g.labels().forEach(labels::add);
             JsonNumbers.put(r, "live_heap_mb", g.liveHeapMb());
@@ -126,13 +130,15 @@ public final class GcTraceSupport implements FormatSupport {
         }
     }
 
-    static final String BOOTSTRAP = "percentile bootstrap, " + QuantileBootstrap.RESAMPLES
-            + " resamples, each drawn exactly through the resample's order statistics";
+    static final String METHOD = "order statistics (binomial, distribution-free): coverage at least the confidence at"
+            + " any number of cycles; an end the cycles are too few for is null, and cycles_needed says how many would give both";
 
-    private static void interval(ObjectNode ci, String key, QuantileBootstrap.Estimate e) {
+    /** {low, high}; an open end is null, with {@code cycles_needed}; a trace without pauses has nulls and no count. */
+    private static void interval(ObjectNode ci, String key, PercentileInterval.Estimate e) {
         ObjectNode o = ci.putObject(key);
         JsonNumbers.put(o, "low", e.low());
         JsonNumbers.put(o, "high", e.high());
+        if (e.cyclesForBounds() > 0 && !Double.isNaN(e.value())) o.put("cycles_needed", e.cyclesForBounds());
     }
 
     @Override
@@ -161,16 +167,20 @@ public final class GcTraceSupport implements FormatSupport {
         out.row("regimes", r.regimes().size() + "  (" + r.method() + ")");
         for (Regime g : r.regimes()) {
             out.more(String.format(Locale.ROOT, "#%d %s", g.id(), g.label()));
-            out.more(String.format(Locale.ROOT, "   %s; %d cycles, %s of the time; stw p50 %s, p99 %s", g.description(),
-                    g.cycles(), percent(g.shareOfTime()), ms(g.stwP50Ms()), ms(g.stwP99Ms())));
+            out.more(String.format(Locale.ROOT, "   %s; %d cycles, %s of the time; stw p50 %s, p99 %s%s", g.description(),
+                    g.cycles(), percent(g.shareOfTime()), ms(g.stwP50Ms()), ms(g.stwP99Ms()), ci(g.stwP99())));
         }
     }
 
-    /** "  (95% CI 0.139–0.152)" */
-    private static String ci(QuantileBootstrap.Estimate e) {
-        if (Double.isNaN(e.low())) return "";
-        return String.format(Locale.ROOT, "  (95%% CI %s–%s)", PlainNumbers.rounded(e.low(), MS_DECIMALS),
-                PlainNumbers.rounded(e.high(), MS_DECIMALS));
+    /** "  (95% CI 0.139–0.152)", "  (95% CI 0.9 – > max; an upper bound needs 3688 cycles)", "  (no 95% interval: needs 6 cycles)" */
+    private static String ci(PercentileInterval.Estimate e) {
+        if (Double.isNaN(e.value())) return "";
+        if (!e.hasInterval()) return String.format(Locale.ROOT, "  (no 95%% interval: needs %d cycles)", e.cyclesForBounds());
+        String low = e.hasLow() ? PlainNumbers.rounded(e.low(), MS_DECIMALS) : "< min";
+        String high = e.hasHigh() ? PlainNumbers.rounded(e.high(), MS_DECIMALS) : "> max";
+        if (e.hasLow() && e.hasHigh()) return String.format(Locale.ROOT, "  (95%% CI %s–%s)", low, high);
+        return String.format(Locale.ROOT, "  (95%% CI %s – %s; %s bound needs %d cycles)", low, high, e.hasHigh() ? "a lower" : "an upper",
+                e.cyclesForBounds());
     }
 
     private static String percent(double share) {

@@ -70,7 +70,7 @@ class AnalysisCliTest {
             if (g >= 0 && !f[stw].isEmpty()) pauses.computeIfAbsent(g, k -> new ArrayList<>()).add(Double.parseDouble(f[stw]));
         }
         for (JsonNode r : regimes) {
-            assertEquals(Set.of("id", "label", "description", "cycles", "alloc_rate_mb_s", "survival", "stw_ms", "labels",
+            assertEquals(Set.of("id", "label", "description", "cycles", "alloc_rate_mb_s", "survival", "stw_ms", "stw_ci", "labels",
                     "live_heap_mb", "share_of_cycles", "share_of_time"), names(r));
             List<Double> mine = pauses.get(r.get("id").asInt());
             assertEquals(r.get("cycles").asInt(), mine.size(), "cycles of regime " + r.get("id"));
@@ -87,10 +87,14 @@ class AnalysisCliTest {
         JsonNode s = JSON.readTree(CliRun.of("summary", "--json", file.toString()).out()).get(0);
         JsonNode ci = s.get("stw_ci");
         assertEquals(0.95, ci.get("confidence").asDouble());
-        assertTrue(ci.get("method").asText().contains("bootstrap"));
+        assertTrue(ci.get("method").asText().startsWith("order statistics"), ci.toString());
         for (String p : List.of("p50", "p90", "p99", "p999")) {
             double value = s.get("stw_ms").get(p).asDouble();
-            assertTrue(ci.get(p).get("low").asDouble() <= value && value <= ci.get(p).get("high").asDouble(), p + " " + ci);
+            JsonNode high = ci.get(p).get("high");
+            assertTrue(ci.get(p).get("low").asDouble() <= value && (high.isNull() || value <= high.asDouble()), p + " " + ci);
+            // an open end only where the cycles are too few for it: P99.9 needs 3,688
+            assertEquals(high.isNull(), p.equals("p999") && s.get("cycles").asInt() < 3688, p + " " + ci);
+            if (high.isNull()) assertEquals(3688, ci.get(p).get("cycles_needed").asInt());
         }
         assertEquals(s.get("stw_ms").get("p99").asDouble() / s.get("stw_ms").get("p50").asDouble(),
                 s.get("stw_tail_ratio").asDouble(), 1e-9);

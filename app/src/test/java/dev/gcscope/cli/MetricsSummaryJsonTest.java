@@ -9,6 +9,7 @@ import dev.gcscope.samples.SampleTraces.Sample;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,11 +19,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code summary --json} and {@code export --csv} for runtime/metrics recordings, against {@link RawMetricsSummary}. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MetricsSummaryJsonTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> KEYS = Set.of("file", "format", "lines", "skipped_lines", "issues",
@@ -55,10 +58,22 @@ class MetricsSummaryJsonTest {
         return array.get(0);
     }
 
+    /** Each sample's {@code summary --json}, run once per class: two checks per sample read it. */
+    private final Map<String, JsonNode> summaries = new HashMap<>();
+
+    private JsonNode summaryOf(Sample sample) throws IOException {
+        JsonNode s = summaries.get(sample.path());
+        if (s == null) {
+            s = summaryOf(sample.copyTo(dir));
+            summaries.put(sample.path(), s);
+        }
+        return s;
+    }
+
     @ParameterizedTest(name = "{arguments}")
     @MethodSource("all")
     void keysAreExactlyTheContract(Sample sample) throws IOException {
-        JsonNode s = summaryOf(sample.copyTo(dir));
+        JsonNode s = summaryOf(sample);
         assertEquals(KEYS, fieldNames(s));
         assertEquals(sample.format(), s.get("format").asText());
         assertTrue(s.get("snapshots").isInt());
@@ -76,7 +91,7 @@ class MetricsSummaryJsonTest {
     @MethodSource("recordings")
     void figuresMatchAnIndependentReading(Sample sample) throws IOException {
         RawMetricsSummary raw = RawMetricsSummary.of(sample);
-        JsonNode s = summaryOf(sample.copyTo(dir));
+        JsonNode s = summaryOf(sample);
         assertEquals(raw.snapshots, s.get("snapshots").asInt(), "snapshots");
         JsonNode hs = s.get("histograms");
         assertEquals(raw.histograms.size(), hs.size(), hs.toString());

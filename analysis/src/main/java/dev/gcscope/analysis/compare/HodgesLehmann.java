@@ -5,7 +5,10 @@ import org.apache.commons.math3.distribution.NormalDistribution;
 /**
  * The Hodges–Lehmann shift between two samples: the median of all pairwise differences b − a, the
  * shift that best moves a onto b, with the distribution-free interval that inverts the
- * Mann–Whitney test (Lehmann 1975: between the K-th smallest and K-th largest differences).
+ * Mann–Whitney test (Lehmann 1975: between the K-th smallest and K-th largest differences). K is
+ * read from the exact null distribution of U for small samples ({@link MannWhitney#nullCdf}),
+ * from its normal approximation otherwise; when even the extreme differences cannot bound the shift
+ * at the confidence asked (a handful of pauses each), the interval is open: −∞ to +∞.
  *
  * <p>Two pause samples of a million cycles each have 10^12 differences, so they are never listed:
  * the k-th smallest is found by bisection on its value, counting the differences at or below a
@@ -24,10 +27,26 @@ public final class HodgesLehmann {
         long n = a.length, m = b.length, pairs = n * m;
         if (pairs == 0) return new Shift(Double.NaN, Double.NaN, Double.NaN);
         double median = pairs % 2 == 1 ? kth(a, b, pairs / 2 + 1) : (kth(a, b, pairs / 2) + kth(a, b, pairs / 2 + 1)) / 2;
-        double z = new NormalDistribution().inverseCumulativeProbability(1 - (1 - confidence) / 2);
-        long k = (long) Math.floor(pairs / 2.0 - z * Math.sqrt(pairs * (n + m + 1) / 12.0));
+        long k = k(a.length, b.length, confidence);
         if (k < 1) return new Shift(median, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
         return new Shift(median, kth(a, b, k), kth(a, b, pairs - k + 1));
+    }
+
+    /**
+     * Lehmann's K: the interval from the K-th smallest to the K-th largest difference covers the
+     * shift with probability 1 − 2·P(U ≤ K − 1), so K − 1 is the largest u with P(U ≤ u) ≤ (1 − confidence)/2.
+     */
+    static long k(int n, int m, double confidence) {
+        long pairs = (long) n * m;
+        double tail = (1 - confidence) / 2;
+        if (pairs <= MannWhitney.EXACT_PRODUCT) {
+            double[] cdf = MannWhitney.nullCdf(n, m);
+            int u = -1;
+            while (u + 1 < cdf.length && cdf[u + 1] <= tail) u++;
+            return u + 1;
+        }
+        double z = new NormalDistribution(null, 0, 1).inverseCumulativeProbability(1 - tail);
+        return (long) Math.floor(pairs / 2.0 - z * Math.sqrt(pairs * ((double) n + m + 1) / 12.0));
     }
 
     /** The k-th smallest (1-based) of the differences b[j] − a[i]. */

@@ -1,5 +1,6 @@
 package dev.gcscope.analysis.regime;
 
+import dev.gcscope.analysis.stats.PercentileInterval;
 import java.util.List;
 
 /**
@@ -11,15 +12,18 @@ import java.util.List;
  * @param cycles cycles in it
  * @param shareOfCycles of all cycles in the trace (forced ones included)
  * @param shareOfTime of the time between cycles the trace covers
- * @param allocRateMbS typical (median) allocation rate
  * @param survival typical survival, live ÷ end heap
  * @param liveHeapMb typical live heap
+ * @param allocRateMbS typical (median) allocation rate; NaN when its cycles' timestamps did not advance
  * @param stwP50Ms its own pause median
  * @param stwP99Ms its own 99th-percentile pause
+ * @param stwP50 the median with its 95% interval ({@link PercentileInterval}: open where the regime has
+ *               too few cycles for a bound)
+ * @param stwP99 likewise for the 99th percentile
  */
 public record Regime(int id, List<String> labels, String description, int cycles, double shareOfCycles,
                      double shareOfTime, double allocRateMbS, double survival, double liveHeapMb,
-                     double stwP50Ms, double stwP99Ms) {
+                     double stwP50Ms, double stwP99Ms, PercentileInterval.Estimate stwP50, PercentileInterval.Estimate stwP99) {
 
     /** The labels as one word list, e.g. {@code high_alloc_rate,low_survival,small_heap}. */
     public String label() {

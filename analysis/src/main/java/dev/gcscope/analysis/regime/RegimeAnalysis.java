@@ -2,6 +2,7 @@ package dev.gcscope.analysis.regime;
 
 import static dev.gcscope.parsers.gctrace.GcColumns.*;
 
+import dev.gcscope.analysis.stats.PercentileInterval;
 import dev.gcscope.analysis.stats.RangeSelection;
 import dev.gcscope.analysis.work.Work;
 import java.util.ArrayList;
@@ -19,9 +20,12 @@ import tech.tablesaw.api.Table;
  * merged, then described. Forced GCs and cycles without figures get regime −1: a
  * {@code runtime.GC()} says nothing about how the program allocates.
  *
- * <p>Clusters are fitted and merged on cycles drawn evenly in time, so a second of a calm regime
- * weighs as much as a second of a busy one; a regime is then described by its own cycles: the
- * typical cycle of a regime is what its figures mean to the reader.
+ * <p>Clusters are fitted and merged on cycles drawn half evenly in time, half evenly over the
+ * cycles, so that a calm hour and a burst of thousands of cycles in a second are both seen; a regime
+ * is then described by its own cycles: the typical cycle of a regime is what its figures mean to the
+ * reader. A regime that still holds two distinct groups (more phases than
+ * {@value RegimeClustering#MAX_K}, say) is described by both, as ranges, never by one of them.
+ * Cycles whose timestamps did not advance are placed by their heaps and counted in the method.
  */
 public final class RegimeAnalysis {
     public enum Method { KMEANS, DBSCAN }
@@ -93,9 +97,14 @@ public final class RegimeAnalysis {
             if (!Double.isNaN(stw.getDouble(i))) tally.timed[g]++;
             if (iv > 0) tally.time[g] += iv;
         }
-        List<Regime> regimes = describe(next, cycles, f, regimeOfRow, tally);
+        List<Regime> regimes = describe(next, cycles, f, regimeOfRow, tally, parts(f, c, regimeOfRow, next));
         String how = merged > 0 ? c.method() + String.format(Locale.ROOT, "; %d merged as not materially different", merged)
                 : c.method();
+        if (f.untimed() > 0) {
+            how += String.format(Locale.ROOT, "; %d cycles whose timestamps did not advance (missing, repeated or backward)"
+                    + " placed by their figures", f.untimed());
+            if (f.untimedWithoutRate() > 0) how += String.format(Locale.ROOT, ", %d by survival and live heap alone", f.untimedWithoutRate());
+        }
         return new Result(regimes, regimeOfRow, how);
     }
 
@@ -103,19 +112,17 @@ public final class RegimeAnalysis {
      * Merges clusters, closest pair first, while some pair differs in nothing material; returns how
      * many merges. {@code clusterOfRow} is per table row and relabelled in place.
      */
-    static int mergeNegligible(RegimeFeatures f, int[] clusterOfRow, int[] sample, int k) {
+    static int mergeNegligible(RegimeFeatures f, int[] clusterOfRow, DistinctGroups.Sample sample, int k) {
         int merges = 0;
         while (true) {
             double[][] typical = new double[k][];
-            for (int c = 0; c < k; c++) typical[c] = typical(f, clusterOfRow, sample, c);
+            for (int c = 0; c < k; c++) typical[c] = DistinctGroups.typical(f, sample, members(f, sample, clusterOfRow, c));
             int bestA = -1, bestB = -1;
             double bestD = Double.POSITIVE_INFINITY;
             for (int a = 0; a < k; a++) {
                 for (int b = a + 1; b < k; b++) {
                     if (typical[a] == null || typical[b] == null) continue;
-                    double d = Math.max(Math.abs(typical[a][0] - typical[b][0]) / MATERIAL_LOG_RATE,
-                            Math.max(Math.abs(typical[a][1] - typical[b][1]) / MATERIAL_SURVIVAL,
-                                    Math.abs(typical[a][2] - typical[b][2]) / MATERIAL_LOG_HEAP));
+                    double d = DistinctGroups.materialDistance(typical[a], typical[b]);
                     if (d < 1 && d < bestD) {
                         bestD = d;
                         bestA = a;
@@ -129,17 +136,33 @@ public final class RegimeAnalysis {
         }
     }
 
-    /** Medians of log rate, survival and log live heap of cluster c over the time sample, or null when it has none there. */
-    private static double[] typical(RegimeFeatures f, int[] clusterOfRow, int[] sample, int c) {
-        double[][] v = new double[RegimeFeatures.DIMENSIONS][sample.length];
-        int n = 0;
-        for (int r : sample) {
-            if (clusterOfRow[f.rows[r]] != c) continue;
-            for (int d = 0; d < v.length; d++) v[d][n] = f.feature(r, d);
-            n++;
+    /** Which of the sample's entries are in cluster (or regime) {@code c}. */
+    private static boolean[] members(RegimeFeatures f, DistinctGroups.Sample sample, int[] clusterOfRow, int c) {
+        boolean[] in = new boolean[sample.rows().length];
+        for (int s = 0; s < in.length; s++) in[s] = clusterOfRow[f.rows[sample.rows()[s]]] == c;
+        return in;
+    }
+
+    /**
+     * Per final regime, the typical figures of its two distinct groups when it holds two (log rate,
+     * survival, log live heap each), else null.
+     */
+    private static double[][][] parts(RegimeFeatures f, RegimeClustering.Result c, int[] regimeOfRow, int k) {
+        DistinctGroups.Sample sample = c.sample();
+        double[][][] out = new double[k][][];
+        for (int g = 0; g < k; g++) {
+            boolean[] in = members(f, sample, regimeOfRow, g);
+            int count = 0;
+            for (boolean b : in) if (b) count++;
+            int[] idx = new int[count];
+            for (int s = 0, j = 0; s < in.length; s++) if (in[s]) idx[j++] = s;
+            boolean[] a = DistinctGroups.split(f, sample, c.scale().weights()[0] != 0, idx);
+            if (a == null) continue;
+            boolean[] b = new boolean[in.length];
+            for (int s = 0; s < in.length; s++) b[s] = in[s] && !a[s];
+            out[g] = new double[][] {DistinctGroups.typical(f, sample, a), DistinctGroups.typical(f, sample, b)};
         }
-        if (n == 0) return null;
-        return new double[] {median(v[0], n), median(v[1], n), median(v[2], n)};
+        return out;
     }
 
     /** Cycles per regime its typical figures are read from: medians of 20 000 are exact to well under 1%. */
@@ -163,7 +186,8 @@ public final class RegimeAnalysis {
      * single array, percentiles then selected in place), and one over the features, taking every
      * stride-th cycle's.
      */
-    private static List<Regime> describe(int k, Table cycles, RegimeFeatures f, int[] regimeOfRow, Tally tally) {
+    private static List<Regime> describe(int k, Table cycles, RegimeFeatures f, int[] regimeOfRow, Tally tally,
+                                         double[][][] parts) {
         DoubleColumn stw = cycles.doubleColumn(STW_MS);
         int[] from = new int[k + 1];
         for (int g = 0; g < k; g++) from[g + 1] = from[g] + tally.timed[g];
@@ -176,8 +200,9 @@ public final class RegimeAnalysis {
             if (!Double.isNaN(x)) pauses[fill[g]++] = x;
         }
 
-        // typical figures over each regime's cycles in time order, every stride-th when there are many
-        int[] stride = new int[k], skip = new int[k], n = new int[k];
+        // typical figures over each regime's cycles in time order, every stride-th when there are many;
+        // allocation rates only where the cycle has one
+        int[] stride = new int[k], skip = new int[k], n = new int[k], nRate = new int[k];
         double[][] rate = new double[k][], surv = new double[k][], live = new double[k][];
         for (int g = 0; g < k; g++) {
             stride[g] = Math.max(1, (tally.count[g] + DESCRIBE_SAMPLE - 1) / DESCRIBE_SAMPLE);
@@ -194,37 +219,57 @@ public final class RegimeAnalysis {
                 continue;
             }
             skip[g] = stride[g] - 1;
-            rate[g][n[g]] = f.logRate[i];
+            if (f.hasRate(i)) rate[g][nRate[g]++] = f.logRate[i];
             surv[g][n[g]] = f.survival[i];
             live[g][n[g]++] = f.logLive[i];
         }
 
         List<Regime> regimes = new ArrayList<>(k);
         for (int g = 0; g < k; g++) {
-            double p50 = RangeSelection.percentile(pauses, from[g], from[g + 1], 50);
-            double p99 = RangeSelection.percentile(pauses, from[g], from[g + 1], 99);
-            regimes.add(regime(g, rate[g], surv[g], live[g], n[g], tally.count[g],
+            PercentileInterval.Estimate p50 = RangeSelection.percentile(pauses, from[g], from[g + 1], 50, PercentileInterval.CONFIDENCE);
+            PercentileInterval.Estimate p99 = RangeSelection.percentile(pauses, from[g], from[g + 1], 99, PercentileInterval.CONFIDENCE);
+            double medRate = RegimeFeatures.rateOf(median(rate[g], nRate[g]));
+            regimes.add(regime(g, medRate, surv[g], live[g], n[g], parts[g], tally.count[g],
                     (double) tally.count[g] / cycles.rowCount(), tally.allTime > 0 ? tally.time[g] / tally.allTime : Double.NaN,
                     p50, p99));
         }
         return List.copyOf(regimes);
     }
 
-    private static Regime regime(int id, double[] rate, double[] surv, double[] live, int n, int count,
-                                 double shareOfCycles, double shareOfTime, double stwP50, double stwP99) {
-        double medRate = RegimeFeatures.rateOf(median(rate, n)), medSurv = median(surv, n);
+    private static Regime regime(int id, double medRate, double[] surv, double[] live, int n, double[][] parts, int count,
+                                 double shareOfCycles, double shareOfTime, PercentileInterval.Estimate stwP50,
+                                 PercentileInterval.Estimate stwP99) {
+        double medSurv = median(surv, n);
         double medLive = RegimeFeatures.heapOf(median(live, n));
         // the heap at the regime's start and end: medians of its first and last tenth
         int tenth = Math.max(1, n / 10);
         double first = RegimeFeatures.heapOf(median(live, tenth));
         double last = RegimeFeatures.heapOf(median(Arrays.copyOfRange(live, n - tenth, n), tenth));
         List<String> labels = RegimeLabels.of(medRate, medSurv, medLive, first, last);
-        String description = String.format(Locale.ROOT, "allocating ~%s, ~%.0f%% of the heap surviving, %s",
-                rate(medRate), medSurv * 100, labels.contains("growing_heap") || labels.contains("shrinking_heap")
-                        ? "live heap " + (last > first ? "growing" : "shrinking") + " from " + mb(first) + " to " + mb(last)
-                        : mb(medLive) + " live heap");
+        String description;
+        if (parts != null) {
+            // distinct groups in one regime: the two sides of the deepest valley, as ranges, not the median of the larger
+            double[] a = parts[0], b = parts[1];
+            description = String.format(Locale.ROOT, "distinct groups: allocating %s, %s of the heap surviving, %s live heap",
+                    range(RegimeAnalysis::rate, RegimeFeatures.rateOf(a[0]), RegimeFeatures.rateOf(b[0])),
+                    range(v -> String.format(Locale.ROOT, "%.0f%%", v * 100), a[1], b[1]),
+                    range(RegimeAnalysis::mb, RegimeFeatures.heapOf(a[2]), RegimeFeatures.heapOf(b[2])));
+        } else {
+            description = String.format(Locale.ROOT, "allocating %s, ~%.0f%% of the heap surviving, %s",
+                    Double.isNaN(medRate) ? "at an unknown rate (no timestamps)" : "~" + rate(medRate), medSurv * 100,
+                    labels.contains("growing_heap") || labels.contains("shrinking_heap")
+                            ? "live heap " + (last > first ? "growing" : "shrinking") + " from " + mb(first) + " to " + mb(last)
+                            : mb(medLive) + " live heap");
+        }
         return new Regime(id, labels, description, count, shareOfCycles, shareOfTime, medRate, medSurv, medLive,
-                stwP50, stwP99);
+                stwP50.value(), stwP99.value(), stwP50, stwP99);
+    }
+
+    /** "~40 MB/s" when both groups read the same, else "~40–100 MB/s" (low to high). */
+    private static String range(java.util.function.DoubleFunction<String> format, double a, double b) {
+        if (Double.isNaN(a) || Double.isNaN(b)) return Double.isNaN(a) && Double.isNaN(b) ? "an unknown share" : "~" + format.apply(Double.isNaN(a) ? b : a);
+        String lo = format.apply(Math.min(a, b)), hi = format.apply(Math.max(a, b));
+        return lo.equals(hi) ? "~" + lo : "~" + lo + " to ~" + hi;
     }
 
     /** Median of the first n values (commons-math selects it in linear time; the array is not modified). */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 import org.apache.commons.math3.ml.clustering.CentroidCluster;
 import org.apache.commons.math3.ml.clustering.Cluster;
 import org.apache.commons.math3.ml.clustering.DBSCANClusterer;
@@ -19,35 +20,46 @@ import org.apache.commons.math3.random.RandomGenerator;
  * Groups cycles into regimes with commons-math3, on standardized features.
  *
  * <p>k-means++: {@value #RESTARTS} restarts per k (the best by within-cluster variance), fixed seed,
- * so the same input gives the same regimes. k is chosen by the mean silhouette (Rousseeuw 1987) for
- * k = 2 … {@value #MAX_K}: the smallest k within {@value #SILHOUETTE_TOLERANCE} of the best score;
- * when even the best is below {@value #MIN_SILHOUETTE} — Kaufman and Rousseeuw's line between
- * "reasonable" and "weak, possibly artificial" structure — the answer is k = 1: one regime. DBSCAN
- * is the alternative for regimes that are not round blobs; points outside every dense region are
- * noise (regime −1).
+ * so the same input gives the same regimes. For k = 2 … {@value #MAX_K}, the mean silhouette
+ * (Rousseeuw 1987); k is the smallest whose score is within {@value #SILHOUETTE_TOLERANCE} of the
+ * best and none of whose clusters holds two distinct groups ({@link DistinctGroups}): parsimony may
+ * not lump together phases that are well separated and materially different (with four phases, two
+ * of them close, the smallest k within the tolerance was 3). Unless the cycles hold distinct groups
+ * or the best silhouette shows what Kaufman and Rousseeuw call strong structure (above
+ * {@value #STRONG_SILHOUETTE}; a single cloud split in two scores up to 0.5), the answer is one regime.
+ * DBSCAN is the alternative for regimes that are not round blobs; points outside every dense region
+ * are noise (regime −1).
  *
- * <p>Both run on {@value #FIT_SAMPLE} cycles drawn evenly in time (silhouettes on
- * {@value #SILHOUETTE_SAMPLE}), and every cycle is then assigned to the nearest centre: a regime is
- * a stretch of time, so sampling by time weighs a calm minute as much as a busy one, and a million
- * cycles cost no more than a thousand (commons-math's DBSCAN is quadratic).
+ * <p>Both run on {@value #FIT_SAMPLE} cycles, half drawn evenly in time and half evenly over the
+ * cycles (silhouettes on every other one), and every cycle is then assigned to the nearest centre.
+ * Time alone weighs a calm minute as much as a busy one, but misses a burst that packs a third of
+ * the cycles into 2 % of the time; cycles alone would miss a calm stretch with few cycles. A cluster
+ * must hold {@value #MIN_TIME_SHARE} of either half to be a regime. A million cycles cost no more
+ * than a thousand (commons-math's DBSCAN is quadratic).
+ *
+ * <p>Cycles without an allocation rate (their timestamps did not advance) are placed by survival
+ * and live heap alone; when most cycles have none, the rate is left out of the clustering.
  */
 final class RegimeClustering {
-    static final int MAX_K = 6;
+    /** As many as the views have colours for. */
+    static final int MAX_K = 8;
     static final int RESTARTS = 3;
-    static final double MIN_SILHOUETTE = 0.5;
-    /** The smallest k scoring within this of the best silhouette wins (parsimony, as the one-SE rule). */
+    /** Kaufman and Rousseeuw's "strong structure": above it, regimes need no valley to be believed. */
+    static final double STRONG_SILHOUETTE = 0.7;
+    /** The smallest k scoring within this of the best silhouette wins (parsimony, as the one-SE rule) unless it lumps distinct groups. */
     static final double SILHOUETTE_TOLERANCE = 0.05;
     static final int FIT_SAMPLE = 1_000;
-    static final int SILHOUETTE_SAMPLE = 500;
     static final int DBSCAN_SAMPLE = 3_000;
     static final int MAX_ITERATIONS = 200;
     static final long SEED = 20261127L;
     /**
-     * A cluster holding less of the trace's time than this is the passage between two regimes (the
-     * trailing feature window straddles the change for a few cycles), not a regime: its cycles join
-     * the nearest one.
+     * A cluster holding less than this of the trace's time and of its cycles is the passage between
+     * two regimes (the trailing feature window straddles the change for a few cycles), not a regime:
+     * its cycles join the nearest one.
      */
     static final double MIN_TIME_SHARE = 0.03;
+    /** Below this share of cycles with an allocation rate, the rate is left out of the clustering. */
+    static final double MIN_RATED_SHARE = 0.5;
     /** DBSCAN: neighbourhood radius in standard deviations and minimum neighbours of a core point. */
     static final double DBSCAN_EPS = 0.25;
     static final int DBSCAN_MIN_POINTS = 8;
@@ -56,28 +68,31 @@ final class RegimeClustering {
      * The chosen clustering.
      *
      * @param centres in standardized space
-     * @param sample feature rows drawn evenly in time (what descriptions and merges look at)
+     * @param sample the feature rows clustered (what descriptions and merges look at)
      * @param reach per centre: how far its members lie, for DBSCAN's noise; null for k-means
      * @param scale the standardization the centres are in
      */
-    record Result(List<double[]> centres, int[] sample, double[] reach, Scale scale, String method) {}
+    record Result(List<double[]> centres, DistinctGroups.Sample sample, double[] reach, Scale scale, String method) {}
 
     private RegimeClustering() {}
 
     /** @param work polled for cancellation before each k */
     static Result kMeans(RegimeFeatures f, Work work) {
-        int n = f.size();
-        int[] fitRows = sampleByTime(f, FIT_SAMPLE);
-        // the silhouette's points: every step-th of the fit's, themselves evenly spread in time
-        int step = FIT_SAMPLE / SILHOUETTE_SAMPLE;
-        int[] checkRows = new int[SILHOUETTE_SAMPLE];
-        for (int j = 0; j < checkRows.length; j++) checkRows[j] = fitRows[j * step + step / 2];
-        Scale scale = Scale.of(f, fitRows);
-        if (n < 2 * RESTARTS) return single(f, scale, fitRows, "k-means++: too few cycles to split");
-        List<DoublePoint> fit = new ArrayList<>(fitRows.length);
-        for (int r : fitRows) fit.add(new DoublePoint(scale.point(f, r)));
-        double[][] check = new double[checkRows.length][];
-        for (int i = 0; i < checkRows.length; i++) check[i] = scale.point(f, checkRows[i]);
+        boolean useRate = useRate(f);
+        DistinctGroups.Sample sample = stratified(f, useRate, FIT_SAMPLE);
+        Scale scale = Scale.of(f, sample.rows(), useRate);
+        int n = sample.rows().length;
+        if (n < 2 * RESTARTS) return single(f, scale, sample, "k-means++: too few cycles to split");
+        double[][] points = new double[n][];
+        List<DoublePoint> fit = new ArrayList<>(n);
+        for (int s = 0; s < n; s++) {
+            points[s] = scale.point(f, sample.rows()[s]);
+            fit.add(new DoublePoint(points[s]));
+        }
+        // the silhouette's points: every other of the sample's, from both halves
+        double[][] check = new double[(n + 1) / 2][];
+        for (int j = 0; j < check.length; j++) check[j] = points[2 * j];
+        float[] between = distances(check); // the same points score every k
 
         List<List<double[]>> candidates = new ArrayList<>();
         List<Double> scores = new ArrayList<>();
@@ -89,36 +104,66 @@ final class RegimeClustering {
             KMeansPlusPlusClusterer<DoublePoint> one = new KMeansPlusPlusClusterer<>(k, MAX_ITERATIONS,
                     new EuclideanDistance(), random, KMeansPlusPlusClusterer.EmptyClusterStrategy.LARGEST_POINTS_NUMBER);
             List<CentroidCluster<DoublePoint>> clusters = new MultiKMeansPlusPlusClusterer<>(one, RESTARTS).cluster(fit);
-            List<double[]> centres = withoutTransitions(clusters, fit.size());
+            List<double[]> centres = withoutTransitions(clusters, points, sample);
             if (centres.size() < 2) continue;
-            double s = silhouette(check, nearest(check, centres), centres.size());
+            double s = silhouette(between, nearest(check, centres), centres.size());
             candidates.add(centres);
             scores.add(s);
             best = Math.max(best, s);
         }
-        // the fewest regimes that score about as well as the best: more would split what is one regime
-        List<double[]> chosen = null;
-        double chosenScore = Double.NaN;
+        if (candidates.isEmpty()) {
+            return single(f, scale, sample, String.format(Locale.ROOT, "k-means++: one regime (no split leaves %d cycles on each side)",
+                    DistinctGroups.MIN_CYCLES));
+        }
+        int[] all = IntStream.range(0, n).toArray();
+        if (best < STRONG_SILHOUETTE && DistinctGroups.split(f, sample, useRate, all) == null) {
+            return single(f, scale, sample, String.format(Locale.ROOT,
+                    "k-means++: one regime (best silhouette %.2f < %.2f and no distinct groups: no clear structure)", best,
+                    STRONG_SILHOUETTE));
+        }
+        // the fewest regimes that score about as well as the best and lump no distinct groups together;
+        // when all of those lump, the most regimes there are (more phases than the views have colours)
+        int chosen = -1, most = 0;
+        boolean lumped = false;
         for (int i = 0; i < candidates.size(); i++) {
-            if (scores.get(i) >= best - SILHOUETTE_TOLERANCE && (chosen == null || candidates.get(i).size() < chosen.size())) {
-                chosen = candidates.get(i);
-                chosenScore = scores.get(i);
+            if (candidates.get(i).size() > candidates.get(most).size()) most = i;
+            if (scores.get(i) < best - SILHOUETTE_TOLERANCE) continue;
+            if (chosen >= 0 && candidates.get(i).size() >= candidates.get(chosen).size()) continue;
+            if (lumpsDistinctGroups(f, sample, useRate, points, candidates.get(i))) {
+                lumped = true;
+                continue;
             }
+            chosen = i;
         }
-        if (chosen == null || best < MIN_SILHOUETTE) {
-            return single(f, scale, fitRows, String.format(Locale.ROOT,
-                    "k-means++: one regime (best silhouette %.2f < %.2f: no clear structure)", best, MIN_SILHOUETTE));
+        if (chosen < 0) {
+            return new Result(candidates.get(most), sample, null, scale, String.format(Locale.ROOT,
+                    "k-means++, k = %d: every k scoring near the best silhouette (%.2f) lumps distinct groups",
+                    candidates.get(most).size(), best));
         }
-        return new Result(chosen, fitRows, null, scale, String.format(Locale.ROOT,
-                "k-means++, k = %d by silhouette (%.2f; best %.2f)", chosen.size(), chosenScore, best));
+        String why = lumped ? ", smaller k lumping distinct groups" : "";
+        return new Result(candidates.get(chosen), sample, null, scale, String.format(Locale.ROOT,
+                "k-means++, k = %d by silhouette (%.2f; best %.2f%s)", candidates.get(chosen).size(), scores.get(chosen), best, why));
+    }
+
+    /** Whether some cluster of these centres (over the sample) holds two distinct groups. */
+    private static boolean lumpsDistinctGroups(RegimeFeatures f, DistinctGroups.Sample sample, boolean useRate,
+                                               double[][] points, List<double[]> centres) {
+        int[] label = nearest(points, centres);
+        for (int c = 0; c < centres.size(); c++) {
+            int cluster = c;
+            int[] members = IntStream.range(0, label.length).filter(s -> label[s] == cluster).toArray();
+            if (DistinctGroups.split(f, sample, useRate, members) != null) return true;
+        }
+        return false;
     }
 
     static Result dbscan(RegimeFeatures f) {
-        int[] rows = sampleByTime(f, DBSCAN_SAMPLE);
-        Scale scale = Scale.of(f, rows);
-        if (rows.length == 0) return single(f, scale, rows, "DBSCAN: no cycles");
-        List<DoublePoint> fit = new ArrayList<>(rows.length);
-        for (int r : rows) fit.add(new DoublePoint(scale.point(f, r)));
+        boolean useRate = useRate(f);
+        DistinctGroups.Sample sample = stratified(f, useRate, DBSCAN_SAMPLE);
+        Scale scale = Scale.of(f, sample.rows(), useRate);
+        if (sample.rows().length == 0) return single(f, scale, sample, "DBSCAN: no cycles");
+        List<DoublePoint> fit = new ArrayList<>(sample.rows().length);
+        for (int r : sample.rows()) fit.add(new DoublePoint(scale.point(f, r)));
         List<Cluster<DoublePoint>> clusters = new DBSCANClusterer<DoublePoint>(DBSCAN_EPS, DBSCAN_MIN_POINTS).cluster(fit);
         List<double[]> centres = new ArrayList<>();
         double[] reach = new double[clusters.size()];
@@ -130,22 +175,29 @@ final class RegimeClustering {
             // outside every cluster's extent (plus one radius) a cycle is noise, as DBSCAN would call it
             for (DoublePoint p : members) reach[c] = Math.max(reach[c], dist(p.getPoint(), centre) + DBSCAN_EPS);
         }
-        return new Result(centres, rows, reach, scale, String.format(Locale.ROOT, "DBSCAN (eps %.2f sd, min %d points): %d regimes",
+        return new Result(centres, sample, reach, scale, String.format(Locale.ROOT, "DBSCAN (eps %.2f sd, min %d points): %d regimes",
                 DBSCAN_EPS, DBSCAN_MIN_POINTS, centres.size()));
     }
 
-    private static Result single(RegimeFeatures f, Scale scale, int[] rows, String method) {
+    private static Result single(RegimeFeatures f, Scale scale, DistinctGroups.Sample sample, String method) {
         double[] centre = new double[RegimeFeatures.DIMENSIONS];
+        int[] rows = sample.rows();
         for (int r : rows) {
             double[] p = scale.point(f, r);
             for (int d = 0; d < centre.length; d++) centre[d] += p[d] / rows.length;
         }
-        return new Result(List.of(centre), rows, null, scale, method);
+        return new Result(List.<double[]>of(centre), sample, null, scale, method);
+    }
+
+    /** Whether enough cycles have an allocation rate to cluster on it. */
+    private static boolean useRate(RegimeFeatures f) {
+        return f.rated() > 0 && f.rated() >= MIN_RATED_SHARE * f.size();
     }
 
     /**
      * Every feature row's cluster: the nearest centre, or −1 beyond its reach (DBSCAN noise), written
-     * straight into the per-table-row array (one array of a million, not two).
+     * straight into the per-table-row array (one array of a million, not two). A row without an
+     * allocation rate is measured by survival and live heap alone.
      */
     static void assign(RegimeFeatures f, Result c, int[] clusterOfRow) {
         Scale scale = c.scale();
@@ -155,14 +207,16 @@ final class RegimeClustering {
         double[] centre = new double[3 * k];
         for (int j = 0; j < k; j++) System.arraycopy(c.centres().get(j), 0, centre, 3 * j, 3);
         double m0 = scale.mean()[0], m1 = scale.mean()[1], m2 = scale.mean()[2];
-        double w0 = Scale.WEIGHTS[0] / scale.sd()[0], w1 = Scale.WEIGHTS[1] / scale.sd()[1], w2 = Scale.WEIGHTS[2] / scale.sd()[2];
+        double w0 = scale.weights()[0] / scale.sd()[0], w1 = scale.weights()[1] / scale.sd()[1], w2 = scale.weights()[2] / scale.sd()[2];
         double[] reach = c.reach();
         for (int i = 0; i < f.size(); i++) {
-            double x = (f.logRate[i] - m0) * w0, y = (f.survival[i] - m1) * w1, z = (f.logLive[i] - m2) * w2;
+            float rate = f.logRate[i];
+            boolean rated = !Float.isNaN(rate) && w0 != 0;
+            double x = rated ? (rate - m0) * w0 : 0, y = (f.survival[i] - m1) * w1, z = (f.logLive[i] - m2) * w2;
             int best = -1;
             double bestD = Double.POSITIVE_INFINITY;
             for (int j = 0; j < k; j++) {
-                double dx = x - centre[3 * j], dy = y - centre[3 * j + 1], dz = z - centre[3 * j + 2];
+                double dx = rated ? x - centre[3 * j] : 0, dy = y - centre[3 * j + 1], dz = z - centre[3 * j + 2];
                 double d = dx * dx + dy * dy + dz * dz;
                 if (d < bestD) {
                     bestD = d;
@@ -175,13 +229,25 @@ final class RegimeClustering {
     }
 
     /**
-     * Centres of the clusters with at least {@link #MIN_TIME_SHARE} of the time (the fit sample is
-     * drawn evenly in time, so its counts are time shares).
+     * Centres of the clusters with at least {@link #MIN_TIME_SHARE} of the sample's time or of its
+     * cycles, and at least {@link DistinctGroups#MIN_CYCLES} different cycles: fewer are the hand-over
+     * between two regimes (the feature window straddles it), or, in a trace of a dozen cycles, one
+     * cycle each.
      */
-    private static List<double[]> withoutTransitions(List<CentroidCluster<DoublePoint>> clusters, int sampled) {
+    private static List<double[]> withoutTransitions(List<CentroidCluster<DoublePoint>> clusters, double[][] points,
+                                                     DistinctGroups.Sample sample) {
+        List<double[]> centres = new ArrayList<>();
+        for (CentroidCluster<DoublePoint> c : clusters) centres.add(c.getCenter().getPoint());
+        int[] label = nearest(points, centres);
         List<double[]> out = new ArrayList<>();
-        for (CentroidCluster<DoublePoint> c : clusters) {
-            if (c.getPoints().size() >= MIN_TIME_SHARE * sampled) out.add(c.getCenter().getPoint());
+        for (int c = 0; c < centres.size(); c++) {
+            boolean[] member = new boolean[label.length];
+            java.util.Set<Integer> rows = new java.util.HashSet<>();
+            for (int s = 0; s < label.length; s++) {
+                member[s] = label[s] == c;
+                if (member[s]) rows.add(sample.rows()[s]);
+            }
+            if (sample.share(member) >= MIN_TIME_SHARE && rows.size() >= DistinctGroups.MIN_CYCLES) out.add(centres.get(c));
         }
         return out;
     }
@@ -205,9 +271,23 @@ final class RegimeClustering {
         return best;
     }
 
-    /** Mean silhouette over the points (labels < 0 left out). */
-    static double silhouette(double[][] points, int[] labels, int k) {
+    /** The distances between every two points, row by row (i·n + j). */
+    static float[] distances(double[][] points) {
         int n = points.length;
+        float[] d = new float[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                float x = (float) dist(points[i], points[j]);
+                d[i * n + j] = x;
+                d[j * n + i] = x;
+            }
+        }
+        return d;
+    }
+
+    /** Mean silhouette over the points whose distances are {@code between} (labels < 0 left out). */
+    static double silhouette(float[] between, int[] labels, int k) {
+        int n = labels.length;
         double total = 0;
         int counted = 0;
         int[] size = new int[k];
@@ -216,7 +296,7 @@ final class RegimeClustering {
         for (int i = 0; i < n; i++) {
             if (labels[i] < 0 || size[labels[i]] < 2) continue;
             Arrays.fill(sums, 0);
-            for (int j = 0; j < n; j++) if (j != i && labels[j] >= 0) sums[labels[j]] += dist(points[i], points[j]);
+            for (int j = 0; j < n; j++) if (j != i && labels[j] >= 0) sums[labels[j]] += between[i * n + j];
             double a = sums[labels[i]] / (size[labels[i]] - 1);
             double b = Double.POSITIVE_INFINITY;
             for (int c = 0; c < k; c++) if (c != labels[i] && size[c] > 0) b = Math.min(b, sums[c] / size[c]);
@@ -229,23 +309,53 @@ final class RegimeClustering {
     }
 
     /**
-     * {@code count} feature rows evenly spaced in time, deterministic; a row standing for a long
-     * interval is drawn more than once, which is its weight — also when there are fewer rows than
-     * {@code count}, or a phase with many short cycles would outvote the others. In time order.
+     * {@code count} feature rows (only rows with an allocation rate when {@code rated}), deterministic,
+     * each half in order: the first half evenly spaced in time — a row standing for a long interval is
+     * drawn more than once, which is its weight, also when there are fewer rows than draws — and the
+     * second evenly spaced over the rows. Without any elapsed time, all are spread over the rows.
      */
-    static int[] sampleByTime(RegimeFeatures f, int count) {
+    static DistinctGroups.Sample stratified(RegimeFeatures f, boolean rated, int count) {
         int n = f.size();
-        if (n == 0) return new int[0];
+        if (n == 0 || (rated && f.rated() == 0)) return new DistinctGroups.Sample(new int[0], 0);
+        int byTime = f.totalTime > 0 ? count / 2 : 0;
         int[] out = new int[count];
-        // the s-th draw is the first row whose cumulative time reaches (s + ½)·total/count
+        RatedRows next = new RatedRows(f, rated);
+        // the s-th time draw is the first row whose cumulative time reaches (s + ½)·total/byTime: one
+        // pass over a million rows; a row without a rate (when only rated rows count) hands its draw on
         double cumulative = f.interval(0);
         int i = 0;
-        for (int s = 0; s < count; s++) {
-            double at = (s + 0.5) * f.totalTime / count;
+        for (int s = 0; s < byTime; s++) {
+            double at = (s + 0.5) * f.totalTime / byTime;
             while (cumulative < at && i < n - 1) cumulative += f.interval(++i);
-            out[s] = i;
+            out[s] = next.from(i);
         }
-        return out;
+        next = new RatedRows(f, rated);
+        int byCycle = count - byTime;
+        for (int s = 0; s < byCycle; s++) out[byTime + s] = next.from((int) ((s + 0.5) * n / byCycle));
+        return new DistinctGroups.Sample(out, byTime);
+    }
+
+    /** The first eligible row at or after a position that only moves forward: each row is looked at once. */
+    private static final class RatedRows {
+        private final RegimeFeatures f;
+        private final boolean rated;
+        private int found = -1;
+
+        RatedRows(RegimeFeatures f, boolean rated) {
+            this.f = f;
+            this.rated = rated;
+        }
+
+        int from(int row) {
+            if (!rated) return row;
+            if (found >= row) return found;
+            for (int j = Math.max(row, found + 1); j < f.size(); j++) {
+                if (f.hasRate(j)) return found = j;
+            }
+            // none after it: the last one there is (there is one, or no draws are made)
+            for (int j = Math.min(row, f.size() - 1); j >= 0; j--) if (f.hasRate(j)) return found = j;
+            throw new IllegalStateException("no row with an allocation rate");
+        }
     }
 
     /** How many distinct points there are, counting no further than {@code MAX_K + 1} (k-means needs k of them). */
@@ -269,32 +379,52 @@ final class RegimeClustering {
     }
 
     /**
-     * Standardization: each feature's mean 0 and standard deviation 1 (so no unit dominates), then
+     * Standardization: each feature's mean 0 and standard deviation 1 (so no unit dominates; but never
+ * a unit below a material difference), then
      * weighted — heap size counts half: allocation rate and survival set the GC's pace; a cache that
-     * grows tenfold is still one regime, and at full weight its size bands would each become one.
+     * grows tenfold is still one regime, and at full weight its size bands would each become one. The
+     * allocation rate weighs 0 when too few cycles have one.
      */
-    record Scale(double[] mean, double[] sd) {
+    record Scale(double[] mean, double[] sd, double[] weights) {
         static final double[] WEIGHTS = {1, 1, 0.5};
-
-        /** Over {@code rows} (the time sample: standardized as the clustering sees the trace, and cheap). */
-        static Scale of(RegimeFeatures f, int[] rows) {
-            int n = rows.length, dims = RegimeFeatures.DIMENSIONS;
+        /**
+         * No feature's unit is smaller than a material difference in it: a feature that hardly varies
+         * (the same survival in every phase) would otherwise be stretched until its jitter weighs as
+         * much as the differences that matter.
+         */
+        static final double[] MATERIAL = {RegimeAnalysis.MATERIAL_LOG_RATE, RegimeAnalysis.MATERIAL_SURVIVAL,
+                RegimeAnalysis.MATERIAL_LOG_HEAP};
+        /** Over the sample's rows (standardized as the clustering sees the trace, and cheap). */
+        static Scale of(RegimeFeatures f, int[] rows, boolean useRate) {
+            int dims = RegimeFeatures.DIMENSIONS;
             double[] mean = new double[dims], sd = new double[dims];
+            double[] weights = WEIGHTS.clone();
+            if (!useRate) weights[0] = 0;
             for (int d = 0; d < dims; d++) {
-                for (int r : rows) mean[d] += f.feature(r, d) / n;
-                for (int r : rows) sd[d] += (f.feature(r, d) - mean[d]) * (f.feature(r, d) - mean[d]) / n;
-                sd[d] = sd[d] > 1e-12 ? Math.sqrt(sd[d]) : 1;
+                int count = 0;
+                for (int r : rows) {
+                    double x = f.feature(r, d);
+                    if (Double.isNaN(x)) continue;
+                    mean[d] += x;
+                    count++;
+                }
+                mean[d] = count == 0 ? 0 : mean[d] / count;
+                for (int r : rows) {
+                    double x = f.feature(r, d);
+                    if (!Double.isNaN(x)) sd[d] += (x - mean[d]) * (x - mean[d]) / count;
+                }
+                sd[d] = Math.max(Math.sqrt(sd[d]), MATERIAL[d]);
             }
-            return new Scale(mean, sd);
+            return new Scale(mean, sd, weights);
         }
 
         double[] point(RegimeFeatures f, int i) {
-            return point(f, i, new double[RegimeFeatures.DIMENSIONS]);
-        }
-
-        double[] point(RegimeFeatures f, int i, double[] into) {
-            for (int d = 0; d < into.length; d++) into[d] = (f.feature(i, d) - mean[d]) / sd[d] * WEIGHTS[d];
-            return into;
+            double[] p = new double[RegimeFeatures.DIMENSIONS];
+            for (int d = 0; d < p.length; d++) {
+                double x = f.feature(i, d);
+                p[d] = weights[d] == 0 || Double.isNaN(x) ? 0 : (x - mean[d]) / sd[d] * weights[d];
+            }
+            return p;
         }
     }
 }

@@ -19,6 +19,12 @@ import tech.tablesaw.api.Table;
  * is recognised a few cycles after it starts — a regime is a sustained state, so that lag costs
  * nothing that matters.
  *
+ * <p>A cycle whose {@code @} time did not advance (missing, repeated or running backward, as in
+ * logs re-stamped or merged by a collector) still has its heaps: it keeps its survival and live
+ * heap, and its allocation rate is that of the cycles in its window whose times are known; when
+ * none are, the rate is unknown (NaN) and the cycle is placed by survival and live heap alone.
+ * Such cycles are counted ({@link #untimed()}), never dropped.
+ *
  * <p>The clustering features are log10(rate + 1 MB/s), survival, log10(live + 1 MB): logs because
  * rates and heaps span orders of magnitude and a regime is a multiplicative notion. Only these three
  * are kept, as floats (seven digits are far finer than Go's whole-MB figures): at a million cycles
@@ -39,16 +45,38 @@ public final class RegimeFeatures {
     private final DoubleColumn interval;
     /** Sum of the feature rows' intervals. */
     final double totalTime;
+    private final int untimed, rated, untimedUnrated;
 
-    private RegimeFeatures(int[] rows, int size, float[] logRate, float[] survival, float[] logLive, DoubleColumn interval,
-                           double totalTime) {
-        this.rows = rows;
-        this.size = size;
-        this.logRate = logRate;
-        this.survival = survival;
-        this.logLive = logLive;
-        this.interval = interval;
-        this.totalTime = totalTime;
+    private RegimeFeatures(Builder b) {
+        this.rows = b.rows;
+        this.size = b.m;
+        this.logRate = b.logRate;
+        this.survival = b.survival;
+        this.logLive = b.logLive;
+        this.interval = b.interval;
+        this.totalTime = b.elapsed;
+        this.untimed = b.untimed;
+        this.rated = b.rated;
+        this.untimedUnrated = b.untimedUnrated;
+    }
+
+    /** Feature rows whose own time did not advance: missing, repeated or backward {@code @} times. */
+    public int untimed() {
+        return untimed;
+    }
+
+    /** Of those, the ones whose whole window had no time, so no allocation rate. */
+    public int untimedWithoutRate() {
+        return untimedUnrated;
+    }
+
+    /** Feature rows with an allocation rate. */
+    int rated() {
+        return rated;
+    }
+
+    boolean hasRate(int i) {
+        return !Float.isNaN(logRate[i]);
     }
 
     public int size() {
@@ -60,9 +88,10 @@ public final class RegimeFeatures {
         return d == 0 ? logRate[i] : d == 1 ? survival[i] : logLive[i];
     }
 
-    /** Seconds since the previous cycle, of feature row {@code i}. */
+    /** Seconds since the previous cycle, of feature row {@code i}; 0 when its time did not advance. */
     double interval(int i) {
-        return interval.getDouble(rows[i]);
+        double iv = interval.getDouble(rows[i]);
+        return iv > 0 ? iv : 0;
     }
 
     static double rateOf(double logRate) {
@@ -80,7 +109,7 @@ public final class RegimeFeatures {
         // where a loop body would run interpreted for the first 60 000 (HotSpot's back-edge
         // threshold), and at a million cycles in code that runs once, that is most of the cost.
         for (int i = 0; i < n; i++) b.cycle(i);
-        return new RegimeFeatures(b.rows, b.m, b.logRate, b.survival, b.logLive, b.interval, b.elapsed);
+        return new RegimeFeatures(b);
     }
 
     /**
@@ -100,7 +129,7 @@ public final class RegimeFeatures {
                 ringWhole = new double[WINDOW];
         final SortedWindow window = new SortedWindow(WINDOW);
         double sumAlloc, sumTime, sumLive, sumWhole, elapsed;
-        int m, inWindow, head, lastRun;
+        int m, inWindow, head, lastRun, untimed, rated, untimedUnrated;
 
         Builder(Table cycles) {
             int n = cycles.rowCount();
@@ -118,10 +147,15 @@ public final class RegimeFeatures {
             logLive = new float[n];
         }
 
+        /** A restart: the window starts afresh (rare, so out of the per-cycle path). */
+        private void newRun() {
+            sumAlloc = sumTime = sumLive = sumWhole = 0;
+            inWindow = 0;
+            window.clear();
+        }
+
         void cycle(int i) {
             if (forced.getByte(i) == 1 || partial.getByte(i) == 1) return;
-            double a = alloc.getDouble(i), t = interval.getDouble(i);
-            if (Double.isNaN(a) || !(t > 0)) return;
             int liveMb = live.getInt(i), endMb = end.getInt(i);
             if (endMb == MISSING) return;
             double lv, whole;
@@ -135,12 +169,15 @@ public final class RegimeFeatures {
                 whole = startMb;
             }
             int thisRun = run.getInt(i);
-            if (m > 0 && thisRun != lastRun) {
-                sumAlloc = sumTime = sumLive = sumWhole = 0;
-                inWindow = 0;
-                window.clear();
-            }
+            if (m > 0 && thisRun != lastRun) newRun();
+            boolean firstOfRun = inWindow == 0;
             lastRun = thisRun;
+            // a repeated time (0 s) still counts towards the window's elapsed time: cycles within one
+            // printed millisecond are real in a burst; a missing or backward one (NaN) is left out
+            double a = alloc.getDouble(i), t = interval.getDouble(i);
+            boolean timed = t >= 0 && !Double.isNaN(a);
+            boolean untimedHere = !(t > 0) && !firstOfRun;
+            if (untimedHere) untimed++;
             if (inWindow == WINDOW) {
                 sumAlloc -= ringAlloc[head];
                 sumTime -= ringTime[head];
@@ -149,19 +186,28 @@ public final class RegimeFeatures {
             } else {
                 inWindow++;
             }
-            ringAlloc[head] = a;
-            ringTime[head] = t;
+            ringAlloc[head] = timed ? a : 0;
+            ringTime[head] = timed ? t : 0;
             ringLive[head] = lv;
             ringWhole[head] = whole;
             if (++head == WINDOW) head = 0;
-            sumAlloc += a;
-            sumTime += t;
+            if (timed) {
+                sumAlloc += a;
+                sumTime += t;
+            }
+            if (t > 0) elapsed += t;
             sumLive += lv;
             sumWhole += whole;
-            elapsed += t;
             window.push(lv);
             rows[m] = i;
-            logRate[m] = (float) Math.log10(sumAlloc / sumTime + 1);
+            // sums of a few whole numbers: a window with no time left in it is exactly 0
+            if (sumTime > 1e-9) {
+                logRate[m] = (float) Math.log10(sumAlloc / sumTime + 1);
+                rated++;
+            } else {
+                logRate[m] = Float.NaN;
+                if (untimedHere) untimedUnrated++;
+            }
             survival[m] = sumWhole > 0 ? (float) Math.min(1, sumLive / sumWhole) : 1;
             logLive[m] = (float) Math.log10(window.median() + 1);
             m++;

@@ -23,7 +23,10 @@ public final class RegimeLabels {
 
     static List<String> of(double allocMbS, double survival, double liveMb, double firstLiveMb, double lastLiveMb) {
         List<String> out = new ArrayList<>();
-        out.add(allocMbS < LOW_ALLOC_MB_S ? "low_alloc_rate" : allocMbS >= HIGH_ALLOC_MB_S ? "high_alloc_rate" : "moderate_alloc_rate");
+        // without timestamps there is no rate to name (NaN)
+        if (!Double.isNaN(allocMbS)) {
+            out.add(allocMbS < LOW_ALLOC_MB_S ? "low_alloc_rate" : allocMbS >= HIGH_ALLOC_MB_S ? "high_alloc_rate" : "moderate_alloc_rate");
+        }
         out.add(survival < LOW_SURVIVAL ? "low_survival" : survival >= HIGH_SURVIVAL ? "high_survival" : "moderate_survival");
         if (liveMb < SMALL_HEAP_MB) out.add("small_heap");
         if (liveMb >= LARGE_HEAP_MB) out.add("large_heap");

@@ -1,25 +1,25 @@
 package dev.gcscope.analysis.stats;
 
-import dev.gcscope.analysis.stats.QuantileBootstrap.Estimate;
+import dev.gcscope.analysis.stats.PercentileInterval.Estimate;
 import dev.gcscope.analysis.work.Work;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.commons.math3.random.Well19937c;
 
 /**
- * Can these percentiles be trusted yet? The running P50 and P99 (with their bootstrap intervals)
- * after the first N cycles, for N at about {@value #CHECKPOINTS} log-spaced checkpoints, and the
- * first N from which the interval's half-width stays under {@value #STABLE_HALF_WIDTH} of the
- * estimate for every later checkpoint.
+ * Can these percentiles be trusted yet? The running P50 and P99 (with their order-statistic
+ * intervals, {@link PercentileInterval}) after the first N cycles, for N at about
+ * {@value #CHECKPOINTS} log-spaced checkpoints, and the first N from which both ends of the
+ * interval stay within {@value #STABLE_REACH} of the estimate for every later checkpoint. An
+ * interval still open (P99 needs 368 pauses for an upper bound) is not stable.
  *
  * <p>Prefixes are kept sorted by merging each new chunk into the previous prefix, so all
  * checkpoints cost O(n·checkpoints) rather than a sort each.
  */
 public final class Convergence {
     public static final int CHECKPOINTS = 60;
-    /** "Stable": the 95% interval's half-width is under 10% of the estimate. */
-    public static final double STABLE_HALF_WIDTH = 0.10;
+    /** "Stable": both ends of the 95% interval lie within 10% of the estimate. */
+    public static final double STABLE_REACH = 0.10;
     /** Fewer cycles than this are not worth a checkpoint: any percentile of 5 pauses is noise. */
     public static final int MIN_CYCLES = 10;
 
@@ -39,10 +39,7 @@ public final class Convergence {
         return of(valuesInOrder, Work.serial());
     }
 
-    /**
-     * @param work polled for cancellation at every checkpoint (each merges up to n pauses and draws
-     *             two bootstrap intervals)
-     */
+    /** @param work polled for cancellation at every checkpoint (each merges up to n pauses) */
     public static Result of(double[] valuesInOrder, Work work) {
         double[] v = Arrays.stream(valuesInOrder).filter(x -> !Double.isNaN(x)).toArray();
         int n = v.length;
@@ -52,7 +49,6 @@ public final class Convergence {
         double[] sorted = new double[n];
         double[] merged = new double[n];
         int have = 0;
-        Well19937c random = new Well19937c(QuantileBootstrap.SEED);
         for (int cut : cuts) {
             work.checkCancelled();
             double[] chunk = Arrays.copyOfRange(v, have, cut);
@@ -62,8 +58,8 @@ public final class Convergence {
             sorted = merged;
             merged = t;
             have = cut;
-            points.add(new Point(cut, QuantileBootstrap.percentile(sorted, cut, 50, random),
-                    QuantileBootstrap.percentile(sorted, cut, 99, random)));
+            points.add(new Point(cut, PercentileInterval.percentile(sorted, cut, 50, PercentileInterval.CONFIDENCE),
+                    PercentileInterval.percentile(sorted, cut, 99, PercentileInterval.CONFIDENCE)));
         }
         return new Result(points, stableAfter(points, true), stableAfter(points, false));
     }
@@ -72,7 +68,7 @@ public final class Convergence {
         int since = -1;
         for (Point p : points) {
             Estimate e = p50 ? p.p50() : p.p99();
-            boolean stable = e.value() > 0 && e.halfWidth() < STABLE_HALF_WIDTH * e.value();
+            boolean stable = e.value() > 0 && e.reach() < STABLE_REACH * e.value();
             if (stable && since < 0) since = p.cycles();
             if (!stable) since = -1;
         }

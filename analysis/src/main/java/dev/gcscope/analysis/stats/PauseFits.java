@@ -25,6 +25,8 @@ public final class PauseFits {
     /** A fit is "consistent with the data" at this KS p-value or above. */
     public static final double ACCEPT_P = 0.05;
     public static final int KS_SAMPLE = 5000;
+    /** The KS subsample and the distributions' generators: same pauses, same fit. */
+    static final int SEED = 20261127;
 
     /**
      * @param model exponential, log-normal or truncated-exponential
@@ -69,7 +71,7 @@ public final class PauseFits {
 
     private static Fit exponential(double[] x, double[] ks) {
         double mean = mean(x);
-        ExponentialDistribution d = new ExponentialDistribution(new Well19937c(QuantileBootstrap.SEED), mean);
+        ExponentialDistribution d = new ExponentialDistribution(new Well19937c(SEED), mean);
         double ll = x.length * (-Math.log(mean)) - sum(x) / mean;
         return fit("exponential", String.format(Locale.ROOT, "mean %.4g ms", mean), d, ll, ks);
     }
@@ -82,7 +84,7 @@ public final class PauseFits {
         for (double v : x) ss += (Math.log(v) - mu) * (Math.log(v) - mu);
         double sigma = Math.sqrt(ss / x.length);
         if (sigma == 0) sigma = Double.MIN_NORMAL;
-        LogNormalDistribution d = new LogNormalDistribution(new Well19937c(QuantileBootstrap.SEED), mu, sigma,
+        LogNormalDistribution d = new LogNormalDistribution(new Well19937c(SEED), mu, sigma,
                 LogNormalDistribution.DEFAULT_INVERSE_ABSOLUTE_ACCURACY);
         double ll = 0;
         for (double v : x) ll += d.logDensity(v);
@@ -134,7 +136,7 @@ public final class PauseFits {
     private static double[] sample(double[] x) {
         if (x.length <= KS_SAMPLE) return x;
         double[] copy = x.clone();
-        Well19937c random = new Well19937c(QuantileBootstrap.SEED);
+        Well19937c random = new Well19937c(SEED);
         for (int i = 0; i < KS_SAMPLE; i++) {
             int j = i + random.nextInt(copy.length - i);
             double t = copy[i];

@@ -7,7 +7,7 @@ import tech.tablesaw.api.DoubleColumn;
 /**
  * The non-missing values of a column, sorted once, with R-7 percentiles (linear interpolation
  * between closest ranks, numpy's default) read straight off the sorted array. Several analyses
- * need many percentiles of the same values (point estimates, bootstrap replicates, convergence
+ * need many percentiles of the same values (point estimates, the order statistics bounding them, convergence
  * checkpoints), so sorting once beats re-selecting for each.
  */
 public final class SortedSample {

@@ -16,7 +16,7 @@ final class TruncatedExponentialDistribution extends AbstractRealDistribution {
     private final double norm;
 
     TruncatedExponentialDistribution(double rate, double lower, double upper) {
-        super(new Well19937c(QuantileBootstrap.SEED));
+        super(new Well19937c(PauseFits.SEED));
         if (!(upper > lower)) throw new IllegalArgumentException("empty support [" + lower + ", " + upper + "]");
         this.rate = rate;
         this.lower = lower;

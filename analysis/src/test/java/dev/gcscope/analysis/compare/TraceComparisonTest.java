@@ -42,7 +42,8 @@ class TraceComparisonTest {
     void pValuesMatchTheTextbookFormulas() {
         double[] a = pauses(GO119), b = pauses(GO124);
         TraceComparison.Result r = TraceComparison.of(AnalysisSamples.cycles(GO119), AnalysisSamples.cycles(GO124));
-        // Mann–Whitney: U from average ranks, normal approximation (commons-math uses no tie correction)
+        // Mann–Whitney: U from average ranks, normal approximation with the tie-corrected variance and a
+        // continuity correction (Lehmann 1975, §1.4), as R's wilcox.test(correct = TRUE) computes it
         double[] all = new double[a.length + b.length];
         System.arraycopy(a, 0, all, 0, a.length);
         System.arraycopy(b, 0, all, a.length, b.length);
@@ -53,10 +54,18 @@ class TraceComparisonTest {
             int lo = lowerBound(sorted, x), hi = upperBound(sorted, x);
             rankSumA += (lo + 1 + hi) / 2.0;
         }
+        double ties = 0;
+        for (int i = 0; i < sorted.length; ) {
+            int j = upperBound(sorted, sorted[i]);
+            double t = j - i;
+            ties += t * t * t - t;
+            i = j;
+        }
+        double big = a.length + b.length;
         double u1 = rankSumA - a.length * (a.length + 1) / 2.0;
-        double u = Math.max(u1, (double) a.length * b.length - u1);
-        double mean = a.length * (double) b.length / 2, sd = Math.sqrt(a.length * (double) b.length * (a.length + b.length + 1) / 12);
-        double p = 2 * new NormalDistribution().cumulativeProbability(-(u - mean) / sd);
+        double mean = a.length * (double) b.length / 2;
+        double sd = Math.sqrt(a.length * (double) b.length / 12 * ((big + 1) - ties / (big * (big - 1))));
+        double p = 2 * new NormalDistribution().cumulativeProbability(-(Math.abs(u1 - mean) - 0.5) / sd);
         assertEquals(p, r.mannWhitneyP(), 1e-9 + 1e-6 * p);
         // two-sample KS statistic D: the largest gap between the empirical CDFs
         double d = 0;

@@ -9,6 +9,7 @@ import dev.gcscope.analysis.work.CancelAfter;
 import dev.gcscope.analysis.work.Work;
 import dev.gcscope.samples.SampleTraces;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tech.tablesaw.api.Table;
@@ -27,9 +29,22 @@ import tech.tablesaw.api.Table;
  * burst phases (after their first second, while the program settles) must each fall mostly in one
  * regime, and in three different ones.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RegimeAnalysisTest {
     static final double SETTLE_S = 1.0;
     static final double MIN_SHARE = 0.80;
+
+    /** A recording's cycles and their regimes, found once for both checks over every recording. */
+    private record Analysed(Table cycles, RegimeAnalysis.Result result) {}
+
+    private final Map<String, Analysed> analysed = new HashMap<>();
+
+    private Analysed analysed(String path) {
+        return analysed.computeIfAbsent(path, p -> {
+            Table t = AnalysisSamples.cycles(p);
+            return new Analysed(t, RegimeAnalysis.of(t));
+        });
+    }
 
     static Stream<String> phaseRecordings() {
         return SampleTraces.ofFormat("gctrace").stream().filter(s -> s.has("phases")).map(SampleTraces.Sample::path);
@@ -38,8 +53,8 @@ class RegimeAnalysisTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("phaseRecordings")
     void eachPhaseIsOneRegimeAndThePhasesDiffer(String path) {
-        Table t = AnalysisSamples.cycles(path);
-        RegimeAnalysis.Result r = RegimeAnalysis.of(t);
+        Table t = analysed(path).cycles();
+        RegimeAnalysis.Result r = analysed(path).result();
         Set<Integer> regimesOfPhases = new HashSet<>();
         for (Phase p : AnalysisSamples.phases(path)) {
             if (!Set.of("low-alloc", "cache", "burst").contains(p.name())) continue;
@@ -64,8 +79,8 @@ class RegimeAnalysisTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("phaseRecordings")
     void descriptionsMatchTheWorkloadsPhases(String path) {
-        Table t = AnalysisSamples.cycles(path);
-        RegimeAnalysis.Result r = RegimeAnalysis.of(t);
+        Table t = analysed(path).cycles();
+        RegimeAnalysis.Result r = analysed(path).result();
         List<Regime> regimes = r.regimes();
         // the regime of each phase, by the majority of its settled cycles, carries the phase's labels
         Map<String, String> expected = Map.of("low-alloc", "low_alloc_rate", "cache", "high_survival", "burst", "high_alloc_rate");

@@ -38,12 +38,12 @@ class ConvergenceTest {
         int stable = r.stableAfterP50();
         assertTrue(stable > 0, "a median of thousands of pauses settles");
         for (Convergence.Point p : r.points()) {
-            boolean narrow = p.p50().halfWidth() < Convergence.STABLE_HALF_WIDTH * p.p50().value();
+            boolean narrow = p.p50().reach() < Convergence.STABLE_REACH * p.p50().value();
             if (p.cycles() >= stable) assertTrue(narrow, "stays stable at " + p.cycles());
         }
         Convergence.Point before = r.points().stream().filter(p -> p.cycles() < stable).reduce((a, b) -> b).orElse(null);
         if (before != null) {
-            assertFalse(before.p50().halfWidth() < Convergence.STABLE_HALF_WIDTH * before.p50().value(),
+            assertFalse(before.p50().reach() < Convergence.STABLE_REACH * before.p50().value(),
                     "the checkpoint before is not stable");
         }
     }

@@ -4,7 +4,7 @@ import static dev.gcscope.render.plot.Pixels.snap;
 
 import dev.gcscope.analysis.CycleRangeAnalysis.RegimePauses;
 import dev.gcscope.analysis.stats.Convergence;
-import dev.gcscope.analysis.stats.QuantileBootstrap.Estimate;
+import dev.gcscope.analysis.stats.PercentileInterval.Estimate;
 import dev.gcscope.render.ChartFont;
 import dev.gcscope.render.Painter;
 import dev.gcscope.render.Rgba;
@@ -19,7 +19,8 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * Running P50 and P99 after the first N cycles (log x, log y), each with its bootstrap band; a
+ * Running P50 and P99 after the first N cycles (log x, log y), each with its 95% interval band (an
+ * end still open — P99 needs 368 pauses for an upper bound — reaches the edge of the plot); a
  * vertical marker where each becomes stable; the SLO threshold as a horizontal line; and, when a
  * regime is highlighted, that regime's own P50 and P99 as dotted lines in its colour.
  *
@@ -80,9 +81,10 @@ public record ConvergencePlot(Convergence.Result convergence, double sloMs, Stri
         double lo = Double.POSITIVE_INFINITY, hi = 0;
         for (Convergence.Point p : convergence.points()) {
             for (Estimate e : new Estimate[] {p.p50(), p.p99()}) {
-                if (e.low() > 0) lo = Math.min(lo, e.low());
+                if (e.hasLow() && e.low() > 0) lo = Math.min(lo, e.low());
                 if (e.value() > 0) lo = Math.min(lo, e.value());
-                if (e.high() > 0) hi = Math.max(hi, e.high());
+                if (e.hasHigh()) hi = Math.max(hi, e.high());
+                if (e.value() > 0) hi = Math.max(hi, e.value());
             }
         }
         if (sloMs > 0) {
@@ -186,9 +188,10 @@ public record ConvergencePlot(Convergence.Result convergence, double sloMs, Stri
             Estimate e = f.apply(pts.get(i));
             double x = a.xScale().toPixel(Math.log10(pts.get(i).cycles()));
             xs[i] = x;
-            ys[i] = a.yScale().toPixel(logOr(e.high(), floor));
+            // an open upper end goes to the top of the plot: the pauses so far bound it from below only
+            ys[i] = e.hasHigh() ? a.yScale().toPixel(logOr(e.high(), floor)) : a.y();
             xs[2 * n - 1 - i] = x;
-            ys[2 * n - 1 - i] = a.yScale().toPixel(logOr(e.low(), floor));
+            ys[2 * n - 1 - i] = e.hasLow() ? a.yScale().toPixel(logOr(e.low(), floor)) : a.bottom();
         }
         g.setFill(fill);
         g.fillPolygon(xs, ys, 2 * n);

@@ -1,5 +1,7 @@
 package dev.gcscope.ui.sched;
 
+import dev.gcscope.format.PlainNumbers;
+import dev.gcscope.ui.table.TableText;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -38,7 +40,15 @@ final class Cells {
             }
         });
         c.getStyleClass().add("number-column");
+        TableText.shownAs(c, format);
+        TableText.plainAs(c, Cells::plain);
         return c;
+    }
+
+    /** A cell's value in a CSV file: numbers plain ({@code 0.22}, {@code 1234}); unknown (NaN, a count of -1) empty. */
+    static String plain(Number n) {
+        if (n instanceof Integer || n instanceof Long) return n.longValue() < 0 ? "" : n.toString();
+        return PlainNumbers.plain(n.doubleValue());
     }
 
     static <S> TreeTableColumn<S, String> treeText(String title, Function<S, String> value) {
@@ -59,6 +69,8 @@ final class Cells {
             }
         });
         c.getStyleClass().add("number-column");
+        TableText.shownAs(c, format);
+        TableText.plainAs(c, Cells::plain);
         return c;
     }
 }

@@ -3,6 +3,7 @@ package dev.gcscope.ui.sched;
 import dev.gcscope.analysis.sched.LatencyGroups;
 import dev.gcscope.parsers.ParseResult;
 import dev.gcscope.parsers.perfsched.LatencyColumns;
+import dev.gcscope.ui.table.TableActions;
 import dev.gcscope.ui.view.TraceView;
 import java.util.List;
 import java.util.Locale;
@@ -71,6 +72,7 @@ public final class LatencyTableView implements TraceView {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setPlaceholder(new Label("No task rows in this file"));
         filter = TableFilter.forTableView(table).lazy(true).apply();
+        TableActions.install(table, "perf sched latency");
 
         tree.setId("latency-groups");
         tree.getColumns().addAll(List.of(
@@ -94,6 +96,7 @@ public final class LatencyTableView implements TraceView {
         tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         tree.setPlaceholder(new Label("No task rows in this file"));
         tree.getColumns().get(0).setPrefWidth(300);
+        TableActions.install(tree, "perf sched latency by program");
 
         grouped.setId("group-by-program");
         grouped.getStyleClass().add("group-toggle");

@@ -1,6 +1,7 @@
 package dev.gcscope.ui.sched;
 
 import dev.gcscope.analysis.MetricsSummary;
+import dev.gcscope.export.table.TextTable;
 import dev.gcscope.format.FormatSupport;
 import dev.gcscope.format.MetricsSupport;
 import dev.gcscope.parsers.ParseResult;
@@ -43,22 +44,18 @@ public final class MetricsViews implements FormatViews {
         return List.copyOf(out);
     }
 
-    /**
-     * Every histogram's latest snapshot in one line each ("name · count 1,234 · p50 … p90 … p99 …"),
-     * for the summary's detail list.
-     */
+    /** Every histogram's latest snapshot, one row each: name, count, P50, P90, P99 (seconds as ns/µs/ms/s). */
     @Override
-    public List<String> details(ParseResult r) {
-        List<String> out = new ArrayList<>();
+    public TextTable details(ParseResult r) {
+        List<List<String>> rows = new ArrayList<>();
         for (MetricsSummary.Histogram h : summarize(r).histograms()) {
             boolean secs = h.name().contains("seconds");
-            out.add(String.format(Locale.ROOT, "%s · count %s · p50 %s · p90 %s · p99 %s", h.name(),
-                    Double.isNaN(h.count()) ? Formats.MISSING : Formats.count(Math.round(h.count())),
+            rows.add(List.of(h.name(), Double.isNaN(h.count()) ? Formats.MISSING : Formats.count(Math.round(h.count())),
                     secs ? SchedFigures.seconds(h.p50()) : SchedFigures.plain(h.p50()),
                     secs ? SchedFigures.seconds(h.p90()) : SchedFigures.plain(h.p90()),
                     secs ? SchedFigures.seconds(h.p99()) : SchedFigures.plain(h.p99())));
         }
-        return out;
+        return new TextTable(List.of("Histogram", "Count", "P50", "P90", "P99"), rows);
     }
 
     @Override

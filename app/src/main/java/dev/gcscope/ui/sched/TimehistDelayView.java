@@ -5,6 +5,7 @@ import dev.gcscope.analysis.sched.TaskDelays;
 import dev.gcscope.parsers.ParseResult;
 import dev.gcscope.ui.chart.BucketHistogramChart;
 import dev.gcscope.ui.chart.PercentileLinesChart;
+import dev.gcscope.ui.table.TableActions;
 import dev.gcscope.ui.task.BackgroundRunner;
 import dev.gcscope.ui.view.TraceView;
 import java.util.List;
@@ -69,6 +70,7 @@ public final class TimehistDelayView implements TraceView {
         tasks.getColumns().get(0).setPrefWidth(190);
         tasks.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         tasks.setPlaceholder(new Label("No context switches in this file (a summary-only timehist?)"));
+        TableActions.install(tasks, "per-task delays");
         showTasks(vm.tasksProperty().get());
         vm.tasksProperty().addListener((obs, old, now) -> showTasks(now));
         tasks.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {

@@ -1,5 +1,6 @@
 package dev.gcscope.ui.summary;
 
+import dev.gcscope.analysis.stats.PercentileInterval;
 import java.util.Locale;
 
 /**
@@ -19,6 +20,17 @@ public final class Formats {
     /** Milliseconds to the microsecond Go prints them with: {@code 0.124}. */
     public static String ms(double ms) {
         return Double.isNaN(ms) ? MISSING : String.format(Locale.ROOT, "%,.3f", ms);
+    }
+
+    /**
+     * A 95% interval as the window shows it: {@code 0.139–0.152}; an end the pauses are too few for
+     * is open, {@code 0.900 – > max} (or {@code < min – 0.200}); no interval at all (one cycle, a
+     * median of five) is empty.
+     */
+    public static String interval(PercentileInterval.Estimate e) {
+        if (!e.hasInterval()) return "";
+        if (e.hasLow() && e.hasHigh()) return ms(e.low()) + "–" + ms(e.high());
+        return (e.hasLow() ? ms(e.low()) : "< min") + " – " + (e.hasHigh() ? ms(e.high()) : "> max");
     }
 
     /** Whole megabytes (Go prints heap sizes in whole MB): {@code 489 MB}. */

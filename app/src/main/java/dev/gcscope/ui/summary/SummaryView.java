@@ -1,6 +1,8 @@
 package dev.gcscope.ui.summary;
 
 import dev.gcscope.ui.gctrace.GcTraceModel;
+import dev.gcscope.ui.table.TableActions;
+import dev.gcscope.ui.table.TableText;
 import dev.gcscope.ui.timeline.StackedTimelineChart;
 import dev.gcscope.ui.timeline.TimelineView;
 import dev.gcscope.ui.timeline.TimelineViews;
@@ -108,6 +110,7 @@ public final class SummaryView implements TraceView {
                 setText(item.name());
             }
         });
+        TableText.shownAs(name, SummaryViewModel.RegimeRow::name);
         name.setPrefWidth(70);
         name.setSortable(false);
         regimes.getColumns().add(name);
@@ -120,6 +123,7 @@ public final class SummaryView implements TraceView {
         regimes.getColumns().add(column("What the program was doing", 380, SummaryViewModel.RegimeRow::description));
         regimes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         regimes.setPlaceholder(new Label("No regimes: too few cycles with allocation figures"));
+        TableActions.install(regimes, "regimes");
         regimes.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         regimes.setFixedCellSize(ROW_HEIGHT);
         // Tall enough for every regime (there are at most a handful), never a scroll bar for three rows.

@@ -4,7 +4,7 @@ import dev.gcscope.analysis.CycleRangeAnalysis;
 import dev.gcscope.analysis.GcSummary;
 import dev.gcscope.analysis.regime.Regime;
 import dev.gcscope.analysis.stats.PauseStatistics;
-import dev.gcscope.analysis.stats.QuantileBootstrap.Estimate;
+import dev.gcscope.analysis.stats.PercentileInterval.Estimate;
 import dev.gcscope.ui.gctrace.GcTraceModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +18,7 @@ import javafx.collections.ObservableList;
 /**
  * The gctrace Summary view's figures, as texts, for the current statistics of a
  * {@link GcTraceModel} (the selection, or the whole trace): cycles, pause percentiles with their
- * bootstrap intervals, heap peak, GC CPU, and one row per regime with its description and its
+ * order-statistic intervals ("&gt; max" where the pauses are too few for an upper bound), heap peak, GC CPU, and one row per regime with its description and its
  * figures inside the selection. Updated whenever the statistics are.
  */
 public final class SummaryViewModel {
@@ -96,10 +96,10 @@ public final class SummaryViewModel {
         regimes.setAll(rows(stats));
     }
 
-    /** The percentile value as the CLI prints it, and its interval below. */
+    /** The percentile value as the CLI prints it, and its interval below (none for a single cycle). */
     private static void set(ReadOnlyStringWrapper value, ReadOnlyStringWrapper ci, Estimate e) {
         value.set(Formats.ms(e.value()));
-        ci.set(Double.isNaN(e.low()) ? "" : Formats.ms(e.low()) + "–" + Formats.ms(e.high()));
+        ci.set(Formats.interval(e));
     }
 
     private List<RegimeRow> rows(CycleRangeAnalysis stats) {

@@ -1,5 +1,6 @@
 package dev.gcscope.ui.view;
 
+import dev.gcscope.export.table.TextTable;
 import dev.gcscope.format.FormatSupport;
 import dev.gcscope.parsers.ParseResult;
 import dev.gcscope.ui.task.BackgroundRunner;
@@ -26,9 +27,9 @@ public interface FormatViews {
         return List.of();
     }
 
-    /** Extra lines under the figures (e.g. one per histogram), computed on the loading thread. */
-    default List<String> details(ParseResult result) {
-        return List.of();
+    /** A table under the figures (e.g. each histogram's percentiles), computed on the loading thread; no rows for none. */
+    default TextTable details(ParseResult result) {
+        return TextTable.EMPTY;
     }
 
     /**

@@ -1,7 +1,9 @@
 package dev.gcscope.ui.window;
 
+import dev.gcscope.export.report.ReportFormat;
 import dev.gcscope.ui.Theme;
 import dev.gcscope.ui.export.ChartExportMenu;
+import dev.gcscope.ui.export.FileExports;
 import dev.gcscope.ui.report.ParseReportDialog;
 import dev.gcscope.ui.report.ParseReportViewModel;
 import dev.gcscope.ui.task.BackgroundRunner;
@@ -71,6 +73,8 @@ public final class MainWindowView {
         this.runner = runner;
         root.getStyleClass().add("main-window");
         ChartExportMenu.install(root, runner);
+        // Any view's save action (a table as CSV) finds the window's exports here.
+        root.getProperties().put(FileExports.KEY, vm.exports());
         root.setTop(new VBox(menuBar(), errorBanner()));
         root.setCenter(content());
         root.setBottom(statusBar());
@@ -207,12 +211,15 @@ public final class MainWindowView {
         });
         MenuItem report = item("Parse report…", "Shortcut+I", this::showParseReport);
         report.disableProperty().bind(vm.selectedProperty().isNull());
+        MenuItem exportReport = item("Export report…", "Shortcut+Shift+E", this::chooseReportFile);
+        exportReport.setId("menu-export-report");
+        exportReport.disableProperty().bind(vm.selectedProperty().isNull());
         MenuItem close = item("Close tab", "Shortcut+W", vm::closeSelected);
         close.disableProperty().bind(vm.selectedProperty().isNull());
         MenuItem cancel = item("Cancel loading", "Shortcut+PERIOD", vm::cancelLoading);
         cancel.disableProperty().bind(vm.loadingProperty().not());
         MenuItem quit = item("Quit", "Shortcut+Q", Platform::exit);
-        Menu file = new Menu("File", null, open, recentMenu, samples, new SeparatorMenuItem(), report, close,
+        Menu file = new Menu("File", null, open, recentMenu, samples, new SeparatorMenuItem(), report, exportReport, close,
                 new SeparatorMenuItem(), cancel, new SeparatorMenuItem(), quit);
 
         MenuItem reset = item("Whole trace", "Shortcut+R", vm::resetSelection);
@@ -328,6 +335,31 @@ public final class MainWindowView {
                 new FileChooser.ExtensionFilter("Logs and dumps", "*.log", "*.txt", "*.json", "*.jsonl", "*.gz"));
         List<File> files = chooser.showOpenMultipleDialog(window());
         if (files != null) vm.openFiles(files.stream().map(File::toPath).toList());
+    }
+
+    /** File ▸ Export report…: where to write it (HTML, or Markdown with PNGs beside it); the view model does the rest. */
+    private void chooseReportFile() {
+        String html = vm.reportFileName(ReportFormat.HTML);
+        if (html == null) return;
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export report");
+        FileChooser.ExtensionFilter htmlFilter = new FileChooser.ExtensionFilter("HTML report (one file)", "*.html");
+        FileChooser.ExtensionFilter mdFilter = new FileChooser.ExtensionFilter("Markdown with PNG charts", "*.md");
+        chooser.getExtensionFilters().addAll(htmlFilter, mdFilter);
+        chooser.setInitialFileName(html);
+        Path folder = vm.reportFolder();
+        if (folder != null && folder.toFile().isDirectory()) chooser.setInitialDirectory(folder.toFile());
+        File file = chooser.showSaveDialog(window());
+        if (file == null) return;
+        String name = file.getName().toLowerCase(java.util.Locale.ROOT);
+        ReportFormat format = name.endsWith(".md") || !name.endsWith(".html") && chooser.getSelectedExtensionFilter() == mdFilter
+                ? ReportFormat.MD : ReportFormat.HTML;
+        Path target = file.toPath();
+        // The name says what the file is: a Markdown report is not left with the offered .html name.
+        if (!name.endsWith("." + format.extension())) {
+            target = target.resolveSibling(file.getName().replaceAll("(?i)\\.(html|md)$", "") + "." + format.extension());
+        }
+        vm.exportReport(target, format);
     }
 
     private void wireDragAndDrop() {

@@ -1,8 +1,16 @@
 package dev.gcscope.ui.window;
 
+import dev.gcscope.export.report.CycleSpan;
+import dev.gcscope.export.report.ReportCharts;
+import dev.gcscope.export.report.ReportFormat;
+import dev.gcscope.export.report.ReportTheme;
 import dev.gcscope.parsers.TraceInputException;
 import dev.gcscope.parsers.TraceLoader;
 import dev.gcscope.parsers.TraceSource;
+import dev.gcscope.render.plot.TimeRange;
+import dev.gcscope.ui.export.FileExports;
+import dev.gcscope.ui.export.ReportExport;
+import dev.gcscope.ui.gctrace.GcTraceModel;
 import dev.gcscope.ui.report.ParseReportViewModel;
 import dev.gcscope.ui.settings.RecentFiles;
 import dev.gcscope.ui.settings.SettingsStore;
@@ -49,6 +57,7 @@ public final class MainWindowViewModel {
     private final DocumentLoader loader;
     private final SettingsStore settings;
     private final RecentFiles recent;
+    private final FileExports exports;
 
     // --- state (read-only outside)
     private final ObservableList<DocumentViewModel> documents = FXCollections.observableArrayList();
@@ -78,6 +87,18 @@ public final class MainWindowViewModel {
         this.loader = new DocumentLoader(loader, runner.executor());
         this.settings = settings;
         this.recent = new RecentFiles(settings);
+        this.exports = new FileExports(runner, this::inputFiles, new FileExports.Messages() {
+            @Override
+            public void done(String message) {
+                status.set(message);
+            }
+
+            @Override
+            public void failed(String message) {
+                failures++;
+                errorMessage.set(message);
+            }
+        });
         recentFiles.setAll(recent.list());
         Boolean dark = WindowSettings.darkTheme(settings);
         if (dark != null) darkTheme.set(dark);
@@ -174,6 +195,61 @@ public final class MainWindowViewModel {
         }
         out.replaceAll((k, v) -> List.copyOf(v));
         return out;
+    }
+
+    // ---------------------------------------------------------------- exporting
+
+    /** Where the window's exports are written (tables as CSV, reports): off the UI thread, never over an open input. */
+    public FileExports exports() {
+        return exports;
+    }
+
+    /** The files of the open documents: no export may replace one. */
+    public List<Path> inputFiles() {
+        return documents.stream().map(d -> d.document().file()).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** {@code NAME-gcscope.html} for the selected document; null when none is open. */
+    public String reportFileName(ReportFormat format) {
+        DocumentViewModel doc = selected.get();
+        return doc == null ? null : format.defaultFileName(doc.document().displayName());
+    }
+
+    /** The folder of the selected document's file, where its report is offered; null for none or a sample. */
+    public Path reportFolder() {
+        DocumentViewModel doc = selected.get();
+        Path file = doc == null ? null : doc.document().file();
+        return file == null ? null : file.toAbsolutePath().getParent();
+    }
+
+    /**
+     * File ▸ Export report…: the report of the selected document and its selected time range, in
+     * the window's theme, written to {@code target} in the background (the status line says when it
+     * is there, the error banner why not).
+     */
+    public void exportReport(Path target, ReportFormat format) {
+        DocumentViewModel doc = selected.get();
+        if (doc == null) return;
+        TraceDocument d = doc.document();
+        Path file = d.file();
+        ReportExport.Source source = new ReportExport.Source(d.displayName(), file, d.bytes(), d.result(),
+                span(doc.gcTraceModel()), () -> file != null ? TraceSource.of(file) : sampleBytes(d.displayName()));
+        status.set("Writing the report of " + d.displayName() + "…");
+        new ReportExport(exports, ReportCharts.NONE).export(source, target, format, darkTheme.get() ? ReportTheme.DARK : ReportTheme.LIGHT);
+    }
+
+    /** The selected range of a gctrace and the cycles in it; null for the whole trace or another format. */
+    private static CycleSpan span(GcTraceModel model) {
+        TimeRange range = model == null ? null : model.selectionProperty().get();
+        if (range == null) return null;
+        int[] rows = model.data().rowsIn(range);
+        return new CycleSpan(range.from(), range.to(), rows[0], rows[1], model.data().size());
+    }
+
+    private static TraceSource sampleBytes(String fileName) throws IOException {
+        DemoSamples.Sample sample = DemoSamples.all().stream().filter(s -> s.fileName().equals(fileName)).findFirst()
+                .orElseThrow(() -> new TraceInputException(fileName + ": its bytes are no longer at hand; save it and open the file"));
+        return TraceSource.of(sample.fileName(), sample.bytes());
     }
 
     // ---------------------------------------------------------------- loading

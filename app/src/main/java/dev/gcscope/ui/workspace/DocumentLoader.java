@@ -3,6 +3,7 @@ package dev.gcscope.ui.workspace;
 import dev.gcscope.analysis.CycleRangeAnalysis;
 import dev.gcscope.analysis.cycles.DerivedColumns;
 import dev.gcscope.analysis.work.Work;
+import dev.gcscope.export.table.TextTable;
 import dev.gcscope.format.FormatSupport;
 import dev.gcscope.format.FormatSupports;
 import dev.gcscope.parsers.ParseListener;
@@ -29,8 +30,8 @@ import tech.tablesaw.api.Table;
  * analysed {@link GcTraceData}; any other its summary figures, from the desktop half of its support
  * ({@link FormatViews}). A trace of at most {@link #EAGER_STATISTICS_MAX_CYCLES} cycles also gets its
  * whole-trace statistics here, so its first frame is complete; a larger one is shown as soon as its
- * data exists and its model computes the statistics in the background (the bootstrap intervals of a
- * million cycles take seconds, the first chart must not wait for them).
+ * data exists and its model computes the statistics in the background (the regimes, convergence and
+ * MMU of a million cycles take about a second, the first chart must not wait for them).
  */
 public final class DocumentLoader {
     public static final int EAGER_STATISTICS_MAX_CYCLES = 200_000;
@@ -77,7 +78,7 @@ public final class DocumentLoader {
         GcTraceData data = null;
         CycleRangeAnalysis whole = null;
         List<KeyFigure> figures = List.of();
-        List<String> details = List.of();
+        TextTable details = TextTable.EMPTY;
         FormatViews formatViews = null;
         Optional<Table> cycles = support.flatMap(s -> s.gcCycles(result));
         if (cycles.isPresent()) {

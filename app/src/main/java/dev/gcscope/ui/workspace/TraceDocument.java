@@ -1,6 +1,7 @@
 package dev.gcscope.ui.workspace;
 
 import dev.gcscope.analysis.CycleRangeAnalysis;
+import dev.gcscope.export.table.TextTable;
 import dev.gcscope.parsers.ParseResult;
 import dev.gcscope.ui.gctrace.GcTraceData;
 import dev.gcscope.ui.view.FormatViews;
@@ -20,7 +21,7 @@ import java.util.List;
  *                   trace is shown first and its statistics follow) or not a gctrace
  * @param figures the summary figures of a document that is not a gctrace (empty for a gctrace,
  *                whose Summary view reads its model)
- * @param details extra summary lines (e.g. one per runtime/metrics histogram)
+ * @param details a table under the summary figures (e.g. each runtime/metrics histogram's percentiles)
  * @param views the desktop half of the format's support, whose views follow the summary; null for a
  *              gctrace (its views read {@code gcTrace}) or a format without views
  * @param bytes size of the input as stored
@@ -28,7 +29,7 @@ import java.util.List;
  * @param loadMillis parse plus everything built after it on the loading thread
  */
 public record TraceDocument(String displayName, String origin, Path file, ParseResult result, GcTraceData gcTrace,
-                            CycleRangeAnalysis wholeTrace, List<KeyFigure> figures, List<String> details,
+                            CycleRangeAnalysis wholeTrace, List<KeyFigure> figures, TextTable details,
                             FormatViews views, long bytes, long parseMillis, long loadMillis) {
 
     public static final String GO_VERSIONS = "go_versions";

@@ -5,6 +5,7 @@ import dev.gcscope.parsers.TraceSource;
 import dev.gcscope.parsers.gctrace.GcColumns;
 import dev.gcscope.parsers.gctrace.GcTraceParser;
 import dev.gcscope.samples.SampleTraces;
+import dev.gcscope.ui.LayoutPass;
 import dev.gcscope.ui.Theme;
 import dev.gcscope.ui.chart.CanvasChart;
 import dev.gcscope.ui.task.SynchronousRunner;
@@ -19,7 +20,6 @@ import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.testfx.api.FxRobot;
-import org.testfx.util.WaitForAsyncUtils;
 import tech.tablesaw.api.Table;
 
 /** Shared set-up of the gctrace view tests: a parsed sample, a model on the synchronous runner, a stage to show a view in. */
@@ -42,7 +42,7 @@ public final class GcTraceViewsFixture {
             stage.setScene(new Scene(root, 1200, 760));
             stage.show();
         });
-        WaitForAsyncUtils.waitForFxEvents();
+        LayoutPass.run(robot, view.root());
     }
 
     /** R-7 (numpy's default) of the non-NaN values, by commons-math. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gcscope.analysis.stats.MutatorUtilization;
 import dev.gcscope.parsers.gctrace.GcColumns;
 import dev.gcscope.samples.SampleTraces;
+import dev.gcscope.ui.LayoutPass;
 import dev.gcscope.ui.Theme;
 import dev.gcscope.ui.chart.CanvasChart;
 import dev.gcscope.render.distribution.PauseHistogram;
@@ -47,17 +48,27 @@ class GcTraceViewsOddDataTest {
         this.stage = stage;
     }
 
-    /** Shows every view (each tab selected in turn, light and dark) and returns them. */
-    private List<TraceView> showAll(FxRobot robot, GcTraceModel model) {
+    /** The views of {@code model} as tabs of one window, light; none is built until its tab is selected. */
+    private List<TraceView> show(FxRobot robot, GcTraceModel model) {
         List<TraceView> views = GcTraceViews.create(model);
+        robot.interact(() -> {
+            TabPane tabs = new TabPane();
+            for (TraceView v : views) tabs.getTabs().add(new Tab(v.title(), v.root()));
+            Theme.apply(tabs, false);
+            stage.setScene(new Scene(tabs, 1000, 700));
+            stage.show();
+        });
+        return views;
+    }
+
+    /**
+     * Shows every view (each tab selected in turn and drawn, light and then dark) and returns them.
+     * The theme switches on the same scene, as the app's dark-theme toggle does.
+     */
+    private List<TraceView> showAll(FxRobot robot, GcTraceModel model) {
+        List<TraceView> views = show(robot, model);
         for (boolean dark : new boolean[] {false, true}) {
-            robot.interact(() -> {
-                TabPane tabs = new TabPane();
-                for (TraceView v : views) tabs.getTabs().add(new Tab(v.title(), v.root()));
-                Theme.apply(tabs, dark);
-                stage.setScene(new Scene(tabs, 1000, 700));
-                stage.show();
-            });
+            robot.interact(() -> Theme.apply(stage.getScene().getRoot(), dark));
             for (int i = 0; i < views.size(); i++) {
                 int tab = i;
                 robot.interact(() -> ((TabPane) stage.getScene().getRoot()).getSelectionModel().select(tab));
@@ -123,17 +134,18 @@ class GcTraceViewsOddDataTest {
         for (TraceView v : views) v.root().lookupAll(".canvas-chart").forEach(n -> hoverEverywhere(robot, (CanvasChart) n));
     }
 
+    /** The whole sample, not odd data: only the MMU view is shown (the tests above draw every view). */
     @Test
     void mmuCurveAndReadout(FxRobot robot) {
         GcTraceModel model = GcTraceViewsFixture.model(cycles);
-        List<TraceView> views = showAll(robot, model);
+        List<TraceView> views = show(robot, model);
+        robot.interact(() -> ((TabPane) stage.getScene().getRoot()).getSelectionModel()
+                .select(views.indexOf(views.stream().filter(v -> v.id().equals("mmu")).findFirst().orElseThrow())));
+        LayoutPass.run(robot, stage.getScene().getRoot());
         MmuChart chart = find(views, "mmu-chart", MmuChart.class);
         List<MutatorUtilization.Point> curve = chart.curveProperty().get();
         assertEquals(model.statisticsProperty().get().mmu(), curve);
         assertFalse(curve.isEmpty());
-        robot.interact(() -> ((TabPane) stage.getScene().getRoot()).getSelectionModel()
-                .select(views.indexOf(views.stream().filter(v -> v.id().equals("mmu")).findFirst().orElseThrow())));
-        WaitForAsyncUtils.waitForFxEvents();
         var a = chart.plotArea().orElseThrow();
         MutatorUtilization.Point p = curve.get(curve.size() / 2);
         double px = a.x() + (Math.log10(p.windowMs()) - a.xScale().dataMin()) / (a.xScale().dataMax() - a.xScale().dataMin()) * a.width();

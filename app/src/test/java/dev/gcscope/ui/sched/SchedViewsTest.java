@@ -14,6 +14,7 @@ import dev.gcscope.parsers.ParseListener;
 import dev.gcscope.parsers.ParseResult;
 import dev.gcscope.parsers.TraceLoader;
 import dev.gcscope.parsers.TraceSource;
+import dev.gcscope.ui.LayoutPass;
 import dev.gcscope.ui.Theme;
 import dev.gcscope.ui.chart.BucketHistogramChart;
 import dev.gcscope.render.plot.Quantity;
@@ -222,8 +223,7 @@ class SchedViewsTest {
         assertEquals(List.of("Histogram"), single.stream().map(TraceView::title).toList());
         MetricsHistogramView h = findHistogramView(single);
         assertFalse(h.snapshot().isVisible());
-        robot.interact(() -> host.layout());
-        WaitForAsyncUtils.waitForFxEvents();
+        LayoutPass.run(robot, host);
         assertTrue(h.chart().plotArea().isPresent(), "the one snapshot is drawn");
         JsonNode list = new ObjectMapper().readTree(SchedSamples.text(SchedSamples.METRICS_LIST));
         double total = 0;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import dev.gcscope.analysis.sched.SchedSamples;
 import dev.gcscope.analysis.sched.TaskDelays;
 import dev.gcscope.parsers.ParseResult;
+import dev.gcscope.ui.LayoutPass;
 import dev.gcscope.ui.Theme;
 import dev.gcscope.ui.chart.PercentileLinesChart;
 import dev.gcscope.render.plot.PlotArea;
@@ -56,7 +57,7 @@ class TimehistRangeSelectionTest {
             views.addAll(SchedViews.create(parsed, runner));
             host.getChildren().setAll(views.get(0).root());
         });
-        WaitForAsyncUtils.waitForFxEvents();
+        LayoutPass.run(robot, host);
         return (TimehistDelayView) views.get(0);
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import dev.gcscope.parsers.ParseListener;
 import dev.gcscope.parsers.ParseReport;
 import dev.gcscope.parsers.ParseResult;
+import dev.gcscope.parsers.ParsedSamples;
 import dev.gcscope.parsers.TraceParsers;
 import dev.gcscope.parsers.TraceSource;
 import dev.gcscope.samples.SampleTraces;
@@ -17,11 +18,13 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tech.tablesaw.api.Table;
 
 /** Every bundled gctrace recording, checked against an independent reading of the same bytes. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SampleTracesTest {
     private static final Pattern CRI_PREFIX = Pattern.compile("(?m)^\\S+ (?:stdout|stderr) [FP] ");
     private static final Pattern KUBECTL_PREFIX = Pattern.compile("(?m)^\\d{4}-\\d\\d-\\d\\dT\\S+Z ");
@@ -37,8 +40,11 @@ class SampleTracesTest {
         return SampleTraces.ofFormat("gctrace").stream();
     }
 
-    static ParseResult parse(Sample s) throws IOException {
-        return new GcTraceParser(2026).parse(TraceSource.of(s.path(), s.bytes()), ParseListener.NONE);
+    private final ParsedSamples parsed = new ParsedSamples(
+            s -> new GcTraceParser(2026).parse(TraceSource.of(s.path(), s.bytes()), ParseListener.NONE));
+
+    ParseResult parse(Sample s) {
+        return parsed.of(s);
     }
 
     /** The sample's physical lines with the collector's prefix (CRI, kubectl, syslog, journald) removed. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import dev.gcscope.parsers.ParseReport;
 import dev.gcscope.parsers.ParseResult;
+import dev.gcscope.parsers.ParsedSamples;
 import dev.gcscope.parsers.TraceParser;
 import dev.gcscope.parsers.TraceParsers;
 import dev.gcscope.parsers.TraceSource;
@@ -20,11 +21,13 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tech.tablesaw.api.Table;
 
 /** Every bundled runtime/metrics sample, checked against an independent reading of the same bytes ({@link RawMetrics}). */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MetricsSamplesTest {
     private static final Pattern SOURCED = Pattern.compile("^# HELP (\\S+) .*Sourced from (/[^ ]+?)\\.?$");
     private static final Pattern TYPE = Pattern.compile("^# TYPE (\\S+) (\\S+)$");
@@ -53,8 +56,10 @@ class MetricsSamplesTest {
         return TraceParsers.standard().byId(s.format()).orElseThrow();
     }
 
-    static ParseResult parse(Sample s) throws IOException {
-        return parserFor(s).parse(TraceSource.of(s.path(), s.bytes()));
+    private final ParsedSamples parsed = new ParsedSamples(s -> parserFor(s).parse(TraceSource.of(s.path(), s.bytes())));
+
+    ParseResult parse(Sample s) {
+        return parsed.of(s);
     }
 
     /** The Go minor release of the recording, or -1 when the index does not know it ({@code -}). */

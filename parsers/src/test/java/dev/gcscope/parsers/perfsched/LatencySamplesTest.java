@@ -2,9 +2,9 @@ package dev.gcscope.parsers.perfsched;
 
 import static dev.gcscope.parsers.perfsched.LatencyColumns.*;
 import static org.junit.jupiter.api.Assertions.*;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.gcscope.parsers.ParseResult;
+import dev.gcscope.parsers.ParsedSamples;
 import dev.gcscope.parsers.TraceParsers;
 import dev.gcscope.parsers.TraceSource;
 import dev.gcscope.samples.SampleTraces.Sample;
@@ -13,11 +13,13 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tech.tablesaw.api.Table;
 
 /** Every bundled perf sched latency sample, checked against an independent reading of the same bytes. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LatencySamplesTest {
     private static final PerfSchedLatencyParser PARSER = new PerfSchedLatencyParser();
 
@@ -30,8 +32,25 @@ class LatencySamplesTest {
         return samples().filter(s -> PerfSamples.original(s).isEmpty() && !s.has("qp-soft-breaks"));
     }
 
-    static ParseResult parse(Sample s) {
-        return PerfSamples.parse(PARSER, s);
+    /** Whole recordings: quoted excerpts may hold damage. */
+    static Stream<Sample> recordings() {
+        return samples().filter(s -> !s.has("quoted") && !s.has("snip"));
+    }
+
+    /** Quoted, pasted or otherwise wrapped copies of a bundled sample. */
+    static Stream<Sample> variants() {
+        return samples().filter(s -> PerfSamples.original(s).isPresent());
+    }
+
+    /** Recorded with {@code latency -s max}. */
+    static Stream<Sample> sortedByMax() {
+        return samples().filter(s -> s.has("sort-max"));
+    }
+
+    private final ParsedSamples parsed = new ParsedSamples(s -> PerfSamples.parse(PARSER, s));
+
+    ParseResult parse(Sample s) {
+        return parsed.of(s);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -100,9 +119,8 @@ class LatencySamplesTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("samples")
+    @MethodSource("recordings")
     void recordingsHaveNoIssues(Sample s) {
-        assumeTrue(!s.has("quoted") && !s.has("snip"), "quoted excerpts may hold damage");
         var r = parse(s).report();
         assertEquals(0, r.issueCount(), () -> String.join("\n", r.issues().stream().map(i -> i.describe(s.path())).toList()));
         assertEquals(0, r.skippedByKind().getOrDefault(LatencyRun.KIND_MALFORMED, 0L));
@@ -112,7 +130,6 @@ class LatencySamplesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("samples")
     void perThreadRowsHaveAPidAndMergedRowsCountTheirThreads(Sample s) {
-        assumeTrue(!s.has("quoted"));
         Table t = parse(s).table(TASKS_TABLE);
         for (int i = 0; i < t.rowCount(); i++) {
             String task = t.stringColumn(TASK).get(i);
@@ -128,9 +145,8 @@ class LatencySamplesTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("samples")
+    @MethodSource("sortedByMax")
     void sortByMaxGivesDescendingMaxima(Sample s) {
-        assumeTrue(s.has("sort-max"));
         Table t = parse(s).table(TASKS_TABLE);
         for (int i = 1; i < t.rowCount(); i++) {
             assertTrue(t.doubleColumn(MAX_DELAY_MS).getDouble(i) <= t.doubleColumn(MAX_DELAY_MS).getDouble(i - 1), "row " + i);
@@ -139,12 +155,11 @@ class LatencySamplesTest {
 
     /** A quoted, pasted or otherwise wrapped copy of a recording gives the recording's rows. */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("samples")
+    @MethodSource("variants")
     void variantsGiveTheRowsOfTheirOriginal(Sample s) {
-        var original = PerfSamples.original(s);
-        assumeTrue(original.isPresent(), "not a variant of a bundled sample");
-        PerfSamples.assertSameRows(parse(original.get()).table(TASKS_TABLE), parse(s).table(TASKS_TABLE), s.path(), LINE, REJOINED);
-        PerfSamples.assertSameRows(parse(original.get()).table(TOTALS_TABLE), parse(s).table(TOTALS_TABLE), s.path(), LINE);
+        ParseResult original = parse(PerfSamples.original(s).orElseThrow());
+        PerfSamples.assertSameRows(original.table(TASKS_TABLE), parse(s).table(TASKS_TABLE), s.path(), LINE, REJOINED);
+        PerfSamples.assertSameRows(original.table(TOTALS_TABLE), parse(s).table(TOTALS_TABLE), s.path(), LINE);
     }
 
     /** What a mail client makes of a recording: quoted, wrapped at 60-78 columns, CRLF; the rows survive. */

@@ -2,9 +2,9 @@ package dev.gcscope.parsers.perfsched;
 
 import static dev.gcscope.parsers.perfsched.TimehistColumns.*;
 import static org.junit.jupiter.api.Assertions.*;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.gcscope.parsers.ParseResult;
+import dev.gcscope.parsers.ParsedSamples;
 import dev.gcscope.parsers.TraceParsers;
 import dev.gcscope.parsers.TraceSource;
 import dev.gcscope.samples.SampleTraces.Sample;
@@ -15,11 +15,13 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tech.tablesaw.api.Table;
 
 /** Every bundled perf sched timehist sample, checked against an independent reading of the same bytes. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TimehistSamplesTest {
     private static final PerfSchedTimehistParser PARSER = new PerfSchedTimehistParser();
     private static final Pattern IDLE_FOR = Pattern.compile("^\\s*CPU\\s+(\\d+) idle for\\s+(\\d+\\.\\d{3})\\s+msec\\s+\\(\\s*(\\d+\\.\\d{2})%\\)\\s*$");
@@ -35,8 +37,20 @@ class TimehistSamplesTest {
         return samples().filter(s -> PerfSamples.original(s).isEmpty() && !s.has("quoted") && !s.has("pasted"));
     }
 
-    static ParseResult parse(Sample s) {
-        return PerfSamples.parse(PARSER, s);
+    /** Whole recordings: quoted excerpts may hold damage. */
+    static Stream<Sample> recordings() {
+        return samples().filter(s -> !s.has("quoted") && !s.has("snip"));
+    }
+
+    /** Quoted, pasted or otherwise wrapped copies of a bundled sample. */
+    static Stream<Sample> variants() {
+        return samples().filter(s -> PerfSamples.original(s).isPresent());
+    }
+
+    private final ParsedSamples parsed = new ParsedSamples(s -> PerfSamples.parse(PARSER, s));
+
+    ParseResult parse(Sample s) {
+        return parsed.of(s);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -145,9 +159,8 @@ class TimehistSamplesTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("samples")
+    @MethodSource("recordings")
     void recordingsHaveNoIssues(Sample s) {
-        assumeTrue(!s.has("quoted") && !s.has("snip"), "quoted excerpts may hold damage");
         var r = parse(s).report();
         assertEquals(0, r.issueCount(), () -> String.join("\n", r.issues().stream().map(i -> i.describe(s.path())).toList()));
         assertEquals(0, r.skippedByKind().getOrDefault(TimehistRun.KIND_MALFORMED, 0L));
@@ -186,11 +199,9 @@ class TimehistSamplesTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("samples")
+    @MethodSource("variants")
     void variantsGiveTheEventsOfTheirOriginal(Sample s) {
-        var original = PerfSamples.original(s);
-        assumeTrue(original.isPresent(), "not a variant of a bundled sample");
-        ParseResult o = parse(original.get());
+        ParseResult o = parse(PerfSamples.original(s).orElseThrow());
         ParseResult v = parse(s);
         PerfSamples.assertSameRows(o.table(EVENTS_TABLE), v.table(EVENTS_TABLE), s.path(), LINE);
         PerfSamples.assertSameRows(o.table(SUMMARY_TABLE), v.table(SUMMARY_TABLE), s.path(), LINE);

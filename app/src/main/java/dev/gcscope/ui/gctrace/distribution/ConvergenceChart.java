@@ -10,6 +10,7 @@ import dev.gcscope.ui.chart.CanvasChart;
 import dev.gcscope.ui.chart.ChartCss;
 import dev.gcscope.ui.chart.FxPainter;
 import dev.gcscope.ui.chart.RegimePalette;
+import dev.gcscope.ui.summary.Formats;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -28,7 +29,8 @@ import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 
 /**
- * Running P50 and P99 after the first N cycles (log x, log y), each with its bootstrap band; a
+ * Running P50 and P99 after the first N cycles (log x, log y), each with its 95% interval band (an
+ * end still open — P99 needs 368 pauses for an upper bound — reaches the edge of the plot); a
  * vertical marker where each becomes stable; and the SLO threshold as a horizontal line that can be
  * dragged (the new threshold is committed to {@link #sloMsProperty()} on release, so a drag starts
  * one recomputation, not one per pixel).
@@ -186,8 +188,8 @@ public final class ConvergenceChart extends CanvasChart {
         Convergence.Point p = pts.get(best);
         double y = area.yScale().toPixel(p.p99().value() > 0 ? Math.log10(p.p99().value()) : area.yScale().dataMin());
         return Optional.of(new HoverPoint(area.xScale().toPixel(Math.log10(p.cycles())), y, best, String.format(Locale.ROOT,
-                "after %,d cycles%nP50 %.3f ms  [%.3f, %.3f]%nP99 %.3f ms  [%.3f, %.3f]", p.cycles(), p.p50().value(),
-                p.p50().low(), p.p50().high(), p.p99().value(), p.p99().low(), p.p99().high())));
+                "after %,d cycles%nP50 %.3f ms  [%s]%nP99 %.3f ms  [%s]", p.cycles(), p.p50().value(),
+                Formats.interval(p.p50()), p.p99().value(), Formats.interval(p.p99()))));
     }
 
     public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {

@@ -73,7 +73,7 @@ public final class ConvergenceView implements TraceView {
         legend = ViewParts.legend();
         legend.getChildren().addAll(ViewParts.legendItem("P50", ViewParts.lineSwatch("swatch-p50", false)),
                 ViewParts.legendItem("P99", ViewParts.lineSwatch("swatch-p99", false)),
-                ViewParts.legendItem("95% bootstrap band", ViewParts.barSwatch("swatch-ci")),
+                ViewParts.legendItem("95% interval band", ViewParts.barSwatch("swatch-ci")),
                 ViewParts.legendItem("stable from here", ViewParts.lineSwatch("swatch-stable", true)),
                 ViewParts.legendItem("SLO", ViewParts.lineSwatch("swatch-slo", false)), sloBox);
         VBox.setVgrow(chart, Priority.ALWAYS);
@@ -146,9 +146,9 @@ public final class ConvergenceView implements TraceView {
 
     static String stabilityText(Convergence.Result r) {
         if (r.points().isEmpty()) return "";
-        return String.format(Locale.ROOT, "P50 %s; P99 %s. Stable: the 95%% interval's half-width stays under %.0f %% of the"
-                + " estimate at every later checkpoint.", stableText(r.stableAfterP50()), stableText(r.stableAfterP99()),
-                100 * Convergence.STABLE_HALF_WIDTH);
+        return String.format(Locale.ROOT, "P50 %s; P99 %s. Stable: both ends of the 95%% interval stay within %.0f %% of the"
+                + " estimate at every later checkpoint (an interval still open, \"> max\", is not stable).",
+                stableText(r.stableAfterP50()), stableText(r.stableAfterP99()), 100 * Convergence.STABLE_REACH);
     }
 
     private static String stableText(int cycles) {

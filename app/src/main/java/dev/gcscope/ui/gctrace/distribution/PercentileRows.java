@@ -3,21 +3,23 @@ package dev.gcscope.ui.gctrace.distribution;
 import dev.gcscope.analysis.CycleRangeAnalysis;
 import dev.gcscope.analysis.regime.Regime;
 import dev.gcscope.analysis.stats.PauseStatistics;
-import dev.gcscope.analysis.stats.QuantileBootstrap;
-import dev.gcscope.analysis.stats.QuantileBootstrap.Estimate;
+import dev.gcscope.analysis.stats.PercentileInterval;
+import dev.gcscope.analysis.stats.PercentileInterval.Estimate;
+import dev.gcscope.ui.summary.Formats;
+import dev.gcscope.export.table.TextTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * The rows of the percentile table for one selection, as text ready to show or copy: pause
- * percentiles with their bootstrap intervals, the maximum and the tail ratio, then each regime's
- * pauses in the selection. Plain Java, so it is tested without a toolkit.
+ * percentiles with their order-statistic intervals ("&gt; max" where the pauses are too few for an
+ * upper bound), the maximum and the tail ratio, then each regime's pauses in the selection. Plain Java, so it is tested without a toolkit.
  */
 public final class PercentileRows {
     public static final List<String> PAUSE_HEADERS = List.of("statistic", "value (ms)", "95% CI low (ms)", "95% CI high (ms)");
     public static final List<String> REGIME_HEADERS =
-            List.of("regime", "labels", "cycles", "P50 (ms)", "P99 (ms)", "max (ms)", "description");
+            List.of("regime", "labels", "cycles", "P50 (ms)", "P99 (ms)", "max (ms)", "P99 95% CI (ms)", "description");
     private static final String MISSING = "—";
 
     private PercentileRows() {}
@@ -45,32 +47,48 @@ public final class PercentileRows {
             Regime whole = r.regime() < regimes.size() ? regimes.get(r.regime()) : null;
             rows.add(List.of(Integer.toString(r.regime()), whole == null ? MISSING : whole.label(),
                     String.format(Locale.ROOT, "%,d", r.cycles()), ms(r.p50Ms()), ms(r.p99Ms()), ms(r.maxMs()),
-                    whole == null ? MISSING : whole.description()));
+                    r.p99().hasInterval() ? Formats.interval(r.p99()) : MISSING, whole == null ? MISSING : whole.description()));
         }
         return rows;
     }
 
-    /** How the intervals were computed, for the caption. */
+    /** How the intervals were computed, and which need more pauses, for the caption. */
     public static String caption(CycleRangeAnalysis stats) {
         int n = stats == null ? 0 : stats.pauses().count();
-        return String.format(Locale.ROOT, "%,d pauses. %d%% intervals: percentile bootstrap, %,d resamples"
-                + " (order statistics resampled exactly), fixed seed %d; percentiles R-7 (numpy's default).",
-                n, Math.round(QuantileBootstrap.CONFIDENCE * 100), QuantileBootstrap.RESAMPLES, QuantileBootstrap.SEED);
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%,d pauses. %d%% intervals from order statistics:"
+                + " distribution-free, they hold the true percentile at least %d%% of the time at any count",
+                n, Math.round(PercentileInterval.CONFIDENCE * 100), Math.round(PercentileInterval.CONFIDENCE * 100)));
+        if (stats != null) {
+            PauseStatistics p = stats.pauses();
+            String[] names = {"P50", "P90", "P99", "P99.9"};
+            Estimate[] all = {p.p50(), p.p90(), p.p99(), p.p999()};
+            List<String> open = new ArrayList<>();
+            for (int i = 0; i < all.length; i++) {
+                if (all[i].cyclesForBounds() > 0 && n > 0) open.add(String.format(Locale.ROOT, "%s %,d", names[i], all[i].cyclesForBounds()));
+            }
+            if (!open.isEmpty()) b.append("; an end the pauses are too few for is open, \"> max\" (both ends need ")
+                    .append(String.join(", ", open)).append(" pauses)");
+        }
+        return b.append(". Percentiles R-7 (numpy's default).").toString();
     }
 
     /** Tab-separated values with a header line, one line per row: what Ctrl+C puts on the clipboard. */
     public static String tsv(List<String> headers, List<List<String>> rows) {
-        StringBuilder b = new StringBuilder(String.join("\t", headers)).append('\n');
-        for (List<String> row : rows) b.append(String.join("\t", row.stream().map(PercentileRows::clean).toList())).append('\n');
-        return b.toString();
+        return new TextTable(headers, rows).tsv();
     }
 
-    private static String clean(String cell) {
-        return cell.replace('\t', ' ').replace('\n', ' ');
+    /**
+     * A figure cell as a CSV file holds it: {@code 1234} for {@code 1,234}, {@code 2.31} for the tail
+     * ratio's {@code 2.31×}, empty for none ({@code —}); the unit is in the column's name.
+     */
+    public static String plain(String cell) {
+        if (cell.equals(MISSING)) return "";
+        return cell.replace(",", "").replace("×", "");
     }
 
     private static List<String> estimate(String name, Estimate e) {
-        return List.of(name, ms(e.value()), ms(e.low()), ms(e.high()));
+        if (!e.hasInterval()) return List.of(name, ms(e.value()), MISSING, MISSING);
+        return List.of(name, ms(e.value()), e.hasLow() ? ms(e.low()) : "< min", e.hasHigh() ? ms(e.high()) : "> max");
     }
 
     static String ms(double v) {

@@ -4,6 +4,8 @@ import dev.gcscope.analysis.CycleRangeAnalysis;
 import dev.gcscope.analysis.regime.Regime;
 import dev.gcscope.ui.gctrace.GcTraceModel;
 import dev.gcscope.ui.gctrace.ViewParts;
+import dev.gcscope.ui.table.TableActions;
+import dev.gcscope.ui.table.TableText;
 import dev.gcscope.ui.view.TraceView;
 import java.util.List;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -26,7 +28,8 @@ import javafx.scene.layout.VBox;
 /**
  * The percentile table tab: pause percentiles of the selection with their 95% intervals, the
  * maximum and the tail ratio; below, each regime's pauses in the selection. Ctrl+C (Cmd+C) in a
- * table copies it as tab-separated values; the Copy button copies both.
+ * table copies it as tab-separated values; the Copy button copies both; each table's context menu
+ * copies it as TSV or Markdown or saves it as CSV.
  */
 public final class PercentileTableView implements TraceView {
     private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
@@ -53,6 +56,8 @@ public final class PercentileTableView implements TraceView {
         regimes.setMinHeight(100);
         VBox.setVgrow(regimes, Priority.ALWAYS);
         regimes.setPlaceholder(new Label("No regime has cycles in the selection"));
+        TableActions.install(pauses, "pause percentiles");
+        TableActions.install(regimes, "pauses by regime");
         regimeSwatches();
         regimes.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         regimes.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
@@ -117,7 +122,10 @@ public final class PercentileTableView implements TraceView {
             TableColumn<List<String>, String> col = new TableColumn<>(headers.get(c));
             col.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().get(index)));
             col.setSortable(false);
-            if (headers.get(c).contains("(ms)") || headers.get(c).equals("cycles")) col.getStyleClass().add("numeric");
+            if (headers.get(c).contains("(ms)") || headers.get(c).equals("cycles")) {
+                col.getStyleClass().add("numeric");
+                TableText.plainAs(col, PercentileRows::plain);
+            }
             // headers are short phrases; never cut them to "P50 (..."
             col.setMinWidth(Math.max(60, headers.get(c).length() * 7.5));
             col.setPrefWidth(headers.get(c).equals("labels") ? 260 : col.getMinWidth());

@@ -12,10 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gcscope.render.distribution.PauseHistogram;
 import dev.gcscope.analysis.CycleRangeAnalysis;
 import dev.gcscope.analysis.stats.Convergence;
-import dev.gcscope.analysis.stats.QuantileBootstrap;
+import dev.gcscope.analysis.stats.PercentileInterval;
 import dev.gcscope.parsers.gctrace.GcColumns;
 import dev.gcscope.samples.SampleTraces;
 import dev.gcscope.render.plot.PlotArea;
+import dev.gcscope.ui.LayoutPass;
 import dev.gcscope.ui.gctrace.GcTraceModel;
 import dev.gcscope.ui.gctrace.GcTraceViewsFixture;
 import dev.gcscope.render.plot.TimeRange;
@@ -116,11 +117,13 @@ class DistributionViewsTest {
 
         List<List<String>> rows = view.pauseTable().getItems();
         double[] ps = {50, 90, 99, 99.9};
-        QuantileBootstrap.Estimate[] ci = {stats.pauses().p50(), stats.pauses().p90(), stats.pauses().p99(), stats.pauses().p999()};
+        PercentileInterval.Estimate[] ci = {stats.pauses().p50(), stats.pauses().p90(), stats.pauses().p99(), stats.pauses().p999()};
         for (int i = 0; i < ps.length; i++) {
             assertEquals(ms(r7(stw, ps[i])), rows.get(i).get(1), "P" + ps[i]);
-            assertEquals(ms(ci[i].low()), rows.get(i).get(2));
-            assertEquals(ms(ci[i].high()), rows.get(i).get(3));
+            assertEquals(ci[i].hasLow() ? ms(ci[i].low()) : "< min", rows.get(i).get(2));
+            // too few pauses for an upper end says so rather than quoting the maximum
+            assertEquals(ci[i].hasHigh() ? ms(ci[i].high()) : "> max", rows.get(i).get(3));
+            assertEquals(!ci[i].hasHigh(), ps[i] == 99.9 && stats.pauses().count() < 3688, "P" + ps[i]);
             assertTrue(ci[i].low() <= r7(stw, ps[i]) && r7(stw, ps[i]) <= ci[i].high(), "the estimate lies in its interval");
         }
         assertEquals(ms(Arrays.stream(stw).filter(v -> !Double.isNaN(v)).max().orElseThrow()), rows.get(4).get(1));
@@ -142,8 +145,8 @@ class DistributionViewsTest {
             assertEquals(ms(Arrays.stream(v).max().orElseThrow()), row.get(5));
         }
         String caption = robot.lookup("#percentile-caption").queryAs(Label.class).getText();
-        assertTrue(caption.contains(String.format(Locale.ROOT, "%,d resamples", QuantileBootstrap.RESAMPLES)), caption);
-        assertTrue(caption.contains("percentile bootstrap"), caption);
+        assertTrue(caption.contains("order statistics"), caption);
+        if (!ci[3].hasHigh()) assertTrue(caption.contains("P99.9 3,688"), caption);
 
         // the regime rows and the highlighted regime follow each other
         int second = Integer.parseInt(regimeRows.get(1).get(0));
@@ -164,8 +167,13 @@ class DistributionViewsTest {
     }
 
     @Test
-    void convergenceMarksStabilityWhereItBeginsAndTheSloFollowsTheSpinner(FxRobot robot) {
-        GcTraceModel model = GcTraceViewsFixture.model(cycles);
+    void convergenceMarksStabilityWhereItBeginsAndTheSloFollowsTheSpinner(FxRobot robot) throws Exception {
+        // a longer recording of the same workload: its median settles two-thirds of the way before its end
+        // (in the default sample the phases keep moving it, and both ends of its interval come within 10%
+        // only at the last checkpoint)
+        Table longer = GcTraceViewsFixture.cycles("gctrace/go1.24-phases-cri.log");
+        double[] stw = longer.doubleColumn(GcColumns.STW_MS).asDoubleArray();
+        GcTraceModel model = GcTraceViewsFixture.model(longer);
         ConvergenceView view = new ConvergenceView(model);
         show(robot, stage, view, false);
         Convergence.Result r = model.statisticsProperty().get().convergence();
@@ -202,6 +210,7 @@ class DistributionViewsTest {
         assertTrue(streak.contains(String.format(Locale.ROOT, "%,d of %,d cycles", above, known)), streak);
 
         // dragging the SLO line up sets a larger threshold when released
+        LayoutPass.run(robot, view.chart());
         PlotArea area = view.chart().plotArea().orElseThrow();
         double lineY = area.yScale().toPixel(Math.log10(slo));
         Point2D from = view.chart().localToScreen(area.x() + area.width() / 3, lineY);

@@ -18,6 +18,7 @@ import dev.gcscope.analysis.CycleRangeAnalysis;
 import dev.gcscope.parsers.gctrace.GcColumns;
 import dev.gcscope.samples.SampleTraces;
 import dev.gcscope.render.plot.PlotArea;
+import dev.gcscope.ui.LayoutPass;
 import dev.gcscope.ui.gctrace.GcTraceData;
 import dev.gcscope.ui.gctrace.GcTraceModel;
 import dev.gcscope.ui.gctrace.GcTraceViewsFixture;
@@ -114,6 +115,7 @@ class RegimeHighlightViewsTest {
             // the readout of a bin holding the regime's pauses says how many
             int bin = 0;
             for (int i = 0; i < want.length; i++) if (want[i] > want[bin]) bin = i;
+            LayoutPass.run(robot, view.chart());
             PlotArea a = view.chart().plotArea().orElseThrow();
             double[] e = h.bins().edges();
             double px = a.xScale().toPixel((Math.log10(e[bin]) + Math.log10(e[bin + 1])) / 2);
@@ -229,6 +231,7 @@ class RegimeHighlightViewsTest {
 
         // the dotted lines are drawn at those values, in the regime's colour
         Color colour = (Color) view.chart().regimeStroke(regime);
+        LayoutPass.run(robot, view.chart());
         PlotArea a = view.chart().plotArea().orElseThrow();
         WritableImage img = snapshot(robot, view.chart());
         for (double ms : new double[] {ref.p50Ms(), ref.p99Ms()}) {

@@ -1,11 +1,8 @@
-package dev.gcscope.cli;
+package dev.gcscope.format;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gcscope.format.AnalysisOptions;
-import dev.gcscope.format.FormatSupports;
-import dev.gcscope.format.TextReport;
 import dev.gcscope.parsers.ParseIssue;
 import dev.gcscope.parsers.ParseReport;
 import dev.gcscope.parsers.ParseResult;
@@ -16,9 +13,10 @@ import java.util.Map;
 /**
  * The part of {@code summary} every format shares (format, lines, skipped lines, issues, notes, Go
  * versions), followed by what the format's {@link dev.gcscope.format.FormatSupport} adds. The JSON keys
- * are public contract.
+ * are public contract. The report ({@code gcscope report}) reads its figures from the same object,
+ * so they are the figures {@code summary --json} prints.
  */
-final class FileSummary {
+public final class FileSummary {
     /** Issues the text report lists; {@code --json} lists every one the parse report kept. */
     static final int TEXT_ISSUES = 5;
     static final String GO_VERSIONS = "go_versions";
@@ -27,13 +25,13 @@ final class FileSummary {
     private final AnalysisOptions options;
     private final JsonNodeFactory nodes;
 
-    FileSummary(FormatSupports formats, AnalysisOptions options, JsonNodeFactory nodes) {
+    public FileSummary(FormatSupports formats, AnalysisOptions options, JsonNodeFactory nodes) {
         this.formats = formats;
         this.options = options;
         this.nodes = nodes;
     }
 
-    ObjectNode json(ParseResult result) {
+    public ObjectNode json(ParseResult result) {
         ParseReport report = result.report();
         ObjectNode file = nodes.objectNode();
         file.put("file", result.sourceName());
@@ -55,7 +53,7 @@ final class FileSummary {
         return file;
     }
 
-    void text(ParseResult result, TextReport out) {
+    public void text(ParseResult result, TextReport out) {
         ParseReport report = result.report();
         String name = result.sourceName();
         out.heading(name);

@@ -1,0 +1,145 @@
+package dev.gcscope.analysis.stats;
+
+import org.apache.commons.math3.distribution.BinomialDistribution;
+
+/**
+ * Distribution-free confidence intervals for percentiles, from order statistics (the binomial
+ * construction; e.g. Hahn and Meeker, <i>Statistical Intervals</i>, ch. 5).
+ *
+ * <p>Of n pauses, the number B below the true p-th percentile is Binomial(n, p) whatever the
+ * distribution of the pauses, so the l-th smallest pause lies below that percentile with
+ * probability P(B ≥ l) and the u-th smallest above it with probability P(B ≤ u − 1). The interval
+ * is [x(l), x(u)] with l as large and u as small as keep each tail at most 2.5 %: its coverage is
+ * at least 95 % exactly, at every n, for any distribution (ties, as in Go's two-digit pauses, only
+ * make it larger), and {@link Estimate#coverage()} says how much more.
+ *
+ * <p>The bound does not always exist. P99.9 of 300 pauses: even the largest is above the true P99.9
+ * with probability only 1 − 0.999³⁰⁰ = 26 %, so no pause can be its 95 % upper bound; the interval is
+ * then open on that side ({@code high} = +∞, shown as "&gt; max"), the other side takes the whole 5 %,
+ * and {@link Estimate#cyclesForBounds()} says how many pauses would close it. With both sides open —
+ * a median of five pauses — or fewer than {@value #MIN_VALUES} pauses, there is no interval at all. The percentile bootstrap this
+ * replaces always gave a number: its upper end for P99.9 of 1,000 pauses was the sample maximum,
+ * and it covered the truth in 62 % of simulated traces.
+ */
+public final class PercentileInterval {
+    public static final double CONFIDENCE = 0.95;
+    /**
+     * Fewer values than this get no interval at all: one pause is a valid one-sided bound for a high
+     * percentile (it lies below the true P99 with probability 0.99), but a "95 % interval" read off a
+     * single cycle says more about the arithmetic than about the program.
+     */
+    public static final int MIN_VALUES = 2;
+
+    private PercentileInterval() {}
+
+    /**
+     * An R-7 percentile with its interval.
+     *
+     * @param low the lower end; −∞ when open, NaN when there is no data
+     * @param high the upper end; +∞ when open, NaN when there is no data
+     * @param coverage the interval's exact coverage for continuous data (at least the confidence
+     *                 asked; 1 when both ends are open), NaN when there is no data
+     * @param cyclesForBounds how many values a closed two-sided interval needs: 0 when it is closed
+     */
+    public record Estimate(double value, double low, double high, double coverage, int cyclesForBounds) {
+        public static final Estimate NONE = new Estimate(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
+
+        public boolean hasLow() {
+            return Double.isFinite(low);
+        }
+
+        public boolean hasHigh() {
+            return Double.isFinite(high);
+        }
+
+        /** At least one end exists: there is something to show. */
+        public boolean hasInterval() {
+            return hasLow() || hasHigh();
+        }
+
+        /** The larger distance from the estimate to an end of its interval; +∞ when an end is open. */
+        public double reach() {
+            if (Double.isNaN(value)) return Double.NaN;
+            if (!hasLow() || !hasHigh()) return Double.POSITIVE_INFINITY;
+            return Math.max(value - low, high - value);
+        }
+    }
+
+    /**
+     * Ranks (1-based) of the order statistics that bound the p-th percentile of n values: 0 for an
+     * open lower end, n + 1 for an open upper end.
+     */
+    public record Ranks(int n, int low, int high, double coverage) {
+        public boolean hasLow() {
+            return low >= 1;
+        }
+
+        public boolean hasHigh() {
+            return high <= n;
+        }
+    }
+
+    public static Estimate percentile(SortedSample sample, double p) {
+        return percentile(sample.values(), sample.size(), p, CONFIDENCE);
+    }
+
+    public static Estimate percentile(SortedSample sample, double p, double confidence) {
+        return percentile(sample.values(), sample.size(), p, confidence);
+    }
+
+    /** The percentile {@code p} (0..100) of the first {@code n} values of {@code sorted}, with its interval. */
+    static Estimate percentile(double[] sorted, int n, double p, double confidence) {
+        if (n == 0) return Estimate.NONE;
+        Ranks r = ranks(n, p / 100, confidence);
+        double low = r.hasLow() ? sorted[r.low() - 1] : Double.NEGATIVE_INFINITY;
+        double high = r.hasHigh() ? sorted[r.high() - 1] : Double.POSITIVE_INFINITY;
+        int needed = r.hasLow() && r.hasHigh() ? 0 : cyclesForBounds(p / 100, confidence);
+        return new Estimate(SortedSample.r7(sorted, n, p), low, high, r.coverage(), needed);
+    }
+
+    /**
+     * The ranks for quantile {@code q} (0..1) of {@code n} values: each tail at most (1 − confidence)/2,
+     * or, when one end cannot exist, the other with the whole 1 − confidence.
+     */
+    public static Ranks ranks(int n, double q, double confidence) {
+        if (n < MIN_VALUES) return new Ranks(n, 0, n + 1, 1);
+        BinomialDistribution below = new BinomialDistribution(null, n, q);
+        double alpha = 1 - confidence;
+        int low = lowRank(below, alpha / 2), high = highRank(below, n, alpha / 2);
+        if (low < 1 && high <= n) high = highRank(below, n, alpha);
+        else if (high > n && low >= 1) low = lowRank(below, alpha);
+        double coverage = (high <= n ? below.cumulativeProbability(high - 1) : 1)
+                - (low >= 1 ? below.cumulativeProbability(low - 1) : 0);
+        return new Ranks(n, Math.max(0, low), Math.min(n + 1, high), coverage);
+    }
+
+    /** The largest l with P(B ≤ l − 1) ≤ tail; 0 when there is none. */
+    private static int lowRank(BinomialDistribution below, double tail) {
+        int k = below.inverseCumulativeProbability(tail); // smallest k with P(B ≤ k) ≥ tail
+        return below.cumulativeProbability(k) <= tail ? k + 1 : k;
+    }
+
+    /** The smallest u with P(B ≥ u) ≤ tail; n + 1 when there is none. */
+    private static int highRank(BinomialDistribution below, int n, double tail) {
+        // P(B ≥ u) ≤ tail  ⟺  P(B ≤ u − 1) ≥ 1 − tail
+        int k = below.inverseCumulativeProbability(1 - tail);
+        return Math.min(n + 1, k + 1);
+    }
+
+    /**
+     * The fewest values with which both ends of the {@code q}-quantile's interval exist: the upper end
+     * needs P(B = n) = qⁿ ≤ (1 − confidence)/2, the lower (1 − q)ⁿ ≤ (1 − confidence)/2.
+     */
+    public static int cyclesForBounds(double q, double confidence) {
+        double tail = (1 - confidence) / 2;
+        return Math.max(fewest(q, tail), fewest(1 - q, tail));
+    }
+
+    private static int fewest(double q, double tail) {
+        if (q <= 0) return 1;
+        if (q >= 1) return Integer.MAX_VALUE;
+        int n = (int) Math.max(1, Math.ceil(Math.log(tail) / Math.log(q)) - 1);
+        while (Math.pow(q, n) > tail) n++;
+        return n;
+    }
+}

@@ -1,0 +1,117 @@
+package dev.gcscope.analysis.stats;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.gcscope.analysis.stats.CoverageSimulation.Cell;
+import java.util.List;
+import org.apache.commons.math3.util.CombinatoricsUtils;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The percentile intervals mean what they say: on synthetic traces whose percentiles are known, the
+ * share of intervals holding the truth is the coverage the binomial construction promises, at least
+ * 95 %, for P50 to P99.9 at 100, 1,000 and 10,000 cycles; where the pauses are too few for a bound,
+ * the interval says so.
+ */
+class PercentileIntervalTest {
+    static final long SEED = 20261127L;
+
+    /** Continuous pauses: the coverage is exactly {@link PercentileInterval.Ranks#coverage()}, whatever the distribution. */
+    @Test
+    void coverageIsTheExactBinomialCoverageAndAtLeastNominal() {
+        List<Cell> cells = CoverageSimulation.run(CoverageSimulation.CURRENT, 400, false, SEED);
+        assertEquals(CoverageSimulation.SIZES.length * CoverageSimulation.PERCENTILES.length, cells.size());
+        for (Cell c : cells) {
+            double exact = PercentileInterval.ranks(c.n(), c.p() / 100, PercentileInterval.CONFIDENCE).coverage();
+            assertTrue(exact >= PercentileInterval.CONFIDENCE, c + ": exact coverage " + exact);
+            double sd = Math.sqrt(exact * (1 - exact) / c.traces());
+            assertEquals(exact, c.coverage(), 3 * sd + 0.5 / c.traces(), c + " against the exact " + exact);
+        }
+    }
+
+    /** Go's two-digit pauses tie; ties only make the intervals more conservative. */
+    @Test
+    void coverageHoldsWithGosTiedPauses() {
+        for (Cell c : CoverageSimulation.run(CoverageSimulation.CURRENT, 200, true, SEED)) {
+            assertTrue(c.coverage() >= PercentileInterval.CONFIDENCE - c.tolerance(PercentileInterval.CONFIDENCE), c.toString());
+        }
+    }
+
+    @Test
+    void tooFewPausesForABoundGiveAnOpenEndAndTheCyclesNeeded() {
+        double[] x = new double[300];
+        for (int i = 0; i < x.length; i++) x[i] = 0.1 + i * 0.01;
+        PercentileInterval.Estimate e = PercentileInterval.percentile(SortedSample.of(x), 99.9);
+        assertTrue(e.hasLow(), e.toString());
+        assertFalse(e.hasHigh(), "the largest of 300 pauses is above the true P99.9 only 26% of the time: " + e);
+        assertEquals(Double.POSITIVE_INFINITY, e.high());
+        // the smallest n with 0.999^n ≤ 0.025, counted here
+        int n = 1;
+        while (Math.pow(0.999, n) > 0.025) n++;
+        assertEquals(n, e.cyclesForBounds());
+        assertEquals(3688, n);
+        // one-sided: the lower end takes the whole 5%
+        assertTrue(e.coverage() >= 0.95, e.toString());
+        assertEquals(Double.POSITIVE_INFINITY, e.reach());
+    }
+
+    @Test
+    void oneCycleHasNoInterval() {
+        for (double p : CoverageSimulation.PERCENTILES) {
+            PercentileInterval.Estimate e = PercentileInterval.percentile(SortedSample.of(new double[] {0.25}), p);
+            assertEquals(0.25, e.value());
+            assertFalse(e.hasInterval(), "P" + p + ": " + e);
+        }
+        assertTrue(Double.isNaN(PercentileInterval.percentile(SortedSample.of(new double[0]), 50).value()));
+    }
+
+    /** The ranks against binomial tail sums written out from the probability mass function. */
+    @ParameterizedTest
+    @CsvSource({"10, 0.5", "20, 0.5", "100, 0.5", "100, 0.9", "100, 0.99", "300, 0.999", "1000, 0.99", "1000, 0.999", "4000, 0.999"})
+    void ranksAreTheTightestWithTailsOfAtMostTwoAndAHalfPercent(int n, double q) {
+        PercentileInterval.Ranks r = PercentileInterval.ranks(n, q, 0.95);
+        double[] cdf = new double[n + 1];
+        for (int k = 0; k <= n; k++) {
+            double pmf = Math.exp(CombinatoricsUtils.binomialCoefficientLog(n, k) + k * Math.log(q) + (n - k) * Math.log1p(-q));
+            cdf[k] = (k == 0 ? 0 : cdf[k - 1]) + pmf;
+        }
+        boolean upperExists = 1 - cdf[n - 1] <= 0.025, lowerExists = cdf[0] <= 0.025;
+        double lowTail = upperExists || !lowerExists ? 0.025 : 0.05, highTail = lowerExists || !upperExists ? 0.025 : 0.05;
+        if (!upperExists && !lowerExists) {
+            assertFalse(r.hasLow() || r.hasHigh(), r.toString());
+            return;
+        }
+        if (r.hasLow()) {
+            assertTrue(cdf[r.low() - 1] <= lowTail + 1e-12, r + " lower tail " + cdf[r.low() - 1]);
+            assertTrue(cdf[r.low()] > lowTail - 1e-12, r + ": rank " + (r.low() + 1) + " would do");
+        } else {
+            assertFalse(lowerExists && upperExists, r.toString());
+        }
+        if (r.hasHigh()) {
+            assertTrue(1 - cdf[r.high() - 1] <= highTail + 1e-12, r + " upper tail " + (1 - cdf[r.high() - 1]));
+            assertTrue(1 - cdf[r.high() - 2] > highTail - 1e-12, r + ": rank " + (r.high() - 1) + " would do");
+        } else {
+            assertFalse(upperExists, r.toString());
+        }
+        double covered = (r.hasHigh() ? cdf[r.high() - 1] : 1) - (r.hasLow() ? cdf[r.low() - 1] : 0);
+        assertEquals(covered, r.coverage(), 1e-9);
+        assertTrue(covered >= 0.95 - 1e-12);
+    }
+
+    @Test
+    void rangeSelectionGivesTheSameIntervalAsTheSortedSample() {
+        org.apache.commons.math3.random.Well19937c random = new org.apache.commons.math3.random.Well19937c(3);
+        for (int n : new int[] {1, 2, 7, 100, 1000, 5000}) {
+            double[] x = new double[n + 10];
+            for (int i = 0; i < x.length; i++) x[i] = Math.floor(random.nextDouble() * 50) / 10; // many ties
+            SortedSample sorted = SortedSample.of(java.util.Arrays.copyOfRange(x, 5, 5 + n));
+            for (double p : new double[] {50, 90, 99, 99.9, 100}) {
+                double[] work = x.clone();
+                PercentileInterval.Estimate a = RangeSelection.percentile(work, 5, 5 + n, p, 0.95);
+                assertEquals(PercentileInterval.percentile(sorted, p), a, "n " + n + " P" + p);
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.gcscope.ui.export;
+
+import dev.gcscope.analysis.work.Work;
+import dev.gcscope.cli.VersionProvider;
+import dev.gcscope.export.report.CommandLines;
+import dev.gcscope.export.report.CycleSpan;
+import dev.gcscope.export.report.HtmlReport;
+import dev.gcscope.export.report.InputDigest;
+import dev.gcscope.export.report.MarkdownReport;
+import dev.gcscope.export.report.ReportBuilder;
+import dev.gcscope.export.report.ReportCharts;
+import dev.gcscope.export.report.ReportDocument;
+import dev.gcscope.export.report.ReportFiles;
+import dev.gcscope.export.report.ReportFormat;
+import dev.gcscope.export.report.ReportInput;
+import dev.gcscope.export.report.ReportRequest;
+import dev.gcscope.export.report.ReportTheme;
+import dev.gcscope.format.AnalysisOptions;
+import dev.gcscope.format.FormatSupports;
+import dev.gcscope.format.PlainNumbers;
+import dev.gcscope.parsers.ParseResult;
+import dev.gcscope.parsers.TraceInputException;
+import dev.gcscope.parsers.TraceSource;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * File ▸ Export report…: the report of one open document (and its selected time range), as
+ * {@code gcscope report} writes it for the same file and range, made off the UI thread. The input's
+ * bytes are read again for their SHA-256; a file whose size changed since it was opened is refused,
+ * since the report would vouch for bytes it did not analyse.
+ */
+public final class ReportExport {
+    /**
+     * The document to report on.
+     *
+     * @param name its name in the window (the file name)
+     * @param file the file it was read from, or null (a bundled sample)
+     * @param loadedBytes its size when it was read
+     * @param result its parse
+     * @param span its selected cycles, or null for all
+     * @param bytes opens its bytes again, for the digest
+     */
+    public record Source(String name, Path file, long loadedBytes, ParseResult result, CycleSpan span,
+                         Callable<TraceSource> bytes) {}
+
+    private final FileExports exports;
+    private final ReportCharts charts;
+
+    public ReportExport(FileExports exports, ReportCharts charts) {
+        this.exports = exports;
+        this.charts = charts;
+    }
+
+    public void export(Source source, Path target, ReportFormat format, ReportTheme theme) {
+        exports.saveReport(target, "the report of " + source.name(), ctx -> {
+            TraceSource bytes = source.bytes().call();
+            InputDigest digest = InputDigest.of(bytes);
+            if (source.loadedBytes() >= 0 && digest.sizeBytes() != source.loadedBytes()) {
+                throw new TraceInputException(String.format(Locale.ROOT, "%s: changed since it was opened (%,d bytes then,"
+                        + " %,d now); open it again to report what it holds now", bytes.name(), source.loadedBytes(), digest.sizeBytes()));
+            }
+            String name = source.file() == null ? source.name() : source.file().toString();
+            ReportInput input = new ReportInput(name, digest.sizeBytes(), digest.sha256(), source.result(), source.span());
+            ReportRequest request = request(source, format, theme);
+            ReportDocument doc = new ReportBuilder(FormatSupports.standard(), AnalysisOptions.DEFAULT, charts,
+                    Work.on(exports.runner().executor(), ctx::isCancelled)).build(List.of(input), request);
+            return format == ReportFormat.HTML
+                    ? new ReportFiles(HtmlReport.write(doc, theme, request.version()), Map.of())
+                    : MarkdownReport.write(doc, theme, format.stem(target));
+        });
+    }
+
+    /** What the report says made it, and the command line that makes the same report. */
+    static ReportRequest request(Source source, ReportFormat format, ReportTheme theme) {
+        List<String> args = new ArrayList<>(List.of("report"));
+        if (format != ReportFormat.HTML) args.addAll(List.of("--format", format.id()));
+        if (theme != ReportTheme.LIGHT) args.addAll(List.of("--theme", theme.id()));
+        CycleSpan span = source.span();
+        if (span != null) args.addAll(List.of("--from", PlainNumbers.plain(span.fromS()), "--to", PlainNumbers.plain(span.toS())));
+        args.add(source.file() == null ? source.name() : source.file().toString());
+        String made = "gcscope window: File ▸ Export report… on " + source.name()
+                + (source.file() == null ? " (a bundled sample: File ▸ Open sample)" : "")
+                + (span == null ? "" : ", time range " + PlainNumbers.plain(span.fromS()) + " s – " + PlainNumbers.plain(span.toS()) + " s");
+        return new ReportRequest(VersionProvider.version(), made, CommandLines.gcscope(args), theme);
+    }
+}
