@@ -38,7 +38,9 @@ public record StackedCharts(List<FramedChart> parts, List<Double> shares) implem
         for (int i = 0; i < heights.length; i++) {
             g.save();
             g.translate(0, y);
-            g.clipRect(0, 0, width, heights[i]);
+            // not clipped to its share: in a short picture (a report's) a part's rotated y title may be
+            // taller than its plot, and reaches into the margin beside the part above; the data are
+            // clipped to each plot by PlotFrame
             parts.get(i).alignedAt(left).paint(g, width, heights[i]);
             g.restore();
             y += heights[i];
