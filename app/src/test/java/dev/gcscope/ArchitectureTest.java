@@ -21,9 +21,13 @@ import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 @AnalyzeClasses(locations = GcscopeClasses.class,
         importOptions = {ImportOption.DoNotIncludeTests.class, GcscopeClasses.NoTestJars.class})
 class ArchitectureTest {
-    /** What the command line runs on: none of it may load a JavaFX class. */
+    /**
+     * What the command line runs on: none of it may load a JavaFX class. The charts' renderers
+     * ({@code render}) and their PNG and SVG writers ({@code export}) are among it: the command line
+     * draws charts with no display.
+     */
     private static final String[] HEADLESS = {"dev.gcscope.cli..", "dev.gcscope.format..", "dev.gcscope.preinit..",
-            "dev.gcscope.export.."};
+            "dev.gcscope.render..", "dev.gcscope.export.."};
 
     @ArchTest
     static final ArchRule theLibrariesNeverTouchJavaFx = noClasses()

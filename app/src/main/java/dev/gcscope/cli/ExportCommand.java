@@ -11,6 +11,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,13 +21,18 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import tech.tablesaw.api.Table;
 
-/** {@code gcscope export --csv OUT [--format FMT] FILE} */
+/**
+ * {@code gcscope export --csv OUT [--format FMT] FILE}, and
+ * {@code gcscope export --png OUT.png|--svg OUT.svg --chart ID [--width PX] [--scale N] FILE}.
+ */
 @Command(name = "export", sortOptions = false,
         description = {
-            "Write the file's main table (for gctrace: one row per GC cycle) as CSV.",
+            "Write the file's main table (for gctrace: one row per GC cycle) as CSV, or one of its charts as PNG or SVG.",
             "The header holds the table's column names in table order (units are in the names);"
                 + " numbers are plain (0.018, 12189), missing values are empty, booleans true/false,"
                 + " wall_time is ISO-8601 (2026-11-27T00:01:02.123).",
+            "A chart is drawn as the window draws it (same layout, colours and reduction per pixel column), for the"
+                + " whole trace, with no display: SVG keeps text as text and every series as vector shapes.",
             "OUT is written to a temporary file first and renamed at the end, so a failed export never"
                 + " leaves a partial file; OUT is never the input itself.",
         })
@@ -37,9 +43,11 @@ final class ExportCommand implements Callable<Integer> {
 
     private CommandSpec spec;
 
-    @Option(names = "--csv", paramLabel = "OUT", required = true,
-            description = "The CSV file to write (replaced if it exists), or - for standard output.")
-    private String csv;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    private Target target;
+
+    @Mixin
+    private ChartOptions chartOptions;
 
     @Mixin
     private FormatOption format;
@@ -49,6 +57,29 @@ final class ExportCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE", arity = "1", description = "The trace file (plain text or gzip).")
     private Path file;
+
+    /** What to write: exactly one of a table or a chart. */
+    static final class Target {
+        @Option(names = "--csv", paramLabel = "OUT", required = true,
+                description = "The CSV file to write (replaced if it exists), or - for standard output.")
+        String csv;
+
+        @Option(names = "--png", paramLabel = "OUT", required = true,
+                description = "Write the chart --chart names as a PNG image (replaced if it exists).")
+        String png;
+
+        @Option(names = "--svg", paramLabel = "OUT", required = true,
+                description = "Write the chart --chart names as an SVG image (replaced if it exists).")
+        String svg;
+
+        String given() {
+            return csv != null ? csv : png != null ? png : svg;
+        }
+
+        String option() {
+            return csv != null ? "--csv" : png != null ? "--png" : "--svg";
+        }
+    }
 
     ExportCommand(CliContext context) {
         this.context = context;
@@ -64,7 +95,11 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         String formatId = format.validated(context.inputs().loader().parsers());
-        Path out = STDOUT.equals(csv) ? null : outputPath();
+        boolean chart = target.csv == null;
+        if (chart && chartOptions.problem() != null) throw new ParameterException(spec.commandLine(), chartOptions.problem());
+        if (!chart && chartOptions.chart != null) throw new ParameterException(spec.commandLine(), "--chart goes with --png or --svg, not --csv");
+        String csv = target.given();
+        Path out = STDOUT.equals(csv) && !chart ? null : outputPath();
         ParseResult result;
         try {
             TraceSource source = context.inputs().open(file);
@@ -73,6 +108,7 @@ final class ExportCommand implements Callable<Integer> {
         } catch (TraceInputException e) {
             return context.errors().report(e);
         }
+        if (chart) return ChartFiles.write(context, result, chartOptions, out, target.svg != null, csv);
         Table table = exported(result);
         if (out == null) {
             PrintWriter stdout = spec.commandLine().getOut();
@@ -104,15 +140,17 @@ final class ExportCommand implements Callable<Integer> {
 
     private Path outputPath() {
         try {
-            return Path.of(csv);
+            return Path.of(target.given());
         } catch (InvalidPathException e) {
-            throw new ParameterException(spec.commandLine(), "'" + csv + "' is not a valid path for --csv: " + e.getReason());
+            throw new ParameterException(spec.commandLine(), "'" + target.given() + "' is not a valid path for " + target.option()
+                    + ": " + e.getReason());
         }
     }
 
     /** Refuses to overwrite the input (even through a link) or a directory, and a missing folder. */
     private void checkTarget(Path out) throws TraceInputException {
-        if (Files.isDirectory(out)) throw new TraceInputException(csv + ": is a directory; --csv needs a file name");
+        String csv = target.given();
+        if (Files.isDirectory(out)) throw new TraceInputException(csv + ": is a directory; " + target.option() + " needs a file name");
         Path dir = parentOf(out);
         if (!Files.isDirectory(dir)) throw new TraceInputException(csv + ": folder " + dir + " does not exist");
         if (Files.exists(out)) {
@@ -124,7 +162,7 @@ final class ExportCommand implements Callable<Integer> {
             }
             if (same) {
                 throw new TraceInputException(csv + ": is the input file itself; gcscope never modifies an input,"
-                        + " so choose another --csv file");
+                        + " so choose another " + target.option() + " file");
             }
             if (!Files.isWritable(out)) throw new TraceInputException(csv + ": cannot be written (permission denied)");
         }

@@ -6,6 +6,7 @@ import dev.gcscope.export.report.CycleSpan;
 import dev.gcscope.export.report.HtmlReport;
 import dev.gcscope.export.report.InputDigest;
 import dev.gcscope.export.report.MarkdownReport;
+import dev.gcscope.export.report.RenderedCharts;
 import dev.gcscope.export.report.ReportBuilder;
 import dev.gcscope.export.report.ReportCharts;
 import dev.gcscope.export.report.ReportDocument;
@@ -155,9 +156,9 @@ final class ReportCommand implements Callable<Integer> {
         return TimelineSpan.of(result.table(GcColumns.CYCLES_TABLE), from, to);
     }
 
-    /** The charts of each input, drawn headless. */
+    /** The charts of each input, drawn headless by the window's renderers. */
     private static ReportCharts charts() {
-        return ReportCharts.NONE;
+        return new RenderedCharts(Work.parallel());
     }
 
     private Path outputPath() {

@@ -44,13 +44,34 @@ class NoJavaFxTest {
         assertTrue(loaded.stream().noneMatch(c -> c.startsWith("javafx.") || c.startsWith("com.sun.javafx")), loaded::toString);
     }
 
+    /** A chart drawn with no display at all (DISPLAY unset, as in CI): through AWT, headless, and still no JavaFX. */
+    @Test
+    void chartExportWithoutADisplayLoadsNoJavaFxClass() throws Exception {
+        Path sample = SampleTraces.get(SampleTraces.DEFAULT_GCTRACE).copyTo(dir);
+        Path png = dir.resolve("pause.png");
+        Path svg = dir.resolve("histogram.svg");
+        List<String> loaded = loadedClasses("export", "--png", png.toString(), "--chart", "pause-timeline", "--scale", "2",
+                sample.toString());
+        assertTrue(loaded.contains("dev.gcscope.export.Graphics2DPainter"), "the chart was drawn through AWT");
+        assertTrue(loaded.stream().noneMatch(c -> c.startsWith("javafx.") || c.startsWith("com.sun.javafx")), loaded::toString);
+        assertTrue(Files.size(png) > 10_000, "a PNG was written");
+        loaded = loadedClasses("export", "--svg", svg.toString(), "--chart", "stw-histogram", sample.toString());
+        assertTrue(loaded.contains("dev.gcscope.export.SvgPainter"));
+        assertTrue(loaded.stream().noneMatch(c -> c.startsWith("javafx.") || c.startsWith("com.sun.javafx")), loaded::toString);
+        assertTrue(Files.readString(svg, StandardCharsets.UTF_8).contains("<text"), "an SVG was written");
+    }
+
     private List<String> loadedClasses(String... args) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path log = dir.resolve("stdout.txt");
         List<String> command = new java.util.ArrayList<>(List.of(java.toString(), "-verbose:class",
                 "-cp", System.getProperty("java.class.path"), "dev.gcscope.Launcher"));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        // no display to fall back on: the CLI must never need one
+        builder.environment().remove("DISPLAY");
+        builder.environment().remove("WAYLAND_DISPLAY");
+        Process p = builder.start();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the CLI finished");
         String out = Files.readString(log, StandardCharsets.UTF_8);
         assertEquals(0, p.exitValue(), out.lines().filter(l -> !l.contains("[class,load]")).toList().toString());

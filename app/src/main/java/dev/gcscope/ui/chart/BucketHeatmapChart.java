@@ -1,48 +1,27 @@
 package dev.gcscope.ui.chart;
 
+import dev.gcscope.render.Rgba;
+import dev.gcscope.render.chart.BucketHeatmapPlot;
+import dev.gcscope.render.chart.BucketHeatmapPlot.Cells;
+import dev.gcscope.render.plot.HoverPoint;
+import dev.gcscope.render.plot.PlotArea;
+import dev.gcscope.render.plot.PlotContent;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.css.CssMetaData;
 import javafx.css.Styleable;
 import javafx.css.StyleableObjectProperty;
-import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.image.PixelWriter;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 
 /**
- * Per-interval histograms as a heatmap: one column per interval (x = time), one row per bucket on a
- * log y axis, colour = the interval's count in that bucket on a log scale from {@code -chart-heat-low}
- * (one observation) to {@code -chart-heat-high} (the largest count); empty cells stay background.
- * Buckets are drawn as {@link BucketHistogramChart} draws them (0/−∞ and +∞ ends halved/doubled), and
- * only the range of buckets with any observation is shown.
+ * Per-interval histograms as a heatmap on screen ({@link BucketHeatmapPlot} draws it): one column per
+ * interval, one row per bucket on a log y axis, colour = count on a log scale from
+ * {@code -chart-heat-low} (one observation) to {@code -chart-heat-high} (the largest count).
  */
 public final class BucketHeatmapChart extends CanvasChart {
-    /**
-     * @param startX each column's left edge (interval start time, or its number)
-     * @param endX each column's right edge
-     * @param counts counts[column][bucket]
-     */
-    public record Cells(String xTitle, String yTitle, Quantity quantity, double[] lower, double[] upper,
-                        double[] startX, double[] endX, double[][] counts) {
-        public static Cells empty() {
-            return new Cells("", "", Quantity.PLAIN, new double[0], new double[0], new double[0], new double[0], new double[0][]);
-        }
-
-        public int columns() {
-            return startX.length;
-        }
-
-        public double maxCount() {
-            double m = 0;
-            for (double[] c : counts) for (double v : c) m = Math.max(m, v);
-            return m;
-        }
-    }
-
     private static final CssMetaData<BucketHeatmapChart, Paint> LOW = ChartCss.paint("-chart-heat-low", c -> c.low, Color.LIGHTYELLOW);
     private static final CssMetaData<BucketHeatmapChart, Paint> HIGH = ChartCss.paint("-chart-heat-high", c -> c.high, Color.DARKRED);
     private static final List<CssMetaData<? extends Styleable, ?>> CSS_META_DATA =
@@ -51,14 +30,14 @@ public final class BucketHeatmapChart extends CanvasChart {
     private final StyleableObjectProperty<Paint> low = ChartCss.paintProperty(LOW, this, "low", this::invalidate);
     private final StyleableObjectProperty<Paint> high = ChartCss.paintProperty(HIGH, this, "high", this::invalidate);
     private final ObjectProperty<Cells> cells = new SimpleObjectProperty<>(this, "cells", Cells.empty());
-    private double[] logLo = new double[0], logHi = new double[0];
-    private double yMin, yMax, maxCount;
-    private boolean hasData;
+    private double maxCount;
+    /** What the last redraw drew, for picking. */
+    private BucketHeatmapPlot shown;
 
     public BucketHeatmapChart() {
         getStyleClass().add("bucket-heatmap-chart");
         cells.addListener((obs, old, now) -> {
-            prepare(now);
+            maxCount = now.maxCount();
             invalidate();
         });
     }
@@ -67,153 +46,30 @@ public final class BucketHeatmapChart extends CanvasChart {
         return cells;
     }
 
+    /** The colours CSS set. */
+    public BucketHeatmapPlot.Colours colours() {
+        return new BucketHeatmapPlot.Colours(rgba(low), rgba(high));
+    }
+
     /** The colour of a count, as drawn (for the legend and tests). */
     public Color colorOf(double count) {
-        if (!(count > 0) || maxCount <= 0) return null;
-        double f = maxCount <= 1 ? 1 : Math.log(count) / Math.log(maxCount);
-        return asColor(low.get()).interpolate(asColor(high.get()), Math.max(0, Math.min(1, f)));
+        Rgba c = colours().of(count, maxCount);
+        return c == null ? null : FxPainter.color(c);
     }
 
     public double maxCount() {
         return maxCount;
     }
 
-    private static Color asColor(Paint p) {
-        return p instanceof Color c ? c : Color.GRAY;
-    }
-
-    private void prepare(Cells c) {
-        int n = c.upper().length;
-        logLo = new double[n];
-        logHi = new double[n];
-        yMin = Double.POSITIVE_INFINITY;
-        yMax = Double.NEGATIVE_INFINITY;
-        maxCount = c.maxCount();
-        for (int b = 0; b < n; b++) {
-            double lo = c.lower()[b], hi = c.upper()[b];
-            if (!(hi > 0)) lo = hi = Double.NaN;
-            if (hi == Double.POSITIVE_INFINITY) hi = lo > 0 ? lo * 2 : Double.NaN;
-            if (!(lo > 0)) lo = hi / 2;
-            logLo[b] = Math.log10(lo);
-            logHi[b] = Math.log10(hi);
-            boolean used = false;
-            for (double[] col : c.counts()) used |= col[b] > 0;
-            if (used && !Double.isNaN(logLo[b]) && !Double.isNaN(logHi[b])) {
-                yMin = Math.min(yMin, logLo[b]);
-                yMax = Math.max(yMax, logHi[b]);
-            }
-        }
-        hasData = c.columns() > 0 && yMax > yMin;
-        if (hasData && yMax - yMin < 1) {
-            double mid = (yMin + yMax) / 2;
-            yMin = mid - 0.5;
-            yMax = mid + 0.5;
-        }
-    }
-
     @Override
-    protected AxisSpec xAxis() {
-        Cells c = cells.get();
-        if (!hasData) return null;
-        double lo = c.startX()[0], hi = c.endX()[c.columns() - 1];
-        return new AxisSpec(c.xTitle(), lo, hi > lo ? hi : lo + 1, false, false);
-    }
-
-    @Override
-    protected AxisSpec yAxis() {
-        return hasData ? new AxisSpec(cells.get().yTitle() + " (log)", yMin, yMax, false, false) : null;
-    }
-
-    /** Log ticks at 1-2-5 steps when the buckets span few decades, not just one label per decade. */
-    @Override
-    protected boolean logY() {
-        return true;
-    }
-
-    @Override
-    protected String yTickLabel(AxisTicks ticks, int i) {
-        return cells.get().quantity().format(Math.pow(10, ticks.at(i)));
-    }
-
-    @Override
-    protected void drawData(GraphicsContext g, PlotArea area) {
-        Cells c = cells.get();
-        LinearScale xs = area.xScale(), ys = area.yScale();
-        if (c.columns() > area.width() || logLo.length > area.height()) {
-            drawReduced(g, area, c);
-            return;
-        }
-        for (int col = 0; col < c.columns(); col++) {
-            double x0 = Math.floor(xs.toPixel(c.startX()[col])), x1 = Math.ceil(xs.toPixel(c.endX()[col]));
-            double[] counts = c.counts()[col];
-            for (int b = 0; b < counts.length; b++) {
-                Color colour = colorOf(counts[b]);
-                if (colour == null || Double.isNaN(logLo[b]) || Double.isNaN(logHi[b])) continue;
-                double y0 = ys.toPixel(logHi[b]), y1 = ys.toPixel(logLo[b]);
-                g.setFill(colour);
-                g.fillRect(x0, Math.floor(y0), Math.max(1, x1 - x0), Math.max(1, Math.ceil(y1) - Math.floor(y0)));
-            }
-        }
-    }
-
-    /**
-     * More intervals than pixel columns (a day of scrapes) or more buckets than pixel rows: cells
-     * painted one over another would show whichever came last. Each pixel instead takes the largest
-     * count of the cells that cover it, so a burst in one interval is never hidden by its quiet
-     * neighbours, and is written once.
-     */
-    private void drawReduced(GraphicsContext g, PlotArea area, Cells c) {
-        int left = (int) Math.round(area.x()), top = (int) Math.round(area.y());
-        int w = (int) Math.floor(area.width()), h = (int) Math.floor(area.height());
-        if (w <= 0 || h <= 0) return;
-        double[] grid = new double[w * h];
-        LinearScale xs = area.xScale(), ys = area.yScale();
-        for (int col = 0; col < c.columns(); col++) {
-            int x0 = clamp((int) Math.floor(xs.toPixel(c.startX()[col])) - left, w);
-            int x1 = Math.max(x0 + 1, clamp((int) Math.ceil(xs.toPixel(c.endX()[col])) - left, w + 1));
-            double[] counts = c.counts()[col];
-            for (int b = 0; b < counts.length; b++) {
-                double n = counts[b];
-                if (!(n > 0) || Double.isNaN(logLo[b]) || Double.isNaN(logHi[b])) continue;
-                int y0 = clamp((int) Math.floor(ys.toPixel(logHi[b])) - top, h);
-                int y1 = Math.max(y0 + 1, clamp((int) Math.ceil(ys.toPixel(logLo[b])) - top, h + 1));
-                for (int y = y0; y < Math.min(y1, h); y++) {
-                    for (int x = x0; x < Math.min(x1, w); x++) {
-                        int i = y * w + x;
-                        if (n > grid[i]) grid[i] = n;
-                    }
-                }
-            }
-        }
-        PixelWriter pixels = g.getPixelWriter();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                Color colour = colorOf(grid[y * w + x]);
-                if (colour != null) pixels.setColor(left + x, top + y, colour);
-            }
-        }
-    }
-
-    private static int clamp(int v, int limit) {
-        return Math.max(0, Math.min(v, limit - 1));
+    protected PlotContent content() {
+        shown = new BucketHeatmapPlot(cells.get(), colours());
+        return shown;
     }
 
     @Override
     protected Optional<HoverPoint> pick(double px, double py, PlotArea area) {
-        Cells c = cells.get();
-        double x = area.xScale().toValue(px), y = area.yScale().toValue(py);
-        for (int col = 0; col < c.columns(); col++) {
-            if (!(x >= c.startX()[col] && x < c.endX()[col])) continue;
-            for (int b = 0; b < logLo.length; b++) {
-                if (!(y >= logLo[b] && y < logHi[b])) continue;
-                Quantity q = c.quantity();
-                String text = String.format(Locale.ROOT, "interval %d (%s – %s)%n[%s, %s)%ncount %,.0f", col + 1,
-                        Quantity.number(c.startX()[col]), Quantity.number(c.endX()[col]), q.format(c.lower()[b]),
-                        q.format(c.upper()[b]), c.counts()[col][b]);
-                return Optional.of(new HoverPoint(px, py, col, text));
-            }
-        }
-        return Optional.empty();
+        return shown == null ? Optional.empty() : shown.pick(px, py, area);
     }
 
     public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {

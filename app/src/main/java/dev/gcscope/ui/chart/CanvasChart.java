@@ -1,5 +1,18 @@
 package dev.gcscope.ui.chart;
 
+import dev.gcscope.render.ChartFont;
+import dev.gcscope.render.Painter;
+import dev.gcscope.render.Rgba;
+import dev.gcscope.render.plot.CrosshairLayer;
+import dev.gcscope.render.plot.FrameColours;
+import dev.gcscope.render.plot.FrameStyle;
+import dev.gcscope.render.plot.FramedChart;
+import dev.gcscope.render.plot.HoverPoint;
+import dev.gcscope.render.plot.Padding;
+import dev.gcscope.render.plot.Pixels;
+import dev.gcscope.render.plot.PlotArea;
+import dev.gcscope.render.plot.PlotContent;
+import dev.gcscope.render.plot.PlotFrame;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.property.DoubleProperty;
@@ -19,15 +32,13 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import javafx.scene.text.Font;
-import javafx.scene.text.Text;
 
 /**
- * Base of gcscope's charts: a canvas with a plot area, a linear x and y axis with nice ticks, grid
- * lines and axis titles, and a hover readout. Subclasses say what the axes cover and draw the data
- * (reducing it per pixel column with {@link MinMaxReducer}).
- *
- * <p>The chart lays the plot out; {@link PlotFrameLayer} draws the frame around the data and
- * {@link CrosshairLayer} the hover marks, each on the GraphicsContext it is given.
+ * Base of gcscope's charts on screen: a canvas a toolkit-free {@link PlotContent} is drawn on
+ * through {@link FxPainter} and {@link PlotFrame} (which lays out the plot, the axes with nice ticks,
+ * grid lines and titles), and a hover readout. Subclasses hold the chart's state as properties and
+ * say what to draw ({@link #content()}); the same content draws the chart into a file
+ * ({@link #drawing()}), so an export is the chart on screen.
  *
  * <p>The canvas is redrawn only when the chart's size, data or colours change, at most once per
  * pulse: {@link #invalidate()} only marks it dirty and asks for a layout, and the redraw happens in
@@ -38,11 +49,9 @@ import javafx.scene.text.Text;
  * colours.
  */
 public abstract class CanvasChart extends Region {
-    private static final double TICK_LENGTH = PlotFrameLayer.TICK_LENGTH;
-    private static final double LABEL_GAP = PlotFrameLayer.LABEL_GAP;
-    private static final double X_PIXELS_PER_TICK = 70;
-    private static final double Y_PIXELS_PER_TICK = 42;
     private static final double READOUT_OFFSET = 12;
+    /** The labels' size relative to the platform's default font. */
+    private static final double LABEL_SCALE = 0.92;
 
     private static final CssMetaData<CanvasChart, Paint> PLOT_FILL =
             ChartCss.paint("-chart-plot-fill", c -> c.plotFill, Color.WHITE);
@@ -63,9 +72,10 @@ public abstract class CanvasChart extends Region {
 
     private final Canvas canvas = new Canvas();
     private final Canvas hoverCanvas = new Canvas();
+    private final FxPainter painter = new FxPainter(canvas.getGraphicsContext2D());
+    private final FxPainter hoverPainter = new FxPainter(hoverCanvas.getGraphicsContext2D());
     private final Label readout = new Label();
-    private final Text measure = new Text();
-    private final Font tickFont;
+    private final ChartFont tickFont;
     private boolean dirty = true;
     private PlotArea plotArea;
     /** The left edge of the plot this chart's own labels need; charts stacked in one view align to the widest. */
@@ -81,8 +91,7 @@ public abstract class CanvasChart extends Region {
     protected CanvasChart() {
         getStyleClass().add("canvas-chart");
         Font base = Font.getDefault();
-        tickFont = Font.font(base.getFamily(), Math.round(base.getSize() * 0.92));
-        measure.setFont(tickFont);
+        tickFont = new ChartFont(base.getFamily(), Math.round(base.getSize() * LABEL_SCALE), false);
         hoverCanvas.setMouseTransparent(true);
         readout.getStyleClass().add("chart-readout");
         readout.setManaged(false);
@@ -100,57 +109,24 @@ public abstract class CanvasChart extends Region {
         minPlotLeft.addListener((obs, old, now) -> invalidate());
     }
 
-    /** The x axis to draw, or null when there is no data. */
-    protected abstract AxisSpec xAxis();
-
-    /** The y axis to draw, or null when there is no data. */
-    protected abstract AxisSpec yAxis();
-
-    /** Draws the data inside {@code area}; axes, grid and background are already drawn. */
-    protected abstract void drawData(GraphicsContext g, PlotArea area);
+    /**
+     * What the chart draws now: its data, selection, highlight and colours, for one drawing. The
+     * screen asks once per redraw; {@link #drawing()} asks for an export, so what it returns must not
+     * share anything a later redraw changes (reused arrays of a reduction belong to one content).
+     */
+    protected abstract PlotContent content();
 
     /**
-     * Label of x tick {@code i}; a log axis (data in log10 units) overrides it to show the value
-     * itself, a time axis to show clock times.
+     * What an export of the chart draws: {@link #content()}, or a copy of it when the content keeps
+     * arrays it reuses from one redraw to the next.
      */
-    protected String xTickLabel(AxisTicks ticks, int i) {
-        return ticks.label(i);
-    }
-
-    /** Label of y tick {@code i}, as {@link #xTickLabel}. */
-    protected String yTickLabel(AxisTicks ticks, int i) {
-        return ticks.label(i);
-    }
-
-    /**
-     * Whether the x axis is logarithmic. If so, {@link #xAxis()} gives the log10 of the range to show,
-     * ticks are labelled with values ({@link LogTicks}), and {@link #drawData} maps {@code log10(value)}.
-     */
-    protected boolean logX() {
-        return false;
-    }
-
-    /** Like {@link #logX()}, for the y axis. */
-    protected boolean logY() {
-        return false;
+    protected PlotContent exportContent() {
+        return content();
     }
 
     /** The data point nearest to the pointer at ({@code px}, {@code py}), if any is close enough. */
     protected Optional<HoverPoint> pick(double px, double py, PlotArea area) {
         return Optional.empty();
-    }
-
-    /**
-     * Ticks of the x axis for about {@code maxTicks} of them; a time axis overrides this to put ticks
-     * at whole minutes or hours rather than at multiples of 1, 2 or 5.
-     */
-    protected AxisTicks xTicks(AxisSpec spec, int maxTicks) {
-        return ticks(spec, logX(), maxTicks);
-    }
-
-    /** Room each x tick label needs, in pixels; wider labels (clock times) ask for more. */
-    protected double xPixelsPerTick() {
-        return X_PIXELS_PER_TICK;
     }
 
     /** True to draw a crosshair at the pointer rather than a line at the picked point. */
@@ -162,7 +138,7 @@ public abstract class CanvasChart extends Region {
      * Draws what belongs on the overlay canvas besides the crosshair and readout (a rubber band being
      * dragged); called whenever the overlay is repainted. The canvas is clear when it is called.
      */
-    protected void drawOverlay(GraphicsContext g, PlotArea area) {}
+    protected void drawOverlay(Painter g, PlotArea area) {}
 
     /** Repaints the overlay canvas (crosshair, readout, {@link #drawOverlay}) without redrawing the chart. */
     protected final void repaintOverlay() {
@@ -186,7 +162,6 @@ public abstract class CanvasChart extends Region {
         return redraws;
     }
 
-    /** What the chart says when it has no data, e.g. "Drop a trace here". */
     /** Where the plot would start for this chart's own y labels (after the last redraw). */
     public final ReadOnlyDoubleProperty naturalPlotLeftProperty() {
         return naturalPlotLeft.getReadOnlyProperty();
@@ -197,6 +172,7 @@ public abstract class CanvasChart extends Region {
         return minPlotLeft;
     }
 
+    /** What the chart says when it has no data, e.g. "Drop a trace here". */
     public final StringProperty placeholderProperty() {
         return placeholder;
     }
@@ -204,6 +180,28 @@ public abstract class CanvasChart extends Region {
     /** The readout shown for the hovered point (a label, styled {@code .chart-readout}). */
     public final Label readout() {
         return readout;
+    }
+
+    /**
+     * The chart as it is now (data, selection, highlight, colours, font, padding), frozen: it draws
+     * at any size on any {@link Painter}, on any thread, and no later change of the chart reaches it.
+     * Call on the UI thread.
+     */
+    public final FramedChart drawing() {
+        return new FramedChart(exportContent(), frameStyle(), placeholder.get());
+    }
+
+    /** The frame's colours, font and padding as CSS set them, with the plot's current left alignment. */
+    public final FrameStyle frameStyle() {
+        Insets pad = getInsets();
+        return new FrameStyle(frameColours(), tickFont, new Padding(pad.getTop(), pad.getRight(), pad.getBottom(), pad.getLeft()),
+                Math.ceil(minPlotLeft.get()));
+    }
+
+    /** The colours of the frame, as CSS set them. */
+    public final FrameColours frameColours() {
+        return new FrameColours(FxPainter.rgba(plotFill.get()), FxPainter.rgba(gridStroke.get()), FxPainter.rgba(axisStroke.get()),
+                FxPainter.rgba(textFill.get()));
     }
 
     /** Shows the readout for the point nearest to ({@code x}, {@code y}), as moving the pointer there does. */
@@ -216,13 +214,13 @@ public abstract class CanvasChart extends Region {
         GraphicsContext g = hoverCanvas.getGraphicsContext2D();
         g.clearRect(0, 0, hoverCanvas.getWidth(), hoverCanvas.getHeight());
         readout.setVisible(false);
-        if (area != null) drawOverlay(g, area);
-        CrosshairLayer marks = new CrosshairLayer(axisStroke.get(), textFill.get());
-        if (inside && crosshair()) marks.drawCrosshair(g, area, x, y);
+        if (area != null) drawOverlay(hoverPainter, area);
+        CrosshairLayer marks = new CrosshairLayer(FxPainter.rgba(axisStroke.get()), FxPainter.rgba(textFill.get()));
+        if (inside && crosshair()) marks.drawCrosshair(hoverPainter, area, x, y);
         if (point.isEmpty()) return;
         HoverPoint p = point.get();
-        if (!crosshair()) marks.drawPickLine(g, area, p);
-        marks.drawRing(g, p);
+        if (!crosshair()) marks.drawPickLine(hoverPainter, area, p);
+        marks.drawRing(hoverPainter, p);
 
         readout.setText(p.text());
         readout.setVisible(true);
@@ -293,82 +291,26 @@ public abstract class CanvasChart extends Region {
 
     private void paint(double w, double h) {
         clearHover();
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.clearRect(0, 0, w, h);
+        canvas.getGraphicsContext2D().clearRect(0, 0, w, h);
         plotArea = null;
-        Insets pad = getInsets();
-        double innerW = w - pad.getLeft() - pad.getRight();
-        double innerH = h - pad.getTop() - pad.getBottom();
-        if (innerW < 60 || innerH < 60) return;
-        g.setFont(tickFont);
-        double lineH = textHeight();
-
-        AxisSpec xSpec = xAxis();
-        AxisSpec ySpec = yAxis();
-        PlotFrameLayer frame = new PlotFrameLayer(plotFill.get(), gridStroke.get(), axisStroke.get(), textFill.get(), tickFont);
-        if (xSpec == null || ySpec == null) {
-            frame.drawPlaceholder(g, pad.getLeft(), pad.getTop(), innerW, innerH, placeholder.get());
-            return;
-        }
-
-        // Vertical layout first: the y ticks decide how wide their labels, and so the left margin, are.
-        double top = pad.getTop() + lineH / 2;
-        // an untitled x axis (a chart stacked under a titled one) gives its title's line to the plot
-        double xTitleH = xSpec.title() == null || xSpec.title().isEmpty() ? 0 : lineH + LABEL_GAP;
-        double bottom = h - pad.getBottom() - xTitleH - lineH - TICK_LENGTH - LABEL_GAP;
-        AxisTicks yTicks = ticks(ySpec, logY(), Math.max(2, (int) ((bottom - top) / Y_PIXELS_PER_TICK)));
-        double yLabelWidth = 0;
-        for (int i = 0; i < yTicks.count(); i++) yLabelWidth = Math.max(yLabelWidth, textWidth(yTickLabel(yTicks, i)));
-        // Whole pixels at both ends, so that pixel column c of the plot is exactly column c of a reduction.
-        double natural = Math.ceil(pad.getLeft() + lineH + LABEL_GAP * 2 + yLabelWidth + TICK_LENGTH);
-        naturalPlotLeft.set(natural);
-        double left = Math.max(natural, Math.ceil(minPlotLeft.get()));
-        double right = Math.floor(w - pad.getRight() - textWidth("00000") / 2);
-        if (right - left < 40 || bottom - top < 40) return;
-        AxisTicks xTicks = xTicks(xSpec, Math.max(2, (int) ((right - left) / xPixelsPerTick())));
-
-        LinearScale xs = scale(xSpec, xTicks, left, right);
-        LinearScale ys = scale(ySpec, yTicks, bottom, top);
-        PlotArea area = new PlotArea(left, top, right - left, bottom - top, xs, ys);
-
-        frame.drawUnderData(g, area, xTicks, this::xTickLabel, yTicks, this::yTickLabel);
-        frame.drawTitles(g, area, xSpec.title(), ySpec.title(), pad.getLeft(), h - pad.getBottom());
-
-        g.save();
-        g.beginPath();
-        g.rect(area.x(), area.y(), area.width(), area.height());
-        g.clip();
-        drawData(g, area);
-        g.restore();
-
-        frame.drawAxisLines(g, area);
-        plotArea = area;
-    }
-
-    private static AxisTicks ticks(AxisSpec spec, boolean log, int maxTicks) {
-        return log ? LogTicks.covering(spec.min(), Math.max(spec.max(), spec.min() + 1e-9), maxTicks) : spec.ticks(maxTicks);
-    }
-
-    /** A log axis shows exactly its range (already chosen in decades by the chart); a linear one per its spec. */
-    private static LinearScale scale(AxisSpec spec, AxisTicks ticks, double pixelAtMin, double pixelAtMax) {
-        if (ticks instanceof NiceTicks nice) return new LinearScale(spec.shownMin(nice), spec.shownMax(nice), pixelAtMin, pixelAtMax);
-        double max = spec.max() > spec.min() ? spec.max() : spec.min() + 0.1;
-        return new LinearScale(spec.min(), max, pixelAtMin, pixelAtMax);
+        FrameStyle style = frameStyle();
+        PlotFrame.Painted painted = PlotFrame.paint(painter, w, h, style, content(), placeholder.get(), natural -> {
+            // Published before the plot is placed: a view aligning its charts updates the minimum now.
+            naturalPlotLeft.set(natural);
+            return Math.max(natural, Math.ceil(minPlotLeft.get()));
+        });
+        plotArea = painted.area();
     }
 
     /** The font tick labels and titles are drawn in. */
-    protected final Font tickFont() {
+    protected final ChartFont tickFont() {
         return tickFont;
     }
 
+    /** Width of {@code s} in the labels' font. */
     protected final double textWidth(String s) {
-        measure.setText(s);
-        return measure.getLayoutBounds().getWidth();
-    }
-
-    protected final double textHeight() {
-        measure.setText("0.9 ms");
-        return Math.ceil(measure.getLayoutBounds().getHeight());
+        painter.setFont(tickFont);
+        return painter.textWidth(s);
     }
 
     protected final Paint textFill() {
@@ -390,6 +332,11 @@ public abstract class CanvasChart extends Region {
     /** Centres a 1-pixel line on a pixel, so it is drawn sharp rather than smeared over two. */
     protected static double snap(double v) {
         return Pixels.snap(v);
+    }
+
+    /** The colour CSS set, as the renderers take it. */
+    protected static Rgba rgba(javafx.beans.value.ObservableValue<Paint> p) {
+        return FxPainter.rgba(p.getValue());
     }
 
     public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {

@@ -1,5 +1,13 @@
 package dev.gcscope.ui.chart;
 
+import dev.gcscope.render.Painter;
+import dev.gcscope.render.chart.PercentileLinesPlot;
+import dev.gcscope.render.chart.PercentileLinesPlot.Lines;
+import dev.gcscope.render.chart.PercentileLinesPlot.Role;
+import dev.gcscope.render.plot.HoverPoint;
+import dev.gcscope.render.plot.PlotArea;
+import dev.gcscope.render.plot.PlotContent;
+import dev.gcscope.render.plot.TimeRange;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
@@ -9,7 +17,6 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.css.CssMetaData;
 import javafx.css.Styleable;
 import javafx.css.StyleableObjectProperty;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
@@ -19,7 +26,7 @@ import javafx.scene.paint.Paint;
 
 /**
  * Percentiles over time: up to four lines (P50, P90, P99, max) over time buckets or intervals, and
- * under them, optionally, every raw value as one min-to-max stroke per pixel column ({@link MinMaxReducer}),
+ * under them, optionally, every raw value as one min-to-max stroke per pixel column (see {@link PercentileLinesPlot}),
  * so a single spike between two buckets is never hidden. A NaN value breaks its line (an interval
  * without observations). The y axis is linear or log10 (latencies spanning decades).
  *
@@ -31,25 +38,6 @@ import javafx.scene.paint.Paint;
  * {@code -chart-selection-stroke}.
  */
 public final class PercentileLinesChart extends CanvasChart {
-    public enum Role { P50, P90, P99, MAX }
-
-    /**
-     * @param x where each value is drawn (time, or interval number)
-     * @param lines one y array per role (same length as x), null for a role not shown
-     * @param rawX every raw value's x for the min/max strokes, or null
-     * @param rawY the raw values
-     */
-    public record Lines(String xTitle, String yTitle, Quantity quantity, boolean logY, double[] x, double[][] lines,
-                        double[] rawX, double[] rawY) {
-        public static Lines empty() {
-            return new Lines("", "", Quantity.PLAIN, false, new double[0], new double[Role.values().length][], null, null);
-        }
-
-        public double[] line(Role r) {
-            return lines[r.ordinal()];
-        }
-    }
-
     private static final CssMetaData<PercentileLinesChart, Paint> P50 = ChartCss.paint("-chart-p50-stroke", c -> c.p50, Color.SEAGREEN);
     private static final CssMetaData<PercentileLinesChart, Paint> P90 = ChartCss.paint("-chart-p90-stroke", c -> c.p90, Color.STEELBLUE);
     private static final CssMetaData<PercentileLinesChart, Paint> P99 = ChartCss.paint("-chart-p99-stroke", c -> c.p99, Color.DARKORANGE);
@@ -79,16 +67,13 @@ public final class PercentileLinesChart extends CanvasChart {
     /** Where a primary-button drag began, NaN when none is under way. */
     private double pressX = Double.NaN;
     private double dragX;
-    private final MinMaxReducer reducer = new MinMaxReducer();
-    private double xMin, xMax, yMin, yMax;
-    /** The raw values as plotted (log10 on a log axis), computed once per data set. */
-    private double[] rawPlotY;
-    private boolean hasData;
+    /** What the chart draws: prepared once per data set, redrawn with the current selection and colours. */
+    private PercentileLinesPlot plot = new PercentileLinesPlot(Lines.empty());
 
     public PercentileLinesChart() {
         getStyleClass().add("percentile-lines-chart");
         data.addListener((obs, old, now) -> {
-            prepare(now);
+            plot = new PercentileLinesPlot(now);
             invalidate();
         });
         selection.addListener((obs, old, now) -> invalidate());
@@ -147,12 +132,12 @@ public final class PercentileLinesChart extends CanvasChart {
     }
 
     @Override
-    protected void drawOverlay(GraphicsContext g, PlotArea area) {
+    protected void drawOverlay(Painter g, PlotArea area) {
         if (Double.isNaN(pressX) || Math.abs(dragX - pressX) < DRAG_THRESHOLD) return;
         double a = clamp(area, Math.min(pressX, dragX)), b = clamp(area, Math.max(pressX, dragX));
-        g.setFill(selectionFill.get());
+        g.setFill(rgba(selectionFill));
         g.fillRect(a, area.y(), b - a, area.height());
-        g.setStroke(selectionStroke.get());
+        g.setStroke(rgba(selectionStroke));
         g.setLineWidth(1);
         g.strokeRect(snap(a), snap(area.y()), Math.floor(b - a), Math.floor(area.height()));
     }
@@ -171,137 +156,25 @@ public final class PercentileLinesChart extends CanvasChart {
         };
     }
 
-    private double y(double v, boolean log) {
-        return log ? (v > 0 ? Math.log10(v) : Double.NaN) : v;
-    }
-
-    private void prepare(Lines d) {
-        xMin = yMin = Double.POSITIVE_INFINITY;
-        xMax = yMax = Double.NEGATIVE_INFINITY;
-        for (double[] line : d.lines()) {
-            if (line == null) continue;
-            for (int i = 0; i < line.length; i++) include(d.x()[i], y(line[i], d.logY()));
-        }
-        if (d.rawY() != null) for (int i = 0; i < d.rawY().length; i++) include(d.rawX()[i], y(d.rawY()[i], d.logY()));
-        rawPlotY = d.rawY() == null ? null : d.logY() ? logged(d.rawY()) : d.rawY();
-        hasData = xMax >= xMin && yMax >= yMin;
-        if (!hasData) return;
-        if (xMax == xMin) xMax = xMin + 1;
-        if (!d.logY()) yMin = Math.min(0, yMin);
-        if (yMax - yMin < (d.logY() ? 1 : 1e-9)) yMax = yMin + (d.logY() ? 1 : 1);
-    }
-
-    private void include(double x, double y) {
-        if (Double.isNaN(x) || Double.isNaN(y) || Double.isInfinite(y)) return;
-        xMin = Math.min(xMin, x);
-        xMax = Math.max(xMax, x);
-        yMin = Math.min(yMin, y);
-        yMax = Math.max(yMax, y);
+    /** The colours CSS set. */
+    public PercentileLinesPlot.Colours colours() {
+        return new PercentileLinesPlot.Colours(rgba(p50), rgba(p90), rgba(p99), rgba(max), rgba(range), rgba(selectionFill),
+                rgba(selectionStroke));
     }
 
     @Override
-    protected AxisSpec xAxis() {
-        return hasData ? new AxisSpec(data.get().xTitle(), xMin, xMax, false, false) : null;
+    protected PlotContent content() {
+        return plot.view(selection.get(), colours());
     }
 
     @Override
-    protected AxisSpec yAxis() {
-        Lines d = data.get();
-        if (!hasData) return null;
-        return d.logY() ? new AxisSpec(d.yTitle() + " (log)", yMin, yMax, false, false) : new AxisSpec(d.yTitle(), yMin, yMax, false, true);
-    }
-
-    /** Log ticks at 1-2-5 steps when the range spans few decades, not just one label per decade. */
-    @Override
-    protected boolean logY() {
-        return hasData && data.get().logY();
-    }
-
-    @Override
-    protected String yTickLabel(AxisTicks ticks, int i) {
-        Lines d = data.get();
-        return d.logY() ? d.quantity().format(Math.pow(10, ticks.at(i))) : super.yTickLabel(ticks, i);
-    }
-
-    @Override
-    protected void drawData(GraphicsContext g, PlotArea area) {
-        Lines d = data.get();
-        LinearScale ys = area.yScale();
-        TimeRange sel = selection.get();
-        if (sel != null) {
-            double a = Math.max(area.x(), area.xScale().toPixel(sel.from())), b = Math.min(area.right(), area.xScale().toPixel(sel.to()));
-            if (b >= a) {
-                g.setFill(selectionFill.get());
-                g.fillRect(a, area.y(), Math.max(1, b - a), area.height());
-                g.setStroke(selectionStroke.get());
-                g.setLineWidth(1);
-                g.strokeLine(snap(a), area.y(), snap(a), area.bottom());
-                g.strokeLine(snap(b), area.y(), snap(b), area.bottom());
-            }
-        }
-        if (d.rawY() != null && d.rawY().length > 0) {
-            int columns = (int) Math.ceil(area.width());
-            double[] ry = rawPlotY;
-            reducer.reduce(d.rawX(), ry, 0, ry.length, null, area.xScale(), area.x(), columns);
-            g.setFill(range.get());
-            for (int c = 0; c < columns; c++) {
-                if (reducer.count(c) == 0) continue;
-                double top = ys.toPixel(reducer.max(c)), bottom = ys.toPixel(reducer.min(c));
-                g.fillRect(area.x() + c, top - 1, 1, Math.max(2, bottom - top + 1));
-            }
-        }
-        Role[] roles = Role.values();
-        for (int r = roles.length - 1; r >= 0; r--) {
-            double[] line = d.line(roles[r]);
-            if (line == null) continue;
-            g.setStroke(paintOf(roles[r]));
-            g.setFill(paintOf(roles[r]));
-            g.setLineWidth(roles[r] == Role.MAX ? 1 : 1.75);
-            boolean open = false;
-            g.beginPath();
-            for (int i = 0; i < line.length; i++) {
-                double v = y(line[i], d.logY());
-                if (Double.isNaN(v) || Double.isInfinite(v)) {
-                    open = false;
-                    continue;
-                }
-                double px = area.xScale().toPixel(d.x()[i]), py = ys.toPixel(v);
-                boolean alone = (i == 0 || Double.isNaN(y(line[i - 1], d.logY())))
-                        && (i + 1 >= line.length || Double.isNaN(y(line[i + 1], d.logY())));
-                if (alone) g.fillOval(px - 2, py - 2, 4, 4);
-                if (open) g.lineTo(px, py);
-                else g.moveTo(px, py);
-                open = true;
-            }
-            g.stroke();
-        }
-    }
-
-    private static double[] logged(double[] v) {
-        double[] out = new double[v.length];
-        for (int i = 0; i < v.length; i++) out[i] = v[i] > 0 ? Math.log10(v[i]) : Double.NaN;
-        return out;
+    protected PlotContent exportContent() {
+        return plot.view(selection.get(), colours()).copy();
     }
 
     @Override
     protected Optional<HoverPoint> pick(double px, double py, PlotArea area) {
-        Lines d = data.get();
-        if (d.x().length == 0) return Optional.empty();
-        double x = area.xScale().toValue(px);
-        int best = 0;
-        for (int i = 1; i < d.x().length; i++) if (Math.abs(d.x()[i] - x) < Math.abs(d.x()[best] - x)) best = i;
-        StringBuilder text = new StringBuilder(d.xTitle().replaceAll(" \\(.*", "")).append(' ')
-                .append(Quantity.number(d.x()[best]));
-        double anchor = Double.NaN;
-        for (Role r : Role.values()) {
-            double[] line = d.line(r);
-            if (line == null) continue;
-            text.append('\n').append(r).append("  ").append(d.quantity().format(line[best]));
-            double v = y(line[best], d.logY());
-            if (!Double.isNaN(v) && !Double.isInfinite(v)) anchor = v;
-        }
-        double ay = Double.isNaN(anchor) ? area.bottom() : area.yScale().toPixel(anchor);
-        return Optional.of(new HoverPoint(area.xScale().toPixel(d.x()[best]), ay, best, text.toString()));
+        return plot.pick(px, py, area);
     }
 
     public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {

@@ -3,8 +3,10 @@ package dev.gcscope.ui.gctrace;
 import dev.gcscope.analysis.GcTraceAnalysis;
 import dev.gcscope.analysis.regime.RegimeAnalysis;
 import dev.gcscope.analysis.work.Work;
-import dev.gcscope.ui.chart.StwSeries;
-import dev.gcscope.ui.chart.TimeRange;
+import dev.gcscope.render.plot.StwSeries;
+import dev.gcscope.render.timeline.GcTraceSeries;
+import dev.gcscope.render.timeline.TimelineCycles;
+import dev.gcscope.render.plot.TimeRange;
 import java.util.Arrays;
 import tech.tablesaw.api.Table;
 
@@ -46,6 +48,11 @@ public final class GcTraceData {
 
     public Table cycles() {
         return cycles;
+    }
+
+    /** What the timelines draw of this trace; columns are read from the table when a chart first asks. */
+    public TimelineCycles timelineCycles() {
+        return TimelineCycles.of(cycles, layout, analysis.regimes());
     }
 
     public StwSeries layout() {

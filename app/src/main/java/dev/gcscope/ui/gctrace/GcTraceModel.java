@@ -2,7 +2,7 @@ package dev.gcscope.ui.gctrace;
 
 import dev.gcscope.analysis.CycleRangeAnalysis;
 import dev.gcscope.analysis.stats.SloStreak;
-import dev.gcscope.ui.chart.TimeRange;
+import dev.gcscope.render.plot.TimeRange;
 import dev.gcscope.analysis.work.Work;
 import dev.gcscope.ui.task.BackgroundRunner;
 import dev.gcscope.ui.task.LatestTask;

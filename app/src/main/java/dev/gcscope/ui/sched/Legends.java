@@ -1,5 +1,6 @@
 package dev.gcscope.ui.sched;
 
+import dev.gcscope.render.chart.PercentileLinesPlot;
 import dev.gcscope.ui.chart.PercentileLinesChart;
 import java.util.Locale;
 import javafx.scene.control.Label;
@@ -13,13 +14,13 @@ final class Legends {
 
     private Legends() {}
 
-    static HBox lines(PercentileLinesChart chart, PercentileLinesChart.Role... roles) {
+    static HBox lines(PercentileLinesChart chart, PercentileLinesPlot.Role... roles) {
         HBox row = new HBox();
         row.getStyleClass().add("chart-header");
-        for (PercentileLinesChart.Role r : roles) {
+        for (PercentileLinesPlot.Role r : roles) {
             Rectangle swatch = new Rectangle(SWATCH_WIDTH, SWATCH_HEIGHT);
             swatch.getStyleClass().add("legend-" + r.name().toLowerCase(Locale.ROOT));
-            Label l = new Label(r == PercentileLinesChart.Role.MAX ? "max" : r.name(), swatch);
+            Label l = new Label(r == PercentileLinesPlot.Role.MAX ? "max" : r.name(), swatch);
             l.getStyleClass().add("legend-item");
             row.getChildren().add(l);
         }

@@ -1,8 +1,9 @@
 package dev.gcscope.ui.sched;
 
+import dev.gcscope.render.chart.BucketHistogramPlot;
 import dev.gcscope.analysis.sched.HistogramHistory;
 import dev.gcscope.ui.chart.BucketHistogramChart;
-import dev.gcscope.ui.chart.Quantity;
+import dev.gcscope.render.plot.Quantity;
 import dev.gcscope.ui.view.TraceView;
 import java.util.List;
 import java.util.Locale;
@@ -80,7 +81,7 @@ public final class MetricsHistogramView implements TraceView {
     private void show() {
         HistogramHistory h = metric.getValue();
         if (h == null || h.isEmpty()) {
-            chart.barsProperty().set(BucketHistogramChart.Bars.empty());
+            chart.barsProperty().set(BucketHistogramPlot.Bars.empty());
             facts.setText("");
             return;
         }
@@ -89,7 +90,7 @@ public final class MetricsHistogramView implements TraceView {
         Quantity q = Quantity.ofMetric(h.name());
         double[] marks = new double[HistogramHistory.QUANTILES.length];
         for (int k = 0; k < marks.length; k++) marks[k] = s.quantile(HistogramHistory.QUANTILES[k], h.upper());
-        chart.barsProperty().set(new BucketHistogramChart.Bars(h.lower(), h.upper(), s.counts(), q, h.name(), marks,
+        chart.barsProperty().set(new BucketHistogramPlot.Bars(h.lower(), h.upper(), s.counts(), q, h.name(), marks,
                 new String[] {"P50", "P90", "P99"}));
         facts.setText(String.format(Locale.ROOT, "snapshot %d of %d%s · %,.0f observations since process start · P50 %s · P90 %s · P99 %s",
                 i + 1, h.snapshots().size(), Double.isNaN(s.timeS()) ? "" : String.format(Locale.ROOT, " (t = %.3f s)", s.timeS()),

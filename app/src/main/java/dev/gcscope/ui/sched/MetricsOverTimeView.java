@@ -1,10 +1,12 @@
 package dev.gcscope.ui.sched;
 
+import dev.gcscope.render.chart.BucketHeatmapPlot;
+import dev.gcscope.render.chart.PercentileLinesPlot;
 import dev.gcscope.analysis.sched.HistogramHistory;
 import dev.gcscope.ui.chart.BucketHeatmapChart;
 import dev.gcscope.ui.chart.HeatScaleLegend;
 import dev.gcscope.ui.chart.PercentileLinesChart;
-import dev.gcscope.ui.chart.Quantity;
+import dev.gcscope.render.plot.Quantity;
 import dev.gcscope.ui.view.TraceView;
 import java.util.List;
 import javafx.collections.FXCollections;
@@ -46,8 +48,8 @@ public final class MetricsOverTimeView implements TraceView {
         HBox header = new HBox(new Label("Metric"), metric, legend);
         header.getStyleClass().add("sched-header");
         VBox heatBox = box(heatmap), lineBox = box(percentiles);
-        lineBox.getChildren().add(0, Legends.lines(percentiles, PercentileLinesChart.Role.P50, PercentileLinesChart.Role.P90,
-                PercentileLinesChart.Role.P99));
+        lineBox.getChildren().add(0, Legends.lines(percentiles, PercentileLinesPlot.Role.P50, PercentileLinesPlot.Role.P90,
+                PercentileLinesPlot.Role.P99));
         VBox.setVgrow(heatBox, Priority.ALWAYS);
         VBox.setVgrow(lineBox, Priority.ALWAYS);
         root.getChildren().addAll(header, heatBox, lineBox);
@@ -64,8 +66,8 @@ public final class MetricsOverTimeView implements TraceView {
 
     private void show(HistogramHistory h) {
         if (h == null) {
-            heatmap.cellsProperty().set(BucketHeatmapChart.Cells.empty());
-            percentiles.dataProperty().set(PercentileLinesChart.Lines.empty());
+            heatmap.cellsProperty().set(BucketHeatmapPlot.Cells.empty());
+            percentiles.dataProperty().set(PercentileLinesPlot.Lines.empty());
             return;
         }
         List<HistogramHistory.Interval> iv = h.intervals();
@@ -73,7 +75,7 @@ public final class MetricsOverTimeView implements TraceView {
         boolean timed = iv.stream().allMatch(i -> !Double.isNaN(i.startS()) && !Double.isNaN(i.endS()) && i.endS() > i.startS());
         double[] start = new double[n], end = new double[n], mid = new double[n];
         double[][] counts = new double[n][];
-        double[][] lines = new double[PercentileLinesChart.Role.values().length][];
+        double[][] lines = new double[PercentileLinesPlot.Role.values().length][];
         double[] p50 = new double[n], p90 = new double[n], p99 = new double[n];
         for (int k = 0; k < n; k++) {
             HistogramHistory.Interval i = iv.get(k);
@@ -85,13 +87,13 @@ public final class MetricsOverTimeView implements TraceView {
             p90[k] = i.p90();
             p99[k] = i.p99();
         }
-        lines[PercentileLinesChart.Role.P50.ordinal()] = p50;
-        lines[PercentileLinesChart.Role.P90.ordinal()] = p90;
-        lines[PercentileLinesChart.Role.P99.ordinal()] = p99;
+        lines[PercentileLinesPlot.Role.P50.ordinal()] = p50;
+        lines[PercentileLinesPlot.Role.P90.ordinal()] = p90;
+        lines[PercentileLinesPlot.Role.P99.ordinal()] = p99;
         String x = timed ? "time (s)" : "interval (the snapshots have no times)";
         Quantity q = Quantity.ofMetric(h.name());
-        heatmap.cellsProperty().set(new BucketHeatmapChart.Cells(x, h.name(), q, h.lower(), h.upper(), start, end, counts));
-        percentiles.dataProperty().set(new PercentileLinesChart.Lines(timed ? "interval end (s)" : x, h.name() + " per interval",
+        heatmap.cellsProperty().set(new BucketHeatmapPlot.Cells(x, h.name(), q, h.lower(), h.upper(), start, end, counts));
+        percentiles.dataProperty().set(new PercentileLinesPlot.Lines(timed ? "interval end (s)" : x, h.name() + " per interval",
                 q, true, mid, lines, null, null));
     }
 

@@ -5,7 +5,7 @@ import dev.gcscope.analysis.sched.LogBins;
 import dev.gcscope.analysis.sched.TaskDelays;
 import dev.gcscope.parsers.ParseResult;
 import dev.gcscope.parsers.perfsched.TimehistColumns;
-import dev.gcscope.ui.chart.TimeRange;
+import dev.gcscope.render.plot.TimeRange;
 import dev.gcscope.ui.task.TaskContext;
 import java.util.ArrayList;
 import java.util.List;

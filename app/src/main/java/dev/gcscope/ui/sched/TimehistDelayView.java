@@ -1,5 +1,6 @@
 package dev.gcscope.ui.sched;
 
+import dev.gcscope.render.chart.PercentileLinesPlot;
 import dev.gcscope.analysis.sched.TaskDelays;
 import dev.gcscope.parsers.ParseResult;
 import dev.gcscope.ui.chart.BucketHistogramChart;
@@ -109,7 +110,7 @@ public final class TimehistDelayView implements TraceView {
         histHeader.getStyleClass().add("chart-header");
         histBox.getChildren().add(0, histHeader);
         VBox timeBox = box(overTime);
-        HBox legend = Legends.lines(overTime, PercentileLinesChart.Role.P50, PercentileLinesChart.Role.P99, PercentileLinesChart.Role.MAX);
+        HBox legend = Legends.lines(overTime, PercentileLinesPlot.Role.P50, PercentileLinesPlot.Role.P99, PercentileLinesPlot.Role.MAX);
         legend.getChildren().add(Legends.range("every switch (min–max per pixel)"));
         timeBox.getChildren().add(0, legend);
         VBox charts = new VBox(rangeBar, taskTitle, hint, histBox, timeBox);

@@ -1,13 +1,15 @@
 package dev.gcscope.ui.sched;
 
+import dev.gcscope.render.chart.PercentileLinesPlot;
+import dev.gcscope.render.chart.BucketHistogramPlot;
 import dev.gcscope.analysis.sched.DelayOverTime;
 import dev.gcscope.analysis.sched.LogBins;
 import dev.gcscope.analysis.sched.TaskDelays;
 import dev.gcscope.parsers.ParseResult;
 import dev.gcscope.ui.chart.BucketHistogramChart;
 import dev.gcscope.ui.chart.PercentileLinesChart;
-import dev.gcscope.ui.chart.Quantity;
-import dev.gcscope.ui.chart.TimeRange;
+import dev.gcscope.render.plot.Quantity;
+import dev.gcscope.render.plot.TimeRange;
 import dev.gcscope.ui.task.BackgroundRunner;
 import dev.gcscope.ui.task.LatestTask;
 import dev.gcscope.ui.task.TaskListener;
@@ -41,11 +43,11 @@ public final class TimehistDelayViewModel {
     private final ObjectProperty<TimeRange> range = new SimpleObjectProperty<>(this, "range");
     private final ReadOnlyStringWrapper rangeText = new ReadOnlyStringWrapper(this, "rangeText", "");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
-    private final ReadOnlyObjectWrapper<BucketHistogramChart.Bars> histogram =
-            new ReadOnlyObjectWrapper<>(this, "histogram", BucketHistogramChart.Bars.empty());
+    private final ReadOnlyObjectWrapper<BucketHistogramPlot.Bars> histogram =
+            new ReadOnlyObjectWrapper<>(this, "histogram", BucketHistogramPlot.Bars.empty());
     private final ReadOnlyStringWrapper histogramPlaceholder = new ReadOnlyStringWrapper(this, "histogramPlaceholder", NO_TASK);
-    private final ReadOnlyObjectWrapper<PercentileLinesChart.Lines> overTime =
-            new ReadOnlyObjectWrapper<>(this, "overTime", PercentileLinesChart.Lines.empty());
+    private final ReadOnlyObjectWrapper<PercentileLinesPlot.Lines> overTime =
+            new ReadOnlyObjectWrapper<>(this, "overTime", PercentileLinesPlot.Lines.empty());
     private TimehistData data;
     private TimehistData.Shown shown;
 
@@ -140,8 +142,8 @@ public final class TimehistDelayViewModel {
         histogramPlaceholder.set(NO_TASK);
         if (t == null) {
             title.set("No task chosen");
-            histogram.set(BucketHistogramChart.Bars.empty());
-            overTime.set(PercentileLinesChart.Lines.empty());
+            histogram.set(BucketHistogramPlot.Bars.empty());
+            overTime.set(PercentileLinesPlot.Lines.empty());
             return;
         }
         title.set(String.format(Locale.ROOT, "%s — %,d switches, P50 %s ms, P90 %s ms, P99 %s ms, max %s ms",
@@ -149,20 +151,20 @@ public final class TimehistDelayViewModel {
         if (t.switches() == 0) {
             title.set(t.label() + " — no switches in the selected range");
             histogramPlaceholder.set("No switches of this task in the selected range");
-            histogram.set(BucketHistogramChart.Bars.empty());
+            histogram.set(BucketHistogramPlot.Bars.empty());
         } else {
             LogBins b = shown.histogramOf(t);
-            histogram.set(new BucketHistogramChart.Bars(seconds(b.lower()), seconds(b.upper()), b.counts(), Quantity.SECONDS,
+            histogram.set(new BucketHistogramPlot.Bars(seconds(b.lower()), seconds(b.upper()), b.counts(), Quantity.SECONDS,
                     "scheduling delay", seconds(new double[] {t.p50Ms(), t.p90Ms(), t.p99Ms()}), new String[] {"P50", "P90", "P99"}));
         }
         // over time: the whole recording's switches of the task, whatever the range
         int i = data.delays().tasks().indexOf(find(data.delays().tasks(), t));
         DelayOverTime o = data.overTime().get(i);
-        double[][] lines = new double[PercentileLinesChart.Role.values().length][];
-        lines[PercentileLinesChart.Role.P50.ordinal()] = o.p50Ms();
-        lines[PercentileLinesChart.Role.P99.ordinal()] = o.p99Ms();
-        lines[PercentileLinesChart.Role.MAX.ordinal()] = o.maxMs();
-        overTime.set(new PercentileLinesChart.Lines("time since the first event (s)", "scheduling delay (ms)",
+        double[][] lines = new double[PercentileLinesPlot.Role.values().length][];
+        lines[PercentileLinesPlot.Role.P50.ordinal()] = o.p50Ms();
+        lines[PercentileLinesPlot.Role.P99.ordinal()] = o.p99Ms();
+        lines[PercentileLinesPlot.Role.MAX.ordinal()] = o.maxMs();
+        overTime.set(new PercentileLinesPlot.Lines("time since the first event (s)", "scheduling delay (ms)",
                 Quantity.PLAIN, false, o.midS(), lines, data.taskTimes().get(i), data.taskDelays().get(i)));
     }
 
@@ -190,8 +192,8 @@ public final class TimehistDelayViewModel {
     public ReadOnlyStringProperty rangeTextProperty() { return rangeText.getReadOnlyProperty(); }
     /** The chosen task and its percentiles, in one line. */
     public ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }
-    public ReadOnlyObjectProperty<BucketHistogramChart.Bars> histogramProperty() { return histogram.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<BucketHistogramPlot.Bars> histogramProperty() { return histogram.getReadOnlyProperty(); }
     /** What the histogram says when it has no bars. */
     public ReadOnlyStringProperty histogramPlaceholderProperty() { return histogramPlaceholder.getReadOnlyProperty(); }
-    public ReadOnlyObjectProperty<PercentileLinesChart.Lines> overTimeProperty() { return overTime.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<PercentileLinesPlot.Lines> overTimeProperty() { return overTime.getReadOnlyProperty(); }
 }

@@ -4,7 +4,6 @@ import dev.gcscope.ui.gctrace.GcTraceModel;
 import dev.gcscope.ui.table.TableActions;
 import dev.gcscope.ui.table.TableText;
 import dev.gcscope.ui.timeline.StackedTimelineChart;
-import dev.gcscope.ui.timeline.TimelineCycles;
 import dev.gcscope.ui.timeline.TimelineView;
 import dev.gcscope.ui.timeline.TimelineViews;
 import dev.gcscope.ui.view.TraceView;
@@ -170,7 +169,7 @@ public final class SummaryView implements TraceView {
     }
 
     private Node overview(GcTraceModel model) {
-        TimelineView pauses = TimelineViews.pause(model, TimelineCycles.of(model.data()));
+        TimelineView pauses = TimelineViews.pause(model, model.data().timelineCycles());
         chart = (StackedTimelineChart) pauses.charts().get(0);
         chart.setId("stw-chart"); // the pause timeline tab's own chart keeps its id
         Node box = pauses.root();

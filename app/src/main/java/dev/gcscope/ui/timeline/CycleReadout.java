@@ -1,6 +1,8 @@
 package dev.gcscope.ui.timeline;
 
-import dev.gcscope.ui.chart.StwSeries;
+import dev.gcscope.render.plot.StwSeries;
+import dev.gcscope.render.timeline.TimelineClock;
+import dev.gcscope.render.timeline.TimelineCycles;
 import java.util.Locale;
 
 /** The text of a timeline's readout: which cycle, when, its plotted figures and its regime. */

@@ -2,25 +2,30 @@ package dev.gcscope.ui.timeline;
 
 import static dev.gcscope.ui.timeline.CycleReadout.figure;
 
+import dev.gcscope.render.timeline.TimelineCycles;
+import dev.gcscope.render.timeline.TimelineKind;
+import dev.gcscope.render.timeline.TimelinePlot;
+import dev.gcscope.render.timeline.TimelineSeries;
 import java.util.List;
 import javafx.scene.paint.Paint;
 
 /**
  * Figures per cycle as lines (heap sizes, GC CPU share), drawn so that the envelope of a million
- * cycles is exact and a single extreme still reaches its value ({@link LineSeriesLayer}).
+ * cycles is exact and a single extreme still reaches its value ({@link TimelinePlot#lines}).
  *
  * <p>Colours: the palette slot {@link TimelineSeries#colour()} of each series.
  */
 public final class LineTimelineChart extends TimelineChart {
-    private final String yTitle;
     private final List<TimelineSeries> series;
-    private final LineSeriesLayer lines;
 
     public LineTimelineChart(TimelineCycles cycles, String yTitle, List<TimelineSeries> series) {
-        super(cycles);
-        this.yTitle = yTitle;
-        this.series = List.copyOf(series);
-        this.lines = new LineSeriesLayer(cycles, this.series, this);
+        this(TimelinePlot.lines(TimelineKind.OTHER, cycles, yTitle, series));
+    }
+
+    /** @param plot a plot of lines ({@link TimelinePlot#lines}) */
+    public LineTimelineChart(TimelinePlot plot) {
+        super(plot);
+        this.series = plot.series();
         getStyleClass().add("line-timeline-chart");
     }
 
@@ -31,28 +36,6 @@ public final class LineTimelineChart extends TimelineChart {
     /** The colour series {@code s} is drawn in. */
     public Paint colour(TimelineSeries s) {
         return paletteColour(s.colour());
-    }
-
-    @Override
-    protected String yTitle() {
-        return yTitle;
-    }
-
-    @Override
-    protected double yMax(int from, int to) {
-        double m = Double.NaN;
-        for (TimelineSeries s : series) {
-            double[] v = s.values();
-            for (int i = from; i < to; i++) {
-                if (v[i] > m || (Double.isNaN(m) && !Double.isNaN(v[i]))) m = v[i];
-            }
-        }
-        return m;
-    }
-
-    @Override
-    TimelineLayer seriesLayer() {
-        return lines;
     }
 
     @Override

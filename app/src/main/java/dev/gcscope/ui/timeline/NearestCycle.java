@@ -1,9 +1,11 @@
 package dev.gcscope.ui.timeline;
 
-import dev.gcscope.ui.chart.HoverPoint;
-import dev.gcscope.ui.chart.LinearScale;
-import dev.gcscope.ui.chart.PlotArea;
-import dev.gcscope.ui.chart.StwSeries;
+import dev.gcscope.render.plot.HoverPoint;
+import dev.gcscope.render.plot.LinearScale;
+import dev.gcscope.render.plot.PlotArea;
+import dev.gcscope.render.plot.StwSeries;
+import dev.gcscope.render.timeline.TimelineClock;
+import dev.gcscope.render.timeline.TimelineCycles;
 import java.util.Optional;
 import java.util.function.IntFunction;
 

@@ -1,15 +1,22 @@
 package dev.gcscope.ui.timeline;
 
-import dev.gcscope.ui.chart.AxisSpec;
-import dev.gcscope.ui.chart.AxisTicks;
+import dev.gcscope.render.Painter;
+import dev.gcscope.render.Rgba;
+import dev.gcscope.render.plot.AxisSpec;
+import dev.gcscope.render.plot.HoverPoint;
+import dev.gcscope.render.plot.PlotArea;
+import dev.gcscope.render.plot.PlotContent;
+import dev.gcscope.render.plot.StwSeries;
+import dev.gcscope.render.plot.TimeRange;
+import dev.gcscope.render.timeline.SelectionBandLayer;
+import dev.gcscope.render.timeline.TimelineClock;
+import dev.gcscope.render.timeline.TimelineColours;
+import dev.gcscope.render.timeline.TimelineCycles;
+import dev.gcscope.render.timeline.TimelinePlot;
 import dev.gcscope.ui.chart.CanvasChart;
 import dev.gcscope.ui.chart.ChartCss;
-import dev.gcscope.ui.chart.HoverPoint;
-import dev.gcscope.ui.chart.NiceTicks;
-import dev.gcscope.ui.chart.PlotArea;
+import dev.gcscope.ui.chart.FxPainter;
 import dev.gcscope.ui.chart.RegimePalette;
-import dev.gcscope.ui.chart.StwSeries;
-import dev.gcscope.ui.chart.TimeRange;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -21,7 +28,6 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.css.CssMetaData;
 import javafx.css.Styleable;
 import javafx.css.StyleableObjectProperty;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import javafx.scene.text.Font;
@@ -34,21 +40,16 @@ import javafx.scene.text.Font;
  * <p>The chart wires its parts: the {@link TimelineViewport} decides what range is shown;
  * {@link TimelineMouse} and {@link TimelineKeys} turn input into its commands (the wheel zooms
  * around the pointer, a drag selects, Shift-, Ctrl- or middle-drag pans, a double click or Home
- * shows everything, ← → pan, + − zoom, Escape clears the selection); layers draw the plot in order
- * (selection band, run separators, highlight band, the subclass's {@link #seriesLayer() series},
- * selection edges); {@link NearestCycle} finds the cycle under the pointer and {@link CycleReadout}
- * says what it is. A crosshair follows the pointer.
- *
- * <p>Subclasses give the series layer, which reduces the rows in view per pixel column
- * ({@link dev.gcscope.ui.chart.MinMaxReducer}) so that any number of cycles costs one column's work
- * per pixel and no extreme is lost.
+ * shows everything, ← → pan, + − zoom, Escape clears the selection); a {@link TimelinePlot} draws it
+ * (the same plot draws its exports); {@link NearestCycle} finds the cycle under the pointer and
+ * {@link CycleReadout} says what it is. A crosshair follows the pointer.
  *
  * <p>Colours: {@code -chart-selection-fill}, {@code -chart-selection-stroke},
  * {@code -chart-separator-stroke}, and a palette of {@value #PALETTE_SIZE} for the data,
  * {@code -chart-color-0} … {@code -chart-color-7}. (CSS cannot pass a list of looked-up colours to
  * a custom property, so the palette is slots.)
  */
-public abstract class TimelineChart extends CanvasChart implements TimelinePaints {
+public abstract class TimelineChart extends CanvasChart {
     private static final CssMetaData<TimelineChart, Paint> SELECTION_FILL =
             ChartCss.paint("-chart-selection-fill", c -> c.selectionFill, Color.rgb(47, 110, 181, 0.15));
     private static final CssMetaData<TimelineChart, Paint> SELECTION_STROKE =
@@ -56,7 +57,7 @@ public abstract class TimelineChart extends CanvasChart implements TimelinePaint
     private static final CssMetaData<TimelineChart, Paint> SEPARATOR_STROKE =
             ChartCss.paint("-chart-separator-stroke", c -> c.separatorStroke, Color.GRAY);
     /** Slots of the chart's palette: its series, or its regimes (cycling past the last). */
-    public static final int PALETTE_SIZE = 8;
+    public static final int PALETTE_SIZE = TimelineColours.PALETTE_SIZE;
     private static final List<CssMetaData<TimelineChart, Paint>> PALETTE = IntStream.range(0, PALETTE_SIZE)
             .mapToObj(k -> ChartCss.<TimelineChart>paint("-chart-color-" + k, c -> c.palette[k], Color.GRAY))
             .toList();
@@ -84,28 +85,19 @@ public abstract class TimelineChart extends CanvasChart implements TimelinePaint
 
     protected final TimelineCycles cycles;
     protected final StwSeries layout;
-    private final TimelineClock clock;
+    private final TimelinePlot plot;
     private final TimelineViewport viewport;
     private final TimelineMouse mouse;
-    private final SelectionBandLayer selectionBand = new SelectionBandLayer(this);
-    private final RunSeparatorLayer runSeparators;
-    private final HighlightBandLayer highlightBand;
     private final NearestCycle nearest;
     private final CycleReadout cycleReadout;
-
-    /** Rows in view during the current redraw, {@code [from, to)}. */
-    private int from;
-    private int to;
-    private boolean spanCrossesDays;
     private boolean xTitleShown = true;
 
-    protected TimelineChart(TimelineCycles cycles) {
-        this.cycles = cycles;
+    /** @param plot what the chart draws, over {@code plot.cycles()} */
+    protected TimelineChart(TimelinePlot plot) {
+        this.plot = plot;
+        this.cycles = plot.cycles();
         this.layout = cycles.layout();
-        this.clock = new TimelineClock(cycles);
         this.viewport = TimelineViewport.over(layout);
-        this.runSeparators = new RunSeparatorLayer(layout.runStartX(), this);
-        this.highlightBand = new HighlightBandLayer(cycles, this);
         this.nearest = new NearestCycle(layout, this::pickY);
         this.cycleReadout = new CycleReadout(cycles, this::describeValues);
         getStyleClass().add("timeline-chart");
@@ -145,7 +137,7 @@ public abstract class TimelineChart extends CanvasChart implements TimelinePaint
     }
 
     public final TimelineClock clock() {
-        return clock;
+        return plot.clock();
     }
 
     /**
@@ -180,15 +172,6 @@ public abstract class TimelineChart extends CanvasChart implements TimelinePaint
 
     // ------------------------------------------------------------------ what subclasses give
 
-    /** The y axis title with its unit. */
-    protected abstract String yTitle();
-
-    /** The largest y value rows {@code [from, to)} reach, NaN when none has one. */
-    protected abstract double yMax(int from, int to);
-
-    /** The layer drawing the rows in view; drawn over the bands and separators, under the selection's edges. */
-    abstract TimelineLayer seriesLayer();
-
     /**
      * The y of row {@code i} the pointer is measured to: of the values drawn for the row, the one
      * nearest {@code pointerY} (a y value; NaN: the highest); NaN when the row has nothing drawn.
@@ -198,47 +181,22 @@ public abstract class TimelineChart extends CanvasChart implements TimelinePaint
     /** Appends the plotted figures of row {@code i}, one per line, each with its unit ({@link CycleReadout#figure}). */
     protected abstract void describeValues(StringBuilder b, int i);
 
-    /**
-     * Whether a highlighted regime is shown as a band behind its cycles (true) or by the chart's own
-     * drawing (a chart coloured by regime dims the others instead).
-     */
-    protected boolean bandsHighlight() {
-        return true;
-    }
-
-    // ------------------------------------------------------------------ axes
+    // ------------------------------------------------------------------ drawing
 
     @Override
-    protected final AxisSpec xAxis() {
-        TimeRange r = shownRange();
-        if (r == null) return null;
-        spanCrossesDays = clock.crossesDays(r.from(), r.to());
-        int[] rows = cycles.rowsIn(r);
-        from = rows[0];
-        to = rows[1];
-        return AxisSpec.exact(xTitleShown ? clock.title(r.from(), r.to()) : "", r.from(), r.to());
+    protected final PlotContent content() {
+        return plot.view(shownRange(), selection.get(), highlightedRegime.get(), xTitleShown, colours(), tickFont());
     }
 
+    /** A copy of the plot for an export: it must not share the reused arrays of the one on screen. */
     @Override
-    protected final AxisSpec yAxis() {
-        if (viewport.full() == null) return null;
-        double max = yMax(from, to);
-        return new AxisSpec(yTitle(), 0, Double.isNaN(max) || max <= 0 ? 1 : max, false, true);
+    protected final PlotContent exportContent() {
+        return ((TimelinePlot) content()).copy();
     }
 
-    @Override
-    protected final NiceTicks xTicks(AxisSpec spec, int maxTicks) {
-        return clock.ticks(spec.min(), spec.max(), maxTicks);
-    }
-
-    @Override
-    protected final String xTickLabel(AxisTicks ticks, int i) {
-        return clock.label((NiceTicks) ticks, i, spanCrossesDays); // xTicks above made them
-    }
-
-    @Override
-    protected final double xPixelsPerTick() {
-        return Math.max(70, textWidth(clock.widestLabel(spanCrossesDays)) + 24);
+    /** The x axis the chart draws now: its title and the range shown. */
+    final AxisSpec xAxis() {
+        return content().xAxis();
     }
 
     @Override
@@ -246,29 +204,17 @@ public abstract class TimelineChart extends CanvasChart implements TimelinePaint
         return true;
     }
 
-    // ------------------------------------------------------------------ drawing
-
-    @Override
-    protected final void drawData(GraphicsContext g, PlotArea area) {
-        TimelineFrame frame = new TimelineFrame(area, from, to, selection.get(), highlightedRegime.get());
-        selectionBand.under.draw(g, frame);
-        runSeparators.draw(g, frame);
-        if (bandsHighlight()) highlightBand.draw(g, frame);
-        seriesLayer().draw(g, frame);
-        selectionBand.over.draw(g, frame);
-    }
-
     /** The rubber band of a selection being dragged. */
     @Override
-    protected final void drawOverlay(GraphicsContext g, PlotArea area) {
-        mouse.rubberBand(area).ifPresent(b -> selectionBand.drawRubberBand(g, area, b.left(), b.right()));
+    protected final void drawOverlay(Painter g, PlotArea area) {
+        mouse.rubberBand(area).ifPresent(b -> SelectionBandLayer.drawRubberBand(g, colours(), area, b.left(), b.right()));
     }
 
     // ------------------------------------------------------------------ picking
 
     @Override
     protected final Optional<HoverPoint> pick(double px, double py, PlotArea area) {
-        return nearest.pick(px, py, area, from, to, cycleReadout::describe);
+        return nearest.pick(px, py, area, plot.from(), plot.to(), cycleReadout::describe);
     }
 
     /** The readout of row {@code i}: which cycle, when, and its plotted figures. */
@@ -278,40 +224,52 @@ public abstract class TimelineChart extends CanvasChart implements TimelinePaint
 
     // ------------------------------------------------------------------ colours
 
+    /** The colours the plot draws with, as CSS set them. */
+    public final TimelineColours colours() {
+        List<Rgba> pal = Stream.of(palette).map(p -> FxPainter.rgba(p.get())).toList();
+        List<Rgba> reg = IntStream.range(0, PALETTE_SIZE).mapToObj(k -> FxPainter.rgba(regimes.colour(k))).toList();
+        return new TimelineColours(FxPainter.rgba(plotFill()), rgba(selectionFill), rgba(selectionStroke), rgba(separatorStroke),
+                pal, reg, unassignedColour(), forcedColour());
+    }
+
+    /** The fill of cycles in no regime on a chart coloured by regime. */
+    protected Rgba unassignedColour() {
+        return Rgba.GRAY;
+    }
+
+    /** The diamond of forced cycles. */
+    protected Rgba forcedColour() {
+        return Rgba.GRAY;
+    }
+
     /**
      * Colour {@code k} of the chart's palette ({@code -chart-color-0} … {@code -chart-color-7}, set
      * by the theme), cycling past the last.
      */
-    @Override
     public final Paint paletteColour(int k) {
         return palette[Math.floorMod(k, PALETTE_SIZE)].get();
     }
 
     /** The colour of regime {@code id} ({@code -chart-regime-N}), as the highlight band uses it. */
-    @Override
     public final Paint regimeBandColour(int id) {
         return regimes.colour(id);
     }
 
-    @Override
     public final Paint selectionFill() {
         return selectionFill.get();
     }
 
-    @Override
     public final Paint selectionStroke() {
         return selectionStroke.get();
     }
 
-    @Override
     public final Paint separatorStroke() {
         return separatorStroke.get();
     }
 
     /** The font of the run separators' labels: the tick labels'. */
-    @Override
     public final Font labelFont() {
-        return tickFont();
+        return FxPainter.font(tickFont());
     }
 
     public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {

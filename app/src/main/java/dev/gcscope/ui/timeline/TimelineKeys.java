@@ -1,6 +1,6 @@
 package dev.gcscope.ui.timeline;
 
-import dev.gcscope.ui.chart.TimeRange;
+import dev.gcscope.render.plot.TimeRange;
 import javafx.beans.property.ObjectProperty;
 import javafx.scene.Node;
 import javafx.scene.input.KeyEvent;

@@ -1,7 +1,7 @@
 package dev.gcscope.ui.timeline;
 
-import dev.gcscope.ui.chart.PlotArea;
-import dev.gcscope.ui.chart.TimeRange;
+import dev.gcscope.render.plot.PlotArea;
+import dev.gcscope.render.plot.TimeRange;
 import java.util.Optional;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;

@@ -1,8 +1,8 @@
 package dev.gcscope.ui.timeline;
 
-import dev.gcscope.ui.chart.AxisSpec;
-import dev.gcscope.ui.chart.StwSeries;
-import dev.gcscope.ui.chart.TimeRange;
+import dev.gcscope.render.plot.StwSeries;
+import dev.gcscope.render.plot.TimeRange;
+import dev.gcscope.render.timeline.TimelinePlot;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.Property;
 import javafx.beans.property.SimpleObjectProperty;
@@ -34,12 +34,7 @@ public final class TimelineViewport {
 
     /** The whole extent with a little room at each end; null without cycles. */
     static TimeRange fullExtent(StwSeries s) {
-        if (s.isEmpty()) return null;
-        double min = s.xMin();
-        double max = s.xMax();
-        if (!(max > min)) return new TimeRange(min - 0.5, max + 0.5);
-        double pad = (max - min) * AxisSpec.EDGE_PADDING;
-        return new TimeRange(min - pad, max + pad);
+        return TimelinePlot.fullExtent(s);
     }
 
     /** The viewport, null for everything. */

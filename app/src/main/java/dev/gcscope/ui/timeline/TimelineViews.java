@@ -1,20 +1,9 @@
 package dev.gcscope.ui.timeline;
 
-import static dev.gcscope.parsers.gctrace.GcColumns.ASSIST_CPU_MS;
-import static dev.gcscope.parsers.gctrace.GcColumns.BACKGROUND_CPU_MS;
-import static dev.gcscope.parsers.gctrace.GcColumns.GC_CPU_PCT;
-import static dev.gcscope.parsers.gctrace.GcColumns.GLOBALS_MB;
-import static dev.gcscope.parsers.gctrace.GcColumns.HEAP_END_MB;
-import static dev.gcscope.parsers.gctrace.GcColumns.HEAP_GOAL_MB;
-import static dev.gcscope.parsers.gctrace.GcColumns.HEAP_LIVE_MB;
-import static dev.gcscope.parsers.gctrace.GcColumns.HEAP_START_MB;
-import static dev.gcscope.parsers.gctrace.GcColumns.IDLE_CPU_MS;
-import static dev.gcscope.parsers.gctrace.GcColumns.INSTALL_WB_MS;
-import static dev.gcscope.parsers.gctrace.GcColumns.MARK_TERM_MS;
-import static dev.gcscope.parsers.gctrace.GcColumns.STACKS_MB;
-import static dev.gcscope.parsers.gctrace.GcColumns.STW_MS;
-import static dev.gcscope.parsers.gctrace.GcColumns.SWEEP_TERM_MS;
 
+import dev.gcscope.render.timeline.GcTimelines;
+import dev.gcscope.render.timeline.TimelineCycles;
+import dev.gcscope.render.timeline.TimelineSeries;
 import dev.gcscope.ui.gctrace.GcTraceModel;
 import dev.gcscope.ui.view.LazyTraceView;
 import dev.gcscope.ui.view.TraceView;
@@ -31,7 +20,7 @@ public final class TimelineViews {
     private TimelineViews() {}
 
     public static List<TraceView> create(GcTraceModel model) {
-        TimelineCycles cycles = TimelineCycles.of(model.data());
+        TimelineCycles cycles = model.data().timelineCycles();
         return List.of(pause(model, cycles), heap(model, cycles), gcCpu(model, cycles));
     }
 
@@ -53,44 +42,16 @@ public final class TimelineViews {
         }
 
         TimelineCycles get() {
-            if (cycles == null) cycles = TimelineCycles.of(model.data());
+            if (cycles == null) cycles = model.data().timelineCycles();
             return cycles;
         }
     }
 
     // ------------------------------------------------------------------ pause
 
-    /** The pause parts in stacking order: what each cycle's stop-the-world time consisted of. */
-    static List<TimelineSeries> pauseParts(TimelineCycles cycles) {
-        List<TimelineSeries> parts = new ArrayList<>();
-        // Go 1.5 alone prints a third stop-the-world phase, installing the write barrier.
-        if (cycles.has(SWEEP_TERM_MS)) parts.add(new TimelineSeries("sweep term", "ms", cycles.column(SWEEP_TERM_MS), 0));
-        if (cycles.has(INSTALL_WB_MS)) parts.add(new TimelineSeries("install wb", "ms", cycles.column(INSTALL_WB_MS), 1));
-        if (cycles.has(MARK_TERM_MS)) parts.add(new TimelineSeries("mark term", "ms", cycles.column(MARK_TERM_MS), 2));
-        double[] unsplit = unsplitPauses(cycles, parts);
-        if (unsplit != null) parts.add(new TimelineSeries("STW", "ms", unsplit, 3));
-        return parts;
-    }
-
-    /** Pauses of cycles whose line gives no phases (Go 1.4 and older), or null when there are none. */
-    private static double[] unsplitPauses(TimelineCycles cycles, List<TimelineSeries> parts) {
-        double[] stw = cycles.column(STW_MS);
-        if (stw == null) return null;
-        double[] out = new double[stw.length];
-        boolean any = false;
-        for (int i = 0; i < stw.length; i++) {
-            boolean split = false;
-            for (TimelineSeries p : parts) split |= !Double.isNaN(p.values()[i]);
-            out[i] = split ? Double.NaN : stw[i];
-            any |= !split && !Double.isNaN(stw[i]);
-        }
-        return any ? out : null;
-    }
-
     /** The pause timeline chart alone (the frame benchmark draws it without a view). */
     public static StackedTimelineChart pauseChart(TimelineCycles cycles) {
-        StackedTimelineChart chart = new StackedTimelineChart(cycles, "stop-the-world pause (ms)", pauseParts(cycles),
-                "STW total", true, true);
+        StackedTimelineChart chart = new StackedTimelineChart(GcTimelines.pause(cycles), "STW total");
         chart.getStyleClass().add("pause-timeline");
         chart.setId("pause-timeline-chart");
         return chart;
@@ -125,15 +86,8 @@ public final class TimelineViews {
 
     // ------------------------------------------------------------------ heap
 
-    static LineTimelineChart heapChart(TimelineCycles cycles) {
-        List<TimelineSeries> series = new ArrayList<>();
-        add(series, cycles, HEAP_START_MB, "heap start", 0, false);
-        add(series, cycles, HEAP_END_MB, "heap end", 1, false);
-        add(series, cycles, HEAP_LIVE_MB, "live heap", 2, false);
-        add(series, cycles, HEAP_GOAL_MB, "heap goal", 3, true);
-        add(series, cycles, STACKS_MB, "stacks", 4, false);
-        add(series, cycles, GLOBALS_MB, "globals", 5, false);
-        LineTimelineChart chart = new LineTimelineChart(cycles, "heap (MB)", series);
+    public static LineTimelineChart heapChart(TimelineCycles cycles) {
+        LineTimelineChart chart = new LineTimelineChart(GcTimelines.heap(cycles));
         chart.getStyleClass().add("heap-timeline");
         chart.setId("heap-timeline-chart");
         return chart;
@@ -148,21 +102,15 @@ public final class TimelineViews {
 
     // ------------------------------------------------------------------ GC CPU
 
-    static StackedTimelineChart cpuChart(TimelineCycles cycles) {
-        List<TimelineSeries> parts = new ArrayList<>();
-        if (cycles.has(ASSIST_CPU_MS)) parts.add(new TimelineSeries("assist", "ms", cycles.column(ASSIST_CPU_MS), 0));
-        if (cycles.has(BACKGROUND_CPU_MS)) parts.add(new TimelineSeries("background", "ms", cycles.column(BACKGROUND_CPU_MS), 1));
-        if (cycles.has(IDLE_CPU_MS)) parts.add(new TimelineSeries("idle", "ms", cycles.column(IDLE_CPU_MS), 2));
-        StackedTimelineChart chart = new StackedTimelineChart(cycles, "mark CPU time (ms)", parts, "mark CPU", false, false);
+    public static StackedTimelineChart cpuChart(TimelineCycles cycles) {
+        StackedTimelineChart chart = new StackedTimelineChart(GcTimelines.cpu(cycles), "mark CPU");
         chart.getStyleClass().add("cpu-timeline");
         chart.setId("cpu-timeline-chart");
         return chart;
     }
 
-    static LineTimelineChart cpuShareChart(TimelineCycles cycles) {
-        List<TimelineSeries> series = new ArrayList<>();
-        add(series, cycles, GC_CPU_PCT, "GC CPU share", 0, false);
-        LineTimelineChart chart = new LineTimelineChart(cycles, "GC CPU since start (%)", series);
+    public static LineTimelineChart cpuShareChart(TimelineCycles cycles) {
+        LineTimelineChart chart = new LineTimelineChart(GcTimelines.cpuShare(cycles));
         chart.getStyleClass().add("cpu-share-timeline");
         chart.setId("cpu-share-timeline-chart");
         chart.setPrefHeight(170);
@@ -182,12 +130,6 @@ public final class TimelineViews {
     }
 
     // ------------------------------------------------------------------ legend
-
-    private static void add(List<TimelineSeries> out, TimelineCycles cycles, String column, String label, int colour,
-                            boolean dashed) {
-        if (cycles.has(column)) out.add(new TimelineSeries(label, column.endsWith("_pct") ? "%" : "MB",
-                cycles.column(column), colour, dashed));
-    }
 
     private static List<Node> lineLegend(LineTimelineChart chart, String classPrefix) {
         List<Node> legend = new ArrayList<>();

@@ -2,6 +2,7 @@ package dev.gcscope.ui.window;
 
 import dev.gcscope.export.report.ReportFormat;
 import dev.gcscope.ui.Theme;
+import dev.gcscope.ui.export.ChartExportMenu;
 import dev.gcscope.ui.export.FileExports;
 import dev.gcscope.ui.report.ParseReportDialog;
 import dev.gcscope.ui.report.ParseReportViewModel;
@@ -71,6 +72,7 @@ public final class MainWindowView {
         this.vm = vm;
         this.runner = runner;
         root.getStyleClass().add("main-window");
+        ChartExportMenu.install(root, runner);
         // Any view's save action (a table as CSV) finds the window's exports here.
         root.getProperties().put(FileExports.KEY, vm.exports());
         root.setTop(new VBox(menuBar(), errorBanner()));

@@ -1,13 +1,14 @@
 package dev.gcscope.ui.window;
 
+import dev.gcscope.analysis.work.Work;
 import dev.gcscope.export.report.CycleSpan;
-import dev.gcscope.export.report.ReportCharts;
+import dev.gcscope.export.report.RenderedCharts;
 import dev.gcscope.export.report.ReportFormat;
 import dev.gcscope.export.report.ReportTheme;
 import dev.gcscope.parsers.TraceInputException;
 import dev.gcscope.parsers.TraceLoader;
 import dev.gcscope.parsers.TraceSource;
-import dev.gcscope.ui.chart.TimeRange;
+import dev.gcscope.render.plot.TimeRange;
 import dev.gcscope.ui.export.FileExports;
 import dev.gcscope.ui.export.ReportExport;
 import dev.gcscope.ui.gctrace.GcTraceModel;
@@ -235,7 +236,9 @@ public final class MainWindowViewModel {
         ReportExport.Source source = new ReportExport.Source(d.displayName(), file, d.bytes(), d.result(),
                 span(doc.gcTraceModel()), () -> file != null ? TraceSource.of(file) : sampleBytes(d.displayName()));
         status.set("Writing the report of " + d.displayName() + "…");
-        new ReportExport(exports, ReportCharts.NONE).export(source, target, format, darkTheme.get() ? ReportTheme.DARK : ReportTheme.LIGHT);
+        // the charts' analysis runs beside the report's on the window's runner
+        RenderedCharts charts = new RenderedCharts(Work.on(exports.runner().executor(), () -> false));
+        new ReportExport(exports, charts).export(source, target, format, darkTheme.get() ? ReportTheme.DARK : ReportTheme.LIGHT);
     }
 
     /** The selected range of a gctrace and the cycles in it; null for the whole trace or another format. */

@@ -1,10 +1,10 @@
 package dev.gcscope.ui.workspace;
 
 import dev.gcscope.parsers.gctrace.GcColumns;
-import dev.gcscope.ui.chart.StwSeries;
+import dev.gcscope.render.plot.StwSeries;
 import dev.gcscope.ui.gctrace.GcTraceData;
 import dev.gcscope.ui.gctrace.GcTraceModel;
-import dev.gcscope.ui.chart.TimeRange;
+import dev.gcscope.render.plot.TimeRange;
 import dev.gcscope.ui.summary.Formats;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;

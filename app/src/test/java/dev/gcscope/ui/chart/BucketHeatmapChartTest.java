@@ -1,5 +1,8 @@
 package dev.gcscope.ui.chart;
 
+import dev.gcscope.render.plot.PlotArea;
+import dev.gcscope.render.plot.Quantity;
+import dev.gcscope.render.chart.BucketHeatmapPlot;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,7 +40,7 @@ class BucketHeatmapChartTest {
     }
 
     /** A day of 10-second scrapes in 24 buckets: one observation everywhere, 10,000 in one cell. */
-    private static BucketHeatmapChart.Cells quietDayWithOneBurst() {
+    private static BucketHeatmapPlot.Cells quietDayWithOneBurst() {
         double[] lower = new double[BUCKETS], upper = new double[BUCKETS];
         for (int b = 0; b < BUCKETS; b++) {
             lower[b] = 1e-7 * Math.pow(2, b);
@@ -51,7 +54,7 @@ class BucketHeatmapChartTest {
             java.util.Arrays.fill(counts[i], 1);
         }
         counts[BURST_INTERVAL][BURST_BUCKET] = 10_000;
-        return new BucketHeatmapChart.Cells("time (s)", "latency", Quantity.PLAIN, lower, upper, start, end, counts);
+        return new BucketHeatmapPlot.Cells("time (s)", "latency", Quantity.PLAIN, lower, upper, start, end, counts);
     }
 
     @Test

@@ -11,7 +11,7 @@ import dev.gcscope.export.report.TimelineSpan;
 import dev.gcscope.parsers.TraceLoader;
 import dev.gcscope.parsers.gctrace.GcColumns;
 import dev.gcscope.samples.SampleTraces;
-import dev.gcscope.ui.chart.TimeRange;
+import dev.gcscope.render.plot.TimeRange;
 import dev.gcscope.ui.gctrace.GcTraceData;
 import dev.gcscope.ui.gctrace.GcTraceModel;
 import dev.gcscope.ui.settings.MemorySettingsStore;

@@ -12,7 +12,7 @@ import dev.gcscope.parsers.TraceSource;
 import dev.gcscope.parsers.gctrace.GcColumns;
 import dev.gcscope.parsers.gctrace.GcTraceParser;
 import dev.gcscope.samples.SampleTraces;
-import dev.gcscope.ui.chart.TimeRange;
+import dev.gcscope.render.plot.TimeRange;
 import dev.gcscope.ui.task.BackgroundRunner;
 import dev.gcscope.ui.task.BackgroundTask;
 import dev.gcscope.ui.task.SynchronousRunner;

@@ -10,7 +10,7 @@ import dev.gcscope.samples.SampleTraces;
 import dev.gcscope.ui.LayoutPass;
 import dev.gcscope.ui.Theme;
 import dev.gcscope.ui.chart.CanvasChart;
-import dev.gcscope.ui.gctrace.distribution.PauseHistogram;
+import dev.gcscope.render.distribution.PauseHistogram;
 import dev.gcscope.ui.gctrace.distribution.StwHistogramChart;
 import dev.gcscope.ui.gctrace.mmu.MmuChart;
 import dev.gcscope.ui.view.TraceView;

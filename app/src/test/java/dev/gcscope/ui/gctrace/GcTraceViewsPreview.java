@@ -6,7 +6,7 @@ import dev.gcscope.parsers.gctrace.GcColumns;
 import dev.gcscope.parsers.gctrace.GcTraceParser;
 import dev.gcscope.samples.SampleTraces;
 import dev.gcscope.ui.Theme;
-import dev.gcscope.ui.chart.TimeRange;
+import dev.gcscope.render.plot.TimeRange;
 import dev.gcscope.ui.task.ExecutorBackgroundRunner;
 import dev.gcscope.ui.view.TraceView;
 import dev.gcscope.ui.workspace.GcTraceViews;

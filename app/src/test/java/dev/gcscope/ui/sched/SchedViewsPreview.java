@@ -1,5 +1,6 @@
 package dev.gcscope.ui.sched;
 
+import dev.gcscope.render.plot.TimeRange;
 import dev.gcscope.parsers.ParseListener;
 import dev.gcscope.parsers.ParseResult;
 import dev.gcscope.parsers.TraceLoader;
@@ -37,7 +38,7 @@ public final class SchedViewsPreview extends Application {
         for (TraceView v : SchedViews.create(r, new SynchronousRunner())) {
             if (v instanceof TimehistDelayView t && args.contains("--select")) {
                 String[] range = args.get(args.indexOf("--select") + 1).split(":");
-                t.overTime().selectionProperty().set(new dev.gcscope.ui.chart.TimeRange(Double.parseDouble(range[0]), Double.parseDouble(range[1])));
+                t.overTime().selectionProperty().set(new dev.gcscope.render.plot.TimeRange(Double.parseDouble(range[0]), Double.parseDouble(range[1])));
             }
             Tab t = new Tab(v.title(), v.root());
             t.setClosable(false);

@@ -1,5 +1,7 @@
 package dev.gcscope.ui.sched;
 
+import dev.gcscope.render.chart.PercentileLinesPlot;
+import dev.gcscope.render.chart.BucketHistogramPlot;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,7 +17,7 @@ import dev.gcscope.parsers.TraceSource;
 import dev.gcscope.ui.LayoutPass;
 import dev.gcscope.ui.Theme;
 import dev.gcscope.ui.chart.BucketHistogramChart;
-import dev.gcscope.ui.chart.Quantity;
+import dev.gcscope.render.plot.Quantity;
 import dev.gcscope.ui.task.SynchronousRunner;
 import dev.gcscope.ui.view.TraceView;
 import java.nio.charset.StandardCharsets;
@@ -167,7 +169,7 @@ class SchedViewsTest {
         assertEquals(List.of("Histogram", "Over time"), views.stream().map(TraceView::title).toList());
         MetricsHistogramView h = findHistogramView(views);
         assertEquals(metric, h.metric().getValue().name());
-        BucketHistogramChart.Bars bars = h.chart().barsProperty().get();
+        BucketHistogramPlot.Bars bars = h.chart().barsProperty().get();
         double[] last = counts(lines.get(lines.size() - 1), metric);
         assertArrayEquals(last, bars.counts());
         double[] le = upper(lines.get(0), metric);
@@ -189,7 +191,7 @@ class SchedViewsTest {
             assertEquals(lines.get(i).get("t").asDouble(), cells.endX()[i - 1], 1e-9);
         }
         assertEquals(String.format(Locale.ROOT, "%,.0f", max), o.legend().maxText());
-        double[] p99 = o.percentiles().dataProperty().get().line(dev.gcscope.ui.chart.PercentileLinesChart.Role.P99);
+        double[] p99 = o.percentiles().dataProperty().get().line(dev.gcscope.render.chart.PercentileLinesPlot.Role.P99);
         assertEquals(lines.size() - 1, p99.length);
     }
 

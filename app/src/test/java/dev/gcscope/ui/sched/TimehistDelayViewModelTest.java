@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gcscope.analysis.sched.SchedSamples;
 import dev.gcscope.analysis.sched.TaskDelays;
 import dev.gcscope.parsers.ParseResult;
-import dev.gcscope.ui.chart.TimeRange;
+import dev.gcscope.render.plot.TimeRange;
 import dev.gcscope.ui.task.DeferredRunner;
 import dev.gcscope.ui.task.SynchronousRunner;
 import java.util.Locale;

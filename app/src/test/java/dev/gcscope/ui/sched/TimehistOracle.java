@@ -3,7 +3,7 @@ package dev.gcscope.ui.sched;
 import static dev.gcscope.parsers.perfsched.TimehistColumns.*;
 
 import dev.gcscope.parsers.ParseResult;
-import dev.gcscope.ui.chart.TimeRange;
+import dev.gcscope.render.plot.TimeRange;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -12,7 +12,7 @@ import dev.gcscope.parsers.gctrace.GcColumns;
 import dev.gcscope.samples.SampleTraces;
 import dev.gcscope.ui.gctrace.GcTraceData;
 import dev.gcscope.ui.gctrace.GcTraceModel;
-import dev.gcscope.ui.chart.TimeRange;
+import dev.gcscope.render.plot.TimeRange;
 import dev.gcscope.ui.task.SynchronousRunner;
 import java.util.Arrays;
 import java.util.Locale;

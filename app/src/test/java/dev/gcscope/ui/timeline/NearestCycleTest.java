@@ -7,12 +7,12 @@ import dev.gcscope.parsers.TraceSource;
 import dev.gcscope.parsers.gctrace.GcColumns;
 import dev.gcscope.parsers.gctrace.GcTraceParser;
 import dev.gcscope.samples.SampleTraces;
-import dev.gcscope.ui.chart.HoverPoint;
-import dev.gcscope.ui.chart.LinearScale;
-import dev.gcscope.ui.chart.PlotArea;
-import dev.gcscope.ui.chart.StwSeries;
-import dev.gcscope.ui.gctrace.GcTraceSeries;
-import dev.gcscope.ui.chart.TimeRange;
+import dev.gcscope.render.plot.HoverPoint;
+import dev.gcscope.render.plot.LinearScale;
+import dev.gcscope.render.plot.PlotArea;
+import dev.gcscope.render.plot.StwSeries;
+import dev.gcscope.render.timeline.GcTraceSeries;
+import dev.gcscope.render.plot.TimeRange;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -4,11 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gcscope.render.timeline.HighlightBandLayer;
 import dev.gcscope.parsers.gctrace.GcColumns;
 import dev.gcscope.samples.SampleTraces;
 import dev.gcscope.ui.Theme;
-import dev.gcscope.ui.chart.HoverPoint;
-import dev.gcscope.ui.chart.PlotArea;
+import dev.gcscope.render.plot.HoverPoint;
+import dev.gcscope.render.plot.PlotArea;
 import dev.gcscope.ui.gctrace.GcTraceData;
 import dev.gcscope.ui.gctrace.GcTraceModel;
 import dev.gcscope.ui.task.SynchronousRunner;

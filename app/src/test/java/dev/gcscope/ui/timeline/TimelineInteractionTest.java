@@ -6,16 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gcscope.render.timeline.TimelineCycles;
+import dev.gcscope.render.timeline.TimelineClock;
 import dev.gcscope.analysis.cycles.DerivedColumns;
 import dev.gcscope.parsers.TraceSource;
 import dev.gcscope.parsers.gctrace.GcColumns;
 import dev.gcscope.parsers.gctrace.GcTraceParser;
 import dev.gcscope.samples.SampleTraces;
 import dev.gcscope.ui.Theme;
-import dev.gcscope.ui.chart.PlotArea;
+import dev.gcscope.render.plot.PlotArea;
 import dev.gcscope.ui.gctrace.GcTraceData;
 import dev.gcscope.ui.gctrace.GcTraceModel;
-import dev.gcscope.ui.chart.TimeRange;
+import dev.gcscope.render.plot.TimeRange;
 import dev.gcscope.ui.task.SynchronousRunner;
 import dev.gcscope.ui.view.TraceView;
 import java.nio.charset.StandardCharsets;
@@ -301,7 +303,7 @@ class TimelineInteractionTest {
                 .filter(l -> l.startsWith("wall")).findFirst().orElseThrow().substring("wall".length()).trim());
         // Without timestamps the axis is seconds.
         GcTraceData plain = load(SAMPLE);
-        assertEquals(TimelineClock.Kind.SECONDS, new TimelineClock(TimelineCycles.of(plain)).kind());
+        assertEquals(TimelineClock.Kind.SECONDS, new TimelineClock(plain.timelineCycles()).kind());
     }
 
     @Test

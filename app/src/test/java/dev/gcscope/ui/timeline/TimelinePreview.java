@@ -8,7 +8,7 @@ import dev.gcscope.samples.SampleTraces;
 import dev.gcscope.ui.Theme;
 import dev.gcscope.ui.gctrace.GcTraceData;
 import dev.gcscope.ui.gctrace.GcTraceModel;
-import dev.gcscope.ui.chart.TimeRange;
+import dev.gcscope.render.plot.TimeRange;
 import dev.gcscope.ui.task.SynchronousRunner;
 import dev.gcscope.ui.view.TraceView;
 import java.nio.file.Files;

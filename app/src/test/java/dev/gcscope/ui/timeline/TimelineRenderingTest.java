@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gcscope.render.timeline.TimelineCycles;
+import dev.gcscope.render.timeline.StackedBarsLayer;
 import dev.gcscope.parsers.gctrace.GcColumns;
 import dev.gcscope.ui.Theme;
-import dev.gcscope.ui.chart.PlotArea;
-import dev.gcscope.ui.chart.StwSeries;
+import dev.gcscope.render.plot.PlotArea;
+import dev.gcscope.render.plot.StwSeries;
 import dev.gcscope.ui.gctrace.GcTraceData;
-import dev.gcscope.ui.chart.TimeRange;
+import dev.gcscope.render.plot.TimeRange;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -117,7 +119,7 @@ class TimelineRenderingTest {
     @Test
     void theLongestPauseOfARealRecordingIsDrawnToItsHeight(FxRobot robot) throws Exception {
         GcTraceData data = TimelineInteractionTest.load("gctrace/go1.24-phases-pacer-scav.log");
-        TimelineCycles cycles = TimelineCycles.of(data);
+        TimelineCycles cycles = data.timelineCycles();
         StackedTimelineChart chart = showPause(robot, cycles);
         // Its own STW column, not the chart's sum of phases.
         double[] stw = data.cycles().doubleColumn(GcColumns.STW_MS).asDoubleArray();

@@ -18,7 +18,7 @@ import dev.gcscope.samples.SampleTraces;
 import dev.gcscope.ui.LayoutPass;
 import dev.gcscope.ui.timeline.StackedTimelineChart;
 import dev.gcscope.ui.gctrace.GcTraceModel;
-import dev.gcscope.ui.chart.TimeRange;
+import dev.gcscope.render.plot.TimeRange;
 import dev.gcscope.ui.report.ParseReportViewModel;
 import dev.gcscope.ui.settings.MemorySettingsStore;
 import dev.gcscope.ui.task.SynchronousRunner;

@@ -10,7 +10,7 @@ import dev.gcscope.parsers.TraceLoader;
 import dev.gcscope.parsers.TraceSource;
 import dev.gcscope.samples.SampleTraces;
 import dev.gcscope.ui.gctrace.GcTraceModel;
-import dev.gcscope.ui.chart.TimeRange;
+import dev.gcscope.render.plot.TimeRange;
 import dev.gcscope.ui.task.SynchronousRunner;
 import java.util.Locale;
 import java.util.regex.Matcher;

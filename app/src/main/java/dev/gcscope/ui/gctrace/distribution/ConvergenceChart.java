@@ -2,18 +2,19 @@ package dev.gcscope.ui.gctrace.distribution;
 
 import dev.gcscope.analysis.CycleRangeAnalysis.RegimePauses;
 import dev.gcscope.analysis.stats.Convergence;
-import dev.gcscope.analysis.stats.PercentileInterval.Estimate;
-import dev.gcscope.ui.chart.AxisSpec;
+import dev.gcscope.render.distribution.ConvergencePlot;
+import dev.gcscope.render.plot.HoverPoint;
+import dev.gcscope.render.plot.PlotArea;
+import dev.gcscope.render.plot.PlotContent;
 import dev.gcscope.ui.chart.CanvasChart;
 import dev.gcscope.ui.chart.ChartCss;
-import dev.gcscope.ui.chart.HoverPoint;
-import dev.gcscope.ui.chart.PlotArea;
+import dev.gcscope.ui.chart.FxPainter;
 import dev.gcscope.ui.chart.RegimePalette;
 import dev.gcscope.ui.summary.Formats;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -22,13 +23,10 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.css.CssMetaData;
 import javafx.css.Styleable;
 import javafx.css.StyleableObjectProperty;
-import javafx.geometry.VPos;
 import javafx.scene.Cursor;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
-import javafx.scene.text.TextAlignment;
 
 /**
  * Running P50 and P99 after the first N cycles (log x, log y), each with its 95% interval band (an
@@ -72,7 +70,7 @@ public final class ConvergenceChart extends CanvasChart {
 
     public ConvergenceChart() {
         getStyleClass().add("convergence-chart");
-        placeholderProperty().set("Fewer than " + Convergence.MIN_CYCLES + " pauses in the selection: nothing to converge");
+        placeholderProperty().set(ConvergencePlot.PLACEHOLDER);
         convergence.addListener((obs, old, now) -> invalidate());
         sloMs.addListener((obs, old, now) -> invalidate());
         regimeReference.addListener((obs, old, now) -> invalidate());
@@ -100,192 +98,41 @@ public final class ConvergenceChart extends CanvasChart {
         return regimes.colour(id);
     }
 
-    /** Where a reference line at {@code ms} is drawn, in chart coordinates. */
-    public static double referenceY(PlotArea a, double ms) {
-        return a.yScale().toPixel(Math.log10(ms));
-    }
-
     /** The SLO threshold drawn (and set by dragging the line). */
     public DoubleProperty sloMsProperty() {
         return sloMs;
-    }
-
-    private boolean hasData() {
-        Convergence.Result r = convergence.get();
-        return r != null && !r.points().isEmpty();
-    }
-
-    @Override
-    protected boolean logX() {
-        return true;
-    }
-
-    @Override
-    protected boolean logY() {
-        return true;
-    }
-
-    @Override
-    protected AxisSpec xAxis() {
-        if (!hasData()) return null;
-        List<Convergence.Point> pts = convergence.get().points();
-        double lo = Math.log10(pts.get(0).cycles()), hi = Math.log10(pts.get(pts.size() - 1).cycles());
-        if (hi - lo < 0.3) hi = lo + 0.3;
-        return new AxisSpec("cycles so far (log scale)", lo, hi, false, false);
-    }
-
-    @Override
-    protected AxisSpec yAxis() {
-        if (!hasData()) return null;
-        double lo = Double.POSITIVE_INFINITY, hi = 0;
-        for (Convergence.Point p : convergence.get().points()) {
-            for (Estimate e : new Estimate[] {p.p50(), p.p99()}) {
-                if (e.hasLow() && e.low() > 0) lo = Math.min(lo, e.low());
-                if (e.value() > 0) lo = Math.min(lo, e.value());
-                if (e.hasHigh()) hi = Math.max(hi, e.high());
-                if (e.value() > 0) hi = Math.max(hi, e.value());
-            }
-        }
-        double slo = shownSlo();
-        if (slo > 0) {
-            lo = Math.min(lo, slo);
-            hi = Math.max(hi, slo);
-        }
-        RegimePauses r = regimeReference.get();
-        if (r != null) {
-            for (double v : new double[] {r.p50Ms(), r.p99Ms()}) {
-                if (v > 0 && Double.isFinite(v)) {
-                    lo = Math.min(lo, v);
-                    hi = Math.max(hi, v);
-                }
-            }
-        }
-        if (!(hi > 0) || !Double.isFinite(lo)) return new AxisSpec("pause (ms, log scale)", -1, 1, false, false);
-        double llo = Math.log10(lo), lhi = Math.log10(hi);
-        double pad = Math.max(0.05, (lhi - llo) * 0.06);
-        return new AxisSpec("pause (ms, log scale)", llo - pad, lhi + pad, false, false);
     }
 
     private double shownSlo() {
         return Double.isNaN(draggedSloMs) ? sloMs.get() : draggedSloMs;
     }
 
+    /** The colours CSS set. */
+    public ConvergencePlot.Colours colours() {
+        return new ConvergencePlot.Colours(rgba(p50Stroke), rgba(p99Stroke), rgba(bandFill), rgba(bandP99Fill), rgba(sloStroke),
+                rgba(stableStroke), IntStream.range(0, RegimePalette.SIZE).mapToObj(k -> FxPainter.rgba(regimes.colour(k))).toList());
+    }
+
     @Override
-    protected void drawData(GraphicsContext g, PlotArea area) {
-        List<Convergence.Point> pts = convergence.get().points();
-        band(g, area, pts, Convergence.Point::p99, bandP99Fill.get());
-        band(g, area, pts, Convergence.Point::p50, bandFill.get());
-        line(g, area, pts, Convergence.Point::p50, p50Stroke.get());
-        line(g, area, pts, Convergence.Point::p99, p99Stroke.get());
-        g.setFont(tickFont());
-        Convergence.Result r = convergence.get();
-        stableMarker(g, area, r.stableAfterP99(), "P99 stable after ", 1);
-        stableMarker(g, area, r.stableAfterP50(), "P50 stable after ", 0);
-        drawRegimeReference(g, area);
-        double slo = shownSlo();
-        if (slo > 0) {
-            double py = snap(area.yScale().toPixel(Math.log10(slo)));
-            g.setStroke(sloStroke.get());
-            g.setLineWidth(2);
-            g.strokeLine(area.x(), py, area.right(), py);
-            g.setFill(sloStroke.get());
-            // on the left: the stable-after markers come late, on the right
-            g.setTextAlign(TextAlignment.LEFT);
-            g.setTextBaseline(VPos.BOTTOM);
-            g.fillText(String.format(Locale.ROOT, "SLO %.3f ms (drag to move)", slo), area.x() + 6, py - 3);
-        }
+    protected PlotContent content() {
+        return new ConvergencePlot(convergence.get(), shownSlo(), ConvergencePlot.SCREEN_SLO_HINT, regimeReference.get(), colours(),
+                frameColours(), tickFont());
     }
 
-    /** Dotted lines at the regime's P50 and P99, labelled at the right end (the SLO label is on the left). */
-    private void drawRegimeReference(GraphicsContext g, PlotArea area) {
-        RegimePauses r = regimeReference.get();
-        if (r == null) return;
-        Paint stroke = regimes.colour(r.regime());
-        g.setStroke(stroke);
-        g.setFill(stroke);
-        g.setLineWidth(2);
-        g.setLineDashes(2, 4);
-        g.setTextAlign(TextAlignment.RIGHT);
-        double previousY = Double.NaN;
-        String[] names = {"P50", "P99"};
-        double[] values = {r.p50Ms(), r.p99Ms()};
-        for (int k = 0; k < 2; k++) {
-            if (!(values[k] > 0) || !Double.isFinite(values[k])) continue;
-            double py = snap(referenceY(area, values[k]));
-            g.strokeLine(area.x(), py, area.right(), py);
-            // P99 above its line, P50 below, so two close lines keep both labels
-            boolean above = k == 1 || (!Double.isNaN(previousY) && Math.abs(previousY - py) < textHeight() + 4);
-            String text = String.format(Locale.ROOT, "regime %d %s %.3f ms", r.regime(), names[k], values[k]);
-            double w = textWidth(text), h = textHeight();
-            double ty = above ? py - 3 - h : py + 3;
-            // on a patch of the plot's own fill: the label often sits on the running percentile it is compared with
-            g.setGlobalAlpha(0.85);
-            g.setFill(plotFill());
-            g.fillRect(area.right() - 8 - w, ty - 1, w + 4, h + 2);
-            g.setGlobalAlpha(1);
-            g.setFill(stroke);
-            g.setTextBaseline(VPos.TOP);
-            g.fillText(text, area.right() - 6, ty);
-            previousY = py;
-        }
-        g.setLineDashes((double[]) null);
+    /** An export draws the chart without the hint that the SLO line can be dragged. */
+    @Override
+    protected PlotContent exportContent() {
+        return new ConvergencePlot(convergence.get(), shownSlo(), "", regimeReference.get(), colours(), frameColours(), tickFont());
     }
 
-    private static double logOr(double v, double fallback) {
-        return v > 0 ? Math.log10(v) : fallback;
-    }
-
-    private void band(GraphicsContext g, PlotArea a, List<Convergence.Point> pts, Function<Convergence.Point, Estimate> f, Paint fill) {
-        int n = pts.size();
-        double[] xs = new double[2 * n], ys = new double[2 * n];
-        double floor = a.yScale().dataMin();
-        for (int i = 0; i < n; i++) {
-            Estimate e = f.apply(pts.get(i));
-            double x = a.xScale().toPixel(Math.log10(pts.get(i).cycles()));
-            xs[i] = x;
-            // an open upper end goes to the top of the plot: the pauses so far bound it from below only
-            ys[i] = e.hasHigh() ? a.yScale().toPixel(logOr(e.high(), floor)) : a.y();
-            xs[2 * n - 1 - i] = x;
-            ys[2 * n - 1 - i] = e.hasLow() ? a.yScale().toPixel(logOr(e.low(), floor)) : a.bottom();
-        }
-        g.setFill(fill);
-        g.fillPolygon(xs, ys, 2 * n);
-    }
-
-    private void line(GraphicsContext g, PlotArea a, List<Convergence.Point> pts, Function<Convergence.Point, Estimate> f, Paint stroke) {
-        g.setStroke(stroke);
-        g.setLineWidth(2);
-        g.beginPath();
-        double floor = a.yScale().dataMin();
-        for (int i = 0; i < pts.size(); i++) {
-            double x = a.xScale().toPixel(Math.log10(pts.get(i).cycles()));
-            double y = a.yScale().toPixel(logOr(f.apply(pts.get(i)).value(), floor));
-            if (i == 0) g.moveTo(x, y);
-            else g.lineTo(x, y);
-        }
-        g.stroke();
-    }
-
-    private void stableMarker(GraphicsContext g, PlotArea a, int cycles, String label, int row) {
-        if (cycles <= 0) return;
-        double px = snap(stableMarkerX(a, cycles));
-        g.setStroke(stableStroke.get());
-        g.setLineWidth(1.5);
-        g.setLineDashes(5, 3);
-        g.strokeLine(px, a.y(), px, a.bottom());
-        g.setLineDashes((double[]) null);
-        String text = label + String.format(Locale.ROOT, "%,d", cycles);
-        double w = textWidth(text);
-        g.setFill(stableStroke.get());
-        g.setTextBaseline(VPos.TOP);
-        boolean fitsRight = px + 4 + w <= a.right();
-        g.setTextAlign(fitsRight ? TextAlignment.LEFT : TextAlignment.RIGHT);
-        g.fillText(text, fitsRight ? px + 4 : px - 4, a.y() + 3 + row * (textHeight() + 2));
+    /** Where a reference line at {@code ms} is drawn, in chart coordinates. */
+    public static double referenceY(PlotArea a, double ms) {
+        return ConvergencePlot.referenceY(a, ms);
     }
 
     /** Where the "stable after {@code cycles}" marker is drawn, in chart coordinates. */
     public static double stableMarkerX(PlotArea a, int cycles) {
-        return a.xScale().toPixel(Math.log10(cycles));
+        return ConvergencePlot.stableMarkerX(a, cycles);
     }
 
     private boolean nearSlo(double y) {
@@ -326,8 +173,9 @@ public final class ConvergenceChart extends CanvasChart {
 
     @Override
     protected Optional<HoverPoint> pick(double px, double py, PlotArea area) {
-        if (!hasData()) return Optional.empty();
-        List<Convergence.Point> pts = convergence.get().points();
+        Convergence.Result r = convergence.get();
+        if (r == null || r.points().isEmpty()) return Optional.empty();
+        List<Convergence.Point> pts = r.points();
         int best = -1;
         double bestD = Double.POSITIVE_INFINITY;
         for (int i = 0; i < pts.size(); i++) {
@@ -338,7 +186,7 @@ public final class ConvergenceChart extends CanvasChart {
             }
         }
         Convergence.Point p = pts.get(best);
-        double y = area.yScale().toPixel(logOr(p.p99().value(), area.yScale().dataMin()));
+        double y = area.yScale().toPixel(p.p99().value() > 0 ? Math.log10(p.p99().value()) : area.yScale().dataMin());
         return Optional.of(new HoverPoint(area.xScale().toPixel(Math.log10(p.cycles())), y, best, String.format(Locale.ROOT,
                 "after %,d cycles%nP50 %.3f ms  [%s]%nP99 %.3f ms  [%s]", p.cycles(), p.p50().value(),
                 Formats.interval(p.p50()), p.p99().value(), Formats.interval(p.p99()))));

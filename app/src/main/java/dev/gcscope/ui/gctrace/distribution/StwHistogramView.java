@@ -1,5 +1,6 @@
 package dev.gcscope.ui.gctrace.distribution;
 
+import dev.gcscope.render.distribution.RegimePauseCounts;
 import dev.gcscope.ui.gctrace.GcTraceModel;
 import dev.gcscope.ui.gctrace.ViewParts;
 import dev.gcscope.ui.view.TraceView;

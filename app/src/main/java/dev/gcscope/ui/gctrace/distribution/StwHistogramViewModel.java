@@ -1,5 +1,7 @@
 package dev.gcscope.ui.gctrace.distribution;
 
+import dev.gcscope.render.distribution.PauseHistogram;
+import dev.gcscope.render.distribution.RegimePauseCounts;
 import dev.gcscope.analysis.CycleRangeAnalysis;
 import dev.gcscope.analysis.stats.PauseFits;
 import dev.gcscope.parsers.gctrace.GcColumns;

@@ -1,11 +1,12 @@
 package dev.gcscope.ui.gctrace.mmu;
 
 import dev.gcscope.analysis.stats.MutatorUtilization;
-import dev.gcscope.ui.chart.AxisSpec;
 import dev.gcscope.ui.chart.CanvasChart;
 import dev.gcscope.ui.chart.ChartCss;
-import dev.gcscope.ui.chart.HoverPoint;
-import dev.gcscope.ui.chart.PlotArea;
+import dev.gcscope.render.plot.HoverPoint;
+import dev.gcscope.render.mmu.MmuPlot;
+import dev.gcscope.render.plot.PlotArea;
+import dev.gcscope.render.plot.PlotContent;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -14,7 +15,6 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.css.CssMetaData;
 import javafx.css.Styleable;
 import javafx.css.StyleableObjectProperty;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 
@@ -23,7 +23,6 @@ import javafx.scene.paint.Paint;
  * any window of that length the program kept the CPUs. Colour: {@code -chart-series-stroke}.
  */
 public final class MmuChart extends CanvasChart {
-    private static final double DOT_RADIUS = 3;
     private static final CssMetaData<MmuChart, Paint> SERIES_STROKE =
             ChartCss.paint("-chart-series-stroke", c -> c.seriesStroke, Color.STEELBLUE);
     private static final List<CssMetaData<? extends Styleable, ?>> CSS_META_DATA =
@@ -35,7 +34,7 @@ public final class MmuChart extends CanvasChart {
 
     public MmuChart() {
         getStyleClass().add("mmu-chart");
-        placeholderProperty().set("No MMU: the selection has no cycle start times or spans too little time");
+        placeholderProperty().set(MmuPlot.PLACEHOLDER);
         curve.addListener((obs, old, now) -> invalidate());
     }
 
@@ -48,49 +47,16 @@ public final class MmuChart extends CanvasChart {
     }
 
     @Override
-    protected boolean logX() {
-        return true;
-    }
-
-    @Override
-    protected AxisSpec xAxis() {
-        if (!hasData()) return null;
-        List<MutatorUtilization.Point> c = curve.get();
-        double lo = Math.log10(c.get(0).windowMs()), hi = Math.log10(c.get(c.size() - 1).windowMs());
-        if (hi - lo < 0.3) hi = lo + 0.3;
-        double pad = (hi - lo) * 0.01;
-        return new AxisSpec("window (ms, log scale)", lo - pad, hi + pad, false, false);
-    }
-
-    @Override
-    protected AxisSpec yAxis() {
-        return hasData() ? new AxisSpec("minimum mutator utilization (%)", 0, 100, false, true) : null;
-    }
-
-    @Override
-    protected void drawData(GraphicsContext g, PlotArea area) {
-        List<MutatorUtilization.Point> c = curve.get();
-        g.setStroke(seriesStroke.get());
-        g.setFill(seriesStroke.get());
-        g.setLineWidth(2);
-        g.beginPath();
-        for (int i = 0; i < c.size(); i++) {
-            double x = px(area, c.get(i)), y = py(area, c.get(i));
-            if (i == 0) g.moveTo(x, y);
-            else g.lineTo(x, y);
-        }
-        g.stroke();
-        for (MutatorUtilization.Point p : c) {
-            g.fillOval(px(area, p) - DOT_RADIUS, py(area, p) - DOT_RADIUS, 2 * DOT_RADIUS, 2 * DOT_RADIUS);
-        }
+    protected PlotContent content() {
+        return new MmuPlot(curve.get() == null ? List.of() : curve.get(), rgba(seriesStroke));
     }
 
     private static double px(PlotArea a, MutatorUtilization.Point p) {
-        return a.xScale().toPixel(Math.log10(p.windowMs()));
+        return MmuPlot.px(a, p);
     }
 
     private static double py(PlotArea a, MutatorUtilization.Point p) {
-        return a.yScale().toPixel(100 * p.mmu());
+        return MmuPlot.py(a, p);
     }
 
     @Override

@@ -2,15 +2,19 @@ package dev.gcscope.ui.gctrace.regimes;
 
 import dev.gcscope.analysis.regime.Regime;
 import dev.gcscope.analysis.regime.RegimeScatterPoints;
-import dev.gcscope.ui.chart.AxisSpec;
+import dev.gcscope.render.plot.HoverPoint;
+import dev.gcscope.render.plot.PlotArea;
+import dev.gcscope.render.plot.PlotContent;
+import dev.gcscope.render.regimes.RegimeScatterPlot;
+import dev.gcscope.render.regimes.ScatterData;
 import dev.gcscope.ui.chart.CanvasChart;
 import dev.gcscope.ui.chart.ChartCss;
-import dev.gcscope.ui.chart.HoverPoint;
-import dev.gcscope.ui.chart.PlotArea;
+import dev.gcscope.ui.chart.FxPainter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -18,14 +22,10 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.css.CssMetaData;
 import javafx.css.Styleable;
 import javafx.css.StyleableObjectProperty;
-import javafx.geometry.VPos;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
-import javafx.scene.text.FontWeight;
-import javafx.scene.text.TextAlignment;
 
 /**
  * Allocation rate (log x) against survival (y), one dot per cycle coloured by regime; above
@@ -39,10 +39,8 @@ import javafx.scene.text.TextAlignment;
  */
 public final class RegimeScatterChart extends CanvasChart {
     public static final int PALETTE_SIZE = 8;
-    private static final double DOT_RADIUS = 2.2;
-    private static final double RING_RADIUS = 9;
+    private static final double RING_RADIUS = RegimeScatterPlot.RING_RADIUS;
     private static final double PICK_RADIUS = 7;
-    private static final double FADED_ALPHA = 0.12;
 
     private static final List<CssMetaData<RegimeScatterChart, Paint>> REGIME_META = new ArrayList<>();
     private static final Color[] DEFAULTS = {Color.STEELBLUE, Color.DARKORANGE, Color.SEAGREEN, Color.INDIANRED,
@@ -77,7 +75,7 @@ public final class RegimeScatterChart extends CanvasChart {
         }
         nonePaint = ChartCss.paintProperty(NONE_META, this, "regimeNone", this::invalidate);
         getStyleClass().add("regime-scatter-chart");
-        placeholderProperty().set("No cycles with allocation figures in the selection");
+        placeholderProperty().set(RegimeScatterPlot.PLACEHOLDER);
         data.addListener((obs, old, now) -> invalidate());
         highlightedRegime.addListener((obs, old, now) -> invalidate());
         addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
@@ -103,110 +101,19 @@ public final class RegimeScatterChart extends CanvasChart {
         return data.get() != null && !data.get().isEmpty();
     }
 
-    @Override
-    protected boolean logX() {
-        return true;
+    /** The colours CSS set. */
+    public RegimeScatterPlot.Colours colours() {
+        return new RegimeScatterPlot.Colours(Stream.of(regimePaints).map(p -> FxPainter.rgba(p.get())).toList(), rgba(nonePaint));
     }
 
     @Override
-    protected AxisSpec xAxis() {
-        if (!hasData()) return null;
-        RegimeScatterPoints p = data.get().points();
-        double lo = p.xMin(), hi = p.xMax();
-        if (hi - lo < 0.3) {
-            double mid = (lo + hi) / 2;
-            lo = mid - 0.15;
-            hi = mid + 0.15;
-        }
-        double pad = (hi - lo) * 0.03;
-        return new AxisSpec("allocation rate (MB/s, log scale; last " + dev.gcscope.analysis.regime.RegimeFeatures.WINDOW
-                + " cycles)", lo - pad, hi + pad, false, false);
-    }
-
-    @Override
-    protected AxisSpec yAxis() {
-        if (!hasData()) return null;
-        RegimeScatterPoints p = data.get().points();
-        return new AxisSpec("survival (live ÷ heap after GC)", Math.min(0, p.yMin()), Math.max(1, p.yMax()), false, true);
-    }
-
-    @Override
-    protected void drawData(GraphicsContext g, PlotArea area) {
-        ScatterData d = data.get();
-        int hl = highlightedRegime.get();
-        if (d.exact()) drawDots(g, area, d, hl);
-        else drawCells(g, area, d, hl);
-        drawRings(g, area, d, hl);
-    }
-
-    private void drawDots(GraphicsContext g, PlotArea a, ScatterData d, int hl) {
-        float[] x = d.points().log10Rate(), y = d.points().survival();
-        // two passes when highlighting, so the highlighted regime is drawn over the faded rest
-        for (int pass = hl < 0 ? 1 : 0; pass < 2; pass++) {
-            for (int i = d.from(); i < d.to(); i++) {
-                if (Float.isNaN(x[i])) continue;
-                int r = d.regimeOfRow()[i];
-                boolean emphasised = hl < 0 || r == hl;
-                if (emphasised != (pass == 1)) continue;
-                g.setGlobalAlpha(emphasised ? 0.8 : FADED_ALPHA);
-                g.setFill(regimePaint(r));
-                g.fillOval(a.xScale().toPixel(x[i]) - DOT_RADIUS, a.yScale().toPixel(y[i]) - DOT_RADIUS, 2 * DOT_RADIUS, 2 * DOT_RADIUS);
-            }
-        }
-        g.setGlobalAlpha(1);
-    }
-
-    private void drawCells(GraphicsContext g, PlotArea a, ScatterData d, int hl) {
-        RegimeScatterPoints p = d.points();
-        RegimeScatterPoints.Grid grid = d.grid();
-        int none = grid.counts().length - 1;
-        double logMax = Math.log1p(grid.maxTotal());
-        double x0 = a.xScale().toPixel(p.xMin()), x1 = a.xScale().toPixel(p.xMax() > p.xMin() ? p.xMax() : p.xMin() + 1);
-        double y0 = a.yScale().toPixel(p.yMin()), y1 = a.yScale().toPixel(p.yMax() > p.yMin() ? p.yMax() : p.yMin() + 1);
-        double cw = (x1 - x0) / grid.cols(), ch = (y1 - y0) / grid.rows();
-        double size = Math.max(2, Math.max(Math.abs(cw), Math.abs(ch)));
-        for (int pass = hl < 0 ? 1 : 0; pass < 2; pass++) {
-            for (int cell = 0; cell < grid.cols() * grid.rows(); cell++) {
-                int total = grid.total(cell);
-                if (total == 0) continue;
-                boolean emphasised = hl < 0 || (hl < none && grid.counts()[hl][cell] > 0);
-                if (emphasised != (pass == 1)) continue;
-                int shown = hl >= 0 && emphasised ? hl : grid.dominant(cell);
-                int count = hl >= 0 && emphasised ? grid.counts()[hl][cell] : total;
-                g.setGlobalAlpha(emphasised ? 0.35 + 0.65 * Math.log1p(count) / logMax : FADED_ALPHA);
-                g.setFill(regimePaint(shown == none ? -1 : shown));
-                double cx = x0 + (cell % grid.cols() + 0.5) * cw, cy = y0 + (cell / grid.cols() + 0.5) * ch;
-                g.fillRect(cx - size / 2, cy - size / 2, size, size);
-            }
-        }
-        g.setGlobalAlpha(1);
-    }
-
-    private void drawRings(GraphicsContext g, PlotArea a, ScatterData d, int hl) {
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.CENTER);
-        g.setFont(javafx.scene.text.Font.font(tickFont().getFamily(), FontWeight.BOLD, tickFont().getSize()));
-        for (Regime r : d.regimes()) {
-            double[] c = ringCentre(a, r);
-            if (c == null) continue;
-            // a regime without cycles in the selection keeps its ring (the axes are the whole trace's), dimmed
-            boolean present = r.id() < d.grid().counts().length - 1 && d.grid().cyclesOf(r.id()) > 0;
-            g.setGlobalAlpha((hl < 0 || hl == r.id()) && present ? 1 : 0.35);
-            g.setFill(plotFill());
-            g.fillOval(c[0] - RING_RADIUS, c[1] - RING_RADIUS, 2 * RING_RADIUS, 2 * RING_RADIUS);
-            g.setStroke(regimePaint(r.id()));
-            g.setLineWidth(hl == r.id() ? 3.5 : 2.5);
-            g.strokeOval(c[0] - RING_RADIUS, c[1] - RING_RADIUS, 2 * RING_RADIUS, 2 * RING_RADIUS);
-            g.setFill(textFill());
-            g.fillText(Integer.toString(r.id()), c[0], c[1]);
-        }
-        g.setGlobalAlpha(1);
+    protected PlotContent content() {
+        return new RegimeScatterPlot(data.get(), highlightedRegime.get(), colours(), frameColours(), tickFont());
     }
 
     /** Where regime {@code r}'s ring is drawn, or null when its typical rate cannot be placed. */
     public static double[] ringCentre(PlotArea a, Regime r) {
-        if (!(r.allocRateMbS() > 0) || Double.isNaN(r.survival())) return null;
-        return new double[] {a.xScale().toPixel(Math.log10(r.allocRateMbS())), a.yScale().toPixel(r.survival())};
+        return RegimeScatterPlot.ringCentre(a, r);
     }
 
     /** The regime drawn at (px, py): a ring, else the nearest dot or cell within reach; −1 for empty space. */

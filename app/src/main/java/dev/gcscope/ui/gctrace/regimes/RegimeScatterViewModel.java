@@ -1,5 +1,6 @@
 package dev.gcscope.ui.gctrace.regimes;
 
+import dev.gcscope.render.regimes.ScatterData;
 import dev.gcscope.analysis.CycleRangeAnalysis;
 import dev.gcscope.analysis.regime.Regime;
 import dev.gcscope.analysis.regime.RegimeAnalysis;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gcscope.render.distribution.RegimePauseCounts;
 import dev.gcscope.analysis.CycleRangeAnalysis;
 import dev.gcscope.analysis.stats.PauseFits;
 import dev.gcscope.parsers.gctrace.GcColumns;
@@ -14,7 +15,7 @@ import dev.gcscope.samples.SampleTraces;
 import dev.gcscope.ui.gctrace.GcTraceData;
 import dev.gcscope.ui.gctrace.GcTraceModel;
 import dev.gcscope.ui.gctrace.GcTraceViewsFixture;
-import dev.gcscope.ui.chart.TimeRange;
+import dev.gcscope.render.plot.TimeRange;
 import dev.gcscope.ui.task.DeferredRunner;
 import java.util.ArrayList;
 import java.util.List;

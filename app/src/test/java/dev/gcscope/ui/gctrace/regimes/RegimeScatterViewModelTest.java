@@ -6,12 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gcscope.render.regimes.ScatterData;
 import dev.gcscope.analysis.regime.Regime;
 import dev.gcscope.samples.SampleTraces;
 import dev.gcscope.ui.gctrace.GcTraceData;
 import dev.gcscope.ui.gctrace.GcTraceModel;
 import dev.gcscope.ui.gctrace.GcTraceViewsFixture;
-import dev.gcscope.ui.chart.TimeRange;
+import dev.gcscope.render.plot.TimeRange;
 import dev.gcscope.ui.gctrace.regimes.RegimeScatterViewModel.Emphasis;
 import dev.gcscope.ui.task.DeferredRunner;
 import java.util.List;

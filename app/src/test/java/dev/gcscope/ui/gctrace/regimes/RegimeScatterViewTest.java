@@ -6,10 +6,11 @@ import static dev.gcscope.ui.gctrace.GcTraceViewsFixture.snapshot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gcscope.render.regimes.ScatterData;
 import dev.gcscope.analysis.regime.Regime;
 import dev.gcscope.analysis.regime.RegimeScatterPoints;
 import dev.gcscope.samples.SampleTraces;
-import dev.gcscope.ui.chart.PlotArea;
+import dev.gcscope.render.plot.PlotArea;
 import dev.gcscope.ui.gctrace.GcTraceModel;
 import dev.gcscope.ui.gctrace.GcTraceViewsFixture;
 import java.util.List;

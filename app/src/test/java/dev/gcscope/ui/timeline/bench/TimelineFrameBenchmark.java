@@ -6,9 +6,9 @@ import dev.gcscope.parsers.gctrace.GcColumns;
 import dev.gcscope.parsers.gctrace.GcTraceParser;
 import dev.gcscope.ui.Theme;
 import dev.gcscope.ui.gctrace.GcTraceData;
-import dev.gcscope.ui.chart.TimeRange;
+import dev.gcscope.render.plot.TimeRange;
 import dev.gcscope.ui.timeline.StackedTimelineChart;
-import dev.gcscope.ui.timeline.TimelineCycles;
+import dev.gcscope.render.timeline.TimelineCycles;
 import dev.gcscope.ui.timeline.TimelineViews;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,7 +53,7 @@ public final class TimelineFrameBenchmark {
         long t0 = System.nanoTime();
         Table cycles = DerivedColumns.addTo(new GcTraceParser().parse(TraceSource.of(input))).table(GcColumns.CYCLES_TABLE);
         GcTraceData data = GcTraceData.of(cycles);
-        TimelineCycles timeline = TimelineCycles.of(data);
+        TimelineCycles timeline = data.timelineCycles();
         System.out.printf(Locale.ROOT, "input %s: %,d cycles, parsed and analysed in %.1f s%n", input, data.size(),
                 (System.nanoTime() - t0) / 1e9);
 

@@ -1,0 +1,56 @@
+package dev.gcscope.cli;
+
+import dev.gcscope.export.GcTraceCharts;
+import dev.gcscope.render.theme.ChartTheme;
+import picocli.CommandLine.Option;
+
+/** How {@code export --png/--svg} draws its chart: which one, how large, in which theme. */
+final class ChartOptions {
+    static final int MIN_PX = 200;
+    static final int MAX_PX = 8000;
+
+    @Option(names = "--chart", paramLabel = "ID",
+            description = "The chart to write with --png or --svg, by the id of its view: pause-timeline, heap-timeline,"
+                    + " gc-cpu-timeline, stw-histogram, convergence, regime-scatter, mmu.")
+    String chart;
+
+    @Option(names = "--width", paramLabel = "PX", defaultValue = "1000",
+            description = "The chart's width in pixels, as laid out (default: ${DEFAULT-VALUE}).")
+    int width;
+
+    @Option(names = "--height", paramLabel = "PX",
+            description = "The chart's height in pixels (default: half the width).")
+    Integer height;
+
+    @Option(names = "--scale", paramLabel = "N", defaultValue = "1",
+            description = "PNG pixels per chart pixel: 1, 2 or 3 (a sharper image of the same layout; default: ${DEFAULT-VALUE}).")
+    int scale;
+
+    @Option(names = "--theme", paramLabel = "THEME", defaultValue = "light",
+            description = "light or dark, the window's two themes (default: ${DEFAULT-VALUE}).")
+    String theme;
+
+    @Option(names = "--print", description = "A white background and the light theme's colours, for paper.")
+    boolean print;
+
+    /** Why these options cannot draw a chart, or null when they can. */
+    String problem() {
+        if (chart == null) return "--png and --svg need --chart ID (one of " + String.join(", ", GcTraceCharts.IDS) + ")";
+        if (!GcTraceCharts.has(chart)) return "unknown chart '" + chart + "' for --chart; the charts are " + String.join(", ", GcTraceCharts.IDS);
+        if (width < MIN_PX || width > MAX_PX) return "--width must be between " + MIN_PX + " and " + MAX_PX + " pixels, not " + width;
+        if (height != null && (height < MIN_PX / 2 || height > MAX_PX)) {
+            return "--height must be between " + MIN_PX / 2 + " and " + MAX_PX + " pixels, not " + height;
+        }
+        if (scale < 1 || scale > 3) return "--scale must be 1, 2 or 3, not " + scale;
+        if (!theme.equals("light") && !theme.equals("dark")) return "--theme must be light or dark, not '" + theme + "'";
+        return null;
+    }
+
+    int heightPx() {
+        return height != null ? height : width / 2;
+    }
+
+    ChartTheme chartTheme() {
+        return print ? ChartTheme.LIGHT : ChartTheme.of(theme);
+    }
+}

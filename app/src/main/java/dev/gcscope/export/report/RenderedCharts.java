@@ -1,0 +1,67 @@
+package dev.gcscope.export.report;
+
+import dev.gcscope.analysis.work.Work;
+import dev.gcscope.export.ChartImages;
+import dev.gcscope.export.GcTraceCharts;
+import dev.gcscope.parsers.ParseResult;
+import dev.gcscope.parsers.gctrace.GcColumns;
+import dev.gcscope.render.ChartFont;
+import dev.gcscope.render.plot.TimeRange;
+import dev.gcscope.render.theme.ChartTheme;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import tech.tablesaw.api.Table;
+
+/**
+ * A report's charts drawn by the charts' one drawing path ({@link GcTraceCharts}, the renderers
+ * the window draws with) in {@link ChartTheme}'s colours: SVG for the HTML report, PNG for the
+ * Markdown one. A gctrace gets its seven charts, of the selected range when there is one; the other
+ * formats have no headless charts yet. The charts' analysis is the window's (k-means regimes) and
+ * is computed once per input, when the report asks for its charts; each chart is drawn when the
+ * report writes it.
+ */
+public final class RenderedCharts implements ReportCharts {
+    /** The charts' titles: the names of the window's views (the report adds what each shows). */
+    private static final Map<String, String> TITLES = Map.of(
+            "pause-timeline", "Pause timeline",
+            "heap-timeline", "Heap timeline",
+            "gc-cpu-timeline", "GC CPU",
+            "stw-histogram", "STW histogram",
+            "convergence", "Convergence",
+            "regime-scatter", "Regimes",
+            "mmu", "MMU");
+
+    private final Work work;
+
+    public RenderedCharts(Work work) {
+        this.work = work;
+    }
+
+    @Override
+    public List<ReportChart> charts(ParseResult result, CycleSpan range) {
+        Table cycles = result.tables().get(GcColumns.CYCLES_TABLE);
+        if (cycles == null || cycles.rowCount() == 0) return List.of();
+        GcTraceCharts charts = range == null ? GcTraceCharts.of(cycles, null, 0, cycles.rowCount(), work)
+                : GcTraceCharts.of(cycles, new TimeRange(range.fromS(), range.toS()), range.fromRow(), range.toRow(), work);
+        List<ReportChart> out = new ArrayList<>();
+        for (String id : GcTraceCharts.IDS) out.add(new Rendered(charts, id, TITLES.getOrDefault(id, id)));
+        return List.copyOf(out);
+    }
+
+    private record Rendered(GcTraceCharts charts, String id, String title) implements ReportChart {
+        @Override
+        public String svg(int width, int height, ReportTheme theme) {
+            ChartTheme t = ChartTheme.of(theme.id());
+            String svg = ChartImages.svg(charts.chart(id, t), width, height, t.background(), ChartFont.labels());
+            // an element inside the page, not a document of its own
+            return svg.substring(svg.indexOf("<svg"));
+        }
+
+        @Override
+        public byte[] png(int width, int height, int scale, ReportTheme theme) {
+            ChartTheme t = ChartTheme.of(theme.id());
+            return ChartImages.png(charts.chart(id, t), width, height, scale, t.background());
+        }
+    }
+}

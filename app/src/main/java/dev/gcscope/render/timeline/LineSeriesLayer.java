@@ -1,0 +1,164 @@
+package dev.gcscope.render.timeline;
+
+import dev.gcscope.render.Painter;
+import dev.gcscope.render.Rgba;
+import dev.gcscope.render.plot.LinearScale;
+import dev.gcscope.render.plot.MinMaxReducer;
+import dev.gcscope.render.plot.PlotArea;
+import dev.gcscope.render.plot.StwSeries;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The lines of a {@link LineTimelineChart}. Where a pixel column covers several cycles the line runs
+ * from the column's maximum to its minimum, so the envelope of a million cycles is drawn exactly and
+ * a single extreme still reaches its value; where cycles are sparse the line joins them at their own
+ * x, with a dot at each. Lines break between runs.
+ */
+final class LineSeriesLayer implements TimelineLayer {
+    private static final double LINE_WIDTH = 1.6;
+    /** Above this many pixels per cycle, each cycle also gets a dot. */
+    private static final double DOTS_FROM_WIDTH = 4;
+
+    private final StwSeries layout;
+    private final int size;
+    private final List<TimelineSeries> series;
+    private final MinMaxReducer reducer = new MinMaxReducer();
+    private final Band band = new Band();
+
+    LineSeriesLayer(TimelineCycles cycles, List<TimelineSeries> series) {
+        this.layout = cycles.layout();
+        this.size = cycles.size();
+        this.series = series;
+    }
+
+    @Override
+    public void draw(Painter g, TimelineFrame f) {
+        int from = f.from(), to = f.to();
+        int columns = f.columns();
+        boolean dots = f.barWidth() >= DOTS_FROM_WIDTH;
+        // Neighbours just outside the view, so lines run to the edges instead of stopping short.
+        int lo = Math.max(0, from - 1);
+        int hi = Math.min(size, to + 1);
+        for (TimelineSeries s : series) {
+            Rgba colour = f.colours().paletteColour(s.colour());
+            g.setStroke(colour);
+            g.setFill(colour);
+            g.setLineWidth(LINE_WIDTH);
+            g.setLineDashes(s.dashed() ? new double[] {6, 4} : null);
+            drawLine(g, f.area(), s.values(), from, to, columns, dots);
+            drawEdges(g, f.area(), s.values(), lo, from, to, hi);
+        }
+        g.setLineDashes((double[]) null);
+    }
+
+    private void drawLine(Painter g, PlotArea area, double[] v, int from, int to, int columns, boolean dots) {
+        double[] x = layout.x();
+        LinearScale xs = area.xScale();
+        LinearScale ys = area.yScale();
+        reducer.reduce(x, v, from, to, null, xs, area.x(), columns);
+        g.beginPath();
+        boolean open = false;
+        int previousRun = -1;
+        band.clear();
+        for (int c = 0; c < columns; c++) {
+            int n = reducer.count(c);
+            if (n == 0) continue;
+            int row = reducer.maxIndex(c);
+            int run = layout.run(row);
+            boolean joined = open && run == previousRun;
+            if (n == 1) {
+                // the line leaves a band from its last column's minimum, as a line through it would
+                if (!band.isEmpty() && joined) g.moveTo(band.lastX(), band.lastBottom());
+                band.flush(g, LINE_WIDTH);
+                double px = xs.toPixel(x[row]);
+                double py = ys.toPixel(v[row]);
+                if (joined) g.lineTo(px, py);
+                else g.moveTo(px, py);
+                if (dots) g.fillOval(px - 2, py - 2, 4, 4);
+            } else {
+                double cx = area.x() + c + 0.5;
+                double top = ys.toPixel(reducer.max(c));
+                double bottom = ys.toPixel(reducer.min(c));
+                if (!joined) band.flush(g, LINE_WIDTH);
+                if (band.isEmpty()) {
+                    if (joined) g.lineTo(cx, top);
+                    else g.moveTo(cx, top);
+                }
+                band.add(cx, top, bottom);
+            }
+            open = true;
+            previousRun = run;
+        }
+        band.flush(g, LINE_WIDTH);
+        g.stroke();
+    }
+
+    /**
+     * Consecutive pixel columns of many cycles each, drawn as one band from each column's maximum to
+     * its minimum, outlined with the line's width: the picture of a line running max to min in every
+     * column, but a polygon crossing each pixel row a few times instead of once per column, which on
+     * a million cycles is what decides how fast a bitmap is rasterised (the zigzag took seconds at 2×).
+     */
+    private static final class Band {
+        private double[] xs = new double[64];
+        private double[] ys = new double[64];
+        private double[] bottoms = new double[32];
+        private int n;
+
+        boolean isEmpty() {
+            return n == 0;
+        }
+
+        double lastX() {
+            return xs[n - 1];
+        }
+
+        double lastBottom() {
+            return bottoms[n - 1];
+        }
+
+        void clear() {
+            n = 0;
+        }
+
+        void add(double x, double top, double bottom) {
+            if (2 * (n + 1) > xs.length) {
+                xs = Arrays.copyOf(xs, xs.length * 2);
+                ys = Arrays.copyOf(ys, ys.length * 2);
+                bottoms = Arrays.copyOf(bottoms, bottoms.length * 2);
+            }
+            xs[n] = x;
+            ys[n] = top;
+            bottoms[n] = bottom;
+            n++;
+        }
+
+        /** Draws the band collected so far (tops left to right, bottoms back) and starts a new one. */
+        void flush(Painter g, double lineWidth) {
+            if (n == 0) return;
+            for (int i = 0; i < n; i++) {
+                xs[2 * n - 1 - i] = xs[i];
+                ys[2 * n - 1 - i] = bottoms[i];
+            }
+            g.fillPolygon(xs, ys, 2 * n);
+            g.setLineWidth(lineWidth);
+            g.strokePolygon(xs, ys, 2 * n);
+            n = 0;
+        }
+    }
+
+    /** The segments from the last cycle before the view to the first in it, and the same at the right. */
+    private void drawEdges(Painter g, PlotArea area, double[] v, int lo, int from, int to, int hi) {
+        double[] x = layout.x();
+        if (lo < from && from < to) segment(g, area, x, v, lo, from);
+        if (to < hi && from < to) segment(g, area, x, v, to - 1, to);
+        if (from == to && lo < from && to < hi) segment(g, area, x, v, lo, to);
+    }
+
+    private void segment(Painter g, PlotArea area, double[] x, double[] v, int a, int b) {
+        if (Double.isNaN(v[a]) || Double.isNaN(v[b]) || layout.run(a) != layout.run(b)) return;
+        g.strokeLine(area.xScale().toPixel(x[a]), area.yScale().toPixel(v[a]),
+                area.xScale().toPixel(x[b]), area.yScale().toPixel(v[b]));
+    }
+}
