@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gcscope.parsers.DecodedInput;
 import dev.gcscope.parsers.ParseListener;
 import dev.gcscope.parsers.ParseOptions;
 import dev.gcscope.parsers.ParseResult;
@@ -15,7 +16,6 @@ import dev.gcscope.parsers.TraceLoader;
 import dev.gcscope.parsers.TraceParser;
 import dev.gcscope.parsers.TraceParsers;
 import dev.gcscope.parsers.TraceSample;
-import dev.gcscope.parsers.TraceSource;
 import dev.gcscope.parsers.gctrace.GcTraceParser;
 import dev.gcscope.samples.SampleTraces;
 import java.io.IOException;
@@ -153,7 +153,7 @@ class CliErrorsTest {
             }
 
             @Override
-            public ParseResult parse(TraceSource source, ParseListener listener, ParseOptions options) {
+            public ParseResult parse(DecodedInput in, ParseListener listener, ParseOptions options) {
                 throw new IllegalStateException("cursor ran past the buffer");
             }
         };

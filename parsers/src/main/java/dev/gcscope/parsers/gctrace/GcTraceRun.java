@@ -90,12 +90,34 @@ final class GcTraceRun implements LineReader.Sink {
         return end;
     }
 
+    /**
+     * A line over the limit that starts with a gc line (the runtime's line with a long run of other
+     * output glued to it, no line end between) keeps its cycle; any other is skipped. Both are
+     * reported.
+     */
     @Override
     public void overlongLine(byte[] head, long lineNo, long length) {
+        if (joiner.active()) flushHeld(false);
+        int anchor = findAnchor(head, 0, head.length);
+        if (anchor >= 0 && parser.parse(head, anchor, head.length, false, line) == GcLineParser.COMPLETE && !line.damagedField) {
+            long wall = anchor > 0 ? wallClock.parse(head, 0, anchor) : WallClockParser.MISSING;
+            if (emit(head, lineNo, wall, consumePeriodic(), false)) {
+                report.used();
+                report.issue(lineNo, String.format(Locale.ROOT, "line is %,d bytes long, over the %,d-byte limit for one line;"
+                        + " kept the gc line it starts with, skipped the rest", length, LineReader.MAX_LINE_BYTES),
+                        Excerpt.of(head, 0, head.length));
+            } else {
+                report.skipped(KIND_DUPLICATE);
+            }
+            return;
+        }
         report.skipped(KIND_TOO_LONG);
-        report.issue(lineNo, String.format(Locale.ROOT,
-                "line is %,d bytes long, over the %,d-byte limit for one line; skipped", length,
-                LineReader.DEFAULT_MAX_LINE_BYTES), Excerpt.of(head, 0, head.length));
+        report.issue(lineNo, LineReader.overlongReason(length), Excerpt.of(head, 0, head.length));
+    }
+
+    @Override
+    public void damagedInput(long lineNo, String reason) {
+        report.damage(lineNo, reason);
     }
 
     void finish() {

@@ -7,6 +7,7 @@ import dev.gcscope.parsers.ParseIssue;
 import dev.gcscope.parsers.ParseReport;
 import dev.gcscope.parsers.ParseResult;
 import dev.gcscope.parsers.TraceSource;
+import dev.gcscope.parsers.io.LineReader;
 import dev.gcscope.samples.SampleTraces;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -155,6 +156,37 @@ class BrokenInputTest {
         assertEquals(1, r.report().skippedByKind().get(GcTraceRun.KIND_TOO_LONG));
         assertEquals(line, r.report().issues().get(0).line());
         assertTrue(r.report().issues().get(0).reason().contains("10,485,760 bytes"));
+    }
+
+    @Test
+    void aGcLineThatStartsAnOverlongLineKeepsItsCycle() throws IOException {
+        // The runtime's gc line with 1.5 MB of program output glued to it, no line end between.
+        String text = text(original());
+        int at = text.indexOf("\ngc 100 @") + 1;
+        int end = text.indexOf('\n', at);
+        char[] glued = new char[1_500_000];
+        Arrays.fill(glued, 'y');
+        String damaged = text.substring(0, end) + " " + new String(glued) + text.substring(end);
+        ParseResult r = parse(bytes(damaged));
+        assertSameCycles(cycles(original()), r.table(CYCLES_TABLE));
+        ParseIssue issue = r.report().issues().get(0);
+        assertEquals(text.substring(0, at).chars().filter(c -> c == '\n').count() + 1, issue.line());
+        assertTrue(issue.reason().contains("kept the gc line it starts with"), issue.reason());
+        assertNull(r.report().skippedByKind().get(GcTraceRun.KIND_TOO_LONG));
+    }
+
+    @Test
+    void theLineLimitIsOneNumber() throws IOException {
+        // A line of exactly the limit is a line; one byte more is over it, whatever the read boundaries.
+        String text = text(original());
+        for (int extra : new int[] {0, 1}) {
+            char[] fill = new char[LineReader.MAX_LINE_BYTES + extra];
+            Arrays.fill(fill, 'z');
+            ParseResult r = parse(bytes(new String(fill) + "\n" + text));
+            assertSameCycles(cycles(original()), r.table(CYCLES_TABLE));
+            Long tooLong = r.report().skippedByKind().get(GcTraceRun.KIND_TOO_LONG);
+            assertEquals(extra == 0 ? null : 1L, tooLong, "a line of " + fill.length + " bytes");
+        }
     }
 
     @Test
