@@ -3,6 +3,7 @@ package dev.gcscope.cli;
 import dev.gcscope.preinit.BackgroundPreinitializer;
 import dev.gcscope.format.FormatSupports;
 import dev.gcscope.parsers.TraceLoader;
+import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -48,13 +49,18 @@ public final class GcscopeCli {
     }
 
     GcscopeCli(PrintStream out, PrintStream err, boolean debug, TraceLoader loader) {
+        this(out, err, debug, loader, System.in);
+    }
+
+    /** @param stdin what the FILE {@code -} reads */
+    GcscopeCli(PrintStream out, PrintStream err, boolean debug, TraceLoader loader, InputStream stdin) {
         this.stdout = out;
         // UTF-8 whatever the platform default: --json and --csv output is UTF-8 by contract, and
         // Java 17 would otherwise encode for the locale (ASCII under LANG=C).
         this.out = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         this.err = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         this.errors = new ErrorReporter(this.err, debug);
-        this.context = new CliContext(new TraceInputs(loader), FormatSupports.standard(), errors);
+        this.context = new CliContext(new TraceInputs(loader, stdin, errors::note), FormatSupports.standard(), errors);
     }
 
     /** True when {@code firstArg} names a subcommand or a global option (so no window opens). */

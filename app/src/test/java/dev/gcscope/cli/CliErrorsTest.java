@@ -115,7 +115,12 @@ class CliErrorsTest {
         assertTrue(err.get(1).startsWith("gcscope: " + folder), err.get(1));
         run.assertNoStackTrace();
         JsonNode array = new ObjectMapper().readTree(run.out());
-        assertEquals(2, array.size(), "both good files are in the output");
+        assertEquals(4, array.size(), "every file has its entry, in order: " + array);
+        assertEquals("gctrace", array.get(0).get("format").asText());
+        assertEquals(missing.toString(), array.get(1).get("file").asText());
+        assertEquals(err.get(0), "gcscope: " + array.get(1).get("error").asText(), "the error is the line on stderr");
+        assertEquals(err.get(1), "gcscope: " + array.get(2).get("error").asText());
+        assertEquals(array.get(0), array.get(3), "both good files are in the output");
 
         CliRun text = CliRun.of("summary", missing.toString(), good.toString());
         assertEquals(ExitStatus.INPUT, text.status());
