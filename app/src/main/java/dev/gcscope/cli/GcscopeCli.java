@@ -77,15 +77,22 @@ public final class GcscopeCli {
 
     /** Runs one command line; returns its exit status. */
     public int execute(String... args) {
+        int status;
         try {
-            return commandLine().execute(args);
+            status = commandLine().execute(args);
         } catch (RuntimeException | Error e) {
             // Errors (out of memory, a missing class) pass picocli's handlers; they still get one line.
-            return errors.report(e);
+            status = errors.report(e);
         } finally {
             out.flush();
             err.flush();
         }
+        // PrintStream and PrintWriter keep write errors to themselves: output lost to a full disk
+        // behind a redirect (> /dev/full) must not pass as success.
+        if ((out.checkError() || stdout.checkError()) && status == ExitStatus.OK) {
+            status = errors.input("standard output: cannot be written (disk full, or closed early)");
+        }
+        return status;
     }
 
     CommandLine commandLine() {
