@@ -190,6 +190,42 @@ class BrokenInputTest {
     }
 
     @Test
+    void impossibleFiguresAreRefusedOnTheirLineAndCounted() throws IOException {
+        // gc 100 @11.353s 1%: … and gc 101 @11.357s 1%: …, damaged as a bad gzip block damages digits.
+        String text = text(original());
+        String damaged = text.replace("gc 100 @11.353s 1%:", "gc 100 @11.353s 5579%:")
+                .replace("gc 101 @11.357s 1%:", "gc 101 @1.357s 1%:");
+        assertNotEquals(text.length(), damaged.length(), "both lines are in the sample");
+        ParseResult r = parse(bytes(damaged));
+        Table t = r.table(CYCLES_TABLE);
+        Table before = cycles(original());
+        assertEquals(before.rowCount(), t.rowCount(), "the cycles are kept");
+        int row100 = rowOf(t, 100);
+        assertTrue(t.column(GC_CPU_PCT).isMissing(row100), "GC CPU refused");
+        assertEquals(before.column(START_S).getString(row100), t.column(START_S).getString(row100));
+        assertTrue(t.column(START_S).isMissing(row100 + 1), "start time refused");
+        assertEquals(before.column(STW_MS).getString(row100 + 1), t.column(STW_MS).getString(row100 + 1), "the rest kept");
+        assertEquals(before.column(START_S).getString(row100 + 2), t.column(START_S).getString(row100 + 2),
+                "the next cycle is compared with the last good time");
+
+        assertEquals(2, r.report().issueCount(), "issues: " + r.report().issues());
+        long line100 = text.substring(0, text.indexOf("gc 100 @")).chars().filter(c -> c == '\n').count() + 1;
+        ParseIssue cpu = r.report().issues().get(0);
+        assertEquals(line100, cpu.line());
+        assertTrue(cpu.reason().startsWith("GC CPU of 5579% is impossible"), cpu.reason());
+        ParseIssue back = r.report().issues().get(1);
+        assertEquals(line100 + 1, back.line());
+        assertTrue(back.reason().startsWith("start time @1.357s is before the previous cycle's @11.353s"), back.reason());
+        assertTrue(r.report().notes().contains("2 impossible figure(s) refused (left empty), each reported on its line"),
+                r.report().notes().toString());
+    }
+
+    private static int rowOf(Table t, int gc) {
+        for (int i = 0; i < t.rowCount(); i++) if (Integer.parseInt(t.column(GC).getString(i)) == gc) return i;
+        throw new AssertionError("no gc " + gc);
+    }
+
+    @Test
     void gzipIsRecognisedByMagicBytesAndATruncatedOneStillYieldsItsCycles() throws IOException {
         byte[] gz = gzip(original());
         ParseResult r = parse(gz);
