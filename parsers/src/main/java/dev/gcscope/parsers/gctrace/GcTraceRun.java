@@ -33,8 +33,9 @@ final class GcTraceRun implements LineReader.Sink {
     private int run;
     private int lastGc = Integer.MAX_VALUE;
     private long lastStartMillis = GcLine.NO_TIME;
-    /** Fields refused by {@link #refuseImpossible}. */
+    /** GC CPU fields refused, and start times going backwards, by {@link #refuseImpossible}. */
     private long refused;
+    private long backwards;
     private boolean periodicNext;
     private boolean lastRowHadTrailingText;
     private long rejoined;
@@ -261,7 +262,7 @@ final class GcTraceRun implements LineReader.Sink {
         }
         lastGc = l.gc;
         refuseImpossible(l, lineNo, newRun);
-        if (l.startMillis != GcLine.NO_TIME) lastStartMillis = l.startMillis;
+        lastStartMillis = l.startMillis;
         cycles.add(l, run, lineNo, wall, periodic, partial);
         lastRowHadTrailingText = l.trailingText && !l.forced;
         if (!partial) dialects.add(l.dialect());
@@ -276,11 +277,13 @@ final class GcTraceRun implements LineReader.Sink {
     }
 
     /**
-     * Empties a field no running program can print, so that no figure is made from it, and reports
-     * it on its line: a GC CPU share over 100 %, or a start time before the previous cycle's in the
-     * same run (the runtime prints time since the process started, from a monotonic clock). Neither
-     * occurs in the 12,437 cycles of the bundled recordings; both come from damaged bytes (a gzip
-     * CRC error gave a GC CPU of 4,580 %, issue 14).
+     * Empties a GC CPU share over 100 %, which no running program can print, so that no figure is
+     * made from it, and flags a start time before the previous cycle's in the same run (the runtime
+     * prints time since its process started, from a monotonic clock): that one is kept, since two
+     * processes' lines interleaved in one log do it too, and the derived columns give it no
+     * interval. Each is reported on its line and counted. Neither occurs in the 12,437 cycles of
+     * the bundled recordings; damaged bytes make them (a gzip CRC error gave a GC CPU of 4,580 %,
+     * issue 14).
      */
     private void refuseImpossible(GcLine l, long lineNo, boolean newRun) {
         if (l.cpuPct != GcLine.NONE && l.cpuPct > MAX_GC_CPU_PCT) {
@@ -290,11 +293,10 @@ final class GcTraceRun implements LineReader.Sink {
             l.cpuPct = GcLine.NONE;
         }
         if (!newRun && l.startMillis != GcLine.NO_TIME && lastStartMillis != GcLine.NO_TIME && l.startMillis < lastStartMillis) {
-            refused++;
+            backwards++;
             report.issue(lineNo, String.format(Locale.ROOT, "start time @%.3fs is before the previous cycle's @%.3fs in the same run"
-                    + " (time cannot go backwards); left empty", l.startMillis / 1000.0, lastStartMillis / 1000.0),
-                    "");
-            l.startMillis = GcLine.NO_TIME;
+                    + " (time cannot go backwards in one process: damaged, or two processes' lines interleaved); kept, with no interval",
+                    l.startMillis / 1000.0, lastStartMillis / 1000.0), "");
         }
     }
 
@@ -383,6 +385,10 @@ final class GcTraceRun implements LineReader.Sink {
         }
         if (refused > 0) {
             report.note(String.format(Locale.ROOT, "%d impossible figure(s) refused (left empty), each reported on its line", refused));
+        }
+        if (backwards > 0) {
+            report.note(String.format(Locale.ROOT, "%d cycle(s) start before the cycle printed before them, each reported on its line",
+                    backwards));
         }
         if (restarts > 0) {
             report.note(String.format(Locale.ROOT,
