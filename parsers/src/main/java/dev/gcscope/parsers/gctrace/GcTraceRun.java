@@ -36,6 +36,10 @@ final class GcTraceRun implements LineReader.Sink {
     /** GC CPU fields refused, and start times going backwards, by {@link #refuseImpossible}. */
     private long refused;
     private long backwards;
+    /** Cycles whose phases outlast the gap to the next start; the previous cycle's clock sum and line. */
+    private long overlong;
+    private long lastClockMicros = -1;
+    private long lastLine;
     private boolean periodicNext;
     private boolean lastRowHadTrailingText;
     private long rejoined;
@@ -85,6 +89,8 @@ final class GcTraceRun implements LineReader.Sink {
     static final int WHOLE_LINE_SURELY = 512;
     /** The GC's share of the CPU since the process started cannot exceed all of it. */
     static final int MAX_GC_CPU_PCT = 100;
+    /** Two starts rounded to milliseconds: their difference is off by up to 1 ms. */
+    static final long CLOCK_SLACK_MICROS = 1000;
 
     @Override
     public int lineAt(byte[] b, int s, int limit, long lineNo) {
@@ -256,13 +262,16 @@ final class GcTraceRun implements LineReader.Sink {
         GcLine l = line;
         if (l.gc == lastGc && l.startMillis == lastStartMillis && cycles.size() > 0) return false;
         boolean newRun = l.gc <= lastGc;
+        boolean follows = !newRun && l.gc == lastGc + 1;
         if (newRun) {
             run++;
             if (run > 1) restarts++;
         }
         lastGc = l.gc;
-        refuseImpossible(l, lineNo, newRun);
+        refuseImpossible(l, lineNo, newRun, follows);
         lastStartMillis = l.startMillis;
+        lastClockMicros = l.legacy ? -1 : clockMicros(l);
+        lastLine = lineNo;
         cycles.add(l, run, lineNo, wall, periodic, partial);
         lastRowHadTrailingText = l.trailingText && !l.forced;
         if (!partial) dialects.add(l.dialect());
@@ -285,7 +294,7 @@ final class GcTraceRun implements LineReader.Sink {
      * the bundled recordings; damaged bytes make them (a gzip CRC error gave a GC CPU of 4,580 %,
      * issue 14).
      */
-    private void refuseImpossible(GcLine l, long lineNo, boolean newRun) {
+    private void refuseImpossible(GcLine l, long lineNo, boolean newRun, boolean follows) {
         if (l.cpuPct != GcLine.NONE && l.cpuPct > MAX_GC_CPU_PCT) {
             refused++;
             report.issue(lineNo, String.format(Locale.ROOT, "GC CPU of %d%% is impossible (over %d%%); left empty", l.cpuPct,
@@ -297,7 +306,24 @@ final class GcTraceRun implements LineReader.Sink {
             report.issue(lineNo, String.format(Locale.ROOT, "start time @%.3fs is before the previous cycle's @%.3fs in the same run"
                     + " (time cannot go backwards in one process: damaged, or two processes' lines interleaved); kept, with no interval",
                     l.startMillis / 1000.0, lastStartMillis / 1000.0), "");
+        } else if (follows && l.startMillis != GcLine.NO_TIME && lastStartMillis != GcLine.NO_TIME && lastClockMicros >= 0) {
+            // A cycle ends before the next one starts: its clock phases cannot outlast the gap, beyond
+            // the rounding of @ to milliseconds and of each phase to 2-3 digits (the bundled
+            // recordings exceed it by 0.711 ms at most).
+            long gapMicros = (l.startMillis - lastStartMillis) * 1000;
+            if (lastClockMicros > gapMicros + CLOCK_SLACK_MICROS + lastClockMicros / 20) {
+                overlong++;
+                report.issue(lastLine, String.format(Locale.ROOT, "the cycle's phases last %.3f ms, longer than the %.3f ms until"
+                        + " gc %d started (line %d): one of these figures is damaged", lastClockMicros / 1000.0, gapMicros / 1000.0,
+                        l.gc, lineNo), "");
+            }
         }
+    }
+
+    private static long clockMicros(GcLine l) {
+        long sum = 0;
+        for (int i = 0; i < l.clockCount; i++) sum += l.clockMicros[i];
+        return sum;
     }
 
     /**
@@ -385,6 +411,10 @@ final class GcTraceRun implements LineReader.Sink {
         }
         if (refused > 0) {
             report.note(String.format(Locale.ROOT, "%d impossible figure(s) refused (left empty), each reported on its line", refused));
+        }
+        if (overlong > 0) {
+            report.note(String.format(Locale.ROOT, "%d cycle(s) last longer than the time until the next one started,"
+                    + " each reported on its line", overlong));
         }
         if (backwards > 0) {
             report.note(String.format(Locale.ROOT, "%d cycle(s) start before the cycle printed before them, each reported on its line",

@@ -219,6 +219,24 @@ class BrokenInputTest {
         assertTrue(notes.contains("1 cycle(s) start before the cycle printed before them, each reported on its line"), notes.toString());
     }
 
+    @Test
+    void aCycleLastingLongerThanTheGapToTheNextIsFlaggedOnItsLine() throws IOException {
+        // gc 100 @11.353s 1%: 0.053+1.6+0.004 ms clock — the next starts 4 ms later, so 1,600 ms of mark is damage.
+        String text = text(original());
+        String damaged = text.replace("gc 100 @11.353s 1%: 0.053+1.6+0.004 ms clock", "gc 100 @11.353s 1%: 0.053+1600+0.004 ms clock");
+        assertNotEquals(text, damaged);
+        ParseResult r = parse(bytes(damaged));
+        assertEquals(cycles(original()).rowCount(), r.table(CYCLES_TABLE).rowCount());
+        assertEquals(1, r.report().issueCount(), "issues: " + r.report().issues());
+        ParseIssue issue = r.report().issues().get(0);
+        long line100 = text.substring(0, text.indexOf("gc 100 @")).chars().filter(c -> c == '\n').count() + 1;
+        assertEquals(line100, issue.line());
+        assertEquals("the cycle's phases last 1600.057 ms, longer than the 4.000 ms until gc 101 started (line " + (line100 + 1)
+                + "): one of these figures is damaged", issue.reason());
+        assertTrue(r.report().notes().contains("1 cycle(s) last longer than the time until the next one started, each reported on its line"),
+                r.report().notes().toString());
+    }
+
     private static int rowOf(Table t, int gc) {
         for (int i = 0; i < t.rowCount(); i++) if (Integer.parseInt(t.column(GC).getString(i)) == gc) return i;
         throw new AssertionError("no gc " + gc);
