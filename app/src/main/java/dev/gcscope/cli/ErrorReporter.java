@@ -48,25 +48,41 @@ final class ErrorReporter {
 
     /** Any throwable: input problems by their message, everything else as an internal error. */
     int report(Throwable t) {
-        int status;
-        if (t instanceof TraceInputException) {
-            status = input(t.getMessage());
-        } else if (t instanceof UncheckedIOException u && u.getCause() instanceof TraceInputException cause) {
-            status = input(cause.getMessage());
-        } else if (t instanceof OutOfMemoryError) {
-            long maxMb = Runtime.getRuntime().maxMemory() >> 20;
-            err.println(PREFIX + String.format(Locale.ROOT,
-                    "out of memory (the Java heap limit is %d MB); run it with a larger one, e.g. java -Xmx8g -jar gcscope.jar ...", maxMb));
-            status = ExitStatus.INPUT;
-        } else {
-            String what = t.getClass().getSimpleName();
-            String message = t.getMessage() == null ? "" : ": " + oneLine(t.getMessage());
-            err.println(PREFIX + "internal error (" + what + message + "); " + REPORT_HINT);
-            status = ExitStatus.INTERNAL;
-        }
+        err.println(PREFIX + message(t));
         if (debug) t.printStackTrace(err);
         err.flush();
-        return status;
+        return status(t);
+    }
+
+    /** The one line {@link #report} prints for {@code t}, without the {@code gcscope: } prefix. */
+    static String message(Throwable t) {
+        if (t instanceof TraceInputException) return oneLine(t.getMessage());
+        if (t instanceof UncheckedIOException u && u.getCause() instanceof TraceInputException cause) return oneLine(cause.getMessage());
+        if (outOfMemory(t)) {
+            long maxMb = Runtime.getRuntime().maxMemory() >> 20;
+            return String.format(Locale.ROOT, "out of memory (the Java heap limit is %d MB); run it with a larger one,"
+                    + " e.g. java -Xmx8g -jar gcscope.jar ...", maxMb);
+        }
+        String what = t.getClass().getSimpleName();
+        String message = t.getMessage() == null ? "" : ": " + oneLine(t.getMessage());
+        return "internal error (" + what + message + "); " + REPORT_HINT;
+    }
+
+    /** The exit status for {@code t}: {@link ExitStatus#INPUT} for input and memory problems, else internal. */
+    static int status(Throwable t) {
+        if (t instanceof TraceInputException || outOfMemory(t)
+                || t instanceof UncheckedIOException u && u.getCause() instanceof TraceInputException) {
+            return ExitStatus.INPUT;
+        }
+        return ExitStatus.INTERNAL;
+    }
+
+    /** Out of memory, also when a worker thread ran out and the error arrives wrapped. */
+    static boolean outOfMemory(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof OutOfMemoryError) return true;
+        }
+        return false;
     }
 
     static String oneLine(String message) {

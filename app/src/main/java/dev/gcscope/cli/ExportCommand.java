@@ -33,8 +33,10 @@ import tech.tablesaw.api.Table;
                 + " wall_time is ISO-8601 (2026-11-27T00:01:02.123).",
             "A chart is drawn as the window draws it (same layout, colours and reduction per pixel column), for the"
                 + " whole trace, with no display: SVG keeps text as text and every series as vector shapes.",
-            "OUT is written to a temporary file first and renamed at the end, so a failed export never"
-                + " leaves a partial file; OUT is never the input itself.",
+            "OUT is written to a temporary file beside it (.OUT.gcscope-tmp-PID) and renamed at the end, so a"
+                + " failed or interrupted export never leaves a partial file; OUT is never the input itself.",
+            "OUT must be a regular file or a new name: a directory, FIFO or device is refused (- writes to"
+                + " standard output); a symbolic link is written through (its file is replaced, the link stays).",
         })
 final class ExportCommand implements Callable<Integer> {
     static final String STDOUT = "-";
@@ -55,7 +57,7 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     private RegimeOption regimes;
 
-    @Parameters(paramLabel = "FILE", arity = "1", description = "The trace file (plain text or gzip).")
+    @Parameters(paramLabel = "FILE", arity = "1", description = "The trace file (plain text or gzip); - for standard input.")
     private Path file;
 
     /** What to write: exactly one of a table or a chart. */
@@ -116,9 +118,11 @@ final class ExportCommand implements Callable<Integer> {
         } else {
             try {
                 AtomicFileWriter.write(out, w -> CsvTableWriter.write(table, w));
+            } catch (AtomicFileWriter.UnsuitableTargetException e) {
+                return context.errors().input(e.getMessage());
             } catch (AccessDeniedException e) {
                 return context.errors().input(csv + ": cannot be written (permission denied in "
-                        + parentOf(out) + ")");
+                        + AtomicFileWriter.parentOf(out) + ")");
             } catch (IOException e) {
                 return context.errors().input(csv + ": " + TraceInputs.describe(e, "written"));
             }
@@ -147,13 +151,19 @@ final class ExportCommand implements Callable<Integer> {
         }
     }
 
-    /** Refuses to overwrite the input (even through a link) or a directory, and a missing folder. */
+    /**
+     * Refuses what {@link AtomicFileWriter} would (a directory, a FIFO, a device, a missing folder)
+     * before the parse, and the input itself, even through a link.
+     */
     private void checkTarget(Path out) throws TraceInputException {
         String csv = target.given();
-        if (Files.isDirectory(out)) throw new TraceInputException(csv + ": is a directory; " + target.option() + " needs a file name");
-        Path dir = parentOf(out);
-        if (!Files.isDirectory(dir)) throw new TraceInputException(csv + ": folder " + dir + " does not exist");
-        if (Files.exists(out)) {
+        try {
+            AtomicFileWriter.checkTarget(out);
+        } catch (AtomicFileWriter.UnsuitableTargetException e) {
+            boolean hint = target.csv != null && e.getMessage().contains("regular file");
+            throw new TraceInputException(e.getMessage() + (hint ? " (--csv - writes to standard output)" : ""));
+        }
+        if (Files.exists(out) && !TraceInputs.isStdin(file)) {
             boolean same;
             try {
                 same = Files.isSameFile(out, file);
@@ -164,12 +174,6 @@ final class ExportCommand implements Callable<Integer> {
                 throw new TraceInputException(csv + ": is the input file itself; gcscope never modifies an input,"
                         + " so choose another " + target.option() + " file");
             }
-            if (!Files.isWritable(out)) throw new TraceInputException(csv + ": cannot be written (permission denied)");
         }
-    }
-
-    private static Path parentOf(Path out) {
-        Path parent = out.toAbsolutePath().getParent();
-        return parent == null ? out.toAbsolutePath().getRoot() : parent;
     }
 }

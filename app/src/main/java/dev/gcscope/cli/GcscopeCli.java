@@ -3,6 +3,7 @@ package dev.gcscope.cli;
 import dev.gcscope.preinit.BackgroundPreinitializer;
 import dev.gcscope.format.FormatSupports;
 import dev.gcscope.parsers.TraceLoader;
+import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -48,13 +49,18 @@ public final class GcscopeCli {
     }
 
     GcscopeCli(PrintStream out, PrintStream err, boolean debug, TraceLoader loader) {
+        this(out, err, debug, loader, System.in);
+    }
+
+    /** @param stdin what the FILE {@code -} reads */
+    GcscopeCli(PrintStream out, PrintStream err, boolean debug, TraceLoader loader, InputStream stdin) {
         this.stdout = out;
         // UTF-8 whatever the platform default: --json and --csv output is UTF-8 by contract, and
         // Java 17 would otherwise encode for the locale (ASCII under LANG=C).
         this.out = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         this.err = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         this.errors = new ErrorReporter(this.err, debug);
-        this.context = new CliContext(new TraceInputs(loader), FormatSupports.standard(), errors);
+        this.context = new CliContext(new TraceInputs(loader, stdin, errors::note), FormatSupports.standard(), errors);
     }
 
     /** True when {@code firstArg} names a subcommand or a global option (so no window opens). */
@@ -71,15 +77,22 @@ public final class GcscopeCli {
 
     /** Runs one command line; returns its exit status. */
     public int execute(String... args) {
+        int status;
         try {
-            return commandLine().execute(args);
+            status = commandLine().execute(args);
         } catch (RuntimeException | Error e) {
             // Errors (out of memory, a missing class) pass picocli's handlers; they still get one line.
-            return errors.report(e);
+            status = errors.report(e);
         } finally {
             out.flush();
             err.flush();
         }
+        // PrintStream and PrintWriter keep write errors to themselves: output lost to a full disk
+        // behind a redirect (> /dev/full) must not pass as success.
+        if ((out.checkError() || stdout.checkError()) && status == ExitStatus.OK) {
+            status = errors.input("standard output: cannot be written (disk full, or closed early)");
+        }
+        return status;
     }
 
     CommandLine commandLine() {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gcscope.format.FileSummary;
 import dev.gcscope.format.FormatSupport;
 import dev.gcscope.format.TextReport;
@@ -30,7 +31,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Print what each trace file holds: its format, the lines read and skipped (by kind),"
                 + " the first parse issues, notes, and the format's key figures.",
-            "Files that cannot be read are reported on stderr; the others are still summarised.",
+            "Files that cannot be read are reported on stderr (and with --json as {\"file\", \"error\"}"
+                + " in the array); the others are still summarised.",
+            "FILE - reads standard input; FIFOs, /dev/stdin and <(...) work as files do.",
         },
         footerHeading = "%nFigures for gctrace files (--json keys):%n",
         footer = {
@@ -134,7 +137,7 @@ final class SummaryCommand implements Callable<Integer> {
     @Mixin
     private RegimeOption regimes;
 
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Trace files (plain text or gzip).")
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Trace files (plain text or gzip); - for standard input.")
     private List<Path> files;
 
     SummaryCommand(CliContext context) {
@@ -150,22 +153,22 @@ final class SummaryCommand implements Callable<Integer> {
         int status = ExitStatus.OK;
         boolean first = true;
         for (Path file : files) {
-            ParseResult result;
+            // One bad file (unreadable, or too big for the heap) must not cost the others their summary,
+            // nor --json its JSON: everything of the failed file is dropped before the error is reported.
             try {
-                result = context.inputs().load(file, formatId,
+                ParseResult result = context.inputs().load(file, formatId,
                         f -> context.formats().forFormat(f).map(FormatSupport::summaryOptions).orElse(ParseOptions.ALL));
+                if (json) {
+                    array.add(summary.json(result));
+                } else {
+                    if (!first) out.println();
+                    first = false;
+                    summary.text(result, new TextReport(out));
+                    out.flush();
+                }
             } catch (Exception | OutOfMemoryError e) {
-                // One bad file must not cost the others their summary.
                 status = Math.max(status, context.errors().report(e));
-                continue;
-            }
-            if (json) {
-                array.add(summary.json(result));
-            } else {
-                if (!first) out.println();
-                first = false;
-                summary.text(result, new TextReport(out));
-                out.flush();
+                if (json) array.add(errorEntry(file, e));
             }
         }
         if (json) {
@@ -174,5 +177,13 @@ final class SummaryCommand implements Callable<Integer> {
         }
         out.flush();
         return status;
+    }
+
+    /** {@code {"file": …, "error": …}}: the line stderr got, for a file with no summary. */
+    private static ObjectNode errorEntry(Path file, Throwable e) {
+        ObjectNode entry = Json.MAPPER.createObjectNode();
+        entry.put("file", TraceInputs.isStdin(file) ? TraceInputs.STDIN_NAME : file.toString());
+        entry.put("error", ErrorReporter.message(e));
+        return entry;
     }
 }

@@ -1,6 +1,7 @@
 package dev.gcscope.cli;
 
 import dev.gcscope.analysis.cycles.DerivedColumns;
+import dev.gcscope.parsers.DecodedInput;
 import dev.gcscope.parsers.ParseListener;
 import dev.gcscope.parsers.ParseOptions;
 import dev.gcscope.parsers.ParseResult;
@@ -11,10 +12,12 @@ import dev.gcscope.parsers.TraceParser;
 import dev.gcscope.parsers.TraceSource;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.zip.ZipException;
 
@@ -22,21 +25,52 @@ import java.util.zip.ZipException;
  * Opens and parses the files named on the command line. Every {@link IOException} leaves here as a
  * {@link TraceInputException} whose one-line message starts with the file name, so commands only
  * print it.
+ *
+ * <p>Each input is opened once and read as a stream, detection included, so {@code -} (standard
+ * input), {@code /dev/stdin}, a FIFO and a process substitution ({@code <(zcat gc.log.gz)}) work as
+ * files do.
  */
 final class TraceInputs {
+    /** The FILE that means standard input ({@code kubectl logs POD | gcscope summary -}). */
+    static final String STDIN = "-";
+    /** What messages and {@code --json} call standard input. */
+    static final String STDIN_NAME = "<stdin>";
+
     private final TraceLoader loader;
+    private final InputStream stdin;
+    private final Consumer<String> notices;
+    private boolean stdinTaken;
 
     TraceInputs(TraceLoader loader) {
+        this(loader, System.in, notice -> {});
+    }
+
+    /**
+     * @param stdin what {@code -} reads
+     * @param notices where a remark while waiting goes (a FIFO without a writer): a line on stderr
+     */
+    TraceInputs(TraceLoader loader, InputStream stdin, Consumer<String> notices) {
         this.loader = loader;
+        this.stdin = stdin;
+        this.notices = notices;
     }
 
     TraceLoader loader() {
         return loader;
     }
 
-    /** A readable regular file, or a message saying why not. */
+    /** Standard input for {@code -}, else a readable file (a FIFO or device too), or a message saying why not. */
     TraceSource open(Path file) throws TraceInputException {
+        if (isStdin(file)) {
+            if (stdinTaken) throw new TraceInputException(STDIN + ": standard input is named twice; it can be read only once");
+            stdinTaken = true;
+            return TraceSource.of(STDIN_NAME, stdin);
+        }
         return TraceSource.of(file);
+    }
+
+    static boolean isStdin(Path file) {
+        return STDIN.equals(file.toString());
     }
 
     /** @param formatId the {@code --format} value, or null to detect the format */
@@ -50,9 +84,20 @@ final class TraceInputs {
      */
     ParseResult parse(TraceSource source, String formatId, Function<TraceFormat, ParseOptions> options)
             throws TraceInputException {
-        try {
-            TraceParser parser = loader.parserFor(source, formatId);
-            return DerivedColumns.parse(parser, source, ParseListener.NONE, options.apply(parser.format()));
+        ParseListener listener = new ParseListener() {
+            @Override
+            public boolean progress(long bytesDone, long bytesTotal) {
+                return true;
+            }
+
+            @Override
+            public void waiting(String message) {
+                notices.accept(message);
+            }
+        };
+        try (DecodedInput in = source.open(listener)) {
+            TraceParser parser = loader.parserFor(in, formatId);
+            return DerivedColumns.parse(parser, in, listener, options.apply(parser.format()));
         } catch (TraceInputException e) {
             throw e;
         } catch (IOException e) {

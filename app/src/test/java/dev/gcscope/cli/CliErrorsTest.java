@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gcscope.parsers.DecodedInput;
 import dev.gcscope.parsers.ParseListener;
 import dev.gcscope.parsers.ParseOptions;
 import dev.gcscope.parsers.ParseResult;
@@ -14,7 +15,6 @@ import dev.gcscope.parsers.TraceLoader;
 import dev.gcscope.parsers.TraceParser;
 import dev.gcscope.parsers.TraceParsers;
 import dev.gcscope.parsers.TraceSample;
-import dev.gcscope.parsers.TraceSource;
 import dev.gcscope.parsers.gctrace.GcTraceParser;
 import dev.gcscope.samples.SampleTraces;
 import java.io.IOException;
@@ -120,7 +120,12 @@ class CliErrorsTest {
         assertTrue(err.get(1).startsWith("gcscope: " + folder), err.get(1));
         run.assertNoStackTrace();
         JsonNode array = new ObjectMapper().readTree(run.out());
-        assertEquals(2, array.size(), "both good files are in the output");
+        assertEquals(4, array.size(), "every file has its entry, in order: " + array);
+        assertEquals("gctrace", array.get(0).get("format").asText());
+        assertEquals(missing.toString(), array.get(1).get("file").asText());
+        assertEquals(err.get(0), "gcscope: " + array.get(1).get("error").asText(), "the error is the line on stderr");
+        assertEquals(err.get(1), "gcscope: " + array.get(2).get("error").asText());
+        assertEquals(array.get(0), array.get(3), "both good files are in the output");
 
         CliRun text = CliRun.of("summary", missing.toString(), good.toString());
         assertEquals(ExitStatus.INPUT, text.status());
@@ -158,7 +163,7 @@ class CliErrorsTest {
             }
 
             @Override
-            public ParseResult parse(TraceSource source, ParseListener listener, ParseOptions options) {
+            public ParseResult parse(DecodedInput in, ParseListener listener, ParseOptions options) {
                 throw new IllegalStateException("cursor ran past the buffer");
             }
         };

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gcscope.parsers.TraceLoader;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -18,12 +20,21 @@ record CliRun(int status, String out, String err) {
     }
 
     static CliRun of(TraceLoader loader, boolean debug, String... args) {
+        return withStdin(new ByteArrayInputStream(new byte[0]), loader, debug, args);
+    }
+
+    /** A run whose standard input (the FILE {@code -}) holds {@code stdin}. */
+    static CliRun withStdin(byte[] stdin, String... args) {
+        return withStdin(new ByteArrayInputStream(stdin), TraceLoader.standard(), false, args);
+    }
+
+    static CliRun withStdin(InputStream stdin, TraceLoader loader, boolean debug, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status;
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
              PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            status = new GcscopeCli(o, e, debug, loader).execute(args);
+            status = new GcscopeCli(o, e, debug, loader, stdin).execute(args);
         }
         return new CliRun(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -193,7 +193,7 @@ class ExportCsvTest {
 
     private void assertNoTemporaryFiles() throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
-            List<Path> temps = files.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList();
+            List<Path> temps = files.filter(p -> p.getFileName().toString().contains(".gcscope-tmp-")).toList();
             assertEquals(List.of(), temps);
         }
     }

@@ -1,69 +1,100 @@
 package dev.gcscope.parsers;
 
+import dev.gcscope.parsers.io.GzipStream;
 import java.io.BufferedInputStream;
-import java.io.EOFException;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
+import java.util.List;
 import org.apache.commons.io.ByteOrderMark;
 import org.apache.commons.io.input.BOMInputStream;
 import org.apache.commons.io.input.BoundedInputStream;
 import org.apache.commons.io.input.ReaderInputStream;
 
 /**
- * A trace's content as UTF-8-compatible bytes: gzip is unwrapped by its magic bytes (never by file
- * name), a UTF-8 byte-order mark is dropped, and UTF-16/32 text (PowerShell's {@code 2> gc.log}
- * writes UTF-16LE) is transcoded to UTF-8. Parsers work on bytes, so invalid UTF-8 passes through
- * untouched and only shows up in excerpts.
+ * One input's content, opened once and read once, front to back, as UTF-8-compatible bytes: gzip
+ * is unwrapped by its magic bytes (never by file name; gzip inside gzip too), a UTF-8 byte-order
+ * mark is dropped, and UTF-16/32 text (PowerShell's {@code 2> gc.log} writes UTF-16LE) is
+ * transcoded to UTF-8. Parsers work on bytes, so invalid UTF-8 passes through untouched and only
+ * shows up in excerpts.
+ *
+ * <p>Because it is read only once, a pipe, a FIFO or standard input works like a file: the first
+ * {@link TraceParsers#SAMPLE_BYTES} are kept in memory as the {@link #sample()} that detection and
+ * the parsers' sizing look at, and reading then starts again from the first byte of that sample.
+ *
+ * <p>Damaged compressed data never throws: what could be decompressed is delivered and each
+ * problem is kept; a reader asks for them with {@link #takeProblems()} after every read. A read
+ * never returns bytes on both sides of a problem, so the problems it hands out lie just before the
+ * bytes that read returned (or at the end, when it returned -1).
  */
 public final class DecodedInput extends InputStream {
-    private static final int GZIP_BUFFER = 64 * 1024;
+    private static final int BUFFER = 64 * 1024;
+    /** Gzip inside gzip inside gzip is unwrapped; deeper is no log collector's doing. */
+    private static final int MAX_GZIP_DEPTH = 3;
 
-    private final InputStream content;
+    private final String name;
+    private final long storedSize;
     private final BoundedInputStream rawCounter;
+    private final InputStream content;
     private final String encoding;
+    private final List<Problem> problems;
 
-    private final EndAtDamage damage;
+    private TraceSample sample;
+    /** The sample's bytes until they have been read again; {@code headLength} stays. */
+    private byte[] head;
+    private int headLength;
+    /** Bytes pulled from {@code content} (in a cell the damage stamps read), and bytes handed to the reader. */
+    private final long[] pulled;
+    private long served;
+    private long lastReadStart;
+    private int nextProblem;
 
-    private DecodedInput(InputStream content, BoundedInputStream rawCounter, String encoding, EndAtDamage damage) {
-        this.content = content;
+    /** A damage found in the stored bytes, at {@code offset} of the decoded content. */
+    private record Problem(long offset, String reason) {}
+
+    private DecodedInput(String name, long storedSize, BoundedInputStream rawCounter, InputStream content,
+                         String encoding, List<Problem> problems, long[] pulled) {
+        this.pulled = pulled;
+        this.name = name;
+        this.storedSize = storedSize;
         this.rawCounter = rawCounter;
+        this.content = content;
         this.encoding = encoding;
-        this.damage = damage;
+        this.problems = problems;
     }
 
-    /**
-     * Empty, or why the compressed data ended before its proper end (a gzip file cut off by a full
-     * disk or an interrupted copy). Everything decompressed before that point was delivered.
-     */
-    public String damage() {
-        return damage == null || damage.error == null ? "" : "compressed data ends early (" + damage.error + ")";
-    }
-
-    static DecodedInput open(TraceSource source) throws IOException {
-        InputStream raw = source.openRaw();
+    static DecodedInput open(TraceSource source, InputStream raw) throws IOException {
         try {
             BoundedInputStream counter = BoundedInputStream.builder().setInputStream(raw).get();
-            BufferedInputStream buffered = new BufferedInputStream(counter, GZIP_BUFFER);
-            byte[] magic = peek(buffered, 6);
-            Compression compression = Compression.of(magic);
-            InputStream plain = buffered;
+            List<Problem> problems = new ArrayList<>();
+            long[] pulled = new long[1]; // the new instance's count, which damage found while peeking stamps as 0
+            InputStream plain = new BufferedInputStream(counter, BUFFER);
             String encoding = "";
-            EndAtDamage damage = null;
-            if (compression == Compression.GZIP) {
-                damage = new EndAtDamage(new GZIPInputStream(buffered, GZIP_BUFFER));
-                plain = new BufferedInputStream(damage, GZIP_BUFFER);
-                encoding = "gzip";
-            } else if (compression != Compression.NONE) {
-                throw new TraceInputException(source.name() + ": is " + compression.label
-                        + "-compressed; gcscope reads plain text and gzip — decompress it first ("
-                        + compression.command + ")");
+            for (int depth = 0; ; depth++) {
+                Compression compression = Compression.of(peek((BufferedInputStream) plain, 6));
+                if (compression == Compression.NONE) break;
+                String outer = depth == 0 ? "" : " inside " + encoding;
+                if (compression != Compression.GZIP || depth == MAX_GZIP_DEPTH) {
+                    throw new TraceInputException(source.name() + ": is " + compression.label + "-compressed" + outer
+                            + "; gcscope reads plain text and gzip — decompress it first (" + compression.command + ")");
+                }
+                if (depth > 0) {
+                    // Not damage, but no collector means to do it (a log rotator compressing a .gz again):
+                    // said once, so the user can fix the pipeline.
+                    problems.add(new Problem(0, "the data is gzip inside " + encoding + " (compressed " + (depth + 1)
+                            + " times); unwrapped"));
+                }
+                encoding = depth == 0 ? "gzip" : "gzip" + outer;
+                String label = encoding;
+                // Stamped with the bytes pulled so far: the read that found the damage has not returned yet.
+                GzipStream gzip = new GzipStream(plain, label, reason -> problems.add(new Problem(pulled[0], reason)));
+                // Refilled only when empty and from one member at a time (GzipStream's reads never
+                // span two), so a member's end stays a read boundary and the stamps stay exact.
+                plain = new BufferedInputStream(gzip, BUFFER);
             }
             BOMInputStream bom = BOMInputStream.builder().setInputStream(plain)
                     .setByteOrderMarks(ByteOrderMark.UTF_8, ByteOrderMark.UTF_16LE, ByteOrderMark.UTF_16BE,
@@ -76,13 +107,13 @@ public final class DecodedInput extends InputStream {
                 content = ReaderInputStream.builder()
                         .setReader(new InputStreamReader(bom, cs))
                         .setCharset(StandardCharsets.UTF_8)
-                        .setBufferSize(GZIP_BUFFER)
+                        .setBufferSize(BUFFER)
                         .get();
                 encoding = join(encoding, mark.getCharsetName());
             } else if (mark != null) {
                 encoding = join(encoding, "UTF-8 BOM");
             }
-            return new DecodedInput(content, counter, encoding, damage);
+            return new DecodedInput(source.name(), source.storedSize(), counter, content, encoding, problems, pulled);
         } catch (IOException | RuntimeException e) {
             raw.close();
             throw e;
@@ -100,6 +131,16 @@ public final class DecodedInput extends InputStream {
         return b;
     }
 
+    /** The name used in every message about this input. */
+    public String name() {
+        return name;
+    }
+
+    /** Size as stored (compressed size for a gzip file), or -1 when unknown (a pipe). */
+    public long storedSize() {
+        return storedSize;
+    }
+
     /** Stored bytes consumed so far (compressed bytes for gzip). */
     public long storedBytesRead() {
         return rawCounter.getCount();
@@ -110,71 +151,84 @@ public final class DecodedInput extends InputStream {
         return encoding;
     }
 
-    /** Reads until {@code max} bytes or the end. */
-    byte[] readUpTo(int max) throws IOException {
-        byte[] buf = new byte[max];
-        int n = 0;
-        while (n < max) {
-            int r = content.read(buf, n, max - n);
-            if (r < 0) break;
-            n += r;
+    /**
+     * The first {@link TraceParsers#SAMPLE_BYTES} of the content (fewer if it is shorter), read on
+     * the first call and kept: reading then still starts at the content's first byte.
+     *
+     * @throws IllegalStateException when reading had started before the sample was taken
+     */
+    public TraceSample sample() throws IOException {
+        if (sample == null) {
+            if (served > 0) throw new IllegalStateException("the sample of " + name + " is taken before reading starts");
+            byte[] b = new byte[TraceParsers.SAMPLE_BYTES];
+            int n = 0;
+            while (n < b.length) {
+                int r = content.read(b, n, b.length - n);
+                if (r < 0) break;
+                n += r;
+                pulled[0] += r;
+            }
+            head = b;
+            headLength = n;
+            sample = new TraceSample(name, Arrays.copyOf(b, n), encoding);
         }
-        return Arrays.copyOf(buf, n);
+        return sample;
     }
 
     @Override
     public int read() throws IOException {
-        return content.read();
+        byte[] one = new byte[1];
+        int n = read(one, 0, 1);
+        return n < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-        return content.read(b, off, len);
+        if (len == 0) return 0;
+        lastReadStart = served;
+        if (served < headLength) {
+            // The sample again, in pieces that end where a problem was found inside it.
+            int upTo = headLength;
+            for (int i = nextProblem; i < problems.size(); i++) {
+                long at = problems.get(i).offset();
+                if (at > served) {
+                    upTo = (int) Math.min(upTo, at);
+                    break;
+                }
+            }
+            int n = Math.min(len, upTo - (int) served);
+            System.arraycopy(head, (int) served, b, off, n);
+            served += n;
+            if (served == headLength) head = null;
+            return n;
+        }
+        int n = content.read(b, off, len);
+        if (n < 0) {
+            lastReadStart = Long.MAX_VALUE;
+            return -1;
+        }
+        pulled[0] += n;
+        served += n;
+        return n;
+    }
+
+    /**
+     * Reasons for the damage found at or before the first byte the last read returned (all that
+     * are left once it returned -1), each handed out once: a reader puts them on the line it was
+     * in before that read. Empty nearly always.
+     */
+    public List<String> takeProblems() {
+        if (nextProblem == problems.size()) return List.of();
+        List<String> out = new ArrayList<>();
+        while (nextProblem < problems.size() && problems.get(nextProblem).offset() <= lastReadStart) {
+            out.add(problems.get(nextProblem++).reason());
+        }
+        return out;
     }
 
     @Override
     public void close() throws IOException {
         content.close();
-    }
-
-    /**
-     * Ends the stream instead of throwing where gzip data is cut off or corrupt. It sits below the
-     * buffering on purpose: {@code BufferedInputStream.read} discards bytes it already read in a call
-     * that then throws, which would lose the last good lines of a truncated file.
-     */
-    private static final class EndAtDamage extends FilterInputStream {
-        String error;
-
-        EndAtDamage(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            if (error != null) return -1;
-            try {
-                return super.read();
-            } catch (EOFException | ZipException e) {
-                error = e.getMessage();
-                return -1;
-            }
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (error != null) return -1;
-            try {
-                return super.read(b, off, len);
-            } catch (EOFException | ZipException e) {
-                error = e.getMessage();
-                return -1;
-            }
-        }
-
-        @Override
-        public int available() throws IOException {
-            return error != null ? 0 : super.available();
-        }
     }
 
     private enum Compression {
@@ -190,7 +244,7 @@ public final class DecodedInput extends InputStream {
         }
 
         static Compression of(byte[] m) {
-            if (m.length >= 2 && (m[0] & 0xff) == 0x1f && (m[1] & 0xff) == 0x8b) return GZIP;
+            if (GzipStream.isGzip(m, m.length)) return GZIP;
             if (m.length >= 6 && (m[0] & 0xff) == 0xfd && m[1] == '7' && m[2] == 'z' && m[3] == 'X' && m[4] == 'Z' && m[5] == 0) return XZ;
             if (m.length >= 4 && m[0] == 'B' && m[1] == 'Z' && m[2] == 'h' && m[3] >= '1' && m[3] <= '9') return BZIP2;
             if (m.length >= 4 && (m[0] & 0xff) == 0x28 && (m[1] & 0xff) == 0xb5 && (m[2] & 0xff) == 0x2f && (m[3] & 0xff) == 0xfd) return ZSTD;

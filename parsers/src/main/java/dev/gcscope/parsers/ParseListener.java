@@ -16,4 +16,10 @@ public interface ParseListener {
      * @return {@code true} to go on, {@code false} to cancel
      */
     boolean progress(long bytesDone, long bytesTotal);
+
+    /**
+     * The parse waits for something outside it, e.g. a FIFO that no program has opened for writing
+     * yet; {@code message} is one line naming the input. Called once per wait, after a few seconds.
+     */
+    default void waiting(String message) {}
 }

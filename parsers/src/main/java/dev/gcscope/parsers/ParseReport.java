@@ -11,7 +11,9 @@ import java.util.Map;
  * and every skipped line is counted under a kind ("other text", "pacer", "malformed", …), so a
  * user sees that recognised side lines were not mistaken for garbage. The first
  * {@link #MAX_ISSUES} problems are kept with line number, reason and excerpt; {@link #issueCount()}
- * counts all of them.
+ * counts all of them. Damage to the stored data (a gzip CRC error, a cut-off file) comes first and
+ * is never dropped by that limit: it says every figure may be wrong, so it must not hide behind the
+ * hundreds of garbled lines it usually causes.
  */
 public final class ParseReport {
     public static final int MAX_ISSUES = 200;
@@ -29,7 +31,12 @@ public final class ParseReport {
         this.linesRead = b.linesRead;
         this.linesUsed = b.linesUsed;
         this.skippedByKind = Collections.unmodifiableMap(new LinkedHashMap<>(b.skippedByKind));
-        this.issues = List.copyOf(b.issues);
+        List<ParseIssue> all = new ArrayList<>(b.damage);
+        for (ParseIssue i : b.issues) {
+            if (all.size() >= Math.max(MAX_ISSUES, b.damage.size())) break;
+            all.add(i);
+        }
+        this.issues = List.copyOf(all);
         this.issueCount = b.issueCount;
         this.notes = List.copyOf(b.notes);
     }
@@ -64,6 +71,7 @@ public final class ParseReport {
         private long linesUsed;
         private final Map<String, Long> skippedByKind = new LinkedHashMap<>();
         private final List<ParseIssue> issues = new ArrayList<>();
+        private final List<ParseIssue> damage = new ArrayList<>();
         private long issueCount;
         private final List<String> notes = new ArrayList<>();
 
@@ -80,6 +88,15 @@ public final class ParseReport {
         public void issue(long line, String reason, String excerpt) {
             issueCount++;
             if (issues.size() < MAX_ISSUES) issues.add(new ParseIssue(line, reason, excerpt));
+        }
+
+        /**
+         * An issue with the stored data itself, found while reading {@code line}: listed before the
+         * others and kept whatever their number (a reader finds a handful at most, one per gzip member).
+         */
+        public void damage(long line, String reason) {
+            issueCount++;
+            if (damage.size() < MAX_ISSUES) damage.add(new ParseIssue(line, reason, ""));
         }
 
         public void note(String note) {

@@ -67,12 +67,19 @@ public final class TraceParsers {
         return votes;
     }
 
-    /** The parser for {@code source}, or a message saying what gcscope reads and what the file looks like. */
+    /** The parser for {@code source} (opened for it), or a message saying what gcscope reads and what the file looks like. */
     public TraceParser detect(TraceSource source) throws IOException {
-        TraceSample sample = source.sample(SAMPLE_BYTES);
+        try (DecodedInput in = source.open()) {
+            return detect(in);
+        }
+    }
+
+    /** The parser for an opened input, from its {@link DecodedInput#sample()}; reading it then starts at its first byte. */
+    public TraceParser detect(DecodedInput in) throws IOException {
+        TraceSample sample = in.sample();
         List<Vote> votes = rank(sample);
         if (!votes.isEmpty() && votes.get(0).probe().confidence() >= MIN_CONFIDENCE) return votes.get(0).parser();
-        throw new TraceInputException(source.name() + ": " + describeUnknown(sample));
+        throw new TraceInputException(in.name() + ": " + describeUnknown(sample));
     }
 
     private String describeUnknown(TraceSample sample) {

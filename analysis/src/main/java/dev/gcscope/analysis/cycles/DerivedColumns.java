@@ -6,6 +6,7 @@ import static dev.gcscope.parsers.gctrace.GcColumns.CYCLES_TABLE;
 import static dev.gcscope.parsers.gctrace.GcColumns.INTERVAL_S;
 import static dev.gcscope.parsers.gctrace.GcColumns.SURVIVAL;
 
+import dev.gcscope.parsers.DecodedInput;
 import dev.gcscope.parsers.ParseListener;
 import dev.gcscope.parsers.ParseOptions;
 import dev.gcscope.parsers.ParseResult;
@@ -39,8 +40,16 @@ public final class DerivedColumns {
      */
     public static ParseResult parse(TraceParser parser, TraceSource source, ParseListener listener, ParseOptions options)
             throws IOException {
-        if (!isGcTrace(parser.format().id())) return parser.parse(source, listener, options);
-        return addTo(parser.parse(source, listener, inputsFor(options)), options);
+        try (DecodedInput in = source.open(listener)) {
+            return parse(parser, in, listener, options);
+        }
+    }
+
+    /** As {@link #parse(TraceParser, TraceSource, ParseListener, ParseOptions)}, on an input already opened. */
+    public static ParseResult parse(TraceParser parser, DecodedInput in, ParseListener listener, ParseOptions options)
+            throws IOException {
+        if (!isGcTrace(parser.format().id())) return parser.parse(in, listener, options);
+        return addTo(parser.parse(in, listener, inputsFor(options)), options);
     }
 
     /** {@code parsed} with every derived column added (a result of another format as it is). */

@@ -9,7 +9,6 @@ import dev.gcscope.parsers.Probe;
 import dev.gcscope.parsers.TraceFormat;
 import dev.gcscope.parsers.TraceParser;
 import dev.gcscope.parsers.TraceSample;
-import dev.gcscope.parsers.TraceSource;
 import dev.gcscope.parsers.io.LineReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -88,20 +87,14 @@ public final class GcTraceParser implements TraceParser {
     }
 
     @Override
-    public ParseResult parse(TraceSource source, ParseListener listener, ParseOptions options) throws IOException {
-        ParseReport.Builder report = ParseReport.builder(source.name());
-        GcTraceRun run = new GcTraceRun(report, expectedRows(source), referenceYear, options);
-        LineReader.Outcome outcome;
-        String encoding;
-        try (DecodedInput in = source.open()) {
-            encoding = in.encoding();
-            outcome = new LineReader().read(in, run, listener, source.storedSize(), source.name());
-        }
+    public ParseResult parse(DecodedInput in, ParseListener listener, ParseOptions options) throws IOException {
+        ParseReport.Builder report = ParseReport.builder(in.name());
+        GcTraceRun run = new GcTraceRun(report, expectedRows(in), referenceYear, options);
+        LineReader.Outcome outcome = new LineReader().read(in, run, listener);
         run.finish();
         run.addNotes();
         report.linesRead(outcome.lines());
-        if (!outcome.truncatedInput().isEmpty()) report.issue(outcome.lines(), outcome.truncatedInput(), "");
-        if (!encoding.isEmpty()) report.note("input decoded from " + encoding);
+        if (!in.encoding().isEmpty()) report.note("input decoded from " + in.encoding());
         Map<String, Table> tables = new LinkedHashMap<>();
         tables.put(GcColumns.CYCLES_TABLE, run.cycles().build(GcColumns.CYCLES_TABLE));
         tables.put(GcColumns.SCAVENGER_TABLE, run.scavenger().build(GcColumns.SCAVENGER_TABLE));
@@ -109,7 +102,7 @@ public final class GcTraceParser implements TraceParser {
         Set<GcDialect> dialects = run.dialects();
         attributes.put("dialects", dialects.stream().map(GcDialect::label).collect(Collectors.joining(",")));
         attributes.put("go_versions", goVersions(dialects));
-        return new ParseResult(FORMAT, source.name(), tables, report.build(), attributes);
+        return new ParseResult(FORMAT, in.name(), tables, report.build(), attributes);
     }
 
     /** The Go releases the dialects seen imply, e.g. {@code Go 1.18+} or {@code Go 1.6–1.17}. */
@@ -128,10 +121,10 @@ public final class GcTraceParser implements TraceParser {
      * Rows to allocate up front, from the density of gc lines in the first 64 KiB, so a big file
      * does not pay for repeated array growth (each growth briefly doubles the buffers).
      */
-    private static int expectedRows(TraceSource source) throws IOException {
-        long size = source.storedSize();
+    private static int expectedRows(DecodedInput in) throws IOException {
+        long size = in.storedSize();
         if (size <= SAMPLE_BYTES) return MIN_EXPECTED_ROWS;
-        TraceSample sample = source.sample(SAMPLE_BYTES);
+        TraceSample sample = in.sample();
         byte[] b = sample.bytes();
         if (b.length == 0 || !sample.encoding().isEmpty()) return MIN_EXPECTED_ROWS;
         int gcLines = 0;

@@ -8,17 +8,21 @@ import java.util.Arrays;
 
 /**
  * Splits decoded input into lines without copying or decoding them: LF, CRLF and a lone CR all end
- * a line (old Mac exports and some terminals' copies use CR). Lines longer than {@code maxLineBytes}
- * are not buffered whole; the sink gets their first bytes and their length, so a 10 MB line costs
- * nothing and still gets reported.
+ * a line (old Mac exports and some terminals' copies use CR).
+ *
+ * <p>The line limit, the same for every line-based format: a line of up to {@link #MAX_LINE_BYTES}
+ * bytes (not counting its line end) is a line; a longer one is never buffered whole. The sink gets
+ * its first {@code MAX_LINE_BYTES} bytes and its full length through {@link Sink#overlongLine}, and
+ * decides what of it to keep (a gc line that starts it, for gctrace) and reports the rest. So a
+ * 10 MB line costs a bounded buffer and is still reported.
  *
  * <p>Hand-written instead of {@code BufferedReader.readLine}: that decodes every byte to a char and
  * allocates a String per line, which alone would cost more than the whole gctrace parse.
  */
 public final class LineReader {
-    public static final int DEFAULT_MAX_LINE_BYTES = 1 << 20;
+    /** The longest line read as a line, in bytes without its line end: 1 MiB. */
+    public static final int MAX_LINE_BYTES = 1 << 20;
     private static final int READ_CHUNK = 256 * 1024;
-    private static final int OVERLONG_HEAD = 256;
 
     /** Receives lines; the bytes are only valid during the call. */
     public interface Sink {
@@ -33,8 +37,17 @@ public final class LineReader {
             return -1;
         }
 
-        /** A line over the limit: {@code head} holds its first bytes, {@code length} its full length. */
+        /**
+         * A line over the limit: {@code head} holds its first {@link #MAX_LINE_BYTES} bytes (the limit
+         * the reader was built with), {@code length} is its full length without the line end.
+         */
         void overlongLine(byte[] head, long lineNo, long length);
+
+        /**
+         * The stored data is damaged here (a gzip CRC error, a file cut off, trailing garbage):
+         * {@code lineNo} is the line that was being read when the damage was reached.
+         */
+        void damagedInput(long lineNo, String reason);
     }
 
     /**
@@ -42,18 +55,27 @@ public final class LineReader {
      *
      * @param lines number of lines, counting a last line without a newline
      * @param endsWithoutNewline the input's last line had no line end (often a cut-off paste)
-     * @param truncatedInput non-empty when the compressed stream ended early; says how
      */
-    public record Outcome(long lines, boolean endsWithoutNewline, String truncatedInput) {}
+    public record Outcome(long lines, boolean endsWithoutNewline) {}
 
     private final int maxLineBytes;
 
+    /** The issue every format reports for a line over the limit that it skips: one wording for all. */
+    public static String overlongReason(long length) {
+        return String.format(java.util.Locale.ROOT, "line is %,d bytes long, over the %,d-byte limit for one line; skipped",
+                length, MAX_LINE_BYTES);
+    }
+
     public LineReader() {
-        this(DEFAULT_MAX_LINE_BYTES);
+        this(MAX_LINE_BYTES);
     }
 
     public LineReader(int maxLineBytes) {
         this.maxLineBytes = maxLineBytes;
+    }
+
+    public Outcome read(DecodedInput in, Sink sink, ParseListener listener) throws IOException {
+        return read(in, sink, listener, in.storedSize(), in.name());
     }
 
     public Outcome read(DecodedInput in, Sink sink, ParseListener listener, long storedSize, String name)
@@ -68,6 +90,10 @@ public final class LineReader {
         while (true) {
             int n = in.read(buf, limit, buf.length - limit);
             if (!listener.progress(in.storedBytesRead(), storedSize)) throw new ParseCancelledException(name);
+            // Damage lies just before the bytes this read returned: on the line being read before them.
+            for (String reason : in.takeProblems()) {
+                sink.damagedInput(Math.max(1, lineNo + (limit > start || overlongHead != null ? 1 : 0)), reason);
+            }
             if (n < 0) break;
             if (n == 0) continue;
             if (skipLf) {
@@ -89,7 +115,11 @@ public final class LineReader {
                     sink.overlongLine(overlongHead, lineNo, overlongLength + (i - start));
                     overlongHead = null;
                 } else if (taken < 0) {
-                    sink.line(buf, start, i, lineNo);
+                    if (i - start <= maxLineBytes) {
+                        sink.line(buf, start, i, lineNo);
+                    } else {
+                        sink.overlongLine(Arrays.copyOfRange(buf, start, start + maxLineBytes), lineNo, i - start);
+                    }
                 }
                 if (b == '\r') {
                     if (i + 1 < limit) {
@@ -105,7 +135,7 @@ public final class LineReader {
                 overlongLength += limit - start;
                 start = limit;
             } else if (limit - start > maxLineBytes) {
-                overlongHead = Arrays.copyOfRange(buf, start, start + OVERLONG_HEAD);
+                overlongHead = Arrays.copyOfRange(buf, start, start + maxLineBytes);
                 overlongLength = limit - start;
                 start = limit;
             }
@@ -120,10 +150,13 @@ public final class LineReader {
             sink.overlongLine(overlongHead, ++lineNo, overlongLength + (limit - start));
             noFinalNewline = true;
         } else if (limit > start) {
-            sink.line(buf, start, limit, ++lineNo);
+            if (limit - start <= maxLineBytes) {
+                sink.line(buf, start, limit, ++lineNo);
+            } else {
+                sink.overlongLine(Arrays.copyOfRange(buf, start, start + maxLineBytes), ++lineNo, limit - start);
+            }
             noFinalNewline = true;
         }
-        String damage = in.damage();
-        return new Outcome(lineNo, noFinalNewline, damage.isEmpty() ? "" : damage + "; the lines before it were read");
+        return new Outcome(lineNo, noFinalNewline);
     }
 }

@@ -26,6 +26,8 @@ final class HistogramSeries {
     double sum = Double.NaN;
     double count = Double.NaN;
     long countLine;
+    /** The first bucket line that was refused (its {@code le} unreadable), or 0. */
+    long refusedLine;
 
     HistogramSeries(MetricFamilies.Family family, String labels, long firstLine) {
         this.family = family;
@@ -88,6 +90,35 @@ final class HistogramSeries {
         }
         double total = !Double.isNaN(count) ? count : incomplete ? Double.NaN : cumulative[n - 1];
         return new Buckets(lower, Arrays.copyOf(le, n), per, Arrays.copyOf(lines, n), n, total, incomplete, infFromCount, negative);
+    }
+
+    /**
+     * Why this histogram's figures would be impossible (null when they are not): a bucket refused,
+     * a count that is negative, not a number or goes down, two buckets with one bound, or a bound
+     * below zero for a metric of seconds or bytes. Checked on {@code b}, the sorted buckets.
+     */
+    String impossible(Buckets b) {
+        if (refusedLine > 0) return "its bucket at line " + refusedLine + " was refused";
+        if (!Double.isNaN(count) && (count < 0 || Double.isInfinite(count))) return "its _count is " + num(count);
+        for (int i = 0; i < b.n(); i++) {
+            if (!(b.counts()[i] >= 0)) {
+                return "cumulative counts " + (Double.isNaN(b.counts()[i]) ? "are not numbers" : "go down") + " at line " + b.lines()[i]
+                        + " (per-bucket counts would be negative)";
+            }
+            if (i > 0 && b.upper()[i] == b.upper()[i - 1]) return "two buckets have le=\"" + num(b.upper()[i]) + "\"";
+        }
+        // le="-5e-324" is client_golang v1.12's way of writing the runtime's -Inf bucket, not a value.
+        String metric = family.metric();
+        boolean unsigned = metric != null && (metric.endsWith(":seconds") || metric.endsWith(":bytes"));
+        if (unsigned && b.n() > 0 && b.upper()[0] <= -Double.MIN_NORMAL) {
+            return "le=\"" + num(b.upper()[0]) + "\" at line " + b.lines()[0] + " is below zero, which "
+                    + metric.substring(metric.lastIndexOf(':') + 1) + " cannot be";
+        }
+        return null;
+    }
+
+    private static String num(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     /** The collector writes ascending {@code le}; a hand-assembled paste may not. */

@@ -9,6 +9,7 @@ import dev.gcscope.parsers.DecodedInput;
 import dev.gcscope.parsers.ParseCancelledException;
 import dev.gcscope.parsers.ParseListener;
 import dev.gcscope.parsers.ParseReport;
+import dev.gcscope.parsers.io.Excerpt;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.util.BitSet;
@@ -22,26 +23,20 @@ import java.util.BitSet;
  * {@code ]}) or skipped as blank.
  */
 final class JsonDocument {
-    /** Where the document broke, for the parser to report with an excerpt. */
-    record Failure(long line, String reason) {}
-
     private final ParseReport.Builder report;
     private final JsonHistograms histograms;
     private final BitSet used = new BitSet();
     private final BitSet noData = new BitSet();
     private final BitSet bad = new BitSet();
-    private Failure failure;
 
     JsonDocument(ParseReport.Builder report, SnapshotTables tables, GoReleaseHints releases) {
         this.report = report;
         this.histograms = new JsonHistograms(tables, releases, (line, reason) -> report.issue(line, reason, ""));
     }
 
-    Failure failure() { return failure; }
-
-    /** Reads {@code in} to its end; returns the number of lines. */
-    long read(DecodedInput in, ParseListener listener, long storedSize, String name) throws IOException {
-        LineCountingStream counter = new LineCountingStream(in, listener, storedSize, name);
+    /** Reads {@code in} to its end, reporting where the JSON broke; returns the number of lines. */
+    long read(DecodedInput in, ParseListener listener) throws IOException {
+        LineCountingStream counter = new LineCountingStream(in, listener, report);
         long valueStart = 1;
         try (JsonParser p = MetricsJsonParser.parser(counter)) {
             JsonToken t;
@@ -65,9 +60,10 @@ final class JsonDocument {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             long errorLine = at == null || at.getLineNr() < 1 ? valueStart : at.getLineNr();
-            failure = new Failure(errorLine, "not valid JSON (" + MetricsJsonParser.jsonError(e)
-                    + "); the document is read up to the value that starts at line " + valueStart);
+            String excerpt = counter.excerpt(errorLine);
             counter.drain();
+            report.issue(errorLine, "not valid JSON (" + MetricsJsonParser.jsonError(e)
+                    + "); the document is read up to the value that starts at line " + valueStart, excerpt);
             bad.set((int) Math.min(Integer.MAX_VALUE - 1, valueStart), (int) Math.min(Integer.MAX_VALUE - 1, counter.lines() + 1));
         }
         counter.drain();
@@ -98,25 +94,32 @@ final class JsonDocument {
 
     /**
      * Counts lines as {@code LineReader} and Jackson do (LF, CRLF and a lone CR each end one; a last
-     * line without an end counts) and remembers which are not blank; reports progress per read.
+     * line without an end counts) and remembers which are not blank; reports progress per read and
+     * damage in the stored data on the line it was reached. It keeps the last bytes read, so the line
+     * where the JSON broke can be quoted without reading the input again (it may be a pipe).
      */
     private static final class LineCountingStream extends FilterInputStream {
+        /** Jackson reads ahead 8,000 bytes at most; this keeps well over that. */
+        private static final int RECENT = 64 * 1024;
+
         final BitSet nonBlank = new BitSet();
         private final DecodedInput decoded;
         private final ParseListener listener;
-        private final long storedSize;
-        private final String name;
+        private final ParseReport.Builder report;
         private long ends;
         private boolean pendingContent;
         private boolean lastWasCr;
         private boolean lineHasText;
+        /** The last bytes read, from the start of line {@code recentFirstLine}. */
+        private final byte[] recent = new byte[2 * RECENT];
+        private int recentLength;
+        private long recentFirstLine = 1;
 
-        LineCountingStream(DecodedInput in, ParseListener listener, long storedSize, String name) {
+        LineCountingStream(DecodedInput in, ParseListener listener, ParseReport.Builder report) {
             super(in);
             this.decoded = in;
             this.listener = listener;
-            this.storedSize = storedSize;
-            this.name = name;
+            this.report = report;
         }
 
         @Override
@@ -129,7 +132,8 @@ final class JsonDocument {
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
             int n = in.read(b, off, len);
-            if (!listener.progress(decoded.storedBytesRead(), storedSize)) throw new ParseCancelledException(name);
+            if (!listener.progress(decoded.storedBytesRead(), decoded.storedSize())) throw new ParseCancelledException(decoded.name());
+            for (String reason : decoded.takeProblems()) report.damage(Math.max(1, ends + (pendingContent ? 1 : 0)), reason);
             for (int i = off; i < off + Math.max(n, 0); i++) {
                 byte c = b[i];
                 if (c == '\n') {
@@ -144,7 +148,54 @@ final class JsonDocument {
                     if (c != ' ' && c != '\t') lineHasText = true;
                 }
             }
+            if (n > 0) remember(b, off, n);
             return n;
+        }
+
+        private void remember(byte[] b, int off, int n) {
+            if (n >= RECENT) {
+                // Only the tail matters; where its first line starts is unknown, so quote nothing before it.
+                System.arraycopy(b, off + n - RECENT, recent, 0, RECENT);
+                recentLength = RECENT;
+                recentFirstLine = Long.MAX_VALUE;
+                return;
+            }
+            if (recentLength + n > recent.length) {
+                int drop = recentLength + n - RECENT;
+                if (recent[drop - 1] == '\r' && recent[drop] == '\n') drop++; // a window never starts inside a CRLF
+                recentFirstLine = advanceLines(recentFirstLine, recent, 0, drop);
+                System.arraycopy(recent, drop, recent, 0, recentLength - drop);
+                recentLength -= drop;
+            }
+            System.arraycopy(b, off, recent, recentLength, n);
+            recentLength += n;
+        }
+
+        /** The line number after {@code b[from, to)}, from {@code line} at its start. */
+        private static long advanceLines(long line, byte[] b, int from, int to) {
+            if (line == Long.MAX_VALUE) return line;
+            for (int i = from; i < to; i++) {
+                if (b[i] == '\n' && (i == 0 || b[i - 1] != '\r') || b[i] == '\r') line++;
+            }
+            return line;
+        }
+
+        /** The start of line {@code lineNo} if it is among the bytes kept, else empty. */
+        String excerpt(long lineNo) {
+            if (lineNo < recentFirstLine) return "";
+            long line = recentFirstLine;
+            int i = 0;
+            while (line < lineNo && i < recentLength) {
+                byte c = recent[i++];
+                if (c == '\r' || c == '\n') {
+                    if (c == '\r' && i < recentLength && recent[i] == '\n') i++;
+                    line++;
+                }
+            }
+            if (line != lineNo) return "";
+            int e = i;
+            while (e < recentLength && recent[e] != '\n' && recent[e] != '\r') e++;
+            return Excerpt.of(recent, i, e);
         }
 
         private void endLine() {

@@ -18,7 +18,6 @@ import dev.gcscope.parsers.Probe;
 import dev.gcscope.parsers.TraceFormat;
 import dev.gcscope.parsers.TraceParser;
 import dev.gcscope.parsers.TraceSample;
-import dev.gcscope.parsers.TraceSource;
 import dev.gcscope.parsers.io.Excerpt;
 import dev.gcscope.parsers.io.LineReader;
 import java.io.IOException;
@@ -75,40 +74,31 @@ public final class MetricsJsonParser implements TraceParser {
     }
 
     @Override
-    public ParseResult parse(TraceSource source, ParseListener listener, ParseOptions options) throws IOException {
-        ParseReport.Builder report = ParseReport.builder(source.name());
+    public ParseResult parse(DecodedInput in, ParseListener listener, ParseOptions options) throws IOException {
+        ParseReport.Builder report = ParseReport.builder(in.name());
         SnapshotTables tables = new SnapshotTables(options, false);
         GoReleaseHints releases = new GoReleaseHints();
-        boolean lines = isJsonLines(source.sample(64 * 1024));
-        String encoding;
+        boolean lines = isJsonLines(in.sample());
         long linesRead;
-        JsonDocument.Failure failure = null;
-        try (DecodedInput in = source.open()) {
-            encoding = in.encoding();
-            if (lines) {
-                JsonLines sink = new JsonLines(report, tables, releases);
-                LineReader.Outcome outcome = new LineReader().read(in, sink, listener, source.storedSize(), source.name());
-                linesRead = outcome.lines();
-                if (!outcome.truncatedInput().isEmpty()) report.issue(linesRead, outcome.truncatedInput(), "");
-            } else {
-                JsonDocument document = new JsonDocument(report, tables, releases);
-                linesRead = document.read(in, listener, source.storedSize(), source.name());
-                failure = document.failure();
-            }
+        if (lines) {
+            JsonLines sink = new JsonLines(report, tables, releases);
+            linesRead = new LineReader().read(in, sink, listener).lines();
+        } else {
+            JsonDocument document = new JsonDocument(report, tables, releases);
+            linesRead = document.read(in, listener);
         }
-        if (failure != null) report.issue(failure.line(), failure.reason(), excerptOfLine(source, failure.line()));
         report.linesRead(linesRead);
         if (tables.snapshots() > 1) {
             report.note(tables.snapshots() + " snapshots (" + (lines ? "one per JSON line" : "JSON values") + ")");
         }
         tables.addNotes(report);
-        if (!encoding.isEmpty()) report.note("input decoded from " + encoding);
+        if (!in.encoding().isEmpty()) report.note("input decoded from " + in.encoding());
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("go_versions", releases.describe());
         attributes.put("snapshots", Integer.toString(tables.snapshots()));
         attributes.put("restarts", Integer.toString(tables.restarts().size()));
         attributes.put("shape", lines ? "json-lines" : "document");
-        return new ParseResult(FORMAT, source.name(), tables.build(), report.build(), attributes);
+        return new ParseResult(FORMAT, in.name(), tables.build(), report.build(), attributes);
     }
 
     /**
@@ -191,8 +181,12 @@ public final class MetricsJsonParser implements TraceParser {
         @Override
         public void overlongLine(byte[] head, long lineNo, long length) {
             report.skipped(KIND_TOO_LONG);
-            report.issue(lineNo, String.format(Locale.ROOT, "line is %,d bytes long, over the %,d-byte limit for one line; skipped",
-                    length, LineReader.DEFAULT_MAX_LINE_BYTES), Excerpt.of(head, 0, head.length));
+            report.issue(lineNo, LineReader.overlongReason(length), Excerpt.of(head, 0, head.length));
+        }
+
+        @Override
+        public void damagedInput(long lineNo, String reason) {
+            report.damage(lineNo, reason);
         }
     }
 
@@ -240,24 +234,5 @@ public final class MetricsJsonParser implements TraceParser {
     /** A streaming parser for {@link JsonDocument}; it leaves {@code in} open, which is drained to count lines. */
     static JsonParser parser(InputStream in) throws IOException {
         return Json.MAPPER.createParser(in);
-    }
-
-    /** The start of line {@code lineNo} of {@code source}, for the issue where a document broke. */
-    private static String excerptOfLine(TraceSource source, long lineNo) throws IOException {
-        String[] found = {""};
-        try (DecodedInput in = source.open()) {
-            new LineReader().read(in, new LineReader.Sink() {
-                @Override
-                public void line(byte[] b, int s, int e, long n) {
-                    if (n == lineNo) found[0] = Excerpt.of(b, s, e);
-                }
-
-                @Override
-                public void overlongLine(byte[] head, long n, long length) {
-                    if (n == lineNo) found[0] = Excerpt.of(head, 0, head.length);
-                }
-            }, ParseListener.NONE, source.storedSize(), source.name());
-        }
-        return found[0];
     }
 }

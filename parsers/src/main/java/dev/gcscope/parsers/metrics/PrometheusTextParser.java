@@ -9,7 +9,6 @@ import dev.gcscope.parsers.Probe;
 import dev.gcscope.parsers.TraceFormat;
 import dev.gcscope.parsers.TraceParser;
 import dev.gcscope.parsers.TraceSample;
-import dev.gcscope.parsers.TraceSource;
 import dev.gcscope.parsers.io.LineReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -75,25 +74,19 @@ public final class PrometheusTextParser implements TraceParser {
     }
 
     @Override
-    public ParseResult parse(TraceSource source, ParseListener listener, ParseOptions options) throws IOException {
-        ParseReport.Builder report = ParseReport.builder(source.name());
+    public ParseResult parse(DecodedInput in, ParseListener listener, ParseOptions options) throws IOException {
+        ParseReport.Builder report = ParseReport.builder(in.name());
         PrometheusRun run = new PrometheusRun(report, options);
-        LineReader.Outcome outcome;
-        String encoding;
-        try (DecodedInput in = source.open()) {
-            encoding = in.encoding();
-            outcome = new LineReader().read(in, run, listener, source.storedSize(), source.name());
-        }
+        LineReader.Outcome outcome = new LineReader().read(in, run, listener);
         run.finish();
         run.addNotes();
         report.linesRead(outcome.lines());
-        if (!outcome.truncatedInput().isEmpty()) report.issue(outcome.lines(), outcome.truncatedInput(), "");
-        if (!encoding.isEmpty()) report.note("input decoded from " + encoding);
+        if (!in.encoding().isEmpty()) report.note("input decoded from " + in.encoding());
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("go_versions", run.releases().describe());
         attributes.put("snapshots", Integer.toString(run.tables().snapshots()));
         attributes.put("restarts", Integer.toString(run.tables().restarts().size()));
         attributes.put("client_golang", run.clientHints());
-        return new ParseResult(FORMAT, source.name(), run.tables().build(), report.build(), attributes);
+        return new ParseResult(FORMAT, in.name(), run.tables().build(), report.build(), attributes);
     }
 }

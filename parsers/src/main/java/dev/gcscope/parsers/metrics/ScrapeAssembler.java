@@ -70,6 +70,8 @@ final class ScrapeAssembler {
                 if (Double.isNaN(upper)) {
                     report.skipped(PrometheusRun.KIND_MALFORMED);
                     report.issue(lineNo, "le=\"" + le + "\" is not a number", x.name);
+                    HistogramSeries h = histogram(f, x.canonicalLabels("le", null), lineNo);
+                    if (h.refusedLine == 0) h.refusedLine = lineNo;
                     return false;
                 }
                 // go_gc_pauses_seconds_total_bucket{le="-5e-324"} 0: v1.12 kept the runtime's -Inf bucket.
@@ -142,7 +144,14 @@ final class ScrapeAssembler {
             report.issue(b.lines()[b.n() - 1], "histogram " + name + " ends without its le=\"+Inf\" bucket (cut off?);"
                     + " percentiles of it are undefined", "");
         }
-        if (b.negative()) report.issue(h.firstLine, "cumulative bucket counts of " + name + " go down; per-bucket counts are negative", "");
+        String impossible = h.impossible(b);
+        if (impossible != null) {
+            // Percentiles of such buckets are impossible figures (a P50 of -1 s, a count of -390):
+            // the histogram is left out, and only the issue says it was there.
+            report.issue(h.seriesLine(), "histogram " + name + (h.labels.isEmpty() ? "" : "{" + h.labels + "}")
+                    + " gives no figures: " + impossible, "");
+            return;
+        }
         // client_golang v1.12 added _total to cumulative histograms (go_gc_pauses_seconds_total), TYPE or not.
         if (RuntimeMetricNames.isKnownHistogram(metric)) {
             clients.runtimeHistogram(name);

@@ -67,8 +67,12 @@ final class LatencyRun implements LineReader.Sink {
         flushSoft();
         flushHeld();
         report.skipped(PasteText.KIND_TOO_LONG);
-        report.issue(lineNo, String.format(Locale.ROOT, "line is %,d bytes long, over the %,d-byte limit for one line; skipped",
-                length, LineReader.DEFAULT_MAX_LINE_BYTES), Excerpt.of(head, 0, head.length));
+        report.issue(lineNo, LineReader.overlongReason(length), Excerpt.of(head, 0, head.length));
+    }
+
+    @Override
+    public void damagedInput(long lineNo, String reason) {
+        report.damage(lineNo, reason);
     }
 
     void finish() {
@@ -313,10 +317,24 @@ final class LatencyRun implements LineReader.Sink {
     }
 
     private void emit(LatencyRow r, long lineNo, boolean rejoined, boolean partial) {
+        r.runtimeNs = refuseNegative(r.runtimeNs, "runtime", lineNo);
+        r.avgNs = refuseNegative(r.avgNs, "average delay", lineNo);
+        r.maxNs = refuseNegative(r.maxNs, "maximum delay", lineNo);
+        r.sumNs = refuseNegative(r.sumNs, "delay sum", lineNo);
         if (!table.add(r, lineNo, rejoined, partial)) {
             report.issue(lineNo, "task name is not valid UTF-8; kept with the invalid bytes as U+FFFD",
                     Excerpt.of(r.text, r.taskStart, r.taskEnd));
         }
+    }
+
+    /**
+     * A duration below zero is no figure perf prints (its times are unsigned): damaged text. It is
+     * left empty, so no statistic is made from it, and reported on its line.
+     */
+    private long refuseNegative(long ns, String what, long lineNo) {
+        if (ns == LatencyRow.NONE || ns >= 0) return ns;
+        report.issue(lineNo, String.format(Locale.ROOT, "%s of %.3f ms is impossible (below zero); left empty", what, ns / 1e6), "");
+        return LatencyRow.NONE;
     }
 
     /** Whole-file remarks for the report. */

@@ -9,7 +9,6 @@ import dev.gcscope.parsers.Probe;
 import dev.gcscope.parsers.TraceFormat;
 import dev.gcscope.parsers.TraceParser;
 import dev.gcscope.parsers.TraceSample;
-import dev.gcscope.parsers.TraceSource;
 import dev.gcscope.parsers.io.LineReader;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -71,26 +70,20 @@ public final class PerfSchedLatencyParser implements TraceParser {
     }
 
     @Override
-    public ParseResult parse(TraceSource source, ParseListener listener, ParseOptions options) throws IOException {
-        ParseReport.Builder report = ParseReport.builder(source.name());
+    public ParseResult parse(DecodedInput in, ParseListener listener, ParseOptions options) throws IOException {
+        ParseReport.Builder report = ParseReport.builder(in.name());
         LatencyTableBuilder tables = new LatencyTableBuilder(options);
         LatencyRun run = new LatencyRun(report, tables);
-        LineReader.Outcome outcome;
-        String encoding;
-        try (DecodedInput in = source.open()) {
-            encoding = in.encoding();
-            outcome = new LineReader().read(in, run, listener, source.storedSize(), source.name());
-        }
+        LineReader.Outcome outcome = new LineReader().read(in, run, listener);
         run.finish();
         run.addNotes();
         report.linesRead(outcome.lines());
-        if (!outcome.truncatedInput().isEmpty()) report.issue(outcome.lines(), outcome.truncatedInput(), "");
-        if (!encoding.isEmpty()) report.note("input decoded from " + encoding);
+        if (!in.encoding().isEmpty()) report.note("input decoded from " + in.encoding());
         Map<String, Table> result = new LinkedHashMap<>();
         result.put(LatencyColumns.TASKS_TABLE, tables.tasksTable());
         result.put(LatencyColumns.TOTALS_TABLE, tables.totalsTable());
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("layout", run.layouts());
-        return new ParseResult(FORMAT, source.name(), result, report.build(), attributes);
+        return new ParseResult(FORMAT, in.name(), result, report.build(), attributes);
     }
 }

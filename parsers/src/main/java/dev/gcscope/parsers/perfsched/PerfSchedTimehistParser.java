@@ -9,7 +9,6 @@ import dev.gcscope.parsers.Probe;
 import dev.gcscope.parsers.TraceFormat;
 import dev.gcscope.parsers.TraceParser;
 import dev.gcscope.parsers.TraceSample;
-import dev.gcscope.parsers.TraceSource;
 import dev.gcscope.parsers.io.LineReader;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -84,20 +83,14 @@ public final class PerfSchedTimehistParser implements TraceParser {
     }
 
     @Override
-    public ParseResult parse(TraceSource source, ParseListener listener, ParseOptions options) throws IOException {
-        ParseReport.Builder report = ParseReport.builder(source.name());
-        TimehistTableBuilder events = new TimehistTableBuilder(expectedRows(source), options);
+    public ParseResult parse(DecodedInput in, ParseListener listener, ParseOptions options) throws IOException {
+        ParseReport.Builder report = ParseReport.builder(in.name());
+        TimehistTableBuilder events = new TimehistTableBuilder(expectedRows(in), options);
         TimehistRun run = new TimehistRun(report, events);
-        LineReader.Outcome outcome;
-        String encoding;
-        try (DecodedInput in = source.open()) {
-            encoding = in.encoding();
-            outcome = new LineReader().read(in, run, listener, source.storedSize(), source.name());
-        }
+        LineReader.Outcome outcome = new LineReader().read(in, run, listener);
         run.addNotes();
         report.linesRead(outcome.lines());
-        if (!outcome.truncatedInput().isEmpty()) report.issue(outcome.lines(), outcome.truncatedInput(), "");
-        if (!encoding.isEmpty()) report.note("input decoded from " + encoding);
+        if (!in.encoding().isEmpty()) report.note("input decoded from " + in.encoding());
         Map<String, Table> tables = new LinkedHashMap<>();
         tables.put(TimehistColumns.EVENTS_TABLE, events.build());
         TimehistSummaryReader summary = run.summary();
@@ -106,17 +99,17 @@ public final class PerfSchedTimehistParser implements TraceParser {
         tables.put(TimehistColumns.TOTALS_TABLE, summary.totalsTable());
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("options", run.options());
-        return new ParseResult(FORMAT, source.name(), tables, report.build(), attributes);
+        return new ParseResult(FORMAT, in.name(), tables, report.build(), attributes);
     }
 
     /**
      * Rows to allocate up front, from the density of lines in the first 64 KiB, so a big file does
      * not pay for repeated growth (each growth briefly doubles the buffers).
      */
-    private static int expectedRows(TraceSource source) throws IOException {
-        long size = source.storedSize();
+    private static int expectedRows(DecodedInput in) throws IOException {
+        long size = in.storedSize();
         if (size <= SAMPLE_BYTES) return MIN_EXPECTED_ROWS;
-        TraceSample sample = source.sample(SAMPLE_BYTES);
+        TraceSample sample = in.sample();
         byte[] b = sample.bytes();
         if (b.length == 0 || !sample.encoding().isEmpty()) return MIN_EXPECTED_ROWS;
         int lines = 0;

@@ -89,8 +89,12 @@ final class TimehistRun implements LineReader.Sink {
     @Override
     public void overlongLine(byte[] head, long lineNo, long length) {
         report.skipped(PasteText.KIND_TOO_LONG);
-        report.issue(lineNo, String.format(Locale.ROOT, "line is %,d bytes long, over the %,d-byte limit for one line; skipped",
-                length, LineReader.DEFAULT_MAX_LINE_BYTES), Excerpt.of(head, 0, head.length));
+        report.issue(lineNo, LineReader.overlongReason(length), Excerpt.of(head, 0, head.length));
+    }
+
+    @Override
+    public void damagedInput(long lineNo, String reason) {
+        report.damage(lineNo, reason);
     }
 
     private void accept(byte[] b, long lineNo) {

@@ -151,6 +151,11 @@ public class GcTraceParserBenchmark {
         public void overlongLine(byte[] head, long lineNo, long length) {
             sum += length;
         }
+
+        @Override
+        public void damagedInput(long lineNo, String reason) {
+            sum += lineNo;
+        }
     }
 
     /**

@@ -167,6 +167,11 @@ public class TimehistParserBenchmark {
         public void overlongLine(byte[] head, long lineNo, long length) {
             sum += length;
         }
+
+        @Override
+        public void damagedInput(long lineNo, String reason) {
+            sum += lineNo;
+        }
     }
 
     /**

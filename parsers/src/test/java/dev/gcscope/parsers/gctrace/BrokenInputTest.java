@@ -7,11 +7,13 @@ import dev.gcscope.parsers.ParseIssue;
 import dev.gcscope.parsers.ParseReport;
 import dev.gcscope.parsers.ParseResult;
 import dev.gcscope.parsers.TraceSource;
+import dev.gcscope.parsers.io.LineReader;
 import dev.gcscope.samples.SampleTraces;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -155,6 +157,89 @@ class BrokenInputTest {
         assertEquals(1, r.report().skippedByKind().get(GcTraceRun.KIND_TOO_LONG));
         assertEquals(line, r.report().issues().get(0).line());
         assertTrue(r.report().issues().get(0).reason().contains("10,485,760 bytes"));
+    }
+
+    @Test
+    void aGcLineThatStartsAnOverlongLineKeepsItsCycle() throws IOException {
+        // The runtime's gc line with 1.5 MB of program output glued to it, no line end between.
+        String text = text(original());
+        int at = text.indexOf("\ngc 100 @") + 1;
+        int end = text.indexOf('\n', at);
+        char[] glued = new char[1_500_000];
+        Arrays.fill(glued, 'y');
+        String damaged = text.substring(0, end) + " " + new String(glued) + text.substring(end);
+        ParseResult r = parse(bytes(damaged));
+        assertSameCycles(cycles(original()), r.table(CYCLES_TABLE));
+        ParseIssue issue = r.report().issues().get(0);
+        assertEquals(text.substring(0, at).chars().filter(c -> c == '\n').count() + 1, issue.line());
+        assertTrue(issue.reason().contains("kept the gc line it starts with"), issue.reason());
+        assertNull(r.report().skippedByKind().get(GcTraceRun.KIND_TOO_LONG));
+    }
+
+    @Test
+    void theLineLimitIsOneNumber() throws IOException {
+        // A line of exactly the limit is a line; one byte more is over it, whatever the read boundaries.
+        String text = text(original());
+        for (int extra : new int[] {0, 1}) {
+            char[] fill = new char[LineReader.MAX_LINE_BYTES + extra];
+            Arrays.fill(fill, 'z');
+            ParseResult r = parse(bytes(new String(fill) + "\n" + text));
+            assertSameCycles(cycles(original()), r.table(CYCLES_TABLE));
+            Long tooLong = r.report().skippedByKind().get(GcTraceRun.KIND_TOO_LONG);
+            assertEquals(extra == 0 ? null : 1L, tooLong, "a line of " + fill.length + " bytes");
+        }
+    }
+
+    @Test
+    void aGcCpuOver100PercentIsRefusedAndTimeGoingBackwardsIsFlagged() throws IOException {
+        // gc 100 @11.353s 1%: … and gc 101 @11.357s 1%: …, damaged as a bad gzip block damages digits.
+        String text = text(original());
+        String damaged = text.replace("gc 100 @11.353s 1%:", "gc 100 @11.353s 5579%:")
+                .replace("gc 101 @11.357s 1%:", "gc 101 @1.357s 1%:");
+        assertEquals(text.length() + 2, damaged.length(), "both lines are in the sample");
+        ParseResult r = parse(bytes(damaged));
+        Table t = r.table(CYCLES_TABLE);
+        Table before = cycles(original());
+        assertEquals(before.rowCount(), t.rowCount(), "the cycles are kept");
+        int row100 = rowOf(t, 100);
+        assertTrue(t.column(GC_CPU_PCT).isMissing(row100), "GC CPU refused");
+        assertEquals(before.column(STW_MS).getString(row100), t.column(STW_MS).getString(row100), "the rest kept");
+        assertEquals(1.357, ((Number) t.column(START_S).get(row100 + 1)).doubleValue(), 1e-9, "kept: interleaved processes do it too");
+
+        assertEquals(2, r.report().issueCount(), "issues: " + r.report().issues());
+        long line100 = text.substring(0, text.indexOf("gc 100 @")).chars().filter(c -> c == '\n').count() + 1;
+        ParseIssue cpu = r.report().issues().get(0);
+        assertEquals(line100, cpu.line());
+        assertTrue(cpu.reason().startsWith("GC CPU of 5579% is impossible"), cpu.reason());
+        ParseIssue back = r.report().issues().get(1);
+        assertEquals(line100 + 1, back.line());
+        assertTrue(back.reason().startsWith("start time @1.357s is before the previous cycle's @11.353s"), back.reason());
+        List<String> notes = r.report().notes();
+        assertTrue(notes.contains("1 impossible figure(s) refused (left empty), each reported on its line"), notes.toString());
+        assertTrue(notes.contains("1 cycle(s) start before the cycle printed before them, each reported on its line"), notes.toString());
+    }
+
+    @Test
+    void aCycleLastingLongerThanTheGapToTheNextIsFlaggedOnItsLine() throws IOException {
+        // gc 100 @11.353s 1%: 0.053+1.6+0.004 ms clock — the next starts 4 ms later, so 1,600 ms of mark is damage.
+        String text = text(original());
+        String damaged = text.replace("gc 100 @11.353s 1%: 0.053+1.6+0.004 ms clock", "gc 100 @11.353s 1%: 0.053+1600+0.004 ms clock");
+        assertNotEquals(text, damaged);
+        ParseResult r = parse(bytes(damaged));
+        assertEquals(cycles(original()).rowCount(), r.table(CYCLES_TABLE).rowCount());
+        assertEquals(1, r.report().issueCount(), "issues: " + r.report().issues());
+        ParseIssue issue = r.report().issues().get(0);
+        long line100 = text.substring(0, text.indexOf("gc 100 @")).chars().filter(c -> c == '\n').count() + 1;
+        assertEquals(line100, issue.line());
+        assertEquals("the cycle's phases last 1600.057 ms, longer than the 4.000 ms until gc 101 started (line " + (line100 + 1)
+                + "): one of these figures is damaged", issue.reason());
+        assertTrue(r.report().notes().contains("1 cycle(s) last longer than the time until the next one started, each reported on its line"),
+                r.report().notes().toString());
+    }
+
+    private static int rowOf(Table t, int gc) {
+        for (int i = 0; i < t.rowCount(); i++) if (Integer.parseInt(t.column(GC).getString(i)) == gc) return i;
+        throw new AssertionError("no gc " + gc);
     }
 
     @Test

@@ -59,6 +59,44 @@ class BrokenMetricsInputTest {
         return text.substring(0, offset).chars().filter(c -> c == '\n').count() + 1;
     }
 
+    /**
+     * One line of {@code go_gc_pauses_seconds} damaged so its percentiles would be impossible (a P50
+     * of -1 s, a count of -390): that histogram is left out with one issue, the others are as before.
+     */
+    @Test
+    void aHistogramWithImpossibleBucketsGivesNoFiguresOnlyAnIssue() throws IOException {
+        String text = latin1(bytes(SCRAPE));
+        Table before = prom(bytes(SCRAPE)).table(BUCKETS_TABLE);
+        String pauses = "/gc/pauses:seconds";
+        assertTrue(before.stringColumn(METRIC).isEqualTo(pauses).size() > 0);
+        int first = text.indexOf("go_gc_pauses_seconds_bucket{le=");
+        int third = text.indexOf("go_gc_pauses_seconds_bucket{le=", text.indexOf("go_gc_pauses_seconds_bucket{le=", first + 1) + 1);
+        int fourth = text.indexOf("go_gc_pauses_seconds_bucket{le=", third + 1);
+        int count = text.indexOf("go_gc_pauses_seconds_count ");
+        String[][] damages = {
+            {"a negative bound", replaceLine(text, first, "go_gc_pauses_seconds_bucket{le=\"-1\"} 0"), "is below zero"},
+            {"a count going down", replaceLine(text, fourth, "go_gc_pauses_seconds_bucket{le=\"8.191999999999999e-05\"} 1"), "go down"},
+            {"a negative count", replaceLine(text, third, "go_gc_pauses_seconds_bucket{le=\"7.167999999999999e-06\"} -390"), "go down"},
+            {"a bound that is NaN", replaceLine(text, third, "go_gc_pauses_seconds_bucket{le=\"NaN\"} 638"), "was refused"},
+            {"a negative _count", replaceLine(text, count, "go_gc_pauses_seconds_count -390"), "_count is -390"},
+        };
+        for (String[] d : damages) {
+            ParseResult r = prom(latin1(d[1]));
+            Table buckets = r.table(BUCKETS_TABLE);
+            assertEquals(0, buckets.stringColumn(METRIC).isEqualTo(pauses).size(), d[0] + ": no figures");
+            assertEquals(before.rowCount() - before.stringColumn(METRIC).isEqualTo(pauses).size(), buckets.rowCount(), d[0]);
+            ParseIssue issue = r.report().issues().stream().filter(i -> i.reason().contains("gives no figures")).findFirst()
+                    .orElseThrow(() -> new AssertionError(d[0] + ": " + r.report().issues()));
+            assertTrue(issue.reason().startsWith("histogram go_gc_pauses_seconds gives no figures: "), issue.reason());
+            assertTrue(issue.reason().contains(d[2]), d[0] + ": " + issue.reason());
+            assertEquals(lineOf(text, count), issue.line(), d[0] + ": cited at its _count");
+        }
+    }
+
+    private static String replaceLine(String text, int start, String line) {
+        return text.substring(0, start) + line + text.substring(text.indexOf('\n', start));
+    }
+
     @Test
     void emptyInput() throws IOException {
         for (ParseResult r : List.of(prom(new byte[0]), json(new byte[0]))) {

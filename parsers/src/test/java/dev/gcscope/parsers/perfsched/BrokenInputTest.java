@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -44,6 +45,32 @@ class BrokenInputTest {
 
     static Table main(TraceParser p, byte[] b, String table) {
         return PerfSamples.parse(p, "damaged", b).table(table);
+    }
+
+    /** A negative duration is no figure perf prints: that field is refused on its line, the row kept. */
+    @Test
+    void aNegativeDurationInALatencyRowIsRefused() {
+        // "  phases:(4)            |   1812.331 ms |     3002 | avg:   0.075 ms | max:   4.899 ms | …"
+        String text = original("perf/go1.19-gmp2-latency.txt");
+        String damaged = text.replace("|   1812.331 ms |", "|  -1812.331 ms |").replace("max:   4.899 ms", "max:  -4.899 ms");
+        assertNotEquals(text, damaged);
+        ParseResult before = PerfSamples.parse(new PerfSchedLatencyParser(), "good", bytes(text));
+        ParseResult r = PerfSamples.parse(new PerfSchedLatencyParser(), "damaged", bytes(damaged));
+        Table tb = before.table(LatencyColumns.TASKS_TABLE);
+        Table t = r.table(LatencyColumns.TASKS_TABLE);
+        assertEquals(tb.rowCount(), t.rowCount(), "the row is kept");
+        int row = -1;
+        for (int i = 0; i < t.rowCount(); i++) if (t.column(LatencyColumns.TASK).getString(i).startsWith("phases:")) row = i;
+        assertTrue(t.column(LatencyColumns.RUNTIME_MS).isMissing(row));
+        assertTrue(t.column(LatencyColumns.MAX_DELAY_MS).isMissing(row));
+        assertEquals(tb.column(LatencyColumns.SWITCHES).getString(row), t.column(LatencyColumns.SWITCHES).getString(row));
+        long line = lineOf(damaged, damaged.indexOf("  phases:(4)"));
+        List<ParseIssue> issues = r.report().issues();
+        assertEquals(2, r.report().issueCount() - before.report().issueCount(), issues.toString());
+        assertTrue(issues.stream().anyMatch(i -> i.line() == line && i.reason().equals("runtime of -1812.331 ms is impossible (below zero); left empty")),
+                issues.toString());
+        assertTrue(issues.stream().anyMatch(i -> i.line() == line && i.reason().startsWith("maximum delay of -4.899 ms is impossible")),
+                issues.toString());
     }
 
     static long lineOf(String text, int index) {
