@@ -59,8 +59,13 @@ public record PairComparison(SideFigures a, SideFigures b, TraceComparison.Resul
         return costs.get(c.ordinal());
     }
 
-    /** The verdict in words, the most important change first. */
+    /**
+     * The verdict in words, the most important change first, then the regimes whose pauses changed
+     * ("; by regime: in the high-allocation regime, the median pause fell 0.284 → 0.165 ms (−42 %)"):
+     * a phased trace's whole pauses follow the mix of its phases, its regimes' do not.
+     */
     public String verdictText() {
-        return verdict.text();
+        List<String> changed = regimes.stream().filter(RegimeComparison::changed).map(RegimeComparison::sentence).toList();
+        return changed.isEmpty() ? verdict.text() : verdict.text() + "; by regime: " + String.join("; ", changed);
     }
 }

@@ -10,7 +10,8 @@ import java.util.Locale;
 /**
  * The pauses of one regime found in both sides ({@link RegimeMatching}): "in the high-allocation
  * regime, P99 fell 4.88 → 0.34 ms". Each regime's pauses are compared as two whole traces' are
- * ({@link TraceComparison}); the regimes' family p-values are Holm-adjusted among themselves, so
+ * ({@link TraceComparison}), and a change needs the test that allows for neighbouring cycles being
+ * alike ({@link BatchPlacementTest}) to agree; the regimes' p-values are Holm-adjusted among themselves, so
  * the regime rows of one pair call a change by chance at most 5 % of the time, apart from the
  * pair's verdict.
  *
@@ -24,16 +25,19 @@ public record RegimeComparison(Regime a, Regime b, String name, double distance,
                                double adjustedP, String sentence) {
 
     static List<RegimeComparison> of(SideFigures left, SideFigures right, RegimeMatching.Result matching) {
-        SortedSample[] pausesA = left.regimePauses(), pausesB = right.regimePauses();
+        double[][] inOrderA = left.regimePausesInOrder(), inOrderB = right.regimePausesInOrder();
         List<RegimeMatching.Match> matches = matching.matches();
         List<Regime> matchedA = matches.stream().map(RegimeMatching.Match::a).toList();
         List<TraceComparison.Result> results = new ArrayList<>();
         double[] p = new double[matches.size()];
         for (int i = 0; i < matches.size(); i++) {
             RegimeMatching.Match m = matches.get(i);
-            TraceComparison.Result r = TraceComparison.of(pausesA[m.a().id()], pausesB[m.b().id()]);
+            double[] a = inOrderA[m.a().id()], b = inOrderB[m.b().id()];
+            TraceComparison.Result r = TraceComparison.of(SortedSample.of(a), SortedSample.of(b));
             results.add(r);
-            p[i] = r.familyP();
+            // as for the whole traces (PairComparison): a regime's cycles follow one another too
+            double inOrder = BatchPlacementTest.p(a, b);
+            p[i] = Double.isNaN(inOrder) || Double.isNaN(r.familyP()) ? r.familyP() : Math.max(r.familyP(), inOrder);
         }
         double[] adjusted = VerdictRanking.holm(p);
         List<RegimeComparison> out = new ArrayList<>();

@@ -209,6 +209,14 @@ public final class SideFigures {
      * regime id; a regime without cycles here has an empty sample.
      */
     public SortedSample[] regimePauses() {
+        double[][] inOrder = regimePausesInOrder();
+        SortedSample[] out = new SortedSample[inOrder.length];
+        for (int r = 0; r < out.length; r++) out[r] = SortedSample.of(inOrder[r]);
+        return out;
+    }
+
+    /** {@link #regimePauses()} in the order of their cycles. */
+    public double[][] regimePausesInOrder() {
         int k = regimes.regimes().size();
         int[] regimeOfRow = regimes.regimeOfRow();
         DoubleColumn stw = side.cycles().doubleColumn(STW_MS);
@@ -220,11 +228,10 @@ public final class SideFigures {
         Arrays.fill(filled, 0);
         for (int i = side.fromRow(); i < side.toRow(); i++) {
             int r = regimeOfRow[i];
-            if (r >= 0 && !forced.get(i)) values[r][filled[r]++] = stw.getDouble(i);
+            if (r >= 0 && !forced.get(i) && !Double.isNaN(stw.getDouble(i))) values[r][filled[r]++] = stw.getDouble(i);
         }
-        SortedSample[] out = new SortedSample[k];
-        for (int r = 0; r < k; r++) out[r] = SortedSample.of(Arrays.copyOf(values[r], filled[r]));
-        return out;
+        for (int r = 0; r < k; r++) values[r] = Arrays.copyOf(values[r], filled[r]);
+        return values;
     }
 
     private static Set<String> columns() {

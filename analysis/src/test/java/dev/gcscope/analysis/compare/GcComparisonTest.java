@@ -117,6 +117,27 @@ class GcComparisonTest {
         }
     }
 
+    /** Go 1.22 reworked the burst's pauses: the whole traces follow the phases, the high-allocation regime's shows it. */
+    @Test
+    void aRegimeWhosePausesChangedIsNamedInTheVerdict() {
+        PairComparison pair = compare("gctrace/go1.21-phases.log", PHASES_124).overall();
+        List<RegimeComparison> changed = pair.regimes().stream().filter(RegimeComparison::changed).toList();
+        assertFalse(changed.isEmpty(), pair.regimes().toString());
+        for (RegimeComparison r : changed) {
+            assertTrue(pair.verdictText().contains("by regime: ") && pair.verdictText().contains(r.sentence()), pair.verdictText());
+            assertTrue(r.adjustedP() < ComparisonVerdict.FAMILY_ALPHA, r.toString());
+        }
+    }
+
+    /** Issue 11's ranking: a far shorter tail leads, ahead of changes that score less. */
+    @Test
+    void theChangeThatMattersMostLeads() {
+        PairComparison pair = compare(PHASES_124, STEADY_124).overall();
+        CostRow p99 = pair.cost(GcCost.STW_P99);
+        assertTrue(p99.ratioHigh() < 0.5, p99.toString());
+        assertTrue(pair.verdictText().startsWith("pause tail much shorter (P99 "), pair.verdictText());
+    }
+
     @Test
     void aLadderComparesEachStepAndTheEnds() {
         GcComparison c = compare(PHASES_119, "gctrace/go1.21-phases.log", PHASES_124);
