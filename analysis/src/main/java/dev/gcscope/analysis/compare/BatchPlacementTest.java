@@ -13,8 +13,12 @@ import org.apache.commons.math3.distribution.TDistribution;
  * <p>The statistic is the same one, P(B &gt; A) + ½·P(B = A) (Brunner and Munzel 2000), as the
  * mean of each pause's placement among the other trace's pauses; its variance is estimated by batch
  * means over {@value #BATCHES} batches of consecutive cycles on each side, as the ratio-of-sums
- * costs' is ({@code RatioOfSums}), with Welch's degrees of freedom. For independent cycles it agrees
- * with Mann–Whitney; where cycles are alike it is wider, honestly.
+ * costs' is ({@code RatioOfSums}), with Welch's degrees of freedom. In simulation (1,000 pairs of 800
+ * log-normal pauses whose logs follow AR(1); {@code BatchPlacementTestTest}) it called pauses of one
+ * distribution different 4.5 % of the time for independent cycles, 4.3 % at correlation 0.5, 5.6 %
+ * at 0.8 and 6.9 % at 0.9, where Mann–Whitney did 4.6 %, 25 %, 52 % and 67 %; the price is power: a
+ * 10 % longer pause was found 94 % of the time for independent cycles (Mann–Whitney 97 %), 55 % at
+ * correlation 0.5, 27 % at 0.8.
  */
 public final class BatchPlacementTest {
     public static final int BATCHES = 10;
