@@ -3,6 +3,13 @@ package dev.gcscope.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gcscope.analysis.compare.ComparisonSide;
+import dev.gcscope.analysis.compare.CostRow;
+import dev.gcscope.analysis.compare.GcComparison;
+import dev.gcscope.analysis.compare.GcCost;
+import dev.gcscope.analysis.compare.PairComparison;
+import dev.gcscope.analysis.compare.RegimeComparison;
+import dev.gcscope.analysis.compare.SideFigures;
 import dev.gcscope.analysis.compare.TraceComparison;
 import dev.gcscope.analysis.regime.Regime;
 import dev.gcscope.analysis.sched.GcPauseComparison;
@@ -17,6 +24,8 @@ import dev.gcscope.parsers.TraceInputException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -27,19 +36,26 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import tech.tablesaw.api.Table;
 
-/** {@code gcscope compare [--json] A B}: did the pauses change from trace A to trace B? */
+/**
+ * {@code gcscope compare [--json] A B [C…]}: what changed from trace A to trace B — every GC cost, the
+ * pauses' tests, the regimes both show, a verdict — and, with more files, each step of the ladder.
+ */
 @Command(name = "compare", sortOptions = false,
         description = {
-            "Compare the stop-the-world pauses of two gctrace files, typically one service before and after"
-                + " a Go upgrade or a GOGC change: percentiles side by side with the ratio B/A and its 95%%"
-                + " interval, Mann-Whitney U and two-sample Kolmogorov-Smirnov p-values, the"
-                + " Hodges-Lehmann shift B - A with its 95%% interval, the regimes both traces show, and a verdict.",
+            "Compare gctrace files, typically one service before and after a Go upgrade or a GOGC change:"
+                + " every GC cost (pause percentiles, GC CPU, cycles per second and per GB, allocation rate,"
+                + " heap peak, goal/live, live heap, MMU at 1, 10 and 100 ms, forced GCs) side by side with"
+                + " the ratio B/A and its 95%% interval where the cost is a statistic, Mann-Whitney U and"
+                + " two-sample Kolmogorov-Smirnov p-values, the Hodges-Lehmann shift B - A with its 95%%"
+                + " interval, the regimes matched across the files, and a verdict that leads with the change"
+                + " that matters most. With three files or more (a version ladder, in the order given) each"
+                + " adjacent pair is compared, and A and B are the first and the last.",
             "Given a gctrace file and a runtime/metrics file (Prometheus or JSON) of the same process, in"
                 + " either order, it sets gctrace's pauses against the runtime's GC pause histogram instead.",
         },
         footerHeading = "%n--json keys:%n",
         footer = {
-            "  a, b               the files",
+            "  a, b               the files (with more than two: the first and the last)",
             "  stw_ms             p50, p90, p99, max: {a, b, ratio = b/a, ratio_low, ratio_high}",
             "                     (95%% interval; an end the pauses are too few for is null)",
             "  mann_whitney_p     two-sided p-value: is one trace's pause typically longer?",
@@ -48,10 +64,20 @@ import tech.tablesaw.api.Table;
             "  mann_whitney_p_adjusted, ks_p_adjusted",
             "                     Holm-adjusted for asking two tests",
             "  hodges_lehmann_ms  median of all pairwise differences B - A",
-            "  hodges_lehmann_ci_ms, regimes, verdict",
+            "  hodges_lehmann_ci_ms",
+            "  regimes            regimes matched across A and B by their typical figures: label, name,",
+            "                     distance, a and b {description, cycles, stw_p50_ms, stw_p99_ms},",
+            "                     p_adjusted, sentence; regimes_only_a, regimes_only_b: the unmatched",
+            "  costs              every GC cost by key: {a, b, ratio, ratio_ci: [low, high] (95%%; null",
+            "                     where the cost is not a statistic, why in why_no_interval), p, p_adjusted,",
+            "                     change: better|worse|different|negligible|no_clear_change|not_tested}",
+            "  verdict            the changes the intervals support, the one that matters most first;",
+            "                     pause_verdict: the pauses' own sentence",
+            "  sides              per file: label, cycles, costs {key: {value, ci}}",
+            "  steps              with three files or more: each adjacent pair {a, b, costs, verdict}",
             "Percentiles are R-7 (numpy's default). A change is called when a test's Holm-adjusted",
-            "  p-value is under 0.05, so two traces of one distribution are called different at most",
-            "  5%% of the time.",
+            "  p-value (over the pause tests and every cost with an interval) is under 0.05, so two",
+            "  traces of one distribution are called different at most 5%% of the time.",
             "For a gctrace file and a runtime/metrics file: gctrace, metrics (the files), metric (the",
             "  histogram: /sched/pauses/total/gc:seconds, else /gc/pauses:seconds), cycles,",
             "  gctrace_pauses (sweep and mark termination: Go records both stops, 2 per cycle),",
@@ -67,11 +93,12 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print a JSON object instead of text.")
     private boolean json;
 
-    @Parameters(index = "0", paramLabel = "A", description = "The baseline trace (e.g. before the upgrade).")
-    private Path a;
+    @Parameters(paramLabel = "A B [C...]", arity = "2..*",
+            description = "The baseline trace (e.g. before the upgrade), then the traces to compare with it, in order.")
+    private List<Path> files;
 
-    @Parameters(index = "1", paramLabel = "B", description = "The trace to compare with it.")
-    private Path b;
+    /** The first and the last file: the pair every existing key describes. */
+    private Path a, b;
 
     CompareCommand(CliContext context) {
         this.context = context;
@@ -79,23 +106,30 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ParseResult left, right;
+        a = files.get(0);
+        b = files.get(files.size() - 1);
+        List<ComparisonSide> sides = new ArrayList<>();
         try {
-            left = loadAny(a);
-            right = loadAny(b);
-            if (isMetrics(left) != isMetrics(right) && (isGcTrace(left) || isGcTrace(right))) return comparePauseSources(left, right);
-            requireGcTrace(left, a);
-            requireGcTrace(right, b);
+            List<ParseResult> loaded = new ArrayList<>();
+            for (Path f : files) loaded.add(loadAny(f));
+            ParseResult left = loaded.get(0), right = loaded.get(1);
+            if (files.size() == 2 && isMetrics(left) != isMetrics(right) && (isGcTrace(left) || isGcTrace(right))) {
+                return comparePauseSources(left, right);
+            }
+            for (int i = 0; i < files.size(); i++) {
+                requireGcTrace(loaded.get(i), files.get(i));
+                sides.add(ComparisonSide.whole(files.get(i).toString(), cycles(loaded.get(i)).orElseThrow()));
+            }
         } catch (TraceInputException e) {
             return context.errors().report(e);
         }
-        TraceComparison.Result r = TraceComparison.of(cycles(left).orElseThrow(), cycles(right).orElseThrow());
+        GcComparison c = GcComparison.of(sides);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            SummaryCommand.Json.MAPPER.writeValue(out, json(r));
+            SummaryCommand.Json.MAPPER.writeValue(out, json(c));
             out.println();
         } else {
-            text(r, new TextReport(out));
+            text(c, new TextReport(out));
         }
         out.flush();
         return ExitStatus.OK;
@@ -126,7 +160,7 @@ final class CompareCommand implements Callable<Integer> {
 
     private void requireGcTrace(ParseResult result, Path file) throws TraceInputException {
         if (!isGcTrace(result)) {
-            throw new TraceInputException(file + ": is " + result.format().id() + ", but compare reads two gctrace files,"
+            throw new TraceInputException(file + ": is " + result.format().id() + ", but compare reads gctrace files,"
                     + " or a gctrace file and a runtime/metrics file of the same process");
         }
     }
@@ -154,7 +188,9 @@ final class CompareCommand implements Callable<Integer> {
         return ExitStatus.OK;
     }
 
-    private ObjectNode json(TraceComparison.Result r) {
+    private ObjectNode json(GcComparison c) {
+        PairComparison pair = c.overall();
+        TraceComparison.Result r = pair.pauses();
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("a", a.toString());
         o.put("b", b.toString());
@@ -178,14 +214,67 @@ final class CompareCommand implements Callable<Integer> {
         ci.add(PlainNumbers.figure(r.shift().low()));
         ci.add(PlainNumbers.figure(r.shift().high()));
         ArrayNode regimes = o.putArray("regimes");
-        for (TraceComparison.RegimeRow row : r.regimes()) {
+        for (RegimeComparison row : pair.regimes()) {
             ObjectNode g = regimes.addObject();
-            g.put("label", row.label());
+            g.put("label", row.a().label());
+            g.put("name", row.name());
+            JsonNumbers.put(g, "distance", row.distance());
             side(g.putObject("a"), row.a());
             side(g.putObject("b"), row.b());
+            JsonNumbers.put(g, "p_adjusted", row.adjustedP());
+            g.put("sentence", row.sentence());
         }
-        o.put("verdict", r.verdict());
+        ArrayNode onlyA = o.putArray("regimes_only_a");
+        for (Regime g : pair.onlyA()) side(onlyA.addObject().put("label", g.label()), g);
+        ArrayNode onlyB = o.putArray("regimes_only_b");
+        for (Regime g : pair.onlyB()) side(onlyB.addObject().put("label", g.label()), g);
+        costs(o.putObject("costs"), pair);
+        o.put("verdict", pair.verdictText());
+        o.put("pause_verdict", r.verdict());
+        ArrayNode sides = o.putArray("sides");
+        for (SideFigures s : c.sides()) {
+            ObjectNode side = sides.addObject();
+            side.put("label", s.label());
+            side.put("cycles", s.cycles());
+            ObjectNode costs = side.putObject("costs");
+            for (GcCost cost : GcCost.values()) {
+                ObjectNode v = costs.putObject(cost.key());
+                JsonNumbers.put(v, "value", s.value(cost));
+                double[] in = s.interval(cost);
+                if (Double.isNaN(in[0]) && Double.isNaN(in[1])) v.putNull("ci");
+                else v.putArray("ci").add(PlainNumbers.figure(in[0])).add(PlainNumbers.figure(in[1]));
+            }
+        }
+        if (c.sides().size() > 2) {
+            ArrayNode steps = o.putArray("steps");
+            for (PairComparison step : c.steps()) {
+                ObjectNode st = steps.addObject();
+                st.put("a", step.a().label());
+                st.put("b", step.b().label());
+                costs(st.putObject("costs"), step);
+                st.put("verdict", step.verdictText());
+            }
+        }
         return o;
+    }
+
+    private static void costs(ObjectNode o, PairComparison pair) {
+        for (CostRow row : pair.costs()) {
+            ObjectNode c = o.putObject(row.cost().key());
+            JsonNumbers.put(c, "a", row.a());
+            JsonNumbers.put(c, "b", row.b());
+            JsonNumbers.put(c, "ratio", row.ratio());
+            if (row.hasInterval()) {
+                // an open end (too few pauses for it) is null
+                c.putArray("ratio_ci").add(PlainNumbers.figure(row.ratioLow())).add(PlainNumbers.figure(row.ratioHigh()));
+            } else {
+                c.putNull("ratio_ci");
+                c.put("why_no_interval", row.whyNoInterval());
+            }
+            JsonNumbers.put(c, "p", row.p());
+            JsonNumbers.put(c, "p_adjusted", row.pAdjusted());
+            c.put("change", row.change().name().toLowerCase(Locale.ROOT));
+        }
     }
 
     /**
@@ -219,24 +308,43 @@ final class CompareCommand implements Callable<Integer> {
         JsonNumbers.put(o, "stw_p99_ms", g.stwP99Ms());
     }
 
-    private void text(TraceComparison.Result r, TextReport out) {
+    private void text(GcComparison c, TextReport out) {
+        if (c.sides().size() > 2) {
+            for (int i = 0; i < c.sides().size(); i++) out.heading((char) ('A' + Math.min(i, 25)) + "  " + c.sides().get(i).label());
+            for (PairComparison step : c.steps()) {
+                out.row("step", step.a().label() + " → " + step.b().label());
+                out.more(step.verdictText());
+            }
+            out.blank();
+            out.heading("first against last");
+        }
+        PairComparison pair = c.overall();
+        TraceComparison.Result r = pair.pauses();
         out.heading("A  " + a);
         out.heading("B  " + b);
-        for (TraceComparison.Row row : r.percentiles()) {
-            out.row("stw " + row.name(), String.format(Locale.ROOT, "%s → %s ms   B/A %s%s", PlainNumbers.rounded(row.a(), 3),
-                    PlainNumbers.rounded(row.b(), 3), PlainNumbers.rounded(row.ratio(), 3), interval(row.ratioLow(), row.ratioHigh(), 3, "–")));
+        for (CostRow row : pair.costs()) {
+            GcCost cost = row.cost();
+            String unit = cost.unit().isEmpty() ? "" : " " + cost.unit();
+            out.row(cost.label(), String.format(Locale.ROOT, "%s → %s%s   B/A %s%s%s", PlainNumbers.rounded(row.a(), 3),
+                    PlainNumbers.rounded(row.b(), 3), unit, PlainNumbers.rounded(row.ratio(), 3),
+                    row.hasInterval() ? interval(row.ratioLow(), row.ratioHigh(), 3, "–") : "",
+                    row.change() == CostRow.Change.NOT_TESTED ? "" : "  " + row.change().name().toLowerCase(Locale.ROOT).replace('_', ' ')));
         }
         out.row("mann-whitney p", pValue(r.mannWhitneyP()));
         out.row("ks p", pValue(r.ksP()));
         out.row("hodges-lehmann", String.format(Locale.ROOT, "%s ms%s", PlainNumbers.rounded(r.shift().estimate(), 4),
                 interval(r.shift().low(), r.shift().high(), 4, " to ")));
-        for (TraceComparison.RegimeRow row : r.regimes()) {
-            out.row("regime", row.label());
+        for (RegimeComparison row : pair.regimes()) {
+            out.row("regime", row.name() + " (" + row.a().label() + ")");
             out.more(String.format(Locale.ROOT, "A: %d cycles, stw p50 %s ms, p99 %s ms", row.a().cycles(),
                     PlainNumbers.rounded(row.a().stwP50Ms(), 3), PlainNumbers.rounded(row.a().stwP99Ms(), 3)));
             out.more(String.format(Locale.ROOT, "B: %d cycles, stw p50 %s ms, p99 %s ms", row.b().cycles(),
                     PlainNumbers.rounded(row.b().stwP50Ms(), 3), PlainNumbers.rounded(row.b().stwP99Ms(), 3)));
+            out.more(row.sentence());
         }
-        out.row("verdict", r.verdict());
+        for (Regime g : pair.onlyA()) out.row("only in A", g.label() + ": " + g.description());
+        for (Regime g : pair.onlyB()) out.row("only in B", g.label() + ": " + g.description());
+        out.row("pauses", r.verdict());
+        out.row("verdict", pair.verdictText());
     }
 }

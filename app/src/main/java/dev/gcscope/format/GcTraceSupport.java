@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gcscope.analysis.GcSummary;
 import dev.gcscope.analysis.GcTraceAnalysis;
+import dev.gcscope.analysis.compare.SideFigures;
 import dev.gcscope.analysis.StwPercentiles;
 import dev.gcscope.analysis.regime.Regime;
 import dev.gcscope.analysis.regime.RegimeAnalysis;
@@ -34,9 +35,9 @@ public final class GcTraceSupport implements FormatSupport {
     /** Go prints the CPU share as a truncated integer; one decimal keeps the run weighting visible. */
     private static final int PCT_DECIMALS = 1;
 
-    /** What the pause analysis and the pairing with runtime/metrics read of a gctrace. */
-    private static final Set<String> PAUSE_COLUMNS = union(GcTraceAnalysis.COLUMNS,
-            Set.of(GcColumns.SWEEP_TERM_MS, GcColumns.MARK_TERM_MS));
+    /** What the pause analysis, the comparison of every GC cost and the pairing with runtime/metrics read of a gctrace. */
+    private static final Set<String> PAUSE_COLUMNS = union(union(GcTraceAnalysis.COLUMNS,
+            Set.of(GcColumns.SWEEP_TERM_MS, GcColumns.MARK_TERM_MS)), SideFigures.COLUMNS);
 
     @Override
     public List<TraceFormat> formats() {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gcscope.analysis.compare.GcCost;
 import dev.gcscope.samples.SampleTraces;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -121,6 +122,49 @@ class AnalysisCliTest {
         double p = c.get("mann_whitney_p").asDouble();
         assertTrue(p >= 0 && p <= 1);
         assertFalse(c.get("verdict").asText().isBlank());
+        // issue 11: every GC cost, each side's figure the one summary --json gives that file
+        JsonNode costs = c.get("costs");
+        for (GcCost cost : GcCost.values()) assertTrue(costs.has(cost.key()), cost.key());
+        JsonNode summaryA = JSON.readTree(CliRun.of("summary", "--json", a.toString()).out()).get(0);
+        JsonNode summaryB = JSON.readTree(CliRun.of("summary", "--json", b.toString()).out()).get(0);
+        for (String[] k : new String[][] {{"stw_p50_ms", "stw_ms", "p50"}, {"stw_p90_ms", "stw_ms", "p90"}, {"stw_p99_ms", "stw_ms", "p99"},
+                {"stw_p999_ms", "stw_ms", "p999"}, {"stw_max_ms", "stw_ms", "max"}, {"heap_peak_mb", "heap_peak_mb", null},
+                {"gc_cpu_pct", "gc_cpu_pct", null}, {"forced", "forced", null}}) {
+            JsonNode inA = k[2] == null ? summaryA.get(k[1]) : summaryA.get(k[1]).get(k[2]);
+            JsonNode inB = k[2] == null ? summaryB.get(k[1]) : summaryB.get(k[1]).get(k[2]);
+            assertEquals(inA.asDouble(), costs.get(k[0]).get("a").asDouble(), 1e-9, k[0]);
+            assertEquals(inB.asDouble(), costs.get(k[0]).get("b").asDouble(), 1e-9, k[0]);
+        }
+        for (String key : List.of("stw_p50_ms", "gc_cpu_cycles_pct", "cycles_per_gb", "heap_overhead")) {
+            JsonNode ci = costs.get(key).get("ratio_ci"), ratio = costs.get(key).get("ratio");
+            assertTrue(ci.get(0).asDouble() <= ratio.asDouble() && ratio.asDouble() <= ci.get(1).asDouble(), key + " " + costs.get(key));
+        }
+        assertTrue(costs.get("stw_max_ms").get("ratio_ci").isNull());
+        assertTrue(costs.get("stw_max_ms").get("why_no_interval").asText().startsWith("not a statistic"));
+        assertEquals(2, c.get("sides").size());
+        assertEquals(summaryA.get("cycles").asInt(), c.get("sides").get(0).get("cycles").asInt());
+        assertFalse(c.get("regimes").isEmpty(), "the same workload's phases are matched across Go versions");
+        assertFalse(c.has("steps"), "two files are one pair, not a ladder");
+    }
+
+    @Test
+    void aLadderOfThreeGoVersionsComparesEachStep() throws IOException {
+        Path a = SampleTraces.get("gctrace/go1.19-phases.log").copyTo(dir);
+        Path m = SampleTraces.get("gctrace/go1.21-phases.log").copyTo(dir);
+        Path b = SampleTraces.get("gctrace/go1.24-phases.log").copyTo(dir);
+        CliRun run = CliRun.of("compare", "--json", a.toString(), m.toString(), b.toString());
+        assertEquals(0, run.status(), run.err());
+        JsonNode c = JSON.readTree(run.out());
+        assertEquals(a.toString(), c.get("a").asText());
+        assertEquals(b.toString(), c.get("b").asText(), "a and b are the ladder's ends");
+        assertEquals(3, c.get("sides").size());
+        assertEquals(m.toString(), c.get("sides").get(1).get("label").asText());
+        assertEquals(2, c.get("steps").size());
+        assertEquals(m.toString(), c.get("steps").get(0).get("b").asText());
+        assertEquals(m.toString(), c.get("steps").get(1).get("a").asText());
+        JsonNode two = JSON.readTree(CliRun.of("compare", "--json", a.toString(), b.toString()).out());
+        assertEquals(two.get("costs"), c.get("costs"), "first against last is the same pair as compared alone");
+        CliRun.of("compare", a.toString()).assertOneLineError(ExitStatus.USAGE, "A B");
     }
 
     @Test
@@ -128,7 +172,17 @@ class AnalysisCliTest {
         Path a = SampleTraces.get("gctrace/go1.24-phases.log").copyTo(dir);
         JsonNode c = JSON.readTree(CliRun.of("compare", "--json", a.toString(), a.toString()).out());
         assertEquals(0, c.get("hodges_lehmann_ms").asDouble(), 0);
-        assertTrue(c.get("verdict").asText().startsWith("no significant change"), c.get("verdict").asText());
+        // issue 11: ratios of 1, p-values of 1, "no clear change"
+        assertTrue(c.get("verdict").asText().startsWith("no clear change"), c.get("verdict").asText());
+        assertTrue(c.get("pause_verdict").asText().startsWith("no significant change"), c.get("pause_verdict").asText());
+        assertEquals(1, c.get("mann_whitney_p").asDouble(), 1e-9);
+        assertEquals(1, c.get("ks_p").asDouble(), 1e-9);
+        c.get("costs").fields().forEachRemaining(e -> {
+            JsonNode row = e.getValue();
+            if (row.get("a").asDouble() != 0) assertEquals(1, row.get("ratio").asDouble(), 1e-12, e.getKey());
+            if (!row.get("p").isNull()) assertEquals(1, row.get("p").asDouble(), 0, e.getKey());
+            assertFalse(Set.of("better", "worse", "different").contains(row.get("change").asText()), e.getKey());
+        });
         Path text = dir.resolve("notes.txt");
         Files.writeString(text, "not a trace\n");
         CliRun.of("compare", a.toString(), text.toString()).assertOneLineError(ExitStatus.INPUT, "notes.txt");

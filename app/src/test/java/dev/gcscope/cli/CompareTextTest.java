@@ -29,6 +29,10 @@ class CompareTextTest {
         CliRun run = CliRun.of("compare", a.toString(), b.toString());
         assertEquals(0, run.status(), run.err());
         assertTrue(run.out().contains("verdict"), run.out());
+        // issue 11: a row for every GC cost, labelled as GcCost names it
+        for (dev.gcscope.analysis.compare.GcCost cost : dev.gcscope.analysis.compare.GcCost.values()) {
+            assertTrue(run.out().lines().anyMatch(l -> l.startsWith("  " + cost.label() + " ")), cost.label() + " in\n" + run.out());
+        }
         for (String line : run.out().split("\n")) {
             if (line.startsWith("  mann-whitney p") || line.startsWith("  ks p")) {
                 assertFalse(line.strip().endsWith(" 0"), "a p-value printed as a bare 0: " + line);

@@ -1,20 +1,18 @@
 package dev.gcscope.analysis.compare;
 
-import dev.gcscope.analysis.GcTraceAnalysis;
-import dev.gcscope.analysis.regime.Regime;
 import dev.gcscope.analysis.stats.PercentileInterval;
 import dev.gcscope.analysis.stats.SortedSample;
 import java.util.ArrayList;
 import java.util.List;
-import tech.tablesaw.api.Table;
 
 /**
  * Did the change (a Go upgrade, a GOGC change) change the pauses? Two traces' stop-the-world
  * pauses side by side: percentiles with the ratio b/a and its distribution-free interval;
  * Mann–Whitney U (is one typically longer?) and two-sample Kolmogorov–Smirnov (do the
  * distributions differ anywhere?) p-values that hold with Go's tied values ({@link MannWhitney},
- * {@link TwoSampleKs}); the Hodges–Lehmann shift with its interval; the regimes both traces share,
- * matched by their labels; and a verdict decided by a rule fixed in advance ({@link ComparisonVerdict}).
+ * {@link TwoSampleKs}); the Hodges–Lehmann shift with its interval; and a verdict decided by a rule
+ * fixed in advance ({@link ComparisonVerdict}). Every other GC cost, the regimes and more than two
+ * traces are {@link GcComparison}'s.
  *
  * <p>The ratio's interval: each trace's percentile gets an order-statistic interval at confidence
  * √0.95 ({@link PercentileInterval}); the traces are independent, so both hold together with
@@ -32,43 +30,32 @@ public final class TraceComparison {
      */
     public record Row(String name, double a, double b, double ratio, double ratioLow, double ratioHigh) {}
 
-    /** A regime both traces show (same labels), with its pause figures on each side. */
-    public record RegimeRow(String label, Regime a, Regime b) {}
-
     /**
      * @param mannWhitneyP two-sided, unadjusted
      * @param ksP two-sample KS p-value, unadjusted
      * @param shift Hodges–Lehmann shift b − a in ms
      */
     public record Result(List<Row> percentiles, double mannWhitneyP, double ksP, HodgesLehmann.Shift shift,
-                         List<RegimeRow> regimes, ComparisonVerdict.Verdict decision) {
+                         ComparisonVerdict.Verdict decision) {
         public String verdict() {
             return decision.text();
+        }
+
+        /**
+         * The pause family's p-value: the smaller Holm-adjusted one of the two tests (a change is
+         * called when it is under {@link ComparisonVerdict#FAMILY_ALPHA}); NaN with too few pauses.
+         */
+        public double familyP() {
+            return Math.min(decision.mannWhitneyAdjusted(), decision.ksAdjusted());
         }
     }
 
     private TraceComparison() {}
 
-    public static Result of(Table a, Table b) {
-        GcTraceAnalysis left = GcTraceAnalysis.of(a), right = GcTraceAnalysis.of(b);
-        Result pauses = of(SortedSample.of(a.doubleColumn("stw_ms")), SortedSample.of(b.doubleColumn("stw_ms")));
-        List<RegimeRow> regimes = new ArrayList<>();
-        for (Regime ra : left.regimes().regimes()) {
-            for (Regime rb : right.regimes().regimes()) {
-                if (ra.labels().equals(rb.labels()) && regimes.stream().noneMatch(r -> r.b() == rb)) {
-                    regimes.add(new RegimeRow(ra.label(), ra, rb));
-                    break;
-                }
-            }
-        }
-        return new Result(pauses.percentiles(), pauses.mannWhitneyP(), pauses.ksP(), pauses.shift(), List.copyOf(regimes),
-                pauses.decision());
-    }
-
-    /** The pauses alone (no regimes): what the verdict is decided on. */
+    /** Two traces' pauses. */
     public static Result of(SortedSample x, SortedSample y) {
         List<Row> rows = new ArrayList<>();
-        for (double p : new double[] {50, 90, 99}) rows.add(row("p" + (int) p, x, y, p));
+        for (double p : new double[] {50, 90, 99}) rows.add(percentileRow("p" + (int) p, x, y, p));
         rows.add(new Row("max", x.max(), y.max(), y.max() / x.max(), Double.NaN, Double.NaN));
         double[] xs = values(x), ys = values(y);
         double mw = Double.NaN, ks = Double.NaN;
@@ -78,10 +65,11 @@ public final class TraceComparison {
             ks = TwoSampleKs.p(xs, ys);
             shift = HodgesLehmann.of(xs, ys, CONFIDENCE);
         }
-        return new Result(List.copyOf(rows), mw, ks, shift, List.of(), ComparisonVerdict.of(rows, mw, ks, shift, MIN_PAUSES));
+        return new Result(List.copyOf(rows), mw, ks, shift, ComparisonVerdict.of(rows, mw, ks, shift, MIN_PAUSES));
     }
 
-    private static Row row(String name, SortedSample x, SortedSample y, double p) {
+    /** Percentile {@code p} of both with the ratio's interval (each side's at √{@link #CONFIDENCE}). */
+    static Row percentileRow(String name, SortedSample x, SortedSample y, double p) {
         double a = x.percentile(p), b = y.percentile(p);
         if (x.size() == 0 || y.size() == 0) return new Row(name, a, b, b / a, Double.NaN, Double.NaN);
         double each = Math.sqrt(CONFIDENCE);

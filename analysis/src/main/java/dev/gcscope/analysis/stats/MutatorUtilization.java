@@ -64,6 +64,24 @@ public final class MutatorUtilization {
     }
 
     /**
+     * MMU at the given window lengths (what {@code compare} sets side by side: 1, 10 and 100 ms);
+     * NaN for a window longer than every run.
+     */
+    public static double[] at(Table cycles, double... windowsMs) {
+        List<double[]> runs = segments(cycles);
+        double[] out = new double[windowsMs.length];
+        for (int i = 0; i < windowsMs.length; i++) {
+            double m = Double.NaN;
+            for (double[] seg : runs) {
+                double r = mmu(seg, windowsMs[i]);
+                if (!Double.isNaN(r)) m = Double.isNaN(m) ? r : Math.min(m, r);
+            }
+            out[i] = m;
+        }
+        return out;
+    }
+
+    /**
      * GC segments of each run as triples (start ms, end ms, lost share) flattened into one array,
      * sorted by start, non-overlapping.
      */

@@ -1,5 +1,6 @@
 package dev.gcscope.analysis.bench;
 
+import dev.gcscope.analysis.compare.RatioSimulation;
 import dev.gcscope.analysis.compare.VerdictSimulation;
 import dev.gcscope.analysis.regime.RegimeSimulation;
 import dev.gcscope.analysis.stats.CoverageSimulation;
@@ -9,7 +10,7 @@ import java.util.Locale;
 /**
  * The simulations behind issue 13 at full size, printed as a table: interval coverage of P50, P90,
  * P99 and P99.9 at 100, 1,000 and 10,000 cycles; regimes found in traces with known phases; the
- * comparison's false alarms and power; KS p-values with ties against brute-force permutations. The
+ * comparison's false alarms and power; the ratio-of-sums costs' intervals; KS p-values with ties against brute-force permutations. The
  * test suite runs reduced forms of the same simulations and asserts on them. Run:
  * <pre>
  * mvn -o -q -pl analysis -am test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
@@ -38,6 +39,9 @@ public final class TruthSimulations {
         RegimeSimulation.run(20, seed).forEach(System.out::println);
         System.out.println("== comparison verdict, " + traces + " pairs per row");
         VerdictSimulation.run(VerdictSimulation.CURRENT, traces, seed).forEach(System.out::println);
+        System.out.println("== ratio-of-sums costs (GC CPU, cycles per s and per GB, ...): batch-means intervals, " + traces
+                + " pairs per row; truth B/A 1.3, then 1");
+        RatioSimulation.table(traces, seed).forEach(System.out::println);
         System.out.println("== KS p-value with ties vs 20,000 permutations");
         VerdictSimulation.ksWithTies(VerdictSimulation.CURRENT_KS, 20_000, seed).forEach(System.out::println);
         System.out.printf(Locale.ROOT, "(%.1f s)%n", (System.nanoTime() - t0) / 1e9);

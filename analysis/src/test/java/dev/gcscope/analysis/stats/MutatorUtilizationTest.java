@@ -64,6 +64,22 @@ class MutatorUtilizationTest {
         }
     }
 
+    /** compare's MMU at 1, 10, 100 ms: the worst run's, each run's as the sweep computes it. */
+    @Test
+    void atGivenWindowsIsTheWorstRunsMmu() {
+        Table t = AnalysisSamples.cycles("gctrace/go1.22-phases-restart.log");
+        List<double[]> runs = MutatorUtilization.segments(t);
+        assertEquals(2, runs.size(), "the restart sample holds two runs");
+        double[] at = MutatorUtilization.at(t, 1, 10, 100);
+        double[] windows = {1, 10, 100};
+        for (int i = 0; i < windows.length; i++) {
+            double worst = Math.min(MutatorUtilization.mmu(runs.get(0), windows[i]), MutatorUtilization.mmu(runs.get(1), windows[i]));
+            assertEquals(worst, at[i], 0, windows[i] + " ms");
+        }
+        assertTrue(at[0] <= at[1] && at[1] <= at[2], java.util.Arrays.toString(at));
+        assertTrue(Double.isNaN(MutatorUtilization.at(t, 1e9)[0]), "a window longer than every run has no MMU");
+    }
+
     @Test
     void curveOnARealTrace() {
         List<MutatorUtilization.Point> curve = MutatorUtilization.curve(AnalysisSamples.cycles("gctrace/go1.22-phases-restart.log"));
