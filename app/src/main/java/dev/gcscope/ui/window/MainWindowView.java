@@ -61,7 +61,7 @@ public final class MainWindowView {
     private final BorderPane root = new BorderPane();
     private final TabPane documents = new TabPane();
     private final Map<DocumentViewModel, Tab> tabs = new HashMap<>();
-    private final Label errorLabel = new Label();
+    private final VBox errorRows = new VBox();
     private final Menu recentMenu = new Menu("Open recent");
     private final Menu viewsMenu = new Menu("Go to view");
 
@@ -170,10 +170,12 @@ public final class MainWindowView {
     private Tab tabFor(DocumentViewModel doc) {
         DocumentView view = new DocumentView(doc, runner, () -> showParseReport(doc.parseReport()), startView);
         Tab tab = new Tab(doc.tabTitle(), view.root());
+        tab.textProperty().bind(doc.tabTitleProperty());
         tab.setUserData(view);
         tab.getStyleClass().add("document-tab");
         String origin = doc.document().origin();
         tab.setTooltip(new Tooltip(doc.document().result().format().title() + " — " + origin));
+        tab.getTooltip().setShowDelay(javafx.util.Duration.millis(300));
         // The view model owns the list of documents: a click on × asks it, it removes the tab.
         tab.setOnCloseRequest(e -> {
             e.consume();
@@ -194,9 +196,10 @@ public final class MainWindowView {
         Menu samples = new Menu("Open sample");
         samples.setId("menu-samples");
         vm.samplesByFormat().forEach((format, list) -> {
-            Menu group = new Menu(format);
+            Menu group = new Menu(vm.formatTitle(format));
+            group.setMnemonicParsing(false);
             for (DemoSamples.Sample s : list) {
-                MenuItem it = new MenuItem(s.path().substring(s.path().indexOf('/') + 1));
+                MenuItem it = new MenuItem(s.title() + "  —  " + s.fileName());
                 it.setMnemonicParsing(false);
                 it.setOnAction(e -> vm.openSample(s.path()));
                 group.getItems().add(it);
@@ -269,21 +272,67 @@ public final class MainWindowView {
 
     // ---------------------------------------------------------------- banner and status
 
+    /**
+     * One row per input that failed: its one-line headline (the whole message in the tooltip and
+     * behind "Details"), and a × that dismisses it; "Dismiss all" when there are several.
+     */
     private Node errorBanner() {
-        errorLabel.setId("error-message");
-        errorLabel.setWrapText(true);
-        errorLabel.textProperty().bind(vm.errorMessageProperty());
-        HBox.setHgrow(errorLabel, Priority.ALWAYS);
-        errorLabel.setMaxWidth(Double.MAX_VALUE);
-        Button dismiss = new Button("Dismiss");
-        dismiss.setMinWidth(Region.USE_PREF_SIZE); // the message wraps; the button never shrinks to "…"
-        dismiss.setOnAction(e -> vm.dismissError());
-        HBox banner = new HBox(errorLabel, dismiss);
-        banner.setId("error-banner");
-        banner.getStyleClass().add("error-banner");
-        banner.visibleProperty().bind(vm.errorMessageProperty().isNotEmpty());
-        banner.managedProperty().bind(banner.visibleProperty());
-        return banner;
+        errorRows.setId("error-banner");
+        errorRows.getStyleClass().add("error-banner");
+        Runnable rebuild = () -> {
+            List<Node> rows = new java.util.ArrayList<>();
+            if (vm.errors().size() > 1) rows.add(errorsHeader(vm.errors().size()));
+            for (LoadError e : vm.errors()) rows.add(errorRow(e));
+            errorRows.getChildren().setAll(rows);
+        };
+        vm.errors().addListener((ListChangeListener<LoadError>) c -> rebuild.run());
+        rebuild.run();
+        errorRows.visibleProperty().bind(Bindings.isNotEmpty(vm.errors()));
+        errorRows.managedProperty().bind(errorRows.visibleProperty());
+        return errorRows;
+    }
+
+    private Node errorsHeader(int count) {
+        Label title = new Label(count + " inputs could not be opened");
+        title.getStyleClass().add("error-title");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button all = new Button("Dismiss all");
+        all.setId("error-dismiss-all");
+        all.setMinWidth(Region.USE_PREF_SIZE);
+        all.setOnAction(e -> vm.dismissError());
+        HBox row = new HBox(title, spacer, all);
+        row.getStyleClass().add("error-row");
+        return row;
+    }
+
+    private Node errorRow(LoadError error) {
+        Label headline = new Label(error.headline());
+        headline.getStyleClass().add("error-message");
+        headline.setTooltip(new Tooltip(error.details()));
+        headline.setMinWidth(0);
+        headline.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(headline, Priority.ALWAYS);
+        Label details = new Label(error.details());
+        details.getStyleClass().add("error-details");
+        details.setWrapText(true);
+        details.setVisible(false);
+        details.managedProperty().bind(details.visibleProperty());
+        javafx.scene.control.Hyperlink more = new javafx.scene.control.Hyperlink("Details");
+        more.getStyleClass().add("error-details-link");
+        more.setMinWidth(Region.USE_PREF_SIZE);
+        more.setOnAction(e -> {
+            details.setVisible(!details.isVisible());
+            more.setText(details.isVisible() ? "Hide details" : "Details");
+        });
+        Button dismiss = new Button("×");
+        dismiss.getStyleClass().add("error-dismiss");
+        dismiss.setTooltip(new Tooltip("Dismiss this message"));
+        dismiss.setMinWidth(Region.USE_PREF_SIZE); // the message is cut with "…"; the button never is
+        dismiss.setOnAction(e -> vm.dismissError(error));
+        HBox line = new HBox(headline, more, dismiss);
+        line.getStyleClass().add("error-row");
+        return new VBox(line, details);
     }
 
     private Node statusBar() {
