@@ -159,7 +159,10 @@ public final class MainWindowView {
             }
         });
         documents.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> {
-            if (now != null) vm.selectedProperty().set(((DocumentView) now.getUserData()).viewModel());
+            if (now == null) return;
+            DocumentView shown = (DocumentView) now.getUserData();
+            vm.selectedProperty().set(shown.viewModel());
+            Platform.runLater(shown::focusChart);
         });
         vm.selectedProperty().addListener((o, old, now) -> {
             Tab t = now == null ? null : tabs.get(now);
