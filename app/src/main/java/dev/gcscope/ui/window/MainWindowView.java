@@ -235,7 +235,20 @@ public final class MainWindowView {
         dark.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+D"));
         dark.selectedProperty().bindBidirectional(vm.darkThemeProperty());
         Menu view = new Menu("View", null, reset, viewsMenu, next, previous, new SeparatorMenuItem(), dark);
-        return new MenuBar(file, view);
+        MenuItem paste = item("Paste", "Shortcut+V", this::paste);
+        paste.setId("menu-paste");
+        Menu edit = new Menu("Edit", null, paste);
+        MenuBar bar = new MenuBar(file, edit, view);
+        HelpMenu help = new HelpMenu(this::window, () -> vm.darkThemeProperty().get(),
+                () -> bar.getMenus().stream().filter(m -> !"menu-help".equals(m.getId())).toList());
+        bar.getMenus().add(help.menu());
+        return bar;
+    }
+
+    /** Edit ▸ Paste: the clipboard's text opens as a document (reading the clipboard is the UI thread's). */
+    public void paste() {
+        javafx.scene.input.Clipboard clipboard = javafx.scene.input.Clipboard.getSystemClipboard();
+        vm.openPasted(clipboard.hasString() ? clipboard.getString() : null);
     }
 
     private void nameViewItems() {

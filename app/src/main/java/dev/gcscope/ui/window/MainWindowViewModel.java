@@ -141,6 +141,23 @@ public final class MainWindowViewModel {
         }, name, "bundled sample", null);
     }
 
+    /** What a paste is called in its tab and in messages. */
+    static final String PASTED_NAME = "Pasted text";
+
+    /**
+     * Edit ▸ Paste: opens text from the clipboard as a document, its format detected as a file's
+     * would be. Text that is no trace gets the same one-line message a file would.
+     */
+    public void openPasted(String text) {
+        if (text == null || text.isBlank()) {
+            errors.removeIf(e -> e.source().equals(PASTED_NAME));
+            errors.add(new LoadError(PASTED_NAME, PASTED_NAME + ": the clipboard holds no text to open"));
+            return;
+        }
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        open(() -> TraceSource.of(PASTED_NAME, bytes), PASTED_NAME, "clipboard", null);
+    }
+
     /** Opens any source (a file, bytes in memory) under {@code displayName}. */
     public void open(TraceSource source, String displayName, String origin) {
         open(() -> source, displayName, origin, null);
