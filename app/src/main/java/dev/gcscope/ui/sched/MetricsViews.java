@@ -51,12 +51,11 @@ public final class MetricsViews implements FormatViews {
     public List<String> details(ParseResult r) {
         List<String> out = new ArrayList<>();
         for (MetricsSummary.Histogram h : summarize(r).histograms()) {
-            boolean secs = h.name().contains("seconds");
+            // In the unit the metric's name gives (runtime/metrics ":bytes", Prometheus "_bytes"), as the CLI writes it.
+            String unit = MetricsSupport.unitOf(h.name());
             out.add(String.format(Locale.ROOT, "%s · count %s · p50 %s · p90 %s · p99 %s", h.name(),
                     Double.isNaN(h.count()) ? Formats.MISSING : Formats.count(Math.round(h.count())),
-                    secs ? SchedFigures.seconds(h.p50()) : SchedFigures.plain(h.p50()),
-                    secs ? SchedFigures.seconds(h.p90()) : SchedFigures.plain(h.p90()),
-                    secs ? SchedFigures.seconds(h.p99()) : SchedFigures.plain(h.p99())));
+                    withUnit(h.p50(), unit), withUnit(h.p90(), unit), withUnit(h.p99(), unit)));
         }
         return out;
     }
@@ -64,6 +63,10 @@ public final class MetricsViews implements FormatViews {
     @Override
     public List<TraceView> views(ParseResult result, BackgroundRunner runner) {
         return SchedViews.metricsViews(result, runner);
+    }
+
+    private static String withUnit(double v, String unit) {
+        return Double.isNaN(v) ? Formats.MISSING : MetricsSupport.value(v, unit);
     }
 
     private static MetricsSummary summarize(ParseResult r) {
