@@ -120,7 +120,7 @@ public final class MainWindowView {
     }
 
     private void showParseReport(ParseReportViewModel report) {
-        ParseReportDialog.create(report, window(), vm.darkThemeProperty().get()).show();
+        ParseReportDialog.create(report, window(), vm.darkThemeProperty().get(), runner).show();
     }
 
     /** Shows view {@code index} (0-based) of the selected document. */
