@@ -20,6 +20,7 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Modality;
@@ -84,9 +85,11 @@ public final class ParseReportDialog {
         kind.setValue(ParseReportViewModel.ALL_KINDS);
         Label kindLabel = new Label("Skipped lines:");
         kindLabel.setLabelFor(kind);
-        HBox filter = new HBox(8, kindLabel, kind, shownNote);
+        kindLabel.setMinWidth(Region.USE_PREF_SIZE);
+        kind.setMinWidth(Region.USE_PREF_SIZE);
+        HBox filter = new HBox(8, kindLabel, kind);
         filter.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        HBox.setHgrow(shownNote, Priority.ALWAYS);
+        shownNote.managedProperty().bind(shownNote.textProperty().isNotEmpty());
         VBox.setVgrow(skipped, Priority.ALWAYS);
 
         TableView<ParseReportViewModel.IssueRow> issues = new TableView<>(FXCollections.observableArrayList(vm.issues()));
@@ -96,13 +99,14 @@ public final class ParseReportDialog {
         issues.getColumns().add(column("Excerpt", 380, ParseReportViewModel.IssueRow::excerpt));
         issues.setPlaceholder(new Label("No issues: every line was either used or recognised."));
         issues.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        issues.setPrefHeight(160);
-        VBox.setVgrow(issues, Priority.ALWAYS);
+        issues.setPrefHeight(vm.issues().isEmpty() ? 90 : 160);
+        // An empty issue table needs only its placeholder; the room goes to the skipped lines.
+        if (!vm.issues().isEmpty()) VBox.setVgrow(issues, Priority.ALWAYS);
 
         Label saved = new Label();
         saved.setId("report-saved");
         saved.getStyleClass().add("hint");
-        VBox content = new VBox(headline, filter, skipped, sectionTitle("Issues"), issues);
+        VBox content = new VBox(headline, filter, shownNote, skipped, sectionTitle("Issues"), issues);
         if (!vm.issuesNote().isEmpty()) content.getChildren().add(new Label(vm.issuesNote()));
         if (!vm.notes().isEmpty()) {
             content.getChildren().add(sectionTitle("Notes"));

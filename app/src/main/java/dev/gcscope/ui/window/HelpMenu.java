@@ -82,6 +82,8 @@ final class HelpMenu {
         GridPane grid = new GridPane();
         grid.setId("shortcuts-list");
         grid.getStyleClass().add("shortcuts-list");
+        grid.setHgap(18);
+        grid.setVgap(3);
         int row = 0;
         for (Shortcut s : shortcuts()) {
             Label keys = new Label(s.keys());
@@ -90,7 +92,7 @@ final class HelpMenu {
         }
         ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
-        scroll.setPrefSize(560, 460);
+        scroll.setPrefSize(780, 520);
         return scroll;
     }
 
