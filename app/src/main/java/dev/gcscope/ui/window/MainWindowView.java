@@ -54,6 +54,9 @@ public final class MainWindowView {
     static final String DROP_TARGET_CLASS = "drop-target";
     /** Ctrl+1 … Ctrl+9 jump to a document's first nine views. */
     static final int VIEW_SHORTCUTS = 9;
+    /** Key codes, not keyCombination("Shortcut+PAGE_DOWN"), which parses as the characters "PAGE_DOWN" and never matches. */
+    static final KeyCombination NEXT_DOCUMENT = new javafx.scene.input.KeyCodeCombination(KeyCode.PAGE_DOWN, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination PREVIOUS_DOCUMENT = new javafx.scene.input.KeyCodeCombination(KeyCode.PAGE_UP, KeyCombination.SHORTCUT_DOWN);
 
     private final MainWindowViewModel vm;
     private final BackgroundRunner runner;
@@ -74,6 +77,14 @@ public final class MainWindowView {
         root.setBottom(statusBar());
         wireDocuments();
         wireDragAndDrop();
+        // Ctrl+PageUp/PageDown move between documents even when the focus is inside one (a chart
+        // has it once its view is shown), where the document's own view tabs would take the keys.
+        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (NEXT_DOCUMENT.match(e)) documents.getSelectionModel().selectNext();
+            else if (PREVIOUS_DOCUMENT.match(e)) documents.getSelectionModel().selectPrevious();
+            else return;
+            e.consume();
+        });
         // Escape resets the selection unless something focused (a popup, a text field) used it.
         root.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
@@ -228,8 +239,10 @@ public final class MainWindowView {
         }
         // The items are named after the selected document's views when the menu opens.
         viewsMenu.setOnShowing(e -> nameViewItems());
-        MenuItem next = item("Next document", "Shortcut+PAGE_DOWN", () -> documents.getSelectionModel().selectNext());
-        MenuItem previous = item("Previous document", "Shortcut+PAGE_UP", () -> documents.getSelectionModel().selectPrevious());
+        MenuItem next = item("Next document", null, () -> documents.getSelectionModel().selectNext());
+        next.setAccelerator(NEXT_DOCUMENT);
+        MenuItem previous = item("Previous document", null, () -> documents.getSelectionModel().selectPrevious());
+        previous.setAccelerator(PREVIOUS_DOCUMENT);
         CheckMenuItem dark = new CheckMenuItem("Dark theme");
         dark.setId("dark-theme-item");
         dark.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+D"));

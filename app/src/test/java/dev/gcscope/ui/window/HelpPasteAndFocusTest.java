@@ -202,6 +202,17 @@ class HelpPasteAndFocusTest {
         TimeRange after = chart.shownRange();
         assertTrue(after.length() < before.length(), "+ zoomed in: " + before + " → " + after);
 
+        // With the chart focused inside the document, Ctrl+PageUp still moves between documents, not views.
+        Path other = SampleTraces.get("gctrace/go1.22-phases-restart.log").copyTo(tmp);
+        robot.interact(() -> view.dropFiles(List.of(other.toFile())));
+        WaitForAsyncUtils.waitFor(GUARD_SECONDS, TimeUnit.SECONDS, () -> view.documentTabs().getSelectionModel().getSelectedIndex() == 1);
+        robot.interact(() -> view.selectedDocumentView().orElseThrow().selectView("pause-timeline"));
+        WaitForAsyncUtils.waitFor(GUARD_SECONDS, TimeUnit.SECONDS, () -> focusOwner() instanceof TimelineChart c && c != chart);
+        robot.press(KeyCode.CONTROL, KeyCode.PAGE_UP).release(KeyCode.PAGE_UP, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(GUARD_SECONDS, TimeUnit.SECONDS, () -> view.documentTabs().getSelectionModel().getSelectedIndex() == 0);
+        assertEquals(1, view.selectedDocumentView().orElseThrow().selectedView(), "the first document still shows its pause timeline");
+        WaitForAsyncUtils.waitFor(GUARD_SECONDS, TimeUnit.SECONDS, () -> focusOwner() == chart);
+
         // Another view: its chart takes the keys in turn.
         robot.interact(() -> view.selectedDocumentView().orElseThrow().selectView("heap-timeline"));
         WaitForAsyncUtils.waitFor(GUARD_SECONDS, TimeUnit.SECONDS,
