@@ -131,6 +131,13 @@ public final class LatencyTableView implements TraceView {
         LatencyGroups.likelyProgram(groups).ifPresent(g -> program.setValue(g.comm()));
         Label title = new Label("Your program:");
         title.setLabelFor(program);
+        // The figures give way (cut with "…", whole in the tooltip); the title and the choice never do.
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        program.setMinWidth(Region.USE_PREF_SIZE);
+        programFigures.setMinWidth(0);
+        programFigures.tooltipProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
+                () -> programFigures.getText().isEmpty() ? null : new javafx.scene.control.Tooltip(programFigures.getText()),
+                programFigures.textProperty()));
         HBox bar = new HBox(title, program, programFigures);
         bar.getStyleClass().add("sched-header");
         return bar;
