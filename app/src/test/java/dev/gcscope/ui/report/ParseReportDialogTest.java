@@ -47,7 +47,8 @@ class ParseReportDialogTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 400, 300));
+        // The size the other window tests use: the stage is shared, and later tests lay out in it.
+        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 1280, 800));
         stage.show();
     }
 
