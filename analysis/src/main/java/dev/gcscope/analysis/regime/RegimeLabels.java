@@ -8,8 +8,8 @@ import java.util.List;
  * a reader can argue with them: a service allocating 50 MB/s is calm, 200 MB/s keeps the GC busy;
  * under a third of the heap surviving is mostly garbage, over 80% is a cache. Go prints heaps in
  * whole MB (truncated), so on a live heap of a few MB the survival figure is coarse: 1 MB live of a
- * 3 MB heap reads 33% whether 1.0 or 1.9 MB survived. Such a regime keeps its survival word and is
- * also labelled {@code coarse_survival}, and its description says so.
+ * 3 MB heap reads 33% whether 1.0 or 1.9 MB survived. Such a regime keeps its survival word (the
+ * labels are what scripts and legends key on), and its description says the figure is coarse.
  */
 public final class RegimeLabels {
     public static final double LOW_ALLOC_MB_S = 50;
@@ -38,7 +38,6 @@ public final class RegimeLabels {
             out.add(allocMbS < LOW_ALLOC_MB_S ? "low_alloc_rate" : allocMbS >= HIGH_ALLOC_MB_S ? "high_alloc_rate" : "moderate_alloc_rate");
         }
         out.add(survival < LOW_SURVIVAL ? "low_survival" : survival >= HIGH_SURVIVAL ? "high_survival" : "moderate_survival");
-        if (isSurvivalCoarse(liveMb)) out.add("coarse_survival");
         if (liveMb < SMALL_HEAP_MB) out.add("small_heap");
         if (liveMb >= LARGE_HEAP_MB) out.add("large_heap");
         if (lastLiveMb >= firstLiveMb * HEAP_TREND_FACTOR && lastLiveMb - firstLiveMb >= HEAP_TREND_MB) out.add("growing_heap");
