@@ -1,10 +1,12 @@
 package dev.gcscope;
 
+import dev.gcscope.cli.FirstWord;
 import dev.gcscope.cli.GcscopeCli;
 import dev.gcscope.ui.UiOptions;
 import dev.gcscope.ui.app.UiMain;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.util.Optional;
 
 /**
  * Entry point of {@code gcscope.jar}. With a subcommand it runs headless and never touches JavaFX;
@@ -27,6 +29,10 @@ public final class Launcher {
 
     private Launcher() {}
 
+    /** As {@code gcscope <command>} exits on a usage error. */
+    private static final int USAGE = 2;
+    private static final int NO_WINDOW = 1;
+
     public static void main(String[] args) {
         String training = System.getProperty(TRAINING_PROPERTY);
         if (training != null && !training.isBlank()) {
@@ -37,6 +43,24 @@ public final class Launcher {
         if (args.length > 0 && !UiOptions.isAppOption(args[0]) && GcscopeCli.isCliInvocation(args[0])) {
             System.exit(GcscopeCli.run(args));
         }
-        UiMain.start(args);
+        // gcscope reprot gc.log: a mistyped command, not a file to open in a window.
+        if (args.length > 0 && !UiOptions.isAppOption(args[0]) && FirstWord.isUnknownCommand(args[0])) {
+            System.err.println(FirstWord.unknownCommand(args[0], FirstWord.commands()));
+            System.exit(USAGE);
+        }
+        Optional<String> noDisplay = DisplayCheck.missing();
+        if (noDisplay.isPresent()) noWindow(noDisplay.get());
+        try {
+            UiMain.start(args);
+        } catch (RuntimeException e) {
+            // DISPLAY set but nothing answers there (an SSH session without X forwarding).
+            if (!DisplayCheck.isNoDisplayFailure(e)) throw e;
+            noWindow("the display " + System.getenv("DISPLAY") + " cannot be opened");
+        }
+    }
+
+    private static void noWindow(String why) {
+        System.err.println(FirstWord.noDisplay(why, FirstWord.commands()));
+        System.exit(NO_WINDOW);
     }
 }

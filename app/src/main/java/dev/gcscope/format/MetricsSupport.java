@@ -134,7 +134,7 @@ public final class MetricsSupport implements FormatSupport {
     }
 
     /** The unit of a runtime/metrics name ({@code :seconds}) or a Prometheus name ({@code _seconds}). */
-    static String unitOf(String name) {
+    public static String unitOf(String name) {
         String n = name.contains("{") ? name.substring(0, name.indexOf('{')) : name;
         if (n.endsWith(":seconds") || n.endsWith("_seconds") || n.endsWith("_seconds_total")) return "seconds";
         if (n.endsWith(":bytes") || n.endsWith("_bytes") || n.endsWith("_bytes_total")) return "bytes";
@@ -142,7 +142,7 @@ public final class MetricsSupport implements FormatSupport {
     }
 
     /** Seconds as ns/µs/ms/s, bytes as B, anything else plain; 3 significant digits; "n/a" for NaN. */
-    static String value(double v, String unit) {
+    public static String value(double v, String unit) {
         if (Double.isNaN(v)) return "n/a";
         if (Double.isInfinite(v)) return v > 0 ? "+Inf" : "-Inf";
         return switch (unit) {

@@ -60,14 +60,28 @@ public final class ShippedJar {
     public record Run(int status, String out, String err) {}
 
     public static Run run(Path workDir, String... args) throws IOException, InterruptedException {
+        return run(workDir, false, args);
+    }
+
+    /** As {@link #run}, with neither DISPLAY nor WAYLAND_DISPLAY set: a machine without a display. */
+    public static Run runWithoutDisplay(Path workDir, String... args) throws IOException, InterruptedException {
+        return run(workDir, true, args);
+    }
+
+    private static Run run(Path workDir, boolean noDisplay, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Duser.language=en", "-Duser.country=US", "-Duser.timezone=UTC", "-Dfile.encoding=UTF-8",
                 "-jar", path().toString()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(workDir, "out", ".txt");
         Path err = Files.createTempFile(workDir, "err", ".txt");
-        Process p = new ProcessBuilder(command).directory(workDir.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        if (noDisplay) {
+            builder.environment().remove("DISPLAY");
+            builder.environment().remove("WAYLAND_DISPLAY");
+        }
+        Process p = builder.start();
         // A guard against a hang, not a measurement: a healthy run takes a few seconds.
         if (!p.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)) {
             p.destroyForcibly();

@@ -1,5 +1,6 @@
 package dev.gcscope.parsers;
 
+import dev.gcscope.parsers.io.Excerpt;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -14,9 +15,14 @@ import java.util.Map;
  * counts all of them. Damage to the stored data (a gzip CRC error, a cut-off file) comes first and
  * is never dropped by that limit: it says every figure may be wrong, so it must not hide behind the
  * hundreds of garbled lines it usually causes.
+ * The first {@link #MAX_SKIPPED_LINES_PER_KIND} skipped lines of each kind are
+ * kept with their number and excerpt where the parser had the line at hand (a line the parser
+ * skipped as part of a group, e.g. the rest of a wrapped line, is counted but not listed).
  */
 public final class ParseReport {
     public static final int MAX_ISSUES = 200;
+    /** Enough to see what a kind looks like and where it starts; a million pacer lines stay counted, not copied. */
+    public static final int MAX_SKIPPED_LINES_PER_KIND = 200;
 
     private final String sourceName;
     private final long linesRead;
@@ -25,6 +31,7 @@ public final class ParseReport {
     private final List<ParseIssue> issues;
     private final long issueCount;
     private final List<String> notes;
+    private final List<SkippedLine> skippedLines;
 
     private ParseReport(Builder b) {
         this.sourceName = b.sourceName;
@@ -39,6 +46,9 @@ public final class ParseReport {
         this.issues = List.copyOf(all);
         this.issueCount = b.issueCount;
         this.notes = List.copyOf(b.notes);
+        List<SkippedLine> lines = new ArrayList<>(b.skippedLines);
+        lines.sort(java.util.Comparator.comparingLong(SkippedLine::line));
+        this.skippedLines = List.copyOf(lines);
     }
 
     public String sourceName() { return sourceName; }
@@ -53,6 +63,9 @@ public final class ParseReport {
 
     /** Skipped lines by kind, in the order kinds were first seen. */
     public Map<String, Long> skippedByKind() { return skippedByKind; }
+
+    /** The skipped lines kept (see the class comment), in line order. */
+    public List<SkippedLine> skippedLines() { return skippedLines; }
 
     public List<ParseIssue> issues() { return issues; }
     public long issueCount() { return issueCount; }
@@ -74,6 +87,7 @@ public final class ParseReport {
         private final List<ParseIssue> damage = new ArrayList<>();
         private long issueCount;
         private final List<String> notes = new ArrayList<>();
+        private final List<SkippedLine> skippedLines = new ArrayList<>();
 
         private Builder(String sourceName) {
             this.sourceName = sourceName;
@@ -84,6 +98,20 @@ public final class ParseReport {
         public void used(long n) { linesUsed += n; }
 
         public void skipped(String kind) { skippedByKind.merge(kind, 1L, Long::sum); }
+
+        /** Counts line {@code line} ({@code b[s..e)}) as skipped under {@code kind}, and lists it while the kind has room. */
+        public void skipped(String kind, long line, byte[] b, int s, int e) {
+            if (skippedByKind.merge(kind, 1L, Long::sum) <= MAX_SKIPPED_LINES_PER_KIND) {
+                skippedLines.add(new SkippedLine(line, kind, Excerpt.of(b, s, e)));
+            }
+        }
+
+        /** As {@link #skipped(String, long, byte[], int, int)} with the excerpt already made. */
+        public void skipped(String kind, long line, String excerpt) {
+            if (skippedByKind.merge(kind, 1L, Long::sum) <= MAX_SKIPPED_LINES_PER_KIND) {
+                skippedLines.add(new SkippedLine(line, kind, excerpt));
+            }
+        }
 
         public void issue(long line, String reason, String excerpt) {
             issueCount++;

@@ -255,11 +255,12 @@ public final class RegimeAnalysis {
                     range(v -> String.format(Locale.ROOT, "%.0f%%", v * 100), a[1], b[1]),
                     range(RegimeAnalysis::mb, RegimeFeatures.heapOf(a[2]), RegimeFeatures.heapOf(b[2])));
         } else {
-            description = String.format(Locale.ROOT, "allocating %s, ~%.0f%% of the heap surviving, %s",
+            description = String.format(Locale.ROOT, "allocating %s, ~%.0f%% of the heap surviving%s, %s",
                     Double.isNaN(medRate) ? "at an unknown rate (no timestamps)" : "~" + rate(medRate), medSurv * 100,
+                    RegimeLabels.isSurvivalCoarse(medLive) ? " (coarse: Go prints whole MB)" : "",
                     labels.contains("growing_heap") || labels.contains("shrinking_heap")
                             ? "live heap " + (last > first ? "growing" : "shrinking") + " from " + mb(first) + " to " + mb(last)
-                            : mb(medLive) + " live heap");
+                            : liveHeap(medLive));
         }
         return new Regime(id, labels, description, count, shareOfCycles, shareOfTime, medRate, medSurv, medLive,
                 stwP50.value(), stwP99.value(), stwP50, stwP99);
@@ -280,6 +281,11 @@ public final class RegimeAnalysis {
     static String rate(double mbPerS) {
         if (mbPerS >= 1000) return String.format(Locale.ROOT, "%.2g GB/s", mbPerS / 1000).replace("e+0", "e");
         return String.format(Locale.ROOT, "%s MB/s", twoSignificant(mbPerS));
+    }
+
+    /** "4 MB live heap"; "under 1 MB live heap" where Go printed 0 (it truncates to whole MB). */
+    private static String liveHeap(double mb) {
+        return mb < 0.999 ? "under 1 MB live heap" : mb(mb) + " live heap";
     }
 
     static String mb(double mb) {

@@ -45,6 +45,17 @@ public final class LatencyGroups {
         return out;
     }
 
+    /**
+     * The program the user most likely recorded: the one that ran longest on the CPUs, summed over
+     * its rows (a Go program under study is the busy one; the shells, {@code cat} and daemons around
+     * it run many short processes under one name, so counting rows would pick {@code bash}), then
+     * the most threads. Only a guess: the window lets the user pick another.
+     */
+    public static java.util.Optional<Group> likelyProgram(List<Group> groups) {
+        return groups.stream().max(Comparator.comparingDouble((Group g) -> Double.isNaN(g.runtimeMs()) ? 0 : g.runtimeMs())
+                .thenComparingInt(Group::threads));
+    }
+
     /** Groups in order of their worst maximum delay, largest first. */
     public static List<Group> of(List<Row> rows) {
         Map<String, List<Row>> byComm = new LinkedHashMap<>();

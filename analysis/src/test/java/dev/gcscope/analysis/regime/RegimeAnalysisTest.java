@@ -101,6 +101,33 @@ class RegimeAnalysisTest {
     }
 
     @Test
+    void survivalFromAFewWholeMegabytesIsFlaggedCoarseAndALargerHeapsIsNot() {
+        Table t = AnalysisSamples.cycles("gctrace/go1.24-phases.log");
+        RegimeAnalysis.Result r = RegimeAnalysis.of(t);
+        int coarse = 0;
+        for (Regime g : r.regimes()) {
+            if (g.labels().contains("distinct_groups") || g.description().startsWith("distinct groups")) continue;
+            boolean small = g.liveHeapMb() < RegimeLabels.COARSE_SURVIVAL_LIVE_MB;
+            assertEquals(small, g.description().contains("(coarse: Go prints whole MB)"), g.description());
+            if (small) coarse++;
+        }
+        // The burst phase churns garbage on a 1 MB live heap; the cache phase grows to over 100 MB.
+        assertTrue(coarse >= 1, "the burst's regime reads survival from 1 MB: " + r.regimes());
+        assertTrue(r.regimes().stream().anyMatch(g -> g.liveHeapMb() >= 16 && !g.description().contains("coarse")),
+                r.regimes().toString());
+    }
+
+    @Test
+    void aLiveHeapGoPrintsAsZeroIsUnderOneMegabyteWithCoarseSurvival() {
+        // Three cycles quoted in golang/go#13552, each "0->0->0 MB": not "0 MB live", not "0% surviving" as a fact.
+        RegimeAnalysis.Result r = RegimeAnalysis.of(AnalysisSamples.cycles("gctrace/quoted/go1.6-devel-golang-go-13552.txt"));
+        assertEquals(1, r.regimes().size(), r.regimes().toString());
+        Regime g = r.regimes().get(0);
+        assertTrue(g.description().endsWith("(coarse: Go prints whole MB), under 1 MB live heap"), g.description());
+        assertEquals(List.of("low_alloc_rate", "low_survival", "small_heap"), g.labels());
+    }
+
+    @Test
     void forcedCyclesAreNotARegime() {
         Table t = AnalysisSamples.cycles("gctrace/go1.24-phases.log");
         RegimeAnalysis.Result r = RegimeAnalysis.of(t);

@@ -51,6 +51,9 @@ public final class LatencyTableView implements TraceView {
     private final ToggleButton grouped = new ToggleButton("Group by program");
     private final TableFilter<LatencyGroups.Row> filter;
     private final List<LatencyGroups.Group> groups;
+    private final java.util.Map<String, TreeItem<Item>> groupItems = new java.util.HashMap<>();
+    private final javafx.scene.control.ComboBox<String> program = new javafx.scene.control.ComboBox<>();
+    private final Label programFigures = new Label();
 
     public LatencyTableView(ParseResult result) {
         List<LatencyGroups.Row> rows = LatencyGroups.rows(result.table(LatencyColumns.TASKS_TABLE));
@@ -87,10 +90,8 @@ public final class LatencyTableView implements TraceView {
             TreeItem<Item> parent = new TreeItem<>(Item.of(g));
             if (g.rows().size() > 1) for (LatencyGroups.Row r : g.rows()) parent.getChildren().add(new TreeItem<>(Item.of(r)));
             top.getChildren().add(parent);
+            groupItems.put(g.comm(), parent);
         }
-        // Open the program with the most threads: in a -p table of a Go program, that program.
-        top.getChildren().stream().filter(t -> !t.getChildren().isEmpty())
-                .max(java.util.Comparator.comparingInt(t -> t.getChildren().size())).ifPresent(t -> t.setExpanded(true));
         tree.setRoot(top);
         tree.setShowRoot(false);
         tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
@@ -115,7 +116,52 @@ public final class LatencyTableView implements TraceView {
         header.getStyleClass().add("sched-header");
         StackPane tables = new StackPane(table, tree);
         VBox.setVgrow(tables, Priority.ALWAYS);
-        root.getChildren().addAll(header, tables);
+        root.getChildren().addAll(header, programBar(), tables);
+    }
+
+    /**
+     * The user's own program, singled out from whatever else ran on the machine: guessed as the one
+     * that ran longest ({@link LatencyGroups#likelyProgram}), and pickable. Its figures are spelled out, and its rows opened and
+     * selected in the grouped table.
+     */
+    private Node programBar() {
+        program.setId("latency-program");
+        program.getItems().setAll(groups.stream().sorted(java.util.Comparator.comparingDouble(LatencyGroups.Group::runtimeMs).reversed()
+                .thenComparing(LatencyGroups.Group::comm)).map(LatencyGroups.Group::comm).toList());
+        programFigures.setId("latency-program-figures");
+        programFigures.getStyleClass().add("program-figures");
+        program.valueProperty().addListener((o, old, comm) -> showProgram(comm));
+        LatencyGroups.likelyProgram(groups).ifPresent(g -> program.setValue(g.comm()));
+        Label title = new Label("Your program:");
+        title.setLabelFor(program);
+        // The figures give way (cut with "…", whole in the tooltip); the title and the choice never do.
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        program.setMinWidth(Region.USE_PREF_SIZE);
+        programFigures.setMinWidth(0);
+        programFigures.tooltipProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
+                () -> programFigures.getText().isEmpty() ? null : new javafx.scene.control.Tooltip(programFigures.getText()),
+                programFigures.textProperty()));
+        HBox bar = new HBox(title, program, programFigures);
+        bar.getStyleClass().add("sched-header");
+        return bar;
+    }
+
+    private void showProgram(String comm) {
+        LatencyGroups.Group g = groups.stream().filter(x -> x.comm().equals(comm)).findFirst().orElse(null);
+        if (g == null) {
+            programFigures.setText("");
+            return;
+        }
+        programFigures.setText(String.format(Locale.ROOT, "%d threads · runtime %s ms · %s switches · avg delay %s ms · worst delay %s ms%s",
+                g.threads(), Cells.ms(g.runtimeMs()), Cells.count(g.switches()), Cells.ms(g.avgDelayMs()), Cells.ms(g.maxDelayMs()),
+                g.worst() == null || Double.isNaN(g.worst().maxDelayEndS()) ? ""
+                        : String.format(Locale.ROOT, " (%s, ending at %.3f s)", g.worst().task(), g.worst().maxDelayEndS())));
+        TreeItem<Item> item = groupItems.get(comm);
+        if (item == null) return;
+        item.setExpanded(true);
+        tree.getSelectionModel().select(item);
+        int row = tree.getRow(item);
+        if (row >= 0) tree.scrollTo(row);
     }
 
     public TableView<LatencyGroups.Row> table() { return table; }
@@ -123,6 +169,8 @@ public final class LatencyTableView implements TraceView {
     public TableFilter<LatencyGroups.Row> filter() { return filter; }
     public ToggleButton groupToggle() { return grouped; }
     public List<LatencyGroups.Group> groups() { return groups; }
+    public javafx.scene.control.ComboBox<String> program() { return program; }
+    public Label programFigures() { return programFigures; }
 
     @SuppressWarnings("unchecked")
     public TableColumn<LatencyGroups.Row, ?> column(String title) {

@@ -1,6 +1,7 @@
 package dev.gcscope.ui.sched;
 
 import dev.gcscope.analysis.SchedLatencySummary;
+import dev.gcscope.analysis.sched.LatencyGroups;
 import dev.gcscope.format.FormatSupport;
 import dev.gcscope.format.SchedLatencySupport;
 import dev.gcscope.parsers.ParseResult;
@@ -31,8 +32,16 @@ public final class LatencyViews implements FormatViews {
                 new KeyFigure("tasks", "Tasks", Formats.count(s.tasks())),
                 new KeyFigure("total-runtime", "Total runtime", SchedFigures.msOrMissing(s.totalRuntimeMs())),
                 new KeyFigure("total-switches", "Switches", s.totalSwitches() < 0 ? Formats.MISSING : Formats.count(s.totalSwitches())),
-                new KeyFigure("worst-delay", "Worst delay", s.worstTask() == null ? Formats.MISSING
-                        : SchedFigures.msOrMissing(s.worstMaxDelayMs()) + "  " + s.worstTask()));
+                new KeyFigure("worst-delay", "Worst delay (any task)", s.worstTask() == null ? Formats.MISSING
+                        : SchedFigures.msOrMissing(s.worstMaxDelayMs()) + "  " + s.worstTask()),
+                programFigure(LatencyGroups.of(LatencyGroups.rows(r.table(LatencyColumns.TASKS_TABLE)))));
+    }
+
+    /** The worst delay of the program the user most likely recorded, not of whatever else ran on the machine. */
+    static KeyFigure programFigure(List<LatencyGroups.Group> groups) {
+        return new KeyFigure("program-delay", "Worst delay (program)", LatencyGroups.likelyProgram(groups)
+                .map(g -> SchedFigures.msOrMissing(g.maxDelayMs()) + "  " + g.comm() + " (" + g.threads() + " threads)")
+                .orElse(Formats.MISSING));
     }
 
     @Override

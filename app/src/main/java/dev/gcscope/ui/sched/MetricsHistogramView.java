@@ -2,6 +2,7 @@ package dev.gcscope.ui.sched;
 
 import dev.gcscope.render.chart.BucketHistogramPlot;
 import dev.gcscope.analysis.sched.HistogramHistory;
+import dev.gcscope.format.MetricsSupport;
 import dev.gcscope.ui.chart.BucketHistogramChart;
 import dev.gcscope.render.plot.Quantity;
 import dev.gcscope.ui.view.TraceView;
@@ -94,7 +95,13 @@ public final class MetricsHistogramView implements TraceView {
                 new String[] {"P50", "P90", "P99"}));
         facts.setText(String.format(Locale.ROOT, "snapshot %d of %d%s · %,.0f observations since process start · P50 %s · P90 %s · P99 %s",
                 i + 1, h.snapshots().size(), Double.isNaN(s.timeS()) ? "" : String.format(Locale.ROOT, " (t = %.3f s)", s.timeS()),
-                s.total(), q.format(marks[0]), q.format(marks[1]), q.format(marks[2])));
+                s.total(), figure(q, h.name(), marks[0]), figure(q, h.name(), marks[1]), figure(q, h.name(), marks[2])));
+    }
+
+    /** As the axis writes it; a Prometheus name ({@code _bytes}, {@code _seconds}) carries its unit in a suffix instead. */
+    private static String figure(Quantity q, String name, double v) {
+        String unit = MetricsSupport.unitOf(name);
+        return q == Quantity.PLAIN && !unit.isEmpty() && !Double.isNaN(v) ? MetricsSupport.value(v, unit) : q.format(v);
     }
 
     private static final class NameCell extends ListCell<HistogramHistory> {

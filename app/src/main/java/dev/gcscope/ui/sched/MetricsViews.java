@@ -49,11 +49,14 @@ public final class MetricsViews implements FormatViews {
     public TextTable details(ParseResult r) {
         List<List<String>> rows = new ArrayList<>();
         for (MetricsSummary.Histogram h : summarize(r).histograms()) {
+            // Seconds as the scheduler views write them; other units (runtime/metrics ":bytes", Prometheus
+            // "_bytes") as the CLI writes them, so a byte histogram never shows a bare number.
             boolean secs = h.name().contains("seconds");
+            String unit = MetricsSupport.unitOf(h.name());
             rows.add(List.of(h.name(), Double.isNaN(h.count()) ? Formats.MISSING : Formats.count(Math.round(h.count())),
-                    secs ? SchedFigures.seconds(h.p50()) : SchedFigures.plain(h.p50()),
-                    secs ? SchedFigures.seconds(h.p90()) : SchedFigures.plain(h.p90()),
-                    secs ? SchedFigures.seconds(h.p99()) : SchedFigures.plain(h.p99())));
+                    secs ? SchedFigures.seconds(h.p50()) : withUnit(h.p50(), unit),
+                    secs ? SchedFigures.seconds(h.p90()) : withUnit(h.p90(), unit),
+                    secs ? SchedFigures.seconds(h.p99()) : withUnit(h.p99(), unit)));
         }
         return new TextTable(List.of("Histogram", "Count", "P50", "P90", "P99"), rows);
     }
@@ -61,6 +64,10 @@ public final class MetricsViews implements FormatViews {
     @Override
     public List<TraceView> views(ParseResult result, BackgroundRunner runner) {
         return SchedViews.metricsViews(result, runner);
+    }
+
+    private static String withUnit(double v, String unit) {
+        return Double.isNaN(v) ? Formats.MISSING : MetricsSupport.value(v, unit);
     }
 
     private static MetricsSummary summarize(ParseResult r) {

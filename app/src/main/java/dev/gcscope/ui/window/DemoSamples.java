@@ -32,8 +32,9 @@ public final class DemoSamples {
      *
      * @param path as in the corpus, e.g. {@code gctrace/go1.24-phases.log}
      * @param format the format id gcscope detects in it, e.g. {@code gctrace}
+     * @param title what the menu calls it, e.g. {@code Go 1.24 service, allocation phases}
      */
-    public record Sample(String path, String format) {
+    public record Sample(String path, String format, String title) {
         public String fileName() {
             return path.substring(path.lastIndexOf('/') + 1);
         }
@@ -63,12 +64,14 @@ public final class DemoSamples {
         if (in == null) return List.of();
         List<Sample> out = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            r.readLine(); // header: path, format
+            r.readLine(); // header: path, format, title
             String line;
             while ((line = r.readLine()) != null) {
                 if (line.isBlank()) continue;
                 String[] f = line.split("\t", -1);
-                out.add(new Sample(f[0].trim(), f[1].trim()));
+                String path = f[0].trim();
+                String title = f.length > 2 && !f[2].isBlank() ? f[2].trim() : path.substring(path.lastIndexOf('/') + 1);
+                out.add(new Sample(path, f[1].trim(), title));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -57,6 +57,9 @@ public final class MainWindowView {
     static final String DROP_TARGET_CLASS = "drop-target";
     /** Ctrl+1 … Ctrl+9 jump to a document's first nine views. */
     static final int VIEW_SHORTCUTS = 9;
+    /** Key codes, not keyCombination("Shortcut+PAGE_DOWN"), which parses as the characters "PAGE_DOWN" and never matches. */
+    static final KeyCombination NEXT_DOCUMENT = new javafx.scene.input.KeyCodeCombination(KeyCode.PAGE_DOWN, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination PREVIOUS_DOCUMENT = new javafx.scene.input.KeyCodeCombination(KeyCode.PAGE_UP, KeyCombination.SHORTCUT_DOWN);
 
     private final MainWindowViewModel vm;
     private final BackgroundRunner runner;
@@ -64,7 +67,7 @@ public final class MainWindowView {
     private final BorderPane root = new BorderPane();
     private final TabPane documents = new TabPane();
     private final Map<DocumentViewModel, Tab> tabs = new HashMap<>();
-    private final Label errorLabel = new Label();
+    private final VBox errorRows = new VBox();
     private final Menu recentMenu = new Menu("Open recent");
     private final Menu viewsMenu = new Menu("Go to view");
 
@@ -80,6 +83,14 @@ public final class MainWindowView {
         root.setBottom(statusBar());
         wireDocuments();
         wireDragAndDrop();
+        // Ctrl+PageUp/PageDown move between documents even when the focus is inside one (a chart
+        // has it once its view is shown), where the document's own view tabs would take the keys.
+        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (NEXT_DOCUMENT.match(e)) documents.getSelectionModel().selectNext();
+            else if (PREVIOUS_DOCUMENT.match(e)) documents.getSelectionModel().selectPrevious();
+            else return;
+            e.consume();
+        });
         // Escape resets the selection unless something focused (a popup, a text field) used it.
         root.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
@@ -126,7 +137,7 @@ public final class MainWindowView {
     }
 
     private void showParseReport(ParseReportViewModel report) {
-        ParseReportDialog.create(report, window(), vm.darkThemeProperty().get()).show();
+        ParseReportDialog.create(report, window(), vm.darkThemeProperty().get(), runner).show();
     }
 
     /** Shows view {@code index} (0-based) of the selected document. */
@@ -165,7 +176,10 @@ public final class MainWindowView {
             }
         });
         documents.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> {
-            if (now != null) vm.selectedProperty().set(((DocumentView) now.getUserData()).viewModel());
+            if (now == null) return;
+            DocumentView shown = (DocumentView) now.getUserData();
+            vm.selectedProperty().set(shown.viewModel());
+            Platform.runLater(shown::focusChart);
         });
         vm.selectedProperty().addListener((o, old, now) -> {
             Tab t = now == null ? null : tabs.get(now);
@@ -176,10 +190,12 @@ public final class MainWindowView {
     private Tab tabFor(DocumentViewModel doc) {
         DocumentView view = new DocumentView(doc, runner, () -> showParseReport(doc.parseReport()), startView);
         Tab tab = new Tab(doc.tabTitle(), view.root());
+        tab.textProperty().bind(doc.tabTitleProperty());
         tab.setUserData(view);
         tab.getStyleClass().add("document-tab");
         String origin = doc.document().origin();
         tab.setTooltip(new Tooltip(doc.document().result().format().title() + " — " + origin));
+        tab.getTooltip().setShowDelay(javafx.util.Duration.millis(300));
         // The view model owns the list of documents: a click on × asks it, it removes the tab.
         tab.setOnCloseRequest(e -> {
             e.consume();
@@ -200,9 +216,10 @@ public final class MainWindowView {
         Menu samples = new Menu("Open sample");
         samples.setId("menu-samples");
         vm.samplesByFormat().forEach((format, list) -> {
-            Menu group = new Menu(format);
+            Menu group = new Menu(vm.formatTitle(format));
+            group.setMnemonicParsing(false);
             for (DemoSamples.Sample s : list) {
-                MenuItem it = new MenuItem(s.path().substring(s.path().indexOf('/') + 1));
+                MenuItem it = new MenuItem(s.title() + "  —  " + s.fileName());
                 it.setMnemonicParsing(false);
                 it.setOnAction(e -> vm.openSample(s.path()));
                 group.getItems().add(it);
@@ -231,14 +248,29 @@ public final class MainWindowView {
         }
         // The items are named after the selected document's views when the menu opens.
         viewsMenu.setOnShowing(e -> nameViewItems());
-        MenuItem next = item("Next document", "Shortcut+PAGE_DOWN", () -> documents.getSelectionModel().selectNext());
-        MenuItem previous = item("Previous document", "Shortcut+PAGE_UP", () -> documents.getSelectionModel().selectPrevious());
+        MenuItem next = item("Next document", null, () -> documents.getSelectionModel().selectNext());
+        next.setAccelerator(NEXT_DOCUMENT);
+        MenuItem previous = item("Previous document", null, () -> documents.getSelectionModel().selectPrevious());
+        previous.setAccelerator(PREVIOUS_DOCUMENT);
         CheckMenuItem dark = new CheckMenuItem("Dark theme");
         dark.setId("dark-theme-item");
         dark.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+D"));
         dark.selectedProperty().bindBidirectional(vm.darkThemeProperty());
         Menu view = new Menu("View", null, reset, viewsMenu, next, previous, new SeparatorMenuItem(), dark);
-        return new MenuBar(file, view);
+        MenuItem paste = item("Paste", "Shortcut+V", this::paste);
+        paste.setId("menu-paste");
+        Menu edit = new Menu("Edit", null, paste);
+        MenuBar bar = new MenuBar(file, edit, view);
+        HelpMenu help = new HelpMenu(this::window, () -> vm.darkThemeProperty().get(),
+                () -> bar.getMenus().stream().filter(m -> !"menu-help".equals(m.getId())).toList());
+        bar.getMenus().add(help.menu());
+        return bar;
+    }
+
+    /** Edit ▸ Paste: the clipboard's text opens as a document (reading the clipboard is the UI thread's). */
+    public void paste() {
+        javafx.scene.input.Clipboard clipboard = javafx.scene.input.Clipboard.getSystemClipboard();
+        vm.openPasted(clipboard.hasString() ? clipboard.getString() : null);
     }
 
     private void nameViewItems() {
@@ -278,21 +310,67 @@ public final class MainWindowView {
 
     // ---------------------------------------------------------------- banner and status
 
+    /**
+     * One row per input that failed: its one-line headline (the whole message in the tooltip and
+     * behind "Details"), and a × that dismisses it; "Dismiss all" when there are several.
+     */
     private Node errorBanner() {
-        errorLabel.setId("error-message");
-        errorLabel.setWrapText(true);
-        errorLabel.textProperty().bind(vm.errorMessageProperty());
-        HBox.setHgrow(errorLabel, Priority.ALWAYS);
-        errorLabel.setMaxWidth(Double.MAX_VALUE);
-        Button dismiss = new Button("Dismiss");
-        dismiss.setMinWidth(Region.USE_PREF_SIZE); // the message wraps; the button never shrinks to "…"
-        dismiss.setOnAction(e -> vm.dismissError());
-        HBox banner = new HBox(errorLabel, dismiss);
-        banner.setId("error-banner");
-        banner.getStyleClass().add("error-banner");
-        banner.visibleProperty().bind(vm.errorMessageProperty().isNotEmpty());
-        banner.managedProperty().bind(banner.visibleProperty());
-        return banner;
+        errorRows.setId("error-banner");
+        errorRows.getStyleClass().add("error-banner");
+        Runnable rebuild = () -> {
+            List<Node> rows = new java.util.ArrayList<>();
+            if (vm.errors().size() > 1) rows.add(errorsHeader(vm.errors().size()));
+            for (LoadError e : vm.errors()) rows.add(errorRow(e));
+            errorRows.getChildren().setAll(rows);
+        };
+        vm.errors().addListener((ListChangeListener<LoadError>) c -> rebuild.run());
+        rebuild.run();
+        errorRows.visibleProperty().bind(Bindings.isNotEmpty(vm.errors()));
+        errorRows.managedProperty().bind(errorRows.visibleProperty());
+        return errorRows;
+    }
+
+    private Node errorsHeader(int count) {
+        Label title = new Label(count + " inputs could not be opened");
+        title.getStyleClass().add("error-title");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button all = new Button("Dismiss all");
+        all.setId("error-dismiss-all");
+        all.setMinWidth(Region.USE_PREF_SIZE);
+        all.setOnAction(e -> vm.dismissError());
+        HBox row = new HBox(title, spacer, all);
+        row.getStyleClass().add("error-row");
+        return row;
+    }
+
+    private Node errorRow(LoadError error) {
+        Label headline = new Label(error.headline());
+        headline.getStyleClass().add("error-message");
+        headline.setTooltip(new Tooltip(error.details()));
+        headline.setMinWidth(0);
+        headline.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(headline, Priority.ALWAYS);
+        Label details = new Label(error.details());
+        details.getStyleClass().add("error-details");
+        details.setWrapText(true);
+        details.setVisible(false);
+        details.managedProperty().bind(details.visibleProperty());
+        javafx.scene.control.Hyperlink more = new javafx.scene.control.Hyperlink("Details");
+        more.getStyleClass().add("error-details-link");
+        more.setMinWidth(Region.USE_PREF_SIZE);
+        more.setOnAction(e -> {
+            details.setVisible(!details.isVisible());
+            more.setText(details.isVisible() ? "Hide details" : "Details");
+        });
+        Button dismiss = new Button("×");
+        dismiss.getStyleClass().add("error-dismiss");
+        dismiss.setTooltip(new Tooltip("Dismiss this message"));
+        dismiss.setMinWidth(Region.USE_PREF_SIZE); // the message is cut with "…"; the button never is
+        dismiss.setOnAction(e -> vm.dismissError(error));
+        HBox line = new HBox(headline, more, dismiss);
+        line.getStyleClass().add("error-row");
+        return new VBox(line, details);
     }
 
     private Node statusBar() {

@@ -41,13 +41,16 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * State and commands of the main window: the open documents (one tab each) and which is selected,
- * the loads in progress (several may run at once, each cancellable), the last error, the recent
- * files, the title and the theme. Loading runs on the {@link BackgroundRunner}; every listener call
+ * State and commands of the main window: the open documents (one tab each, in the order they were
+ * asked for, named apart by {@link TabLabels}) and which is selected, the loads in progress
+ * (several may run at once, each cancellable), the inputs that failed (one {@link LoadError} each,
+ * until dismissed), the recent files, the title, the status line of the selected document and the
+ * theme. Loading runs on the {@link BackgroundRunner}; every listener call
  * arrives on the UI thread, so properties are only ever set there.
  *
  * <p>A failed or cancelled load leaves the open documents alone; the error is a one-line message
- * (a {@link TraceInputException}'s message as it is), never a stack trace.
+ * (a {@link TraceInputException}'s message as it is), never a stack trace. Each failed input keeps
+ * its own message: opening three bad files shows three.
  */
 public final class MainWindowViewModel {
     public static final String APP_NAME = "gcscope";
@@ -56,6 +59,7 @@ public final class MainWindowViewModel {
 
     private final BackgroundRunner runner;
     private final DocumentLoader loader;
+    private final TraceLoader parsers;
     private final SettingsStore settings;
     private final RecentFiles recent;
     private final FileExports exports;
@@ -64,17 +68,22 @@ public final class MainWindowViewModel {
     private final ObservableList<DocumentViewModel> documents = FXCollections.observableArrayList();
     private final ObservableList<LoadJob> loads = FXCollections.observableArrayList();
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
+    private final ObservableList<LoadError> errors = FXCollections.observableArrayList();
     // The read-only views are made once: an unmodifiable wrapper listens to its list weakly, so a
     // fresh wrapper per call could be collected with the listeners added to it.
     private final ObservableList<DocumentViewModel> documentsView = FXCollections.unmodifiableObservableList(documents);
     private final ObservableList<LoadJob> loadsView = FXCollections.unmodifiableObservableList(loads);
     private final ObservableList<Path> recentFilesView = FXCollections.unmodifiableObservableList(recentFiles);
+    private final ObservableList<LoadError> errorsView = FXCollections.unmodifiableObservableList(errors);
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", APP_NAME);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", WELCOME);
+    private static final String EXPORT_SOURCE = "export #";
+    private int exportFailures;
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage", "");
     private final BooleanBinding loading = Bindings.isNotEmpty(loads);
-    /** Counts failures, so a load that succeeds clears only an error older than itself. */
-    private long failures;
+    /** The order each open document was asked for in; a tab goes where its request was, not where its load ended. */
+    private final Map<DocumentViewModel, Long> requestOrder = new java.util.IdentityHashMap<>();
+    private long requests;
     // --- settings and selection (read-write)
     private final ObjectProperty<DocumentViewModel> selected = new SimpleObjectProperty<>(this, "selected");
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme", false);
@@ -86,6 +95,7 @@ public final class MainWindowViewModel {
     public MainWindowViewModel(BackgroundRunner runner, TraceLoader loader, SettingsStore settings) {
         this.runner = runner;
         this.loader = new DocumentLoader(loader, runner.executor());
+        this.parsers = loader;
         this.settings = settings;
         this.recent = new RecentFiles(settings);
         this.exports = new FileExports(runner, this::inputFiles, new FileExports.Messages() {
@@ -96,15 +106,21 @@ public final class MainWindowViewModel {
 
             @Override
             public void failed(String message) {
-                failures++;
-                errorMessage.set(message);
+                // an export's failure gets its own dismissable line, as a file that failed to open does
+                errors.add(new LoadError(EXPORT_SOURCE + (++exportFailures), message));
             }
         });
         recentFiles.setAll(recent.list());
         Boolean dark = WindowSettings.darkTheme(settings);
         if (dark != null) darkTheme.set(dark);
         darkTheme.addListener((o, old, now) -> WindowSettings.saveDarkTheme(settings, now));
-        selected.addListener((o, old, now) -> title.set(now == null ? APP_NAME : APP_NAME + " — " + now.document().displayName()));
+        selected.addListener((o, old, now) -> {
+            title.set(now == null ? APP_NAME : APP_NAME + " — " + now.document().displayName());
+            if (now != null) status.set(now.statusLine());
+        });
+        errors.addListener((javafx.collections.ListChangeListener<LoadError>) c ->
+                errorMessage.set(errors.isEmpty() ? "" : errors.get(errors.size() - 1).message()));
+        documents.addListener((javafx.collections.ListChangeListener<DocumentViewModel>) c -> nameTabs());
     }
 
     // ---------------------------------------------------------------- commands: opening
@@ -149,6 +165,23 @@ public final class MainWindowViewModel {
         }, name, "bundled sample", null);
     }
 
+    /** What a paste is called in its tab and in messages. */
+    static final String PASTED_NAME = "Pasted text";
+
+    /**
+     * Edit ▸ Paste: opens text from the clipboard as a document, its format detected as a file's
+     * would be. Text that is no trace gets the same one-line message a file would.
+     */
+    public void openPasted(String text) {
+        if (text == null || text.isBlank()) {
+            errors.removeIf(e -> e.source().equals(PASTED_NAME));
+            errors.add(new LoadError(PASTED_NAME, PASTED_NAME + ": the clipboard holds no text to open"));
+            return;
+        }
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        open(() -> TraceSource.of(PASTED_NAME, bytes), PASTED_NAME, "clipboard", null);
+    }
+
     /** Opens any source (a file, bytes in memory) under {@code displayName}. */
     public void open(TraceSource source, String displayName, String origin) {
         open(() -> source, displayName, origin, null);
@@ -160,6 +193,7 @@ public final class MainWindowViewModel {
         int i = documents.indexOf(doc);
         if (i < 0) return;
         documents.remove(i);
+        requestOrder.remove(doc);
         if (selected.get() == doc) selected.set(documents.isEmpty() ? null : documents.get(Math.min(i, documents.size() - 1)));
         if (documents.isEmpty()) status.set(WELCOME);
     }
@@ -179,8 +213,14 @@ public final class MainWindowViewModel {
         for (LoadJob job : List.copyOf(loads)) job.cancel();
     }
 
+    /** Dismisses every error message. */
     public void dismissError() {
-        errorMessage.set("");
+        errors.clear();
+    }
+
+    /** Dismisses one input's error message. */
+    public void dismissError(LoadError error) {
+        errors.remove(error);
     }
 
     /** The report of the selected document, for the parse report dialog. */
@@ -255,6 +295,11 @@ public final class MainWindowViewModel {
         return TraceSource.of(sample.fileName(), sample.bytes());
     }
 
+    /** A format's name for people, e.g. {@code perf sched latency} for {@code perf-sched-latency}. */
+    public String formatTitle(String formatId) {
+        return parsers.parsers().byId(formatId).map(p -> p.format().title()).orElse(formatId);
+    }
+
     // ---------------------------------------------------------------- loading
 
     /** Where a trace's bytes come from, resolved on the loading thread: opening can be IO too. */
@@ -265,7 +310,8 @@ public final class MainWindowViewModel {
 
     private void open(SourceOpener opener, String displayName, String origin, Path file) {
         LoadJob job = new LoadJob(displayName);
-        long failuresBefore = failures;
+        long order = requests++;
+        String source = file == null ? displayName : file.toString();
         loads.add(job);
         status.set("Reading " + displayName + "…");
         job.attach(runner.submit("load " + displayName,
@@ -284,16 +330,16 @@ public final class MainWindowViewModel {
                     @Override
                     public void succeeded(TraceDocument value) {
                         loads.remove(job);
-                        // An error that arrived while this load ran (another dropped file) stays up.
-                        if (failures == failuresBefore) errorMessage.set("");
-                        finishLoading(value);
+                        // This input opened after all: its older error is out of date. Other inputs' stay.
+                        errors.removeIf(e -> e.source().equals(source));
+                        finishLoading(value, order);
                     }
 
                     @Override
                     public void failed(Throwable error) {
                         loads.remove(job);
-                        failures++;
-                        errorMessage.set(describeFailure(file == null ? displayName : file.toString(), error));
+                        errors.removeIf(e -> e.source().equals(source));
+                        errors.add(new LoadError(source, describeFailure(source, error)));
                         status.set("Could not open " + displayName);
                     }
 
@@ -305,17 +351,34 @@ public final class MainWindowViewModel {
                 }));
     }
 
-    private void finishLoading(TraceDocument doc) {
+    private void finishLoading(TraceDocument doc, long order) {
         DocumentViewModel vm = new DocumentViewModel(doc, runner);
-        documents.add(vm);
+        vm.setStatusLine(statusLine(doc));
+        requestOrder.put(vm, order);
+        int at = documents.size();
+        while (at > 0 && requestOrder.getOrDefault(documents.get(at - 1), Long.MIN_VALUE) > order) at--;
+        documents.add(at, vm);
         selected.set(vm);
         if (doc.file() != null) recentFiles.setAll(recent.add(doc.file()));
+    }
+
+    /** Names every tab again: a new document can make an old tab's name ambiguous, a closed one unambiguous. */
+    private void nameTabs() {
+        List<TabLabels.Named> named = documents.stream()
+                .map(d -> new TabLabels.Named(d.document().displayName(), d.document().file(), d.document().goVersions()))
+                .toList();
+        List<String> labels = TabLabels.of(named);
+        for (int i = 0; i < labels.size(); i++) documents.get(i).setTabTitle(labels.get(i));
+    }
+
+    /** {@code gc.log: 2,198 cycles, read in 41 ms (95 MB/s)}. */
+    private static String statusLine(TraceDocument doc) {
         double mbs = doc.parseMillis() > 0 ? doc.bytes() / 1e3 / doc.parseMillis() : Double.NaN;
         String what = doc.isGcTrace() ? Formats.count(doc.gcTrace().size()) + (doc.gcTrace().size() == 1 ? " cycle" : " cycles")
                 : doc.result().format().title();
         String origin = doc.file() == null ? " (" + doc.origin() + ")" : ""; // a file's path is in its tab's tooltip
-        status.set(doc.displayName() + origin + ": " + what + ", read in " + Formats.count(doc.loadMillis()) + " ms"
-                + (Double.isNaN(mbs) || doc.bytes() < 1_000_000 ? "" : String.format(java.util.Locale.ROOT, " (%.0f MB/s)", mbs)));
+        return doc.displayName() + origin + ": " + what + ", read in " + Formats.count(doc.loadMillis()) + " ms"
+                + (Double.isNaN(mbs) || doc.bytes() < 1_000_000 ? "" : String.format(java.util.Locale.ROOT, " (%.0f MB/s)", mbs));
     }
 
     /**
@@ -358,8 +421,10 @@ public final class MainWindowViewModel {
     public ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }
     public BooleanBinding loadingProperty() { return loading; }
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
-    /** The last failed load's one-line message, empty when there is none. */
+    /** The newest failed input's one-line message, empty when there is none. */
     public ReadOnlyStringProperty errorMessageProperty() { return errorMessage.getReadOnlyProperty(); }
+    /** Every input that failed and whose message was not dismissed, oldest first. */
+    public ObservableList<LoadError> errors() { return errorsView; }
     public BooleanProperty darkThemeProperty() { return darkTheme; }
     public SettingsStore settings() { return settings; }
 }

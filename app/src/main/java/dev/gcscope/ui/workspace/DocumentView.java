@@ -57,7 +57,14 @@ public final class DocumentView {
         int start = indexOf(startView);
         if (start > 0) views.getSelectionModel().select(start);
         fill(views.getSelectionModel().getSelectedItem());
-        views.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> fill(now));
+        views.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> {
+            fill(now);
+            focusChartLater();
+        });
+        // Shown for the first time (a new tab): its chart takes the keys once it is on screen.
+        root.sceneProperty().addListener((o, old, now) -> {
+            if (now != null) focusChartLater();
+        });
         if (traceViews.isEmpty()) root.setCenter(new Label("gcscope has no views for this format yet"));
         else root.setCenter(views);
         startStatisticsAfterFirstFrame();
@@ -86,6 +93,20 @@ public final class DocumentView {
             if (old != null) old.removePostLayoutPulseListener(listener[0]);
             if (now != null && !done[0]) now.addPostLayoutPulseListener(listener[0]);
         });
+    }
+
+    /**
+     * Gives the keys (← → + − Home) to the chart of the view on screen, so they work without a click
+     * first. After the pulse that lays the view out: a node not yet shown cannot take focus.
+     */
+    public void focusChart() {
+        Tab tab = views.getSelectionModel().getSelectedItem();
+        if (tab == null || tab.getContent() == null || root.getScene() == null) return;
+        ChartFocus.firstChart(tab.getContent()).ifPresent(Node::requestFocus);
+    }
+
+    private void focusChartLater() {
+        Platform.runLater(this::focusChart);
     }
 
     /** Gives a tab its view's content the first time it is shown. */

@@ -4,6 +4,8 @@ import dev.gcscope.ui.gctrace.GcTraceModel;
 import dev.gcscope.ui.report.ParseReportViewModel;
 import dev.gcscope.ui.summary.Formats;
 import dev.gcscope.ui.task.BackgroundRunner;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * One open document on the UI thread: the loaded {@link TraceDocument} and, for a gctrace, the
@@ -13,6 +15,8 @@ public final class DocumentViewModel {
     private final TraceDocument document;
     private final GcTraceModel model;
     private final SelectionBarViewModel selectionBar;
+    private final ReadOnlyStringWrapper tabTitle;
+    private String statusLine = "";
 
     public DocumentViewModel(TraceDocument document, BackgroundRunner runner) {
         this.document = document;
@@ -20,6 +24,7 @@ public final class DocumentViewModel {
         // background once the first frame is drawn (startStatistics).
         this.model = document.isGcTrace() ? new GcTraceModel(document.gcTrace(), document.wholeTrace(), runner, false) : null;
         this.selectionBar = model == null ? null : new SelectionBarViewModel(model);
+        this.tabTitle = new ReadOnlyStringWrapper(this, "tabTitle", document.tabTitle());
     }
 
     /**
@@ -44,8 +49,27 @@ public final class DocumentViewModel {
         return selectionBar;
     }
 
+    /** The tab's name: {@link TraceDocument#tabTitle()} until the window names it apart from the others. */
     public String tabTitle() {
-        return document.tabTitle();
+        return tabTitle.get();
+    }
+
+    public ReadOnlyStringProperty tabTitleProperty() {
+        return tabTitle.getReadOnlyProperty();
+    }
+
+    /** Set by the window, which knows which other documents are open (two {@code gctrace.log}). */
+    public void setTabTitle(String title) {
+        tabTitle.set(title);
+    }
+
+    /** What the status bar says while this document's tab is selected: how it was read. */
+    public String statusLine() {
+        return statusLine;
+    }
+
+    public void setStatusLine(String line) {
+        statusLine = line;
     }
 
     public ParseReportViewModel parseReport() {

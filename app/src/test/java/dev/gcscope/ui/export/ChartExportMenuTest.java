@@ -71,6 +71,8 @@ class ChartExportMenuTest {
         Theme.apply(root, true);
         ChartExportMenu.install(root, new SynchronousRunner());
         stage.setScene(new Scene(root, W, H));
+        // the test stage is shared: a test before this one may have given it a width of its own
+        stage.sizeToScene();
         stage.show();
     }
 

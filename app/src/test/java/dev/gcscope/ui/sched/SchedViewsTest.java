@@ -81,6 +81,37 @@ class SchedViewsTest {
         return out;
     }
 
+    /** A -p recording whose worst delay is a JVM compiler thread's, not the Go program's. */
+    private static final String MACHINE_WORST_ELSEWHERE = "perf/go1.24-gmp2-latency-p.txt";
+
+    @Test
+    void theGoProgramIsSingledOutFromTheMachineAndAnotherCanBePicked(FxRobot robot) {
+        List<RawLatency> raw = rawLatency(MACHINE_WORST_ELSEWHERE);
+        List<RawLatency> go = raw.stream().filter(r -> r.comm().equals("phases")).toList();
+        RawLatency machineWorst = raw.stream().max(java.util.Comparator.comparingDouble(RawLatency::maxMs)).orElseThrow();
+        double goWorst = go.stream().mapToDouble(RawLatency::maxMs).max().orElseThrow();
+        // The recording's worst delay belongs to another task: the point of singling the program out.
+        assertFalse(machineWorst.comm().equals("phases"), machineWorst.toString());
+
+        ParseResult r = SchedSamples.parse(MACHINE_WORST_ELSEWHERE);
+        List<TraceView> views = open(robot, r);
+        LatencyTableView v = (LatencyTableView) views.get(0);
+        assertEquals("phases", v.program().getValue(), "the program that ran longest is the one recorded, not bash with the most rows");
+        String figures = v.programFigures().getText();
+        assertTrue(figures.startsWith(go.size() + " threads · "), figures);
+        assertTrue(figures.contains(String.format(Locale.ROOT, "worst delay %.3f ms", goWorst)), figures);
+        assertEquals("phases", v.tree().getSelectionModel().getSelectedItem().getValue().task().split(" ")[0]);
+        assertTrue(v.tree().getSelectionModel().getSelectedItem().isExpanded());
+
+        var figure = new LatencyViews().keyFigures(r).stream().filter(k -> k.id().equals("program-delay")).findFirst().orElseThrow();
+        assertEquals(String.format(Locale.ROOT, "%.3f ms  phases (%d threads)", goWorst, go.size()), figure.value());
+
+        robot.interact(() -> v.program().setValue(machineWorst.comm()));
+        assertTrue(v.programFigures().getText().contains(String.format(Locale.ROOT, "worst delay %.3f ms", machineWorst.maxMs())),
+                v.programFigures().getText());
+        assertTrue(v.tree().getSelectionModel().getSelectedItem().getValue().task().startsWith(machineWorst.comm()));
+    }
+
     @Test
     void latencyTableGroupsTheGoProgramsThreadsSortsAndFilters(FxRobot robot) {
         List<RawLatency> raw = rawLatency(SchedSamples.LATENCY_P);

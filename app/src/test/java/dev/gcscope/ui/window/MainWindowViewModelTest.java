@@ -175,10 +175,93 @@ class MainWindowViewModelTest {
         assertFalse(vm.loadingProperty().get());
         assertFalse(vm.recentFiles().contains(bad.toAbsolutePath()), "a file that did not open is not recent");
 
-        // ... and the next good file clears it.
+        // ... and a good file opened next leaves it up: it is about another input.
         vm.openFile(SampleTraces.get(RESTART).copyTo(tmp));
-        assertEquals("", vm.errorMessageProperty().get());
+        assertEquals(msg, vm.errorMessageProperty().get());
         assertEquals(2, vm.documents().size());
+        // The same file, fixed and opened again, takes its message down.
+        Files.write(bad, SampleTraces.get(SAMPLE).bytes());
+        vm.openFile(bad);
+        assertTrue(vm.errors().isEmpty(), vm.errors().toString());
+        assertEquals("", vm.errorMessageProperty().get());
+    }
+
+    @Test
+    void severalBadFilesKeepOneOneLineMessageEach() throws Exception {
+        Path png = tmp.resolve("chart.png");
+        Files.write(png, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 1, 0});
+        Path empty = Files.createFile(tmp.resolve("empty.log"));
+        Path missing = tmp.resolve("missing.log");
+
+        vm.openFiles(List.of(png, empty, missing));
+
+        assertTrue(vm.documents().isEmpty());
+        assertEquals(3, vm.errors().size(), vm.errors().toString());
+        LoadError pngError = vm.errors().get(0);
+        assertEquals(png.toAbsolutePath().toString(), pngError.source());
+        assertEquals("chart.png: not a format gcscope reads (it looks like binary data, not text)", pngError.headline());
+        assertTrue(pngError.details().startsWith(png.toAbsolutePath() + ": not a format gcscope reads"), pngError.details());
+        assertTrue(pngError.details().contains("gcscope reads"), "what it reads is one click away: " + pngError.details());
+        assertEquals("empty.log: is empty", vm.errors().get(1).headline());
+        assertEquals("missing.log: no such file", vm.errors().get(2).headline());
+        for (LoadError e : vm.errors()) {
+            assertFalse(e.details().contains("\n"), e.details());
+            assertTrue(e.headline().length() <= 100, "fits one line at 1024 px: " + e.headline());
+        }
+        assertEquals(vm.errors().get(2).message(), vm.errorMessageProperty().get(), "the newest");
+
+        vm.dismissError(vm.errors().get(1));
+        assertEquals(List.of(png.toAbsolutePath().toString(), missing.toAbsolutePath().toString()),
+                vm.errors().stream().map(LoadError::source).toList());
+        vm.openFile(missing); // fails again: one message for it, not two
+        assertEquals(2, vm.errors().size());
+        vm.dismissError();
+        assertTrue(vm.errors().isEmpty());
+    }
+
+    @Test
+    void tabsFollowTheOrderAskedForNotTheOrderLoadingEnded() {
+        DeferredRunner runner = new DeferredRunner();
+        MainWindowViewModel m = new MainWindowViewModel(runner, TraceLoader.standard(), new MemorySettingsStore());
+        m.openSample(SAMPLE);
+        m.openSample(RESTART);
+        m.openSample("metrics/go1.24-phases-histograms.jsonl");
+        runner.runNextFromEnd(); // the last asked for ends first
+        runner.runNext();
+        runner.runNext();
+        assertEquals(List.of(SampleTraces.get(SAMPLE).fileName(), SampleTraces.get(RESTART).fileName(), "go1.24-phases-histograms.jsonl"),
+                m.documents().stream().map(d -> d.document().displayName()).toList());
+    }
+
+    @Test
+    void twoFilesOfTheSameNameAreToldApartByTheirFolder() throws Exception {
+        Path a = Files.createDirectories(tmp.resolve("svc/api"));
+        Path b = Files.createDirectories(tmp.resolve("svc/worker"));
+        Path fa = Files.write(a.resolve("gctrace.log"), SampleTraces.get(SAMPLE).bytes());
+        Path fb = Files.write(b.resolve("gctrace.log"), SampleTraces.get("gctrace/go1.19-phases.log").bytes());
+        vm.openFile(fa);
+        assertEquals("gctrace.log · Go 1.18+", vm.documents().get(0).tabTitle(), "alone, the name is enough");
+        vm.openFile(fb);
+        assertEquals(List.of("api/gctrace.log · Go 1.18+", "worker/gctrace.log · Go 1.18+"),
+                vm.documents().stream().map(DocumentViewModel::tabTitle).toList());
+        vm.closeDocument(vm.documents().get(0));
+        assertEquals("gctrace.log · Go 1.18+", vm.documents().get(0).tabTitle());
+        vm.openFile(fb); // the same file twice
+        assertEquals(List.of("gctrace.log · Go 1.18+", "gctrace.log (2) · Go 1.18+"),
+                vm.documents().stream().map(DocumentViewModel::tabTitle).toList());
+    }
+
+    @Test
+    void theStatusLineDescribesTheSelectedTab() {
+        vm.openSample(SAMPLE);
+        vm.openSample(RESTART);
+        DocumentViewModel first = vm.documents().get(0);
+        assertTrue(vm.statusProperty().get().startsWith(SampleTraces.get(RESTART).fileName() + " (bundled sample): "),
+                vm.statusProperty().get());
+        vm.selectedProperty().set(first);
+        String cycles = String.format(Locale.ROOT, "%,d cycles", first.document().gcTrace().size());
+        assertTrue(vm.statusProperty().get().startsWith(SampleTraces.get(SAMPLE).fileName() + " (bundled sample): " + cycles),
+                vm.statusProperty().get());
     }
 
     @Test

@@ -232,6 +232,11 @@ class MainWindowViewTest {
         return ((DocumentView) documents().getTabs().get(i).getUserData()).root();
     }
 
+    private List<Label> errorMessages(FxRobot robot) {
+        return robot.lookup("#error-banner").queryAs(javafx.scene.layout.VBox.class).lookupAll(".error-message").stream()
+                .map(Label.class::cast).toList();
+    }
+
     @Test
     void aBadFileShowsItsMessageAndLeavesTheOtherTabsAlone(FxRobot robot) throws Exception {
         Path good = SampleTraces.get(MainWindowViewModelTest.SMALL).copyTo(tmp);
@@ -243,19 +248,76 @@ class MainWindowViewTest {
 
         Node banner = robot.lookup("#error-banner").query();
         assertTrue(banner.isVisible());
-        String message = robot.lookup("#error-message").queryAs(Label.class).getText();
-        assertTrue(message.startsWith(bad.toAbsolutePath() + ": not a format gcscope reads"), message);
-        assertTrue(message.contains("perf sched map"), message);
+        Label message = errorMessages(robot).get(0);
+        assertTrue(message.getText().startsWith(bad.getFileName() + ": not a format gcscope reads"), message.getText());
+        assertTrue(message.getTooltip().getText().startsWith(bad.toAbsolutePath() + ": not a format gcscope reads"));
+        assertTrue(message.getTooltip().getText().contains("perf sched map"), message.getTooltip().getText());
         assertEquals(1, documents().getTabs().size());
         assertEquals(cycles, text(robot, shownRoot(), "#summary-cycles"), "the tab shown before stays");
         assertEquals("gcscope — " + good.getFileName(), stage.getTitle());
 
         drop(robot, tmp); // a directory
-        assertEquals(tmp + ": is a directory, not a trace file", robot.lookup("#error-message").queryAs(Label.class).getText());
+        List<Label> both = errorMessages(robot);
+        assertEquals(2, both.size(), "each failed input keeps its own message");
+        assertEquals(message.getText(), both.get(0).getText());
+        assertEquals(tmp.getFileName() + ": is a directory, not a trace file", both.get(1).getText());
 
         drop(robot, SampleTraces.get("gctrace/go1.22-phases-restart.log").copyTo(tmp));
-        assertFalse(robot.lookup("#error-banner").query().isVisible());
+        assertTrue(banner.isVisible(), "another file opening takes no message down");
         assertEquals(2, documents().getTabs().size());
+        robot.clickOn("#error-dismiss-all");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(banner.isVisible());
+    }
+
+    @Test
+    void severalBadFilesShowOneLineEachWithDetailsAClickAway(FxRobot robot) throws Exception {
+        robot.interact(() -> stage.setWidth(1024));
+        Path png = tmp.resolve("chart.png");
+        Files.write(png, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 1, 0});
+        Path empty = Files.createFile(tmp.resolve("empty.log"));
+        drop(robot, png, empty, tmp.resolve("missing.log"));
+
+        List<Label> messages = errorMessages(robot);
+        assertEquals(List.of("chart.png: not a format gcscope reads (it looks like binary data, not text)",
+                "empty.log: is empty", "missing.log: no such file"), messages.stream().map(Label::getText).toList());
+        Label title = robot.lookup(".error-title").queryAs(Label.class);
+        assertEquals("3 inputs could not be opened", title.getText());
+        double lineHeight = messages.get(2).getHeight();
+        for (Label m : messages) {
+            assertEquals(lineHeight, m.getHeight(), 0.5, "one line each: " + m.getText());
+            assertFalse(m.getFont().getStyle().toLowerCase(Locale.ROOT).contains("bold"), m.getFont().toString());
+        }
+        Node pngRow = messages.get(0).getParent().getParent();
+        Label details = robot.from(pngRow).lookup(".error-details").queryAs(Label.class);
+        assertFalse(details.isVisible());
+        robot.clickOn(robot.from(pngRow).lookup(".error-details-link").queryAs(Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(details.isVisible());
+        assertTrue(details.getText().contains("gcscope reads"), details.getText());
+
+        robot.clickOn(robot.from(messages.get(1).getParent()).lookup(".error-dismiss").queryAs(Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("chart.png: not a format gcscope reads (it looks like binary data, not text)", "missing.log: no such file"),
+                errorMessages(robot).stream().map(Label::getText).toList());
+        assertTrue(documents().getTabs().isEmpty());
+    }
+
+    @Test
+    void tabsAreToldApartAndTheStatusBarFollowsTheSelectedOne(FxRobot robot) throws Exception {
+        Path fa = Files.write(Files.createDirectories(tmp.resolve("api")).resolve("gctrace.log"),
+                SampleTraces.get(SampleTraces.DEFAULT_GCTRACE).bytes());
+        Path fb = Files.write(Files.createDirectories(tmp.resolve("worker")).resolve("gctrace.log"),
+                SampleTraces.get("gctrace/go1.22-phases-restart.log").bytes());
+        drop(robot, fa, fb);
+        assertEquals(List.of("api/gctrace.log · Go 1.18+", "worker/gctrace.log · Go 1.18+"),
+                documents().getTabs().stream().map(javafx.scene.control.Tab::getText).toList());
+        org.controlsfx.control.StatusBar bar = robot.lookup("#status-bar").queryAs(org.controlsfx.control.StatusBar.class);
+        int restartCycles = vm.documents().get(1).document().gcTrace().size();
+        assertTrue(bar.getText().startsWith(String.format(Locale.ROOT, "gctrace.log: %,d cycles", restartCycles)), bar.getText());
+        robot.interact(() -> documents().getSelectionModel().select(0));
+        int cycles = vm.documents().get(0).document().gcTrace().size();
+        assertTrue(bar.getText().startsWith(String.format(Locale.ROOT, "gctrace.log: %,d cycles", cycles)), bar.getText());
     }
 
     @Test
@@ -281,6 +343,11 @@ class MainWindowViewTest {
         Menu samples = fileMenuItem("menu-samples");
         long items = samples.getItems().stream().mapToLong(m -> ((Menu) m).getItems().size()).sum();
         assertEquals(DemoSamples.all().size(), items);
+        // Grouped under the formats' names as the parsers give them, each sample under its title.
+        assertEquals(TraceLoader.standard().parsers().all().stream().map(p -> p.format().title()).sorted().toList(),
+                samples.getItems().stream().map(MenuItem::getText).sorted().toList());
+        Menu gctrace = (Menu) samples.getItems().get(0);
+        assertEquals("Go 1.24 service, allocation phases  —  go1.24-phases.log", gctrace.getItems().get(0).getText());
     }
 
     private Menu fileMenuItem(String id) {

@@ -97,7 +97,7 @@ final class GcTraceRun implements LineReader.Sink {
         if (joiner.active() || limit - s < WHOLE_LINE_SURELY || b[s] != 'g' || b[s + 1] != 'c' || b[s + 2] != ' ') return -1;
         int end = FastGcLine.parseLine(b, s, limit, line);
         if (end < 0) return -1;
-        if (emit(b, lineNo, WallClockParser.MISSING, consumePeriodic(), false)) report.used(); else report.skipped(KIND_DUPLICATE);
+        if (emit(b, lineNo, WallClockParser.MISSING, consumePeriodic(), false)) report.used(); else report.skipped(KIND_DUPLICATE, lineNo, b, s, end);
         return end;
     }
 
@@ -118,11 +118,11 @@ final class GcTraceRun implements LineReader.Sink {
                         + " kept the gc line it starts with, skipped the rest", length, LineReader.MAX_LINE_BYTES),
                         Excerpt.of(head, 0, head.length));
             } else {
-                report.skipped(KIND_DUPLICATE);
+                report.skipped(KIND_DUPLICATE, lineNo, head, 0, head.length);
             }
             return;
         }
-        report.skipped(KIND_TOO_LONG);
+        report.skipped(KIND_TOO_LONG, lineNo, head, 0, head.length);
         report.issue(lineNo, LineReader.overlongReason(length), Excerpt.of(head, 0, head.length));
     }
 
@@ -145,12 +145,12 @@ final class GcTraceRun implements LineReader.Sink {
                 report.used();
                 report.issue(lineNo, "unreadable field '" + field + "' in gc line; kept the other fields", Excerpt.of(b, s, e));
             } else {
-                report.skipped(KIND_DUPLICATE);
+                report.skipped(KIND_DUPLICATE, lineNo, b, s, e);
             }
             return;
         }
         if (status == GcLineParser.COMPLETE) {
-            if (emit(b, lineNo, wall, consumePeriodic(), false)) report.used(); else report.skipped(KIND_DUPLICATE);
+            if (emit(b, lineNo, wall, consumePeriodic(), false)) report.used(); else report.skipped(KIND_DUPLICATE, lineNo, b, s, e);
             return;
         }
         joiner.hold(b, s, e, anchor, status, parser.failPos, lineNo, wall, consumePeriodic(), weak);
@@ -198,7 +198,8 @@ final class GcTraceRun implements LineReader.Sink {
             report.used(heldLines);
             report.issue(at, reason + "; kept the fields before it", excerpt);
         } else {
-            for (int i = 0; i < heldLines; i++) report.skipped(KIND_MALFORMED);
+            report.skipped(KIND_MALFORMED, at, excerpt);
+            for (int i = 1; i < heldLines; i++) report.skipped(KIND_MALFORMED);
             report.issue(at, reason + "; nothing usable", excerpt);
         }
     }
@@ -224,14 +225,14 @@ final class GcTraceRun implements LineReader.Sink {
                     lastRowHadTrailingText = false;
                     report.used();
                 } else {
-                    report.skipped(kind.reportKind);
+                    report.skipped(kind.reportKind, lineNo, b, s, e);
                 }
             }
             case GC_FRAGMENT -> {
-                report.skipped(KIND_MALFORMED);
+                report.skipped(KIND_MALFORMED, lineNo, b, s, e);
                 report.issue(lineNo, "looks like the rest of a gc line whose beginning is missing", Excerpt.of(b, s, e));
             }
-            default -> report.skipped(kind.reportKind);
+            default -> report.skipped(kind.reportKind, lineNo, b, s, e);
         }
     }
 
@@ -239,7 +240,7 @@ final class GcTraceRun implements LineReader.Sink {
         int at = sides.position;
         ScavengerLine parsed = ScavengerLine.parse(new String(b, at, Math.min(e - at, 400), StandardCharsets.ISO_8859_1));
         if (parsed == null) {
-            report.skipped(KIND_MALFORMED);
+            report.skipped(KIND_MALFORMED, lineNo, b, s, e);
             report.issue(lineNo, "scavenger line in a layout gcscope does not know", Excerpt.of(b, s, e));
             return;
         }

@@ -139,15 +139,15 @@ public final class MetricsJsonParser implements TraceParser {
             int p = s;
             while (p < e && (b[p] == ' ' || b[p] == '\t')) p++;
             if (p == e) {
-                report.skipped(KIND_BLANK);
+                report.skipped(KIND_BLANK, lineNo, b, s, e);
                 return;
             }
             if (b[p] != '{' && b[p] != '[') {
                 if (hasControlBytes(b, p, e)) {
-                    report.skipped(KIND_BINARY);
+                    report.skipped(KIND_BINARY, lineNo, b, s, e);
                     report.issue(lineNo, "binary data, not a JSON line", Excerpt.of(b, s, e));
                 } else {
-                    report.skipped(KIND_OTHER);
+                    report.skipped(KIND_OTHER, lineNo, b, s, e);
                 }
                 return;
             }
@@ -155,11 +155,11 @@ public final class MetricsJsonParser implements TraceParser {
             try {
                 node = Json.MAPPER.readTree(b, p, e - p);
             } catch (JsonProcessingException ex) {
-                report.skipped(KIND_BAD_JSON);
+                report.skipped(KIND_BAD_JSON, lineNo, b, s, e);
                 report.issue(lineNo, "not valid JSON (" + jsonError(ex) + "); line skipped", Excerpt.of(b, s, e));
                 return;
             } catch (IOException ex) {
-                report.skipped(KIND_BAD_JSON);
+                report.skipped(KIND_BAD_JSON, lineNo, b, s, e);
                 report.issue(lineNo, "not valid JSON (" + ex.getMessage() + "); line skipped", Excerpt.of(b, s, e));
                 return;
             }
@@ -167,7 +167,7 @@ public final class MetricsJsonParser implements TraceParser {
             if (found > 0) {
                 report.used();
             } else {
-                report.skipped(KIND_NO_HISTOGRAMS);
+                report.skipped(KIND_NO_HISTOGRAMS, lineNo, b, s, e);
             }
         }
 
@@ -180,7 +180,7 @@ public final class MetricsJsonParser implements TraceParser {
 
         @Override
         public void overlongLine(byte[] head, long lineNo, long length) {
-            report.skipped(KIND_TOO_LONG);
+            report.skipped(KIND_TOO_LONG, lineNo, head, 0, head.length);
             report.issue(lineNo, LineReader.overlongReason(length), Excerpt.of(head, 0, head.length));
         }
 

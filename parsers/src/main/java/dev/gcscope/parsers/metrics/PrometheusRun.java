@@ -69,14 +69,14 @@ final class PrometheusRun implements LineReader.Sink {
         ExpositionLineKinds.Kind kind = lines.classify(b, s, e);
         if (lines.quoted) quotePrefixed++;
         switch (kind) {
-            case BLANK -> report.skipped(KIND_BLANK);
+            case BLANK -> report.skipped(KIND_BLANK, lineNo, b, s, e);
             case BINARY -> {
-                report.skipped(KIND_BINARY);
+                report.skipped(KIND_BINARY, lineNo, b, s, e);
                 report.issue(lineNo, "binary data or control characters, not exposition text", Excerpt.of(b, s, e));
             }
             case ELISION -> {
                 if (elisions++ == 0) firstElisionLine = lineNo;
-                report.skipped(KIND_ELISION);
+                report.skipped(KIND_ELISION, lineNo, b, s, e);
             }
             case COMMENT -> comment(b, lines.start, lines.end, lineNo);
             case GLUED_SAMPLE -> {
@@ -85,16 +85,16 @@ final class PrometheusRun implements LineReader.Sink {
             }
             case SAMPLE -> sample(lineNo);
             case MALFORMED -> {
-                report.skipped(KIND_MALFORMED);
+                report.skipped(KIND_MALFORMED, lineNo, b, s, e);
                 report.issue(lineNo, "not a valid sample line: " + lines.sample.error, Excerpt.of(b, s, e));
             }
-            case OTHER -> report.skipped(KIND_OTHER);
+            case OTHER -> report.skipped(KIND_OTHER, lineNo, b, s, e);
         }
     }
 
     @Override
     public void overlongLine(byte[] head, long lineNo, long length) {
-        report.skipped(KIND_TOO_LONG);
+        report.skipped(KIND_TOO_LONG, lineNo, head, 0, head.length);
         report.issue(lineNo, LineReader.overlongReason(length), Excerpt.of(head, 0, head.length));
     }
 
@@ -120,13 +120,13 @@ final class PrometheusRun implements LineReader.Sink {
             return;
         }
         if (!keyword.equals("HELP") && !keyword.equals("TYPE") && !keyword.equals("UNIT")) {
-            report.skipped(KIND_COMMENT);
+            report.skipped(KIND_COMMENT, lineNo, b, p, e);
             return;
         }
         int n = ExpositionLine.skipBlanks(b, k, e);
         int ne = ExpositionLine.nameEnd(b, n, e);
         if (ne == n) {
-            report.skipped(KIND_COMMENT);
+            report.skipped(KIND_COMMENT, lineNo, b, p, e);
             return;
         }
         String name = new String(b, n, ne - n, StandardCharsets.ISO_8859_1);

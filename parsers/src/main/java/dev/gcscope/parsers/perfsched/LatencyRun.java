@@ -66,7 +66,7 @@ final class LatencyRun implements LineReader.Sink {
     public void overlongLine(byte[] head, long lineNo, long length) {
         flushSoft();
         flushHeld();
-        report.skipped(PasteText.KIND_TOO_LONG);
+        report.skipped(PasteText.KIND_TOO_LONG, lineNo, head, 0, head.length);
         report.issue(lineNo, LineReader.overlongReason(length), Excerpt.of(head, 0, head.length));
     }
 
@@ -94,7 +94,7 @@ final class LatencyRun implements LineReader.Sink {
         lastWasHeader = false;
         if (p >= q) {
             flushHeld();
-            skipped(PasteText.KIND_BLANK, lines);
+            skipped(PasteText.KIND_BLANK, lines, lineNo, b, s, e);
             return;
         }
         if (LatencyLayout.isHeader(b, p, q)) {
@@ -118,7 +118,7 @@ final class LatencyRun implements LineReader.Sink {
         if (PasteText.isRule(b, p, q)) {
             flushHeld();
             lastWasHeader = header; // a rule under a header: a wrapped header may still follow
-            skipped(PasteText.KIND_RULE, lines);
+            skipped(PasteText.KIND_RULE, lines, lineNo, b, s, e);
             return;
         }
         if (PasteText.startsWith(b, p, q, "INFO:")) {
@@ -147,15 +147,21 @@ final class LatencyRun implements LineReader.Sink {
         for (int i = 0; i < lines; i++) report.skipped(kind);
     }
 
+    /** {@code lines} physical lines skipped as one (quoted-printable pieces joined): the first is listed. */
+    private void skipped(String kind, int lines, long lineNo, byte[] b, int s, int e) {
+        report.skipped(kind, lineNo, b, s, e);
+        skipped(kind, lines - 1);
+    }
+
     private void otherLine(byte[] b, int s, int e, int p, int q, long lineNo, int lines) {
         String kind = PasteText.kindOf(b, s, e);
         if (kind.equals(PasteText.KIND_OTHER) && LatencyRow.hasKey(b, p, q)) {
             // avg:/max: fields without a row before them: the rest of a wrapped row whose start is missing
-            skipped(KIND_MALFORMED, lines);
+            skipped(KIND_MALFORMED, lines, lineNo, b, s, e);
             report.issue(lineNo, "looks like the rest of a wrapped row, but no row before it continues here", Excerpt.of(b, s, e));
             return;
         }
-        skipped(kind, lines);
+        skipped(kind, lines, lineNo, b, s, e);
     }
 
     private static boolean isTotal(LatencyRow r) {

@@ -52,14 +52,14 @@ final class TimehistRun implements LineReader.Sink {
             return;
         }
         if (end == TimehistLine.MALFORMED) {
-            report.skipped(KIND_MALFORMED);
+            report.skipped(KIND_MALFORMED, lineNo, b, s, e);
             report.issue(lineNo, "event row with a part that cannot be read (column " + (row.failAt - s + 1)
                     + "); skipped", Excerpt.of(b, s, e));
             return;
         }
         int q = PasteText.trimEnd(b, p, e);
         if (p >= q) {
-            report.skipped(PasteText.KIND_BLANK);
+            report.skipped(PasteText.KIND_BLANK, lineNo, b, s, e);
             return;
         }
         if (isHeader(b, p, q)) {
@@ -72,23 +72,23 @@ final class TimehistRun implements LineReader.Sink {
             return;
         }
         if (PasteText.isRule(b, p, q)) {
-            report.skipped(PasteText.KIND_RULE);
+            report.skipped(PasteText.KIND_RULE, lineNo, b, s, e);
             return;
         }
         switch (summary.line(b, p, q, lineNo)) {
             case USED -> report.used();
-            case SKIPPED_IDLE_CALLCHAIN -> report.skipped(KIND_IDLE_CALLCHAIN);
+            case SKIPPED_IDLE_CALLCHAIN -> report.skipped(KIND_IDLE_CALLCHAIN, lineNo, b, s, e);
             case MALFORMED -> {
-                report.skipped(KIND_MALFORMED);
+                report.skipped(KIND_MALFORMED, lineNo, b, s, e);
                 report.issue(lineNo, "summary line that cannot be read; skipped", Excerpt.of(b, s, e));
             }
-            default -> report.skipped(PasteText.kindOf(b, s, e));
+            default -> report.skipped(PasteText.kindOf(b, s, e), lineNo, b, s, e);
         }
     }
 
     @Override
     public void overlongLine(byte[] head, long lineNo, long length) {
-        report.skipped(PasteText.KIND_TOO_LONG);
+        report.skipped(PasteText.KIND_TOO_LONG, lineNo, head, 0, head.length);
         report.issue(lineNo, LineReader.overlongReason(length), Excerpt.of(head, 0, head.length));
     }
 
