@@ -30,14 +30,18 @@ import java.util.regex.Pattern;
 final class PerfHeader {
     private static final Pattern REFERENCE = Pattern.compile("=\\s*(\\d+(?:\\.\\d+)?)\\s*\\(TOD\\)\\s*=\\s*(\\d+(?:\\.\\d+)?)\\s*\\((\\w+)\\)");
     private static final Pattern CAPTURED = Pattern.compile("[A-Z][a-z]{2} ([A-Z][a-z]{2}) +(\\d{1,2}) (\\d{2}:\\d{2}:\\d{2}) (\\d{4})");
+    private static final Pattern RULE = Pattern.compile("=+");
+    private static final Pattern KEY = Pattern.compile("[a-z][a-z _]*[a-z]");
     private static final DateTimeFormatter CTIME = DateTimeFormatter.ofPattern("MMM d HH:mm:ss yyyy", Locale.ROOT);
 
     private final Map<String, String> attributes = new LinkedHashMap<>();
 
     /** Reads {@code b[p, q)} when it is one of the header lines above; returns whether it was. */
     boolean line(byte[] b, int p, int q) {
-        if (q - p < 4 || b[p] != '#') return false;
+        if (q - p < 1 || b[p] != '#') return false;
         String text = new String(b, p + 1, q - p - 1, StandardCharsets.ISO_8859_1).strip();
+        // perf report --header-only frames its header with "# ========" and a lone "#"
+        if (text.isEmpty() || RULE.matcher(text).matches() || text.endsWith(" info available, use -I to display")) return true;
         int colon = text.indexOf(':');
         if (colon < 0) return false;
         String key = text.substring(0, colon).strip();
@@ -64,7 +68,8 @@ final class PerfHeader {
             case "time of first sample" -> attributes.put(TimehistColumns.ATTR_FIRST_SAMPLE_S, value);
             case "time of last sample" -> attributes.put(TimehistColumns.ATTR_LAST_SAMPLE_S, value);
             default -> {
-                return false;
+                // the header's other "# key : value" lines (hostname, cmdline, event, ...): read, nothing kept
+                return KEY.matcher(key).matches();
             }
         }
         return true;
