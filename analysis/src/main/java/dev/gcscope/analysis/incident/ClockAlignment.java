@@ -51,7 +51,8 @@ public final class ClockAlignment {
         }
         for (RuntimeSource r : s.runtime()) {
             if (r.unixClock()) {
-                placed.put(r, new SourceAlignment(r.file(), SourceAlignment.RUNTIME, WALL_CLOCK, 0, 0, "Prometheus timestamps"));
+                placed.put(r, new SourceAlignment(r.file(), SourceAlignment.RUNTIME, WALL_CLOCK, 0, Double.NaN,
+                        "Prometheus timestamps: each scrape's start (the runtime read its metrics during the scrape)"));
             } else if (unix && r.hasWallClock()) {
                 double[] d = differences(r.wallS(), r.timeS());
                 placed.put(r, new SourceAlignment(r.file(), SourceAlignment.RUNTIME, WALL_CLOCK, median(d), Math.max(0.0005, halfIqr(d)),
@@ -59,7 +60,8 @@ public final class ClockAlignment {
             }
         }
         for (QuotaSource q : s.quota()) {
-            placed.put(q, new SourceAlignment(q.file(), SourceAlignment.QUOTA, WALL_CLOCK, 0, 0, "the time of each sample"));
+            // a cpu.stat log's date runs before its cat, a scrape's timestamp is the scrape's start: later by an unmeasured few ms
+            placed.put(q, new SourceAlignment(q.file(), SourceAlignment.QUOTA, WALL_CLOCK, 0, Double.NaN, "the time of each sample"));
         }
         for (ThreadDelaySource k : s.kernel()) {
             ThreadDelaySource.PerfClock c = k.clock();
