@@ -11,6 +11,10 @@
 //	burst      the cache is dropped, then -burst-goroutines goroutines allocate
 //	           short-lived garbage as fast as the machine allows
 //	forced     runtime.GC() every -forced-interval with little allocation in between
+//	surge      off unless -surge is given: -surge-goroutines goroutines are started
+//	           at once, each runs -surge-spin iterations of arithmetic (about
+//	           0.3 ms of CPU at the default) and exits; the phase waits for all
+//	           of them, then idles until -surge has passed
 //
 // Each phase start is logged on stderr with the standard log package (default
 // flags), as "phase=<name> start t=<seconds>s", where t is measured from a
@@ -64,6 +68,9 @@ var (
 	burstG      = flag.Int("burst-goroutines", 64, "number of allocating goroutines in the burst phase")
 	forcedEvery = flag.Duration("forced-interval", 75*time.Millisecond, "interval between runtime.GC() calls in the forced phase")
 	appLogRate  = flag.Int("app-log-rate", 0, "application log lines per second written to stderr by a separate goroutine (0 = none)")
+	surgeDur    = flag.Duration("surge", 0, "duration of the surge phase after the forced phase (0 = no surge phase)")
+	surgeG      = flag.Int("surge-goroutines", 4000, "goroutines started at once in the surge phase")
+	surgeSpin   = flag.Int("surge-spin", 200000, "iterations of arithmetic each surge goroutine runs")
 )
 
 // hooks start optional instruments after flag parsing (metrics.go,
@@ -110,6 +117,9 @@ func main() {
 	growCache(*cacheDur, *cacheMB, *cacheGOGC)
 	burst(*burstDur, *burstG)
 	forced(*forcedDur, *forcedEvery)
+	if *surgeDur > 0 {
+		surge(*surgeDur, *surgeG, *surgeSpin)
+	}
 	phase("end")
 
 	if stopLog != nil {
@@ -260,6 +270,38 @@ func forced(d, every time.Duration) {
 		time.Sleep(every)
 		runtime.GC()
 	}
+}
+
+// surge starts g goroutines at once, each running iters iterations of
+// arithmetic and allocating a little, as a server does when a fan-out or a
+// reconnect storm hits it; then it waits for all of them and idles until d has
+// passed. A fixed iteration count (not a duration) keeps the work the same with
+// and without a CPU quota.
+func surge(d time.Duration, g, iters int) {
+	phase("surge")
+	t0 := time.Now()
+	var wg sync.WaitGroup
+	wg.Add(g)
+	for w := 0; w < g; w++ {
+		go func(w int) {
+			defer wg.Done()
+			b := make([]byte, 2048)
+			b[0] = byte(spin(iters, uint64(w)))
+			sink.Store(b)
+		}(w)
+	}
+	wg.Wait()
+	for time.Since(t0) < d {
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// spin is deterministic arithmetic the compiler cannot drop (its result is used).
+func spin(n int, x uint64) uint64 {
+	for i := 0; i < n; i++ {
+		x = x*6364136223846793005 + 1442695040888963407
+	}
+	return x
 }
 
 var statuses = []int{200, 200, 200, 201, 200, 304, 200, 404, 200, 500}

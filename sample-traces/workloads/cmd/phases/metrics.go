@@ -6,11 +6,16 @@ package main
 // -metrics-json FILE writes one JSON object per line: a snapshot when the
 // program starts, one every -metrics-interval, and one at exit:
 //
-//	{"t":<seconds since start>,"histograms":{"<name>":{"counts":[...],"buckets":[...]},...}}
+//	{"t":<seconds since start>,"wall":<Unix seconds>,"histograms":{"<name>":{"counts":[...],"buckets":[...]},...},
+//	 "values":{"<name>":<number>,...}}
 //
-// with every KindFloat64Histogram metric of the running Go version (the map
-// keys are sorted: encoding/json sorts them). -Inf and +Inf boundaries are
-// written as the strings "-Inf" and "+Inf": encoding/json cannot encode them.
+// with every KindFloat64Histogram metric of the running Go version (or those
+// named by -metrics-histograms) and every scalar metric (KindUint64 and
+// KindFloat64) in "values" (the map keys are sorted: encoding/json sorts
+// them). "wall" is the time.Now() the snapshot was read at, so the snapshot
+// can be put on one clock with other recordings (gcscope diagnose); "t" and
+// "wall" come from one time.Now(). -Inf and +Inf boundaries are written as
+// the strings "-Inf" and "+Inf": encoding/json cannot encode them.
 //
 // -metrics-json-list FILE writes, once at exit, a JSON array of
 //
@@ -26,6 +31,7 @@ import (
 	"math"
 	"os"
 	"runtime/metrics"
+	"strings"
 	"sync"
 	"time"
 )
@@ -35,6 +41,7 @@ var (
 	metricsInterval = flag.Duration("metrics-interval", 250*time.Millisecond, "interval between -metrics-json snapshots")
 	metricsList     = flag.String("metrics-json-list", "", "write every runtime/metrics histogram once, at exit, to this file as a JSON array of {name, kind, counts, buckets} objects")
 	metricsIndent   = flag.Bool("metrics-json-indent", false, "indent the -metrics-json-list array by two spaces")
+	metricsNames    = flag.String("metrics-histograms", "", "comma-separated histogram names -metrics-json writes (default: all)")
 )
 
 func init() { hooks = append(hooks, startMetricsDump) }
@@ -46,7 +53,9 @@ type histLine struct {
 
 type snapshotLine struct {
 	T          float64             `json:"t"`
+	Wall       float64             `json:"wall"`
 	Histograms map[string]histLine `json:"histograms"`
+	Values     map[string]float64  `json:"values"`
 }
 
 type histListEntry struct {
@@ -56,15 +65,35 @@ type histListEntry struct {
 	Buckets []interface{} `json:"buckets"`
 }
 
-// histogramSamples returns a sample for every Float64Histogram metric of this Go version.
-func histogramSamples() []metrics.Sample {
+// histogramSamples returns a sample for every Float64Histogram metric of this
+// Go version, or for those of them named in only (comma-separated) when it is
+// not empty.
+func histogramSamples(only string) []metrics.Sample {
 	var s []metrics.Sample
 	for _, d := range metrics.All() {
-		if d.Kind == metrics.KindFloat64Histogram {
+		if d.Kind == metrics.KindFloat64Histogram && (only == "" || strings.Contains(","+only+",", ","+d.Name+",")) {
 			s = append(s, metrics.Sample{Name: d.Name})
 		}
 	}
 	return s
+}
+
+// scalarSamples returns a sample for every uint64 and float64 metric.
+func scalarSamples() []metrics.Sample {
+	var s []metrics.Sample
+	for _, d := range metrics.All() {
+		if d.Kind == metrics.KindUint64 || d.Kind == metrics.KindFloat64 {
+			s = append(s, metrics.Sample{Name: d.Name})
+		}
+	}
+	return s
+}
+
+func scalar(v metrics.Value) float64 {
+	if v.Kind() == metrics.KindUint64 {
+		return float64(v.Uint64())
+	}
+	return v.Float64()
 }
 
 // bounds converts bucket boundaries, writing an infinite one as inf(+1 or -1).
@@ -102,16 +131,29 @@ func startMetricsDump() func() {
 	if *metricsLines == "" && *metricsList == "" {
 		return func() {}
 	}
-	samples := histogramSamples()
+	samples := histogramSamples(*metricsNames)
+	scalars := scalarSamples()
 	var f *os.File
 	var stop chan struct{}
 	var wg sync.WaitGroup
 	snapshot := func() {
+		now := time.Now()
 		metrics.Read(samples)
-		line := snapshotLine{T: math.Round(since()*1000) / 1000, Histograms: map[string]histLine{}}
+		metrics.Read(scalars)
+		line := snapshotLine{
+			T:          math.Round(now.Sub(start).Seconds()*1000) / 1000,
+			Wall:       math.Round(float64(now.UnixNano())/1e3) / 1e6,
+			Histograms: map[string]histLine{},
+			Values:     map[string]float64{},
+		}
 		for _, s := range samples {
 			h := s.Value.Float64Histogram()
 			line.Histograms[s.Name] = histLine{Counts: counts(h), Buckets: bounds(h.Buckets, infString)}
+		}
+		for _, s := range scalars {
+			if s.Value.Kind() != metrics.KindBad {
+				line.Values[s.Name] = scalar(s.Value)
+			}
 		}
 		b, err := json.Marshal(line)
 		if err != nil {
@@ -153,6 +195,7 @@ func startMetricsDump() func() {
 			}
 		}
 		if *metricsList != "" {
+			samples := histogramSamples("")
 			metrics.Read(samples)
 			list := make([]histListEntry, 0, len(samples))
 			for _, s := range samples {

@@ -28,10 +28,10 @@ import picocli.CommandLine.Spec;
  */
 public final class GcscopeCli {
     /** The subcommands, for {@link #isCliInvocation}; a test checks it against the command tree. */
-    static final Set<String> COMMANDS = Set.of("summary", "export", "compare", "report", "help");
+    static final Set<String> COMMANDS = Set.of("summary", "export", "compare", "report", "diagnose", "help");
 
     /** The commands that parse and analyse traces, for which preloading their classes pays. */
-    private static final Set<String> READS_TRACES = Set.of("summary", "export", "compare", "report");
+    private static final Set<String> READS_TRACES = Set.of("summary", "export", "compare", "report", "diagnose");
 
     private final PrintStream stdout;
     private final PrintWriter out;
@@ -101,6 +101,7 @@ public final class GcscopeCli {
         cmd.addSubcommand("export", new ExportCommand(context));
         cmd.addSubcommand("compare", new CompareCommand(context));
         cmd.addSubcommand("report", new ReportCommand(context));
+        cmd.addSubcommand("diagnose", new DiagnoseCommand(context));
         cmd.addSubcommand("help", new CommandLine.HelpCommand());
         cmd.setOut(out);
         cmd.setErr(err);
@@ -137,6 +138,7 @@ public final class GcscopeCli {
                 "  gcscope export --csv cycles.csv gc.log",
                 "  gcscope compare go1.21.log go1.24.log",
                 "  gcscope report gc.log",
+                "  gcscope diagnose gc.log timehist.txt metrics.jsonl cpu-stat.log",
                 "  gcscope help summary",
             })
     static final class RootCommand implements Callable<Integer> {

@@ -32,7 +32,9 @@ public final class FormatSupports {
                 new SchedLatencySupport(),
                 new TimehistSupport(),
                 // runtime/metrics (dev.gcscope.parsers.metrics): prometheus, metrics-json
-                new MetricsSupport()));
+                new MetricsSupport(),
+                // cgroup CPU bandwidth (dev.gcscope.parsers.cgroup): cpu.stat sampled over time
+                new CpuStatSupport()));
     }
 
     public List<FormatSupport> all() {

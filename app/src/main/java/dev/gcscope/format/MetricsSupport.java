@@ -9,6 +9,7 @@ import dev.gcscope.parsers.ParseResult;
 import dev.gcscope.parsers.TraceFormat;
 import dev.gcscope.parsers.metrics.MetricsColumns;
 import dev.gcscope.parsers.metrics.MetricsJsonParser;
+import dev.gcscope.parsers.metrics.PrometheusRangeParser;
 import dev.gcscope.parsers.metrics.PrometheusTextParser;
 import java.util.HashSet;
 import java.util.List;
@@ -33,7 +34,7 @@ public final class MetricsSupport implements FormatSupport {
 
     @Override
     public List<TraceFormat> formats() {
-        return List.of(PrometheusTextParser.FORMAT, MetricsJsonParser.FORMAT);
+        return List.of(PrometheusTextParser.FORMAT, MetricsJsonParser.FORMAT, PrometheusRangeParser.FORMAT);
     }
 
     @Override

@@ -49,8 +49,17 @@ final class RawMetricsSummary {
     }
 
     static RawMetricsSummary of(Sample s) {
-        String text = new String(s.bytes(), StandardCharsets.UTF_8);
+        String text = new String(gunzipped(s.bytes()), StandardCharsets.UTF_8);
         return s.format().equals("prometheus") ? scrape(text) : json(text.strip());
+    }
+
+    private static byte[] gunzipped(byte[] b) {
+        if (b.length < 2 || (b[0] & 0xff) != 0x1f || (b[1] & 0xff) != 0x8b) return b;
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(b))) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The last scrape: from the last line equal to the first line of the file (or after the last-but-one # EOF). */

@@ -55,7 +55,9 @@ class ReportHtmlTest {
             "perf-sched-timehist", Set.of("/events", "/tasks", "/sch_delay_ms/p50", "/sch_delay_ms/p99", "/sch_delay_ms/max",
                     "/per_task/0/sch_delay_ms/p99", "/per_task/0/switches", "/lines"),
             "prometheus", Set.of("/snapshots", "/histograms/0/p50", "/histograms/0/p99", "/histograms/0/count", "/lines"),
-            "metrics-json", Set.of("/snapshots", "/histograms/0/p50", "/histograms/0/p99", "/histograms/0/count", "/lines"));
+            "metrics-json", Set.of("/snapshots", "/histograms/0/p50", "/histograms/0/p99", "/histograms/0/count", "/lines"),
+            "prometheus-range", Set.of("/snapshots", "/histograms/0/p50", "/histograms/0/p99", "/histograms/0/count", "/lines"),
+            "cgroup-cpu-stat", Set.of("/dumps", "/span_s", "/periods", "/throttled_periods", "/throttled_share", "/throttled_ms", "/lines"));
 
     @TempDir
     Path dir;
@@ -66,7 +68,7 @@ class ReportHtmlTest {
                 "perf/go1.24-gmp4-quota50-latency-p.txt", "perf/go1.24-gmp4-quota50-timehist.txt.gz",
                 "metrics/go1.24-client_golang-1.21.1-scrapes.txt", "metrics/go1.24-phases-histograms.jsonl",
                 "gctrace/quoted/go1.4-golang-go-12228.txt", "gctrace/go1.24-idle-periodic.log",
-                "gctrace/go1.24-phases-app-log.log"));
+                "gctrace/go1.24-phases-app-log.log", "incident/quota50-prometheus.json", "incident/quota50-cpu-stat.log"));
         Set<String> formats = new TreeSet<>();
         for (String p : paths) formats.add(SampleTraces.get(p).format());
         Set<String> all = new TreeSet<>();

@@ -60,7 +60,8 @@ class ShippedJarCliIT {
             assertEquals(0, jar.status(), () -> file + ": " + jar.err());
             assertEquals(CliRun.of("export", "--csv", "-", file).out(), jar.out(), () -> "export of " + file);
         }
-        assertEquals(Set.of("gctrace", "perf-sched-latency", "perf-sched-timehist", "prometheus", "metrics-json"), formats);
+        assertEquals(Set.of("gctrace", "perf-sched-latency", "perf-sched-timehist", "prometheus", "metrics-json", "prometheus-range",
+                "cgroup-cpu-stat"), formats);
     }
 
     @Test

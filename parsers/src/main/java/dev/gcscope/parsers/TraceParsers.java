@@ -39,6 +39,9 @@ public final class TraceParsers {
         // runtime/metrics (dev.gcscope.parsers.metrics): Prometheus/OpenMetrics text, JSON
         all.add(new dev.gcscope.parsers.metrics.PrometheusTextParser());
         all.add(new dev.gcscope.parsers.metrics.MetricsJsonParser());
+        all.add(new dev.gcscope.parsers.metrics.PrometheusRangeParser());
+        // cgroup CPU bandwidth (dev.gcscope.parsers.cgroup): cpu.stat sampled over time
+        all.add(new dev.gcscope.parsers.cgroup.CpuStatLogParser());
         return new TraceParsers(all);
     }
 

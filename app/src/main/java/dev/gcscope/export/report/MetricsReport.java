@@ -17,7 +17,8 @@ final class MetricsReport implements FormatReport {
 
     @Override
     public boolean covers(TraceFormat format) {
-        return format.equals(PrometheusTextParser.FORMAT) || format.equals(MetricsJsonParser.FORMAT);
+        return format.equals(PrometheusTextParser.FORMAT) || format.equals(MetricsJsonParser.FORMAT)
+                || format.equals(dev.gcscope.parsers.metrics.PrometheusRangeParser.FORMAT);
     }
 
     @Override

@@ -44,7 +44,7 @@ public final class ReportBuilder {
         this.options = options;
         this.charts = charts;
         this.work = work;
-        this.reports = List.of(new GcTraceReport(this::analysis), new TimehistReport(), new LatencyReport(), new MetricsReport());
+        this.reports = List.of(new GcTraceReport(this::analysis), new TimehistReport(), new LatencyReport(), new MetricsReport(), new CpuStatReport());
     }
 
     public ReportDocument build(List<ReportInput> inputs, ReportRequest request) {

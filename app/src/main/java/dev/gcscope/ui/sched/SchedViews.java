@@ -24,7 +24,7 @@ public final class SchedViews {
 
     /** One entry per family: perf sched latency, perf sched timehist, runtime/metrics. */
     public static List<FormatViews> entries() {
-        return List.of(new LatencyViews(), new TimehistViews(), new MetricsViews());
+        return List.of(new LatencyViews(), new TimehistViews(), new MetricsViews(), new CpuStatViews());
     }
 
     /**

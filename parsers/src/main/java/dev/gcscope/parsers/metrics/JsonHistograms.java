@@ -12,6 +12,7 @@ import java.util.Map;
  *
  * <pre>
  * {"t": 12.5, "histograms": {"/sched/latencies:seconds": {"counts": [0, 3, …], "buckets": ["-Inf", 0, 6.4e-08, …, "+Inf"]}}}
+ * {"t": 12.5, "wall": 1764660000.25, "histograms": {…}, "values": {"/sched/goroutines:goroutines": 412, "/gc/cycles/total:gc-cycles": 118}}
  * [{"name": "/gc/pauses:seconds", "kind": "histogram", "counts": [0, 2, …], "buckets": [null, 0, 6.4e-08, …, null]},
  *  {"name": "/sched/goroutines:goroutines", "kind": "uint64", "value": 7}]
  * </pre>
@@ -19,7 +20,9 @@ import java.util.Map;
  * A snapshot is a JSON object with a {@code histograms} (or other) field, or a top-level array of
  * named histograms. Infinite boundaries may be strings ({@code "+Inf"}, {@code "-Inf"},
  * {@code "Inf"}, {@code "inf"}, {@code "Infinity"}), {@code null} (first = -Inf, last = +Inf) or
- * bare {@code Infinity} tokens.
+ * bare {@code Infinity} tokens. A snapshot's {@code wall} (Unix seconds) goes to the snapshots table,
+ * and the numbers of its top-level {@code values} object become values (counters where
+ * runtime/metrics calls the metric cumulative); other keys are ignored, so files without them read as before.
  */
 final class JsonHistograms {
     /** Keys a snapshot's time may have, in seconds. */
@@ -30,6 +33,7 @@ final class JsonHistograms {
     private final Problems problems;
     private boolean snapshotOpen;
     private double pendingTime = Double.NaN;
+    private double pendingWall = Double.NaN;
     private int found;
 
     /** Where a histogram could not be used; the parser turns these into report issues. */
@@ -56,6 +60,8 @@ final class JsonHistograms {
      */
     int snapshot(JsonNode node, long line) {
         beginSnapshot(timeOf(node));
+        JsonNode wall = node.isObject() ? node.get("wall") : null;
+        if (wall != null && wall.isNumber()) pendingWall = wall.doubleValue();
         int n = found;
         collect(node, line, 0);
         endSnapshot();
@@ -82,17 +88,20 @@ final class JsonHistograms {
     void endSnapshot() {
         snapshotOpen = false;
         pendingTime = Double.NaN;
+        pendingWall = Double.NaN;
     }
 
     private void beginSnapshot(double time) {
         snapshotOpen = false;
         pendingTime = time;
+        pendingWall = Double.NaN;
     }
 
     /** The snapshot starts lazily, so JSON without histograms does not count as one. */
     private void open() {
         if (snapshotOpen) return;
         tables.startSnapshot(pendingTime);
+        tables.wall(pendingWall);
         snapshotOpen = true;
     }
 
@@ -113,7 +122,9 @@ final class JsonHistograms {
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> f = it.next();
             JsonNode v = f.getValue();
-            if (isMetricObject(v) && !v.has("name")) {
+            if (depth == 0 && "values".equals(f.getKey()) && v.isObject() && !isMetricObject(v)) {
+                scalars(v, line);
+            } else if (isMetricObject(v) && !v.has("name")) {
                 // {"/gc/pauses:seconds": {"counts": […], "buckets": […]}}: the key is the name.
                 metric(v, f.getKey(), line);
             } else if (v.isContainerNode()) {
@@ -162,6 +173,24 @@ final class JsonHistograms {
         releases.timeBoundaries(metric, h.bounds, h.bounds.length, true);
         tables.histogram(metric, null, "", lower, upper, h.counts, lines, n, Double.NaN, total, line);
         found++;
+    }
+
+    /** {@code "values": {"/sched/goroutines:goroutines": 412, …}}: each number a value of the snapshot. */
+    private void scalars(JsonNode values, long line) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = values.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> f = it.next();
+            double d = number(f.getValue());
+            if (Double.isNaN(d) && !f.getValue().isNumber()) {
+                problems.problem(line, "values." + f.getKey() + " is not a number");
+                continue;
+            }
+            open();
+            String metric = metricName(f.getKey());
+            String type = RuntimeMetricNames.isRuntimeName(metric)
+                    ? (RuntimeMetricNames.isCumulative(metric) ? "counter" : "gauge") : "";
+            tables.value(metric, null, "", type, d, line);
+            found++;
+        }
     }
 
     /** A runtime/metrics name as it is; a Prometheus name of a Go collector metric mapped back. */

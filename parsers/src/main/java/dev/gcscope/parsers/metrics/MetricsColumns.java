@@ -22,11 +22,18 @@ public final class MetricsColumns {
     public static final String SUMMARIES_TABLE = "summaries";
     /** One row per (snapshot, counter/gauge/untyped series), e.g. {@code go_goroutines}. */
     public static final String VALUES_TABLE = "values";
+    /**
+     * One row per snapshot with its wall-clock time: only in a parse whose input carries one (JSON
+     * {@code wall}, Prometheus range queries), so files without one keep their four tables.
+     */
+    public static final String SNAPSHOTS_TABLE = "snapshots";
 
     /** 1-based number of the snapshot (one scrape, one JSON line, one JSON document) in the file. */
     public static final String SNAPSHOT = "snapshot";
     /** The snapshot's time in seconds as the input gives it (JSON {@code t}, scrape timestamps); missing when unknown. */
     public static final String TIME_S = "time_s";
+    /** The snapshot's wall-clock time in Unix seconds (snapshots table); missing when that snapshot has none. */
+    public static final String WALL_S = "wall_s";
     /** The runtime/metrics name ({@code /sched/latencies:seconds}), or the Prometheus name when it maps to none. */
     public static final String METRIC = "metric";
     /** The name as exposed by Prometheus, without {@code _bucket}/{@code _sum}/{@code _count} (prometheus only). */

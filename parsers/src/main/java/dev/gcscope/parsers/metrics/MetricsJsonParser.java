@@ -25,6 +25,7 @@ import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * runtime/metrics histograms dumped as JSON by a Go program: JSON lines (one snapshot per line,
@@ -40,6 +41,8 @@ public final class MetricsJsonParser implements TraceParser {
     public static final TraceFormat FORMAT = new TraceFormat("metrics-json",
             "runtime/metrics histograms as JSON lines or a JSON array",
             "have the Go program write metrics.Read histograms as JSON lines: {\"t\": secs, \"histograms\": {name: {\"counts\": […], \"buckets\": […]}}}");
+    /** {@code "values": {"/sched/goroutines:goroutines": …}}: not a Prometheus matrix's {@code "values": [[t, "v"], …]}. */
+    private static final Pattern VALUES_OBJECT = Pattern.compile("\"values\"\\s*:\\s*\\{\\s*\"/");
 
     static final String KIND_BLANK = "blank";
     static final String KIND_BAD_JSON = "bad JSON";
@@ -66,10 +69,13 @@ public final class MetricsJsonParser implements TraceParser {
         boolean counts = t.contains("\"counts\"");
         boolean buckets = t.contains("\"buckets\"");
         boolean histograms = t.contains("\"histograms\"");
-        String evidence = String.format(Locale.ROOT, "JSON starting with '%c'%s%s%s", t.charAt(i),
-                counts ? ", \"counts\"" : "", buckets ? ", \"buckets\"" : "", histograms ? ", \"histograms\"" : "");
+        // {"t": 1.5, "values": {"/sched/goroutines:goroutines": 7}}: scalars only, named as runtime/metrics names them
+        boolean values = VALUES_OBJECT.matcher(t).find();
+        String evidence = String.format(Locale.ROOT, "JSON starting with '%c'%s%s%s%s", t.charAt(i),
+                counts ? ", \"counts\"" : "", buckets ? ", \"buckets\"" : "", histograms ? ", \"histograms\"" : "",
+                values ? ", \"values\" with runtime/metrics names" : "");
         if (counts && buckets) return new Probe(0.95, evidence);
-        if (counts || buckets || histograms) return new Probe(0.8, evidence);
+        if (counts || buckets || histograms || values) return new Probe(0.8, evidence);
         return new Probe(0.1, evidence + " but no histogram keys");
     }
 

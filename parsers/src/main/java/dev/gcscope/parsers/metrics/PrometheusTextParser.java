@@ -39,7 +39,7 @@ public final class PrometheusTextParser implements TraceParser {
         if (sample.looksBinary()) return Probe.NO;
         byte[] b = sample.bytes();
         ExpositionLine x = new ExpositionLine();
-        int meta = 0, eof = 0, buckets = 0, samples = 0, lines = 0;
+        int meta = 0, eof = 0, buckets = 0, samples = 0, lines = 0, bareNumbers = 0;
         String example = null;
         int s = 0;
         for (int i = 0; i <= b.length; i++) {
@@ -55,6 +55,8 @@ public final class PrometheusTextParser implements TraceParser {
                     if (example == null) example = new String(b, p, Math.min(e - p, 60), StandardCharsets.ISO_8859_1);
                 } else if (head.equals("# EOF")) {
                     eof++;
+                } else if (isBareNumber(b, p, e)) {
+                    bareNumbers++;
                 } else if (b[p] != '#' && x.parse(b, p, e) && x.lookedLikeSample) {
                     samples++;
                     if (x.name.endsWith("_bucket") && x.label("le") != null) buckets++;
@@ -67,7 +69,8 @@ public final class PrometheusTextParser implements TraceParser {
                 meta, samples, buckets, lines, example == null ? "" : ", like '" + example + "'");
         if (meta > 0 && samples > 0) return new Probe(Math.min(1.0, 0.9 + 0.01 * samples), evidence);
         if (buckets >= 2 || (eof > 0 && samples > 0)) return new Probe(0.9, evidence);
-        if (samples >= 3 && samples * 2 >= lines) return new Probe(0.6, evidence);
+        // A line holding only a number is never exposition text, but is a log of dumps stamped by date +%s.%N (cgroup cpu.stat).
+        if (samples >= 3 && samples * 2 >= lines) return new Probe(bareNumbers > 0 ? 0.2 : 0.6, evidence);
         if (meta > 0 || buckets > 0) return new Probe(0.45, evidence);
         if (samples > 0) return new Probe(0.2, evidence);
         return Probe.NO;
@@ -88,5 +91,14 @@ public final class PrometheusTextParser implements TraceParser {
         attributes.put("restarts", Integer.toString(run.tables().restarts().size()));
         attributes.put("client_golang", run.clientHints());
         return new ParseResult(FORMAT, in.name(), run.tables().build(), report.build(), attributes);
+    }
+
+    private static boolean isBareNumber(byte[] b, int from, int to) {
+        boolean digit = false;
+        for (int i = from; i < to; i++) {
+            if (b[i] >= '0' && b[i] <= '9') digit = true;
+            else if (b[i] != '.') return false;
+        }
+        return digit;
     }
 }

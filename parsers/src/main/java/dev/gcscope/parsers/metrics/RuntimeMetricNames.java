@@ -101,6 +101,14 @@ public final class RuntimeMetricNames {
     private static final Map<String, String> FROM_PROMETHEUS = inverse();
 
     /**
+     * Whether a non-histogram runtime/metrics metric is cumulative (a counter: {@code /gc/cycles/total:gc-cycles},
+     * every {@code /cpu/classes/…}); false for gauges and names this list does not know.
+     */
+    public static boolean isCumulative(String runtimeName) {
+        return Boolean.TRUE.equals(SCALARS.get(runtimeName)) || runtimeName.startsWith("/godebug/non-default-behavior/");
+    }
+
+    /**
      * The Prometheus name client_golang gives {@code runtimeName}.
      *
      * @param cumulative the metric's {@code Cumulative} flag

@@ -51,6 +51,9 @@ final class SnapshotTables {
 
     /** Snapshot times, index = snapshot number (0 unused); NaN = unknown. */
     private double[] times = new double[16];
+    /** Wall-clock times in Unix seconds, as {@link #times}; NaN = unknown. */
+    private double[] walls = new double[16];
+    private boolean anyWall;
     private int snapshots;
 
     private record Previous(int snapshot, double[] upper, double[] counts) {}
@@ -78,9 +81,21 @@ final class SnapshotTables {
     /** Starts the next snapshot; returns its 1-based number. */
     int startSnapshot(double timeS) {
         snapshots++;
-        if (snapshots >= times.length) times = Arrays.copyOf(times, times.length * 2);
+        if (snapshots >= times.length) {
+            times = Arrays.copyOf(times, times.length * 2);
+            walls = Arrays.copyOf(walls, times.length);
+        }
         times[snapshots] = timeS;
+        walls[snapshots] = Double.NaN;
         return snapshots;
+    }
+
+    /** Sets the current snapshot's wall-clock time (Unix seconds). */
+    void wall(double unixS) {
+        if (snapshots > 0 && Double.isFinite(unixS)) {
+            walls[snapshots] = unixS;
+            anyWall = true;
+        }
     }
 
     /** Sets the current snapshot's time if it has none yet. */
@@ -214,7 +229,21 @@ final class SnapshotTables {
         out.put(SERIES_TABLE, seriesTable());
         out.put(SUMMARIES_TABLE, quantileTable());
         out.put(VALUES_TABLE, valueTable());
+        if (anyWall) out.put(SNAPSHOTS_TABLE, snapshotTable());
         return out;
+    }
+
+    private Table snapshotTable() {
+        int n = snapshots;
+        int[] number = new int[n];
+        double[] time = new double[n], wall = new double[n];
+        for (int i = 0; i < n; i++) {
+            number[i] = i + 1;
+            time[i] = times[i + 1];
+            wall[i] = walls[i + 1];
+        }
+        return Table.create(SNAPSHOTS_TABLE, Columns.ints(SNAPSHOT, number, n), Columns.doubles(TIME_S, time, n),
+                Columns.doubles(WALL_S, wall, n));
     }
 
     private Table buckets() {

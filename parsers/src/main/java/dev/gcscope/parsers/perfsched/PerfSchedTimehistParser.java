@@ -99,6 +99,10 @@ public final class PerfSchedTimehistParser implements TraceParser {
         tables.put(TimehistColumns.TOTALS_TABLE, summary.totalsTable());
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("options", run.options());
+        attributes.putAll(run.perfHeader().attributes());
+        if (run.perfHeader().attributes().containsKey(TimehistColumns.ATTR_CAPTURED_ON_S)) {
+            report.note("perf header: 'captured on' read as UTC (perf prints the recording machine's local time)");
+        }
         return new ParseResult(FORMAT, in.name(), tables, report.build(), attributes);
     }
 

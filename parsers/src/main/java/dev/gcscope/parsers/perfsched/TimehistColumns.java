@@ -51,6 +51,18 @@ public final class TimehistColumns {
             RUN_MS, STATE, EVENT, PRIO, PRIO_FROM, PRE_MIG_MS, NEXT, NEXT_TID, TARGET, TARGET_TID, TARGET_PID,
             FROM_CPU, TO_CPU, LOST, CALLCHAIN, LINE);
 
+    // attributes of the parse, from perf report --header-only lines before the timehist (PerfHeader)
+    /** Wall-clock time (Unix seconds) perf read together with {@link #ATTR_CLOCK_REFERENCE_S} ({@code -k mono}). */
+    public static final String ATTR_CLOCK_TOD_S = "clock_tod_s";
+    /** The recording clock's time (the timestamps' clock) read together with {@link #ATTR_CLOCK_TOD_S}. */
+    public static final String ATTR_CLOCK_REFERENCE_S = "clock_reference_s";
+    /** The recording clock, e.g. {@code monotonic}; absent for perf's own clock. */
+    public static final String ATTR_CLOCKID = "clockid";
+    /** {@code captured on}: the data file's modification time, Unix seconds, read as UTC (to the second). */
+    public static final String ATTR_CAPTURED_ON_S = "captured_on_s";
+    public static final String ATTR_FIRST_SAMPLE_S = "first_sample_s";
+    public static final String ATTR_LAST_SAMPLE_S = "last_sample_s";
+
     public static final String EVENT_SWITCH = "switch";
     public static final String EVENT_AWAKENED = "awakened";
     public static final String EVENT_MIGRATED = "migrated";

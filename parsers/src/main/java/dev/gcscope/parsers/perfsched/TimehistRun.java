@@ -21,6 +21,7 @@ final class TimehistRun implements LineReader.Sink {
     private final TimehistTableBuilder events;
     private final TimehistSummaryReader summary = new TimehistSummaryReader();
     private final TimehistLine row = new TimehistLine();
+    private final PerfHeader perfHeader = new PerfHeader();
 
     // what the header and the rows show of the options perf was run with
     private boolean visual, prioColumn, preMigColumn, stateColumn, header;
@@ -73,6 +74,10 @@ final class TimehistRun implements LineReader.Sink {
         }
         if (PasteText.isRule(b, p, q)) {
             report.skipped(PasteText.KIND_RULE, lineNo, b, s, e);
+            return;
+        }
+        if (perfHeader.line(b, p, q)) {
+            report.used();
             return;
         }
         switch (summary.line(b, p, q, lineNo)) {
@@ -146,6 +151,10 @@ final class TimehistRun implements LineReader.Sink {
 
     TimehistSummaryReader summary() {
         return summary;
+    }
+
+    PerfHeader perfHeader() {
+        return perfHeader;
     }
 
     /** The options the output shows perf was run with, e.g. {@code -V -n --state -w -M}. */

@@ -218,6 +218,11 @@ class MetricsSamplesTest {
         Table t = parse(s).table(BUCKETS_TABLE);
         int last = (int) t.intColumn(SNAPSHOT).max();
         Set<String> names = new TreeSet<>(t.where(t.intColumn(SNAPSHOT).isEqualTo(last)).stringColumn(METRIC).asSet());
+        if (s.has("incident")) {
+            // record-incident.sh asks for these two only (-metrics-histograms)
+            assertEquals(new TreeSet<>(List.of("/sched/latencies:seconds", "/sched/pauses/total/gc:seconds")), names);
+            return;
+        }
         int minor = minor(s);
         String since = minor >= 22 ? "1.22" : minor >= 17 ? "1.17" : "1.16";
         assertEquals(new TreeSet<>(RuntimeMetricNames.HISTOGRAMS_SINCE.get(since)), names);

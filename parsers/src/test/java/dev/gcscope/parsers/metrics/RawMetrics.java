@@ -40,6 +40,13 @@ final class RawMetrics {
     record RawHistogram(int snapshot, double timeS, String name, double[] counts, double[] bounds) {}
 
     static String text(byte[] b) {
+        if (b.length > 2 && (b[0] & 0xff) == 0x1f && (b[1] & 0xff) == 0x8b) {
+            try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(b))) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         return new String(b, StandardCharsets.UTF_8);
     }
 
