@@ -116,6 +116,8 @@ public final class PackageBuilder {
                 "--generate-cds-archive",
                 "--output", runtime.toString()));
         if (os == OperatingSystem.LINUX && Tools.onPath("objcopy")) {
+            // --strip-debug means both kinds, and jlink refuses it beside the native one's own option
+            args.set(args.indexOf("--strip-debug"), "--strip-java-debug-attributes");
             args.add(args.size() - 2, "--strip-native-debug-symbols=exclude-debuginfo-files");
         }
         Tools.run("jlink", args.toArray(String[]::new));
