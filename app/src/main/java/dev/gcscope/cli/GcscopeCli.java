@@ -88,9 +88,10 @@ public final class GcscopeCli {
 
     /**
      * @param only the one subcommand to build, or null for all: picocli builds each command's model
-     *             by reflection over its annotations, a fifth of a second of a {@code summary}'s
-     *             start spent on commands it does not run. The help and the usage errors of the
-     *             command run are the same either way; {@code help} and {@code --help} get all.
+     *             by reflection over its annotations (all five: 0.15-0.18 s of CPU without the
+     *             class-data archive), start-up a {@code summary} would spend on commands it does
+     *             not run. The help and the usage errors of the command run are the same either
+     *             way; {@code help} and {@code --help} get all.
      */
     private CommandLine commandLine(String only) {
         CommandLine cmd = new CommandLine(new RootCommand());
