@@ -3,11 +3,13 @@
 # as a ratio against its baseline (the issue's goals: first window within 1.2x of a bare JavaFX
 # window, first chart within 1.5x of it, `summary` within 1.5x of a bare `java` hello).
 #
-#   installer/benchmark.sh [RUNS] [GCSCOPE] [TRACE]
+#   installer/benchmark.sh [RUNS] [GCSCOPE] [TRACE] [BEFORE]
 #
 # RUNS (default 7) runs of each, interleaved so a busy machine slows all of them alike; the median
 # is reported. GCSCOPE is the packaged launcher (default /usr/bin/gcscope when installed, else the
 # image in installer/target); TRACE a trace of about 1 MB (default: a bundled sample). It needs
+# BEFORE, another packaged launcher (e.g. a copy of an older build's image), is measured in the
+# same runs against the same baselines, for before/after figures on a noisy machine. It needs
 # the packaging build (mvn -Pinstaller -DskipTests package: the baselines are compiled there),
 # Xvfb and hyperfine (apt-get install xvfb hyperfine).
 #
@@ -25,6 +27,7 @@ if [ -z "$gcscope" ]; then
 fi
 gcscope=$(readlink -f "$gcscope")
 trace=${3:-$root/sample-traces/src/main/resources/dev/gcscope/samples/gctrace/go1.24-phases-app-log.log}
+before=${4:+$(readlink -f "$4")}
 runtime=$(dirname "$(dirname "$gcscope")")/lib/runtime
 classes=$here/target/classes
 javafx=$here/target/javafx
@@ -74,6 +77,7 @@ echo "gcscope: $gcscope; trace: $trace ($(du -h "$trace" | cut -f1)); $runs runs
 for i in $(seq "$runs"); do
     window hello "$runtime/bin/java" -cp "$classes" dev.gcscope.installer.hello.HelloWindow
     window gcscope "$gcscope" "$trace"
+    [ -z "$before" ] || window before "$before" "$trace"
     window image-no-appcds "$runtime/bin/java" -cp "$(dirname "$(dirname "$gcscope")")/lib/app/gcscope.jar" dev.gcscope.Launcher "$trace"
     if [ -f "$fatjar" ]; then
         window jdk-hello "$jdk_java" --module-path "$javafx" --add-modules javafx.controls -cp "$classes" dev.gcscope.installer.hello.HelloWindow
@@ -94,6 +98,10 @@ row() { printf '%-44s %10s %10s %8s\n' "$1" "$2" "$3" "$(ratio "$2" "$3")"; }
 hello=$(median hello 2)
 row "first window, packaged (goal <= 1.2x)" "$(median gcscope 2)" "$hello"
 row "first chart, packaged (goal <= 1.5x)" "$(median gcscope 3)" "$hello"
+if [ -n "$before" ]; then
+    row "first window, $before" "$(median before 2)" "$hello"
+    row "first chart, $before" "$(median before 3)" "$hello"
+fi
 row "first window, image without the AppCDS archive" "$(median image-no-appcds 2)" "$hello"
 row "first chart, image without the AppCDS archive" "$(median image-no-appcds 3)" "$hello"
 if [ -f "$fatjar" ]; then
@@ -106,9 +114,11 @@ echo
 hyperfine -N --style basic --warmup 1 --runs "$runs" --export-json "$work/cli.json" \
     -n java-hello "$runtime/bin/java -cp $classes dev.gcscope.installer.hello.HelloMain" \
     -n gcscope-summary "$gcscope summary $trace" \
+    ${before:+-n before-summary "$before summary $trace"} \
     -n jdk-java-hello "$jdk_java -cp $classes dev.gcscope.installer.hello.HelloMain" \
     -n fatjar-summary "$jdk_java -jar $fatjar summary $trace" >/dev/null
 cli() { jq -r --arg n "$1" '.results[] | select(.command == $n) | .median * 1000 | floor' "$work/cli.json"; }
 printf '%-44s %10s %10s %8s\n' "command line (median ms, whole process)" "time" "baseline" "ratio"
 row "gcscope summary, packaged (goal <= 1.5x)" "$(cli gcscope-summary)" "$(cli java-hello)"
+[ -z "$before" ] || row "summary, $before" "$(cli before-summary)" "$(cli java-hello)"
 row "summary, fat jar on the JDK (before)" "$(cli fatjar-summary)" "$(cli jdk-java-hello)"

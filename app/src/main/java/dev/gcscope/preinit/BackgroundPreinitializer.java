@@ -30,12 +30,6 @@ import java.util.Locale;
 public final class BackgroundPreinitializer {
     /** Two alternating made-up regimes, enough cycles for the clustering to run as on a real trace. */
     private static final int CYCLES = 64;
-    /**
-     * For the desktop app: enough cycles that the parser's hot loops reach the optimising compiler
-     * while the toolkit starts (about a second of one core), so a big file dropped right after is
-     * not parsed by interpreted code. The CLI cannot spare that time before its own parse.
-     */
-    private static final int WARM_CYCLES = 30_000;
 
     private BackgroundPreinitializer() {}
 
@@ -51,9 +45,12 @@ public final class BackgroundPreinitializer {
         new DaemonThreads("gcscope-preinit-").newThread(() -> run(views)).start();
     }
 
+    // The desktop app once parsed 30 000 cycles here to get the parser compiled before a big file
+    // came: on two cores that second of CPU delayed the window and the first chart by a third
+    // (measured with installer/benchmark.sh's marks), so both faces now only load the classes.
     private static void run(boolean views) {
         try {
-            TraceSource trace = TraceSource.of("preinit", syntheticTrace(views ? WARM_CYCLES : CYCLES));
+            TraceSource trace = TraceSource.of("preinit", syntheticTrace(CYCLES));
             ParseResult r = DerivedColumns.addTo(TraceLoader.standard().load(trace, null, ParseListener.NONE));
             Table cycles = r.mainTable();
             // The CLI's summary runs its parts on the shared analysis pool, so that is warmed too; the

@@ -111,6 +111,7 @@ class AppImageIT {
     void theLauncherUsesTheAppsClassDataArchive() throws Exception {
         for (Path cfg : image().launcherConfigurations()) {
             assertTrue(Files.readAllLines(cfg).contains("java-options=-XX:SharedArchiveFile=$APPDIR/" + AppImage.ARCHIVE), cfg::toString);
+            assertTrue(Files.readAllLines(cfg).contains("java-options=" + PackageBuilder.JIT_OPTION), cfg::toString);
         }
         Run shared = launcher(Map.of("JAVA_TOOL_OPTIONS", "-Xshare:on -Xlog:class+load=info"), "help");
         assertEquals(0, shared.status(), shared::err);
