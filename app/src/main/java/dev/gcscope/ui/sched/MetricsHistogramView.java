@@ -4,6 +4,7 @@ import dev.gcscope.render.chart.BucketHistogramPlot;
 import dev.gcscope.analysis.sched.HistogramHistory;
 import dev.gcscope.ui.chart.BucketHistogramChart;
 import dev.gcscope.render.plot.Quantity;
+import dev.gcscope.render.sched.MetricsChartData;
 import dev.gcscope.ui.view.TraceView;
 import java.util.List;
 import java.util.Locale;
@@ -87,11 +88,10 @@ public final class MetricsHistogramView implements TraceView {
         }
         int i = (int) Math.round(snapshot.getValue()) - 1;
         HistogramHistory.Snapshot s = h.snapshots().get(Math.max(0, Math.min(h.snapshots().size() - 1, i)));
-        Quantity q = Quantity.ofMetric(h.name());
-        double[] marks = new double[HistogramHistory.QUANTILES.length];
-        for (int k = 0; k < marks.length; k++) marks[k] = s.quantile(HistogramHistory.QUANTILES[k], h.upper());
-        chart.barsProperty().set(new BucketHistogramPlot.Bars(h.lower(), h.upper(), s.counts(), q, h.name(), marks,
-                new String[] {"P50", "P90", "P99"}));
+        BucketHistogramPlot.Bars bars = MetricsChartData.bars(h, s);
+        Quantity q = bars.quantity();
+        double[] marks = bars.markers();
+        chart.barsProperty().set(bars);
         facts.setText(String.format(Locale.ROOT, "snapshot %d of %d%s · %,.0f observations since process start · P50 %s · P90 %s · P99 %s",
                 i + 1, h.snapshots().size(), Double.isNaN(s.timeS()) ? "" : String.format(Locale.ROOT, " (t = %.3f s)", s.timeS()),
                 s.total(), q.format(marks[0]), q.format(marks[1]), q.format(marks[2])));
