@@ -96,7 +96,7 @@ public final class HtmlReport {
     }
 
     private void table(ReportDocument.Table t, String scope) {
-        out.append("<div class=\"table-wrap\"><table id=\"").append(esc(scope + "-" + t.id())).append("\" data-table=\"")
+        out.append("<div class=\"table-wrap\"><table id=\"").append(esc(scope + "-table-" + t.id())).append("\" data-table=\"")
                 .append(esc(t.id())).append("\">\n<caption>").append(esc(t.caption())).append("</caption>\n<thead><tr>");
         for (int c = 0; c < t.headers().size(); c++) {
             out.append(t.numeric().get(c) ? "<th class=\"num\">" : "<th>").append(esc(t.headers().get(c))).append("</th>");
