@@ -125,6 +125,21 @@ class ReportHtmlTest {
         }
     }
 
+    /** The regimes' eleven columns of twelve-digit figures may take a wide screen's width; three columns stay with the text. */
+    @Test
+    void aTableOfManyColumnsIsMarkedWide() throws Exception {
+        Path input = SampleTraces.get(SampleTraces.DEFAULT_GCTRACE).copyTo(dir);
+        Path out = dir.resolve("wide.html");
+        assertEquals(0, CliRun.of("report", "--out", out.toString(), input.toString()).status());
+        String html = Files.readString(out, StandardCharsets.UTF_8);
+        Document doc = parseStrictly(html);
+        Element regimes = doc.selectFirst("table[data-table=regimes]");
+        assertTrue(regimes.select("thead th").size() > 8, "the regimes have many columns");
+        assertTrue(regimes.parent().hasClass("wide"), regimes.parent().className());
+        assertFalse(doc.selectFirst("table[data-table=key-figures]").parent().hasClass("wide"));
+        assertTrue(html.contains(".table-wrap.wide {"), "the stylesheet widens it");
+    }
+
     @Test
     void theDarkThemeKeepsALightDrawingOfEachChartForPaper() throws Exception {
         Path input = SampleTraces.get(SampleTraces.DEFAULT_GCTRACE).copyTo(dir);
