@@ -6,8 +6,6 @@ import dev.gcscope.analysis.sched.LogBins;
 import dev.gcscope.analysis.sched.TaskDelays;
 import dev.gcscope.parsers.ParseResult;
 import dev.gcscope.parsers.metrics.MetricsColumns;
-import dev.gcscope.parsers.metrics.MetricsJsonParser;
-import dev.gcscope.parsers.metrics.PrometheusTextParser;
 import dev.gcscope.parsers.perfsched.PerfSchedTimehistParser;
 import dev.gcscope.parsers.perfsched.TimehistColumns;
 import dev.gcscope.render.ChartFont;
@@ -70,7 +68,8 @@ public final class SchedCharts {
             }
             return new SchedCharts(List.of(TIMEHIST_DELAYS), chart, null, null);
         }
-        if (result.format().equals(PrometheusTextParser.FORMAT) || result.format().equals(MetricsJsonParser.FORMAT)) {
+        // by its table rather than its format: every runtime/metrics format gives the same buckets table
+        if (result.tables().get(MetricsColumns.BUCKETS_TABLE) != null) {
             List<HistogramHistory> h = HistogramHistory.of(result.table(MetricsColumns.BUCKETS_TABLE));
             List<HistogramHistory> multi = MetricsChartData.withIntervals(h);
             HistogramHistory over = MetricsChartData.preferred(multi);
