@@ -2,6 +2,7 @@ package dev.gcscope.cli;
 
 import dev.gcscope.export.ChartImages;
 import dev.gcscope.export.GcTraceCharts;
+import dev.gcscope.export.SchedCharts;
 import dev.gcscope.parsers.ParseResult;
 import dev.gcscope.render.ChartFont;
 import dev.gcscope.render.Rgba;
@@ -10,6 +11,7 @@ import dev.gcscope.render.theme.ChartTheme;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import tech.tablesaw.api.Table;
 
@@ -22,13 +24,25 @@ final class ChartFiles {
      * @param given the output as the user named it, for messages
      */
     static int write(CliContext context, ParseResult result, ChartOptions options, Path out, boolean svg, String given) {
-        Optional<Table> cycles = context.formats().forFormat(result.format()).flatMap(f -> f.gcCycles(result));
-        if (cycles.isEmpty() || cycles.get().rowCount() == 0) {
-            return context.errors().input(result.sourceName() + ": has no GC cycles to chart (" + result.format().id()
-                    + "); --chart draws the charts of a gctrace");
-        }
         ChartTheme theme = options.chartTheme();
-        ChartDrawing chart = GcTraceCharts.of(cycles.get()).chart(options.chart, theme);
+        ChartDrawing chart;
+        if (GcTraceCharts.has(options.chart)) {
+            Optional<Table> cycles = context.formats().forFormat(result.format()).flatMap(f -> f.gcCycles(result));
+            if (cycles.isEmpty() || cycles.get().rowCount() == 0) {
+                return context.errors().input(result.sourceName() + ": has no GC cycles to chart (" + result.format().id()
+                        + "); --chart " + options.chart + " draws a chart of a gctrace");
+            }
+            chart = GcTraceCharts.of(cycles.get()).chart(options.chart, theme);
+        } else {
+            SchedCharts charts = SchedCharts.of(result);
+            if (!charts.ids().contains(options.chart)) {
+                boolean gctrace = context.formats().forFormat(result.format()).flatMap(f -> f.gcCycles(result)).isPresent();
+                List<String> has = gctrace ? GcTraceCharts.IDS : charts.ids();
+                return context.errors().input(result.sourceName() + ": has no chart '" + options.chart + "' (" + result.format().id()
+                        + (has.isEmpty() ? "; no chart is drawn for this format" : "; its charts are " + String.join(", ", has)) + ")");
+            }
+            chart = charts.chart(options.chart, theme);
+        }
         Rgba background = options.print ? Rgba.WHITE : theme.background();
         double w = options.width, h = options.heightPx();
         try {

@@ -1,6 +1,9 @@
 package dev.gcscope.cli;
 
 import dev.gcscope.export.GcTraceCharts;
+import dev.gcscope.export.SchedCharts;
+import java.util.ArrayList;
+import java.util.List;
 import dev.gcscope.render.theme.ChartTheme;
 import picocli.CommandLine.Option;
 
@@ -11,7 +14,9 @@ final class ChartOptions {
 
     @Option(names = "--chart", paramLabel = "ID",
             description = "The chart to write with --png or --svg, by the id of its view: pause-timeline, heap-timeline,"
-                    + " gc-cpu-timeline, stw-histogram, convergence, regime-scatter, mmu.")
+                    + " gc-cpu-timeline, stw-histogram, convergence, regime-scatter, mmu (gctrace);"
+                    + " sched-timehist-delays (perf sched timehist); sched-metrics-histogram, sched-metrics-over-time"
+                    + " (runtime/metrics with several snapshots).")
     String chart;
 
     @Option(names = "--width", paramLabel = "PX", defaultValue = "1000",
@@ -35,8 +40,8 @@ final class ChartOptions {
 
     /** Why these options cannot draw a chart, or null when they can. */
     String problem() {
-        if (chart == null) return "--png and --svg need --chart ID (one of " + String.join(", ", GcTraceCharts.IDS) + ")";
-        if (!GcTraceCharts.has(chart)) return "unknown chart '" + chart + "' for --chart; the charts are " + String.join(", ", GcTraceCharts.IDS);
+        if (chart == null) return "--png and --svg need --chart ID (one of " + String.join(", ", ids()) + ")";
+        if (!ids().contains(chart)) return "unknown chart '" + chart + "' for --chart; the charts are " + String.join(", ", ids());
         if (width < MIN_PX || width > MAX_PX) return "--width must be between " + MIN_PX + " and " + MAX_PX + " pixels, not " + width;
         if (height != null && (height < MIN_PX / 2 || height > MAX_PX)) {
             return "--height must be between " + MIN_PX / 2 + " and " + MAX_PX + " pixels, not " + height;
@@ -44,6 +49,13 @@ final class ChartOptions {
         if (scale < 1 || scale > 3) return "--scale must be 1, 2 or 3, not " + scale;
         if (!theme.equals("light") && !theme.equals("dark")) return "--theme must be light or dark, not '" + theme + "'";
         return null;
+    }
+
+    /** Every chart id of every format. */
+    static List<String> ids() {
+        List<String> all = new ArrayList<>(GcTraceCharts.IDS);
+        all.addAll(SchedCharts.IDS);
+        return all;
     }
 
     int heightPx() {

@@ -61,6 +61,17 @@ class NoJavaFxTest {
         assertTrue(Files.readString(svg, StandardCharsets.UTF_8).contains("<text"), "an SVG was written");
     }
 
+    /** The scheduler's and runtime/metrics' charts take the same path: headless, no JavaFX. */
+    @Test
+    void schedChartExportLoadsNoJavaFxClass() throws Exception {
+        Path sample = SampleTraces.get("metrics/go1.24-phases-histograms.jsonl").copyTo(dir);
+        Path svg = dir.resolve("over-time.svg");
+        List<String> loaded = loadedClasses("export", "--svg", svg.toString(), "--chart", "sched-metrics-over-time", sample.toString());
+        assertTrue(loaded.contains("dev.gcscope.render.chart.BucketHeatmapPlot"), "the heatmap was drawn");
+        assertTrue(loaded.stream().noneMatch(c -> c.startsWith("javafx.") || c.startsWith("com.sun.javafx")), loaded::toString);
+        assertTrue(Files.readString(svg, StandardCharsets.UTF_8).contains("<text"), "an SVG was written");
+    }
+
     private List<String> loadedClasses(String... args) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path log = dir.resolve("stdout.txt");

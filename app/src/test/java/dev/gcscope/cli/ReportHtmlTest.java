@@ -16,7 +16,9 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -91,6 +93,7 @@ class ReportHtmlTest {
         String html = Files.readString(out, StandardCharsets.UTF_8);
         Document doc = parseStrictly(html);
         assertLoadsNothingFromOutside(doc, html);
+        assertIdsAreUnique(doc);
 
         JsonNode summary = summaryJson(input);
         assertFiguresEqualSummary(doc, summary, EXPECTED_KEYS.get(sample.format()));
@@ -115,12 +118,28 @@ class ReportHtmlTest {
         assertEquals(a.getFileName().toString(), sections.get(0).selectFirst("h2").text());
         assertEquals(b.getFileName().toString(), sections.get(1).selectFirst("h2").text());
         assertEquals(List.of("#input-1", "#input-2"), doc.select("nav.toc a").eachAttr("href"));
+        assertIdsAreUnique(doc);
         assertEquals(sha256(a), sections.get(0).selectFirst("[data-key=sha256]").text());
         assertEquals(sha256(b), sections.get(1).selectFirst("[data-key=sha256]").text());
         JsonNode summaries = JSON.readTree(CliRun.of("summary", "--json", a.toString(), b.toString()).out());
         for (int i = 0; i < 2; i++) {
             for (Element e : sections.get(i).select("[data-key^=/]")) assertFigure(e, summaries.get(i));
         }
+    }
+
+    /** The regimes' eleven columns of twelve-digit figures may take a wide screen's width; three columns stay with the text. */
+    @Test
+    void aTableOfManyColumnsIsMarkedWide() throws Exception {
+        Path input = SampleTraces.get(SampleTraces.DEFAULT_GCTRACE).copyTo(dir);
+        Path out = dir.resolve("wide.html");
+        assertEquals(0, CliRun.of("report", "--out", out.toString(), input.toString()).status());
+        String html = Files.readString(out, StandardCharsets.UTF_8);
+        Document doc = parseStrictly(html);
+        Element regimes = doc.selectFirst("table[data-table=regimes]");
+        assertTrue(regimes.select("thead th").size() > 8, "the regimes have many columns");
+        assertTrue(regimes.parent().hasClass("wide"), regimes.parent().className());
+        assertFalse(doc.selectFirst("table[data-table=key-figures]").parent().hasClass("wide"));
+        assertTrue(html.contains(".table-wrap.wide {"), "the stylesheet widens it");
     }
 
     @Test
@@ -132,6 +151,7 @@ class ReportHtmlTest {
         Document doc = parseStrictly(html);
         assertEquals("theme-dark", doc.selectFirst("html").className());
         assertTrue(html.contains("@media print"), "a print stylesheet");
+        assertIdsAreUnique(doc);
         for (Element figure : doc.select("figure.chart")) {
             assertEquals(1, figure.select(".for-screen > svg").size(), figure.id());
             assertEquals(1, figure.select(".for-print > svg").size(), figure.id());
@@ -179,6 +199,15 @@ class ReportHtmlTest {
      * stays in the page ({@code href} of {@code #…}), no stylesheet, script, frame or object element, and
      * CSS {@code url()} only in-page or {@code data:}.
      */
+    /** An id names one element of the page: a link to it, or a chart's clip path, would otherwise find the wrong one. */
+    static void assertIdsAreUnique(Document doc) {
+        Map<String, Integer> seen = new TreeMap<>();
+        for (Element e : doc.select("[id]")) seen.merge(e.id(), 1, Integer::sum);
+        assertTrue(seen.size() > 3, "the page has ids: " + seen.keySet());
+        seen.values().removeIf(n -> n == 1);
+        assertEquals(Map.of(), seen, "ids defined more than once");
+    }
+
     static void assertLoadsNothingFromOutside(Document doc, String html) {
         assertTrue(doc.select("script, link, iframe, frame, object, embed, img[src], video, audio, source, base").isEmpty(),
                 () -> "elements that load something: " + doc.select("script, link, iframe, frame, object, embed, img, video, audio, source, base"));

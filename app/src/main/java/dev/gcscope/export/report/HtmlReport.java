@@ -95,8 +95,12 @@ public final class HtmlReport {
         out.append("</dl>\n");
     }
 
+    /** Above this many columns a table is wide: it may reach past the text's column on a wide screen. */
+    static final int WIDE_COLUMNS = 8;
+
     private void table(ReportDocument.Table t, String scope) {
-        out.append("<div class=\"table-wrap\"><table id=\"").append(esc(scope + "-" + t.id())).append("\" data-table=\"")
+        // a table of many columns (the regimes, the per-task delays) may use the window's width beside the text's
+        out.append(t.headers().size() > WIDE_COLUMNS ? "<div class=\"table-wrap wide\">" : "<div class=\"table-wrap\">").append("<table id=\"").append(esc(scope + "-table-" + t.id())).append("\" data-table=\"")
                 .append(esc(t.id())).append("\">\n<caption>").append(esc(t.caption())).append("</caption>\n<thead><tr>");
         for (int c = 0; c < t.headers().size(); c++) {
             out.append(t.numeric().get(c) ? "<th class=\"num\">" : "<th>").append(esc(t.headers().get(c))).append("</th>");

@@ -104,6 +104,7 @@ public final class ChartExportMenu {
     public static void install(Parent root, BackgroundRunner runner) {
         CanvasChart[] lastHovered = new CanvasChart[1];
         BooleanProperty print = new SimpleBooleanProperty(false);
+        root.getProperties().put(STATE_KEY, new WindowState(print, lastHovered));
         root.addEventFilter(MouseEvent.MOUSE_MOVED, e -> {
             CanvasChart c = chartOf(e.getTarget());
             if (c != null) lastHovered[0] = c;
@@ -120,6 +121,55 @@ public final class ChartExportMenu {
             e.consume();
             new ChartExportMenu(c, runner, print).copy();
         });
+    }
+
+    /** Where File ▸ Export chart… finds what the menus share: the print choice and the chart last under the pointer. */
+    private static final Object STATE_KEY = new Object();
+
+    private record WindowState(BooleanProperty print, CanvasChart[] lastHovered) {}
+
+    private static WindowState stateOf(Parent root) {
+        Object s = root.getProperties().get(STATE_KEY);
+        if (s instanceof WindowState w) return w;
+        WindowState w = new WindowState(new SimpleBooleanProperty(false), new CanvasChart[1]);
+        root.getProperties().put(STATE_KEY, w);
+        return w;
+    }
+
+    /** The window's white-background choice, shared by every chart's menu and File ▸ Export chart…. */
+    public static BooleanProperty printOf(Parent root) {
+        return stateOf(root).print();
+    }
+
+    /**
+     * The chart File ▸ Export chart… exports from {@code view}: the one the pointer was last over if it
+     * is in the view and shown, else the view's first chart shown; null when the view has none.
+     */
+    public static CanvasChart chartOfView(Parent root, Node view) {
+        CanvasChart hovered = stateOf(root).lastHovered()[0];
+        if (hovered != null && shown(hovered) && isInside(hovered, view)) return hovered;
+        return firstChart(view);
+    }
+
+    private static boolean isInside(Node n, Node ancestor) {
+        for (Node p = n; p != null; p = p.getParent()) if (p == ancestor) return true;
+        return false;
+    }
+
+    private static boolean shown(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) if (!p.isVisible()) return false;
+        return n.getScene() != null;
+    }
+
+    private static CanvasChart firstChart(Node n) {
+        if (n instanceof CanvasChart c) return shown(c) && c.getWidth() > 0 ? c : null;
+        if (n instanceof Parent p) {
+            for (Node child : p.getChildrenUnmodifiable()) {
+                CanvasChart c = firstChart(child);
+                if (c != null) return c;
+            }
+        }
+        return null;
     }
 
     /** The chart {@code target} is, or is inside; null for none. */
@@ -160,7 +210,12 @@ public final class ChartExportMenu {
     }
 
     private Snapshot snapshot() {
-        return print.get() ? printSnapshotOf(chart) : snapshotOf(chart);
+        return snapshotOf(chart, print.get());
+    }
+
+    /** The chart as it is now, on its card or (print) in the light theme on white. Call on the UI thread. */
+    public static Snapshot snapshotOf(CanvasChart chart, boolean print) {
+        return print ? printSnapshotOf(chart) : snapshotOf(chart);
     }
 
     /** The colour the chart is seen on: the fill of the nearest region around it that has one (its card). */
@@ -198,11 +253,19 @@ public final class ChartExportMenu {
 
     /** Draws the snapshot and writes it to {@code file} atomically. Runs on any thread. */
     public static void write(Snapshot s, Kind kind, Path file) throws IOException {
-        if (kind == Kind.SVG) {
+        write(s, kind == Kind.SVG, kind.scale, file);
+    }
+
+    /**
+     * Draws the snapshot and writes it to {@code file} atomically, as SVG or as a PNG {@code scale}
+     * times the chart's size (a chosen width is a scale that is not whole). Runs on any thread.
+     */
+    public static void write(Snapshot s, boolean svg, double scale, Path file) throws IOException {
+        if (svg) {
             AtomicFileWriter.write(file, w -> ChartImages.writeSvg(s.drawing(), s.width(), s.height(), s.background(),
                     ChartFont.labels(), w));
         } else {
-            AtomicFileWriter.write(file, ChartImages.png(s.drawing(), s.width(), s.height(), kind.scale, s.background()));
+            AtomicFileWriter.write(file, ChartImages.png(s.drawing(), s.width(), s.height(), scale, s.background()));
         }
     }
 
@@ -221,6 +284,11 @@ public final class ChartExportMenu {
 
     /** The chart's id ("pause-timeline-chart" gives "pause-timeline"), or "chart". */
     private String baseName() {
+        return baseName(chart);
+    }
+
+    /** The chart's id ("pause-timeline-chart" gives "pause-timeline"), or "chart": the offered file name. */
+    public static String baseName(CanvasChart chart) {
         String id = chart.getId();
         if (id == null || id.isEmpty()) return "chart";
         return id.endsWith("-chart") ? id.substring(0, id.length() - "-chart".length()) : id;

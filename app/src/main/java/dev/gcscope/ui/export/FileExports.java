@@ -64,6 +64,21 @@ public final class FileExports {
         });
     }
 
+    /** Says in the window why nothing was exported. Call on the UI thread. */
+    public void failed(String message) {
+        messages.failed(message);
+    }
+
+    /** Draws the chart frozen in {@code chart} and writes it at {@code target} (SVG, or PNG at {@code scale}×). */
+    public void saveChart(Path target, ChartExportMenu.Snapshot chart, boolean svg, double scale) {
+        List<Path> protectedFiles = List.copyOf(inputs.get());
+        run("export chart", target, "the chart", ctx -> {
+            OutputFiles.check(target, target.toString(), protectedFiles);
+            ChartExportMenu.write(chart, svg, scale, target);
+            return null;
+        });
+    }
+
     private void run(String name, Path target, String what, BackgroundTask<Void> task) {
         runner.submit(name, task, new TaskListener<Void>() {
             @Override

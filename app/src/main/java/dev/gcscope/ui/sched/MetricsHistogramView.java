@@ -5,6 +5,7 @@ import dev.gcscope.analysis.sched.HistogramHistory;
 import dev.gcscope.format.MetricsSupport;
 import dev.gcscope.ui.chart.BucketHistogramChart;
 import dev.gcscope.render.plot.Quantity;
+import dev.gcscope.render.sched.MetricsChartData;
 import dev.gcscope.ui.view.TraceView;
 import java.util.List;
 import java.util.Locale;
@@ -88,11 +89,10 @@ public final class MetricsHistogramView implements TraceView {
         }
         int i = (int) Math.round(snapshot.getValue()) - 1;
         HistogramHistory.Snapshot s = h.snapshots().get(Math.max(0, Math.min(h.snapshots().size() - 1, i)));
-        Quantity q = Quantity.ofMetric(h.name());
-        double[] marks = new double[HistogramHistory.QUANTILES.length];
-        for (int k = 0; k < marks.length; k++) marks[k] = s.quantile(HistogramHistory.QUANTILES[k], h.upper());
-        chart.barsProperty().set(new BucketHistogramPlot.Bars(h.lower(), h.upper(), s.counts(), q, h.name(), marks,
-                new String[] {"P50", "P90", "P99"}));
+        BucketHistogramPlot.Bars bars = MetricsChartData.bars(h, s);
+        Quantity q = bars.quantity();
+        double[] marks = bars.markers();
+        chart.barsProperty().set(bars);
         facts.setText(String.format(Locale.ROOT, "snapshot %d of %d%s · %,.0f observations since process start · P50 %s · P90 %s · P99 %s",
                 i + 1, h.snapshots().size(), Double.isNaN(s.timeS()) ? "" : String.format(Locale.ROOT, " (t = %.3f s)", s.timeS()),
                 s.total(), figure(q, h.name(), marks[0]), figure(q, h.name(), marks[1]), figure(q, h.name(), marks[2])));

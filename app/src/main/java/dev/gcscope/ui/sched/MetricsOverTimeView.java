@@ -1,12 +1,11 @@
 package dev.gcscope.ui.sched;
 
-import dev.gcscope.render.chart.BucketHeatmapPlot;
 import dev.gcscope.render.chart.PercentileLinesPlot;
 import dev.gcscope.analysis.sched.HistogramHistory;
 import dev.gcscope.ui.chart.BucketHeatmapChart;
 import dev.gcscope.ui.chart.HeatScaleLegend;
 import dev.gcscope.ui.chart.PercentileLinesChart;
-import dev.gcscope.render.plot.Quantity;
+import dev.gcscope.render.sched.MetricsChartData;
 import dev.gcscope.ui.view.TraceView;
 import java.util.List;
 import javafx.collections.FXCollections;
@@ -35,7 +34,7 @@ public final class MetricsOverTimeView implements TraceView {
     public MetricsOverTimeView(List<HistogramHistory> histories) {
         root.setId(ID);
         root.getStyleClass().addAll("sched-view", "metrics-over-time-view");
-        List<HistogramHistory> multi = histories.stream().filter(h -> h.intervals().size() > 0).toList();
+        List<HistogramHistory> multi = MetricsChartData.withIntervals(histories);
         metric.setId("over-time-metric");
         metric.setItems(FXCollections.observableArrayList(multi));
         metric.setCellFactory(l -> new NameCell());
@@ -65,36 +64,8 @@ public final class MetricsOverTimeView implements TraceView {
     }
 
     private void show(HistogramHistory h) {
-        if (h == null) {
-            heatmap.cellsProperty().set(BucketHeatmapPlot.Cells.empty());
-            percentiles.dataProperty().set(PercentileLinesPlot.Lines.empty());
-            return;
-        }
-        List<HistogramHistory.Interval> iv = h.intervals();
-        int n = iv.size();
-        boolean timed = iv.stream().allMatch(i -> !Double.isNaN(i.startS()) && !Double.isNaN(i.endS()) && i.endS() > i.startS());
-        double[] start = new double[n], end = new double[n], mid = new double[n];
-        double[][] counts = new double[n][];
-        double[][] lines = new double[PercentileLinesPlot.Role.values().length][];
-        double[] p50 = new double[n], p90 = new double[n], p99 = new double[n];
-        for (int k = 0; k < n; k++) {
-            HistogramHistory.Interval i = iv.get(k);
-            start[k] = timed ? i.startS() : k;
-            end[k] = timed ? i.endS() : k + 1;
-            mid[k] = timed ? i.endS() : k + 1;
-            counts[k] = i.counts();
-            p50[k] = i.p50();
-            p90[k] = i.p90();
-            p99[k] = i.p99();
-        }
-        lines[PercentileLinesPlot.Role.P50.ordinal()] = p50;
-        lines[PercentileLinesPlot.Role.P90.ordinal()] = p90;
-        lines[PercentileLinesPlot.Role.P99.ordinal()] = p99;
-        String x = timed ? "time (s)" : "interval (the snapshots have no times)";
-        Quantity q = Quantity.ofMetric(h.name());
-        heatmap.cellsProperty().set(new BucketHeatmapPlot.Cells(x, h.name(), q, h.lower(), h.upper(), start, end, counts));
-        percentiles.dataProperty().set(new PercentileLinesPlot.Lines(timed ? "interval end (s)" : x, h.name() + " per interval",
-                q, true, mid, lines, null, null));
+        heatmap.cellsProperty().set(MetricsChartData.heatmap(h));
+        percentiles.dataProperty().set(MetricsChartData.percentiles(h));
     }
 
     private static final class NameCell extends javafx.scene.control.ListCell<HistogramHistory> {

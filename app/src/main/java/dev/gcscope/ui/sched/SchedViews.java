@@ -3,6 +3,7 @@ package dev.gcscope.ui.sched;
 import dev.gcscope.analysis.sched.HistogramHistory;
 import dev.gcscope.parsers.ParseResult;
 import dev.gcscope.parsers.metrics.MetricsColumns;
+import dev.gcscope.render.sched.MetricsChartData;
 import dev.gcscope.ui.task.BackgroundRunner;
 import dev.gcscope.ui.task.TaskListener;
 import dev.gcscope.ui.view.FormatViews;
@@ -18,7 +19,7 @@ import tech.tablesaw.api.Table;
  */
 public final class SchedViews {
     /** The metric a runtime/metrics view opens on when the file has it: the scheduler's own latency. */
-    static final List<String> PREFERRED = List.of("/sched/latencies:seconds", "/sched/pauses/total/gc:seconds", "/gc/pauses:seconds");
+    static final List<String> PREFERRED = MetricsChartData.PREFERRED;
 
     private SchedViews() {}
 
@@ -67,11 +68,7 @@ public final class SchedViews {
 
     /** The metric shown first: a preferred one with observations, else the first with any. */
     static HistogramHistory preferred(List<HistogramHistory> histories) {
-        for (String name : PREFERRED) {
-            for (HistogramHistory h : histories) if (h.name().equals(name) && !h.isEmpty() && h.last().total() > 0) return h;
-        }
-        for (HistogramHistory h : histories) if (!h.isEmpty() && h.last().total() > 0) return h;
-        return histories.isEmpty() ? null : histories.get(0);
+        return MetricsChartData.preferred(histories);
     }
 
     /** A tab whose content is built once the document's histogram histories are computed. */

@@ -6,6 +6,7 @@ import dev.gcscope.analysis.sched.TaskDelays;
 import dev.gcscope.parsers.ParseResult;
 import dev.gcscope.parsers.perfsched.TimehistColumns;
 import dev.gcscope.render.plot.TimeRange;
+import dev.gcscope.render.sched.TimehistChartData;
 import dev.gcscope.ui.task.TaskContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,18 +18,16 @@ import java.util.List;
 record TimehistData(TaskDelays delays, List<LogBins> histograms, List<DelayOverTime> overTime, List<double[]> taskTimes,
                     List<double[]> taskDelays, double t0) {
     /** perf prints delays in whole microseconds: 0.000 ms is "under a microsecond". */
-    static final double RESOLUTION_MS = 0.001;
+    static final double RESOLUTION_MS = TimehistChartData.RESOLUTION_MS;
 
     static TimehistData of(ParseResult result) {
         TaskDelays d = TaskDelays.of(result.table(TimehistColumns.EVENTS_TABLE));
-        double t0 = Double.POSITIVE_INFINITY;
-        for (double t : d.timeS()) if (t < t0) t0 = t;
+        double t0 = TimehistChartData.t0(d);
         List<LogBins> bins = new ArrayList<>();
         List<DelayOverTime> over = new ArrayList<>();
         List<double[]> times = new ArrayList<>(), delays = new ArrayList<>();
         for (TaskDelays.Task t : d.tasks()) {
-            double[] x = new double[t.rows().length], y = d.delaysOf(t);
-            for (int i = 0; i < x.length; i++) x[i] = d.timeS()[t.rows()[i]] - t0;
+            double[] x = TimehistChartData.times(d, t, t0), y = d.delaysOf(t);
             bins.add(LogBins.of(y, RESOLUTION_MS));
             over.add(DelayOverTime.of(x, y));
             times.add(x);

@@ -8,7 +8,7 @@ import dev.gcscope.analysis.sched.TaskDelays;
 import dev.gcscope.parsers.ParseResult;
 import dev.gcscope.ui.chart.BucketHistogramChart;
 import dev.gcscope.ui.chart.PercentileLinesChart;
-import dev.gcscope.render.plot.Quantity;
+import dev.gcscope.render.sched.TimehistChartData;
 import dev.gcscope.render.plot.TimeRange;
 import dev.gcscope.ui.task.BackgroundRunner;
 import dev.gcscope.ui.task.LatestTask;
@@ -75,10 +75,7 @@ public final class TimehistDelayViewModel {
         tasks.set(d.delays().tasks());
         showRangeText();
         // The busiest process first: in a recording of one Go program, that program.
-        List<TaskDelays.Task> all = d.delays().tasks();
-        int first = 0;
-        for (int i = 1; i < all.size(); i++) if (all.get(i).switches() > all.get(first).switches()) first = i;
-        TaskDelays.Task busiest = all.isEmpty() ? null : all.get(first);
+        TaskDelays.Task busiest = TimehistChartData.busiest(d.delays().tasks());
         if (busiest == chosen.get()) showTask(busiest);
         else chosen.set(busiest);
         ready.set(true);
@@ -154,28 +151,16 @@ public final class TimehistDelayViewModel {
             histogram.set(BucketHistogramPlot.Bars.empty());
         } else {
             LogBins b = shown.histogramOf(t);
-            histogram.set(new BucketHistogramPlot.Bars(seconds(b.lower()), seconds(b.upper()), b.counts(), Quantity.SECONDS,
-                    "scheduling delay", seconds(new double[] {t.p50Ms(), t.p90Ms(), t.p99Ms()}), new String[] {"P50", "P90", "P99"}));
+            histogram.set(TimehistChartData.histogram(t, b));
         }
         // over time: the whole recording's switches of the task, whatever the range
         int i = data.delays().tasks().indexOf(find(data.delays().tasks(), t));
         DelayOverTime o = data.overTime().get(i);
-        double[][] lines = new double[PercentileLinesPlot.Role.values().length][];
-        lines[PercentileLinesPlot.Role.P50.ordinal()] = o.p50Ms();
-        lines[PercentileLinesPlot.Role.P99.ordinal()] = o.p99Ms();
-        lines[PercentileLinesPlot.Role.MAX.ordinal()] = o.maxMs();
-        overTime.set(new PercentileLinesPlot.Lines("time since the first event (s)", "scheduling delay (ms)",
-                Quantity.PLAIN, false, o.midS(), lines, data.taskTimes().get(i), data.taskDelays().get(i)));
+        overTime.set(TimehistChartData.overTime(o, data.taskTimes().get(i), data.taskDelays().get(i)));
     }
 
     private static String ms(double v) {
         return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.3f", v);
-    }
-
-    private static double[] seconds(double[] ms) {
-        double[] s = new double[ms.length];
-        for (int i = 0; i < s.length; i++) s[i] = ms[i] / MS_PER_S;
-        return s;
     }
 
     /** True once the per-task figures are computed. */

@@ -3,6 +3,8 @@ package dev.gcscope.ui.window;
 import dev.gcscope.export.report.ReportFormat;
 import dev.gcscope.ui.Theme;
 import dev.gcscope.ui.export.ChartExportMenu;
+import dev.gcscope.ui.chart.CanvasChart;
+import dev.gcscope.ui.export.ChartExportDialog;
 import dev.gcscope.ui.export.FileExports;
 import dev.gcscope.ui.report.ParseReportDialog;
 import dev.gcscope.ui.report.ParseReportViewModel;
@@ -231,12 +233,15 @@ public final class MainWindowView {
         MenuItem exportReport = item("Export report…", "Shortcut+Shift+E", this::chooseReportFile);
         exportReport.setId("menu-export-report");
         exportReport.disableProperty().bind(vm.selectedProperty().isNull());
+        MenuItem exportChart = item("Export chart…", null, this::exportChart);
+        exportChart.setId("menu-export-chart");
+        exportChart.disableProperty().bind(vm.selectedProperty().isNull());
         MenuItem close = item("Close tab", "Shortcut+W", vm::closeSelected);
         close.disableProperty().bind(vm.selectedProperty().isNull());
         MenuItem cancel = item("Cancel loading", "Shortcut+PERIOD", vm::cancelLoading);
         cancel.disableProperty().bind(vm.loadingProperty().not());
         MenuItem quit = item("Quit", "Shortcut+Q", Platform::exit);
-        Menu file = new Menu("File", null, open, recentMenu, samples, new SeparatorMenuItem(), report, exportReport, close,
+        Menu file = new Menu("File", null, open, recentMenu, samples, new SeparatorMenuItem(), report, exportChart, exportReport, close,
                 new SeparatorMenuItem(), cancel, new SeparatorMenuItem(), quit);
 
         MenuItem reset = item("Whole trace", "Shortcut+R", vm::resetSelection);
@@ -438,6 +443,44 @@ public final class MainWindowView {
             target = target.resolveSibling(file.getName().replaceAll("(?i)\\.(html|md)$", "") + "." + format.extension());
         }
         vm.exportReport(target, format);
+    }
+
+    /**
+     * File ▸ Export chart…: the chart of the current view (the one last under the pointer when the
+     * view has several) as the chart's own menu exports it, with the scale, a chosen width or SVG, and
+     * the print background asked in a dialog, then where to write it.
+     */
+    private void exportChart() {
+        CanvasChart chart = currentChart();
+        if (chart == null) {
+            vm.exports().failed("This view has no chart to export; its tables have Copy and Save as CSV in their menu");
+            return;
+        }
+        ChartExportDialog dialog = new ChartExportDialog(chart.getWidth(), ChartExportMenu.printOf(root));
+        dialog.initOwner(window());
+        dialog.showAndWait().ifPresent(choice -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Export chart as " + choice.label());
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(choice.extension().toUpperCase(java.util.Locale.ROOT)
+                    + " image", "*." + choice.extension()));
+            chooser.setInitialFileName(ChartExportMenu.baseName(chart) + "." + choice.extension());
+            File file = chooser.showSaveDialog(window());
+            if (file != null) exportChart(chart, choice, file.toPath());
+        });
+    }
+
+    /** The chart File ▸ Export chart… exports now: of the selected document's current view; null for none. */
+    public CanvasChart currentChart() {
+        return selectedDocumentView().filter(d -> d.selectedView() >= 0 && d.selectedView() < d.views().size())
+                .map(d -> ChartExportMenu.chartOfView(root, d.views().get(d.selectedView()).root())).orElse(null);
+    }
+
+    /** Writes {@code chart} as {@code choice} says to {@code target} (its extension added when missing), in the background. */
+    public void exportChart(CanvasChart chart, ChartExportDialog.Choice choice, Path target) {
+        String ext = "." + choice.extension();
+        Path file = target.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(ext) ? target
+                : target.resolveSibling(target.getFileName() + ext);
+        vm.exports().saveChart(file, ChartExportMenu.snapshotOf(chart, ChartExportMenu.printOf(root).get()), choice.svg(), choice.scale());
     }
 
     private void wireDragAndDrop() {

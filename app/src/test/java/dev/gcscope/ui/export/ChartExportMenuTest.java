@@ -151,6 +151,26 @@ class ChartExportMenuTest {
         }
     }
 
+    /** Copy chart: the chart as exported, at the screen's scale (1 here), on the clipboard as an image. */
+    @Test
+    void copyPutsTheChartOnTheClipboard(FxRobot robot) {
+        robot.interact(() -> javafx.scene.input.Clipboard.getSystemClipboard().clear());
+        robot.interact(() -> new ChartExportMenu(chart, new SynchronousRunner(), new SimpleBooleanProperty(false)).copy());
+        AtomicReference<javafx.scene.image.Image> copied = new AtomicReference<>();
+        robot.interact(() -> copied.set(javafx.scene.input.Clipboard.getSystemClipboard().getImage()));
+        assertTrue(copied.get() != null, "an image on the clipboard");
+        assertEquals(W, (int) copied.get().getWidth());
+        assertEquals(H, (int) copied.get().getHeight());
+        ChartExportMenu.Snapshot s = snapshot(robot);
+        BufferedImage expected = ChartImages.image(s.drawing(), W, H, 1, s.background());
+        PixelReader pixels = copied.get().getPixelReader();
+        long differing = 0;
+        for (int y = 0; y < H; y++) {
+            for (int x = 0; x < W; x++) if (pixels.getArgb(x, y) != expected.getRGB(x, y)) differing++;
+        }
+        assertEquals(0, differing, "the copied pixels are the exported chart's");
+    }
+
     /** Print: the light theme's colours on white, taken from the dark window without the window turning light. */
     @Test
     void printIsTheLightChartOnWhiteAndTheWindowStaysDark(FxRobot robot) {
