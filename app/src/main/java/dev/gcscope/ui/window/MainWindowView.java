@@ -2,6 +2,7 @@ package dev.gcscope.ui.window;
 
 import dev.gcscope.export.report.ReportFormat;
 import dev.gcscope.ui.Theme;
+import dev.gcscope.ui.compare.CompareTabs;
 import dev.gcscope.ui.export.ChartExportMenu;
 import dev.gcscope.ui.export.FileExports;
 import dev.gcscope.ui.report.ParseReportDialog;
@@ -9,6 +10,7 @@ import dev.gcscope.ui.report.ParseReportViewModel;
 import dev.gcscope.ui.task.BackgroundRunner;
 import dev.gcscope.ui.workspace.DocumentView;
 import dev.gcscope.ui.workspace.DocumentViewModel;
+import dev.gcscope.ui.workspace.TraceDocument;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -112,7 +114,7 @@ public final class MainWindowView {
 
     public Optional<DocumentView> selectedDocumentView() {
         Tab t = documents.getSelectionModel().getSelectedItem();
-        return t == null ? Optional.empty() : Optional.of((DocumentView) t.getUserData());
+        return t != null && t.getUserData() instanceof DocumentView d ? Optional.of(d) : Optional.empty();
     }
 
     /** What dropping {@code files} on the window does; the drag-and-drop handler calls it. */
@@ -165,7 +167,8 @@ public final class MainWindowView {
             }
         });
         documents.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> {
-            if (now != null) vm.selectedProperty().set(((DocumentView) now.getUserData()).viewModel());
+            // a comparison tab is no document: nothing a document command would act on is selected
+            if (now != null) vm.selectedProperty().set(now.getUserData() instanceof DocumentView d ? d.viewModel() : null);
         });
         vm.selectedProperty().addListener((o, old, now) -> {
             Tab t = now == null ? null : tabs.get(now);
@@ -214,12 +217,15 @@ public final class MainWindowView {
         MenuItem exportReport = item("Export report…", "Shortcut+Shift+E", this::chooseReportFile);
         exportReport.setId("menu-export-report");
         exportReport.disableProperty().bind(vm.selectedProperty().isNull());
-        MenuItem close = item("Close tab", "Shortcut+W", vm::closeSelected);
-        close.disableProperty().bind(vm.selectedProperty().isNull());
+        MenuItem close = item("Close tab", "Shortcut+W", this::closeSelectedTab);
+        close.disableProperty().bind(documents.getSelectionModel().selectedItemProperty().isNull());
         MenuItem cancel = item("Cancel loading", "Shortcut+PERIOD", vm::cancelLoading);
         cancel.disableProperty().bind(vm.loadingProperty().not());
         MenuItem quit = item("Quit", "Shortcut+Q", Platform::exit);
-        Menu file = new Menu("File", null, open, recentMenu, samples, new SeparatorMenuItem(), report, exportReport, close,
+        MenuItem compare = item("Compare…", "Shortcut+K", this::compareOpenDocuments);
+        compare.setId("menu-compare");
+        compare.disableProperty().bind(Bindings.createBooleanBinding(() -> comparable().size() < 2, vm.documents()));
+        Menu file = new Menu("File", null, open, recentMenu, samples, new SeparatorMenuItem(), compare, report, exportReport, close,
                 new SeparatorMenuItem(), cancel, new SeparatorMenuItem(), quit);
 
         MenuItem reset = item("Whole trace", "Shortcut+R", vm::resetSelection);
@@ -239,6 +245,27 @@ public final class MainWindowView {
         dark.selectedProperty().bindBidirectional(vm.darkThemeProperty());
         Menu view = new Menu("View", null, reset, viewsMenu, next, previous, new SeparatorMenuItem(), dark);
         return new MenuBar(file, view);
+    }
+
+    private void closeSelectedTab() {
+        Tab t = documents.getSelectionModel().getSelectedItem();
+        if (t == null) return;
+        if (t.getUserData() instanceof DocumentView) {
+            vm.closeSelected();
+        } else {
+            documents.getTabs().remove(t);
+            if (t.getOnClosed() != null) t.getOnClosed().handle(null);
+        }
+    }
+
+    private List<TraceDocument> comparable() {
+        return CompareTabs.comparable(vm.documents().stream().map(DocumentViewModel::document).toList());
+    }
+
+    /** File ▸ Compare…: the open gctrace documents in tab order, the first as A. */
+    public void compareOpenDocuments() {
+        List<TraceDocument> docs = comparable();
+        if (docs.size() >= 2) CompareTabs.open(documents, docs, runner);
     }
 
     private void nameViewItems() {

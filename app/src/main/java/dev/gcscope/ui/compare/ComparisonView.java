@@ -1,0 +1,114 @@
+package dev.gcscope.ui.compare;
+
+import dev.gcscope.analysis.compare.CostRow;
+import dev.gcscope.analysis.compare.GcCost;
+import dev.gcscope.format.PlainNumbers;
+import dev.gcscope.ui.table.TableActions;
+import dev.gcscope.ui.table.TableText;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * A comparison tab: which file is A and which B, the verdict in words, and every GC cost with A, B,
+ * B/A and the ratio's 95 % interval (or why it has none), copyable and savable like every table.
+ */
+public final class ComparisonView {
+    private final VBox root = new VBox();
+
+    public ComparisonView(ComparisonViewModel vm) {
+        root.getStyleClass().add("comparison-view");
+        root.setId("comparison");
+        root.setSpacing(6);
+        root.setStyle("-fx-padding: 8;");
+        Label sides = new Label(sidesText(vm.labels()));
+        sides.setId("compare-sides");
+        Label verdict = new Label();
+        verdict.setId("compare-verdict");
+        verdict.setWrapText(true);
+        verdict.getStyleClass().add("compare-verdict");
+        verdict.setStyle("-fx-font-weight: bold;");
+        verdict.textProperty().bind(vm.verdictProperty());
+        TableView<CostRow> table = costsTable(vm);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        root.getChildren().addAll(sides, verdict, table);
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    static String sidesText(List<String> labels) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < labels.size(); i++) {
+            if (i > 0) s.append("     ");
+            s.append(i == 0 ? "A" : i == labels.size() - 1 ? "B" : String.valueOf((char) ('A' + Math.min(i, 25))))
+                    .append("  ").append(labels.get(i));
+        }
+        if (labels.size() > 2) s.append("     (the table sets the first against the last)");
+        return s.toString();
+    }
+
+    private static TableView<CostRow> costsTable(ComparisonViewModel vm) {
+        TableView<CostRow> table = new TableView<>(vm.costs());
+        table.setId("compare-costs");
+        table.setPlaceholder(new Label("Computing…"));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(textColumn("cost", r -> r.cost().label() + unit(r.cost())));
+        table.getColumns().add(numberColumn("A", CostRow::a));
+        table.getColumns().add(numberColumn("B", CostRow::b));
+        table.getColumns().add(numberColumn("B/A", CostRow::ratio));
+        table.getColumns().add(textColumn("B/A 95 % interval", ComparisonView::interval));
+        table.getColumns().add(textColumn("change", r -> r.change().name().toLowerCase(Locale.ROOT).replace('_', ' ')));
+        TableActions.install(table, "comparison");
+        return table;
+    }
+
+    private static String unit(GcCost c) {
+        return c.unit().isEmpty() ? "" : " (" + c.unit() + ")";
+    }
+
+    /** "0.81 – 1.20"; an end the pauses are too few for is open; no interval says why. */
+    static String interval(CostRow r) {
+        if (!r.hasInterval()) return r.whyNoInterval();
+        boolean low = Double.isFinite(r.ratioLow()), high = Double.isFinite(r.ratioHigh());
+        if (!low && !high) return "too few pauses for an interval";
+        if (!high) return "from " + PlainNumbers.rounded(r.ratioLow(), 3);
+        if (!low) return "up to " + PlainNumbers.rounded(r.ratioHigh(), 3);
+        return PlainNumbers.rounded(r.ratioLow(), 3) + " – " + PlainNumbers.rounded(r.ratioHigh(), 3);
+    }
+
+    private static TableColumn<CostRow, String> textColumn(String title, Function<CostRow, String> value) {
+        TableColumn<CostRow, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
+        c.setSortable(false);
+        return c;
+    }
+
+    private static TableColumn<CostRow, Double> numberColumn(String title, Function<CostRow, Double> value) {
+        TableColumn<CostRow, Double> c = new TableColumn<>(title);
+        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
+        c.setSortable(false);
+        // NaN: a ratio of two zeros (Go's rounded GC CPU share of 0 %)
+        Function<Double, String> shown = v -> v == null ? "" : PlainNumbers.rounded(v, 3);
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(Double item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : shown.apply(item));
+            }
+        });
+        c.getStyleClass().add("number-column");
+        TableText.shownAs(c, shown);
+        TableText.plainAs(c, v -> v == null || Double.isNaN(v) ? "" : PlainNumbers.plain(v));
+        return c;
+    }
+}
