@@ -88,7 +88,7 @@ public final class GcscopeApp extends Application {
         stage.show();
 
         if (!options.files().isEmpty()) {
-            if (options.compare()) compareWhenLoaded(view);
+            if (options.compare()) compareWhenLoaded(view, options.files());
             vm.openFiles(options.files());
         } else {
             vm.openSample(DemoSamples.DEFAULT_GCTRACE);
@@ -98,13 +98,14 @@ public final class GcscopeApp extends Application {
     }
 
     /** {@code --compare A B…}: File ▸ Compare… once the last of the files has loaded (or failed). */
-    private void compareWhenLoaded(MainWindowView view) {
+    private void compareWhenLoaded(MainWindowView view, java.util.List<java.nio.file.Path> files) {
         vm.loadingProperty().addListener(new javafx.beans.value.ChangeListener<Boolean>() {
             @Override
             public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean loading) {
                 if (loading) return;
                 o.removeListener(this);
-                view.compareOpenDocuments();
+                // the last load leaves the list of loads before its document joins the documents
+                Platform.runLater(() -> view.compareOpenDocuments(files));
             }
         });
     }

@@ -62,11 +62,16 @@ public final class ComparisonView {
         table.setId("compare-costs");
         table.setPlaceholder(new Label("Computing…"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(textColumn("cost", r -> r.cost().label() + unit(r.cost())));
+        TableColumn<CostRow, String> cost = textColumn("cost", r -> r.cost().label() + unit(r.cost()));
+        cost.setPrefWidth(160);
+        table.getColumns().add(cost);
         table.getColumns().add(numberColumn("A", CostRow::a));
         table.getColumns().add(numberColumn("B", CostRow::b));
         table.getColumns().add(numberColumn("B/A", CostRow::ratio));
-        table.getColumns().add(textColumn("B/A 95 % interval", ComparisonView::interval));
+        TableColumn<CostRow, String> interval = textColumn("B/A 95 % interval", ComparisonView::interval);
+        // wide enough for why a cost has no interval, which is the reading a user needs most there
+        interval.setPrefWidth(420);
+        table.getColumns().add(interval);
         table.getColumns().add(textColumn("change", r -> r.change().name().toLowerCase(Locale.ROOT).replace('_', ' ')));
         TableActions.install(table, "comparison");
         return table;
@@ -107,6 +112,7 @@ public final class ComparisonView {
             }
         });
         c.getStyleClass().add("number-column");
+        c.setPrefWidth(90);
         TableText.shownAs(c, shown);
         TableText.plainAs(c, v -> v == null || Double.isNaN(v) ? "" : PlainNumbers.plain(v));
         return c;

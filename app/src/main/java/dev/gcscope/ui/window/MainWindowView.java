@@ -264,7 +264,20 @@ public final class MainWindowView {
 
     /** File ▸ Compare…: the open gctrace documents in tab order, the first as A. */
     public void compareOpenDocuments() {
-        List<TraceDocument> docs = comparable();
+        compareOpenDocuments(List.of());
+    }
+
+    /**
+     * Compares the open gctrace documents, those read from {@code files} first and in that order
+     * (loads finish in any order, so the tabs' order need not be the command line's).
+     */
+    public void compareOpenDocuments(List<Path> files) {
+        List<Path> order = files.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+        java.util.function.ToIntFunction<TraceDocument> rank = d -> {
+            int i = d.file() == null ? -1 : order.indexOf(d.file().toAbsolutePath().normalize());
+            return i < 0 ? order.size() : i;
+        };
+        List<TraceDocument> docs = comparable().stream().sorted(java.util.Comparator.comparingInt(rank)).toList();
         if (docs.size() >= 2) CompareTabs.open(documents, docs, runner);
     }
 
