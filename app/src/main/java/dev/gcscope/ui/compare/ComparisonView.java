@@ -2,6 +2,7 @@ package dev.gcscope.ui.compare;
 
 import dev.gcscope.analysis.compare.CostRow;
 import dev.gcscope.analysis.compare.GcCost;
+import dev.gcscope.analysis.compare.RegimeComparison;
 import dev.gcscope.format.PlainNumbers;
 import dev.gcscope.ui.table.TableActions;
 import dev.gcscope.ui.table.TableText;
@@ -39,7 +40,11 @@ public final class ComparisonView {
         verdict.textProperty().bind(vm.verdictProperty());
         TableView<CostRow> table = costsTable(vm);
         VBox.setVgrow(table, Priority.ALWAYS);
-        root.getChildren().addAll(sides, verdict, table);
+        Label regimesTitle = new Label("Regimes found in both, with their own pauses");
+        regimesTitle.getStyleClass().add("compare-regimes-title");
+        TableView<RegimeComparison> regimes = regimesTable(vm);
+        regimes.setPrefHeight(150);
+        root.getChildren().addAll(sides, verdict, table, regimesTitle, regimes);
     }
 
     public Parent root() {
@@ -77,6 +82,26 @@ public final class ComparisonView {
         return table;
     }
 
+    private static TableView<RegimeComparison> regimesTable(ComparisonViewModel vm) {
+        TableView<RegimeComparison> table = new TableView<>(vm.regimes());
+        table.setId("compare-regimes");
+        table.setPlaceholder(new Label("No regime found in both"));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<RegimeComparison, String> name = textColumn("regime", RegimeComparison::name);
+        name.setPrefWidth(160);
+        table.getColumns().add(name);
+        table.getColumns().add(numberColumn("A cycles", r -> (double) r.a().cycles()));
+        table.getColumns().add(numberColumn("B cycles", r -> (double) r.b().cycles()));
+        table.getColumns().add(numberColumn("A stw p50 (ms)", r -> r.a().stwP50Ms()));
+        table.getColumns().add(numberColumn("B stw p50 (ms)", r -> r.b().stwP50Ms()));
+        table.getColumns().add(numberColumn("A stw p99 (ms)", r -> r.a().stwP99Ms()));
+        table.getColumns().add(numberColumn("B stw p99 (ms)", r -> r.b().stwP99Ms()));
+        table.getColumns().add(numberColumn("p (Holm)", RegimeComparison::adjustedP));
+        table.getColumns().add(textColumn("what changed", RegimeComparison::sentence));
+        TableActions.install(table, "regimes compared");
+        return table;
+    }
+
     private static String unit(GcCost c) {
         return c.unit().isEmpty() ? "" : " (" + c.unit() + ")";
     }
@@ -91,15 +116,15 @@ public final class ComparisonView {
         return PlainNumbers.rounded(r.ratioLow(), 3) + " – " + PlainNumbers.rounded(r.ratioHigh(), 3);
     }
 
-    private static TableColumn<CostRow, String> textColumn(String title, Function<CostRow, String> value) {
-        TableColumn<CostRow, String> c = new TableColumn<>(title);
+    private static <S> TableColumn<S, String> textColumn(String title, Function<S, String> value) {
+        TableColumn<S, String> c = new TableColumn<>(title);
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
         c.setSortable(false);
         return c;
     }
 
-    private static TableColumn<CostRow, Double> numberColumn(String title, Function<CostRow, Double> value) {
-        TableColumn<CostRow, Double> c = new TableColumn<>(title);
+    private static <S> TableColumn<S, Double> numberColumn(String title, Function<S, Double> value) {
+        TableColumn<S, Double> c = new TableColumn<>(title);
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
         c.setSortable(false);
         // NaN: a ratio of two zeros (Go's rounded GC CPU share of 0 %)

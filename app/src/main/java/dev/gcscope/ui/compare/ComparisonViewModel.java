@@ -3,6 +3,7 @@ package dev.gcscope.ui.compare;
 import dev.gcscope.analysis.compare.ComparisonSide;
 import dev.gcscope.analysis.compare.CostRow;
 import dev.gcscope.analysis.compare.GcComparison;
+import dev.gcscope.analysis.compare.RegimeComparison;
 import dev.gcscope.analysis.work.Work;
 import dev.gcscope.ui.task.BackgroundRunner;
 import dev.gcscope.ui.task.LatestTask;
@@ -28,6 +29,7 @@ public final class ComparisonViewModel {
     private final ReadOnlyObjectWrapper<GcComparison> comparison = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper verdict = new ReadOnlyStringWrapper("");
     private final ObservableList<CostRow> costs = FXCollections.observableArrayList();
+    private final ObservableList<RegimeComparison> regimes = FXCollections.observableArrayList();
 
     public ComparisonViewModel(List<TraceDocument> documents, BackgroundRunner runner) {
         if (documents.size() < 2) throw new IllegalArgumentException("a comparison needs two documents or more");
@@ -66,6 +68,7 @@ public final class ComparisonViewModel {
                         comparison.set(c);
                         verdict.set(c.overall().verdictText());
                         costs.setAll(c.overall().costs());
+                        regimes.setAll(c.overall().regimes());
                     }
 
                     @Override
@@ -88,4 +91,6 @@ public final class ComparisonViewModel {
     public ReadOnlyStringProperty verdictProperty() { return verdict.getReadOnlyProperty(); }
     /** The first side against the last, one row per GC cost. */
     public ObservableList<CostRow> costs() { return costs; }
+    /** The regimes the first and the last side share, nearest first, with their pauses. */
+    public ObservableList<RegimeComparison> regimes() { return regimes; }
 }

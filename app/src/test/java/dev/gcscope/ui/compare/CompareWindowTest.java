@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gcscope.analysis.compare.CostRow;
 import dev.gcscope.analysis.compare.GcCost;
+import dev.gcscope.analysis.compare.RegimeComparison;
 import dev.gcscope.cli.GcscopeCli;
 import dev.gcscope.format.PlainNumbers;
 import dev.gcscope.parsers.TraceLoader;
@@ -131,6 +132,27 @@ class CompareWindowTest {
             }
             assertEquals(c.get("change").asText().replace('_', ' '), s.get(5), cost + " change");
         }
+        @SuppressWarnings("unchecked")
+        TableView<RegimeComparison> regimes = robot.from(tabs().getTabs().get(2).getContent()).lookup("#compare-regimes")
+                .queryAs(TableView.class);
+        JsonNode cliRegimes = cli.get("regimes");
+        assertFalse(cliRegimes.isEmpty(), "one steady load is one regime in each file");
+        assertEquals(cliRegimes.size(), regimes.getItems().size());
+        TextTable regimeRows = TableText.of(regimes, true);
+        for (int i = 0; i < cliRegimes.size(); i++) {
+            JsonNode g = cliRegimes.get(i);
+            List<String> p = regimeRows.rows().get(i);
+            assertEquals(g.get("name").asText(), p.get(0));
+            assertSame(g.get("a").get("cycles"), p.get(1), "regime A cycles");
+            assertSame(g.get("b").get("cycles"), p.get(2), "regime B cycles");
+            assertSame(g.get("a").get("stw_p50_ms"), p.get(3), "regime A p50");
+            assertSame(g.get("b").get("stw_p50_ms"), p.get(4), "regime B p50");
+            assertSame(g.get("a").get("stw_p99_ms"), p.get(5), "regime A p99");
+            assertSame(g.get("b").get("stw_p99_ms"), p.get(6), "regime B p99");
+            assertSame(g.get("p_adjusted"), p.get(7), "regime p");
+            assertEquals(g.get("sentence").asText(), p.get(8));
+        }
+
         Label verdict = robot.from(tabs().getTabs().get(2).getContent()).lookup("#compare-verdict").queryAs(Label.class);
         assertEquals(cli.get("verdict").asText(), verdict.getText());
 
