@@ -16,6 +16,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -35,6 +36,8 @@ public final class ComparisonView {
         Label verdict = new Label();
         verdict.setId("compare-verdict");
         verdict.setWrapText(true);
+        // a VBox would otherwise squeeze a long verdict to one line ending in "…"
+        verdict.setMinHeight(Region.USE_PREF_SIZE);
         verdict.getStyleClass().add("compare-verdict");
         verdict.setStyle("-fx-font-weight: bold;");
         verdict.textProperty().bind(vm.verdictProperty());
@@ -97,7 +100,9 @@ public final class ComparisonView {
         table.getColumns().add(numberColumn("A stw p99 (ms)", r -> r.a().stwP99Ms()));
         table.getColumns().add(numberColumn("B stw p99 (ms)", r -> r.b().stwP99Ms()));
         table.getColumns().add(numberColumn("p (Holm)", RegimeComparison::adjustedP));
-        table.getColumns().add(textColumn("what changed", RegimeComparison::sentence));
+        TableColumn<RegimeComparison, String> sentence = textColumn("what changed", RegimeComparison::sentence);
+        sentence.setPrefWidth(420);
+        table.getColumns().add(sentence);
         TableActions.install(table, "regimes compared");
         return table;
     }
