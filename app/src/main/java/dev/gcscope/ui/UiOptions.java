@@ -17,10 +17,11 @@ import java.util.Set;
  * @param dark true or false when the command line chose a theme, null to use the remembered one
  * @param view the id of the view each opened document starts on ({@code --view=pause-timeline}),
  *             null for its first view
+ * @param compare {@code --compare}: once the files are open, compare them (File ▸ Compare…)
  */
-public record UiOptions(List<Path> files, Boolean dark, String view) {
+public record UiOptions(List<Path> files, Boolean dark, String view, boolean compare) {
     /** Options the desktop app takes; any other option belongs to the CLI. */
-    public static final Set<String> FLAGS = Set.of("--dark", "--light");
+    public static final Set<String> FLAGS = Set.of("--dark", "--light", "--compare");
     /** {@code --view=ID}: start on that view (ids as the View menu's tabs have them, e.g. {@code regimes}). */
     public static final String VIEW_PREFIX = "--view=";
 
@@ -32,6 +33,10 @@ public record UiOptions(List<Path> files, Boolean dark, String view) {
         this(files, dark, null);
     }
 
+    public UiOptions(List<Path> files, Boolean dark, String view) {
+        this(files, dark, view, false);
+    }
+
     /** True for an argument the desktop app takes, so the Launcher does not hand it to the CLI. */
     public static boolean isAppOption(String arg) {
         return FLAGS.contains(arg) || arg.startsWith(VIEW_PREFIX);
@@ -41,6 +46,7 @@ public record UiOptions(List<Path> files, Boolean dark, String view) {
         List<Path> files = new ArrayList<>();
         Boolean dark = null;
         String view = null;
+        boolean compare = false;
         if (themeProperty != null && !themeProperty.isBlank()) {
             dark = themeProperty.trim().toLowerCase(Locale.ROOT).equals("dark");
         }
@@ -49,13 +55,15 @@ public record UiOptions(List<Path> files, Boolean dark, String view) {
                 dark = true;
             } else if (a.equals("--light")) {
                 dark = false;
+            } else if (a.equals("--compare")) {
+                compare = true;
             } else if (a.startsWith(VIEW_PREFIX) && a.length() > VIEW_PREFIX.length()) {
                 view = a.substring(VIEW_PREFIX.length());
             } else if (!a.startsWith("--")) {
                 files.add(Path.of(a));
             }
         }
-        return new UiOptions(files, dark, view);
+        return new UiOptions(files, dark, view, compare);
     }
 
     /** The first file, or null: what a single-document caller opens. */

@@ -29,6 +29,15 @@ class UiOptionsTest {
     }
 
     @Test
+    void compareFlagComparesTheFilesAndIsNoFileNorACliOption() {
+        UiOptions o = UiOptions.parse(List.of("--compare", "a.log", "b.log"), null);
+        assertTrue(o.compare());
+        assertEquals(List.of(Path.of("a.log"), Path.of("b.log")), o.files());
+        assertTrue(UiOptions.isAppOption("--compare"));
+        assertFalse(UiOptions.parse(List.of("a.log", "b.log"), null).compare());
+    }
+
+    @Test
     void noArgumentsMeansBundledSampleInTheLightTheme() {
         UiOptions o = UiOptions.parse(List.of(), null);
         assertNull(o.file());

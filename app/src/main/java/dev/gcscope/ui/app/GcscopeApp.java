@@ -88,12 +88,26 @@ public final class GcscopeApp extends Application {
         stage.show();
 
         if (!options.files().isEmpty()) {
+            if (options.compare()) compareWhenLoaded(view, options.files());
             vm.openFiles(options.files());
         } else {
             vm.openSample(DemoSamples.DEFAULT_GCTRACE);
         }
         SingleInstance instance = singleInstance;
         if (instance != null) instance.deliverTo(files -> Platform.runLater(() -> openHandedOver(files)));
+    }
+
+    /** {@code --compare A B…}: File ▸ Compare… once the last of the files has loaded (or failed). */
+    private void compareWhenLoaded(MainWindowView view, java.util.List<java.nio.file.Path> files) {
+        vm.loadingProperty().addListener(new javafx.beans.value.ChangeListener<Boolean>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean loading) {
+                if (loading) return;
+                o.removeListener(this);
+                // the last load leaves the list of loads before its document joins the documents
+                Platform.runLater(() -> view.compareOpenDocuments(files));
+            }
+        });
     }
 
     /** Files a gcscope started later handed over: each in a tab, and the window to the front. */

@@ -2,6 +2,7 @@ package dev.gcscope.ui.window;
 
 import dev.gcscope.export.report.ReportFormat;
 import dev.gcscope.ui.Theme;
+import dev.gcscope.ui.compare.CompareTabs;
 import dev.gcscope.ui.export.ChartExportMenu;
 import dev.gcscope.ui.chart.CanvasChart;
 import dev.gcscope.ui.export.ChartExportDialog;
@@ -11,6 +12,7 @@ import dev.gcscope.ui.report.ParseReportViewModel;
 import dev.gcscope.ui.task.BackgroundRunner;
 import dev.gcscope.ui.workspace.DocumentView;
 import dev.gcscope.ui.workspace.DocumentViewModel;
+import dev.gcscope.ui.workspace.TraceDocument;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -125,7 +127,7 @@ public final class MainWindowView {
 
     public Optional<DocumentView> selectedDocumentView() {
         Tab t = documents.getSelectionModel().getSelectedItem();
-        return t == null ? Optional.empty() : Optional.of((DocumentView) t.getUserData());
+        return t != null && t.getUserData() instanceof DocumentView d ? Optional.of(d) : Optional.empty();
     }
 
     /** What dropping {@code files} on the window does; the drag-and-drop handler calls it. */
@@ -179,9 +181,13 @@ public final class MainWindowView {
         });
         documents.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> {
             if (now == null) return;
-            DocumentView shown = (DocumentView) now.getUserData();
-            vm.selectedProperty().set(shown.viewModel());
-            Platform.runLater(shown::focusChart);
+            // a comparison tab is no document: nothing a document command would act on is selected
+            if (now.getUserData() instanceof DocumentView shown) {
+                vm.selectedProperty().set(shown.viewModel());
+                Platform.runLater(shown::focusChart);
+            } else {
+                vm.selectedProperty().set(null);
+            }
         });
         vm.selectedProperty().addListener((o, old, now) -> {
             Tab t = now == null ? null : tabs.get(now);
@@ -236,12 +242,15 @@ public final class MainWindowView {
         MenuItem exportChart = item("Export chart…", null, this::exportChart);
         exportChart.setId("menu-export-chart");
         exportChart.disableProperty().bind(vm.selectedProperty().isNull());
-        MenuItem close = item("Close tab", "Shortcut+W", vm::closeSelected);
-        close.disableProperty().bind(vm.selectedProperty().isNull());
+        MenuItem close = item("Close tab", "Shortcut+W", this::closeSelectedTab);
+        close.disableProperty().bind(documents.getSelectionModel().selectedItemProperty().isNull());
         MenuItem cancel = item("Cancel loading", "Shortcut+PERIOD", vm::cancelLoading);
         cancel.disableProperty().bind(vm.loadingProperty().not());
         MenuItem quit = item("Quit", "Shortcut+Q", Platform::exit);
-        Menu file = new Menu("File", null, open, recentMenu, samples, new SeparatorMenuItem(), report, exportChart, exportReport, close,
+        MenuItem compare = item("Compare…", "Shortcut+K", this::compareOpenDocuments);
+        compare.setId("menu-compare");
+        compare.disableProperty().bind(Bindings.createBooleanBinding(() -> comparable().size() < 2, vm.documents()));
+        Menu file = new Menu("File", null, open, recentMenu, samples, new SeparatorMenuItem(), compare, report, exportChart, exportReport, close,
                 new SeparatorMenuItem(), cancel, new SeparatorMenuItem(), quit);
 
         MenuItem reset = item("Whole trace", "Shortcut+R", vm::resetSelection);
@@ -276,6 +285,40 @@ public final class MainWindowView {
     public void paste() {
         javafx.scene.input.Clipboard clipboard = javafx.scene.input.Clipboard.getSystemClipboard();
         vm.openPasted(clipboard.hasString() ? clipboard.getString() : null);
+    }
+
+    private void closeSelectedTab() {
+        Tab t = documents.getSelectionModel().getSelectedItem();
+        if (t == null) return;
+        if (t.getUserData() instanceof DocumentView) {
+            vm.closeSelected();
+        } else {
+            documents.getTabs().remove(t);
+            if (t.getOnClosed() != null) t.getOnClosed().handle(null);
+        }
+    }
+
+    private List<TraceDocument> comparable() {
+        return CompareTabs.comparable(vm.documents().stream().map(DocumentViewModel::document).toList());
+    }
+
+    /** File ▸ Compare…: the open gctrace documents in tab order, the first as A. */
+    public void compareOpenDocuments() {
+        compareOpenDocuments(List.of());
+    }
+
+    /**
+     * Compares the open gctrace documents, those read from {@code files} first and in that order
+     * (loads finish in any order, so the tabs' order need not be the command line's).
+     */
+    public void compareOpenDocuments(List<Path> files) {
+        List<Path> order = files.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+        java.util.function.ToIntFunction<TraceDocument> rank = d -> {
+            int i = d.file() == null ? -1 : order.indexOf(d.file().toAbsolutePath().normalize());
+            return i < 0 ? order.size() : i;
+        };
+        List<TraceDocument> docs = comparable().stream().sorted(java.util.Comparator.comparingInt(rank)).toList();
+        if (docs.size() >= 2) CompareTabs.open(documents, docs, runner);
     }
 
     private void nameViewItems() {
