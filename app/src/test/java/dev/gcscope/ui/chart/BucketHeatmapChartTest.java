@@ -36,6 +36,8 @@ class BucketHeatmapChartTest {
         StackPane root = new StackPane(chart);
         Theme.apply(root, false);
         stage.setScene(new Scene(root, 700, 360));
+        // the test stage is shared: a test before this one may have given it a size of its own
+        stage.sizeToScene();
         stage.show();
     }
 

@@ -46,6 +46,8 @@ class ChartThemeTest {
     @Start
     void start(Stage stage) {
         stage.setScene(new Scene(root, 400, 400));
+        // the test stage is shared: a test before this one may have given it a size of its own
+        stage.sizeToScene();
         stage.show();
     }
 

@@ -77,6 +77,8 @@ class ExportMatchesScreenTest {
     @Start
     void start(Stage stage) {
         stage.setScene(new Scene(root, W, H));
+        // the test stage is shared: a test before this one may have given it a size of its own
+        stage.sizeToScene();
         stage.show();
     }
 

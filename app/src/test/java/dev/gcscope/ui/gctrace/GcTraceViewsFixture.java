@@ -40,6 +40,8 @@ public final class GcTraceViewsFixture {
             StackPane root = new StackPane(view.root());
             Theme.apply(root, dark);
             stage.setScene(new Scene(root, 1200, 760));
+            // the test stage is shared: a test before this one may have given it a size of its own
+            stage.sizeToScene();
             stage.show();
         });
         LayoutPass.run(robot, view.root());

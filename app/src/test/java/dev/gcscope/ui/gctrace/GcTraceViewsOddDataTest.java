@@ -56,6 +56,8 @@ class GcTraceViewsOddDataTest {
             for (TraceView v : views) tabs.getTabs().add(new Tab(v.title(), v.root()));
             Theme.apply(tabs, false);
             stage.setScene(new Scene(tabs, 1000, 700));
+            // the test stage is shared: a test before this one may have given it a size of its own
+            stage.sizeToScene();
             stage.show();
         });
         return views;

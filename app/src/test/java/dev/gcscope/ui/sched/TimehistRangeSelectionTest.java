@@ -47,6 +47,8 @@ class TimehistRangeSelectionTest {
     @Start
     void start(Stage stage) {
         stage.setScene(new Scene(host, 1280, 800));
+        // the test stage is shared: a test before this one may have given it a size of its own
+        stage.sizeToScene();
         Theme.apply(host, false);
         stage.show();
     }

@@ -44,6 +44,8 @@ class TimelineHighlightTest {
     void start(Stage stage) {
         Theme.apply(root, false);
         stage.setScene(new Scene(root, 1180, 760));
+        // the test stage is shared: a test before this one may have given it a size of its own
+        stage.sizeToScene();
         stage.show();
     }
 

@@ -59,6 +59,8 @@ class TimelineInteractionTest {
     void start(Stage stage) {
         Theme.apply(root, false);
         stage.setScene(new Scene(root, 1180, 760));
+        // the test stage is shared: a test before this one may have given it a size of its own
+        stage.sizeToScene();
         stage.setX(0);
         stage.setY(0);
         stage.show();

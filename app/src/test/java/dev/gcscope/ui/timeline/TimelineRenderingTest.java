@@ -42,6 +42,8 @@ class TimelineRenderingTest {
     void start(Stage stage) {
         Theme.apply(root, false);
         stage.setScene(new Scene(root, 1000, 500));
+        // the test stage is shared: a test before this one may have given it a size of its own
+        stage.sizeToScene();
         stage.show();
     }
 
