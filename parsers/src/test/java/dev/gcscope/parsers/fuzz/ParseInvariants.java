@@ -42,8 +42,7 @@ final class ParseInvariants {
             throw new AssertionError("bytes in memory failed as IO: " + e, e);
         }
         ParseReport report = result.report();
-        assertTrue(report.linesUsed() >= 0 && report.linesUsed() <= report.linesRead(),
-                "used " + report.linesUsed() + " of " + report.linesRead() + " lines");
+        assertEquals(report.linesRead(), report.linesUsed() + report.linesSkipped(), "every line counted once");
         report.skippedByKind().values().forEach(n -> assertTrue(n >= 0, "negative skip count " + n));
         report.issues().forEach(issue -> assertOneLine(issue.toString()));
         for (Map.Entry<String, Table> t : result.tables().entrySet()) assertPossible(t.getKey(), t.getValue());
