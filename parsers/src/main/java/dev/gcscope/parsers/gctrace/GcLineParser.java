@@ -167,9 +167,11 @@ final class GcLineParser {
             skipBlanks();
             if (p >= end || b[p] == ',') {
                 p = afterMb;
-                return heap(n) ? 0 : unknown(start);
+                if (heap(n)) return 0;
+                return n == 3 && allShaped(intShape, 3) ? damaged(start) : unknown(start);
             }
-            if (n == 1 && intShape[0]) {
+            if (n == 1 && intShape[0] && !fitsInt(values[0])) return damaged(start);
+            if (n == 1 && intShape[0] && fitsInt(values[0])) {
                 int v = (int) (values[0] / 1000);
                 if (word('g', 'o', 'a', 'l')) {
                     out.heapGoalMb = v;
@@ -186,7 +188,7 @@ final class GcLineParser {
             }
             return unknown(start);
         }
-        if (c == 'P' && n == 1 && intShape[0] && (p + 1 >= end || !isLetter(b[p + 1]))) {
+        if (c == 'P' && n == 1 && intShape[0] && fitsInt(values[0]) && (p + 1 >= end || !isLetter(b[p + 1]))) {
             p++;
             out.procs = (int) (values[0] / 1000);
             return 1;
@@ -194,10 +196,19 @@ final class GcLineParser {
         return unknown(start);
     }
 
+    /**
+     * Whether an integer field (MB, P) read as thousandths fits the int it is kept in. Go prints
+     * these from uint64s, but no heap reaches 2^31 MB; a longer number is damage, and cast to an int
+     * it wrapped to a negative size (found by ParserFuzzTest).
+     */
+    private static boolean fitsInt(long thousandths) {
+        return thousandths / 1000 <= Integer.MAX_VALUE;
+    }
+
     // 4->4->2 MB
     private boolean heap(int n) {
         if (n != 3 || separators[1] != '>' || separators[2] != '>') return false;
-        if (!allShaped(intShape, 3)) return false;
+        if (!allShaped(intShape, 3) || !fitsInt(values[0]) || !fitsInt(values[1]) || !fitsInt(values[2])) return false;
         out.heapStartMb = (int) (values[0] / 1000);
         out.heapEndMb = (int) (values[1] / 1000);
         out.heapLiveMb = (int) (values[2] / 1000);
@@ -219,6 +230,17 @@ final class GcLineParser {
         System.arraycopy(separators, 0, out.cpuSeparators, 0, n);
         out.cpuCount = n;
         return true;
+    }
+
+    /** A known field whose number cannot be ({@link #fitsInt}): lost, and said so on its line. */
+    private int damaged(int start) {
+        int r = unknown(start);
+        if (r == 0) {
+            out.damagedField = true;
+            out.unknownFieldStart = start;
+            out.unknownFieldEnd = p;
+        }
+        return r;
     }
 
     private int unknown(int start) {

@@ -22,6 +22,8 @@ import dev.gcscope.parsers.io.Excerpt;
 import dev.gcscope.parsers.io.LineReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -237,8 +239,14 @@ public final class MetricsJsonParser implements TraceParser {
         private Json() {}
     }
 
-    /** A streaming parser for {@link JsonDocument}; it leaves {@code in} open, which is drained to count lines. */
+    /**
+     * A streaming parser for {@link JsonDocument}; it leaves {@code in} open, which is drained to count lines.
+     * The text is UTF-8 by now ({@link dev.gcscope.parsers.DecodedInput} has turned UTF-16/32 with a byte
+     * order mark into UTF-8), so it is read as UTF-8: Jackson's own guess from the first four bytes
+     * took a document starting with NULs for UTF-32 and failed with an IO error instead of a JSON one
+     * (found by ParserFuzzTest).
+     */
     static JsonParser parser(InputStream in) throws IOException {
-        return Json.MAPPER.createParser(in);
+        return Json.MAPPER.createParser(new InputStreamReader(in, StandardCharsets.UTF_8));
     }
 }

@@ -171,7 +171,7 @@ public final class PrometheusRangeParser implements TraceParser {
             if (!listener.progress(in.storedBytesRead(), storedSize)) throw new dev.gcscope.parsers.ParseCancelledException(name);
             String[] kinds = new String[lineCount(bytes) + 1]; // 1-based; null = not part of any value yet
             int last = kinds.length - 1;
-            try (JsonParser p = MetricsJsonParser.Json.MAPPER.createParser(bytes)) {
+            try (JsonParser p = MetricsJsonParser.parser(new java.io.ByteArrayInputStream(bytes))) {
                 while (p.nextToken() != null) {
                     int start = (int) p.currentTokenLocation().getLineNr();
                     JsonNode node = MetricsJsonParser.Json.VALUE_READER.readValue(p);

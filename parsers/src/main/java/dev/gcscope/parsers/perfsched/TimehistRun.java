@@ -87,6 +87,11 @@ final class TimehistRun implements LineReader.Sink {
                 report.skipped(KIND_MALFORMED, lineNo, b, s, e);
                 report.issue(lineNo, "summary line that cannot be read; skipped", Excerpt.of(b, s, e));
             }
+            case IMPOSSIBLE -> {
+                report.skipped(KIND_MALFORMED, lineNo, b, s, e);
+                report.issue(lineNo, "summary row with a negative count or time, which cannot be; skipped",
+                        Excerpt.of(b, s, e));
+            }
             default -> report.skipped(PasteText.kindOf(b, s, e), lineNo, b, s, e);
         }
     }

@@ -41,7 +41,7 @@ import tech.tablesaw.api.Table;
  * hold blanks, so rows are read from the right: a fixed number of numbers, then the task.
  */
 final class TimehistSummaryReader {
-    enum Result { NOT_SUMMARY, USED, SKIPPED_IDLE_CALLCHAIN, MALFORMED }
+    enum Result { NOT_SUMMARY, USED, SKIPPED_IDLE_CALLCHAIN, MALFORMED, IMPOSSIBLE }
 
     private String section;
     private boolean terminated;
@@ -101,7 +101,8 @@ final class TimehistSummaryReader {
         if (PasteText.startsWith(b, p, q, "<no ")) return Result.USED; // <no terminated tasks>, <no still running tasks>
         if (PasteText.startsWith(b, p, q, "comm ") && PasteText.contains(b, p, q, "parent")) return Result.USED;
         if (PasteText.startsWith(b, p, q, "(count)")) return Result.USED;
-        if (row(b, p, q, lineNo)) return Result.USED;
+        Result row = row(b, p, q, lineNo);
+        if (row != Result.NOT_SUMMARY) return row;
         // A row ends in a number (migrations, or the delay of the wait-time summary); anything else is other text.
         int last = q;
         while (last > p && b[last - 1] != ' ' && b[last - 1] != '\t') last--;
@@ -117,8 +118,12 @@ final class TimehistSummaryReader {
         return Result.USED;
     }
 
-    /** A task row: the task, then 8 numbers (7 in the wait-time summary), read from the right. */
-    private boolean row(byte[] b, int p, int q, long lineNo) {
+    /**
+     * A task row: the task, then 8 numbers (7 in the wait-time summary), read from the right. Only the
+     * parent may be negative (-1); a negative count or time cannot be, and the row is refused whole
+     * rather than half-used (found by MutantInvariantsTest).
+     */
+    private Result row(byte[] b, int p, int q, long lineNo) {
         boolean wait = section.equals(SECTION_WAIT_TIME);
         int n = wait ? 7 : 8;
         int end = q;
@@ -126,21 +131,24 @@ final class TimehistSummaryReader {
             int tokenEnd = end;
             int tokenStart = tokenEnd;
             while (tokenStart > p && b[tokenStart - 1] != ' ' && b[tokenStart - 1] != '\t') tokenStart--;
-            if (tokenStart == tokenEnd) return false;
+            if (tokenStart == tokenEnd) return Result.NOT_SUMMARY;
             // parent, counts and migrations are integers (parent may be -1); times msec.usec; stddev %5.2f
             boolean integer = k == 0 || k == 1 || !wait && k == 7;
             long v = c.reset(b, tokenStart, tokenEnd).scaled(integer ? 0 : 3);
             if (v == Cursor.NONE || !c.atEnd()) {
-                if (wait || k != 6 || !isNan(b, tokenStart, tokenEnd)) return false;
+                if (wait || k != 6 || !isNan(b, tokenStart, tokenEnd)) return Result.NOT_SUMMARY;
                 v = Cursor.NONE; // stddev of "nan"/"-nan"
             }
             numbers[k] = v;
             end = tokenStart;
             while (end > p && (b[end - 1] == ' ' || b[end - 1] == '\t')) end--;
         }
-        if (end <= p) return false;
+        if (end <= p) return Result.NOT_SUMMARY;
+        for (int k = 1; k < n; k++) {
+            if (numbers[k] != Cursor.NONE && numbers[k] < 0) return Result.IMPOSSIBLE;
+        }
         add(b, p, end, wait, lineNo);
-        return true;
+        return Result.USED;
     }
 
     private void add(byte[] b, int s, int e, boolean wait, long lineNo) {

@@ -219,6 +219,32 @@ class BrokenInputTest {
         assertTrue(notes.contains("1 cycle(s) start before the cycle printed before them, each reported on its line"), notes.toString());
     }
 
+    /**
+     * A size too long for any heap (2^31 MB and more) is damage: it wrapped to a negative stacks size
+     * before (found by ParserFuzzTest). The field is lost and said so on its line; the cycle is kept.
+     */
+    @Test
+    void aSizeNoHeapCanHaveIsRefusedOnItsLine() throws IOException {
+        String text = text(original());
+        int at = text.indexOf("gc 100 @");
+        int stacks = text.indexOf(" MB stacks", at);
+        int digits = text.lastIndexOf(' ', stacks - 1) + 1;
+        String damaged = text.substring(0, digits) + "88888888880" + text.substring(stacks);
+        int goal = text.indexOf(" MB goal", at);
+        int goalDigits = text.lastIndexOf(' ', goal - 1) + 1;
+        assertTrue(goalDigits > at && stacks < text.indexOf('\n', at), "gc 100 has goal and stacks fields");
+        Table before = cycles(original());
+        ParseResult r = parse(bytes(damaged));
+        Table t = r.table(CYCLES_TABLE);
+        assertEquals(before.rowCount(), t.rowCount(), "the cycle is kept");
+        int row = rowOf(t, 100);
+        assertTrue(t.column(STACKS_MB).isMissing(row), "stacks refused: " + t.column(STACKS_MB).getString(row));
+        assertEquals(before.column(HEAP_GOAL_MB).getString(row), t.column(HEAP_GOAL_MB).getString(row), "the rest kept");
+        long line = text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+        assertTrue(r.report().issues().stream().anyMatch(i -> i.line() == line && i.reason().contains("88888888880 MB stacks")),
+                r.report().issues().toString());
+    }
+
     @Test
     void aCycleLastingLongerThanTheGapToTheNextIsFlaggedOnItsLine() throws IOException {
         // gc 100 @11.353s 1%: 0.053+1.6+0.004 ms clock — the next starts 4 ms later, so 1,600 ms of mark is damage.

@@ -186,6 +186,23 @@ class BrokenMetricsInputTest {
                 Integer.parseInt(r.attributes().get("snapshots")));
     }
 
+    /**
+     * A JSON document whose first bytes were zeroed (a sparse file, a torn copy) is bad JSON on its
+     * first line, not a read error: Jackson guessed UTF-32 from four NULs (found by ParserFuzzTest).
+     */
+    @Test
+    void aDocumentStartingWithNulBytesIsBadJsonNotAReadError() throws IOException {
+        byte[] list = bytes(LIST);
+        byte[] damaged = list.clone();
+        java.util.Arrays.fill(damaged, 0, 32, (byte) 0);
+        ParseResult r = json(damaged);
+        assertFalse(r.report().issues().isEmpty());
+        assertEquals(1, r.report().issues().get(0).line(), r.report().issues().toString());
+        assertTrue(r.report().issues().get(0).reason().startsWith("not valid JSON"), r.report().issues().toString());
+        long newlines = latin1(damaged).chars().filter(c -> c == '\n').count();
+        assertEquals(newlines + (damaged[damaged.length - 1] == '\n' ? 0 : 1), r.report().linesRead(), "every line counted");
+    }
+
     @Test
     void aTruncatedGzipKeepsTheLinesBeforeTheDamage() throws IOException {
         ByteArrayOutputStream bos = new ByteArrayOutputStream();

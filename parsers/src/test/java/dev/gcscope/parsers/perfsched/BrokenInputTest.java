@@ -73,6 +73,32 @@ class BrokenInputTest {
                 issues.toString());
     }
 
+    /**
+     * A timehist summary row with a negative time or count is refused whole, with an issue on its line
+     * (the parent may be -1, perf prints that for tasks whose parent is gone). Found by MutantInvariantsTest.
+     */
+    @Test
+    void aNegativeTimeInATimehistSummaryRowIsRefused() {
+        String text = original(TIMEHIST);
+        String row = "               ksoftirqd/0[14]       2          3        0.018      0.005       0.006       0.007    8.59       0";
+        String damagedRow = row.replace("      0.005 ", "     -0.005 ");
+        assertTrue(text.contains(row));
+        String damaged = text.replace(row, damagedRow);
+        ParseResult before = PerfSamples.parse(new PerfSchedTimehistParser(), "good", bytes(text));
+        ParseResult r = PerfSamples.parse(new PerfSchedTimehistParser(), "damaged", bytes(damaged));
+        Table tb = before.table(TimehistColumns.SUMMARY_TABLE);
+        Table t = r.table(TimehistColumns.SUMMARY_TABLE);
+        assertEquals(tb.rowCount() - 1, t.rowCount(), "the row is refused");
+        for (int i = 0; i < t.rowCount(); i++) {
+            assertFalse(t.column(TimehistColumns.COMM).getString(i).equals("ksoftirqd/0")
+                    && t.intColumn(TimehistColumns.TID).getInt(i) == 14, "refused row still in the table");
+        }
+        long line = lineOf(damaged, damaged.indexOf(damagedRow));
+        assertTrue(r.report().issues().stream().anyMatch(i -> i.line() == line && i.reason().contains("negative count or time")),
+                r.report().issues().toString());
+        assertEquals(before.report().linesRead(), r.report().linesRead(), "the line is still counted");
+    }
+
     static long lineOf(String text, int index) {
         return text.substring(0, index).chars().filter(c -> c == '\n').count() + 1;
     }
