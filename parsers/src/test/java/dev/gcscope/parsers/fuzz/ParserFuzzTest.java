@@ -11,8 +11,8 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  * (kept beside the seeds) is parsed once. Long runs, one parser at a time (the README says how):
  * {@code JAZZER_FUZZ=1 mvn -pl parsers -am test -Dtest=ParserFuzzTest#gctrace -Dsurefire.failIfNoSpecifiedTests=false}
  * fuzzes that parser for the {@code maxDuration} below (Jazzer fuzzes one test per run and takes the
- * duration only from the annotation); a finding is saved as {@code crash-*} in {@code parsers/}: move it
- * beside the seeds of its method so that every later suite run replays it. {@link MutantInvariantsTest}
+ * duration only from the annotation); a finding is saved as {@code crash-*} beside the seeds of its
+ * method, so that every later suite run replays it once it is committed. {@link MutantInvariantsTest}
  * is the suite's short run of mutants.
  */
 class ParserFuzzTest {
