@@ -81,16 +81,6 @@ public record IncidentLanePlot(IncidentLaneSet set, IncidentLane lane, TimeRange
             if (x1 < area.x() || x0 > area.right()) continue;
             g.setFill(colours.band());
             g.fillRect(x0, area.y(), Math.max(1, x1 - x0), area.height());
-            // the leading cause along the band's bottom, when the band is wide enough for it (neighbours never overlap)
-            double visible0 = Math.max(area.x(), x0), visible1 = Math.min(area.right(), x1);
-            if (labelCauses && g.textWidth(i.leading()) + 6 <= visible1 - visible0) {
-                g.setFill(colours.titleBackground());
-                g.fillRect(visible0 + 1, area.bottom() - 2 - g.lineHeight(), g.textWidth(i.leading()) + 4, g.lineHeight());
-                g.setFill(colours.text());
-                g.setTextAlign(TextAlign.LEFT);
-                g.setTextBaseline(TextBaseline.BOTTOM);
-                g.fillText(i.leading(), visible0 + 3, area.bottom() - 2);
-            }
         }
         for (int k = lane.series().size() - 1; k >= 0; k--) {
             Series s = lane.series().get(k);
@@ -101,19 +91,43 @@ public record IncidentLanePlot(IncidentLaneSet set, IncidentLane lane, TimeRange
             if (s.style() == IncidentLane.Style.LINE) line(g, area, s);
         }
         if (lane.cycles() != null) cycles(g, area, lane.cycles());
+        if (labelCauses) causes(g, area);
         title(g, area);
+    }
+
+    /** Each interval's leading cause along its band's bottom, over the data, where the band is wide enough (neighbours never overlap). */
+    private void causes(Painter g, PlotArea area) {
+        double h = g.lineHeight();
+        for (Diagnosis.Interval i : set.intervals()) {
+            double x0 = Math.max(area.x(), area.xScale().toPixel(i.fromS() - set.originS()));
+            double x1 = Math.min(area.right(), area.xScale().toPixel(i.toS() - set.originS()));
+            double w = g.textWidth(i.leading());
+            if (w + 6 > x1 - x0) continue;
+            g.setFill(colours.titleBackground());
+            g.fillRect(x0 + 1, area.bottom() - 2 - h, w + 4, h);
+            g.setFill(colours.text());
+            g.setTextAlign(TextAlign.LEFT);
+            g.setTextBaseline(TextBaseline.BOTTOM);
+            g.fillText(i.leading(), x0 + 3, area.bottom() - 2);
+        }
     }
 
     /** The lane's name in its top left corner, on the plot's own background so data never hides it. */
     private void title(Painter g, PlotArea area) {
-        double w = g.textWidth(lane.title()), h = g.lineHeight();
+        String title = lane.title() + "  —  " + fileName(lane.source());
+        double w = g.textWidth(title), h = g.lineHeight();
         double x = area.x() + 4, y = area.y() + (lane.cycles() != null ? 6 : 2);
         g.setFill(colours.titleBackground());
         g.fillRect(x - 2, y, w + 4, h);
         g.setFill(colours.text());
         g.setTextAlign(TextAlign.LEFT);
         g.setTextBaseline(TextBaseline.TOP);
-        g.fillText(lane.title(), x, y);
+        g.fillText(title, x, y);
+    }
+
+    private static String fileName(String path) {
+        int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+        return path.substring(slash + 1);
     }
 
     private double y(PlotArea area, double v) {
@@ -174,14 +188,21 @@ public record IncidentLanePlot(IncidentLaneSet set, IncidentLane lane, TimeRange
         }
     }
 
-    /** The readout at x: the bin's time span, every series and fact of the lane in it; null outside the grid. */
+    /**
+     * The readout at x, in two lines so it stays within a lane: the bin's time span and what is drawn,
+     * then the figures behind them; null outside the grid.
+     */
     public String readout(double x) {
         int b = set.binAt(x);
         if (b < 0) return null;
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s–%s s", PlainNumbers.rounded(set.bins().from(b) - set.originS(), 2),
                 PlainNumbers.rounded(set.bins().to(b) - set.originS(), 2)));
-        for (Series s : lane.series()) sb.append('\n').append(s.name()).append(": ").append(value(s.shown(b), s.unit()));
-        for (Fact f : lane.facts()) sb.append('\n').append(f.name()).append(": ").append(value(f.shown(b), f.unit()));
+        for (Series s : lane.series()) sb.append(" · ").append(s.name()).append(": ").append(value(s.shown(b), s.unit()));
+        String sep = "\n";
+        for (Fact f : lane.facts()) {
+            sb.append(sep).append(f.name()).append(": ").append(value(f.shown(b), f.unit()));
+            sep = " · ";
+        }
         return sb.toString();
     }
 

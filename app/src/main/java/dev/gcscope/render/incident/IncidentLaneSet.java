@@ -33,10 +33,10 @@ public record IncidentLaneSet(Bins bins, double originS, boolean originIsProcess
     public static IncidentLaneSet of(Diagnosis d) {
         IncidentLanes l = d.lanes();
         List<IncidentLane> lanes = new ArrayList<>();
-        l.quota().ifPresent(q -> lanes.add(new IncidentLane("quota", "CPU quota: throttled periods", "%", false,
+        l.quota().ifPresent(q -> lanes.add(new IncidentLane("quota",
+                q.limited() ? "CPU quota: throttled periods" : "CPU quota: none (the kernel counted no CFS periods)", "%", false,
                 List.of(new Series("throttled", Tone.BAR, Style.BARS, q.throttledShare(), "% of periods", 100)),
-                List.of(new Fact("periods", q.periods(), "", 1), new Fact("throttled periods", q.throttledPeriods(), "", 1),
-                        new Fact("throttled time", q.throttledMs(), "ms", 1), new Fact("CPU used", q.usageCores(), "cores", 1)),
+                quotaFacts(q),
                 q.file(), null)));
         l.kernel().ifPresent(k -> lanes.add(new IncidentLane("kernel", "kernel scheduling delay of the program's threads (perf)", "ms", true,
                 List.of(new Series("max", Tone.THIRD, Style.LINE, k.maxMs(), "ms", 1),
@@ -72,6 +72,14 @@ public record IncidentLaneSet(Bins bins, double originS, boolean originIsProcess
         boolean known = !Double.isNaN(d.processStartS());
         return new IncidentLaneSet(l.bins(), known ? d.processStartS() : l.bins().startS(), known, d.alignment().unixClock(), lanes,
                 d.intervals());
+    }
+
+    /** The counts behind the throttled share; the CPU used only when the source has it (cgroup v1's cpu.stat has no usage). */
+    private static List<Fact> quotaFacts(IncidentLanes.Quota q) {
+        List<Fact> facts = new ArrayList<>(List.of(new Fact("periods", q.periods(), "", 1),
+                new Fact("throttled periods", q.throttledPeriods(), "", 1), new Fact("throttled time", q.throttledMs(), "ms", 1)));
+        if (java.util.Arrays.stream(q.usageCores()).anyMatch(Double::isFinite)) facts.add(new Fact("CPU used", q.usageCores(), "cores", 1));
+        return facts;
     }
 
     /** The x axis' extent: the grid, in seconds from {@link #originS}. */

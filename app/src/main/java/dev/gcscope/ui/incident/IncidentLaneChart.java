@@ -126,7 +126,8 @@ public final class IncidentLaneChart extends CanvasChart {
     protected Optional<HoverPoint> pick(double px, double py, PlotArea area) {
         double x = area.xScale().toValue(px);
         String text = plot().readout(x);
-        return text == null ? Optional.empty() : Optional.of(new HoverPoint(px, area.y() + area.height() / 2, set.binAt(x), text));
+        // anchored at the plot's top: the readout sits in the lane's upper part, beside the pointer
+        return text == null ? Optional.empty() : Optional.of(new HoverPoint(px, area.y() + 2, set.binAt(x), text));
     }
 
     /** Shows this lane's readout at the shared hover time, wherever the pointer is. */
@@ -140,7 +141,7 @@ public final class IncidentLaneChart extends CanvasChart {
         PlotArea a = area.get();
         double px = a.xScale().toPixel(x);
         if (px < a.x() || px > a.right()) clearHover();
-        else hover(px, a.y() + a.height() / 2);
+        else hover(px, a.y() + 2);
     }
 
     public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {

@@ -32,7 +32,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -45,7 +45,7 @@ import javafx.scene.shape.Rectangle;
  */
 public final class IncidentView {
     /** Below this the lanes scroll rather than squeeze their axes away. */
-    static final double LANE_MIN_HEIGHT = 110;
+    static final double LANE_MIN_HEIGHT = 95;
 
     private final IncidentViewModel vm;
     private final BorderPane root = new BorderPane();
@@ -68,7 +68,7 @@ public final class IncidentView {
         SplitPane split = new SplitPane(new VBox(legend(), scroll), tables());
         VBox.setVgrow(scroll, Priority.ALWAYS);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.7);
+        split.setDividerPositions(0.72);
         root.setCenter(split);
         vm.lanesProperty().addListener((o, old, now) -> rebuildLanes(now));
         if (vm.lanesProperty().get() != null) rebuildLanes(vm.lanesProperty().get());
@@ -130,9 +130,9 @@ public final class IncidentView {
         status.setId("incident-status");
         status.getStyleClass().add("incident-status");
         status.textProperty().bind(vm.statusProperty());
-        status.setMinWidth(0);
-        HBox.setHgrow(status, Priority.ALWAYS);
-        HBox controls = new HBox(6, caption("P99 threshold (ms)"), threshold, caption("interval (s)"), bin, whole, progress, cancel, status);
+        // a FlowPane: at 1024 px the controls and the status wrap instead of widening the window past the screen
+        FlowPane controls = new FlowPane(6, 4, caption("P99 threshold (ms)"), threshold, caption("interval (s)"), bin, whole, progress, cancel,
+                status);
         controls.getStyleClass().add("incident-controls");
         controls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         VBox top = new VBox(4, verdict, error, controls);
@@ -161,7 +161,7 @@ public final class IncidentView {
 
     /** What the colours mean, once for all lanes. */
     private Node legend() {
-        HBox box = new HBox(12, swatch("legend-tone-1", "P50 / GC CPU / per P"), swatch("legend-tone-2", "P99 / assists / longest pause"),
+        FlowPane box = new FlowPane(12, 2, swatch("legend-tone-1", "P50 / GC CPU / per P"), swatch("legend-tone-2", "P99 / assists / longest pause"),
                 swatch("legend-tone-3", "max"), swatch("legend-bar", "throttled periods / stop-the-world"),
                 swatch("legend-band", "delayed interval (its leading cause on top)"));
         box.getStyleClass().add("incident-legend");
@@ -189,7 +189,6 @@ public final class IncidentView {
             IncidentLaneChart c = new IncidentLaneChart(vm, set, list.get(i), hoverX, i == 0, i == list.size() - 1);
             c.setMinHeight(LANE_MIN_HEIGHT);
             c.setPrefHeight(LANE_MIN_HEIGHT);
-            Tooltip.install(c, new Tooltip(list.get(i).source()));
             VBox.setVgrow(c, Priority.ALWAYS);
             charts.add(c);
         }
@@ -222,13 +221,13 @@ public final class IncidentView {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(number("from (s)", i -> i.fromS() - origin(), 2, 70));
         table.getColumns().add(number("to (s)", i -> i.toS() - origin(), 2, 70));
-        table.getColumns().add(number("P99 delay (ms)", Diagnosis.Interval::schedDelayP99Ms, 1, 100));
-        table.getColumns().add(number("kernel P99 (ms)", Diagnosis.Interval::kernelDelayP99Ms, 1, 100));
-        table.getColumns().add(number("goroutine P99 (ms)", Diagnosis.Interval::goroutineLatencyP99Ms, 1, 120));
+        table.getColumns().add(number("P99 (ms)", Diagnosis.Interval::schedDelayP99Ms, 1, 80));
+        table.getColumns().add(number("kernel P99", Diagnosis.Interval::kernelDelayP99Ms, 1, 80));
+        table.getColumns().add(number("goroutine P99", Diagnosis.Interval::goroutineLatencyP99Ms, 1, 95));
         TableColumn<Diagnosis.Interval, String> causes = text("causes",
                 i -> i.causes().stream().map(Diagnosis.Cause::cause).collect(Collectors.joining(", ")), 180);
         table.getColumns().add(causes);
-        table.getColumns().add(text("evidence", i -> i.causes().get(0).evidence(), 420));
+        table.getColumns().add(text("evidence", i -> i.causes().get(0).evidence(), 360));
         table.setRowFactory(t -> {
             javafx.scene.control.TableRow<Diagnosis.Interval> row = new javafx.scene.control.TableRow<>() {
                 @Override
@@ -261,7 +260,7 @@ public final class IncidentView {
         table.getColumns().add(text("file", AlignmentRow::fileName, 170));
         table.getColumns().add(text("method", r -> r.current().method().id(), 130));
         table.getColumns().add(number("offset (s)", r -> r.current().offsetS(), 6, 150));
-        table.getColumns().add(number("± (s)", r -> r.current().uncertaintyS(), 6, 80));
+        table.getColumns().add(number("± (s)", r -> r.current().uncertaintyS(), 6, 80, "unknown"));
         TableColumn<AlignmentRow, AlignmentRow> shift = new TableColumn<>("shift (s)");
         shift.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
         shift.setCellFactory(c -> new ShiftCell());
@@ -320,10 +319,15 @@ public final class IncidentView {
     }
 
     private static <S> TableColumn<S, Double> number(String title, Function<S, Double> value, int decimals, double width) {
+        return number(title, value, decimals, width, "n/a");
+    }
+
+    /** @param nan what a NaN reads as ("unknown" for an uncertainty nothing measured) */
+    private static <S> TableColumn<S, Double> number(String title, Function<S, Double> value, int decimals, double width, String nan) {
         TableColumn<S, Double> c = new TableColumn<>(title);
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
         c.setSortable(false);
-        Function<Double, String> shown = v -> v == null ? "" : PlainNumbers.rounded(v, decimals);
+        Function<Double, String> shown = v -> v == null ? "" : Double.isNaN(v) ? nan : PlainNumbers.rounded(v, decimals);
         c.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(Double item, boolean empty) {
