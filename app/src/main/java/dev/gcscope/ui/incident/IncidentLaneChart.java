@@ -26,7 +26,8 @@ import javafx.scene.paint.Paint;
 /**
  * One lane of the incident view. Every lane shows the view model's viewport and follows one shared
  * hover time: the pointer over any lane shows, in every lane, that lane's values at the same moment.
- * The wheel zooms around the pointer, a drag pans, a double click shows the whole incident.
+ * As on the timelines: the wheel zooms around the pointer, a drag selects a range (every lane zooms to it),
+ * Shift- or middle-drag pans, a double click shows the whole incident.
  *
  * <p>Colours: {@code -chart-tone-1-stroke}, {@code -chart-tone-2-stroke}, {@code -chart-tone-3-stroke},
  * {@code -chart-bar-fill}, {@code -chart-band-fill}, {@code -chart-cycle-fill}.
@@ -57,7 +58,12 @@ public final class IncidentLaneChart extends CanvasChart {
     private final DoubleProperty hoverX;
     private final boolean last;
     private final boolean first;
-    private double dragFromX = Double.NaN;
+    /** Where a drag began, NaN when none is under way. */
+    private double pressX = Double.NaN;
+    private double dragX;
+    private boolean panning;
+    /** Pixels the pointer must move before a press becomes a selection rather than a click. */
+    static final double DRAG_THRESHOLD = 3;
 
     /**
      * @param hoverX the shared hover time (seconds from the set's origin), NaN when the pointer is over no lane
@@ -84,15 +90,28 @@ public final class IncidentLaneChart extends CanvasChart {
             vm.zoom(e.getDeltaY() > 0 ? WHEEL_ZOOM : 1 / WHEEL_ZOOM, a.xScale().toValue(e.getX()));
             e.consume();
         }));
+        // as on the timelines: drag selects a range (here: zooms every lane to it), Shift- or middle-drag pans
         setOnMousePressed(e -> {
-            if (e.getButton() == MouseButton.PRIMARY) dragFromX = e.getX();
+            pressX = e.getX();
+            dragX = e.getX();
+            panning = e.getButton() == MouseButton.MIDDLE || e.getButton() == MouseButton.PRIMARY && e.isShiftDown();
+            if (e.getButton() != MouseButton.PRIMARY && !panning) pressX = Double.NaN;
         });
         setOnMouseDragged(e -> plotArea().ifPresent(a -> {
-            if (Double.isNaN(dragFromX)) return;
-            vm.pan(a.xScale().toValue(dragFromX) - a.xScale().toValue(e.getX()));
-            dragFromX = e.getX();
+            if (Double.isNaN(pressX)) return;
+            if (panning) {
+                vm.pan(a.xScale().toValue(dragX) - a.xScale().toValue(e.getX()));
+            }
+            dragX = Math.max(a.x(), Math.min(a.right(), e.getX()));
+            if (!panning) repaintOverlay();
         }));
-        setOnMouseReleased(e -> dragFromX = Double.NaN);
+        setOnMouseReleased(e -> {
+            double from = pressX, to = dragX;
+            boolean select = !panning && !Double.isNaN(from) && Math.abs(to - from) > DRAG_THRESHOLD;
+            pressX = Double.NaN;
+            repaintOverlay();
+            if (select) plotArea().ifPresent(a -> vm.zoomTo(a.xScale().toValue(Math.min(from, to)), a.xScale().toValue(Math.max(from, to))));
+        });
         setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) vm.resetZoom();
         });
@@ -128,6 +147,14 @@ public final class IncidentLaneChart extends CanvasChart {
         String text = plot().readout(x);
         // anchored at the plot's top: the readout sits in the lane's upper part, beside the pointer
         return text == null ? Optional.empty() : Optional.of(new HoverPoint(px, area.y() + 2, set.binAt(x), text));
+    }
+
+    @Override
+    protected void drawOverlay(dev.gcscope.render.Painter g, PlotArea area) {
+        if (Double.isNaN(pressX) || panning) return;
+        double x0 = Math.max(area.x(), Math.min(pressX, dragX)), x1 = Math.min(area.right(), Math.max(pressX, dragX));
+        g.setFill(FxPainter.rgba(axisStroke()).times(0.2));
+        g.fillRect(x0, area.y(), x1 - x0, area.height());
     }
 
     /** Shows this lane's readout at the shared hover time, wherever the pointer is. */

@@ -140,6 +140,11 @@ public final class IncidentViewModel {
         setViewport(interval.fromS() - set.originS() - pad, interval.toS() - set.originS() + pad);
     }
 
+    /** The lanes show {@code from..to} (seconds from the lane set's origin), a range dragged on a lane. */
+    public void zoomTo(double from, double to) {
+        setViewport(Math.min(from, to), Math.max(from, to));
+    }
+
     /** The lanes show the whole incident. */
     public void resetZoom() {
         IncidentLaneSet set = lanes.get();

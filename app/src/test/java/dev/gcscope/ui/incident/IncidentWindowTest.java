@@ -163,9 +163,29 @@ class IncidentWindowTest {
         TimeRange zoomed = vm.viewportProperty().get();
         assertTrue(zoomed.length() < whole.length(), zoomed + " within " + whole);
         assertTrue(zoomed.from() <= worst.fromS() - origin && zoomed.to() >= worst.toS() - origin, zoomed + " shows " + worst);
+        assertEveryLaneShows(incident, zoomed);
+
+        // a drag on one lane selects a range: every lane zooms to it
+        robot.interact(vm::resetZoom);
+        assertEveryLaneShows(incident, whole);
+        IncidentLaneChart kernelLane = chart(incident, "kernel");
+        var area = kernelLane.plotArea().orElseThrow();
+        double y = area.y() + area.height() / 2;
+        javafx.geometry.Point2D start = kernelLane.localToScreen(area.xScale().toPixel(10), y);
+        javafx.geometry.Point2D end = kernelLane.localToScreen(area.xScale().toPixel(14), y);
+        robot.drag(start, javafx.scene.input.MouseButton.PRIMARY).moveTo(end).release(javafx.scene.input.MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        TimeRange dragged = vm.viewportProperty().get();
+        double pixel = 1 / area.xScale().pixelsPerUnit();
+        assertEquals(10, dragged.from(), 2 * pixel, dragged.toString());
+        assertEquals(14, dragged.to(), 2 * pixel, dragged.toString());
+        assertEveryLaneShows(incident, dragged);
+    }
+
+    private static void assertEveryLaneShows(IncidentView incident, TimeRange range) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> incident.charts().stream()
-                .allMatch(c -> c.plotArea().map(a -> Math.abs(a.xScale().dataMin() - zoomed.from()) < 1e-9
-                        && Math.abs(a.xScale().dataMax() - zoomed.to()) < 1e-9).orElse(false))).get());
+                .allMatch(c -> c.plotArea().map(a -> Math.abs(a.xScale().dataMin() - range.from()) < 1e-9
+                        && Math.abs(a.xScale().dataMax() - range.to()) < 1e-9).orElse(false))).get());
     }
 
     @Test
@@ -201,7 +221,10 @@ class IncidentWindowTest {
         assertNotEquals(cli.get("intervals").toString(), shifted.get("intervals").toString(), "half a second moves the runtime's latency");
 
         // back to 0: the files' own alignment again
-        robot.interact(() -> spinner.getValueFactory().setValue(0.0));
+        // the rows were replaced by the new result: the spinner showing the metrics row now may be another cell's
+        Spinner<Double> again = shiftSpinner(robot, incident, metrics.toString());
+        assertEquals(0.5, again.getValue(), 1e-12, "the spinner shows the shift the figures were computed with");
+        robot.interact(() -> again.getValueFactory().setValue(0.0));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.userOffsets().isEmpty() && !vm.busyProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         assertShownAs(robot, incident, cli);
