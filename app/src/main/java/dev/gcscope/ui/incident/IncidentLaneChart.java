@@ -13,7 +13,7 @@ import dev.gcscope.ui.chart.FxPainter;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.ObjectProperty;
+import javafx.beans.InvalidationListener;
 import javafx.css.CssMetaData;
 import javafx.css.Styleable;
 import javafx.css.StyleableObjectProperty;
@@ -62,6 +62,8 @@ public final class IncidentLaneChart extends CanvasChart {
     private double pressX = Double.NaN;
     private double dragX;
     private boolean panning;
+    private final InvalidationListener onViewport = o -> invalidate();
+    private final InvalidationListener onHover = o -> followHover();
     /** Pixels the pointer must move before a press becomes a selection rather than a click. */
     static final double DRAG_THRESHOLD = 3;
 
@@ -79,9 +81,8 @@ public final class IncidentLaneChart extends CanvasChart {
         this.last = last;
         getStyleClass().add("incident-lane-chart");
         setId("incident-lane-" + lane.id());
-        ObjectProperty<TimeRange> viewport = vm.viewportProperty();
-        viewport.addListener((o, old, now) -> invalidate());
-        hoverX.addListener((o, old, now) -> followHover());
+        vm.viewportProperty().addListener(onViewport);
+        hoverX.addListener(onHover);
         addEventHandler(MouseEvent.MOUSE_MOVED, e -> plotArea().filter(a -> a.contains(e.getX(), e.getY()))
                 .ifPresentOrElse(a -> hoverX.set(a.xScale().toValue(e.getX())), () -> hoverX.set(Double.NaN)));
         addEventHandler(MouseEvent.MOUSE_EXITED, e -> hoverX.set(Double.NaN));
@@ -115,6 +116,12 @@ public final class IncidentLaneChart extends CanvasChart {
         setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) vm.resetZoom();
         });
+    }
+
+    /** Stops following the view model's viewport and the shared hover time: the lane was replaced by a newer result's. */
+    public void dispose() {
+        vm.viewportProperty().removeListener(onViewport);
+        hoverX.removeListener(onHover);
     }
 
     public IncidentLane lane() {

@@ -180,6 +180,7 @@ public final class IncidentView {
     // ---------------------------------------------------------------- lanes
 
     private void rebuildLanes(IncidentLaneSet set) {
+        charts.forEach(IncidentLaneChart::dispose);
         charts.clear();
         lanes.getChildren().clear();
         hoverX.set(Double.NaN);
