@@ -30,6 +30,17 @@ public final class LaneBuilder {
         return new IncidentLanes(bins, gc, kernel, runtime, pressure, quota);
     }
 
+    /**
+     * The goroutine latency lane of every runtime source that has {@code /sched/latencies}, the first being
+     * {@link IncidentLanes#runtime()}: a second runtime file of the same process (a Prometheus export of the
+     * Go collector beside the JSON lines) is a second view of the same latencies, on the same clock and grid,
+     * with the same stop-the-world time beside it.
+     */
+    public static List<IncidentLanes.RuntimeLatency> runtimeLanes(IncidentSources s, Alignment a, IncidentLanes lanes) {
+        return s.runtime().stream().filter(r -> r.latencies() != null)
+                .map(r -> runtime(r, a.require(r.file(), SourceAlignment.RUNTIME), lanes.bins(), lanes.gc())).toList();
+    }
+
     /** From the first to the last time any aligned source covers, in whole bins from a multiple of the width. */
     static Bins grid(IncidentSources s, Alignment a, double w) {
         double from = Double.POSITIVE_INFINITY, to = Double.NEGATIVE_INFINITY;

@@ -31,6 +31,14 @@ public record IncidentLaneSet(Bins bins, double originS, boolean originIsProcess
     }
 
     public static IncidentLaneSet of(Diagnosis d) {
+        return of(d, d.lanes().runtime().stream().toList());
+    }
+
+    /**
+     * @param runtimes every runtime source's latency lane ({@code LaneBuilder.runtimeLanes}), the first being
+     *                 the diagnosis' own; each further one is a lane of its own under it
+     */
+    public static IncidentLaneSet of(Diagnosis d, List<IncidentLanes.RuntimeLatency> runtimes) {
         IncidentLanes l = d.lanes();
         List<IncidentLane> lanes = new ArrayList<>();
         l.quota().ifPresent(q -> lanes.add(new IncidentLane("quota",
@@ -43,12 +51,8 @@ public record IncidentLaneSet(Bins bins, double originS, boolean originIsProcess
                         new Series("P99", Tone.SECOND, Style.LINE, k.p99Ms(), "ms", 1),
                         new Series("P50", Tone.FIRST, Style.LINE, k.p50Ms(), "ms", 1)),
                 List.of(new Fact("switch-ins", k.count(), "", 1)), k.file() + (k.program() == null ? "" : " (" + k.program() + ")"), null)));
-        l.runtime().ifPresent(r -> lanes.add(new IncidentLane("runtime", "goroutine scheduling latency (/sched/latencies), GC stop-the-world apart", "ms", true,
-                List.of(new Series("GC stop-the-world", Tone.BAR, Style.BARS, r.stwMs(), "ms", 1),
-                        new Series("P99", Tone.SECOND, Style.LINE, r.p99Ms(), "ms", 1),
-                        new Series("P50", Tone.FIRST, Style.LINE, r.p50Ms(), "ms", 1)),
-                List.of(new Fact("longest pause", r.maxStwMs(), "ms", 1), new Fact("goroutines scheduled", r.count(), "", 1)), r.file(),
-                null)));
+        l.runtime().ifPresent(r -> lanes.add(runtime("runtime", "goroutine scheduling latency (/sched/latencies), GC stop-the-world apart", r)));
+        for (int i = 1; i < runtimes.size(); i++) lanes.add(runtime("runtime-" + (i + 1), "goroutine scheduling latency, another source", runtimes.get(i)));
         l.pressure().ifPresent(p -> lanes.add(new IncidentLane("pressure",
                 (p.runnableCounted() ? "runnable goroutines" : "goroutines") + " per P (GOMAXPROCS)", "per P", false,
                 List.of(new Series("per P", Tone.FIRST, Style.LINE, p.perP(), "", 1)),
@@ -72,6 +76,14 @@ public record IncidentLaneSet(Bins bins, double originS, boolean originIsProcess
         boolean known = !Double.isNaN(d.processStartS());
         return new IncidentLaneSet(l.bins(), known ? d.processStartS() : l.bins().startS(), known, d.alignment().unixClock(), lanes,
                 d.intervals());
+    }
+
+    private static IncidentLane runtime(String id, String title, IncidentLanes.RuntimeLatency r) {
+        return new IncidentLane(id, title, "ms", true,
+                List.of(new Series("GC stop-the-world", Tone.BAR, Style.BARS, r.stwMs(), "ms", 1),
+                        new Series("P99", Tone.SECOND, Style.LINE, r.p99Ms(), "ms", 1),
+                        new Series("P50", Tone.FIRST, Style.LINE, r.p50Ms(), "ms", 1)),
+                List.of(new Fact("longest pause", r.maxStwMs(), "ms", 1), new Fact("goroutines scheduled", r.count(), "", 1)), r.file(), null);
     }
 
     /** The counts behind the throttled share; the CPU used only when the source has it (cgroup v1's cpu.stat has no usage). */

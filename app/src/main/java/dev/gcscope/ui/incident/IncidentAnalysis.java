@@ -4,7 +4,9 @@ import dev.gcscope.analysis.cycles.DerivedColumns;
 import dev.gcscope.analysis.incident.Attribution;
 import dev.gcscope.analysis.incident.ClockAlignment;
 import dev.gcscope.analysis.incident.Diagnosis;
+import dev.gcscope.analysis.incident.IncidentLanes;
 import dev.gcscope.analysis.incident.IncidentSources;
+import dev.gcscope.analysis.incident.LaneBuilder;
 import dev.gcscope.analysis.incident.SourceReader;
 import dev.gcscope.parsers.DecodedInput;
 import dev.gcscope.parsers.ParseListener;
@@ -70,5 +72,16 @@ public final class IncidentAnalysis {
     /** {@code gcscope diagnose --bin-s binS --threshold-ms thresholdMs --offset FILE=SECONDS…} of the same sources. */
     public static Diagnosis diagnose(IncidentSources sources, Map<String, Double> offsets, double binS, double thresholdMs) {
         return Attribution.diagnose(sources, ClockAlignment.align(sources, offsets), binS, thresholdMs);
+    }
+
+    /**
+     * The diagnosis and every runtime source's latency lane on its grid (the diagnosis' lanes hold the
+     * first only; a Prometheus export beside the JSON lines is a second view of the same latencies).
+     */
+    public record Diagnosed(Diagnosis diagnosis, List<IncidentLanes.RuntimeLatency> runtimeLanes) {}
+
+    public static Diagnosed diagnoseWithLanes(IncidentSources sources, Map<String, Double> offsets, double binS, double thresholdMs) {
+        Diagnosis d = diagnose(sources, offsets, binS, thresholdMs);
+        return new Diagnosed(d, LaneBuilder.runtimeLanes(sources, d.alignment(), d.lanes()));
     }
 }

@@ -98,7 +98,7 @@ public final class IncidentViewModel {
         status.set("Reading " + files.size() + " files…");
         task.submit("read incident " + title(), ctx -> {
             IncidentSources s = IncidentAnalysis.read(files, loader, null, ctx::isCancelled, ctx::progress);
-            return new Computed(s, IncidentAnalysis.diagnose(s, Map.of(), binS.get(), thresholdMs.get()), Map.of());
+            return new Computed(s, IncidentAnalysis.diagnoseWithLanes(s, Map.of(), binS.get(), thresholdMs.get()), Map.of());
         }, listener(true));
     }
 
@@ -183,7 +183,7 @@ public final class IncidentViewModel {
 
     // ---------------------------------------------------------------- the work
 
-    private record Computed(IncidentSources sources, Diagnosis diagnosis, Map<String, Double> shifts) {}
+    private record Computed(IncidentSources sources, IncidentAnalysis.Diagnosed diagnosed, Map<String, Double> shifts) {}
 
     private void recompute() {
         if (sources == null) return;
@@ -195,7 +195,7 @@ public final class IncidentViewModel {
         busy.set(true);
         progress.set(-1);
         status.set("Aligning the sources again…");
-        task.submit("align incident " + title(), ctx -> new Computed(s, IncidentAnalysis.diagnose(s, offsets, bin, threshold), asked),
+        task.submit("align incident " + title(), ctx -> new Computed(s, IncidentAnalysis.diagnoseWithLanes(s, offsets, bin, threshold), asked),
                 listener(false));
     }
 
@@ -218,10 +218,10 @@ public final class IncidentViewModel {
                 busy.set(false);
                 if (first) {
                     sources = c.sources();
-                    found = c.diagnosis().alignment().sources();
+                    found = c.diagnosed().diagnosis().alignment().sources();
                 }
                 appliedShifts = c.shifts();
-                show(c.diagnosis(), first);
+                show(c.diagnosed(), first);
             }
 
             @Override
@@ -239,8 +239,9 @@ public final class IncidentViewModel {
         };
     }
 
-    private void show(Diagnosis d, boolean first) {
-        IncidentLaneSet set = IncidentLaneSet.of(d);
+    private void show(IncidentAnalysis.Diagnosed result, boolean first) {
+        Diagnosis d = result.diagnosis();
+        IncidentLaneSet set = IncidentLaneSet.of(d, result.runtimeLanes());
         TimeRange before = viewport.get();
         diagnosis.set(d);
         lanes.set(set);

@@ -14,6 +14,7 @@ import dev.gcscope.analysis.incident.ClockAlignment;
 import dev.gcscope.analysis.incident.Diagnosis;
 import dev.gcscope.analysis.incident.IncidentLanes;
 import dev.gcscope.analysis.incident.IncidentSources;
+import dev.gcscope.analysis.incident.LaneBuilder;
 import dev.gcscope.analysis.incident.SourceReader;
 import dev.gcscope.cli.GcscopeCli;
 import dev.gcscope.export.table.TextTable;
@@ -298,11 +299,16 @@ class IncidentWindowTest {
     }
 
     /** Each lane draws the analysis' own arrays for these files. */
-    private static void assertLanesAre(IncidentView incident, Diagnosis expected) {
-        IncidentLanes l = expected.lanes();
+    private static void assertLanesAre(IncidentView incident, Expected expected) {
+        IncidentLanes l = expected.diagnosis().lanes();
         Map<String, IncidentLane> shown = incident.charts().stream().collect(Collectors.toMap(c -> c.lane().id(), IncidentLaneChart::lane));
-        assertEquals(List.of("quota", "kernel", "runtime", "pressure", "gc-stw", "gc-cpu"),
+        assertEquals(List.of("quota", "kernel", "runtime", "runtime-2", "pressure", "gc-stw", "gc-cpu"),
                 incident.charts().stream().map(c -> c.lane().id()).toList(), "every source of the recording has its lane");
+        // the Prometheus export's Go collector: a second runtime lane
+        assertEquals(2, expected.runtimes().size());
+        assertTrue(shown.get("runtime-2").source().endsWith("prometheus.json"), shown.get("runtime-2").source());
+        assertArrayEquals(expected.runtimes().get(1).p99Ms(), series(shown.get("runtime-2"), "P99"));
+        assertArrayEquals(expected.runtimes().get(1).p50Ms(), series(shown.get("runtime-2"), "P50"));
         assertArrayEquals(l.quota().orElseThrow().throttledShare(), series(shown.get("quota"), "throttled"));
         assertArrayEquals(l.kernel().orElseThrow().p50Ms(), series(shown.get("kernel"), "P50"));
         assertArrayEquals(l.kernel().orElseThrow().p99Ms(), series(shown.get("kernel"), "P99"));
@@ -321,8 +327,10 @@ class IncidentWindowTest {
         return lane.series().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow().values();
     }
 
-    /** What the analysis makes of the files, read as {@code diagnose} reads them. */
-    private static Diagnosis expected(List<Path> files, Map<String, Double> offsets) throws Exception {
+    /** What the analysis makes of the files, read as {@code diagnose} reads them, with every runtime source's lane. */
+    private record Expected(Diagnosis diagnosis, List<IncidentLanes.RuntimeLatency> runtimes) {}
+
+    private static Expected expected(List<Path> files, Map<String, Double> offsets) throws Exception {
         TraceLoader loader = TraceLoader.standard();
         List<ParseResult> parsed = new ArrayList<>();
         for (Path f : files) {
@@ -330,7 +338,8 @@ class IncidentWindowTest {
             parsed.add(DerivedColumns.parse(loader.parserFor(source, null), source, (done, total) -> true, ParseOptions.ALL));
         }
         IncidentSources sources = new SourceReader(null).read(parsed);
-        return Attribution.diagnose(sources, ClockAlignment.align(sources, offsets), 1, Attribution.DEFAULT_THRESHOLD_MS);
+        Diagnosis d = Attribution.diagnose(sources, ClockAlignment.align(sources, offsets), 1, Attribution.DEFAULT_THRESHOLD_MS);
+        return new Expected(d, LaneBuilder.runtimeLanes(sources, d.alignment(), d.lanes()));
     }
 
     private static JsonNode diagnoseJson(List<Path> files, Map<Path, Double> offsets) throws Exception {
