@@ -31,14 +31,16 @@ public record IncidentLaneSet(Bins bins, double originS, boolean originIsProcess
     }
 
     public static IncidentLaneSet of(Diagnosis d) {
-        return of(d, d.lanes().runtime().stream().toList());
+        return of(d, d.lanes().runtime().stream().toList(), null);
     }
 
     /**
      * @param runtimes every runtime source's latency lane ({@code LaneBuilder.runtimeLanes}), the first being
      *                 the diagnosis' own; each further one is a lane of its own under it
+     * @param runtimeGcCpuShare GC's CPU share per bin as the runtime counted it ({@code LaneBuilder.runtimeGcCpuShare}),
+     *                          drawn in the GC CPU lane beside gctrace's; null without it
      */
-    public static IncidentLaneSet of(Diagnosis d, List<IncidentLanes.RuntimeLatency> runtimes) {
+    public static IncidentLaneSet of(Diagnosis d, List<IncidentLanes.RuntimeLatency> runtimes, double[] runtimeGcCpuShare) {
         IncidentLanes l = d.lanes();
         List<IncidentLane> lanes = new ArrayList<>();
         l.quota().ifPresent(q -> lanes.add(new IncidentLane("quota",
@@ -68,10 +70,13 @@ public record IncidentLaneSet(Bins bins, double originS, boolean originIsProcess
                     List.of(new Series("stop-the-world", Tone.BAR, Style.BARS, g.stwMs(), "ms", 1),
                             new Series("longest pause", Tone.SECOND, Style.LINE, g.maxStwMs(), "ms", 1)),
                     List.of(), g.file(), new IncidentLane.Spans(start, end)));
-            lanes.add(new IncidentLane("gc-cpu", "GC CPU and assists, share of GOMAXPROCS", "%", false,
-                    List.of(new Series("GC CPU", Tone.FIRST, Style.LINE, g.cpuShare(), "%", 100),
-                            new Series("assists", Tone.SECOND, Style.LINE, g.assistShare(), "%", 100)),
-                    List.of(), g.file(), null));
+            List<Series> cpu = new ArrayList<>(List.of(new Series("GC CPU", Tone.FIRST, Style.LINE, g.cpuShare(), "%", 100),
+                    new Series("assists", Tone.SECOND, Style.LINE, g.assistShare(), "%", 100)));
+            // the runtime's own count (/cpu/classes) includes the pauses on every P, which gctrace's cpu field leaves out
+            if (runtimeGcCpuShare != null) cpu.add(new Series("GC CPU (runtime, pauses included)", Tone.THIRD, Style.LINE, runtimeGcCpuShare, "%", 100));
+            lanes.add(new IncidentLane("gc-cpu", runtimeGcCpuShare == null ? "GC CPU and assists, share of GOMAXPROCS"
+                    : "GC CPU share: gctrace's and assists; the runtime's /cpu/classes with pauses", "%", false,
+                    cpu, List.of(), g.file(), null));
         });
         boolean known = !Double.isNaN(d.processStartS());
         return new IncidentLaneSet(l.bins(), known ? d.processStartS() : l.bins().startS(), known, d.alignment().unixClock(), lanes,

@@ -75,13 +75,15 @@ public final class IncidentAnalysis {
     }
 
     /**
-     * The diagnosis and every runtime source's latency lane on its grid (the diagnosis' lanes hold the
-     * first only; a Prometheus export beside the JSON lines is a second view of the same latencies).
+     * The diagnosis, every runtime source's latency lane on its grid (the diagnosis' lanes hold the first
+     * only; a Prometheus export beside the JSON lines is a second view of the same latencies), and GC's CPU
+     * share as the runtime counted it ({@code /cpu/classes}), null without those counters.
      */
-    public record Diagnosed(Diagnosis diagnosis, List<IncidentLanes.RuntimeLatency> runtimeLanes) {}
+    public record Diagnosed(Diagnosis diagnosis, List<IncidentLanes.RuntimeLatency> runtimeLanes, double[] runtimeGcCpuShare) {}
 
     public static Diagnosed diagnoseWithLanes(IncidentSources sources, Map<String, Double> offsets, double binS, double thresholdMs) {
         Diagnosis d = diagnose(sources, offsets, binS, thresholdMs);
-        return new Diagnosed(d, LaneBuilder.runtimeLanes(sources, d.alignment(), d.lanes()));
+        return new Diagnosed(d, LaneBuilder.runtimeLanes(sources, d.alignment(), d.lanes()),
+                LaneBuilder.runtimeGcCpuShare(sources, d.alignment(), d.lanes().bins()).orElse(null));
     }
 }

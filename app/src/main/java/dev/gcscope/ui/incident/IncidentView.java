@@ -162,7 +162,7 @@ public final class IncidentView {
     /** What the colours mean, once for all lanes. */
     private Node legend() {
         FlowPane box = new FlowPane(12, 2, swatch("legend-tone-1", "P50 / GC CPU / per P"), swatch("legend-tone-2", "P99 / assists / longest pause"),
-                swatch("legend-tone-3", "max"), swatch("legend-bar", "throttled periods / stop-the-world"),
+                swatch("legend-tone-3", "max / runtime GC CPU"), swatch("legend-bar", "throttled periods / stop-the-world"),
                 swatch("legend-band", "delayed interval (its leading cause on top)"));
         box.getStyleClass().add("incident-legend");
         box.setId("incident-legend");

@@ -241,7 +241,7 @@ public final class IncidentViewModel {
 
     private void show(IncidentAnalysis.Diagnosed result, boolean first) {
         Diagnosis d = result.diagnosis();
-        IncidentLaneSet set = IncidentLaneSet.of(d, result.runtimeLanes());
+        IncidentLaneSet set = IncidentLaneSet.of(d, result.runtimeLanes(), result.runtimeGcCpuShare());
         TimeRange before = viewport.get();
         diagnosis.set(d);
         lanes.set(set);

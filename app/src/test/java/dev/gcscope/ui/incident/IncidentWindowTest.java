@@ -320,6 +320,7 @@ class IncidentWindowTest {
         assertArrayEquals(l.gc().orElseThrow().stwMs(), series(shown.get("gc-stw"), "stop-the-world"));
         assertArrayEquals(l.gc().orElseThrow().cpuShare(), series(shown.get("gc-cpu"), "GC CPU"));
         assertArrayEquals(l.gc().orElseThrow().assistShare(), series(shown.get("gc-cpu"), "assists"));
+        assertArrayEquals(expected.runtimeGcCpu(), series(shown.get("gc-cpu"), "GC CPU (runtime, pauses included)"));
         assertEquals(l.bins(), incident.viewModel().lanesProperty().get().bins());
     }
 
@@ -328,7 +329,7 @@ class IncidentWindowTest {
     }
 
     /** What the analysis makes of the files, read as {@code diagnose} reads them, with every runtime source's lane. */
-    private record Expected(Diagnosis diagnosis, List<IncidentLanes.RuntimeLatency> runtimes) {}
+    private record Expected(Diagnosis diagnosis, List<IncidentLanes.RuntimeLatency> runtimes, double[] runtimeGcCpu) {}
 
     private static Expected expected(List<Path> files, Map<String, Double> offsets) throws Exception {
         TraceLoader loader = TraceLoader.standard();
@@ -339,7 +340,8 @@ class IncidentWindowTest {
         }
         IncidentSources sources = new SourceReader(null).read(parsed);
         Diagnosis d = Attribution.diagnose(sources, ClockAlignment.align(sources, offsets), 1, Attribution.DEFAULT_THRESHOLD_MS);
-        return new Expected(d, LaneBuilder.runtimeLanes(sources, d.alignment(), d.lanes()));
+        return new Expected(d, LaneBuilder.runtimeLanes(sources, d.alignment(), d.lanes()),
+                LaneBuilder.runtimeGcCpuShare(sources, d.alignment(), d.lanes().bins()).orElseThrow());
     }
 
     private static JsonNode diagnoseJson(List<Path> files, Map<Path, Double> offsets) throws Exception {
