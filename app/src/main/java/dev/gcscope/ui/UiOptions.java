@@ -18,10 +18,11 @@ import java.util.Set;
  * @param view the id of the view each opened document starts on ({@code --view=pause-timeline}),
  *             null for its first view
  * @param compare {@code --compare}: once the files are open, compare them (File ▸ Compare…)
+ * @param incident {@code --incident}: open the files as one incident (File ▸ Open incident…), not each in a tab
  */
-public record UiOptions(List<Path> files, Boolean dark, String view, boolean compare) {
+public record UiOptions(List<Path> files, Boolean dark, String view, boolean compare, boolean incident) {
     /** Options the desktop app takes; any other option belongs to the CLI. */
-    public static final Set<String> FLAGS = Set.of("--dark", "--light", "--compare");
+    public static final Set<String> FLAGS = Set.of("--dark", "--light", "--compare", "--incident");
     /** {@code --view=ID}: start on that view (ids as the View menu's tabs have them, e.g. {@code regimes}). */
     public static final String VIEW_PREFIX = "--view=";
 
@@ -37,6 +38,10 @@ public record UiOptions(List<Path> files, Boolean dark, String view, boolean com
         this(files, dark, view, false);
     }
 
+    public UiOptions(List<Path> files, Boolean dark, String view, boolean compare) {
+        this(files, dark, view, compare, false);
+    }
+
     /** True for an argument the desktop app takes, so the Launcher does not hand it to the CLI. */
     public static boolean isAppOption(String arg) {
         return FLAGS.contains(arg) || arg.startsWith(VIEW_PREFIX);
@@ -47,6 +52,7 @@ public record UiOptions(List<Path> files, Boolean dark, String view, boolean com
         Boolean dark = null;
         String view = null;
         boolean compare = false;
+        boolean incident = false;
         if (themeProperty != null && !themeProperty.isBlank()) {
             dark = themeProperty.trim().toLowerCase(Locale.ROOT).equals("dark");
         }
@@ -57,13 +63,15 @@ public record UiOptions(List<Path> files, Boolean dark, String view, boolean com
                 dark = false;
             } else if (a.equals("--compare")) {
                 compare = true;
+            } else if (a.equals("--incident")) {
+                incident = true;
             } else if (a.startsWith(VIEW_PREFIX) && a.length() > VIEW_PREFIX.length()) {
                 view = a.substring(VIEW_PREFIX.length());
             } else if (!a.startsWith("--")) {
                 files.add(Path.of(a));
             }
         }
-        return new UiOptions(files, dark, view, compare);
+        return new UiOptions(files, dark, view, compare, incident);
     }
 
     /** The first file, or null: what a single-document caller opens. */

@@ -38,6 +38,17 @@ class UiOptionsTest {
     }
 
     @Test
+    void incidentFlagOpensTheFilesAsOneIncidentAndIsNoFileNorACliOption() {
+        UiOptions o = UiOptions.parse(List.of("--incident", "gc.log", "timehist.txt", "cpu.log", "--dark"), null);
+        assertTrue(o.incident());
+        assertFalse(o.compare());
+        assertTrue(o.dark());
+        assertEquals(List.of(Path.of("gc.log"), Path.of("timehist.txt"), Path.of("cpu.log")), o.files());
+        assertTrue(UiOptions.isAppOption("--incident"));
+        assertFalse(UiOptions.parse(List.of("a.log", "b.log"), null).incident());
+    }
+
+    @Test
     void noArgumentsMeansBundledSampleInTheLightTheme() {
         UiOptions o = UiOptions.parse(List.of(), null);
         assertNull(o.file());

@@ -30,6 +30,44 @@ public final class LaneBuilder {
         return new IncidentLanes(bins, gc, kernel, runtime, pressure, quota);
     }
 
+    /**
+     * The goroutine latency lane of every runtime source that has {@code /sched/latencies}, the first being
+     * {@link IncidentLanes#runtime()}: a second runtime file of the same process (a Prometheus export of the
+     * Go collector beside the JSON lines) is a second view of the same latencies, on the same clock and grid,
+     * with the same stop-the-world time beside it.
+     */
+    public static List<IncidentLanes.RuntimeLatency> runtimeLanes(IncidentSources s, Alignment a, IncidentLanes lanes) {
+        return s.runtime().stream().filter(r -> r.latencies() != null)
+                .map(r -> runtime(r, a.require(r.file(), SourceAlignment.RUNTIME), lanes.bins(), lanes.gc())).toList();
+    }
+
+    /**
+     * GC's share of the CPU per bin as the runtime counted it ({@code /cpu/classes/gc/total} over
+     * {@code /cpu/classes/total}, which is GOMAXPROCS × wall time), from the first runtime source that has both
+     * counters: each snapshot-to-snapshot difference spread over the bins it covers, as the quota's counters are.
+     * A second view of gctrace's GC CPU share, measured rather than read from rounded log fields. Empty
+     * when no runtime source has the counters.
+     */
+    public static Optional<double[]> runtimeGcCpuShare(IncidentSources s, Alignment a, Bins bins) {
+        return s.runtime().stream().filter(r -> anyFinite(r.gcCpuS()) && anyFinite(r.totalCpuS())).findFirst()
+                .map(r -> runtimeGcCpuShare(r, a.require(r.file(), SourceAlignment.RUNTIME), bins));
+    }
+
+    static double[] runtimeGcCpuShare(RuntimeSource r, SourceAlignment a, Bins bins) {
+        double[] gc = zeros(bins), total = zeros(bins);
+        for (int i = 1; i < r.size(); i++) {
+            double dg = r.gcCpuS()[i] - r.gcCpuS()[i - 1], dt = r.totalCpuS()[i] - r.totalCpuS()[i - 1];
+            // a counter that went back is a restarted process: that step is no amount
+            if (Double.isNaN(dg) || Double.isNaN(dt) || dg < 0 || dt <= 0) continue;
+            double from = a.toReference(r.timeS()[i - 1]), to = a.toReference(r.timeS()[i]);
+            bins.spread(gc, from, to, dg);
+            bins.spread(total, from, to, dt);
+        }
+        double[] share = bins.nan();
+        for (int b = 0; b < bins.count(); b++) if (total[b] > 0) share[b] = gc[b] / total[b];
+        return share;
+    }
+
     /** From the first to the last time any aligned source covers, in whole bins from a multiple of the width. */
     static Bins grid(IncidentSources s, Alignment a, double w) {
         double from = Double.POSITIVE_INFINITY, to = Double.NEGATIVE_INFINITY;

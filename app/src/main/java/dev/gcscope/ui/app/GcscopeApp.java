@@ -87,18 +87,28 @@ public final class GcscopeApp extends Application {
         StartupProbe.attachIfAsked(stage, view, vm);
         stage.show();
 
-        if (!options.files().isEmpty()) {
-            if (options.compare()) compareWhenLoaded(view, options.files());
-            vm.openFiles(options.files());
-        } else {
-            vm.openSample(DemoSamples.DEFAULT_GCTRACE);
-        }
+        openFromCommandLine(options, view, vm);
         SingleInstance instance = singleInstance;
         if (instance != null) instance.deliverTo(files -> Platform.runLater(() -> openHandedOver(files)));
     }
 
+    /**
+     * What the command line's files become: one incident ({@code --incident}), or each a tab (then
+     * compared with {@code --compare}); without files, the bundled demo trace.
+     */
+    static void openFromCommandLine(UiOptions options, MainWindowView view, MainWindowViewModel vm) {
+        if (options.files().isEmpty()) {
+            vm.openSample(DemoSamples.DEFAULT_GCTRACE);
+        } else if (options.incident()) {
+            view.openIncident(options.files());
+        } else {
+            if (options.compare()) compareWhenLoaded(view, vm, options.files());
+            vm.openFiles(options.files());
+        }
+    }
+
     /** {@code --compare A B…}: File ▸ Compare… once the last of the files has loaded (or failed). */
-    private void compareWhenLoaded(MainWindowView view, java.util.List<java.nio.file.Path> files) {
+    private static void compareWhenLoaded(MainWindowView view, MainWindowViewModel vm, java.util.List<java.nio.file.Path> files) {
         vm.loadingProperty().addListener(new javafx.beans.value.ChangeListener<Boolean>() {
             @Override
             public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean loading) {

@@ -42,7 +42,9 @@ public final class UiMain {
                 instance.listen();
                 return instance;
             }
-            if (instance.handOff(UiOptions.parse(List.of(args), null).files())) System.exit(0);
+            UiOptions options = UiOptions.parse(List.of(args), null);
+            // the hand-over carries files only: an incident's files would open each in a tab there, so it opens here
+            if (!options.incident() && instance.handOff(options.files())) System.exit(0);
         } catch (IOException | RuntimeException e) {
             // no private runtime folder or no socket: this window simply does without
         }

@@ -7,6 +7,7 @@ import dev.gcscope.ui.export.ChartExportMenu;
 import dev.gcscope.ui.chart.CanvasChart;
 import dev.gcscope.ui.export.ChartExportDialog;
 import dev.gcscope.ui.export.FileExports;
+import dev.gcscope.ui.incident.IncidentTabs;
 import dev.gcscope.ui.report.ParseReportDialog;
 import dev.gcscope.ui.report.ParseReportViewModel;
 import dev.gcscope.ui.task.BackgroundRunner;
@@ -55,7 +56,8 @@ import org.controlsfx.control.StatusBar;
  * The main window: menu, error banner, one tab per open document (each holding the document's
  * views), and a status bar listing the loads in progress with their progress, throughput and a
  * cancel button. It decides nothing; every action is a view model command. Files can be dropped
- * anywhere on the window, several at once.
+ * anywhere on the window, several at once; dropped as a link (Ctrl+Shift held while dropping on
+ * Linux and Windows, Option+Command on macOS) they open as one incident.
  */
 public final class MainWindowView {
     static final String DROP_TARGET_CLASS = "drop-target";
@@ -135,6 +137,22 @@ public final class MainWindowView {
         vm.openDropped(files.stream().map(File::toPath).toList());
     }
 
+    /**
+     * What a drop does, by how it was dropped: a link drop (the platform's modifier for "link" held:
+     * Ctrl+Shift on Linux and Windows, Option+Command on macOS) opens the files as one incident, any
+     * other drop each in a tab. The drag events carry no key state, only the transfer mode the
+     * modifiers chose, so the mode is the modifier.
+     */
+    public void dropFiles(List<File> files, TransferMode mode) {
+        if (mode == TransferMode.LINK) openIncident(files.stream().map(File::toPath).toList());
+        else dropFiles(files);
+    }
+
+    /** File ▸ Open incident…, {@code --incident F1 F2…}: the files as one incident, in a tab of their own. */
+    public void openIncident(List<Path> files) {
+        if (!files.isEmpty()) IncidentTabs.open(documents, files, runner, vm.traceLoader());
+    }
+
     /** Opens the parse report of the selected document. */
     public void showParseReport() {
         vm.parseReport().ifPresent(this::showParseReport);
@@ -163,7 +181,8 @@ public final class MainWindowView {
                 + "or use File ▸ Open (Ctrl+O) or File ▸ Open sample");
         empty.setId("empty-placeholder");
         empty.getStyleClass().add("empty-placeholder");
-        empty.visibleProperty().bind(Bindings.isEmpty(vm.documents()));
+        // the tabs, not the documents: an incident's tab is no document, and opening only it must show it
+        empty.visibleProperty().bind(Bindings.isEmpty(documents.getTabs()));
         documents.visibleProperty().bind(empty.visibleProperty().not());
         return new StackPane(documents, empty);
     }
@@ -218,6 +237,8 @@ public final class MainWindowView {
     private Node menuBar() {
         MenuItem open = item("Open…", "Shortcut+O", this::chooseFiles);
         open.setId("menu-open");
+        MenuItem incident = item("Open incident…", "Shortcut+Shift+O", this::chooseIncident);
+        incident.setId("menu-open-incident");
         recentMenu.setId("menu-recent");
         rebuildRecentMenu();
         vm.recentFiles().addListener((ListChangeListener<Path>) c -> rebuildRecentMenu());
@@ -250,7 +271,7 @@ public final class MainWindowView {
         MenuItem compare = item("Compare…", "Shortcut+K", this::compareOpenDocuments);
         compare.setId("menu-compare");
         compare.disableProperty().bind(Bindings.createBooleanBinding(() -> comparable().size() < 2, vm.documents()));
-        Menu file = new Menu("File", null, open, recentMenu, samples, new SeparatorMenuItem(), compare, report, exportChart, exportReport, close,
+        Menu file = new Menu("File", null, open, incident, recentMenu, samples, new SeparatorMenuItem(), compare, report, exportChart, exportReport, close,
                 new SeparatorMenuItem(), cancel, new SeparatorMenuItem(), quit);
 
         MenuItem reset = item("Whole trace", "Shortcut+R", vm::resetSelection);
@@ -463,6 +484,17 @@ public final class MainWindowView {
         if (files != null) vm.openFiles(files.stream().map(File::toPath).toList());
     }
 
+    /** File ▸ Open incident…: the files of one incident (gctrace, perf sched timehist, runtime/metrics, cpu.stat), read together. */
+    private void chooseIncident() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open the files of one incident");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("All files", "*"),
+                new FileChooser.ExtensionFilter("Logs and dumps", "*.log", "*.txt", "*.json", "*.jsonl", "*.gz"));
+        List<File> files = chooser.showOpenMultipleDialog(window());
+        if (files != null) openIncident(files.stream().map(File::toPath).toList());
+    }
+
     /** File ▸ Export report…: where to write it (HTML, or Markdown with PNGs beside it); the view model does the rest. */
     private void chooseReportFile() {
         String html = vm.reportFileName(ReportFormat.HTML);
@@ -529,7 +561,8 @@ public final class MainWindowView {
     private void wireDragAndDrop() {
         root.setOnDragOver((DragEvent e) -> {
             if (e.getDragboard().hasFiles()) {
-                e.acceptTransferModes(TransferMode.COPY);
+                // LINK too, so holding the link modifiers reaches the drop (an incident) instead of refusing it
+                e.acceptTransferModes(TransferMode.COPY, TransferMode.LINK);
                 if (!root.getStyleClass().contains(DROP_TARGET_CLASS)) root.getStyleClass().add(DROP_TARGET_CLASS);
             }
             e.consume();
@@ -537,7 +570,7 @@ public final class MainWindowView {
         root.setOnDragExited(e -> root.getStyleClass().remove(DROP_TARGET_CLASS));
         root.setOnDragDropped((DragEvent e) -> {
             boolean ok = e.getDragboard().hasFiles();
-            if (ok) dropFiles(e.getDragboard().getFiles());
+            if (ok) dropFiles(e.getDragboard().getFiles(), e.getTransferMode());
             e.setDropCompleted(ok);
             e.consume();
         });

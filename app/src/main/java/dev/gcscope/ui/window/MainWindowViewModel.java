@@ -409,6 +409,8 @@ public final class MainWindowViewModel {
 
     // ---------------------------------------------------------------- properties
 
+    /** The parsers documents are read with; an incident reads its files with the same. */
+    public TraceLoader traceLoader() { return parsers; }
     /** The open documents, in tab order. */
     public ObservableList<DocumentViewModel> documents() { return documentsView; }
     /** The loads in progress, oldest first. */

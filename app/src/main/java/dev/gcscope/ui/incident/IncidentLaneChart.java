@@ -1,0 +1,189 @@
+package dev.gcscope.ui.incident;
+
+import dev.gcscope.render.incident.IncidentLane;
+import dev.gcscope.render.incident.IncidentLanePlot;
+import dev.gcscope.render.incident.IncidentLaneSet;
+import dev.gcscope.render.plot.HoverPoint;
+import dev.gcscope.render.plot.PlotArea;
+import dev.gcscope.render.plot.PlotContent;
+import dev.gcscope.render.plot.TimeRange;
+import dev.gcscope.ui.chart.CanvasChart;
+import dev.gcscope.ui.chart.ChartCss;
+import dev.gcscope.ui.chart.FxPainter;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.InvalidationListener;
+import javafx.css.CssMetaData;
+import javafx.css.Styleable;
+import javafx.css.StyleableObjectProperty;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
+
+/**
+ * One lane of the incident view. Every lane shows the view model's viewport and follows one shared
+ * hover time: the pointer over any lane shows, in every lane, that lane's values at the same moment.
+ * As on the timelines: the wheel zooms around the pointer, a drag selects a range (every lane zooms to it),
+ * Shift- or middle-drag pans, a double click shows the whole incident.
+ *
+ * <p>Colours: {@code -chart-tone-1-stroke}, {@code -chart-tone-2-stroke}, {@code -chart-tone-3-stroke},
+ * {@code -chart-bar-fill}, {@code -chart-band-fill}, {@code -chart-cycle-fill}.
+ */
+public final class IncidentLaneChart extends CanvasChart {
+    private static final CssMetaData<IncidentLaneChart, Paint> TONE1 = ChartCss.paint("-chart-tone-1-stroke", c -> c.tone1, Color.SEAGREEN);
+    private static final CssMetaData<IncidentLaneChart, Paint> TONE2 = ChartCss.paint("-chart-tone-2-stroke", c -> c.tone2, Color.CRIMSON);
+    private static final CssMetaData<IncidentLaneChart, Paint> TONE3 = ChartCss.paint("-chart-tone-3-stroke", c -> c.tone3, Color.PURPLE);
+    private static final CssMetaData<IncidentLaneChart, Paint> BAR = ChartCss.paint("-chart-bar-fill", c -> c.bar, Color.STEELBLUE);
+    private static final CssMetaData<IncidentLaneChart, Paint> BAND =
+            ChartCss.paint("-chart-band-fill", c -> c.band, Color.rgb(230, 119, 0, 0.15));
+    private static final CssMetaData<IncidentLaneChart, Paint> CYCLE = ChartCss.paint("-chart-cycle-fill", c -> c.cycle, Color.GRAY);
+    private static final List<CssMetaData<? extends Styleable, ?>> CSS_META_DATA =
+            ChartCss.extend(CanvasChart.getClassCssMetaData(), List.of(TONE1, TONE2, TONE3, BAR, BAND, CYCLE));
+    /** One notch of the wheel zooms by this factor. */
+    private static final double WHEEL_ZOOM = 0.8;
+
+    private final StyleableObjectProperty<Paint> tone1 = ChartCss.paintProperty(TONE1, this, "tone1", this::invalidate);
+    private final StyleableObjectProperty<Paint> tone2 = ChartCss.paintProperty(TONE2, this, "tone2", this::invalidate);
+    private final StyleableObjectProperty<Paint> tone3 = ChartCss.paintProperty(TONE3, this, "tone3", this::invalidate);
+    private final StyleableObjectProperty<Paint> bar = ChartCss.paintProperty(BAR, this, "bar", this::invalidate);
+    private final StyleableObjectProperty<Paint> band = ChartCss.paintProperty(BAND, this, "band", this::invalidate);
+    private final StyleableObjectProperty<Paint> cycle = ChartCss.paintProperty(CYCLE, this, "cycle", this::invalidate);
+
+    private final IncidentLaneSet set;
+    private final IncidentLane lane;
+    private final IncidentViewModel vm;
+    private final DoubleProperty hoverX;
+    private final boolean last;
+    private final boolean first;
+    /** Where a drag began, NaN when none is under way. */
+    private double pressX = Double.NaN;
+    private double dragX;
+    private boolean panning;
+    private final InvalidationListener onViewport = o -> invalidate();
+    private final InvalidationListener onHover = o -> followHover();
+    /** Pixels the pointer must move before a press becomes a selection rather than a click. */
+    static final double DRAG_THRESHOLD = 3;
+
+    /**
+     * @param hoverX the shared hover time (seconds from the set's origin), NaN when the pointer is over no lane
+     * @param first the top lane writes the intervals' causes in their bands
+     * @param last the bottom lane titles the time axis
+     */
+    public IncidentLaneChart(IncidentViewModel vm, IncidentLaneSet set, IncidentLane lane, DoubleProperty hoverX, boolean first, boolean last) {
+        this.vm = vm;
+        this.set = set;
+        this.lane = lane;
+        this.hoverX = hoverX;
+        this.first = first;
+        this.last = last;
+        getStyleClass().add("incident-lane-chart");
+        setId("incident-lane-" + lane.id());
+        vm.viewportProperty().addListener(onViewport);
+        hoverX.addListener(onHover);
+        addEventHandler(MouseEvent.MOUSE_MOVED, e -> plotArea().filter(a -> a.contains(e.getX(), e.getY()))
+                .ifPresentOrElse(a -> hoverX.set(a.xScale().toValue(e.getX())), () -> hoverX.set(Double.NaN)));
+        addEventHandler(MouseEvent.MOUSE_EXITED, e -> hoverX.set(Double.NaN));
+        setOnScroll((ScrollEvent e) -> plotArea().ifPresent(a -> {
+            if (e.getDeltaY() == 0) return;
+            vm.zoom(e.getDeltaY() > 0 ? WHEEL_ZOOM : 1 / WHEEL_ZOOM, a.xScale().toValue(e.getX()));
+            e.consume();
+        }));
+        // as on the timelines: drag selects a range (here: zooms every lane to it), Shift- or middle-drag pans
+        setOnMousePressed(e -> {
+            pressX = e.getX();
+            dragX = e.getX();
+            panning = e.getButton() == MouseButton.MIDDLE || e.getButton() == MouseButton.PRIMARY && e.isShiftDown();
+            if (e.getButton() != MouseButton.PRIMARY && !panning) pressX = Double.NaN;
+        });
+        setOnMouseDragged(e -> plotArea().ifPresent(a -> {
+            if (Double.isNaN(pressX)) return;
+            if (panning) {
+                vm.pan(a.xScale().toValue(dragX) - a.xScale().toValue(e.getX()));
+            }
+            dragX = Math.max(a.x(), Math.min(a.right(), e.getX()));
+            if (!panning) repaintOverlay();
+        }));
+        setOnMouseReleased(e -> {
+            double from = pressX, to = dragX;
+            boolean select = !panning && !Double.isNaN(from) && Math.abs(to - from) > DRAG_THRESHOLD;
+            pressX = Double.NaN;
+            repaintOverlay();
+            if (select) plotArea().ifPresent(a -> vm.zoomTo(a.xScale().toValue(Math.min(from, to)), a.xScale().toValue(Math.max(from, to))));
+        });
+        setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) vm.resetZoom();
+        });
+    }
+
+    /** Stops following the view model's viewport and the shared hover time: the lane was replaced by a newer result's. */
+    public void dispose() {
+        vm.viewportProperty().removeListener(onViewport);
+        hoverX.removeListener(onHover);
+    }
+
+    public IncidentLane lane() {
+        return lane;
+    }
+
+    /** What the readout says at the shared hover time; null when the pointer is over no lane or outside the grid. */
+    public String readoutText() {
+        double x = hoverX.get();
+        return Double.isNaN(x) ? null : plot().readout(x);
+    }
+
+    @Override
+    protected PlotContent content() {
+        return plot();
+    }
+
+    private IncidentLanePlot plot() {
+        TimeRange v = vm.viewportProperty().get();
+        if (v == null) v = new TimeRange(set.fromX(), set.toX());
+        String xTitle = last ? "seconds since " + (set.originIsProcessStart() ? "the Go process started" : "the incident's first sample") : "";
+        return new IncidentLanePlot(set, lane, v, xTitle, first,
+                new IncidentLanePlot.Colours(rgba(tone1), rgba(tone2), rgba(tone3), rgba(bar), rgba(band), rgba(cycle), FxPainter.rgba(textFill()),
+                FxPainter.rgba(plotFill()).times(0.85)));
+    }
+
+    @Override
+    protected Optional<HoverPoint> pick(double px, double py, PlotArea area) {
+        double x = area.xScale().toValue(px);
+        String text = plot().readout(x);
+        // anchored at the plot's top: the readout sits in the lane's upper part, beside the pointer
+        return text == null ? Optional.empty() : Optional.of(new HoverPoint(px, area.y() + 2, set.binAt(x), text));
+    }
+
+    @Override
+    protected void drawOverlay(dev.gcscope.render.Painter g, PlotArea area) {
+        if (Double.isNaN(pressX) || panning) return;
+        double x0 = Math.max(area.x(), Math.min(pressX, dragX)), x1 = Math.min(area.right(), Math.max(pressX, dragX));
+        g.setFill(FxPainter.rgba(axisStroke()).times(0.2));
+        g.fillRect(x0, area.y(), x1 - x0, area.height());
+    }
+
+    /** Shows this lane's readout at the shared hover time, wherever the pointer is. */
+    private void followHover() {
+        double x = hoverX.get();
+        Optional<PlotArea> area = plotArea();
+        if (Double.isNaN(x) || area.isEmpty()) {
+            clearHover();
+            return;
+        }
+        PlotArea a = area.get();
+        double px = a.xScale().toPixel(x);
+        if (px < a.x() || px > a.right()) clearHover();
+        else hover(px, a.y() + 2);
+    }
+
+    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
+        return CSS_META_DATA;
+    }
+
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+        return getClassCssMetaData();
+    }
+}
