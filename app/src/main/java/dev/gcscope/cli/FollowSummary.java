@@ -97,7 +97,6 @@ final class FollowSummary {
         private final FollowedSource source;
         private final ParseOptions options;
         private long nextAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MIN_INTERVAL_MILLIS);
-        private long bytesShown = -1;
 
         Updates(ParseListener base, FollowedSource source, ParseOptions options) {
             this.base = base;
@@ -118,13 +117,12 @@ final class FollowSummary {
 
         @Override
         public boolean snapshotDue() {
-            return System.nanoTime() >= nextAt && source.bytesRead() != bytesShown;
+            return System.nanoTime() >= nextAt;
         }
 
         @Override
         public void snapshot(ParseResult soFar) {
             long t0 = System.nanoTime();
-            bytesShown = source.bytesRead();
             print(DerivedColumns.addTo(soFar, options), source, false);
             long cost = System.nanoTime() - t0;
             nextAt = System.nanoTime() + Math.max(TimeUnit.MILLISECONDS.toNanos(MIN_INTERVAL_MILLIS), 2 * cost);

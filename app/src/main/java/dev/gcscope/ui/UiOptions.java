@@ -18,15 +18,19 @@ import java.util.Set;
  * @param view the id of the view each opened document starts on ({@code --view=pause-timeline}),
  *             null for its first view
  * @param compare {@code --compare}: once the files are open, compare them (File ▸ Compare…)
+ * @param follow {@code -f FILE}: files to open as documents that keep reading them as they grow (File ▸ Follow…)
  */
-public record UiOptions(List<Path> files, Boolean dark, String view, boolean compare) {
+public record UiOptions(List<Path> files, Boolean dark, String view, boolean compare, List<Path> follow) {
     /** Options the desktop app takes; any other option belongs to the CLI. */
-    public static final Set<String> FLAGS = Set.of("--dark", "--light", "--compare");
+    /** {@code -f FILE}: open FILE as a document that keeps reading it as it grows (File ▸ Follow…). */
+    public static final String FOLLOW = "-f";
+    public static final Set<String> FLAGS = Set.of("--dark", "--light", "--compare", FOLLOW);
     /** {@code --view=ID}: start on that view (ids as the View menu's tabs have them, e.g. {@code regimes}). */
     public static final String VIEW_PREFIX = "--view=";
 
     public UiOptions {
         files = List.copyOf(files);
+        follow = List.copyOf(follow);
     }
 
     public UiOptions(List<Path> files, Boolean dark) {
@@ -35,6 +39,10 @@ public record UiOptions(List<Path> files, Boolean dark, String view, boolean com
 
     public UiOptions(List<Path> files, Boolean dark, String view) {
         this(files, dark, view, false);
+    }
+
+    public UiOptions(List<Path> files, Boolean dark, String view, boolean compare) {
+        this(files, dark, view, compare, List.of());
     }
 
     /** True for an argument the desktop app takes, so the Launcher does not hand it to the CLI. */
@@ -47,11 +55,15 @@ public record UiOptions(List<Path> files, Boolean dark, String view, boolean com
         Boolean dark = null;
         String view = null;
         boolean compare = false;
+        List<Path> follow = new ArrayList<>();
         if (themeProperty != null && !themeProperty.isBlank()) {
             dark = themeProperty.trim().toLowerCase(Locale.ROOT).equals("dark");
         }
-        for (String a : args) {
-            if (a.equals("--dark")) {
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals(FOLLOW) && i + 1 < args.size()) {
+                follow.add(Path.of(args.get(++i)));
+            } else if (a.equals("--dark")) {
                 dark = true;
             } else if (a.equals("--light")) {
                 dark = false;
@@ -63,7 +75,7 @@ public record UiOptions(List<Path> files, Boolean dark, String view, boolean com
                 files.add(Path.of(a));
             }
         }
-        return new UiOptions(files, dark, view, compare);
+        return new UiOptions(files, dark, view, compare, follow);
     }
 
     /** The first file, or null: what a single-document caller opens. */

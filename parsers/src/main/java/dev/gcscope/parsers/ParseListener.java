@@ -25,8 +25,9 @@ public interface ParseListener {
 
     /**
      * For a followed input ({@link FollowedSource}): whether to hand out what has been parsed so far
-     * now, through {@link #snapshot}. Asked on the parsing thread between reads, so an implementation
-     * decides how often (a few times a second at most) and must be cheap. Formats that cannot hand
+     * now, through {@link #snapshot}. Asked on the parsing thread between reads, and only when lines
+     * were parsed since the last one; an implementation decides how often (a few times a second at
+     * most) and must be cheap. Formats that cannot hand
      * out a partial parse never ask.
      */
     default boolean snapshotDue() {

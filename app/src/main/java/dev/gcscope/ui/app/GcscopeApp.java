@@ -87,10 +87,11 @@ public final class GcscopeApp extends Application {
         StartupProbe.attachIfAsked(stage, view, vm);
         stage.show();
 
+        for (java.nio.file.Path followed : options.follow()) vm.followFile(followed);
         if (!options.files().isEmpty()) {
             if (options.compare()) compareWhenLoaded(view, options.files());
             vm.openFiles(options.files());
-        } else {
+        } else if (options.follow().isEmpty()) {
             vm.openSample(DemoSamples.DEFAULT_GCTRACE);
         }
         SingleInstance instance = singleInstance;

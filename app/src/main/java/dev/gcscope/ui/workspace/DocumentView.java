@@ -134,6 +134,7 @@ public final class DocumentView {
         HBox header = new HBox();
         header.getStyleClass().add("document-header");
         if (vm.selectionBar() != null) header.getChildren().add(new SelectionBar(vm.selectionBar()).root());
+        if (vm.live() != null) header.getChildren().add(new LiveFollowBar(vm.live()).root());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label input = new Label(vm.inputLine());
@@ -177,5 +178,11 @@ public final class DocumentView {
 
     public int selectedView() {
         return views.getSelectionModel().getSelectedIndex();
+    }
+
+    /** The id of the view shown, or null. */
+    public String selectedViewId() {
+        Tab t = views.getSelectionModel().getSelectedItem();
+        return t == null ? null : ((TraceView) t.getUserData()).id();
     }
 }

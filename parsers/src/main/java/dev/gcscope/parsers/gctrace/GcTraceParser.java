@@ -116,10 +116,16 @@ public final class GcTraceParser implements TraceParser {
     private static ParseListener withSnapshots(ParseListener listener, DecodedInput in, GcTraceRun run,
                                                ParseReport.Builder report) {
         return new ParseListener() {
+            /** The lines the last parse handed out had: only a parse with more lines is news. */
+            private long linesShown;
+
             @Override
             public boolean progress(long bytesDone, long bytesTotal) {
                 if (!listener.progress(bytesDone, bytesTotal)) return false;
-                if (listener.snapshotDue()) listener.snapshot(soFar(in, run, report));
+                if (run.linesSeen() != linesShown && listener.snapshotDue()) {
+                    linesShown = run.linesSeen();
+                    listener.snapshot(soFar(in, run, report));
+                }
                 return true;
             }
 
