@@ -206,6 +206,7 @@ public final class MainWindowViewModel {
         long order = requests++;
         LiveFollow[] live = new LiveFollow[1];
         DocumentViewModel[] shown = new DocumentViewModel[1];
+        boolean[] cancelled = {false};
         DocumentFollower.Events events = new DocumentFollower.Events() {
             @Override
             public void updated(TraceDocument document) {
@@ -229,6 +230,10 @@ public final class MainWindowViewModel {
             public void ended(TraceDocument last) {
                 loads.remove(job);
                 live[0].ended("Stopped");
+                if (cancelled[0] && shown[0] == null) {
+                    status.set("Following " + name + " was cancelled");
+                    return;
+                }
                 if (last == null) {
                     if (shown[0] == null) errors.add(new LoadError(file.toString(), file + ": no gc lines were written to it while it was followed"));
                     return;
@@ -257,7 +262,10 @@ public final class MainWindowViewModel {
             return;
         }
         job.detail("following " + name + " · waiting for its first gc line…");
-        job.onCancel(live[0]::stop);
+        job.onCancel(() -> {
+            cancelled[0] = true; // before its first cycles: no tab
+            live[0].stop();
+        });
         loads.add(job);
         status.set("Following " + name + "…");
     }
@@ -269,7 +277,7 @@ public final class MainWindowViewModel {
      */
     private DocumentViewModel replaceDocument(DocumentViewModel old, TraceDocument document) {
         DocumentViewModel next = new DocumentViewModel(document, runner, old.live(), old);
-        next.setStatusLine(statusLine(document));
+        next.setStatusLine(followedStatusLine(document));
         int i = documents.indexOf(old);
         requestOrder.put(next, requestOrder.getOrDefault(old, Long.MAX_VALUE));
         requestOrder.remove(old);
@@ -456,7 +464,7 @@ public final class MainWindowViewModel {
     }
 
     private void addDocument(DocumentViewModel vm, TraceDocument doc, long order) {
-        vm.setStatusLine(statusLine(doc));
+        vm.setStatusLine(vm.live() == null ? statusLine(doc) : followedStatusLine(doc));
         requestOrder.put(vm, order);
         int at = documents.size();
         while (at > 0 && requestOrder.getOrDefault(documents.get(at - 1), Long.MIN_VALUE) > order) at--;
@@ -472,6 +480,12 @@ public final class MainWindowViewModel {
                 .toList();
         List<String> labels = TabLabels.of(named);
         for (int i = 0; i < labels.size(); i++) documents.get(i).setTabTitle(labels.get(i));
+    }
+
+    /** {@code gc.log: 2,198 cycles so far, followed}: its reading has no duration. */
+    private static String followedStatusLine(TraceDocument doc) {
+        int n = doc.gcTrace().size();
+        return doc.displayName() + ": " + Formats.count(n) + (n == 1 ? " cycle" : " cycles") + " read as the log is written";
     }
 
     /** {@code gc.log: 2,198 cycles, read in 41 ms (95 MB/s)}. */

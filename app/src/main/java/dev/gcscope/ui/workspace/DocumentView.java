@@ -134,7 +134,6 @@ public final class DocumentView {
         HBox header = new HBox();
         header.getStyleClass().add("document-header");
         if (vm.selectionBar() != null) header.getChildren().add(new SelectionBar(vm.selectionBar()).root());
-        if (vm.live() != null) header.getChildren().add(new LiveFollowBar(vm.live()).root());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label input = new Label(vm.inputLine());
@@ -147,7 +146,11 @@ public final class DocumentView {
         report.setMinWidth(Region.USE_PREF_SIZE);
         report.setOnAction(e -> openReport.run());
         header.getChildren().addAll(spacer, input, report);
-        return header;
+        if (vm.live() == null) return header;
+        // A row of its own: beside the selection bar and the line counts it would crowd a 1024-wide window.
+        Node live = new LiveFollowBar(vm.live()).root();
+        live.getStyleClass().add("document-header");
+        return new javafx.scene.layout.VBox(header, live);
     }
 
     public Node root() {
