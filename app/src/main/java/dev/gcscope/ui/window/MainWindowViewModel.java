@@ -32,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -101,7 +100,7 @@ public final class MainWindowViewModel {
         this.runner = runner;
         this.loader = new DocumentLoader(loader, runner.executor());
         this.parsers = loader;
-        this.follower = new DocumentFollower(this.loader, loader, Platform::runLater);
+        this.follower = new DocumentFollower(this.loader, loader, runner);
         this.settings = settings;
         this.recent = new RecentFiles(settings);
         this.exports = new FileExports(runner, this::inputFiles, new FileExports.Messages() {

@@ -11,10 +11,9 @@ import dev.gcscope.parsers.TraceLoader;
 import dev.gcscope.parsers.TraceParser;
 import dev.gcscope.parsers.gctrace.GcColumns;
 import dev.gcscope.parsers.gctrace.GcTraceParser;
+import dev.gcscope.ui.task.BackgroundRunner;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Executor;
@@ -50,16 +49,18 @@ public final class DocumentFollower {
 
     private final DocumentLoader documents;
     private final TraceLoader parsers;
+    private final BackgroundRunner runner;
     private final Executor uiThread;
 
     /**
      * @param documents builds each update's document (its statistics' parts run where it says)
-     * @param uiThread where {@link Events} are called ({@code Platform::runLater})
+     * @param runner starts the follow's thread; {@link Events} are called on its UI thread
      */
-    public DocumentFollower(DocumentLoader documents, TraceLoader parsers, Executor uiThread) {
+    public DocumentFollower(DocumentLoader documents, TraceLoader parsers, BackgroundRunner runner) {
         this.documents = documents;
         this.parsers = parsers;
-        this.uiThread = uiThread;
+        this.runner = runner;
+        this.uiThread = runner.uiThread();
     }
 
     /** Starts following {@code path}; the returned state stops it. */
@@ -67,13 +68,7 @@ public final class DocumentFollower {
         FollowedSource source = FollowedSource.of(path);
         LiveFollow live = new LiveFollow(source);
         String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
-        ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "gcscope-follow-" + name);
-            t.setDaemon(true);
-            return t;
-        });
-        thread.execute(() -> run(source, path, name, events));
-        thread.shutdown();
+        runner.startDedicated("gcscope-follow-" + name, () -> run(source, path, name, events));
         return live;
     }
 
