@@ -11,4 +11,10 @@ final class ExitStatus {
     static final int USAGE = 2;
     /** A bug in gcscope: an exception nobody expected. */
     static final int INTERNAL = 3;
+    /**
+     * The reader of standard output went away ({@code | head}): 128 + SIGPIPE, what a shell reports
+     * for a program SIGPIPE ended, so pipelines and {@code set -o pipefail} treat it as they treat
+     * {@code cat} or {@code grep}. Nothing is printed.
+     */
+    static final int BROKEN_PIPE = 141;
 }

@@ -3,6 +3,9 @@ package dev.gcscope.cli;
 import dev.gcscope.preinit.BackgroundPreinitializer;
 import dev.gcscope.format.FormatSupports;
 import dev.gcscope.parsers.TraceLoader;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
@@ -38,6 +41,7 @@ public final class GcscopeCli {
     private final PrintWriter err;
     private final ErrorReporter errors;
     private final CliContext context;
+    private final StdoutWatch watch;
 
     /**
      * @param out where results go (text, JSON, CSV for {@code --csv -}), written as UTF-8
@@ -54,13 +58,20 @@ public final class GcscopeCli {
 
     /** @param stdin what the FILE {@code -} reads */
     GcscopeCli(PrintStream out, PrintStream err, boolean debug, TraceLoader loader, InputStream stdin) {
+        this(out, err, debug, loader, stdin, null);
+    }
+
+    /** @param watch what {@code out} writes through, to tell a closed pipe from a failed write; or null */
+    GcscopeCli(PrintStream out, PrintStream err, boolean debug, TraceLoader loader, InputStream stdin, StdoutWatch watch) {
+        this.watch = watch;
         this.stdout = out;
         // UTF-8 whatever the platform default: --json and --csv output is UTF-8 by contract, and
         // Java 17 would otherwise encode for the locale (ASCII under LANG=C).
         this.out = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         this.err = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         this.errors = new ErrorReporter(this.err, debug);
-        this.context = new CliContext(new TraceInputs(loader, stdin, errors::note), FormatSupports.standard(), errors);
+        this.context = new CliContext(new TraceInputs(loader, stdin, errors::note), FormatSupports.standard(), errors,
+                this::readerGone);
     }
 
     /** True when {@code firstArg} names a subcommand or a global option (so no window opens). */
@@ -72,7 +83,11 @@ public final class GcscopeCli {
     public static int run(String[] args) {
         if (args.length > 0 && READS_TRACES.contains(args[0])) BackgroundPreinitializer.start();
         String debug = System.getenv(ErrorReporter.DEBUG_VARIABLE);
-        return new GcscopeCli(System.out, System.err, "1".equals(debug) || "true".equalsIgnoreCase(debug)).execute(args);
+        StdoutWatch watch = new StdoutWatch(new FileOutputStream(FileDescriptor.out));
+        PrintStream stdout = new PrintStream(new BufferedOutputStream(watch, 8192), false);
+        System.setOut(stdout); // the colour scheme asks whether output goes to System.out
+        return new GcscopeCli(stdout, System.err, "1".equals(debug) || "true".equalsIgnoreCase(debug), TraceLoader.standard(),
+                System.in, watch).execute(args);
     }
 
     /** Runs one command line; returns its exit status. */
@@ -89,10 +104,20 @@ public final class GcscopeCli {
         }
         // PrintStream and PrintWriter keep write errors to themselves: output lost to a full disk
         // behind a redirect (> /dev/full) must not pass as success.
-        if ((out.checkError() || stdout.checkError()) && status == ExitStatus.OK) {
+        boolean failed = out.checkError() || stdout.checkError();
+        if (failed && readerGone()) {
+            // | head has what it wanted: end as a program SIGPIPE ended, without a word.
+            return ExitStatus.BROKEN_PIPE;
+        }
+        if (failed && status == ExitStatus.OK) {
             status = errors.input("standard output: cannot be written (disk full, or closed early)");
         }
         return status;
+    }
+
+    /** Whether standard output's reader has gone away (a closed pipe), so there is no point in writing on. */
+    boolean readerGone() {
+        return watch != null && watch.readerGone();
     }
 
     CommandLine commandLine() {

@@ -14,6 +14,8 @@ import dev.gcscope.format.FormatSupport;
 import dev.gcscope.format.TextReport;
 import dev.gcscope.parsers.ParseOptions;
 import dev.gcscope.parsers.ParseResult;
+import dev.gcscope.parsers.TraceParser;
+import dev.gcscope.parsers.gctrace.GcTraceParser;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -23,6 +25,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -34,6 +37,7 @@ import picocli.CommandLine.Spec;
             "Files that cannot be read are reported on stderr (and with --json as {\"file\", \"error\"}"
                 + " in the array); the others are still summarised.",
             "FILE - reads standard input; FIFOs, /dev/stdin and <(...) work as files do.",
+            "--follow keeps reading a growing gctrace log or a pipe (kubectl logs -f POD | gcscope summary --follow -).",
         },
         footerHeading = "%nFigures for gctrace files (--json keys):%n",
         footer = {
@@ -131,6 +135,11 @@ final class SummaryCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print a JSON array with one object per file instead of text.")
     private boolean json;
 
+    @Option(names = "--follow", description = "Keep reading the one FILE (or - for standard input) as it is written,"
+            + " across log rotation, and print the summary again as cycles arrive (at most twice a second; redrawn in place"
+            + " on a terminal, a JSON line per update with --json); Ctrl+C, or the end of a pipe, prints the final summary.")
+    private boolean follow;
+
     @Mixin
     private FormatOption format;
 
@@ -149,10 +158,12 @@ final class SummaryCommand implements Callable<Integer> {
         String formatId = format.validated(context.inputs().loader().parsers());
         PrintWriter out = spec.commandLine().getOut();
         FileSummary summary = new FileSummary(context.formats(), regimes.options(), JsonNodeFactory.instance);
+        if (follow) return follow(formatId, out, summary);
         ArrayNode array = json ? Json.MAPPER.createArrayNode() : null;
         int status = ExitStatus.OK;
         boolean first = true;
         for (Path file : files) {
+            if (context.outputClosed().getAsBoolean()) break; // | head has what it wanted
             // One bad file (unreadable, or too big for the heap) must not cost the others their summary,
             // nor --json its JSON: everything of the failed file is dropped before the error is reported.
             try {
@@ -177,6 +188,26 @@ final class SummaryCommand implements Callable<Integer> {
         }
         out.flush();
         return status;
+    }
+
+    /** {@code --follow}: one gctrace log read as it is written. */
+    private int follow(String formatId, PrintWriter out, FileSummary summary) {
+        if (files.size() != 1) {
+            throw new ParameterException(spec.commandLine(), "--follow reads one FILE (or - for standard input), not " + files.size());
+        }
+        // Only a gctrace is written a cycle at a time; the other formats are dumps taken after the fact.
+        if (formatId != null && !formatId.equals(GcTraceParser.FORMAT.id())) {
+            throw new ParameterException(spec.commandLine(), "--follow reads gctrace logs; --format " + formatId + " cannot be followed");
+        }
+        try {
+            TraceParser parser = context.inputs().loader().parsers().require(GcTraceParser.FORMAT.id());
+            ParseOptions options = context.formats().forFormat(GcTraceParser.FORMAT).map(FormatSupport::summaryOptions)
+                    .orElse(ParseOptions.ALL);
+            return new FollowSummary(context, summary, out, json, Terminal.isStdout()).run(context.inputs().follow(files.get(0)),
+                    parser, options);
+        } catch (Exception | OutOfMemoryError e) {
+            return context.errors().report(e);
+        }
     }
 
     /** {@code {"file": …, "error": …}}: the line stderr got, for a file with no summary. */

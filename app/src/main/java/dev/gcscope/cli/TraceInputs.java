@@ -2,6 +2,7 @@ package dev.gcscope.cli;
 
 import dev.gcscope.analysis.cycles.DerivedColumns;
 import dev.gcscope.parsers.DecodedInput;
+import dev.gcscope.parsers.FollowedSource;
 import dev.gcscope.parsers.ParseListener;
 import dev.gcscope.parsers.ParseOptions;
 import dev.gcscope.parsers.ParseResult;
@@ -67,6 +68,30 @@ final class TraceInputs {
             return TraceSource.of(STDIN_NAME, stdin);
         }
         return TraceSource.of(file);
+    }
+
+    /**
+     * {@code file} (or standard input for {@code -}) to be read as it is written, by
+     * {@code summary --follow}; rotation and truncation are told as notices (a line on stderr).
+     */
+    FollowedSource follow(Path file) throws TraceInputException {
+        FollowedSource source = isStdin(file) ? FollowedSource.of(STDIN_NAME, stdin) : FollowedSource.of(file);
+        return source.onNotice(notices);
+    }
+
+    /** What waiting for a FIFO's writer is told to: a line on stderr. */
+    ParseListener listener() {
+        return new ParseListener() {
+            @Override
+            public boolean progress(long bytesDone, long bytesTotal) {
+                return true;
+            }
+
+            @Override
+            public void waiting(String message) {
+                notices.accept(message);
+            }
+        };
     }
 
     static boolean isStdin(Path file) {

@@ -19,15 +19,19 @@ import java.util.Set;
  *             null for its first view
  * @param compare {@code --compare}: once the files are open, compare them (File ▸ Compare…)
  * @param incident {@code --incident}: open the files as one incident (File ▸ Open incident…), not each in a tab
+ * @param follow {@code -f FILE}: files to open as documents that keep reading them as they grow (File ▸ Follow…)
  */
-public record UiOptions(List<Path> files, Boolean dark, String view, boolean compare, boolean incident) {
+public record UiOptions(List<Path> files, Boolean dark, String view, boolean compare, boolean incident, List<Path> follow) {
+    /** {@code -f FILE}: open FILE as a document that keeps reading it as it grows (File ▸ Follow…). */
+    public static final String FOLLOW = "-f";
     /** Options the desktop app takes; any other option belongs to the CLI. */
-    public static final Set<String> FLAGS = Set.of("--dark", "--light", "--compare", "--incident");
+    public static final Set<String> FLAGS = Set.of("--dark", "--light", "--compare", "--incident", FOLLOW);
     /** {@code --view=ID}: start on that view (ids as the View menu's tabs have them, e.g. {@code regimes}). */
     public static final String VIEW_PREFIX = "--view=";
 
     public UiOptions {
         files = List.copyOf(files);
+        follow = List.copyOf(follow);
     }
 
     public UiOptions(List<Path> files, Boolean dark) {
@@ -39,7 +43,7 @@ public record UiOptions(List<Path> files, Boolean dark, String view, boolean com
     }
 
     public UiOptions(List<Path> files, Boolean dark, String view, boolean compare) {
-        this(files, dark, view, compare, false);
+        this(files, dark, view, compare, false, List.of());
     }
 
     /** True for an argument the desktop app takes, so the Launcher does not hand it to the CLI. */
@@ -53,11 +57,15 @@ public record UiOptions(List<Path> files, Boolean dark, String view, boolean com
         String view = null;
         boolean compare = false;
         boolean incident = false;
+        List<Path> follow = new ArrayList<>();
         if (themeProperty != null && !themeProperty.isBlank()) {
             dark = themeProperty.trim().toLowerCase(Locale.ROOT).equals("dark");
         }
-        for (String a : args) {
-            if (a.equals("--dark")) {
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals(FOLLOW) && i + 1 < args.size()) {
+                follow.add(Path.of(args.get(++i)));
+            } else if (a.equals("--dark")) {
                 dark = true;
             } else if (a.equals("--light")) {
                 dark = false;
@@ -71,7 +79,7 @@ public record UiOptions(List<Path> files, Boolean dark, String view, boolean com
                 files.add(Path.of(a));
             }
         }
-        return new UiOptions(files, dark, view, compare, incident);
+        return new UiOptions(files, dark, view, compare, incident, follow);
     }
 
     /** The first file, or null: what a single-document caller opens. */

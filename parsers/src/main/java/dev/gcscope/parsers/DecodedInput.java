@@ -42,6 +42,8 @@ public final class DecodedInput extends InputStream {
     private final InputStream content;
     private final String encoding;
     private final List<Problem> problems;
+    /** The raw stream when it is a followed input's, which can say when it waits; else null. */
+    private FollowedSource.LiveInput live;
 
     private TraceSample sample;
     /** The sample's bytes until they have been read again; {@code headLength} stays. */
@@ -113,7 +115,9 @@ public final class DecodedInput extends InputStream {
             } else if (mark != null) {
                 encoding = join(encoding, "UTF-8 BOM");
             }
-            return new DecodedInput(source.name(), source.storedSize(), counter, content, encoding, problems, pulled);
+            DecodedInput in = new DecodedInput(source.name(), source.storedSize(), counter, content, encoding, problems, pulled);
+            if (raw instanceof FollowedSource.LiveInput l) in.live = l;
+            return in;
         } catch (IOException | RuntimeException e) {
             raw.close();
             throw e;
@@ -129,6 +133,17 @@ public final class DecodedInput extends InputStream {
         byte[] b = in.readNBytes(n);
         in.reset();
         return b;
+    }
+
+    /**
+     * For a followed input ({@link FollowedSource}): runs {@code hook} on the reading thread each
+     * time a read waits for more bytes to be written, at most every {@link FollowedSource#POLL_MILLIS}
+     * ms. A read waits only when everything read before it has been handed out, so the hook sees
+     * the reader's state whole; it may throw {@link ParseCancelledException} to end the parse. Does
+     * nothing for any other input, whose reads never wait for a writer to go on.
+     */
+    public void whileWaiting(Runnable hook) {
+        if (live != null) live.whileWaiting(hook);
     }
 
     /** The name used in every message about this input. */

@@ -22,4 +22,22 @@ public interface ParseListener {
      * yet; {@code message} is one line naming the input. Called once per wait, after a few seconds.
      */
     default void waiting(String message) {}
+
+    /**
+     * For a followed input ({@link FollowedSource}): whether to hand out what has been parsed so far
+     * now, through {@link #snapshot}. Asked on the parsing thread between reads, and only when lines
+     * were parsed since the last one; an implementation decides how often (a few times a second at
+     * most) and must be cheap. Formats that cannot hand
+     * out a partial parse never ask.
+     */
+    default boolean snapshotDue() {
+        return false;
+    }
+
+    /**
+     * What has been parsed so far, built without disturbing the parse: its tables share the parser's
+     * buffers up to their current size (rows are only ever added after them), so the result stays
+     * valid on any thread while the parse goes on. A line held to be joined with the next is not in it yet.
+     */
+    default void snapshot(ParseResult soFar) {}
 }

@@ -136,5 +136,22 @@ public final class ParseReport {
         public ParseReport build() {
             return new ParseReport(this);
         }
+
+        /**
+         * The report so far, of a parse still going on (a followed input): {@code linesRead} lines
+         * and {@code moreNotes} besides the notes already added, this builder left as it was.
+         */
+        public ParseReport snapshot(long linesRead, List<String> moreNotes) {
+            long read = this.linesRead;
+            int notesBefore = notes.size();
+            this.linesRead = linesRead;
+            for (String n : moreNotes) note(n);
+            try {
+                return new ParseReport(this);
+            } finally {
+                this.linesRead = read;
+                notes.subList(notesBefore, notes.size()).clear();
+            }
+        }
     }
 }

@@ -97,8 +97,9 @@ public final class GcscopeApp extends Application {
      * compared with {@code --compare}); without files, the bundled demo trace.
      */
     static void openFromCommandLine(UiOptions options, MainWindowView view, MainWindowViewModel vm) {
+        for (java.nio.file.Path followed : options.follow()) vm.followFile(followed);
         if (options.files().isEmpty()) {
-            vm.openSample(DemoSamples.DEFAULT_GCTRACE);
+            if (options.follow().isEmpty()) vm.openSample(DemoSamples.DEFAULT_GCTRACE);
         } else if (options.incident()) {
             view.openIncident(options.files());
         } else {

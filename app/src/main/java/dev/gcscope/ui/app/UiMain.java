@@ -36,6 +36,9 @@ public final class UiMain {
     /** This process's listener if it is the first window, null if it has a window of its own without one. */
     private static SingleInstance claimTheWindow(String[] args) {
         if (!SingleInstance.enabled()) return null;
+        // -f FILE keeps reading for as long as its window lives; the hand-off carries files to open
+        // once, not a follow, so a follow opens a window of its own.
+        if (!UiOptions.parse(List.of(args), null).follow().isEmpty()) return null;
         SingleInstance instance = SingleInstance.forUser();
         try {
             if (instance.tryBecomePrimary()) {

@@ -27,4 +27,21 @@ public interface BackgroundRunner {
     default Executor executor() {
         return Runnable::run;
     }
+
+    /**
+     * Where results reach the UI thread: {@code Platform::runLater} for the app's runner, the
+     * calling thread for the synchronous one (a test that follows a log uses the app's runner).
+     */
+    default Executor uiThread() {
+        return Runnable::run;
+    }
+
+    /**
+     * Starts {@code work} on a named daemon thread of its own, for work that lasts as long as the
+     * user wants it to (a followed log is read until it is stopped): in the pool it would hold one
+     * of the few workers for good, and the files opened after it would wait.
+     */
+    default void startDedicated(String name, Runnable work) {
+        new dev.gcscope.analysis.work.DaemonThreads(name + "-").newThread(work).start();
+    }
 }

@@ -46,6 +46,11 @@ public final class ExecutorBackgroundRunner implements BackgroundRunner, AutoClo
     }
 
     @Override
+    public Executor uiThread() {
+        return uiThread;
+    }
+
+    @Override
     public <T> TaskHandle submit(String name, BackgroundTask<T> task, TaskListener<T> listener) {
         // Like Task.updateProgress: at most one progress update waits on the UI thread; later
         // values overwrite it instead of queueing behind it.

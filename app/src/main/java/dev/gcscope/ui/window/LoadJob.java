@@ -22,6 +22,9 @@ public final class LoadJob {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", -1);
     private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper(this, "detail", "");
     private TaskHandle handle;
+    /** Why the load waits (a FIFO with no writer), set on the loading thread; null while it does not. */
+    private final java.util.concurrent.atomic.AtomicReference<String> waiting = new java.util.concurrent.atomic.AtomicReference<>();
+    private Runnable onCancel;
 
     LoadJob(String name) {
         this.name = name;
@@ -38,6 +41,25 @@ public final class LoadJob {
         bytesTotal.set(total);
     }
 
+    /**
+     * Called on the loading thread when the load waits for something outside it, e.g.
+     * {@code gc.fifo: waiting for a writer: no program has opened this FIFO for writing yet …};
+     * shown from the next progress report on, which the wait keeps sending.
+     */
+    void waiting(String message) {
+        waiting.set(message);
+    }
+
+    /** A load that is not a runner's task (a follow's first cycles): what Cancel does. */
+    void onCancel(Runnable cancel) {
+        this.onCancel = cancel;
+    }
+
+    /** Sets the detail line directly (UI thread), for a load that reports no fraction. */
+    void detail(String text) {
+        detail.set(text);
+    }
+
     /** Called on the UI thread with the runner's coalesced progress. */
     void progress(double fraction) {
         progress.set(fraction);
@@ -46,6 +68,8 @@ public final class LoadJob {
 
     /** {@code go.log · 34 of 136 MB · 45 MB/s}. */
     String describe() {
+        String wait = waiting.get();
+        if (wait != null && bytesDone.get() == 0) return wait;
         double mb = bytesDone.get() / 1e6;
         double total = bytesTotal.get() / 1e6;
         double seconds = (System.nanoTime() - startNanos) / 1e9;
@@ -68,6 +92,7 @@ public final class LoadJob {
 
     public void cancel() {
         if (handle != null) handle.cancel();
+        if (onCancel != null) onCancel.run();
     }
 
     public String name() { return name; }

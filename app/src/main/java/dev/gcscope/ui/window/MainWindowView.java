@@ -190,6 +190,11 @@ public final class MainWindowView {
     private void wireDocuments() {
         vm.documents().addListener((ListChangeListener<DocumentViewModel>) c -> {
             while (c.next()) {
+                if (c.wasReplaced() && c.getRemovedSize() == 1 && c.getAddedSize() == 1
+                        && c.getRemoved().get(0).live() != null && c.getRemoved().get(0).live() == c.getAddedSubList().get(0).live()) {
+                    update(c.getRemoved().get(0), c.getAddedSubList().get(0));
+                    continue;
+                }
                 for (DocumentViewModel removed : c.getRemoved()) {
                     Tab t = tabs.remove(removed);
                     if (t != null) documents.getTabs().remove(t);
@@ -212,6 +217,25 @@ public final class MainWindowView {
             Tab t = now == null ? null : tabs.get(now);
             if (t != null) documents.getSelectionModel().select(t);
         });
+    }
+
+    /**
+     * A followed document's update: the same tab, its views made again over the new document on
+     * the view that was shown (only that one is built; the others when next shown).
+     */
+    private void update(DocumentViewModel old, DocumentViewModel doc) {
+        Tab tab = tabs.remove(old);
+        if (tab == null) return;
+        DocumentView before = (DocumentView) tab.getUserData();
+        DocumentView view = new DocumentView(doc, runner, () -> showParseReport(doc.parseReport()), before.selectedViewId());
+        tab.setContent(view.root());
+        tab.setUserData(view);
+        tab.textProperty().bind(doc.tabTitleProperty());
+        tab.setOnCloseRequest(e -> {
+            e.consume();
+            vm.closeDocument(doc);
+        });
+        tabs.put(doc, tab);
     }
 
     private Tab tabFor(DocumentViewModel doc) {
@@ -239,6 +263,8 @@ public final class MainWindowView {
         open.setId("menu-open");
         MenuItem incident = item("Open incident…", "Shortcut+Shift+O", this::chooseIncident);
         incident.setId("menu-open-incident");
+        MenuItem follow = item("Follow…", "Shortcut+Shift+F", this::chooseFollowedFile);
+        follow.setId("menu-follow");
         recentMenu.setId("menu-recent");
         rebuildRecentMenu();
         vm.recentFiles().addListener((ListChangeListener<Path>) c -> rebuildRecentMenu());
@@ -271,7 +297,7 @@ public final class MainWindowView {
         MenuItem compare = item("Compare…", "Shortcut+K", this::compareOpenDocuments);
         compare.setId("menu-compare");
         compare.disableProperty().bind(Bindings.createBooleanBinding(() -> comparable().size() < 2, vm.documents()));
-        Menu file = new Menu("File", null, open, incident, recentMenu, samples, new SeparatorMenuItem(), compare, report, exportChart, exportReport, close,
+        Menu file = new Menu("File", null, open, incident, follow, recentMenu, samples, new SeparatorMenuItem(), compare, report, exportChart, exportReport, close,
                 new SeparatorMenuItem(), cancel, new SeparatorMenuItem(), quit);
 
         MenuItem reset = item("Whole trace", "Shortcut+R", vm::resetSelection);
@@ -493,6 +519,14 @@ public final class MainWindowView {
                 new FileChooser.ExtensionFilter("Logs and dumps", "*.log", "*.txt", "*.json", "*.jsonl", "*.gz"));
         List<File> files = chooser.showOpenMultipleDialog(window());
         if (files != null) openIncident(files.stream().map(File::toPath).toList());
+    }
+
+    /** File ▸ Follow…: a log that is still being written, read as it grows. */
+    private void chooseFollowedFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Follow a growing gctrace log");
+        File file = chooser.showOpenDialog(window());
+        if (file != null) vm.followFile(file.toPath());
     }
 
     /** File ▸ Export report…: where to write it (HTML, or Markdown with PNGs beside it); the view model does the rest. */

@@ -5,6 +5,7 @@ import dev.gcscope.export.report.CycleSpan;
 import dev.gcscope.export.report.RenderedCharts;
 import dev.gcscope.export.report.ReportFormat;
 import dev.gcscope.export.report.ReportTheme;
+import dev.gcscope.parsers.ParseListener;
 import dev.gcscope.parsers.TraceInputException;
 import dev.gcscope.parsers.TraceLoader;
 import dev.gcscope.parsers.TraceSource;
@@ -19,7 +20,9 @@ import dev.gcscope.ui.settings.WindowSettings;
 import dev.gcscope.ui.summary.Formats;
 import dev.gcscope.ui.task.BackgroundRunner;
 import dev.gcscope.ui.task.TaskListener;
+import dev.gcscope.ui.workspace.DocumentFollower;
 import dev.gcscope.ui.workspace.DocumentLoader;
+import dev.gcscope.ui.workspace.LiveFollow;
 import dev.gcscope.ui.workspace.DocumentViewModel;
 import dev.gcscope.ui.workspace.TraceDocument;
 import java.io.IOException;
@@ -63,6 +66,7 @@ public final class MainWindowViewModel {
     private final SettingsStore settings;
     private final RecentFiles recent;
     private final FileExports exports;
+    private final DocumentFollower follower;
 
     // --- state (read-only outside)
     private final ObservableList<DocumentViewModel> documents = FXCollections.observableArrayList();
@@ -96,6 +100,7 @@ public final class MainWindowViewModel {
         this.runner = runner;
         this.loader = new DocumentLoader(loader, runner.executor());
         this.parsers = loader;
+        this.follower = new DocumentFollower(this.loader, loader, runner);
         this.settings = settings;
         this.recent = new RecentFiles(settings);
         this.exports = new FileExports(runner, this::inputFiles, new FileExports.Messages() {
@@ -187,11 +192,105 @@ public final class MainWindowViewModel {
         open(() -> source, displayName, origin, null);
     }
 
+    /**
+     * File ▸ Follow…, {@code -f FILE}: opens {@code path} as a document that keeps reading it as it
+     * is written (across rotation) until it is stopped or closed. Until its first cycle it is a load
+     * in the status bar (saying so when it is a FIFO with no writer); then a tab whose views are
+     * updated at most twice a second.
+     */
+    public void followFile(Path path) {
+        Path file = path.toAbsolutePath().normalize();
+        String name = fileName(path);
+        LoadJob job = new LoadJob(name);
+        long order = requests++;
+        LiveFollow[] live = new LiveFollow[1];
+        DocumentViewModel[] shown = new DocumentViewModel[1];
+        boolean[] cancelled = {false};
+        DocumentFollower.Events events = new DocumentFollower.Events() {
+            @Override
+            public void updated(TraceDocument document) {
+                if (shown[0] == null) {
+                    loads.remove(job);
+                    shown[0] = new DocumentViewModel(document, runner, live[0], null);
+                    addDocument(shown[0], document, order);
+                } else if (documents.contains(shown[0])) {
+                    shown[0] = replaceDocument(shown[0], document);
+                }
+                live[0].updated(document.gcTrace().size(), document.bytes());
+            }
+
+            @Override
+            public void notice(String message) {
+                live[0].notice(message);
+                if (shown[0] == null) job.detail(message);
+            }
+
+            @Override
+            public void ended(TraceDocument last) {
+                loads.remove(job);
+                live[0].ended("Stopped");
+                if (cancelled[0] && shown[0] == null) {
+                    status.set("Following " + name + " was cancelled");
+                    return;
+                }
+                if (last == null) {
+                    if (shown[0] == null) errors.add(new LoadError(file.toString(), file + ": no gc lines were written to it while it was followed"));
+                    return;
+                }
+                if (shown[0] == null) {
+                    shown[0] = new DocumentViewModel(last, runner, live[0], null);
+                    addDocument(shown[0], last, order);
+                } else if (documents.contains(shown[0])) {
+                    shown[0] = replaceDocument(shown[0], last);
+                }
+                live[0].ended("Stopped · " + Formats.count(last.gcTrace().size()) + " cycles · "
+                        + String.format(java.util.Locale.ROOT, "%.1f MB", last.bytes() / 1e6));
+            }
+
+            @Override
+            public void failed(Throwable error) {
+                loads.remove(job);
+                if (live[0] != null) live[0].ended("Stopped: " + describeFailure(file.toString(), error));
+                if (shown[0] == null) errors.add(new LoadError(file.toString(), describeFailure(file.toString(), error)));
+            }
+        };
+        try {
+            live[0] = follower.follow(file, events);
+        } catch (TraceInputException e) {
+            errors.add(new LoadError(file.toString(), describeFailure(file.toString(), e)));
+            return;
+        }
+        job.detail("following " + name + " · waiting for its first gc line…");
+        job.onCancel(() -> {
+            cancelled[0] = true; // before its first cycles: no tab
+            live[0].stop();
+        });
+        loads.add(job);
+        status.set("Following " + name + "…");
+    }
+
+    /**
+     * An update of a followed document: a new view model in the old one's place (its tab stays,
+     * the window swaps the tab's views), with the selection, zoom, highlighted regime and SLO
+     * carried over; a zoomed timeline slides to the new end when the follow says so.
+     */
+    private DocumentViewModel replaceDocument(DocumentViewModel old, TraceDocument document) {
+        DocumentViewModel next = new DocumentViewModel(document, runner, old.live(), old);
+        next.setStatusLine(followedStatusLine(document));
+        int i = documents.indexOf(old);
+        requestOrder.put(next, requestOrder.getOrDefault(old, Long.MAX_VALUE));
+        requestOrder.remove(old);
+        boolean wasSelected = selected.get() == old;
+        documents.set(i, next);
+        if (wasSelected) selected.set(next);
+        return next;
+    }
     // ---------------------------------------------------------------- commands: documents
 
     public void closeDocument(DocumentViewModel doc) {
         int i = documents.indexOf(doc);
         if (i < 0) return;
+        if (doc.live() != null) doc.live().stop(); // a followed log is read no more once its tab is closed
         documents.remove(i);
         requestOrder.remove(doc);
         if (selected.get() == doc) selected.set(documents.isEmpty() ? null : documents.get(Math.min(i, documents.size() - 1)));
@@ -316,10 +415,18 @@ public final class MainWindowViewModel {
         status.set("Reading " + displayName + "…");
         job.attach(runner.submit("load " + displayName,
                 ctx -> loader.load(opener.open(), displayName, origin, file,
-                        (done, total) -> {
-                            job.bytes(done, total);
-                            ctx.progress(done, total);
-                            return !ctx.isCancelled();
+                        new ParseListener() {
+                            @Override
+                            public boolean progress(long done, long total) {
+                                job.bytes(done, total);
+                                ctx.progress(done, total);
+                                return !ctx.isCancelled();
+                            }
+
+                            @Override
+                            public void waiting(String message) {
+                                job.waiting(message); // a FIFO with no writer yet: said in the load's line
+                            }
                         }, ctx::isCancelled),
                 new TaskListener<TraceDocument>() {
                     @Override
@@ -352,8 +459,11 @@ public final class MainWindowViewModel {
     }
 
     private void finishLoading(TraceDocument doc, long order) {
-        DocumentViewModel vm = new DocumentViewModel(doc, runner);
-        vm.setStatusLine(statusLine(doc));
+        addDocument(new DocumentViewModel(doc, runner), doc, order);
+    }
+
+    private void addDocument(DocumentViewModel vm, TraceDocument doc, long order) {
+        vm.setStatusLine(vm.live() == null ? statusLine(doc) : followedStatusLine(doc));
         requestOrder.put(vm, order);
         int at = documents.size();
         while (at > 0 && requestOrder.getOrDefault(documents.get(at - 1), Long.MIN_VALUE) > order) at--;
@@ -369,6 +479,12 @@ public final class MainWindowViewModel {
                 .toList();
         List<String> labels = TabLabels.of(named);
         for (int i = 0; i < labels.size(); i++) documents.get(i).setTabTitle(labels.get(i));
+    }
+
+    /** {@code gc.log: 2,198 cycles so far, followed}: its reading has no duration. */
+    private static String followedStatusLine(TraceDocument doc) {
+        int n = doc.gcTrace().size();
+        return doc.displayName() + ": " + Formats.count(n) + (n == 1 ? " cycle" : " cycles") + " read as the log is written";
     }
 
     /** {@code gc.log: 2,198 cycles, read in 41 ms (95 MB/s)}. */

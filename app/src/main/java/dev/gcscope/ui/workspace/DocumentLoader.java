@@ -70,6 +70,20 @@ public final class DocumentLoader {
         long t0 = System.nanoTime();
         ParseResult result = DerivedColumns.addTo(loader.load(source, null, listener));
         long parsed = System.nanoTime();
+        return document(result, displayName, origin, file, source.storedSize(), t0, parsed, cancelled, false);
+    }
+
+    /**
+     * The document of a parse already made: what {@link #load} builds after parsing, for a followed
+     * log's parse so far too.
+     *
+     * @param result a parse with its derived columns ({@link DerivedColumns#addTo})
+     * @param t0 when reading started, {@link System#nanoTime()}; {@code parsed} when the parse ended
+     * @param allStatistics compute the whole-trace statistics here whatever the size (a followed
+     *                      log's updates come with their statistics, never leave them to the views)
+     */
+    public TraceDocument document(ParseResult result, String displayName, String origin, Path file, long bytes, long t0,
+                                  long parsed, BooleanSupplier cancelled, boolean allStatistics) throws TraceInputException {
         Optional<FormatSupport> support = supports.forFormat(result.format());
         // A parse that found nothing to show is an input error, said in one line with what to do.
         Optional<String> nothing = support.map(s -> s.nothingToShow(result)).orElseGet(() -> FormatSupport.noRows(result));
@@ -85,7 +99,7 @@ public final class DocumentLoader {
             Work work = Work.on(parts, cancelled);
             data = GcTraceData.of(cycles.get(), work);
             stopIf(cancelled);
-            if (data.size() <= EAGER_STATISTICS_MAX_CYCLES) whole = GcTraceModel.wholeTrace(data, work);
+            if (allStatistics || data.size() <= EAGER_STATISTICS_MAX_CYCLES) whole = GcTraceModel.wholeTrace(data, work);
         } else {
             formatViews = views.forFormat(result.format()).orElse(null);
             figures = KeyFigures.common(result);
@@ -96,7 +110,7 @@ public final class DocumentLoader {
         }
         long done = System.nanoTime();
         return new TraceDocument(displayName, origin, file, result, data, whole, figures, details, formatViews,
-                source.storedSize(), (parsed - t0) / 1_000_000, (done - t0) / 1_000_000);
+                bytes, (parsed - t0) / 1_000_000, (done - t0) / 1_000_000);
     }
 
     private static void stopIf(BooleanSupplier cancelled) {

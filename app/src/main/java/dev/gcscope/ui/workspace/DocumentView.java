@@ -146,7 +146,11 @@ public final class DocumentView {
         report.setMinWidth(Region.USE_PREF_SIZE);
         report.setOnAction(e -> openReport.run());
         header.getChildren().addAll(spacer, input, report);
-        return header;
+        if (vm.live() == null) return header;
+        // A row of its own: beside the selection bar and the line counts it would crowd a 1024-wide window.
+        Node live = new LiveFollowBar(vm.live()).root();
+        live.getStyleClass().add("document-header");
+        return new javafx.scene.layout.VBox(header, live);
     }
 
     public Node root() {
@@ -177,5 +181,11 @@ public final class DocumentView {
 
     public int selectedView() {
         return views.getSelectionModel().getSelectedIndex();
+    }
+
+    /** The id of the view shown, or null. */
+    public String selectedViewId() {
+        Tab t = views.getSelectionModel().getSelectedItem();
+        return t == null ? null : ((TraceView) t.getUserData()).id();
     }
 }

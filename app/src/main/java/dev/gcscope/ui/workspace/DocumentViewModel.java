@@ -1,5 +1,6 @@
 package dev.gcscope.ui.workspace;
 
+import dev.gcscope.render.plot.TimeRange;
 import dev.gcscope.ui.gctrace.GcTraceModel;
 import dev.gcscope.ui.report.ParseReportViewModel;
 import dev.gcscope.ui.summary.Formats;
@@ -16,15 +17,51 @@ public final class DocumentViewModel {
     private final GcTraceModel model;
     private final SelectionBarViewModel selectionBar;
     private final ReadOnlyStringWrapper tabTitle;
+    private final LiveFollow live;
     private String statusLine = "";
 
     public DocumentViewModel(TraceDocument document, BackgroundRunner runner) {
+        this(document, runner, null, null);
+    }
+
+    /**
+     * @param live the follow that keeps reading this document's log, or null for a document read once
+     * @param previous the followed document this update replaces, whose selection, zoom, highlighted
+     *                 regime and SLO it takes over; or null
+     */
+    public DocumentViewModel(TraceDocument document, BackgroundRunner runner, LiveFollow live, DocumentViewModel previous) {
         this.document = document;
+        this.live = live;
         // A large trace arrives without whole-trace statistics: the model computes them in the
         // background once the first frame is drawn (startStatistics).
         this.model = document.isGcTrace() ? new GcTraceModel(document.gcTrace(), document.wholeTrace(), runner, false) : null;
         this.selectionBar = model == null ? null : new SelectionBarViewModel(model);
-        this.tabTitle = new ReadOnlyStringWrapper(this, "tabTitle", document.tabTitle());
+        this.tabTitle = new ReadOnlyStringWrapper(this, "tabTitle", previous == null ? document.tabTitle() : previous.tabTitle());
+        if (previous != null && previous.model != null && model != null) takeOver(previous.model);
+    }
+
+    /**
+     * The state the user set on the previous update. The zoom keeps its time range, or, when the
+     * follow follows the end and the timeline was zoomed, slides to end where the log now ends.
+     */
+    private void takeOver(GcTraceModel before) {
+        model.sloMsProperty().set(before.sloMsProperty().get());
+        model.highlightedRegimeProperty().set(before.highlightedRegimeProperty().get());
+        if (before.selectionProperty().get() != null) model.selectionProperty().set(before.selectionProperty().get());
+        TimeRange zoom = before.viewportProperty().get();
+        if (zoom != null && live != null && live.followEndProperty().get()) {
+            TimeRange oldExtent = before.data().extent();
+            TimeRange extent = model.data().extent();
+            double width = zoom.to() - zoom.from();
+            // Slides only when the zoom showed the end: a zoom on the past stays on it.
+            if (zoom.to() >= oldExtent.to() - width * 0.01) zoom = new TimeRange(extent.to() - width, extent.to());
+        }
+        model.viewportProperty().set(zoom);
+    }
+
+    /** The follow that keeps reading this document's log, or null for a document read once. */
+    public LiveFollow live() {
+        return live;
     }
 
     /**

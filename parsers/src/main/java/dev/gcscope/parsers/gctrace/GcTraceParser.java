@@ -1,6 +1,7 @@
 package dev.gcscope.parsers.gctrace;
 
 import dev.gcscope.parsers.DecodedInput;
+import dev.gcscope.parsers.ParseCancelledException;
 import dev.gcscope.parsers.ParseListener;
 import dev.gcscope.parsers.ParseOptions;
 import dev.gcscope.parsers.ParseReport;
@@ -90,7 +91,12 @@ public final class GcTraceParser implements TraceParser {
     public ParseResult parse(DecodedInput in, ParseListener listener, ParseOptions options) throws IOException {
         ParseReport.Builder report = ParseReport.builder(in.name());
         GcTraceRun run = new GcTraceRun(report, expectedRows(in), referenceYear, options);
-        LineReader.Outcome outcome = new LineReader().read(in, run, listener);
+        ParseListener lines = withSnapshots(listener, in, run, report);
+        // A followed input waits for its writer inside a read: between lines, so the listener is heard then too.
+        in.whileWaiting(() -> {
+            if (!lines.progress(in.storedBytesRead(), in.storedSize())) throw new ParseCancelledException(in.name());
+        });
+        LineReader.Outcome outcome = new LineReader().read(in, run, lines);
         run.finish();
         run.addNotes();
         report.linesRead(outcome.lines());
@@ -98,11 +104,54 @@ public final class GcTraceParser implements TraceParser {
         Map<String, Table> tables = new LinkedHashMap<>();
         tables.put(GcColumns.CYCLES_TABLE, run.cycles().build(GcColumns.CYCLES_TABLE));
         tables.put(GcColumns.SCAVENGER_TABLE, run.scavenger().build(GcColumns.SCAVENGER_TABLE));
+        return new ParseResult(FORMAT, in.name(), tables, report.build(), attributes(run));
+    }
+
+    /**
+     * The listener the line reader calls after each read (and a followed input while it waits):
+     * {@code listener}, and, when it wants them, the cycles so far. The reader calls it before it
+     * splits the bytes just read, with every line before them handed to {@code run}: the state is
+     * whole then.
+     */
+    private static ParseListener withSnapshots(ParseListener listener, DecodedInput in, GcTraceRun run,
+                                               ParseReport.Builder report) {
+        return new ParseListener() {
+            /** The lines the last parse handed out had: only a parse with more lines is news. */
+            private long linesShown;
+
+            @Override
+            public boolean progress(long bytesDone, long bytesTotal) {
+                if (!listener.progress(bytesDone, bytesTotal)) return false;
+                if (run.linesSeen() != linesShown && listener.snapshotDue()) {
+                    linesShown = run.linesSeen();
+                    listener.snapshot(soFar(in, run, report));
+                }
+                return true;
+            }
+
+            @Override
+            public void waiting(String message) {
+                listener.waiting(message);
+            }
+        };
+    }
+
+    /** The parse so far; the builders go on untouched (the cycles table shares their buffers up to its size). */
+    private static ParseResult soFar(DecodedInput in, GcTraceRun run, ParseReport.Builder report) {
+        java.util.List<String> notes = new java.util.ArrayList<>(run.notes());
+        if (!in.encoding().isEmpty()) notes.add("input decoded from " + in.encoding());
+        Map<String, Table> tables = new LinkedHashMap<>();
+        tables.put(GcColumns.CYCLES_TABLE, run.cycles().build(GcColumns.CYCLES_TABLE));
+        tables.put(GcColumns.SCAVENGER_TABLE, run.scavenger().snapshot(GcColumns.SCAVENGER_TABLE));
+        return new ParseResult(FORMAT, in.name(), tables, report.snapshot(run.linesSeen(), notes), attributes(run));
+    }
+
+    private static Map<String, String> attributes(GcTraceRun run) {
         Map<String, String> attributes = new LinkedHashMap<>();
         Set<GcDialect> dialects = run.dialects();
         attributes.put("dialects", dialects.stream().map(GcDialect::label).collect(Collectors.joining(",")));
         attributes.put("go_versions", goVersions(dialects));
-        return new ParseResult(FORMAT, in.name(), tables, report.build(), attributes);
+        return attributes;
     }
 
     /** The Go releases the dialects seen imply, e.g. {@code Go 1.18+} or {@code Go 1.6–1.17}. */

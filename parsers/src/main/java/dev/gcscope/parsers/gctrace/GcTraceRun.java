@@ -48,6 +48,8 @@ final class GcTraceRun implements LineReader.Sink {
     private String firstUnknownField;
     private long firstUnknownFieldLine;
     private long restarts;
+    /** The number of the last line handed in, for a report of the parse so far. */
+    private long linesSeen;
 
     GcTraceRun(ParseReport.Builder report, int expectedRows, int referenceYear, ParseOptions options) {
         this.report = report;
@@ -57,6 +59,7 @@ final class GcTraceRun implements LineReader.Sink {
 
     @Override
     public void line(byte[] b, int s, int e, long lineNo) {
+        linesSeen = lineNo;
         int anchor = (e - s > 3 && b[s] == 'g' && b[s + 1] == 'c' && b[s + 2] == ' ') ? s : findAnchor(b, s, e);
         if (joiner.active()) {
             SplitLineJoiner.Outcome outcome = anchor < 0 ? continueHeld(b, s, e) : SplitLineJoiner.Outcome.NONE;
@@ -97,6 +100,7 @@ final class GcTraceRun implements LineReader.Sink {
         if (joiner.active() || limit - s < WHOLE_LINE_SURELY || b[s] != 'g' || b[s + 1] != 'c' || b[s + 2] != ' ') return -1;
         int end = FastGcLine.parseLine(b, s, limit, line);
         if (end < 0) return -1;
+        linesSeen = lineNo;
         if (emit(b, lineNo, WallClockParser.MISSING, consumePeriodic(), false)) report.used(); else report.skipped(KIND_DUPLICATE, lineNo, b, s, end);
         return end;
     }
@@ -108,6 +112,7 @@ final class GcTraceRun implements LineReader.Sink {
      */
     @Override
     public void overlongLine(byte[] head, long lineNo, long length) {
+        linesSeen = lineNo;
         if (joiner.active()) flushHeld(false);
         int anchor = findAnchor(head, 0, head.length);
         if (anchor >= 0 && parser.parse(head, anchor, head.length, false, line) == GcLineParser.COMPLETE && !line.damagedField) {
@@ -405,34 +410,46 @@ final class GcTraceRun implements LineReader.Sink {
 
     /** Whole-file remarks for the report. */
     void addNotes() {
+        for (String n : notes()) report.note(n);
+    }
+
+    /** The lines handed in so far. */
+    long linesSeen() {
+        return linesSeen;
+    }
+
+    /** The whole-file remarks as they stand now (a followed input's parse so far gets them too). */
+    java.util.List<String> notes() {
+        java.util.List<String> notes = new java.util.ArrayList<>();
         if (rejoined > 0) {
-            report.note(String.format(Locale.ROOT,
+            notes.add(String.format(Locale.ROOT,
                     "%d gc line(s) were split across lines by other output or wrapping and were re-joined (first at line %d)",
                     rejoined, firstRejoinedLine));
         }
         if (refused > 0) {
-            report.note(String.format(Locale.ROOT, "%d impossible figure(s) refused (left empty), each reported on its line", refused));
+            notes.add(String.format(Locale.ROOT, "%d impossible figure(s) refused (left empty), each reported on its line", refused));
         }
         if (overlong > 0) {
-            report.note(String.format(Locale.ROOT, "%d cycle(s) last longer than the time until the next one started,"
+            notes.add(String.format(Locale.ROOT, "%d cycle(s) last longer than the time until the next one started,"
                     + " each reported on its line", overlong));
         }
         if (backwards > 0) {
-            report.note(String.format(Locale.ROOT, "%d cycle(s) start before the cycle printed before them, each reported on its line",
+            notes.add(String.format(Locale.ROOT, "%d cycle(s) start before the cycle printed before them, each reported on its line",
                     backwards));
         }
         if (restarts > 0) {
-            report.note(String.format(Locale.ROOT,
+            notes.add(String.format(Locale.ROOT,
                     "the gc number restarted %d time(s): the process restarted, so the file holds %d runs",
                     restarts, restarts + 1));
         }
         if (unknownFields > 0) {
-            report.note(String.format(Locale.ROOT,
+            notes.add(String.format(Locale.ROOT,
                     "%d gc line(s) had a field gcscope does not know ('%s'); it was ignored and the rest read (first at line %d)",
                     unknownFields, firstUnknownField, firstUnknownFieldLine));
         }
         if (wallClock.assumedYear()) {
-            report.note("syslog/klog timestamps carry no year; assumed " + wallClock.referenceYear());
+            notes.add("syslog/klog timestamps carry no year; assumed " + wallClock.referenceYear());
         }
+        return notes;
     }
 }

@@ -63,6 +63,17 @@ final class ScavengerTableBuilder {
 
     Table build(String name) {
         flushOpenRelease();
+        return build(name, rows);
+    }
+
+    /** The table so far, a released line still waiting for its state line included, without ending it. */
+    Table snapshot(String name) {
+        List<Row> all = new ArrayList<>(rows);
+        if (openRelease != null) all.add(openRelease);
+        return build(name, all);
+    }
+
+    private static Table build(String name, List<Row> rows) {
         int n = rows.size();
         IntColumn run = IntColumn.create(RUN, n), gc = IntColumn.create(GC, n), line = IntColumn.create(LINE, n);
         IntColumn seq = IntColumn.create(SEQ, n), gen = IntColumn.create(GEN, n);
