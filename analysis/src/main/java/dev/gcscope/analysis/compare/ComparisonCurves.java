@@ -39,6 +39,10 @@ public record ComparisonCurves(List<Side> sides, double[] histogramEdgesMs) {
     public record Side(String label, int pauses, double[] ccdfMs, double[] ccdfShare, long[] histogramCounts,
                        List<MutatorUtilization.Point> mmu, Convergence.Result convergence) {
 
+        public Side withLabel(String newLabel) {
+            return new Side(newLabel, pauses, ccdfMs, ccdfShare, histogramCounts, mmu, convergence);
+        }
+
         /** The share (0–1) of the side's pauses in shared bin {@code bin}; NaN without pauses. */
         public double histogramShare(int bin) {
             return pauses == 0 ? Double.NaN : histogramCounts[bin] / (double) pauses;
@@ -103,6 +107,13 @@ public record ComparisonCurves(List<Side> sides, double[] histogramEdgesMs) {
         double[] v = new double[s.size()];
         for (int i = 0; i < v.length; i++) v[i] = s.get(i);
         return v;
+    }
+
+    /** The same curves with the sides in another order and under other labels: {@code order[i]} is the side shown i-th. */
+    public ComparisonCurves arranged(int[] order, List<String> labels) {
+        List<Side> out = new ArrayList<>();
+        for (int i = 0; i < order.length; i++) out.add(sides.get(order[i]).withLabel(labels.get(i)));
+        return new ComparisonCurves(List.copyOf(out), histogramEdgesMs);
     }
 
     /** The number of shared histogram bins. */

@@ -3,6 +3,7 @@ package dev.gcscope.ui.window;
 import dev.gcscope.export.report.ReportFormat;
 import dev.gcscope.ui.Theme;
 import dev.gcscope.ui.compare.CompareTabs;
+import dev.gcscope.ui.compare.ComparisonViewModel;
 import dev.gcscope.ui.export.ChartExportMenu;
 import dev.gcscope.ui.chart.CanvasChart;
 import dev.gcscope.ui.export.ChartExportDialog;
@@ -185,6 +186,8 @@ public final class MainWindowView {
             if (now.getUserData() instanceof DocumentView shown) {
                 vm.selectedProperty().set(shown.viewModel());
                 Platform.runLater(shown::focusChart);
+            } else if (now.getUserData() instanceof ComparisonViewModel comparison) {
+                vm.showComparison(comparison.title(), comparison.statusProperty().get());
             } else {
                 vm.selectedProperty().set(null);
             }
@@ -318,7 +321,19 @@ public final class MainWindowView {
             return i < 0 ? order.size() : i;
         };
         List<TraceDocument> docs = comparable().stream().sorted(java.util.Comparator.comparingInt(rank)).toList();
-        if (docs.size() >= 2) CompareTabs.open(documents, docs, runner);
+        if (docs.size() >= 2) openComparison(docs);
+    }
+
+    /** Opens a comparison of {@code docs} (A first); the title and status line follow it while it is shown. */
+    public void openComparison(List<TraceDocument> docs) {
+        Tab t = CompareTabs.open(documents, docs, runner, startView);
+        ComparisonViewModel c = (ComparisonViewModel) t.getUserData();
+        javafx.beans.InvalidationListener follow = o -> {
+            if (documents.getSelectionModel().getSelectedItem() == t) vm.showComparison(c.title(), c.statusProperty().get());
+        };
+        c.statusProperty().addListener(follow);
+        c.titleProperty().addListener(follow);
+        follow.invalidated(null);
     }
 
     private void nameViewItems() {
