@@ -2,8 +2,6 @@ package dev.gcscope.render.compare;
 
 import dev.gcscope.analysis.compare.GcComparison;
 import dev.gcscope.render.Painter;
-import dev.gcscope.render.TextAlign;
-import dev.gcscope.render.TextBaseline;
 import dev.gcscope.render.plot.AxisSpec;
 import dev.gcscope.render.plot.AxisTicks;
 import dev.gcscope.render.plot.PlotArea;
@@ -20,14 +18,16 @@ import java.util.List;
  * @param rungs {@link GcComparison#ladder()}, in order
  */
 public record LadderPlot(List<GcComparison.Rung> rungs, Figure figure, OverlayStyle style) implements PlotContent {
-    public static final String X_TITLE = "side, in the comparison's order";
+    /** No x title: the tick labels name the sides, and three stacked charts have no room for one each. */
+    public static final String X_TITLE = "";
     public static final String PLACEHOLDER = "No sides to show";
     private static final double DOT = 4;
     private static final double CAP = 6;
 
     /** Which figure of the rungs the chart shows. */
     public enum Figure {
-        PAUSES("stop-the-world pause (ms, log)"), GC_CPU("GC CPU (% of CPU time)"), CYCLES_PER_GB("GC cycles per GB allocated");
+        // short: three of these stack in a 700-pixel window, and a title longer than its plot is cut
+        PAUSES("pause (ms, log)"), GC_CPU("GC CPU (%)"), CYCLES_PER_GB("cycles per GB");
 
         public final String title;
 
@@ -98,12 +98,6 @@ public record LadderPlot(List<GcComparison.Rung> rungs, Figure figure, OverlaySt
                 // P50 left of the column's centre, P99 right of it
                 double x = area.xScale().toPixel(i) + (pts.size() == 1 ? 0 : (k == 0 ? -10 : 10));
                 drawPoint(g, area, x, pts.get(k), i, k == 1);
-            }
-            if (figure == Figure.PAUSES) {
-                g.setFill(style.frame().textFill());
-                g.setTextAlign(TextAlign.CENTER);
-                g.setTextBaseline(TextBaseline.TOP);
-                g.fillText("P50 · P99", area.xScale().toPixel(i), area.y() + 4);
             }
         }
     }

@@ -63,12 +63,17 @@ final class ComparisonCharts {
         ComparisonChart pauses = ladderChart(vm, "compare-ladder-pauses-chart", LadderPlot.Figure.PAUSES);
         ComparisonChart cpu = ladderChart(vm, "compare-ladder-gc-cpu-chart", LadderPlot.Figure.GC_CPU);
         ComparisonChart perGb = ladderChart(vm, "compare-ladder-cycles-per-gb-chart", LadderPlot.Figure.CYCLES_PER_GB);
+        // the pauses hold two figures per side on a log axis: twice the others' height
+        pauses.setPrefHeight(320);
+        pauses.setMinHeight(160);
+        cpu.setPrefHeight(160);
+        perGb.setPrefHeight(160);
         VBox.setVgrow(pauses, Priority.ALWAYS);
         VBox.setVgrow(cpu, Priority.ALWAYS);
         VBox.setVgrow(perGb, Priority.ALWAYS);
         Label about = ViewParts.note();
         about.setText("One column per side, in the comparison's order: each figure with its 95 % interval as a bar (an open"
-                + " end reaches the edge: too few pauses for it). Round dots P50, squares P99.");
+                + " end reaches the edge: too few pauses for it). Pauses: round dots P50, squares P99.");
         VBox box = new VBox(6, about, pauses, cpu, perGb);
         box.getStyleClass().add("compare-chart-box");
         return tab("Ladder", "compare-ladder", box);
@@ -77,7 +82,7 @@ final class ComparisonCharts {
     private static ComparisonChart ladderChart(ComparisonViewModel vm, String id, LadderPlot.Figure figure) {
         ComparisonChart chart = new ComparisonChart("Computing…");
         chart.setId(id);
-        chart.setMinHeight(110);
+        chart.setMinHeight(100);
         vm.ladder().addListener((ListChangeListener<GcComparison.Rung>) c -> {
             List<GcComparison.Rung> rungs = List.copyOf(vm.ladder());
             chart.placeholderProperty().set(LadderPlot.PLACEHOLDER);

@@ -59,7 +59,9 @@ final class ComparisonTables {
         table.setPlaceholder(new Label("No regime found in both"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<RegimeComparison, String> name = textColumn("regime", RegimeComparison::name);
-        name.setPrefWidth(160);
+        name.setPrefWidth(170);
+        // "moderate-allocation" whole at 1024 pixels: the sentence column gives way, with its tooltip
+        name.setMinWidth(textWidth("moderate-allocation") + HEADER_ROOM);
         name.setCellFactory(c -> tooltipCell());
         table.getColumns().add(name);
         table.getColumns().add(numberColumn("A cycles", r -> (double) r.a().cycles()));

@@ -66,9 +66,10 @@ public final class ComparisonView {
         TableView<RegimeComparison> regimes = ComparisonTables.regimes(vm);
         regimes.setPrefHeight(150);
         regimes.setMinHeight(90);
-        Label note = new Label(vm.labels().size() > 2 ? "The tables set the first side against the last; the Ladder tab shows every side." : "");
+        int n = vm.labels().size();
+        Label note = new Label(n > 2 ? "The tables set side 1 (as A) against side " + n + " (as B); the Ladder tab shows every side." : "");
         note.getStyleClass().add("compare-note");
-        note.setManaged(vm.labels().size() > 2);
+        note.setManaged(n > 2);
         return new VBox(6, note, table, regimesTitle, regimes);
     }
 

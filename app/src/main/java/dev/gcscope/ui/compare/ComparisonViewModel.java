@@ -215,9 +215,12 @@ public final class ComparisonViewModel {
         status.set(s.toString());
     }
 
-    /** A, B for two sides; A, B, C… for a ladder, whose table sets the first against the last. */
+    /**
+     * A and B for two sides; 1, 2, 3… for a ladder, whose tables set the first against the last under
+     * the columns A and B (a ladder's "B" would be its second rung, not the last).
+     */
     public static String sideLetter(int position, int sides) {
-        return String.valueOf((char) ('A' + Math.min(position, 25)));
+        return sides == 2 ? String.valueOf((char) ('A' + position)) : String.valueOf(position + 1);
     }
 
     /** Stops a computation under way (the tab was closed). */

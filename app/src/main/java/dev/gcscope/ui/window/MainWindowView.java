@@ -2,6 +2,8 @@ package dev.gcscope.ui.window;
 
 import dev.gcscope.export.report.ReportFormat;
 import dev.gcscope.ui.Theme;
+import dev.gcscope.ui.compare.ComparePicker;
+import dev.gcscope.ui.compare.ComparePickerModel;
 import dev.gcscope.ui.compare.CompareTabs;
 import dev.gcscope.ui.compare.ComparisonViewModel;
 import dev.gcscope.ui.export.ChartExportMenu;
@@ -250,7 +252,7 @@ public final class MainWindowView {
         MenuItem cancel = item("Cancel loading", "Shortcut+PERIOD", vm::cancelLoading);
         cancel.disableProperty().bind(vm.loadingProperty().not());
         MenuItem quit = item("Quit", "Shortcut+Q", Platform::exit);
-        MenuItem compare = item("Compare…", "Shortcut+K", this::compareOpenDocuments);
+        MenuItem compare = item("Compare…", "Shortcut+K", this::pickComparison);
         compare.setId("menu-compare");
         compare.disableProperty().bind(Bindings.createBooleanBinding(() -> comparable().size() < 2, vm.documents()));
         Menu file = new Menu("File", null, open, recentMenu, samples, new SeparatorMenuItem(), compare, report, exportChart, exportReport, close,
@@ -308,6 +310,14 @@ public final class MainWindowView {
     /** File ▸ Compare…: the open gctrace documents in tab order, the first as A. */
     public void compareOpenDocuments() {
         compareOpenDocuments(List.of());
+    }
+
+    /** File ▸ Compare… (Ctrl+K): asks which open gctrace documents to compare, in which order, then opens it. */
+    public ComparePicker pickComparison() {
+        if (comparable().size() < 2) return null;
+        ComparePicker picker = new ComparePicker(new ComparePickerModel(comparable()), window(), vm.darkThemeProperty().get());
+        picker.show(this::openComparison);
+        return picker;
     }
 
     /**
