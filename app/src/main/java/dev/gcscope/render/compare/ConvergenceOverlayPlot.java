@@ -78,7 +78,8 @@ public record ConvergenceOverlayPlot(ComparisonCurves curves, OverlayStyle style
             lines.add(sides.get(i).label() + "  " + stable(c));
         }
         OverlayLegend.draw(g, area, style, lines, List.of("solid P99, dashed P50; band: P99's 95 % interval"),
-                OverlayLegend.Corner.BOTTOM_RIGHT);
+                // top right: the open ends of early bands reach there, the lines rarely do
+                OverlayLegend.Corner.TOP_RIGHT);
     }
 
     /** "P99 stable after 412" or "P99 not yet stable", from the analysis's own verdict. */

@@ -56,6 +56,7 @@ final class ComparisonTables {
     static TableView<RegimeComparison> regimes(ComparisonViewModel vm) {
         TableView<RegimeComparison> table = new TableView<>(vm.regimes());
         table.setId("compare-regimes");
+
         table.setPlaceholder(new Label("No regime found in both"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<RegimeComparison, String> name = textColumn("regime", RegimeComparison::name);
@@ -73,6 +74,9 @@ final class ComparisonTables {
         table.getColumns().add(numberColumn("p (Holm)", RegimeComparison::adjustedP));
         TableColumn<RegimeComparison, String> sentence = textColumn("what changed", RegimeComparison::sentence);
         sentence.setPrefWidth(420);
+        // at 1024 pixels the headers before it take most of the width: what it says is in its tooltip,
+        // and the verdict above repeats every regime that changed
+        sentence.setMinWidth(100);
         sentence.setCellFactory(c -> tooltipCell());
         table.getColumns().add(sentence);
         TableActions.install(table, "regimes compared");
