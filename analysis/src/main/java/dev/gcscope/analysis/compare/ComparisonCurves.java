@@ -2,6 +2,8 @@ package dev.gcscope.analysis.compare;
 
 import static dev.gcscope.parsers.gctrace.GcColumns.STW_MS;
 
+import dev.gcscope.analysis.regime.Regime;
+import dev.gcscope.analysis.regime.RegimeScatterPoints;
 import dev.gcscope.analysis.stats.Convergence;
 import dev.gcscope.analysis.stats.LogHistogram;
 import dev.gcscope.analysis.stats.MutatorUtilization;
@@ -16,9 +18,9 @@ import tech.tablesaw.api.Table;
  * What a comparison's overlays draw, one curve per side over shared axes: the pauses' complementary
  * CDF (the share of pauses at least x long, the view for tails), their histogram over one set of
  * log bins made from the pooled pauses (as a share of each side's pauses, so sides of different
- * lengths compare), the MMU curve and the running P50/P99. Each side's curve is the one its own
- * single-file view computes for the same rows ({@link MutatorUtilization#curve}, {@link Convergence#of}),
- * and the pauses are exactly the ones the costs table's percentiles are read from
+ * lengths compare), the MMU curve, the running P50/P99, and each cycle where the regime scatter
+ * places it. Each side's curve is the one its own single-file view computes for the same rows
+ * ({@link MutatorUtilization#curve}, {@link Convergence#of}, {@link RegimeScatterPoints#of}), and the pauses are exactly the ones the costs table's percentiles are read from
  * ({@link SideFigures#pauses()}).
  *
  * @param sides in the comparison's order
@@ -35,12 +37,17 @@ public record ComparisonCurves(List<Side> sides, double[] histogramEdgesMs) {
      * @param histogramCounts pauses per shared bin
      * @param mmu the MMU curve; empty when the rows span too little time
      * @param convergence the running P50 and P99 with their intervals
+     * @param scatter each cycle of the whole trace where the regime scatter places it (the side's own
+     *                Regimes view); the rows compared are {@code fromRow..toRow}
+     * @param regimes the side's regimes (found on its whole trace), whose centres the scatter marks
      */
     public record Side(String label, int pauses, double[] ccdfMs, double[] ccdfShare, long[] histogramCounts,
-                       List<MutatorUtilization.Point> mmu, Convergence.Result convergence) {
+                       List<MutatorUtilization.Point> mmu, Convergence.Result convergence, RegimeScatterPoints scatter,
+                       int fromRow, int toRow, List<Regime> regimes) {
 
         public Side withLabel(String newLabel) {
-            return new Side(newLabel, pauses, ccdfMs, ccdfShare, histogramCounts, mmu, convergence);
+            return new Side(newLabel, pauses, ccdfMs, ccdfShare, histogramCounts, mmu, convergence, scatter, fromRow, toRow,
+                    regimes);
         }
 
         /** The share (0–1) of the side's pauses in shared bin {@code bin}; NaN without pauses. */
@@ -65,6 +72,7 @@ public record ComparisonCurves(List<Side> sides, double[] histogramEdgesMs) {
     public static ComparisonCurves of(List<SideFigures> sides, Work work) {
         List<Work.Part<List<MutatorUtilization.Point>>> mmu = new ArrayList<>();
         List<Work.Part<Convergence.Result>> convergence = new ArrayList<>();
+        List<Work.Part<RegimeScatterPoints>> scatter = new ArrayList<>();
         for (SideFigures s : sides) {
             ComparisonSide side = s.side();
             Table range = side.isWhole() ? side.cycles() : side.cycles().inRange(side.fromRow(), side.toRow());
@@ -73,6 +81,7 @@ public record ComparisonCurves(List<Side> sides, double[] histogramEdgesMs) {
             mmu.add(work.fork(() -> MutatorUtilization.curve(range, work)));
             double[] inOrder = range.doubleColumn(STW_MS).asDoubleArray();
             convergence.add(work.fork(() -> Convergence.of(inOrder, work)));
+            scatter.add(work.fork(() -> RegimeScatterPoints.of(side.cycles())));
         }
         double[] pooled = sides.stream().flatMapToDouble(s -> Arrays.stream(values(s.pauses()))).toArray();
         LogHistogram bins = LogHistogram.of(SortedSample.of(pooled));
@@ -84,7 +93,8 @@ public record ComparisonCurves(List<Side> sides, double[] histogramEdgesMs) {
             int n = sorted.length;
             List<double[]> steps = ccdf(sorted);
             out.add(new Side(s.label(), n, steps.get(0), steps.get(1), bins.countsOf(s.pauses()), mmu.get(i).join(),
-                    convergence.get(i).join()));
+                    convergence.get(i).join(), scatter.get(i).join(), s.side().fromRow(), s.side().toRow(),
+                    s.regimes().regimes()));
         }
         return new ComparisonCurves(List.copyOf(out), bins.edges());
     }

@@ -69,7 +69,9 @@ public record ConvergenceOverlayPlot(ComparisonCurves curves, OverlayStyle style
     @Override
     public void drawData(Painter g, PlotArea area) {
         List<ComparisonCurves.Side> sides = curves.sides();
-        for (int i = 0; i < sides.size(); i++) band(g, area, sides.get(i).convergence().points(), i);
+        // bands of three sides or more blend into one colour: fainter, so the lines stay apart
+        double opacity = BAND_OPACITY * Math.min(1, 2.0 / sides.size());
+        for (int i = 0; i < sides.size(); i++) band(g, area, sides.get(i).convergence().points(), i, opacity);
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < sides.size(); i++) {
             Convergence.Result c = sides.get(i).convergence();
@@ -89,7 +91,7 @@ public record ConvergenceOverlayPlot(ComparisonCurves curves, OverlayStyle style
                 : "(P99 not yet stable)";
     }
 
-    private void band(Painter g, PlotArea a, List<Convergence.Point> pts, int side) {
+    private void band(Painter g, PlotArea a, List<Convergence.Point> pts, int side, double opacity) {
         int n = pts.size();
         if (n == 0) return;
         double[] xs = new double[2 * n], ys = new double[2 * n];
@@ -102,7 +104,7 @@ public record ConvergenceOverlayPlot(ComparisonCurves curves, OverlayStyle style
             xs[2 * n - 1 - k] = x;
             ys[2 * n - 1 - k] = e.hasLow() && e.low() > 0 ? py(a, e.low()) : a.bottom();
         }
-        g.setFill(style.side(side, BAND_OPACITY));
+        g.setFill(style.side(side, opacity));
         g.fillPolygon(xs, ys, 2 * n);
     }
 

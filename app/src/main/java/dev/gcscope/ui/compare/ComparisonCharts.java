@@ -8,6 +8,7 @@ import dev.gcscope.render.compare.HistogramOverlayPlot;
 import dev.gcscope.render.compare.LadderPlot;
 import dev.gcscope.render.compare.MmuOverlayPlot;
 import dev.gcscope.render.compare.OverlayStyle;
+import dev.gcscope.render.compare.RegimeScatterOverlayPlot;
 import dev.gcscope.render.plot.PlotContent;
 import dev.gcscope.ui.gctrace.ViewParts;
 import java.util.List;
@@ -43,7 +44,12 @@ final class ComparisonCharts {
                 overlayTab(vm, "Convergence", "compare-convergence-chart", ConvergenceOverlayPlot.PLACEHOLDER,
                         c -> s -> new ConvergenceOverlayPlot(c, s),
                         "Each side's running P50 and P99 after the first N cycles: a side whose P99 band still moves has"
-                                + " not run long enough for its P99 to be compared."));
+                                + " not run long enough for its P99 to be compared."),
+                overlayTab(vm, "Regimes", "compare-regime-scatter-chart", RegimeScatterOverlayPlot.PLACEHOLDER,
+                        c -> s -> new RegimeScatterOverlayPlot(c, s),
+                        "Each side's cycles by allocation rate and survival, as its Regimes view places them, and each"
+                                + " side's regime centres: the regimes the Costs tab matches across the sides are the rings"
+                                + " nearest each other."));
     }
 
     private static Tab overlayTab(ComparisonViewModel vm, String title, String id, String placeholder,

@@ -1,6 +1,7 @@
 package dev.gcscope.ui.compare;
 
 import static dev.gcscope.parsers.gctrace.GcColumns.STW_MS;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -22,6 +23,8 @@ import dev.gcscope.render.compare.ConvergenceOverlayPlot;
 import dev.gcscope.render.compare.HistogramOverlayPlot;
 import dev.gcscope.render.compare.LadderPlot;
 import dev.gcscope.render.compare.MmuOverlayPlot;
+import dev.gcscope.render.compare.RegimeScatterOverlayPlot;
+import dev.gcscope.analysis.regime.RegimeScatterPoints;
 import dev.gcscope.samples.SampleTraces;
 import dev.gcscope.ui.export.ChartExportMenu;
 import dev.gcscope.ui.settings.MemorySettingsStore;
@@ -170,6 +173,13 @@ class CompareViewsTest {
                 long atLeast = Arrays.stream(stw).filter(v -> v >= x).count();
                 assertEquals(atLeast / (double) stw.length, ccdf.shareAtLeast(x), 1e-15, d.displayName() + " " + c);
             }
+            ComparisonCurves.Side scatter = ((RegimeScatterOverlayPlot) chart(robot, comparison, "compare-regime-scatter-chart").shown())
+                    .curves().sides().get(i);
+            RegimeScatterPoints own = RegimeScatterPoints.of(d.gcTrace().cycles());
+            assertArrayEquals(own.log10Rate(), scatter.scatter().log10Rate(), d.displayName() + " scatter x");
+            assertArrayEquals(own.survival(), scatter.scatter().survival(), d.displayName() + " scatter y");
+            assertEquals(0, scatter.fromRow());
+            assertEquals(stw.length, scatter.toRow());
             ComparisonCurves hist = ((HistogramOverlayPlot) chart(robot, comparison, "compare-histogram-chart").shown()).curves();
             long binned = Arrays.stream(hist.sides().get(i).histogramCounts()).sum();
             assertEquals(Arrays.stream(stw).filter(v -> v > 0).count(), binned, d.displayName() + " pauses in the histogram");
