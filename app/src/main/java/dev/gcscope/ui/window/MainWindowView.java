@@ -246,7 +246,11 @@ public final class MainWindowView {
         exportReport.disableProperty().bind(vm.selectedProperty().isNull());
         MenuItem exportChart = item("Export chart…", null, this::exportChart);
         exportChart.setId("menu-export-chart");
-        exportChart.disableProperty().bind(vm.selectedProperty().isNull());
+        // a comparison's charts export as a document's do
+        exportChart.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.selectedProperty().get() == null
+                        && !(documents.getSelectionModel().getSelectedItem() != null
+                        && documents.getSelectionModel().getSelectedItem().getUserData() instanceof ComparisonViewModel),
+                vm.selectedProperty(), documents.getSelectionModel().selectedItemProperty()));
         MenuItem close = item("Close tab", "Shortcut+W", this::closeSelectedTab);
         close.disableProperty().bind(documents.getSelectionModel().selectedItemProperty().isNull());
         MenuItem cancel = item("Cancel loading", "Shortcut+PERIOD", vm::cancelLoading);
@@ -537,8 +541,10 @@ public final class MainWindowView {
         });
     }
 
-    /** The chart File ▸ Export chart… exports now: of the selected document's current view; null for none. */
+    /** The chart File ▸ Export chart… exports now: of the selected document's current view, or of the comparison's; null for none. */
     public CanvasChart currentChart() {
+        Tab shown = documents.getSelectionModel().getSelectedItem();
+        if (shown != null && shown.getUserData() instanceof ComparisonViewModel) return ChartExportMenu.chartOfView(root, shown.getContent());
         return selectedDocumentView().filter(d -> d.selectedView() >= 0 && d.selectedView() < d.views().size())
                 .map(d -> ChartExportMenu.chartOfView(root, d.views().get(d.selectedView()).root())).orElse(null);
     }

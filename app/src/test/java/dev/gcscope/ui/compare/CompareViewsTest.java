@@ -192,6 +192,12 @@ class CompareViewsTest {
         assertEquals("gcscope — go1.19-steady.log vs go1.24-steady.log", vm.titleProperty().get());
         assertEquals(cvm.statusProperty().get(), vm.statusProperty().get());
 
+        // File ▸ Export chart… takes the comparison's chart on show
+        robot.interact(() -> ((TabPane) robot.from(comparison.getContent()).lookup("#compare-views").query())
+                .getSelectionModel().select(1));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("compare-ccdf-chart", view.currentChart().getId());
+
         // rename A: the legends and the export say the new name
         TextField label = robot.from(comparison.getContent()).lookup("#compare-label-0").queryAs(TextField.class);
         robot.interact(() -> {
