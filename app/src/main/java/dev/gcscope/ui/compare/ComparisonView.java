@@ -44,6 +44,7 @@ public final class ComparisonView {
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         views.getTabs().add(ComparisonCharts.tab("Costs", "compare-tab-costs", costs(vm)));
         views.getTabs().addAll(ComparisonCharts.overlays(vm));
+        views.getTabs().add(AlignedTimelines.tab(vm));
         if (vm.labels().size() > 2) views.getTabs().add(ComparisonCharts.ladder(vm));
         VBox.setVgrow(views, Priority.ALWAYS);
         root.getChildren().addAll(sides(vm), verdict, views);

@@ -7,6 +7,7 @@ import dev.gcscope.analysis.compare.GcComparison;
 import dev.gcscope.analysis.compare.RegimeComparison;
 import dev.gcscope.analysis.compare.SideFigures;
 import dev.gcscope.analysis.work.Work;
+import dev.gcscope.render.compare.AlignedSeries;
 import dev.gcscope.ui.task.BackgroundRunner;
 import dev.gcscope.ui.task.LatestTask;
 import dev.gcscope.ui.task.TaskListener;
@@ -41,6 +42,8 @@ public final class ComparisonViewModel {
     private final List<String> labelsByDocument;
     private List<SideFigures> figuresByDocument;
     private ComparisonCurves curvesByDocument;
+    private List<AlignedSeries> alignedByDocument;
+    private final ReadOnlyObjectWrapper<List<AlignedSeries>> aligned = new ReadOnlyObjectWrapper<>();
 
     private final ReadOnlyObjectWrapper<GcComparison> comparison = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ComparisonCurves> curves = new ReadOnlyObjectWrapper<>();
@@ -114,13 +117,16 @@ public final class ComparisonViewModel {
         task.submit("Compare " + title(), ctx -> {
             Work work = Work.on(runner.executor(), ctx::isCancelled);
             GcComparison c = GcComparison.of(sides, work);
-            return new Computed(c, ComparisonCurves.of(c.sides(), work));
+            List<AlignedSeries> series = new ArrayList<>();
+            for (int i = 0; i < documents.size(); i++) series.add(AlignedSeries.of(sides.get(i).label(), documents.get(i).gcTrace().cycles()));
+            return new Computed(c, ComparisonCurves.of(c.sides(), work), List.copyOf(series));
         }, new TaskListener<Computed>() {
             @Override
             public void succeeded(Computed c) {
                 figuresByDocument = c.comparison().sides();
                 curvesByDocument = c.curves();
-                if (isAsComputed()) show(c.comparison(), c.curves());
+                alignedByDocument = c.aligned();
+                if (isAsComputed()) show(c.comparison(), c.curves(), c.aligned());
                 else recompare();
             }
 
@@ -132,7 +138,7 @@ public final class ComparisonViewModel {
         });
     }
 
-    private record Computed(GcComparison comparison, ComparisonCurves curves) {}
+    private record Computed(GcComparison comparison, ComparisonCurves curves, List<AlignedSeries> aligned) {}
 
     /** True while the sides are in the order and under the labels the figures were computed with. */
     private boolean isAsComputed() {
@@ -170,12 +176,14 @@ public final class ComparisonViewModel {
         List<SideFigures> arranged = new ArrayList<>();
         for (int i = 0; i < shown.length; i++) arranged.add(figuresByDocument.get(shown[i]).withLabel(shownLabels.get(i)));
         ComparisonCurves arrangedCurves = curvesByDocument.arranged(shown, shownLabels);
+        List<AlignedSeries> arrangedSeries = new ArrayList<>();
+        for (int i = 0; i < shown.length; i++) arrangedSeries.add(alignedByDocument.get(shown[i]).withLabel(shownLabels.get(i)));
         updateStatus("comparing again…");
         task.submit("Compare " + title(), ctx -> GcComparison.ofFigures(arranged, Work.on(runner.executor(), ctx::isCancelled)),
                 new TaskListener<GcComparison>() {
                     @Override
                     public void succeeded(GcComparison c) {
-                        show(c, arrangedCurves);
+                        show(c, arrangedCurves, List.copyOf(arrangedSeries));
                     }
 
                     @Override
@@ -186,9 +194,10 @@ public final class ComparisonViewModel {
                 });
     }
 
-    private void show(GcComparison c, ComparisonCurves arrangedCurves) {
+    private void show(GcComparison c, ComparisonCurves arrangedCurves, List<AlignedSeries> arrangedSeries) {
         comparison.set(c);
         curves.set(arrangedCurves);
+        aligned.set(arrangedSeries);
         verdict.set(c.overall().verdictText());
         costs.setAll(c.overall().costs());
         regimes.setAll(c.overall().regimes());
@@ -235,6 +244,8 @@ public final class ComparisonViewModel {
     public ReadOnlyObjectProperty<GcComparison> comparisonProperty() { return comparison.getReadOnlyProperty(); }
     /** Each side's curves in the order shown, under the labels shown; null until computed. */
     public ReadOnlyObjectProperty<ComparisonCurves> curvesProperty() { return curves.getReadOnlyProperty(); }
+    /** Each side's timelines in the order shown, under the labels shown; null until computed. */
+    public ReadOnlyObjectProperty<List<AlignedSeries>> alignedProperty() { return aligned.getReadOnlyProperty(); }
     public ReadOnlyStringProperty verdictProperty() { return verdict.getReadOnlyProperty(); }
     /** What the window's status line says while the comparison is shown. */
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }

@@ -18,6 +18,8 @@ import dev.gcscope.cli.GcscopeCli;
 import dev.gcscope.export.ChartImages;
 import dev.gcscope.parsers.TraceLoader;
 import dev.gcscope.render.ChartFont;
+import dev.gcscope.render.compare.AlignedSeries;
+import dev.gcscope.render.compare.AlignedTimelinePlot;
 import dev.gcscope.render.compare.CcdfOverlayPlot;
 import dev.gcscope.render.compare.ConvergenceOverlayPlot;
 import dev.gcscope.render.compare.HistogramOverlayPlot;
@@ -197,6 +199,33 @@ class CompareViewsTest {
                 .getSelectionModel().select(1));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("compare-ccdf-chart", view.currentChart().getId());
+
+        // the aligned timelines: each side's own columns from its first cycle; one zoom moves all three
+        TabPane inner = robot.from(comparison.getContent()).lookup("#compare-views").queryAs(TabPane.class);
+        robot.interact(() -> inner.getSelectionModel().select(
+                inner.getTabs().stream().filter(t -> "compare-timelines".equals(t.getId())).findFirst().orElseThrow()));
+        WaitForAsyncUtils.waitForFxEvents();
+        AlignedTimelinePlot pausePlot = (AlignedTimelinePlot) chart(robot, comparison, "compare-timeline-pause-chart").shown();
+        for (int i = 0; i < 2; i++) {
+            AlignedSeries side = pausePlot.sides().get(i);
+            double[] stw = document(docs.get(i).displayName()).gcTrace().cycles().doubleColumn(STW_MS).asDoubleArray();
+            assertArrayEquals(stw, pausePlot.values(side), docs.get(i).displayName() + " pauses on the timeline");
+            assertEquals(0, side.sinceFirstS()[0], 0, "time runs from the side's first cycle");
+        }
+        double fullTo = pausePlot.toS();
+        // Monocle's robot turns the wheel the other way round from desktop platforms: its DOWN arrives
+        // with deltaY > 0, a wheel turned away from the user elsewhere (zoom in), as TimelineInteractionTest says
+        robot.moveTo(chart(robot, comparison, "compare-timeline-heap-chart")).scroll(2, javafx.geometry.VerticalDirection.DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        AlignedTimelinePlot zoomed = (AlignedTimelinePlot) chart(robot, comparison, "compare-timeline-pause-chart").shown();
+        assertTrue(zoomed.toS() - zoomed.fromS() < fullTo, "the wheel on the heap chart zoomed the pause chart too");
+        for (String id : List.of("compare-timeline-heap-chart", "compare-timeline-gc-cpu-chart")) {
+            AlignedTimelinePlot p = (AlignedTimelinePlot) chart(robot, comparison, id).shown();
+            assertEquals(zoomed.fromS(), p.fromS(), 0, id);
+            assertEquals(zoomed.toS(), p.toS(), 0, id);
+        }
+        assertEquals(chart(robot, comparison, "compare-timeline-pause-chart").plotArea().orElseThrow().x(),
+                chart(robot, comparison, "compare-timeline-gc-cpu-chart").plotArea().orElseThrow().x(), 0, "plots lined up");
 
         // rename A: the legends and the export say the new name
         TextField label = robot.from(comparison.getContent()).lookup("#compare-label-0").queryAs(TextField.class);
