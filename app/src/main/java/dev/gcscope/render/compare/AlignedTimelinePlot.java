@@ -62,7 +62,8 @@ public record AlignedTimelinePlot(List<AlignedSeries> sides, Figure figure, doub
             double[] x = s.sinceFirstS(), y = values(s);
             for (int i = 0; i < y.length; i++) if (x[i] >= fromS && x[i] <= toS && y[i] > max) max = y[i];
         }
-        return new AxisSpec(figure.title, 0, max > 0 ? max : 1, false, true);
+        // 5 % headroom: a flat line (a steady live heap) would otherwise lie on the plot's top edge
+        return new AxisSpec(figure.title, 0, max > 0 ? max * 1.05 : 1, false, true);
     }
 
     @Override
