@@ -26,7 +26,8 @@ public record AlignedTimelinePlot(List<AlignedSeries> sides, Figure figure, doub
 
     /** Which of the cycles' values the chart draws. */
     public enum Figure {
-        PAUSE("pause (ms)"), HEAP_LIVE("live heap (MB)"), GC_CPU("GC CPU since start (%)");
+        // short: three stack in a 700-pixel window, and a y title longer than its plot is cut
+        PAUSE("pause (ms)"), HEAP_LIVE("live heap (MB)"), GC_CPU("Go's GC CPU (%)");
 
         public final String title;
 
