@@ -17,7 +17,7 @@ public final class Theme {
      * sheet of its own (using only the palette's looked-up colours), so they can grow apart.
      */
     public static final List<String> STYLESHEETS = List.of(STYLESHEET, stylesheet("workspace.css"),
-            stylesheet("gctrace-views.css"), stylesheet("sched-views.css"));
+            stylesheet("gctrace-views.css"), stylesheet("sched-views.css"), stylesheet("compare-views.css"));
     public static final String DARK_CLASS = "dark";
     /** {@code -Dgcscope.theme=dark} starts the app dark. */
     public static final String THEME_PROPERTY = "gcscope.theme";

@@ -120,6 +120,11 @@ public final class SideFigures {
         return out;
     }
 
+    /** The same figures under another label (the user renamed the side): nothing is recomputed. */
+    public SideFigures withLabel(String label) {
+        return new SideFigures(side.withLabel(label), summary, pauses, pausesInOrder, ratios, mmu, heapLiveP99Mb, regimes);
+    }
+
     public ComparisonSide side() {
         return side;
     }

@@ -81,6 +81,32 @@ public record LogHistogram(double[] edges, long[] counts, long zeroCount) {
         return m;
     }
 
+    /**
+     * Another sample counted in these bins (a comparison's sides drawn over one set of bins, made
+     * from their pooled pauses): its pauses per bin; pauses outside every bin, zeros included, are not counted.
+     */
+    public long[] countsOf(SortedSample other) {
+        double[] v = other.values();
+        long[] out = new long[counts.length];
+        for (int i = 0; i < out.length; i++) {
+            // the last bin is closed, as of() counts it
+            int upTo = i == out.length - 1 ? upperBound(v, edges[i + 1]) : lowerBound(v, edges[i + 1]);
+            out[i] = upTo - lowerBound(v, edges[i]);
+        }
+        return out;
+    }
+
+    /** First index whose value is above {@code x}. */
+    private static int upperBound(double[] sorted, double x) {
+        int lo = 0, hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] <= x) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
     /** The bin holding {@code ms}, or −1 when it is outside every bin. */
     public int binOf(double ms) {
         if (counts.length == 0 || ms < edges[0] || ms >= edges[edges.length - 1]) return -1;

@@ -20,16 +20,30 @@ public final class CompareTabs {
 
     /** Adds and selects a tab comparing {@code documents} (two or more gctrace documents; the first is A). */
     public static Tab open(TabPane tabs, List<TraceDocument> documents, BackgroundRunner runner) {
+        return open(tabs, documents, runner, null);
+    }
+
+    /**
+     * @param startView the id of the comparison's view to show first ({@code --view=compare-ccdf}); null or
+     *                  an id it does not have shows the costs
+     */
+    public static Tab open(TabPane tabs, List<TraceDocument> documents, BackgroundRunner runner, String startView) {
         ComparisonViewModel vm = new ComparisonViewModel(documents, runner);
         ComparisonView view = new ComparisonView(vm);
-        Tab tab = new Tab("Compare: " + vm.title(), view.root());
+        view.views().getTabs().stream().filter(t -> t.getId().equals(startView)).findFirst()
+                .ifPresent(t -> view.views().getSelectionModel().select(t));
+        Tab tab = new Tab();
+        tab.textProperty().bind(vm.titleProperty().map(t -> "Compare: " + t));
+        tab.setContent(view.root());
         tab.getStyleClass().add(TAB_CLASS);
         tab.setUserData(vm);
-        tab.setTooltip(new Tooltip(String.join("  vs  ", vm.labels())));
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(vm.statusProperty());
+        tab.setTooltip(tip);
         tab.setOnClosed(e -> vm.cancel());
         tabs.getTabs().add(tab);
-        tabs.getSelectionModel().select(tab);
         vm.start();
+        tabs.getSelectionModel().select(tab);
         return tab;
     }
 }

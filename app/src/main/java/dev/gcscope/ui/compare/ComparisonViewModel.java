@@ -1,15 +1,22 @@
 package dev.gcscope.ui.compare;
 
+import dev.gcscope.analysis.compare.ComparisonCurves;
 import dev.gcscope.analysis.compare.ComparisonSide;
 import dev.gcscope.analysis.compare.CostRow;
 import dev.gcscope.analysis.compare.GcComparison;
 import dev.gcscope.analysis.compare.RegimeComparison;
+import dev.gcscope.analysis.compare.SideFigures;
 import dev.gcscope.analysis.work.Work;
+import dev.gcscope.render.compare.AlignedSeries;
 import dev.gcscope.ui.task.BackgroundRunner;
 import dev.gcscope.ui.task.LatestTask;
 import dev.gcscope.ui.task.TaskListener;
 import dev.gcscope.ui.workspace.TraceDocument;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -19,17 +26,35 @@ import javafx.collections.ObservableList;
 
 /**
  * A comparison of two or more open gctrace documents, in the order given (the first is A, the last
- * B): computed off the UI thread on the window's runner, latest request wins, so recomputing (a new
- * range, a relabelled side) never lets an older result land after a newer one.
+ * B): computed off the UI thread on the window's runner, latest request wins, so recomputing (a
+ * swap, a relabelled side) never lets an older result land after a newer one.
+ *
+ * <p>Each side's figures and curves are computed once; swapping the sides or renaming one only
+ * rearranges them and recompares the pairs ({@link GcComparison#ofFigures}).
  */
 public final class ComparisonViewModel {
     private final List<TraceDocument> documents;
     private final BackgroundRunner runner;
     private final LatestTask task;
+    /** order.get(i): the index in {@link #documents} of the side shown i-th. */
+    private final List<Integer> order = new ArrayList<>();
+    /** The label of each document, by its index in {@link #documents}. */
+    private final List<String> labelsByDocument;
+    private List<SideFigures> figuresByDocument;
+    private ComparisonCurves curvesByDocument;
+    private List<AlignedSeries> alignedByDocument;
+    private final ReadOnlyObjectWrapper<List<AlignedSeries>> aligned = new ReadOnlyObjectWrapper<>();
+
     private final ReadOnlyObjectWrapper<GcComparison> comparison = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ComparisonCurves> curves = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper verdict = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ObservableList<CostRow> costs = FXCollections.observableArrayList();
     private final ObservableList<RegimeComparison> regimes = FXCollections.observableArrayList();
+    private final ObservableList<GcComparison.Rung> ladder = FXCollections.observableArrayList();
+    /** The labels in the order shown. */
+    private final ObservableList<String> labels = FXCollections.observableArrayList();
 
     public ComparisonViewModel(List<TraceDocument> documents, BackgroundRunner runner) {
         if (documents.size() < 2) throw new IllegalArgumentException("a comparison needs two documents or more");
@@ -39,43 +64,172 @@ public final class ComparisonViewModel {
         this.documents = List.copyOf(documents);
         this.runner = runner;
         this.task = new LatestTask(runner);
+        this.labelsByDocument = new ArrayList<>(defaultLabels(this.documents));
+        for (int i = 0; i < documents.size(); i++) order.add(i);
+        showArrangement();
     }
 
-    /** A side's name: the file name and the Go versions its format implies, as its tab says. */
-    public static String label(TraceDocument d) {
-        return d.tabTitle();
+    /**
+     * Each side's default label: its file name, and the Go releases its gctrace dialect implies only
+     * where the sides differ in them (gctrace lines name no release; "Go 1.18+" on both sides tells
+     * nothing apart). A name shared by two sides gets a number.
+     */
+    public static List<String> defaultLabels(List<TraceDocument> docs) {
+        boolean versionsDiffer = docs.stream().map(TraceDocument::goVersions).distinct().count() > 1;
+        List<String> out = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (TraceDocument d : docs) {
+            String go = d.goVersions();
+            String name = versionsDiffer && !go.isBlank() ? d.displayName() + " · " + go : d.displayName();
+            int n = seen.merge(name, 1, Integer::sum);
+            out.add(n == 1 ? name : name + " (" + n + ")");
+        }
+        return out;
     }
 
-    public List<String> labels() {
-        return documents.stream().map(ComparisonViewModel::label).toList();
+    /** The labels in the order shown (A first). */
+    public ObservableList<String> labels() {
+        return FXCollections.unmodifiableObservableList(labels);
     }
 
-    /** The tab's title: {@code go1.19.log vs go1.24.log}. */
+    /** The documents in the order shown. */
+    public List<TraceDocument> sides() {
+        return order.stream().map(documents::get).toList();
+    }
+
+    /** The tab's and window's name of the comparison: {@code go1.19.log vs go1.24.log}. */
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
     public String title() {
-        return String.join(" vs ", documents.stream().map(TraceDocument::displayName).toList());
+        return title.get();
     }
 
-    /** Computes every figure in the background; the table and verdict follow when it is done. */
+    /** Computes every figure in the background; the table, verdict and charts follow when it is done. */
     public void start() {
-        List<ComparisonSide> sides = documents.stream()
-                .map(d -> ComparisonSide.whole(label(d), d.gcTrace().cycles())).toList();
+        List<ComparisonSide> sides = new ArrayList<>();
+        for (int i = 0; i < documents.size(); i++) {
+            sides.add(ComparisonSide.whole(labelsByDocument.get(i), documents.get(i).gcTrace().cycles()));
+        }
         verdict.set("Comparing " + sides.size() + " traces…");
-        task.submit("Compare " + title(),
-                ctx -> GcComparison.of(sides, Work.on(runner.executor(), ctx::isCancelled)),
+        updateStatus("computing…");
+        task.submit("Compare " + title(), ctx -> {
+            Work work = Work.on(runner.executor(), ctx::isCancelled);
+            GcComparison c = GcComparison.of(sides, work);
+            List<AlignedSeries> series = new ArrayList<>();
+            for (int i = 0; i < documents.size(); i++) series.add(AlignedSeries.of(sides.get(i).label(), documents.get(i).gcTrace().cycles()));
+            return new Computed(c, ComparisonCurves.of(c.sides(), work), List.copyOf(series));
+        }, new TaskListener<Computed>() {
+            @Override
+            public void succeeded(Computed c) {
+                figuresByDocument = c.comparison().sides();
+                curvesByDocument = c.curves();
+                alignedByDocument = c.aligned();
+                if (isAsComputed()) show(c.comparison(), c.curves(), c.aligned());
+                else recompare();
+            }
+
+            @Override
+            public void failed(Throwable error) {
+                verdict.set("The comparison failed: " + error.getMessage());
+                updateStatus("failed");
+            }
+        });
+    }
+
+    private record Computed(GcComparison comparison, ComparisonCurves curves, List<AlignedSeries> aligned) {}
+
+    /** True while the sides are in the order and under the labels the figures were computed with. */
+    private boolean isAsComputed() {
+        for (int i = 0; i < order.size(); i++) {
+            if (order.get(i) != i || !labelsByDocument.get(i).equals(figuresByDocument.get(i).label())) return false;
+        }
+        return true;
+    }
+
+    /** Reverses the sides: B becomes A (for a ladder, the last rung becomes the first). */
+    public void swap() {
+        java.util.Collections.reverse(order);
+        showArrangement();
+        recompare();
+    }
+
+    /** Renames the side shown at {@code position}; blank restores its default label. */
+    public void relabel(int position, String label) {
+        int doc = order.get(position);
+        String wanted = label == null || label.isBlank() ? defaultLabels(documents).get(doc) : label.strip();
+        if (wanted.equals(labelsByDocument.get(doc))) {
+            showArrangement();
+            return;
+        }
+        labelsByDocument.set(doc, wanted);
+        showArrangement();
+        recompare();
+    }
+
+    /** Compares the computed sides again in the order and under the labels shown now. */
+    private void recompare() {
+        if (figuresByDocument == null) return; // the first computation arranges its result when it lands
+        int[] shown = order.stream().mapToInt(Integer::intValue).toArray();
+        List<String> shownLabels = List.copyOf(labels);
+        List<SideFigures> arranged = new ArrayList<>();
+        for (int i = 0; i < shown.length; i++) arranged.add(figuresByDocument.get(shown[i]).withLabel(shownLabels.get(i)));
+        ComparisonCurves arrangedCurves = curvesByDocument.arranged(shown, shownLabels);
+        List<AlignedSeries> arrangedSeries = new ArrayList<>();
+        for (int i = 0; i < shown.length; i++) arrangedSeries.add(alignedByDocument.get(shown[i]).withLabel(shownLabels.get(i)));
+        updateStatus("comparing again…");
+        task.submit("Compare " + title(), ctx -> GcComparison.ofFigures(arranged, Work.on(runner.executor(), ctx::isCancelled)),
                 new TaskListener<GcComparison>() {
                     @Override
                     public void succeeded(GcComparison c) {
-                        comparison.set(c);
-                        verdict.set(c.overall().verdictText());
-                        costs.setAll(c.overall().costs());
-                        regimes.setAll(c.overall().regimes());
+                        show(c, arrangedCurves, List.copyOf(arrangedSeries));
                     }
 
                     @Override
                     public void failed(Throwable error) {
                         verdict.set("The comparison failed: " + error.getMessage());
+                        updateStatus("failed");
                     }
                 });
+    }
+
+    private void show(GcComparison c, ComparisonCurves arrangedCurves, List<AlignedSeries> arrangedSeries) {
+        comparison.set(c);
+        curves.set(arrangedCurves);
+        aligned.set(arrangedSeries);
+        verdict.set(c.overall().verdictText());
+        costs.setAll(c.overall().costs());
+        regimes.setAll(c.overall().regimes());
+        ladder.setAll(c.ladder());
+        updateStatus(null);
+    }
+
+    private void showArrangement() {
+        labels.setAll(order.stream().map(labelsByDocument::get).toList());
+        title.set(String.join(" vs ", sides().stream().map(TraceDocument::displayName).toList()));
+        updateStatus(comparison.get() == null ? "computing…" : null);
+    }
+
+    /** "Comparing A go1.19.log (3,012 cycles) with B go1.24.log (2,960 cycles)", and what is under way. */
+    private void updateStatus(String state) {
+        StringBuilder s = new StringBuilder("Comparing ");
+        List<TraceDocument> shown = sides();
+        for (int i = 0; i < shown.size(); i++) {
+            if (i > 0) s.append(i == shown.size() - 1 ? " with " : ", ");
+            s.append(sideLetter(i, shown.size())).append(' ').append(labels.get(i))
+                    .append(String.format(Locale.ROOT, " (%,d cycles)", shown.get(i).gcTrace().cycles().rowCount()));
+        }
+        if (state != null) s.append(" — ").append(state);
+        status.set(s.toString());
+    }
+
+    /**
+     * A and B for two sides; 1, 2, 3… for a ladder, whose tables set the first against the last under
+     * the columns A and B (a ladder's "B" would be its second rung, not the last).
+     */
+    public static String sideLetter(int position, int sides) {
+        return sides == 2 ? String.valueOf((char) ('A' + position)) : String.valueOf(position + 1);
     }
 
     /** Stops a computation under way (the tab was closed). */
@@ -88,9 +242,17 @@ public final class ComparisonViewModel {
     }
 
     public ReadOnlyObjectProperty<GcComparison> comparisonProperty() { return comparison.getReadOnlyProperty(); }
+    /** Each side's curves in the order shown, under the labels shown; null until computed. */
+    public ReadOnlyObjectProperty<ComparisonCurves> curvesProperty() { return curves.getReadOnlyProperty(); }
+    /** Each side's timelines in the order shown, under the labels shown; null until computed. */
+    public ReadOnlyObjectProperty<List<AlignedSeries>> alignedProperty() { return aligned.getReadOnlyProperty(); }
     public ReadOnlyStringProperty verdictProperty() { return verdict.getReadOnlyProperty(); }
+    /** What the window's status line says while the comparison is shown. */
+    public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
     /** The first side against the last, one row per GC cost. */
     public ObservableList<CostRow> costs() { return costs; }
     /** The regimes the first and the last side share, nearest first, with their pauses. */
     public ObservableList<RegimeComparison> regimes() { return regimes; }
+    /** One rung per side, in the order shown. */
+    public ObservableList<GcComparison.Rung> ladder() { return ladder; }
 }

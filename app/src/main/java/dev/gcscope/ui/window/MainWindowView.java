@@ -2,7 +2,10 @@ package dev.gcscope.ui.window;
 
 import dev.gcscope.export.report.ReportFormat;
 import dev.gcscope.ui.Theme;
+import dev.gcscope.ui.compare.ComparePicker;
+import dev.gcscope.ui.compare.ComparePickerModel;
 import dev.gcscope.ui.compare.CompareTabs;
+import dev.gcscope.ui.compare.ComparisonViewModel;
 import dev.gcscope.ui.export.ChartExportMenu;
 import dev.gcscope.ui.chart.CanvasChart;
 import dev.gcscope.ui.export.ChartExportDialog;
@@ -209,6 +212,8 @@ public final class MainWindowView {
             if (now.getUserData() instanceof DocumentView shown) {
                 vm.selectedProperty().set(shown.viewModel());
                 Platform.runLater(shown::focusChart);
+            } else if (now.getUserData() instanceof ComparisonViewModel comparison) {
+                vm.showComparison(comparison.title(), comparison.statusProperty().get());
             } else {
                 vm.selectedProperty().set(null);
             }
@@ -288,13 +293,17 @@ public final class MainWindowView {
         exportReport.disableProperty().bind(vm.selectedProperty().isNull());
         MenuItem exportChart = item("Export chart…", null, this::exportChart);
         exportChart.setId("menu-export-chart");
-        exportChart.disableProperty().bind(vm.selectedProperty().isNull());
+        // a comparison's charts export as a document's do
+        exportChart.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.selectedProperty().get() == null
+                        && !(documents.getSelectionModel().getSelectedItem() != null
+                        && documents.getSelectionModel().getSelectedItem().getUserData() instanceof ComparisonViewModel),
+                vm.selectedProperty(), documents.getSelectionModel().selectedItemProperty()));
         MenuItem close = item("Close tab", "Shortcut+W", this::closeSelectedTab);
         close.disableProperty().bind(documents.getSelectionModel().selectedItemProperty().isNull());
         MenuItem cancel = item("Cancel loading", "Shortcut+PERIOD", vm::cancelLoading);
         cancel.disableProperty().bind(vm.loadingProperty().not());
         MenuItem quit = item("Quit", "Shortcut+Q", Platform::exit);
-        MenuItem compare = item("Compare…", "Shortcut+K", this::compareOpenDocuments);
+        MenuItem compare = item("Compare…", "Shortcut+K", this::pickComparison);
         compare.setId("menu-compare");
         compare.disableProperty().bind(Bindings.createBooleanBinding(() -> comparable().size() < 2, vm.documents()));
         Menu file = new Menu("File", null, open, incident, follow, recentMenu, samples, new SeparatorMenuItem(), compare, report, exportChart, exportReport, close,
@@ -354,6 +363,14 @@ public final class MainWindowView {
         compareOpenDocuments(List.of());
     }
 
+    /** File ▸ Compare… (Ctrl+K): asks which open gctrace documents to compare, in which order, then opens it. */
+    public ComparePicker pickComparison() {
+        if (comparable().size() < 2) return null;
+        ComparePicker picker = new ComparePicker(new ComparePickerModel(comparable()), window(), vm.darkThemeProperty().get());
+        picker.show(this::openComparison);
+        return picker;
+    }
+
     /**
      * Compares the open gctrace documents, those read from {@code files} first and in that order
      * (loads finish in any order, so the tabs' order need not be the command line's).
@@ -365,7 +382,19 @@ public final class MainWindowView {
             return i < 0 ? order.size() : i;
         };
         List<TraceDocument> docs = comparable().stream().sorted(java.util.Comparator.comparingInt(rank)).toList();
-        if (docs.size() >= 2) CompareTabs.open(documents, docs, runner);
+        if (docs.size() >= 2) openComparison(docs);
+    }
+
+    /** Opens a comparison of {@code docs} (A first); the title and status line follow it while it is shown. */
+    public void openComparison(List<TraceDocument> docs) {
+        Tab t = CompareTabs.open(documents, docs, runner, startView);
+        ComparisonViewModel c = (ComparisonViewModel) t.getUserData();
+        javafx.beans.InvalidationListener follow = o -> {
+            if (documents.getSelectionModel().getSelectedItem() == t) vm.showComparison(c.title(), c.statusProperty().get());
+        };
+        c.statusProperty().addListener(follow);
+        c.titleProperty().addListener(follow);
+        follow.invalidated(null);
     }
 
     private void nameViewItems() {
@@ -578,8 +607,10 @@ public final class MainWindowView {
         });
     }
 
-    /** The chart File ▸ Export chart… exports now: of the selected document's current view; null for none. */
+    /** The chart File ▸ Export chart… exports now: of the selected document's current view, or of the comparison's; null for none. */
     public CanvasChart currentChart() {
+        Tab shown = documents.getSelectionModel().getSelectedItem();
+        if (shown != null && shown.getUserData() instanceof ComparisonViewModel) return ChartExportMenu.chartOfView(root, shown.getContent());
         return selectedDocumentView().filter(d -> d.selectedView() >= 0 && d.selectedView() < d.views().size())
                 .map(d -> ChartExportMenu.chartOfView(root, d.views().get(d.selectedView()).root())).orElse(null);
     }

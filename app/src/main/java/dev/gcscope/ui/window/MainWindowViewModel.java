@@ -536,6 +536,16 @@ public final class MainWindowViewModel {
     /** The document whose tab is selected; null when none is open. */
     public ObjectProperty<DocumentViewModel> selectedProperty() { return selected; }
     /** {@code gcscope — go1.24-phases.log}, or {@code gcscope} when nothing is open. */
+    /**
+     * A comparison tab is shown: no document is selected, the title names the comparison
+     * ({@code gcscope — go1.19.log vs go1.24.log}) and the status line is the comparison's own.
+     */
+    public void showComparison(String name, String statusLine) {
+        selected.set(null);
+        title.set(APP_NAME + " — " + name);
+        status.set(statusLine);
+    }
+
     public ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }
     public BooleanBinding loadingProperty() { return loading; }
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }

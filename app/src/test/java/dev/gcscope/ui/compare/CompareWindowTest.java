@@ -97,6 +97,9 @@ class CompareWindowTest {
         assertFalse(compareItem(robot).isDisable());
 
         robot.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
+        // the picker offers both, in tab order, both checked: confirm it
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#compare-picker-ok").tryQuery().isPresent());
+        robot.clickOn("#compare-picker-ok");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> tabs().getTabs().size() == 3);
         assertEquals(2, tabs().getSelectionModel().getSelectedIndex(), "the comparison tab is shown");
         assertEquals("Compare: " + a.getFileName() + " vs " + b.getFileName(), tabs().getTabs().get(2).getText());

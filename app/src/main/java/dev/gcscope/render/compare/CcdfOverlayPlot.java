@@ -1,0 +1,126 @@
+package dev.gcscope.render.compare;
+
+import static dev.gcscope.render.plot.Pixels.snap;
+
+import dev.gcscope.analysis.compare.ComparisonCurves;
+import dev.gcscope.render.Painter;
+import dev.gcscope.render.TextAlign;
+import dev.gcscope.render.TextBaseline;
+import dev.gcscope.render.plot.AxisSpec;
+import dev.gcscope.render.plot.AxisTicks;
+import dev.gcscope.render.plot.PlotArea;
+import dev.gcscope.render.plot.PlotContent;
+import dev.gcscope.render.plot.Quantity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The sides' stop-the-world pauses as complementary CDFs on log–log axes: for each pause length, the
+ * share of the side's pauses at least that long. The tail is where the curves part: a side whose
+ * curve lies to the left at 1 % has the shorter P99. Dotted reference lines at 50 %, 1 % and 0.1 %
+ * mark where each curve reads its P50, P99 and P99.9.
+ */
+public record CcdfOverlayPlot(ComparisonCurves curves, OverlayStyle style) implements PlotContent {
+    public static final String X_TITLE = "stop-the-world pause (ms, log scale)";
+    public static final String Y_TITLE = "pauses at least this long (%, log scale)";
+    public static final String PLACEHOLDER = "No positive pause on any side";
+    /** The reference shares and the percentile each reads. */
+    private static final double[] REFERENCE_SHARES = {0.5, 0.01, 0.001};
+    private static final String[] REFERENCE_NAMES = {"P50", "P99", "P99.9"};
+    /** Dots on each distinct pause length while they stay apart. */
+    private static final int MAX_DOTS = 150;
+
+    private boolean hasData() {
+        return curves != null && curves.sides().stream().anyMatch(s -> s.ccdfMs().length > 0);
+    }
+
+    @Override public boolean logX() { return true; }
+    @Override public boolean logY() { return true; }
+
+    @Override
+    public AxisSpec xAxis() {
+        if (!hasData()) return null;
+        double lo = Double.POSITIVE_INFINITY, hi = 0;
+        for (ComparisonCurves.Side s : curves.sides()) {
+            if (s.ccdfMs().length == 0) continue;
+            lo = Math.min(lo, s.ccdfMs()[0]);
+            hi = Math.max(hi, s.ccdfMs()[s.ccdfMs().length - 1]);
+        }
+        double llo = Math.log10(lo), lhi = Math.log10(hi);
+        if (lhi - llo < 0.3) lhi = llo + 0.3;
+        double pad = (lhi - llo) * 0.03;
+        return AxisSpec.exact(X_TITLE, llo - pad, lhi + pad);
+    }
+
+    @Override
+    public AxisSpec yAxis() {
+        if (!hasData()) return null;
+        double lo = 1;
+        for (ComparisonCurves.Side s : curves.sides()) {
+            if (s.ccdfShare().length > 0) lo = Math.min(lo, s.ccdfShare()[s.ccdfShare().length - 1]);
+        }
+        double llo = Math.log10(lo);
+        return AxisSpec.exact(Y_TITLE, llo - 0.15, 0.08);
+    }
+
+    @Override
+    public String yTickLabel(AxisTicks ticks, int i) {
+        return Quantity.number(100 * Math.pow(10, ticks.at(i)));
+    }
+
+    @Override
+    public void drawData(Painter g, PlotArea area) {
+        drawReferences(g, area);
+        List<ComparisonCurves.Side> sides = curves.sides();
+        for (int i = 0; i < sides.size(); i++) {
+            ComparisonCurves.Side s = sides.get(i);
+            double[] xs = s.ccdfMs(), ys = s.ccdfShare();
+            if (xs.length == 0) continue;
+            g.setStroke(style.side(i));
+            g.setFill(style.side(i));
+            g.setLineWidth(2);
+            g.beginPath();
+            for (int k = 0; k < xs.length; k++) {
+                double px = px(area, xs[k]), py = py(area, ys[k]);
+                if (k == 0) g.moveTo(px, py);
+                else g.lineTo(px, py);
+            }
+            g.stroke();
+            if (xs.length <= MAX_DOTS) {
+                for (int k = 0; k < xs.length; k++) g.fillOval(px(area, xs[k]) - 2.5, py(area, ys[k]) - 2.5, 5, 5);
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        for (ComparisonCurves.Side s : sides) lines.add(String.format(Locale.ROOT, "%s  (%,d pauses)", s.label(), s.pauses()));
+        OverlayLegend.draw(g, area, style, lines, List.of(), OverlayLegend.Corner.BOTTOM_LEFT);
+    }
+
+    private void drawReferences(Painter g, PlotArea area) {
+        g.setFont(style.font());
+        g.setLineWidth(1);
+        g.setLineDashes(2, 4);
+        g.setTextAlign(TextAlign.RIGHT);
+        g.setTextBaseline(TextBaseline.BOTTOM);
+        for (int r = 0; r < REFERENCE_SHARES.length; r++) {
+            double py = py(area, REFERENCE_SHARES[r]);
+            if (py < area.y() || py > area.bottom()) continue;
+            py = snap(py);
+            g.setStroke(style.frame().axisStroke());
+            g.strokeLine(area.x(), py, area.right(), py);
+            g.setFill(style.frame().textFill());
+            g.fillText(REFERENCE_NAMES[r], area.right() - 4, py - 2);
+        }
+        g.setLineDashes((double[]) null);
+    }
+
+    /** Where a pause of {@code ms} is drawn, in chart coordinates. */
+    public static double px(PlotArea a, double ms) {
+        return a.xScale().toPixel(Math.log10(ms));
+    }
+
+    /** Where a share (0–1] is drawn. */
+    public static double py(PlotArea a, double share) {
+        return a.yScale().toPixel(Math.log10(share));
+    }
+}
