@@ -22,6 +22,8 @@ import java.util.stream.Stream;
  *       subcommand, the CLI with one);</li>
  *   <li>a training run of that launcher lists the classes both faces load, and the launcher is
  *       told to use the archive made from that list ({@link Training});</li>
+ *   <li>on Linux, the command on the PATH is a script that starts the runtime as the launcher
+ *       does, without the launcher's package-manager queries ({@link CommandScript});</li>
  *   <li>jpackage makes this OS's installers from the image ({@link Installers});</li>
  *   <li>the class-data archive is made for the image in target ({@link ClassDataArchive}); an
  *       installed app gets its own, made where it is installed.</li>
@@ -86,6 +88,7 @@ public final class PackageBuilder {
         AppImage layout = AppImage.of(os, image);
         if (os == OperatingSystem.LINUX) DesktopFiles.copyInto(resources, layout);
         new Training(layout, Path.of(option("training-trace")), work).run();
+        if (os == OperatingSystem.LINUX) CommandScript.writeInto(layout);
 
         List<String> types = Installers.types(os, options.getOrDefault("types", "all"));
         Path installers = Installers.build(os, types, layout, resources, version, work, out);
