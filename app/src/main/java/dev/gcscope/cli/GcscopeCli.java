@@ -33,6 +33,14 @@ public final class GcscopeCli {
     /** The commands that parse and analyse traces, for which preloading their classes pays. */
     private static final Set<String> READS_TRACES = Set.of("summary", "export", "compare", "report", "diagnose");
 
+    /**
+     * {@code -Dgcscope.cli.preinit=false}: no {@link BackgroundPreinitializer} beside a command. It
+     * loads the classes a summary needs on the second core while the first parses the command line,
+     * which pays when they come from the jar; where they come from a class-data archive (the packaged
+     * launcher sets this) its made-up trace's parse and regimes are only CPU taken from the real ones.
+     */
+    static final String PREINIT_PROPERTY = "gcscope.cli.preinit";
+
     private final PrintStream stdout;
     private final PrintWriter out;
     private final PrintWriter err;
@@ -70,7 +78,9 @@ public final class GcscopeCli {
 
     /** Runs the command line on the process's stdout and stderr; returns the process exit status. */
     public static int run(String[] args) {
-        if (args.length > 0 && READS_TRACES.contains(args[0])) BackgroundPreinitializer.start();
+        if (args.length > 0 && READS_TRACES.contains(args[0]) && Boolean.parseBoolean(System.getProperty(PREINIT_PROPERTY, "true"))) {
+            BackgroundPreinitializer.start();
+        }
         String debug = System.getenv(ErrorReporter.DEBUG_VARIABLE);
         return new GcscopeCli(System.out, System.err, "1".equals(debug) || "true".equalsIgnoreCase(debug)).execute(args);
     }
