@@ -89,7 +89,8 @@ public final class GcscopeCli {
     public int execute(String... args) {
         int status;
         try {
-            status = commandLine(args.length > 0 && READS_TRACES.contains(args[0]) ? args[0] : null).execute(args);
+            Integer plain = plainSummary(args);
+            status = plain != null ? plain : commandLine(args.length > 0 && READS_TRACES.contains(args[0]) ? args[0] : null).execute(args);
         } catch (RuntimeException | Error e) {
             // Errors (out of memory, a missing class) pass picocli's handlers; they still get one line.
             status = errors.report(e);
@@ -103,6 +104,15 @@ public final class GcscopeCli {
             status = errors.input("standard output: cannot be written (disk full, or closed early)");
         }
         return status;
+    }
+
+    /** {@link SummaryCommand#runPlain}, its failures handled as picocli's execution handler handles them; null if picocli must parse. */
+    private Integer plainSummary(String[] args) {
+        try {
+            return SummaryCommand.runPlain(context, out, args);
+        } catch (Exception e) {
+            return errors.report(e);
+        }
     }
 
     CommandLine commandLine() {
