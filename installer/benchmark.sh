@@ -6,10 +6,13 @@
 #   installer/benchmark.sh [RUNS] [GCSCOPE] [TRACE] [BEFORE]
 #
 # RUNS (default 7) runs of each, interleaved so a busy machine slows all of them alike; the median
-# is reported. GCSCOPE is the packaged launcher (default /usr/bin/gcscope when installed, else the
-# image in installer/target); TRACE a trace of about 1 MB (default: a bundled sample). It needs
+# is reported. GCSCOPE is the packaged command (default /usr/bin/gcscope when installed, else the
+# image in installer/target); the window is started with its image's launcher, bin/gcscope, as the
+# menu entry starts it. TRACE a trace of about 1 MB (default: a bundled sample).
 # BEFORE, another packaged launcher (e.g. a copy of an older build's image), is measured in the
-# same runs against the same baselines, for before/after figures on a noisy machine. It needs
+# same runs against the same baselines, for before/after figures on a noisy machine. The command
+# line rows also give the summary through jpackage's launcher and a floor: a bare java that reads
+# the trace and counts its lines, on the same runtime. It needs
 # the packaging build (mvn -Pinstaller -DskipTests package: the baselines are compiled there),
 # Xvfb and hyperfine (apt-get install xvfb hyperfine).
 #
@@ -23,12 +26,16 @@ root=$(dirname "$here")
 runs=${1:-7}
 gcscope=${2:-}
 if [ -z "$gcscope" ]; then
-    if [ -x /usr/bin/gcscope ]; then gcscope=/usr/bin/gcscope; else gcscope=$here/target/image/gcscope/bin/gcscope; fi
+    if [ -x /usr/bin/gcscope ]; then gcscope=/usr/bin/gcscope; else gcscope=$here/target/image/gcscope/lib/desktop/gcscope; fi
 fi
 gcscope=$(readlink -f "$gcscope")
 trace=${3:-$root/sample-traces/src/main/resources/dev/gcscope/samples/gctrace/go1.24-phases-app-log.log}
 before=${4:+$(readlink -f "$4")}
-runtime=$(dirname "$(dirname "$gcscope")")/lib/runtime
+# The image holding GCSCOPE: bin/gcscope (jpackage's launcher) or lib/desktop/gcscope (the command
+# on the PATH, see CommandScript) are both in it.
+image=${gcscope%/bin/gcscope}
+image=${image%/lib/desktop/gcscope}
+runtime=$image/lib/runtime
 classes=$here/target/classes
 javafx=$here/target/javafx
 fatjar=$root/app/target/gcscope.jar
@@ -76,9 +83,9 @@ echo "gcscope: $gcscope; trace: $trace ($(du -h "$trace" | cut -f1)); $runs runs
 : >"$work/windows"
 for i in $(seq "$runs"); do
     window hello "$runtime/bin/java" -cp "$classes" dev.gcscope.installer.hello.HelloWindow
-    window gcscope "$gcscope" "$trace"
+    window gcscope "$image/bin/gcscope" "$trace"
     [ -z "$before" ] || window before "$before" "$trace"
-    window image-no-appcds "$runtime/bin/java" -cp "$(dirname "$(dirname "$gcscope")")/lib/app/gcscope.jar" dev.gcscope.Launcher "$trace"
+    window image-no-appcds "$runtime/bin/java" -cp "$image/lib/app/gcscope.jar" dev.gcscope.Launcher "$trace"
     if [ -f "$fatjar" ]; then
         window jdk-hello "$jdk_java" --module-path "$javafx" --add-modules javafx.controls -cp "$classes" dev.gcscope.installer.hello.HelloWindow
         window fatjar "$jdk_java" -jar "$fatjar" "$trace"
@@ -113,12 +120,16 @@ fi
 echo
 hyperfine -N --style basic --warmup 1 --runs "$runs" --export-json "$work/cli.json" \
     -n java-hello "$runtime/bin/java -cp $classes dev.gcscope.installer.hello.HelloMain" \
+    -n java-read "$runtime/bin/java -cp $classes dev.gcscope.installer.hello.ReadMain $trace" \
     -n gcscope-summary "$gcscope summary $trace" \
+    -n launcher-summary "$image/bin/gcscope summary $trace" \
     ${before:+-n before-summary "$before summary $trace"} \
     -n jdk-java-hello "$jdk_java -cp $classes dev.gcscope.installer.hello.HelloMain" \
     -n fatjar-summary "$jdk_java -jar $fatjar summary $trace" >/dev/null
 cli() { jq -r --arg n "$1" '.results[] | select(.command == $n) | .median * 1000 | floor' "$work/cli.json"; }
 printf '%-44s %10s %10s %8s\n' "command line (median ms, whole process)" "time" "baseline" "ratio"
 row "gcscope summary, packaged (goal <= 1.5x)" "$(cli gcscope-summary)" "$(cli java-hello)"
+row "summary through jpackage's launcher" "$(cli launcher-summary)" "$(cli java-hello)"
+row "floor: java reading the trace, lines counted" "$(cli java-read)" "$(cli java-hello)"
 [ -z "$before" ] || row "summary, $before" "$(cli before-summary)" "$(cli java-hello)"
 row "summary, fat jar on the JDK (before)" "$(cli fatjar-summary)" "$(cli jdk-java-hello)"
