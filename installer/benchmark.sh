@@ -6,12 +6,15 @@
 #   installer/benchmark.sh [RUNS] [GCSCOPE] [TRACE] [BEFORE]
 #
 # RUNS (default 7) runs of each, interleaved so a busy machine slows all of them alike; the median
-# is reported. GCSCOPE is the packaged launcher (default /usr/bin/gcscope when installed, else the
-# image in installer/target); TRACE a trace of about 1 MB (default: a bundled sample). It needs
+# is reported. GCSCOPE is the packaged command (default /usr/bin/gcscope when installed, else the
+# image in installer/target); the window is started with its image's launcher, bin/gcscope, as the
+# menu entry starts it. TRACE a trace of about 1 MB (default: a bundled sample).
 # BEFORE, another packaged launcher (e.g. a copy of an older build's image), is measured in the
-# same runs against the same baselines, for before/after figures on a noisy machine. It needs
+# same runs against the same baselines, for before/after figures on a noisy machine. The command
+# line rows also give the summary through jpackage's launcher and a floor: a bare java that reads
+# the trace and counts its lines, on the same runtime. It needs
 # the packaging build (mvn -Pinstaller -DskipTests package: the baselines are compiled there),
-# Xvfb and hyperfine (apt-get install xvfb hyperfine).
+# Xvfb (apt-get install xvfb).
 #
 # Window times are from the moment the process is started to the app's own marks
 # (-Dgcscope.startup.log: the stage shown, the first chart drawn). The baselines run on the
@@ -23,12 +26,16 @@ root=$(dirname "$here")
 runs=${1:-7}
 gcscope=${2:-}
 if [ -z "$gcscope" ]; then
-    if [ -x /usr/bin/gcscope ]; then gcscope=/usr/bin/gcscope; else gcscope=$here/target/image/gcscope/bin/gcscope; fi
+    if [ -x /usr/bin/gcscope ]; then gcscope=/usr/bin/gcscope; else gcscope=$here/target/image/gcscope/lib/desktop/gcscope; fi
 fi
 gcscope=$(readlink -f "$gcscope")
 trace=${3:-$root/sample-traces/src/main/resources/dev/gcscope/samples/gctrace/go1.24-phases-app-log.log}
 before=${4:+$(readlink -f "$4")}
-runtime=$(dirname "$(dirname "$gcscope")")/lib/runtime
+# The image holding GCSCOPE: bin/gcscope (jpackage's launcher) or lib/desktop/gcscope (the command
+# on the PATH, see CommandScript) are both in it.
+image=${gcscope%/bin/gcscope}
+image=${image%/lib/desktop/gcscope}
+runtime=$image/lib/runtime
 classes=$here/target/classes
 javafx=$here/target/javafx
 fatjar=$root/app/target/gcscope.jar
@@ -36,7 +43,7 @@ jdk_java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 for f in "$gcscope" "$runtime/bin/java" "$classes/dev/gcscope/installer/hello/HelloWindow.class" "$trace"; do
     [ -e "$f" ] || { echo "benchmark: $f is missing (build with: mvn -Pinstaller -DskipTests package)" >&2; exit 2; }
 done
-command -v Xvfb >/dev/null && command -v hyperfine >/dev/null || { echo "benchmark: needs Xvfb and hyperfine" >&2; exit 2; }
+command -v Xvfb >/dev/null || { echo "benchmark: needs Xvfb" >&2; exit 2; }
 
 work=$(mktemp -d)
 xvfb_pid=
@@ -72,13 +79,14 @@ window() {
               printf "%s %.0f %s\n", n, s, (c == "" ? "-" : sprintf("%.0f", c)) }' "$log" >>"$work/windows"
 }
 
+echo "load: $(uptime)"
 echo "gcscope: $gcscope; trace: $trace ($(du -h "$trace" | cut -f1)); $runs runs each; DISPLAY=$DISPLAY"
 : >"$work/windows"
 for i in $(seq "$runs"); do
     window hello "$runtime/bin/java" -cp "$classes" dev.gcscope.installer.hello.HelloWindow
-    window gcscope "$gcscope" "$trace"
+    window gcscope "$image/bin/gcscope" "$trace"
     [ -z "$before" ] || window before "$before" "$trace"
-    window image-no-appcds "$runtime/bin/java" -cp "$(dirname "$(dirname "$gcscope")")/lib/app/gcscope.jar" dev.gcscope.Launcher "$trace"
+    window image-no-appcds "$runtime/bin/java" -cp "$image/lib/app/gcscope.jar" dev.gcscope.Launcher "$trace"
     if [ -f "$fatjar" ]; then
         window jdk-hello "$jdk_java" --module-path "$javafx" --add-modules javafx.controls -cp "$classes" dev.gcscope.installer.hello.HelloWindow
         window fatjar "$jdk_java" -jar "$fatjar" "$trace"
@@ -110,15 +118,46 @@ if [ -f "$fatjar" ]; then
     row "first chart, fat jar on the JDK (before)" "$(median fatjar 3)" "$jhello"
 fi
 
+# run_command NAME COMMAND...: one whole process, appends "NAME wall-ms cpu-ms" (CPU: user + system).
+run_command() {
+    local name=$1 t0 t1
+    shift
+    t0=$(now)
+    /usr/bin/time -f "%U %S" -o "$work/cpu" "$@" >/dev/null 2>&1
+    t1=$(now)
+    awk -v n="$name" -v w="$(( (t1 - t0) / 1000 ))" '{ printf "%s %d %.0f\n", n, w, ($1 + $2) * 1000 }' "$work/cpu" >>"$work/commands"
+}
+
+# The command line, interleaved like the windows (one warm-up round not counted), so that a load
+# that comes and goes on a shared machine falls on every row alike.
+: >"$work/commands"
+for i in $(seq 0 "$runs"); do
+    run_command java-hello "$runtime/bin/java" -cp "$classes" dev.gcscope.installer.hello.HelloMain
+    run_command java-read "$runtime/bin/java" -cp "$classes" dev.gcscope.installer.hello.ReadMain "$trace"
+    run_command gcscope-summary "$gcscope" summary "$trace"
+    run_command launcher-summary "$image/bin/gcscope" summary "$trace"
+    [ -z "$before" ] || run_command before-summary "$before" summary "$trace"
+    if [ -f "$fatjar" ]; then
+        run_command jdk-java-hello "$jdk_java" -cp "$classes" dev.gcscope.installer.hello.HelloMain
+        run_command fatjar-summary "$jdk_java" -jar "$fatjar" summary "$trace"
+    fi
+    [ "$i" -gt 0 ] || : >"$work/commands"
+    printf '.'
+done
 echo
-hyperfine -N --style basic --warmup 1 --runs "$runs" --export-json "$work/cli.json" \
-    -n java-hello "$runtime/bin/java -cp $classes dev.gcscope.installer.hello.HelloMain" \
-    -n gcscope-summary "$gcscope summary $trace" \
-    ${before:+-n before-summary "$before summary $trace"} \
-    -n jdk-java-hello "$jdk_java -cp $classes dev.gcscope.installer.hello.HelloMain" \
-    -n fatjar-summary "$jdk_java -jar $fatjar summary $trace" >/dev/null
-cli() { jq -r --arg n "$1" '.results[] | select(.command == $n) | .median * 1000 | floor' "$work/cli.json"; }
+cli() { # cli NAME COLUMN (2 wall, 3 CPU)
+    awk -v n="$1" -v c="$2" '$1 == n { print $c }' "$work/commands" | sort -n \
+        | awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'
+}
+clirow() { # clirow LABEL NAME BASELINE: wall and CPU, each against the baseline's
+    printf '%-44s %10s %10s %8s   cpu %5s / %5s ms %8s\n' "$1" "$(cli "$2" 2)" "$(cli "$3" 2)" "$(ratio "$(cli "$2" 2)" "$(cli "$3" 2)")" \
+        "$(cli "$2" 3)" "$(cli "$3" 3)" "$(ratio "$(cli "$2" 3)" "$(cli "$3" 3)")"
+}
+echo
 printf '%-44s %10s %10s %8s\n' "command line (median ms, whole process)" "time" "baseline" "ratio"
-row "gcscope summary, packaged (goal <= 1.5x)" "$(cli gcscope-summary)" "$(cli java-hello)"
-[ -z "$before" ] || row "summary, $before" "$(cli before-summary)" "$(cli java-hello)"
-row "summary, fat jar on the JDK (before)" "$(cli fatjar-summary)" "$(cli jdk-java-hello)"
+clirow "gcscope summary, packaged (goal <= 1.5x)" gcscope-summary java-hello
+clirow "summary through jpackage's launcher" launcher-summary java-hello
+clirow "floor: java reading the trace, lines counted" java-read java-hello
+[ -z "$before" ] || clirow "summary, $before" before-summary java-hello
+[ ! -f "$fatjar" ] || clirow "summary, fat jar on the JDK" fatjar-summary jdk-java-hello
+echo "load: $(uptime)"

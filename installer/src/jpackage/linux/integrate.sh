@@ -18,7 +18,9 @@ refresh() {
 
 case "$1" in
     install)
-        ln -sfn "$app/bin/gcscope" /usr/bin/gcscope
+        # The command script, not jpackage's launcher: the launcher asks rpm and dpkg which package
+        # it is in on every start (0.1 s); the script starts the same JVM without (CommandScript).
+        ln -sfn "$app/lib/desktop/gcscope" /usr/bin/gcscope
         install -D -m 644 "$here/gcscope.desktop" /usr/share/applications/gcscope.desktop
         install -D -m 644 "$here/gcscope-gctrace.xml" /usr/share/mime/packages/gcscope-gctrace.xml
         for s in $sizes; do
@@ -34,8 +36,10 @@ case "$1" in
         fi
         ;;
     remove)
-        # Only our own link: another gcscope put on the PATH by hand stays.
-        if [ "$(readlink /usr/bin/gcscope 2>/dev/null)" = "$app/bin/gcscope" ]; then rm -f /usr/bin/gcscope; fi
+        # Only our own link (or 0.1.0's, to the launcher): another gcscope put on the PATH by hand stays.
+        case "$(readlink /usr/bin/gcscope 2>/dev/null)" in
+            "$app/lib/desktop/gcscope"|"$app/bin/gcscope") rm -f /usr/bin/gcscope ;;
+        esac
         rm -f /usr/share/applications/gcscope.desktop /usr/share/mime/packages/gcscope-gctrace.xml \
               /usr/share/icons/hicolor/scalable/apps/gcscope.svg
         for s in $sizes; do rm -f "/usr/share/icons/hicolor/${s}x${s}/apps/gcscope.png"; done

@@ -21,7 +21,8 @@ import java.util.Optional;
 public final class Launcher {
     /**
      * {@code -Dgcscope.train=TRACE}: the installer's class-data-sharing training run. One JVM writes
-     * one archive, so this one runs {@code summary --json TRACE} quietly and then opens TRACE in the
+     * one archive, so this one runs {@code summary TRACE}, {@code summary --json TRACE} and {@code help}
+     * quietly and then opens TRACE in the
      * window (the run also sets {@code -Dgcscope.startup.exit=true}, so the window closes itself once
      * the statistics are shown): the archive then holds what both faces load.
      */
@@ -37,7 +38,12 @@ public final class Launcher {
         String training = System.getProperty(TRAINING_PROPERTY);
         if (training != null && !training.isBlank()) {
             PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
-            new GcscopeCli(nowhere, nowhere, false).execute("summary", "--json", training);
+            GcscopeCli cli = new GcscopeCli(nowhere, nowhere, false);
+            // summary as text and as JSON, and help (picocli's models of every command, which
+            // summary's plain command line no longer builds), so the archive holds what each needs
+            cli.execute("summary", training);
+            cli.execute("summary", "--json", training);
+            cli.execute("help");
             args = new String[] {training};
         }
         if (args.length > 0 && !UiOptions.isAppOption(args[0]) && GcscopeCli.isCliInvocation(args[0])) {

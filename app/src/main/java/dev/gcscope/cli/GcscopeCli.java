@@ -36,6 +36,14 @@ public final class GcscopeCli {
     /** The commands that parse and analyse traces, for which preloading their classes pays. */
     private static final Set<String> READS_TRACES = Set.of("summary", "export", "compare", "report", "diagnose");
 
+    /**
+     * {@code -Dgcscope.cli.preinit=false}: no {@link BackgroundPreinitializer} beside a command. It
+     * loads the classes a summary needs on the second core while the first parses the command line,
+     * which pays when they come from the jar; where they come from a class-data archive (the packaged
+     * launcher sets this) its made-up trace's parse and regimes are only CPU taken from the real ones.
+     */
+    static final String PREINIT_PROPERTY = "gcscope.cli.preinit";
+
     private final PrintStream stdout;
     private final PrintWriter out;
     private final PrintWriter err;
@@ -81,7 +89,9 @@ public final class GcscopeCli {
 
     /** Runs the command line on the process's stdout and stderr; returns the process exit status. */
     public static int run(String[] args) {
-        if (args.length > 0 && READS_TRACES.contains(args[0])) BackgroundPreinitializer.start();
+        if (args.length > 0 && READS_TRACES.contains(args[0]) && Boolean.parseBoolean(System.getProperty(PREINIT_PROPERTY, "true"))) {
+            BackgroundPreinitializer.start();
+        }
         String debug = System.getenv(ErrorReporter.DEBUG_VARIABLE);
         StdoutWatch watch = new StdoutWatch(new FileOutputStream(FileDescriptor.out));
         PrintStream stdout = new PrintStream(new BufferedOutputStream(watch, 8192), false);
@@ -94,7 +104,8 @@ public final class GcscopeCli {
     public int execute(String... args) {
         int status;
         try {
-            status = commandLine(args.length > 0 && READS_TRACES.contains(args[0]) ? args[0] : null).execute(args);
+            Integer plain = plainSummary(args);
+            status = plain != null ? plain : commandLine(args.length > 0 && READS_TRACES.contains(args[0]) ? args[0] : null).execute(args);
         } catch (RuntimeException | Error e) {
             // Errors (out of memory, a missing class) pass picocli's handlers; they still get one line.
             status = errors.report(e);
@@ -118,6 +129,15 @@ public final class GcscopeCli {
     /** Whether standard output's reader has gone away (a closed pipe), so there is no point in writing on. */
     boolean readerGone() {
         return watch != null && watch.readerGone();
+    }
+
+    /** {@link SummaryCommand#runPlain}, its failures handled as picocli's execution handler handles them; null if picocli must parse. */
+    private Integer plainSummary(String[] args) {
+        try {
+            return SummaryCommand.runPlain(context, out, args);
+        } catch (Exception e) {
+            return errors.report(e);
+        }
     }
 
     CommandLine commandLine() {

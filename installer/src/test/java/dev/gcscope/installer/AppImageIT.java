@@ -79,6 +79,11 @@ class AppImageIT {
         return run(Stream.concat(Stream.of(launcher.toString()), Stream.of(args)).toList(), env);
     }
 
+    /** The command on a Linux PATH (/usr/bin/gcscope links to it): see {@link CommandScript}. */
+    private Run command(Map<String, String> env, String... args) throws Exception {
+        return run(Stream.concat(Stream.of(IMAGE.resolve(CommandScript.PATH).toString()), Stream.of(args)).toList(), env);
+    }
+
     private Run fatJar(String... args) throws Exception {
         Path jar = TARGET.resolve("../../app/target/gcscope.jar").normalize();
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
@@ -106,12 +111,43 @@ class AppImageIT {
         assertSameAsFatJar("help", "summary");
     }
 
+    /** Through a symbolic link, as /usr/bin/gcscope: the script finds its image from the link's target. */
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void theCommandOnThePathPrintsWhatTheFatJarPrints() throws Exception {
+        Path link = Files.createSymbolicLink(dir.resolve("gcscope"), IMAGE.resolve(CommandScript.PATH));
+        for (List<String> args : List.of(List.of("summary", "--json", SAMPLE), List.of("help"), List.of("help", "summary"),
+                List.of("summary", "--no-such-option"))) {
+            Run jar = fatJar(args.toArray(String[]::new));
+            Run command = run(Stream.concat(Stream.of(link.toString()), args.stream()).toList());
+            assertEquals(jar.err(), command.err(), () -> "stderr of " + args);
+            assertEquals(jar.out(), command.out(), () -> "stdout of " + args);
+            assertEquals(jar.status(), command.status(), () -> "exit status of " + args);
+        }
+        Run shared = command(Map.of("JAVA_TOOL_OPTIONS", "-Xshare:on -Xlog:class+load=info"), "help");
+        assertEquals(0, shared.status(), shared::err);
+        assertTrue(shared.out().lines().anyMatch(l -> l.contains(" dev.gcscope.cli.GcscopeCli source: shared objects file")),
+                "the command's classes come from the archive");
+        String script = Files.readString(IMAGE.resolve(CommandScript.PATH));
+        for (Path cfg : image().launcherConfigurations()) {
+            for (String line : Files.readAllLines(cfg)) {
+                if (line.startsWith("java-options=")) {
+                    String option = line.substring("java-options=".length()).replace("$APPDIR", "$app/lib/app");
+                    assertTrue(script.contains("\"" + option + "\""), () -> "the script starts the JVM without " + option);
+                }
+            }
+        }
+    }
+
     /** -Xshare:on makes a JVM that cannot map its archive (or finds none) refuse to start. */
     @Test
     void theLauncherUsesTheAppsClassDataArchive() throws Exception {
         for (Path cfg : image().launcherConfigurations()) {
             assertTrue(Files.readAllLines(cfg).contains("java-options=-XX:SharedArchiveFile=$APPDIR/" + AppImage.ARCHIVE), cfg::toString);
-            assertTrue(Files.readAllLines(cfg).contains("java-options=" + PackageBuilder.JIT_OPTION), cfg::toString);
+            for (String option : List.of(PackageBuilder.JIT_OPTION, PackageBuilder.NO_CLI_PREINIT, PackageBuilder.UNLOCK_DIAGNOSTIC,
+                    PackageBuilder.MAP_ARCHIVE_IN_PLACE)) {
+                assertTrue(Files.readAllLines(cfg).contains("java-options=" + option), () -> cfg + " lacks " + option);
+            }
         }
         Run shared = launcher(Map.of("JAVA_TOOL_OPTIONS", "-Xshare:on -Xlog:class+load=info"), "help");
         assertEquals(0, shared.status(), shared::err);
@@ -159,7 +195,7 @@ class AppImageIT {
         Path deb = debs.get(0);
         String contents = new String(new ProcessBuilder("dpkg-deb", "--contents", deb.toString()).start().getInputStream().readAllBytes(),
                 StandardCharsets.UTF_8);
-        for (String f : List.of("./opt/gcscope/bin/gcscope", "./opt/gcscope/lib/app/" + AppImage.CLASS_LIST,
+        for (String f : List.of("./opt/gcscope/bin/gcscope", "./opt/gcscope/" + CommandScript.PATH, "./opt/gcscope/lib/app/" + AppImage.CLASS_LIST,
                 "./opt/gcscope/lib/desktop/gcscope.desktop", "./opt/gcscope/lib/desktop/integrate.sh")) {
             assertTrue(contents.lines().anyMatch(l -> l.endsWith(" " + f)), () -> f + " not in " + deb);
         }

@@ -21,4 +21,17 @@ public record TraceFormat(String id, String title, String howToProduce) {
     public String toString() {
         return id;
     }
+
+    // equals and hashCode written out, with the values a record's generated ones give: those are
+    // bootstrapped through java.lang.runtime.ObjectMethods on first use, ~25 ms of method handles a
+    // Java 17 class-data archive does not keep, and every command hashes the formats at start-up.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TraceFormat f && id.equals(f.id) && title.equals(f.title) && howToProduce.equals(f.howToProduce);
+    }
+
+    @Override
+    public int hashCode() {
+        return (id.hashCode() * 31 + title.hashCode()) * 31 + howToProduce.hashCode();
+    }
 }

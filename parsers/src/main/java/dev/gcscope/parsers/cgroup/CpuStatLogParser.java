@@ -11,7 +11,9 @@ import dev.gcscope.parsers.TraceParser;
 import dev.gcscope.parsers.TraceSample;
 import dev.gcscope.parsers.io.LineReader;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import tech.tablesaw.api.Table;
@@ -41,18 +43,24 @@ public final class CpuStatLogParser implements TraceParser {
     public Probe probe(TraceSample sample) {
         if (sample.looksBinary()) return Probe.NO;
         int periods = 0, throttled = 0, usage = 0, user = 0, times = 0, lines = 0;
+        List<String> stripped = new ArrayList<>();
         for (String line : sample.lines()) {
             String t = line.strip();
             if (t.isEmpty()) continue;
             lines++;
+            stripped.add(t);
             if (t.startsWith("nr_periods ") || t.contains(" nr_periods ")) periods++;
             if (t.startsWith("nr_throttled ") || t.contains(" nr_throttled ")) throttled++;
             if (t.startsWith("usage_usec ") || t.contains(" usage_usec ")) usage++;
             if (t.startsWith("user_usec ") || t.contains(" user_usec ")) user++;
-            if (DumpTime.parse(t) != null || DumpTime.parse(t.split("\\s+", 2)[0]) != null) times++;
         }
         boolean bandwidth = periods > 0 && throttled > 0, v2Usage = usage > 0 && user > 0;
         if (!bandwidth && !v2Usage) return Probe.NO;
+        // Timestamps only once the field names said cpu.stat: every other format's detection (a gctrace
+        // summary's included) would pay two regular expressions and a split per line for nothing.
+        for (String t : stripped) {
+            if (DumpTime.parse(t) != null || DumpTime.parse(t.split("\\s+", 2)[0]) != null) times++;
+        }
         String evidence = String.format(Locale.ROOT, "%d nr_periods, %d nr_throttled and %d usage_usec lines, %d timestamp lines in %d lines",
                 periods, throttled, usage, times, lines);
         return new Probe(times > 0 ? 0.97 : 0.8, evidence);
