@@ -121,9 +121,11 @@ public final class PlotFrame {
      */
     public static AxisTicks everyDecade(AxisSpec spec, int maxTicks) {
         double lo = spec.min(), hi = Math.max(spec.max(), spec.min() + 1e-9);
-        int decades = (int) Math.ceil(hi - 1e-9) - (int) Math.floor(lo + 1e-9) + 1;
-        double pixels = maxTicks * Y_PIXELS_PER_TICK;
-        int room = pixels / decades >= MIN_PIXELS_PER_DECADE ? Math.max(maxTicks, decades) : maxTicks;
+        // LogTicks counts the decades the range touches, partial ones at both ends included
+        int touched = (int) Math.ceil(hi - 1e-9) - (int) Math.floor(lo + 1e-9) + 1;
+        // the frame's maxTicks is the plot height in whole Y_PIXELS_PER_TICK: a lower bound of it
+        double pixelsPerDecade = maxTicks * Y_PIXELS_PER_TICK / (hi - lo);
+        int room = pixelsPerDecade >= MIN_PIXELS_PER_DECADE ? Math.max(maxTicks, touched) : maxTicks;
         return LogTicks.covering(lo, hi, room);
     }
 

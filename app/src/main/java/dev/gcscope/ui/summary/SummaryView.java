@@ -115,23 +115,23 @@ public final class SummaryView implements TraceView {
             }
         });
         TableText.shownAs(name, SummaryViewModel.RegimeRow::name);
-        name.setPrefWidth(76);
-        name.setMinWidth(76);
+        name.setPrefWidth(70);
+        name.setMinWidth(70);
         name.setSortable(false);
         regimes.getColumns().add(name);
         // Figures first, narrow, with two-line headers (unit on the second line, meaning in the tooltip);
         // the two sentence columns wrap and take the width left. The column names stay the export names.
-        TableColumn<SummaryViewModel.RegimeRow, String> kind = column("Kind", 190, SummaryViewModel.RegimeRow::labels,
+        TableColumn<SummaryViewModel.RegimeRow, String> kind = column("Kind", 208, SummaryViewModel.RegimeRow::labels,
                 SummaryViewModel.RegimeRow::kindMeaning);
         kind.setId("summary-regime-kind");
         regimes.getColumns().add(kind);
-        regimes.getColumns().add(figureColumn("Cycles in selection", 96, SummaryViewModel.RegimeRow::cycles,
+        regimes.getColumns().add(figureColumn("Cycles in selection", 92, SummaryViewModel.RegimeRow::cycles,
                 "Cycles in\nselection", "Its cycles inside the selection, and their share of the selection's cycles"));
-        regimes.getColumns().add(figureColumn("Time share", 60, SummaryViewModel.RegimeRow::timeShare,
+        regimes.getColumns().add(figureColumn("Time share", 58, SummaryViewModel.RegimeRow::timeShare,
                 "Time\nshare", "Its share of the whole trace's time, %"));
-        regimes.getColumns().add(figureColumn("STW p50 ms", 76, SummaryViewModel.RegimeRow::p50,
+        regimes.getColumns().add(figureColumn("STW p50 ms", 74, SummaryViewModel.RegimeRow::p50,
                 "STW p50\nms", "Median stop-the-world pause of its cycles in the selection, milliseconds"));
-        regimes.getColumns().add(figureColumn("STW p99 ms", 76, SummaryViewModel.RegimeRow::p99,
+        regimes.getColumns().add(figureColumn("STW p99 ms", 74, SummaryViewModel.RegimeRow::p99,
                 "STW p99\nms", "99th-percentile stop-the-world pause of its cycles in the selection, milliseconds"));
         // Last, so it takes the width left: the sentence is what a newcomer reads.
         TableColumn<SummaryViewModel.RegimeRow, String> description = column("What the program was doing", 380,

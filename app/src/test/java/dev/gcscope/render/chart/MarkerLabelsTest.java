@@ -117,7 +117,7 @@ class MarkerLabelsTest {
             PercentileLinesPlot lines = new PercentileLinesPlot(MetricsChartData.percentiles(h));
             List<AxisSpec> axes = new ArrayList<>();
             if (heat.yAxis() != null) axes.add(heat.yAxis());
-            for (double height : new double[] {120, 200, 300, 500}) {
+            for (double height : new double[] {120, 140, 200, 300, 500}) {
                 int maxTicks = Math.max(2, (int) (height / 42));
                 check(heat.yAxis(), heat.yAxis() == null ? null : heat.yTicks(heat.yAxis(), maxTicks), height);
                 if (lines.logY()) check(lines.yAxis(), lines.yTicks(lines.yAxis(), maxTicks), height);
@@ -131,8 +131,7 @@ class MarkerLabelsTest {
     private static void check(AxisSpec axis, AxisTicks ticks, double height) {
         if (axis == null) return;
         int first = (int) Math.ceil(axis.min() - 1e-9), last = (int) Math.floor(axis.max() + 1e-9);
-        int decades = (int) Math.ceil(axis.max() - 1e-9) - (int) Math.floor(axis.min() + 1e-9) + 1;
-        if (last < first || ((int) (height / 42)) * 42.0 / decades < 18) return;
+        if (last < first || ((int) (height / 42)) * 42.0 / (axis.max() - axis.min()) < 18) return;
         List<Double> at = new ArrayList<>();
         for (int i = 0; i < ticks.count(); i++) at.add(ticks.at(i));
         for (int d = first; d <= last; d++) {
