@@ -2,6 +2,7 @@ package dev.gcscope.ui.table;
 
 import java.util.List;
 import java.util.function.Function;
+import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
 import javafx.scene.control.TableColumn;
@@ -90,6 +91,13 @@ public final class WrappedRows<S> {
 
     private void update() {
         double text = Math.min(tallest(), MAX_LINES * lineHeight());
-        table.setFixedCellSize(Math.max(minHeight, Math.ceil(text + ROW_PADDING)));
+        double size = Math.max(minHeight, Math.ceil(text + ROW_PADDING));
+        if (size == table.getFixedCellSize()) return;
+        table.setFixedCellSize(size);
+        // The widths that change the row height change during a layout pass, which drops a layout
+        // request of the table's parents made then: ask again after it, or the box keeps the old height.
+        Platform.runLater(() -> {
+            for (javafx.scene.Parent p = table; p != null; p = p.getParent()) p.requestLayout();
+        });
     }
 }

@@ -121,6 +121,12 @@ class NarrowWindowTablesTest {
             assertTrue(texts.contains(row.description()) && texts.contains(row.labels()), "on screen, whole: " + row);
         }
         assertTrue(regimes.getFixedCellSize() > 26, "rows grew to wrap the sentences: " + regimes.getFixedCellSize());
+        // and the table is as tall as its rows, not as rows were before the columns took their widths
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        LayoutPass.run(robot, view.root());
+        double rowsAndHeader = regimes.getFixedCellSize() * regimes.getItems().size() + 60;
+        assertTrue(regimes.getHeight() <= rowsAndHeader, "no empty band under the rows: " + regimes.getHeight() + " > " + rowsAndHeader);
+        assertTrue(regimes.getParent().getLayoutBounds().getHeight() <= rowsAndHeader + 50, "its box shrank with it");
     }
 
     @Test
