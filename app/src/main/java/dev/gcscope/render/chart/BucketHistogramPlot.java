@@ -154,12 +154,18 @@ public final class BucketHistogramPlot implements PlotContent {
         g.setTextAlign(TextAlign.LEFT);
         g.setTextBaseline(TextBaseline.TOP);
         double lineH = g.lineHeight();
-        for (int m = 0; m < bars.markers().length; m++) {
+        int n = bars.markers().length;
+        double[] lineX = new double[n], widths = new double[n];
+        for (int m = 0; m < n; m++) {
             double v = bars.markers()[m];
-            if (!(v > 0) || Double.isInfinite(v)) continue;
-            double px = snap(xs.toPixel(Math.log10(v)));
-            g.strokeLine(px, area.y(), px, area.bottom());
-            g.fillText(bars.markerNames()[m], px + 3, area.y() + 2 + m * lineH);
+            lineX[m] = !(v > 0) || Double.isInfinite(v) ? Double.NaN : snap(xs.toPixel(Math.log10(v)));
+            widths[m] = g.textWidth(bars.markerNames()[m]);
+        }
+        MarkerLabels.Place[] places = MarkerLabels.place(lineX, widths, area.x(), area.right());
+        for (int m = 0; m < n; m++) {
+            if (places[m] == null) continue;
+            g.strokeLine(lineX[m], area.y(), lineX[m], area.bottom());
+            g.fillText(bars.markerNames()[m], places[m].x(), area.y() + 2 + places[m].row() * lineH);
         }
         g.setLineDashes((double[]) null);
     }

@@ -43,6 +43,14 @@ public interface PlotContent {
         return PlotFrame.ticks(spec, logX(), maxTicks);
     }
 
+    /**
+     * Ticks of the y axis for about {@code maxTicks} of them (one per {@link PlotFrame#Y_PIXELS_PER_TICK});
+     * a chart whose log axis must label every decade asks for more.
+     */
+    default AxisTicks yTicks(AxisSpec spec, int maxTicks) {
+        return PlotFrame.ticks(spec, logY(), maxTicks);
+    }
+
     /** Room each x tick label needs, in pixels; wider labels (clock times) ask for more. */
     default double xPixelsPerTick(TextMetrics text) {
         return PlotFrame.X_PIXELS_PER_TICK;

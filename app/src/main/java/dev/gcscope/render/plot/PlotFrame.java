@@ -10,7 +10,9 @@ import java.util.function.DoubleUnaryOperator;
  */
 public final class PlotFrame {
     static final double X_PIXELS_PER_TICK = 70;
-    private static final double Y_PIXELS_PER_TICK = 42;
+    static final double Y_PIXELS_PER_TICK = 42;
+    /** Closest two labelled decades of a log y axis may be: a label's height and a gap. */
+    static final double MIN_PIXELS_PER_DECADE = 18;
     /** Below this inner size (pixels) a chart draws nothing at all. */
     private static final double MIN_INNER = 60;
     /** Below this plot size (pixels) the frame is not drawn. */
@@ -59,7 +61,7 @@ public final class PlotFrame {
         // an untitled x axis (a chart stacked under a titled one) gives its title's line to the plot
         double xTitleH = xSpec.title() == null || xSpec.title().isEmpty() ? 0 : lineH + PlotFrameLayer.LABEL_GAP;
         double bottom = height - pad.bottom() - xTitleH - lineH - PlotFrameLayer.TICK_LENGTH - PlotFrameLayer.LABEL_GAP;
-        AxisTicks yTicks = ticks(ySpec, content.logY(), Math.max(2, (int) ((bottom - top) / Y_PIXELS_PER_TICK)));
+        AxisTicks yTicks = content.yTicks(ySpec, Math.max(2, (int) ((bottom - top) / Y_PIXELS_PER_TICK)));
         double yLabelWidth = 0;
         for (int i = 0; i < yTicks.count(); i++) yLabelWidth = Math.max(yLabelWidth, g.textWidth(content.yTickLabel(yTicks, i)));
         // Whole pixels at both ends, so that pixel column c of the plot is exactly column c of a reduction.
@@ -101,6 +103,7 @@ public final class PlotFrame {
             @Override public String xTickLabel(AxisTicks ticks, int i) { return content.xTickLabel(ticks, i); }
             @Override public String yTickLabel(AxisTicks ticks, int i) { return content.yTickLabel(ticks, i); }
             @Override public AxisTicks xTicks(AxisSpec spec, int maxTicks) { return content.xTicks(spec, maxTicks); }
+            @Override public AxisTicks yTicks(AxisSpec spec, int maxTicks) { return content.yTicks(spec, maxTicks); }
             @Override public double xPixelsPerTick(dev.gcscope.render.TextMetrics text) { return content.xPixelsPerTick(text); }
             @Override public void drawData(Painter p, PlotArea area) {}
         }, "", left -> {
@@ -108,6 +111,22 @@ public final class PlotFrame {
             return left;
         });
         return natural[0];
+    }
+
+    /**
+     * Ticks of a log axis with a label on every decade its range covers, as long as the decades are at
+     * least {@link #MIN_PIXELS_PER_DECADE} apart (a label's height with a gap): every other decade
+     * ("1 µs", "1 ms") leaves the reader to count the unlabelled gridlines between (issue 15).
+     * {@code maxTicks} is what the frame would give (one per {@link #Y_PIXELS_PER_TICK}).
+     */
+    public static AxisTicks everyDecade(AxisSpec spec, int maxTicks) {
+        double lo = spec.min(), hi = Math.max(spec.max(), spec.min() + 1e-9);
+        // LogTicks counts the decades the range touches, partial ones at both ends included
+        int touched = (int) Math.ceil(hi - 1e-9) - (int) Math.floor(lo + 1e-9) + 1;
+        // the frame's maxTicks is the plot height in whole Y_PIXELS_PER_TICK: a lower bound of it
+        double pixelsPerDecade = maxTicks * Y_PIXELS_PER_TICK / (hi - lo);
+        int room = pixelsPerDecade >= MIN_PIXELS_PER_DECADE ? Math.max(maxTicks, touched) : maxTicks;
+        return LogTicks.covering(lo, hi, room);
     }
 
     /** Ticks for an axis: log ticks of its log10 range, or nice ones. */

@@ -12,12 +12,23 @@ public enum Quantity {
     private static final String[] TIME_UNITS = {"ns", "µs", "ms", "s"};
     private static final String[] BYTE_UNITS = {"B", "KiB", "MiB", "GiB", "TiB"};
 
-    /** From a runtime/metrics name: the unit after the colon ({@code /sched/latencies:seconds}). */
+    /**
+     * From a runtime/metrics name, the unit after the colon ({@code /sched/latencies:seconds}), or a
+     * Prometheus name, the unit in its suffix ({@code go_gc_heap_allocs_by_size_bytes},
+     * {@code go_sched_latencies_seconds}; labels in braces ignored): without the suffix a byte
+     * histogram's axis read "33" where it means 33 B (issue 15).
+     */
     public static Quantity ofMetric(String name) {
-        int colon = name.lastIndexOf(':');
-        String unit = colon < 0 ? name : name.substring(colon + 1);
-        if (unit.startsWith("seconds")) return SECONDS;
-        if (unit.startsWith("bytes")) return BYTES;
+        String n = name.contains("{") ? name.substring(0, name.indexOf('{')) : name;
+        int colon = n.lastIndexOf(':');
+        if (colon >= 0) {
+            String unit = n.substring(colon + 1);
+            if (unit.startsWith("seconds")) return SECONDS;
+            if (unit.startsWith("bytes")) return BYTES;
+            return PLAIN;
+        }
+        if (n.endsWith("_seconds") || n.endsWith("_seconds_total")) return SECONDS;
+        if (n.endsWith("_bytes") || n.endsWith("_bytes_total")) return BYTES;
         return PLAIN;
     }
 

@@ -28,7 +28,7 @@ import org.controlsfx.control.table.TableFilter;
  * one comm under one parent row (a Go program's threads all carry its name) with summed runtime and
  * switches and the worst maximum delay. The rows are already parsed; building them is O(rows).
  */
-public final class LatencyTableView implements TraceView {
+public final class LatencyTableView implements TraceView, dev.gcscope.ui.view.LiveFigures {
     public static final String ID = "sched-latency-table";
 
     /** One line of the grouped tree: a group's totals or one of its rows. */
@@ -52,8 +52,11 @@ public final class LatencyTableView implements TraceView {
     private final TableFilter<LatencyGroups.Row> filter;
     private final List<LatencyGroups.Group> groups;
     private final java.util.Map<String, TreeItem<Item>> groupItems = new java.util.HashMap<>();
-    private final javafx.scene.control.ComboBox<String> program = new javafx.scene.control.ComboBox<>();
-    private final Label programFigures = new Label();
+    private final ProgramBar programBar = new ProgramBar("latency");
+    private final javafx.scene.control.ComboBox<String> program = programBar.choice();
+    private final Label programFigures = programBar.figures();
+    /** The document summary's "Worst delay (program)" for the program chosen. */
+    private final javafx.beans.property.ReadOnlyStringWrapper programFigure = new javafx.beans.property.ReadOnlyStringWrapper(this, "programFigure", "");
 
     public LatencyTableView(ParseResult result) {
         List<LatencyGroups.Row> rows = LatencyGroups.rows(result.table(LatencyColumns.TASKS_TABLE));
@@ -125,29 +128,17 @@ public final class LatencyTableView implements TraceView {
      * selected in the grouped table.
      */
     private Node programBar() {
-        program.setId("latency-program");
         program.getItems().setAll(groups.stream().sorted(java.util.Comparator.comparingDouble(LatencyGroups.Group::runtimeMs).reversed()
                 .thenComparing(LatencyGroups.Group::comm)).map(LatencyGroups.Group::comm).toList());
-        programFigures.setId("latency-program-figures");
-        programFigures.getStyleClass().add("program-figures");
         program.valueProperty().addListener((o, old, comm) -> showProgram(comm));
+        programFigure.set(LatencyViews.programFigure(groups, null).value());
         LatencyGroups.likelyProgram(groups).ifPresent(g -> program.setValue(g.comm()));
-        Label title = new Label("Your program:");
-        title.setLabelFor(program);
-        // The figures give way (cut with "…", whole in the tooltip); the title and the choice never do.
-        title.setMinWidth(Region.USE_PREF_SIZE);
-        program.setMinWidth(Region.USE_PREF_SIZE);
-        programFigures.setMinWidth(0);
-        programFigures.tooltipProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
-                () -> programFigures.getText().isEmpty() ? null : new javafx.scene.control.Tooltip(programFigures.getText()),
-                programFigures.textProperty()));
-        HBox bar = new HBox(title, program, programFigures);
-        bar.getStyleClass().add("sched-header");
-        return bar;
+        return programBar.root();
     }
 
     private void showProgram(String comm) {
         LatencyGroups.Group g = groups.stream().filter(x -> x.comm().equals(comm)).findFirst().orElse(null);
+        programFigure.set(LatencyViews.programFigure(groups, comm).value());
         if (g == null) {
             programFigures.setText("");
             return;
@@ -175,6 +166,12 @@ public final class LatencyTableView implements TraceView {
     @SuppressWarnings("unchecked")
     public TableColumn<LatencyGroups.Row, ?> column(String title) {
         return table.getColumns().stream().filter(c -> c.getText().equals(title)).findFirst().orElseThrow();
+    }
+
+    /** "Worst delay (program)" follows the program chosen here. */
+    @Override
+    public java.util.Map<String, javafx.beans.value.ObservableValue<String>> liveFigures() {
+        return java.util.Map.of(LatencyViews.PROGRAM_DELAY, programFigure.getReadOnlyProperty());
     }
 
     @Override public String title() { return "Latency table"; }

@@ -18,6 +18,9 @@ import java.util.List;
  * (computed by the same analysis) and the task table.
  */
 public final class LatencyViews implements FormatViews {
+    /** The summary figure the "Your program" choice changes. */
+    static final String PROGRAM_DELAY = "program-delay";
+
     private final FormatSupport support = new SchedLatencySupport();
 
     @Override
@@ -34,12 +37,17 @@ public final class LatencyViews implements FormatViews {
                 new KeyFigure("total-switches", "Switches", s.totalSwitches() < 0 ? Formats.MISSING : Formats.count(s.totalSwitches())),
                 new KeyFigure("worst-delay", "Worst delay (any task)", s.worstTask() == null ? Formats.MISSING
                         : SchedFigures.msOrMissing(s.worstMaxDelayMs()) + "  " + s.worstTask()),
-                programFigure(LatencyGroups.of(LatencyGroups.rows(r.table(LatencyColumns.TASKS_TABLE)))));
+                programFigure(LatencyGroups.of(LatencyGroups.rows(r.table(LatencyColumns.TASKS_TABLE))), null));
     }
 
-    /** The worst delay of the program the user most likely recorded, not of whatever else ran on the machine. */
-    static KeyFigure programFigure(List<LatencyGroups.Group> groups) {
-        return new KeyFigure("program-delay", "Worst delay (program)", LatencyGroups.likelyProgram(groups)
+    /**
+     * The worst delay of the user's program, not of whatever else ran on the machine: the one picked
+     * in the latency table ({@code comm}), or before any pick (null) the one most likely recorded.
+     */
+    static KeyFigure programFigure(List<LatencyGroups.Group> groups, String comm) {
+        java.util.Optional<LatencyGroups.Group> program = comm == null ? LatencyGroups.likelyProgram(groups)
+                : groups.stream().filter(g -> g.comm().equals(comm)).findFirst();
+        return new KeyFigure(PROGRAM_DELAY, "Worst delay (program)", program
                 .map(g -> SchedFigures.msOrMissing(g.maxDelayMs()) + "  " + g.comm() + " (" + g.threads() + " threads)")
                 .orElse(Formats.MISSING));
     }

@@ -3,6 +3,7 @@ package dev.gcscope.ui.sched;
 import dev.gcscope.analysis.sched.DelayOverTime;
 import dev.gcscope.analysis.sched.LogBins;
 import dev.gcscope.analysis.sched.TaskDelays;
+import dev.gcscope.analysis.sched.TimehistPrograms;
 import dev.gcscope.parsers.ParseResult;
 import dev.gcscope.parsers.perfsched.TimehistColumns;
 import dev.gcscope.render.plot.TimeRange;
@@ -16,12 +17,13 @@ import java.util.List;
  * each task its delay histogram and its delay over time. Times are seconds since the first event.
  */
 record TimehistData(TaskDelays delays, List<LogBins> histograms, List<DelayOverTime> overTime, List<double[]> taskTimes,
-                    List<double[]> taskDelays, double t0) {
+                    List<double[]> taskDelays, double t0, List<TimehistPrograms.Program> programs) {
     /** perf prints delays in whole microseconds: 0.000 ms is "under a microsecond". */
     static final double RESOLUTION_MS = TimehistChartData.RESOLUTION_MS;
 
     static TimehistData of(ParseResult result) {
         TaskDelays d = TaskDelays.of(result.table(TimehistColumns.EVENTS_TABLE));
+        List<TimehistPrograms.Program> programs = TimehistPrograms.of(d, result.table(TimehistColumns.EVENTS_TABLE));
         double t0 = TimehistChartData.t0(d);
         List<LogBins> bins = new ArrayList<>();
         List<DelayOverTime> over = new ArrayList<>();
@@ -33,7 +35,7 @@ record TimehistData(TaskDelays delays, List<LogBins> histograms, List<DelayOverT
             times.add(x);
             delays.add(y);
         }
-        return new TimehistData(d, bins, over, times, delays, t0);
+        return new TimehistData(d, bins, over, times, delays, t0, programs);
     }
 
     /**

@@ -8,7 +8,18 @@ import dev.gcscope.ui.chart.PercentileLinesChart;
 import dev.gcscope.ui.table.TableActions;
 import dev.gcscope.ui.task.BackgroundRunner;
 import dev.gcscope.ui.view.TraceView;
+import dev.gcscope.analysis.sched.TimehistPrograms;
+import dev.gcscope.ui.table.ColumnHeaders;
+import dev.gcscope.ui.view.LiveFigures;
 import java.util.List;
+import java.util.Map;
+import javafx.beans.value.ObservableValue;
+import javafx.css.PseudoClass;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.Tooltip;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -32,7 +43,13 @@ import javafx.scene.layout.VBox;
  * range shaded, so there is always context to choose another one. What is shown and computed is
  * its {@link TimehistDelayViewModel}'s.
  */
-public final class TimehistDelayView implements TraceView {
+public final class TimehistDelayView implements TraceView, LiveFigures {
+    /** Rows of the user's program's processes. */
+    private static final PseudoClass PROGRAM = PseudoClass.getPseudoClass("program");
+    /** The task's name gives way to this before the figures do (whole in its tooltip). */
+    private static final double TASK_MIN_WIDTH = 80;
+    /** The vertical scroll bar and the table's borders. */
+    private static final double SCROLL_BAR = 20;
     public static final String ID = "sched-timehist-delays";
 
     private final TimehistDelayViewModel vm;
@@ -60,15 +77,50 @@ public final class TimehistDelayView implements TraceView {
 
     private Node build() {
         tasks.setId("timehist-tasks");
-        tasks.getColumns().addAll(List.of(
-                Cells.text("Task", TaskDelays.Task::label),
-                Cells.number("Threads", TaskDelays.Task::threads, String::valueOf),
-                Cells.number("Switches", TaskDelays.Task::switches, v -> Cells.count(v)),
-                Cells.number("P50 (ms)", TaskDelays.Task::p50Ms, Cells::ms),
-                Cells.number("P99 (ms)", TaskDelays.Task::p99Ms, Cells::ms),
-                Cells.number("Max (ms)", TaskDelays.Task::maxMs, Cells::ms)));
-        tasks.getColumns().get(0).setPrefWidth(190);
-        tasks.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<TaskDelays.Task, String> task = Cells.text("Task", TaskDelays.Task::label);
+        TableColumn<TaskDelays.Task, Integer> threads = Cells.number("Threads", TaskDelays.Task::threads, String::valueOf);
+        TableColumn<TaskDelays.Task, Integer> switches = Cells.number("Switches", TaskDelays.Task::switches, v -> Cells.count(v));
+        TableColumn<TaskDelays.Task, Double> p50 = Cells.number("P50 (ms)", TaskDelays.Task::p50Ms, Cells::ms);
+        TableColumn<TaskDelays.Task, Double> p99 = Cells.number("P99 (ms)", TaskDelays.Task::p99Ms, Cells::ms);
+        TableColumn<TaskDelays.Task, Double> max = Cells.number("Max (ms)", TaskDelays.Task::maxMs, Cells::ms);
+        // The figures keep their width and name their unit on a second header line ("P50 (…" hid it,
+        // even at 1600 px); the task's name gives way first, whole in its tooltip.
+        ColumnHeaders.shortHeader(p50, "P50\nms", "Median scheduling delay of the task's switches, milliseconds");
+        ColumnHeaders.shortHeader(p99, "P99\nms", "99th-percentile scheduling delay of the task's switches, milliseconds");
+        ColumnHeaders.shortHeader(max, "Max\nms", "Longest scheduling delay of the task's switches, milliseconds");
+        ColumnHeaders.shortHeader(threads, "Threads", "Threads of the process that switched in");
+        ColumnHeaders.shortHeader(switches, "Switches", "Context switches in of the task's threads (each one a scheduling delay)");
+        // minimum widths: the headers whole; the sum (and the scroll bar) is the table's minimum width
+        double[] widths = {68, 72, 54, 54, 54};
+        List<TableColumn<TaskDelays.Task, ?>> figures = List.of(threads, switches, p50, p99, max);
+        for (int i = 0; i < widths.length; i++) {
+            figures.get(i).setMinWidth(widths[i]);
+            figures.get(i).setPrefWidth(widths[i] + 6);
+        }
+        task.setPrefWidth(170);
+        task.setMinWidth(TASK_MIN_WIDTH);
+        task.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null ? null : new Tooltip(item));
+            }
+        });
+        tasks.getColumns().addAll(List.of(task, threads, switches, p50, p99, max));
+        tasks.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        double least = TASK_MIN_WIDTH + java.util.Arrays.stream(widths).sum() + SCROLL_BAR;
+        tasks.setMinWidth(least);
+        tasks.setPrefWidth(least + 100);
+        // The user's program's processes stand out (bold, marked), whatever the sort order.
+        tasks.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(TaskDelays.Task item, boolean empty) {
+                super.updateItem(item, empty);
+                pseudoClassStateChanged(PROGRAM, !empty && vm.isProgram(item));
+            }
+        });
+        vm.programProperty().addListener((obs, old, now) -> tasks.refresh());
         tasks.setPlaceholder(new Label("No context switches in this file (a summary-only timehist?)"));
         TableActions.install(tasks, "per-task delays");
         showTasks(vm.tasksProperty().get());
@@ -87,6 +139,8 @@ public final class TimehistDelayView implements TraceView {
         overTime.selectableProperty().set(true);
         overTime.selectionProperty().bindBidirectional(vm.rangeProperty());
         taskTitle.textProperty().bind(vm.titleProperty());
+        taskTitle.setWrapText(true);
+        taskTitle.setMinHeight(Region.USE_PREF_SIZE);
         rangeLabel.setId("timehist-range");
         rangeLabel.textProperty().bind(vm.rangeTextProperty());
         wholeRecording.setId("timehist-whole-recording");
@@ -117,10 +171,14 @@ public final class TimehistDelayView implements TraceView {
         charts.getStyleClass().add("sched-charts");
         VBox.setVgrow(histBox, Priority.ALWAYS);
         VBox.setVgrow(timeBox, Priority.ALWAYS);
-        SplitPane split = new SplitPane(tasks, charts);
+        VBox table = new VBox(programBar(), tasks);
+        table.getStyleClass().add("timehist-table");
+        VBox.setVgrow(tasks, Priority.ALWAYS);
+        table.setMinWidth(tasks.getMinWidth());
+        SplitPane split = new SplitPane(table, charts);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.36);
-        SplitPane.setResizableWithParent(tasks, false);
+        SplitPane.setResizableWithParent(table, false);
         split.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE && vm.rangeProperty().get() != null) {
                 vm.clearRange();
@@ -129,6 +187,22 @@ public final class TimehistDelayView implements TraceView {
         });
         select(vm.chosenProperty().get());
         return split;
+    }
+
+    /** "Your program:" over the table, as in the latency view; the figures line wraps under it in a narrow pane. */
+    private Node programBar() {
+        ProgramBar bar = new ProgramBar("timehist");
+        ComboBox<String> choice = bar.choice();
+        choice.getItems().setAll(vm.programsProperty().get().stream().map(TimehistPrograms.Program::name).toList());
+        vm.programsProperty().addListener((obs, old, now) -> choice.getItems().setAll(now.stream().map(TimehistPrograms.Program::name).toList()));
+        choice.valueProperty().bindBidirectional(vm.programProperty());
+        bar.figures().textProperty().bind(vm.programFiguresProperty());
+        bar.figures().setWrapText(true);
+        bar.figures().getStyleClass().add("hint");
+        bar.root().getChildren().remove(bar.figures());
+        VBox box = new VBox(bar.root(), bar.figures());
+        box.getStyleClass().add("timehist-program");
+        return box;
     }
 
     private static VBox box(Node chart) {
@@ -165,6 +239,12 @@ public final class TimehistDelayView implements TraceView {
     public CheckBox logCounts() { return logCounts; }
     public Label rangeLabel() { return rangeLabel; }
     public Button wholeRecording() { return wholeRecording; }
+
+    /** "Sched delay p99 (program)" in the summary follows the program chosen here. */
+    @Override
+    public Map<String, ObservableValue<String>> liveFigures() {
+        return Map.of(TimehistViews.PROGRAM_DELAY, vm.programFigureProperty());
+    }
 
     @Override public String title() { return "Delays per task"; }
     @Override public String id() { return ID; }

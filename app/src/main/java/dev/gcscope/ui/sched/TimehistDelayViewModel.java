@@ -5,6 +5,7 @@ import dev.gcscope.render.chart.BucketHistogramPlot;
 import dev.gcscope.analysis.sched.DelayOverTime;
 import dev.gcscope.analysis.sched.LogBins;
 import dev.gcscope.analysis.sched.TaskDelays;
+import dev.gcscope.analysis.sched.TimehistPrograms;
 import dev.gcscope.parsers.ParseResult;
 import dev.gcscope.ui.chart.BucketHistogramChart;
 import dev.gcscope.ui.chart.PercentileLinesChart;
@@ -23,6 +24,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 
 /**
  * What the {@code perf sched timehist} delays view shows and computes: the per-task figures
@@ -34,6 +37,7 @@ import javafx.beans.property.SimpleObjectProperty;
 public final class TimehistDelayViewModel {
     static final double MS_PER_S = 1000;
     static final String NO_TASK = "Choose a task";
+    static final String COMPUTING = "computing…";
 
     private final LatestTask rangeTask;
     private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(this, "ready");
@@ -48,6 +52,10 @@ public final class TimehistDelayViewModel {
     private final ReadOnlyStringWrapper histogramPlaceholder = new ReadOnlyStringWrapper(this, "histogramPlaceholder", NO_TASK);
     private final ReadOnlyObjectWrapper<PercentileLinesPlot.Lines> overTime =
             new ReadOnlyObjectWrapper<>(this, "overTime", PercentileLinesPlot.Lines.empty());
+    private final ReadOnlyObjectWrapper<List<TimehistPrograms.Program>> programs = new ReadOnlyObjectWrapper<>(this, "programs", List.of());
+    private final StringProperty program = new SimpleStringProperty(this, "program");
+    private final ReadOnlyStringWrapper programFigures = new ReadOnlyStringWrapper(this, "programFigures", "");
+    private final ReadOnlyStringWrapper programFigure = new ReadOnlyStringWrapper(this, "programFigure", COMPUTING);
     private TimehistData data;
     private TimehistData.Shown shown;
 
@@ -55,6 +63,7 @@ public final class TimehistDelayViewModel {
     public TimehistDelayViewModel(ParseResult result, BackgroundRunner runner) {
         this.rangeTask = new LatestTask(runner);
         chosen.addListener((obs, old, now) -> showTask(now));
+        program.addListener((obs, old, now) -> showProgram(now));
         range.addListener((obs, old, now) -> selectRange(now));
         runner.submit("timehist per-task delays", ctx -> TimehistData.of(result), new TaskListener<TimehistData>() {
             @Override
@@ -74,10 +83,17 @@ public final class TimehistDelayViewModel {
         shown = d.whole();
         tasks.set(d.delays().tasks());
         showRangeText();
-        // The busiest process first: in a recording of one Go program, that program.
-        TaskDelays.Task busiest = TimehistChartData.busiest(d.delays().tasks());
-        if (busiest == chosen.get()) showTask(busiest);
-        else chosen.set(busiest);
+        programs.set(d.programs());
+        // The user's program first (guessed as the one that switched in most often), and its busiest
+        // process; the busiest of all when there is no program to guess.
+        TimehistPrograms.Program likely = TimehistPrograms.likely(d.programs()).orElse(null);
+        if (likely == null || likely.name().equals(program.get())) showProgram(program.get());
+        else program.set(likely.name());
+        if (chosen.get() == null) {
+            TaskDelays.Task busiest = TimehistChartData.busiest(d.delays().tasks());
+            if (busiest == chosen.get()) showTask(busiest);
+            else chosen.set(busiest);
+        }
         ready.set(true);
     }
 
@@ -134,6 +150,35 @@ public final class TimehistDelayViewModel {
         return String.format(Locale.ROOT, "%.2f s – %.2f s", r.from(), r.to());
     }
 
+    /**
+     * Spells out the program's figures (whole recording), and shows its busiest process unless one
+     * of its processes is shown already.
+     */
+    private void showProgram(String name) {
+        if (data == null) return;
+        TimehistPrograms.Program p = data.programs().stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
+        if (p == null) {
+            programFigures.set("");
+            programFigure.set(dev.gcscope.ui.summary.Formats.MISSING);
+            return;
+        }
+        programFigures.set(String.format(Locale.ROOT, "%d process%s, %d threads · %,d switches%s · delay P50 %s ms, P99 %s ms, max %s ms (whole recording)",
+                p.processes().size(), p.processes().size() == 1 ? "" : "es", p.threads(), p.switches(),
+                Double.isNaN(p.runMs()) ? "" : " · run " + ms(p.runMs()) + " ms", ms(p.p50Ms()), ms(p.p99Ms()), ms(p.maxMs())));
+        programFigure.set(Double.isNaN(p.p99Ms()) ? dev.gcscope.ui.summary.Formats.MISSING
+                : dev.gcscope.ui.summary.Formats.ms(p.p99Ms()) + " ms  " + p.name() + " (" + p.threads() + " threads)");
+        TaskDelays.Task now = chosen.get();
+        if (now != null && now.name().equals(p.name())) return;
+        List<TaskDelays.Task> own = shown.delays().tasks().stream().filter(t -> t.name().equals(p.name())).toList();
+        TaskDelays.Task busiest = TimehistChartData.busiest(own);
+        if (busiest != null) chosen.set(busiest);
+    }
+
+    /** True when {@code t} is one of the processes of the program chosen as the user's. */
+    public boolean isProgram(TaskDelays.Task t) {
+        return t != null && t.name().equals(program.get());
+    }
+
     private void showTask(TaskDelays.Task t) {
         if (data == null) return;
         histogramPlaceholder.set(NO_TASK);
@@ -163,6 +208,14 @@ public final class TimehistDelayViewModel {
         return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.3f", v);
     }
 
+    /** The processes grouped into programs by name, longest-running first (whole recording). */
+    public ReadOnlyObjectProperty<List<TimehistPrograms.Program>> programsProperty() { return programs.getReadOnlyProperty(); }
+    /** The name of the program the user recorded: guessed when the figures are computed, then theirs to pick. */
+    public StringProperty programProperty() { return program; }
+    /** The program's processes, threads, switches and delay percentiles, in one line. */
+    public ReadOnlyStringProperty programFiguresProperty() { return programFigures.getReadOnlyProperty(); }
+    /** The document summary's "Sched delay p99 (program)": "1.765 ms  phases (7 threads)". */
+    public ReadOnlyStringProperty programFigureProperty() { return programFigure.getReadOnlyProperty(); }
     /** True once the per-task figures are computed. */
     public ReadOnlyBooleanProperty readyProperty() { return ready.getReadOnlyProperty(); }
     /** Why they could not be computed; empty when they could. */

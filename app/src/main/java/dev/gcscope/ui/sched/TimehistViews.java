@@ -18,6 +18,9 @@ import java.util.List;
  * (computed by the same analysis) and the scheduling-delay view.
  */
 public final class TimehistViews implements FormatViews {
+    /** The summary figure the "Your program" choice changes. */
+    static final String PROGRAM_DELAY = "program-delay";
+
     private final FormatSupport support = new TimehistSupport();
 
     @Override
@@ -35,7 +38,9 @@ public final class TimehistViews implements FormatViews {
                 new KeyFigure("tasks", "Tasks", Formats.count(s.tasks())),
                 new KeyFigure("sch-delay-p50", "Sched delay p50", any ? SchedFigures.msOrMissing(d.at(50)) : Formats.MISSING),
                 new KeyFigure("sch-delay-p99", "p99", any ? SchedFigures.msOrMissing(d.at(99)) : Formats.MISSING),
-                new KeyFigure("sch-delay-max", "max", any ? SchedFigures.msOrMissing(d.max()) : Formats.MISSING));
+                new KeyFigure("sch-delay-max", "max", any ? SchedFigures.msOrMissing(d.max()) : Formats.MISSING),
+                // filled in by the delays view once it has grouped the processes, and changed by its chooser
+                new KeyFigure(PROGRAM_DELAY, "Sched delay p99 (program)", TimehistDelayViewModel.COMPUTING));
     }
 
     @Override

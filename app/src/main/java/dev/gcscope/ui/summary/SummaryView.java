@@ -1,8 +1,10 @@
 package dev.gcscope.ui.summary;
 
 import dev.gcscope.ui.gctrace.GcTraceModel;
+import dev.gcscope.ui.table.ColumnHeaders;
 import dev.gcscope.ui.table.TableActions;
 import dev.gcscope.ui.table.TableText;
+import dev.gcscope.ui.table.WrappedRows;
 import dev.gcscope.ui.timeline.StackedTimelineChart;
 import dev.gcscope.ui.timeline.TimelineView;
 import dev.gcscope.ui.timeline.TimelineViews;
@@ -34,6 +36,8 @@ import javafx.scene.shape.Rectangle;
 public final class SummaryView implements TraceView {
     public static final String ID = "summary";
     private static final double ROW_HEIGHT = 26;
+    /** A two-line column header and the table's borders. */
+    private static final double HEADER_HEIGHT = 44;
 
     private final SummaryViewModel vm;
     private final VBox root = new VBox();
@@ -112,23 +116,40 @@ public final class SummaryView implements TraceView {
         });
         TableText.shownAs(name, SummaryViewModel.RegimeRow::name);
         name.setPrefWidth(70);
+        name.setMinWidth(70);
         name.setSortable(false);
         regimes.getColumns().add(name);
-        regimes.getColumns().add(column("Kind", 270, SummaryViewModel.RegimeRow::labels));
-        regimes.getColumns().add(column("Cycles in selection", 140, SummaryViewModel.RegimeRow::cycles));
-        regimes.getColumns().add(column("Time share", 90, SummaryViewModel.RegimeRow::timeShare));
-        regimes.getColumns().add(column("STW p50 ms", 90, SummaryViewModel.RegimeRow::p50));
-        regimes.getColumns().add(column("STW p99 ms", 90, SummaryViewModel.RegimeRow::p99));
+        // Figures first, narrow, with two-line headers (unit on the second line, meaning in the tooltip);
+        // the two sentence columns wrap and take the width left. The column names stay the export names.
+        TableColumn<SummaryViewModel.RegimeRow, String> kind = column("Kind", 208, SummaryViewModel.RegimeRow::labels,
+                SummaryViewModel.RegimeRow::kindMeaning);
+        kind.setId("summary-regime-kind");
+        regimes.getColumns().add(kind);
+        regimes.getColumns().add(figureColumn("Cycles in selection", 92, SummaryViewModel.RegimeRow::cycles,
+                "Cycles in\nselection", "Its cycles inside the selection, and their share of the selection's cycles"));
+        regimes.getColumns().add(figureColumn("Time share", 58, SummaryViewModel.RegimeRow::timeShare,
+                "Time\nshare", "Its share of the whole trace's time, %"));
+        regimes.getColumns().add(figureColumn("STW p50 ms", 74, SummaryViewModel.RegimeRow::p50,
+                "STW p50\nms", "Median stop-the-world pause of its cycles in the selection, milliseconds"));
+        regimes.getColumns().add(figureColumn("STW p99 ms", 74, SummaryViewModel.RegimeRow::p99,
+                "STW p99\nms", "99th-percentile stop-the-world pause of its cycles in the selection, milliseconds"));
         // Last, so it takes the width left: the sentence is what a newcomer reads.
-        regimes.getColumns().add(column("What the program was doing", 380, SummaryViewModel.RegimeRow::description));
+        TableColumn<SummaryViewModel.RegimeRow, String> description = column("What the program was doing", 380,
+                SummaryViewModel.RegimeRow::description, SummaryViewModel.RegimeRow::description);
+        description.setId("summary-regime-description");
+        regimes.getColumns().add(description);
         regimes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         regimes.setPlaceholder(new Label("No regimes: too few cycles with allocation figures"));
         TableActions.install(regimes, "regimes");
         regimes.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
-        regimes.setFixedCellSize(ROW_HEIGHT);
-        // Tall enough for every regime (there are at most a handful), never a scroll bar for three rows.
+        // Rows grow to the lines the kind and the description need at this width (one line when wide).
+        WrappedRows.install(regimes, ROW_HEIGHT, new WrappedRows.Wrapped<>(kind, SummaryViewModel.RegimeRow::labels),
+                new WrappedRows.Wrapped<>(description, SummaryViewModel.RegimeRow::description));
+        // Tall enough for every regime (there are at most a handful), never a scroll bar for three rows;
+        // the header is two lines.
         regimes.prefHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
-                () -> ROW_HEIGHT * Math.max(2, vm.regimes().size()) + 32, vm.regimes()));
+                () -> regimes.getFixedCellSize() * Math.max(2, vm.regimes().size()) + HEADER_HEIGHT,
+                vm.regimes(), regimes.fixedCellSizeProperty()));
         regimes.minHeightProperty().bind(regimes.prefHeightProperty());
         regimes.setRowFactory(t -> {
             TableRow<SummaryViewModel.RegimeRow> row = new TableRow<>();
@@ -178,19 +199,37 @@ public final class SummaryView implements TraceView {
         return box;
     }
 
-    private static <R> TableColumn<R, String> column(String title, double width, Function<R, String> value) {
+    /** A text column whose cells wrap; {@code tip} is a cell's tooltip (the whole text, or what it means). */
+    private static <R> TableColumn<R, String> column(String title, double width, Function<R, String> value, Function<R, String> tip) {
         TableColumn<R, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
         c.setSortable(false);
         c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(value.apply(cd.getValue())));
         c.setCellFactory(col -> new TableCell<>() {
+            {
+                setWrapText(true);
+            }
+
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
-                setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
+                R row = empty || getIndex() < 0 || getIndex() >= getTableView().getItems().size() ? null
+                        : getTableView().getItems().get(getIndex());
+                String t = row == null ? null : tip.apply(row);
+                setTooltip(t == null || t.isEmpty() ? null : new Tooltip(t));
             }
         });
+        return c;
+    }
+
+    /** A figure's column: a two-line header ({@code shown}) with {@code meaning} as its tooltip. */
+    private static <R> TableColumn<R, String> figureColumn(String title, double width, Function<R, String> value,
+                                                           String shown, String meaning) {
+        TableColumn<R, String> c = column(title, width, value, value);
+        c.setMinWidth(width);
+        c.getStyleClass().add("number-column");
+        ColumnHeaders.shortHeader(c, shown, meaning);
         return c;
     }
 

@@ -3,6 +3,7 @@ package dev.gcscope.ui.summary;
 import dev.gcscope.analysis.CycleRangeAnalysis;
 import dev.gcscope.analysis.GcSummary;
 import dev.gcscope.analysis.regime.Regime;
+import dev.gcscope.analysis.regime.RegimeLabels;
 import dev.gcscope.analysis.stats.PauseStatistics;
 import dev.gcscope.analysis.stats.PercentileInterval.Estimate;
 import dev.gcscope.ui.gctrace.GcTraceModel;
@@ -52,9 +53,10 @@ public final class SummaryViewModel {
      * @param cycles its cycles inside the selection, with their share of the selection's cycles
      * @param timeShare its share of the whole trace's time
      * @param p50 its pause median inside the selection, ms
+     * @param kindMeaning what each word of {@code labels} means and the figure it was read from, a line each
      */
     public record RegimeRow(int id, String name, String labels, String description, String cycles, String timeShare,
-                            String p50, String p99) {}
+                            String p50, String p99, String kindMeaning) {}
 
     public SummaryViewModel(GcTraceModel model) {
         this.model = model;
@@ -111,7 +113,8 @@ public final class SummaryViewModel {
             String share = total == 0 ? Formats.MISSING : Formats.percent(100.0 * n / total);
             out.add(new RegimeRow(r.id(), "#" + r.id(), String.join(", ", r.labels()).replace('_', ' '), r.description(),
                     Formats.count(n) + " · " + share, Formats.percent(100 * r.shareOfTime()),
-                    in == null ? Formats.MISSING : Formats.ms(in.p50Ms()), in == null ? Formats.MISSING : Formats.ms(in.p99Ms())));
+                    in == null ? Formats.MISSING : Formats.ms(in.p50Ms()), in == null ? Formats.MISSING : Formats.ms(in.p99Ms()),
+                    RegimeLabels.meaning(r)));
         }
         return out;
     }

@@ -74,6 +74,18 @@ public final class DocumentSummaryView implements TraceView {
         return table;
     }
 
+    /**
+     * Keeps figure {@code id}'s value at {@code value} from now on (a view's choice changes it, see
+     * {@link dev.gcscope.ui.view.LiveFigures}); nothing when the summary has no such figure.
+     */
+    public void bindFigure(String id, javafx.beans.value.ObservableValue<String> value) {
+        Node n = root.getContent().lookup("#doc-" + id);
+        if (n instanceof Label l) {
+            l.textProperty().bind(value);
+            l.getStyleClass().remove("figure-text");
+        }
+    }
+
     private static Node figure(KeyFigure f) {
         return FigureCards.fixedFigure(f.caption(), "doc-" + f.id(), f.value());
     }

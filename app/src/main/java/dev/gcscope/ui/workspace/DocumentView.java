@@ -2,6 +2,7 @@ package dev.gcscope.ui.workspace;
 
 import dev.gcscope.ui.task.BackgroundRunner;
 import dev.gcscope.ui.view.LazyTraceView;
+import dev.gcscope.ui.view.LiveFigures;
 import dev.gcscope.ui.view.TraceView;
 import java.util.ArrayList;
 import java.util.List;
@@ -125,8 +126,13 @@ public final class DocumentView {
         if (vm.gcTraceModel() != null) return GcTraceViews.create(vm.gcTraceModel());
         List<TraceView> out = new ArrayList<>();
         TraceDocument doc = vm.document();
-        out.add(new DocumentSummaryView(doc));
-        if (doc.views() != null) out.addAll(doc.views().views(doc.result(), runner));
+        DocumentSummaryView summary = new DocumentSummaryView(doc);
+        out.add(summary);
+        if (doc.views() == null) return out;
+        List<TraceView> views = doc.views().views(doc.result(), runner);
+        out.addAll(views);
+        // a view's choice (the perf views' "Your program") keeps its figures in the summary current
+        for (TraceView v : views) if (v instanceof LiveFigures live) live.liveFigures().forEach(summary::bindFigure);
         return out;
     }
 

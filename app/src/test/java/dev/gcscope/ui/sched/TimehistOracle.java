@@ -35,12 +35,17 @@ final class TimehistOracle {
     }
 
     Expected expected(int pid, TimeRange range) {
+        return expected(java.util.Set.of(pid), range);
+    }
+
+    /** The switches of several processes together (a program run as several), in a range (null: the whole recording). */
+    Expected expected(java.util.Set<Integer> pids, TimeRange range) {
         List<Double> delays = new ArrayList<>();
         for (int i = 0; i < t.rowCount(); i++) {
             if (!isSwitch(i)) continue;
             Integer p = !t.intColumn(PID).isMissing(i) ? Integer.valueOf(t.intColumn(PID).getInt(i))
                     : t.intColumn(TID).isMissing(i) ? null : pidOfTid.get(t.intColumn(TID).getInt(i));
-            if (p == null || p != pid) continue;
+            if (p == null || !pids.contains(p)) continue;
             double time = t.doubleColumn(TIME_S).getDouble(i);
             if (range != null && (time < range.from() + t0 || time > range.to() + t0)) continue;
             delays.add(t.doubleColumn(SCH_DELAY_MS).getDouble(i));

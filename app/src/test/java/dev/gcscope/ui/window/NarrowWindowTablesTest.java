@@ -1,0 +1,166 @@
+package dev.gcscope.ui.window;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.gcscope.parsers.TraceLoader;
+import dev.gcscope.samples.SampleTraces;
+import dev.gcscope.ui.LayoutPass;
+import dev.gcscope.ui.sched.LatencyTableView;
+import dev.gcscope.ui.sched.TimehistDelayView;
+import dev.gcscope.ui.settings.MemorySettingsStore;
+import dev.gcscope.ui.summary.SummaryView;
+import dev.gcscope.ui.table.ColumnHeaders;
+import dev.gcscope.ui.task.SynchronousRunner;
+import dev.gcscope.ui.workspace.DocumentSummaryView;
+import dev.gcscope.ui.workspace.DocumentView;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableView;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The tables of the summary and scheduler views at 1024×700, the smallest window the project
+ * supports, on the bundled samples: no column header is cut ("STW p…" twice could not be told
+ * apart, "P50 (…" hid its unit even at 1600 px), the figures' units are in their headers, and the
+ * regimes' kinds and descriptions are whole (rows grow; nothing ends in "…"). What is drawn is read
+ * from the skin's text nodes, which hold "…" where JavaFX cut a label.
+ */
+@ExtendWith(ApplicationExtension.class)
+class NarrowWindowTablesTest {
+    private static final double WIDTH = 1024, HEIGHT = 700;
+
+    @TempDir
+    Path tmp;
+
+    private MainWindowView view;
+
+    @Start
+    void start(Stage stage) {
+        SynchronousRunner runner = new SynchronousRunner();
+        MainWindowViewModel vm = new MainWindowViewModel(runner, TraceLoader.standard(), new MemorySettingsStore());
+        view = new MainWindowView(vm, runner);
+        stage.setScene(view.createScene(WIDTH, HEIGHT));
+        stage.sizeToScene();
+        stage.show();
+    }
+
+    private DocumentView open(FxRobot robot, String sample, String viewId) throws Exception {
+        Path file = SampleTraces.get(sample).copyTo(tmp);
+        robot.interact(() -> view.dropFiles(List.of(file.toFile())));
+        DocumentView doc = view.selectedDocumentView().orElseThrow();
+        robot.interact(() -> assertTrue(doc.selectView(viewId), viewId));
+        LayoutPass.run(robot, view.root());
+        return doc;
+    }
+
+    /** The text the skin draws for {@code l}: its own, or what is left of it with "…". */
+    private static String drawn(Labeled l) {
+        for (Node n : l.getChildrenUnmodifiable()) if (n instanceof Text t) return t.getText();
+        return l.getText();
+    }
+
+    private static boolean cut(Labeled l) {
+        String text = l.getText();
+        return text != null && !text.isEmpty() && !text.equals(drawn(l));
+    }
+
+    /** What each column header shows (its short form where it has one), asserting none is cut. */
+    private static List<String> headersShownWhole(TableView<?> table) {
+        List<String> shown = new ArrayList<>();
+        for (Node h : table.lookupAll(".column-header")) {
+            if (!(h instanceof Parent p) || h.getStyleClass().contains("filler")) continue;
+            for (Node n : p.getChildrenUnmodifiable()) {
+                if (!(n instanceof Label header) || header.getText() == null || header.getText().isEmpty()) continue;
+                Labeled what = header.getContentDisplay() == ContentDisplay.GRAPHIC_ONLY && header.getGraphic() instanceof Label g ? g : header;
+                assertFalse(cut(what), "header cut at " + WIDTH + " px: '" + what.getText() + "' drawn as '" + drawn(what) + "'");
+                assertTrue(what.getWidth() <= h.getLayoutBounds().getWidth() + 0.5, what.getText() + " wider than its column");
+                shown.add(what.getText());
+            }
+        }
+        return shown;
+    }
+
+    @Test
+    void theRegimeTableShowsEveryHeaderKindAndDescriptionWholeAtTheSmallestWindow(FxRobot robot) throws Exception {
+        DocumentView doc = open(robot, SampleTraces.DEFAULT_GCTRACE, SummaryView.ID);
+        TableView<?> regimes = robot.from(doc.root()).lookup("#summary-regimes").queryAs(TableView.class);
+        assertTrue(regimes.getWidth() < WIDTH, "the table is inside the 1024 px window: " + regimes.getWidth());
+        List<String> headers = headersShownWhole(regimes);
+        assertEquals(new HashSet<>(headers).size(), headers.size(), "every header told apart: " + headers);
+        assertTrue(headers.contains("STW p50\nms") && headers.contains("STW p99\nms"), headers.toString());
+        // the export names stay what Copy as TSV and Save as CSV have written so far
+        assertEquals(List.of("Regime", "Kind", "Cycles in selection", "Time share", "STW p50 ms", "STW p99 ms", "What the program was doing"),
+                regimes.getColumns().stream().map(c -> c.getText()).toList());
+        assertNotNull(ColumnHeaders.tooltip(regimes.getColumns().get(4)), "the header's meaning is a hover away");
+
+        Set<String> texts = new HashSet<>();
+        for (Node n : regimes.lookupAll(".table-cell")) {
+            if (!(n instanceof TableCell<?, ?> cell) || cell.isEmpty() || cell.getText() == null || !cell.isVisible()) continue;
+            assertFalse(cut(cell), "cell cut at 1024 px: '" + cell.getText() + "' drawn as '" + drawn(cell) + "'");
+            texts.add(cell.getText());
+        }
+        assertEquals(3, regimes.getItems().size());
+        for (var r : regimes.getItems()) {
+            var row = (dev.gcscope.ui.summary.SummaryViewModel.RegimeRow) r;
+            assertTrue(texts.contains(row.description()) && texts.contains(row.labels()), "on screen, whole: " + row);
+        }
+        assertTrue(regimes.getFixedCellSize() > 26, "rows grew to wrap the sentences: " + regimes.getFixedCellSize());
+        // and the table is as tall as its rows, not as rows were before the columns took their widths
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        LayoutPass.run(robot, view.root());
+        double rowsAndHeader = regimes.getFixedCellSize() * regimes.getItems().size() + 60;
+        assertTrue(regimes.getHeight() <= rowsAndHeader, "no empty band under the rows: " + regimes.getHeight() + " > " + rowsAndHeader);
+        assertTrue(regimes.getParent().getLayoutBounds().getHeight() <= rowsAndHeader + 50, "its box shrank with it");
+    }
+
+    @Test
+    void theTimehistTableNamesItsUnitsInWholeHeaders(FxRobot robot) throws Exception {
+        DocumentView doc = open(robot, "perf/go1.24-gmp4-quota50-timehist.txt.gz", TimehistDelayView.ID);
+        TableView<?> tasks = robot.from(doc.root()).lookup("#timehist-tasks").queryAs(TableView.class);
+        List<String> headers = headersShownWhole(tasks);
+        assertTrue(headers.containsAll(List.of("Threads", "Switches", "P50\nms", "P99\nms", "Max\nms")), headers.toString());
+        assertEquals(List.of("Task", "Threads", "Switches", "P50 (ms)", "P99 (ms)", "Max (ms)"),
+                tasks.getColumns().stream().map(c -> c.getText()).toList(), "the export names are kept");
+        for (Node n : tasks.lookupAll(".table-cell")) {
+            if (n instanceof TableCell<?, ?> cell && !cell.isEmpty() && cell.getTableColumn() != tasks.getColumns().get(0)) {
+                assertFalse(cut(cell), "a figure cut: " + cell.getText() + " drawn as " + drawn(cell));
+            }
+        }
+    }
+
+    @Test
+    void theLatencyTableAndTheDocumentSummaryHoldAtTheSmallestWindow(FxRobot robot) throws Exception {
+        DocumentView doc = open(robot, "perf/go1.24-gmp4-quota50-latency.txt", LatencyTableView.ID);
+        TableView<?> rows = robot.from(doc.root()).lookup("#latency-rows").queryAs(TableView.class);
+        robot.interact(() -> robot.lookup("#group-by-program").queryAs(javafx.scene.control.ToggleButton.class).setSelected(false));
+        LayoutPass.run(robot, view.root());
+        headersShownWhole(rows);
+
+        robot.interact(() -> doc.selectView(DocumentSummaryView.ID));
+        LayoutPass.run(robot, view.root());
+        for (Node n : robot.from(doc.root()).lookup(".figure-value").queryAll()) {
+            Label value = (Label) n;
+            assertFalse(cut(value), "a summary figure cut: " + value.getText());
+            if (value.getId().equals("doc-worst-delay") || value.getId().equals("doc-program-delay")
+                    || value.getId().equals("doc-total-runtime")) {
+                assertTrue(value.getText().matches("[\\d.,]+ ms.*"), "with its unit: " + value.getText());
+            }
+        }
+    }
+}
