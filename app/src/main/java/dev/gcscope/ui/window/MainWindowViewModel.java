@@ -61,6 +61,7 @@ public final class MainWindowViewModel {
     private final DocumentLoader loader;
     private final TraceLoader parsers;
     private final SettingsStore settings;
+    private final dev.gcscope.ui.settings.ChartPreferences chartPreferences;
     private final RecentFiles recent;
     private final FileExports exports;
 
@@ -97,6 +98,7 @@ public final class MainWindowViewModel {
         this.loader = new DocumentLoader(loader, runner.executor());
         this.parsers = loader;
         this.settings = settings;
+        this.chartPreferences = new dev.gcscope.ui.settings.ChartPreferences(settings);
         this.recent = new RecentFiles(settings);
         this.exports = new FileExports(runner, this::inputFiles, new FileExports.Messages() {
             @Override
@@ -353,6 +355,7 @@ public final class MainWindowViewModel {
 
     private void finishLoading(TraceDocument doc, long order) {
         DocumentViewModel vm = new DocumentViewModel(doc, runner);
+        if (vm.gcTraceModel() != null) vm.gcTraceModel().useChartPreferences(chartPreferences);
         vm.setStatusLine(statusLine(doc));
         requestOrder.put(vm, order);
         int at = documents.size();
