@@ -59,7 +59,10 @@ public final class PlotFrame {
         // an untitled x axis (a chart stacked under a titled one) gives its title's line to the plot
         double xTitleH = xSpec.title() == null || xSpec.title().isEmpty() ? 0 : lineH + PlotFrameLayer.LABEL_GAP;
         double bottom = height - pad.bottom() - xTitleH - lineH - PlotFrameLayer.TICK_LENGTH - PlotFrameLayer.LABEL_GAP;
-        AxisTicks yTicks = ticks(ySpec, content.logY(), Math.max(2, (int) ((bottom - top) / Y_PIXELS_PER_TICK)));
+        // A log axis labels every decade as long as a label fits in each (a line and a half of text):
+        // at 42 pixels a tick the GC CPU view's short chart skipped every other decade.
+        double yPixelsPerTick = content.logY() ? Math.max(16, lineH * 1.5) : Y_PIXELS_PER_TICK;
+        AxisTicks yTicks = ticks(ySpec, content.logY(), Math.max(2, (int) ((bottom - top) / yPixelsPerTick)));
         double yLabelWidth = 0;
         for (int i = 0; i < yTicks.count(); i++) yLabelWidth = Math.max(yLabelWidth, g.textWidth(content.yTickLabel(yTicks, i)));
         // Whole pixels at both ends, so that pixel column c of the plot is exactly column c of a reduction.

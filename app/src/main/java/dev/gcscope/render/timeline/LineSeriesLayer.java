@@ -81,8 +81,11 @@ final class LineSeriesLayer implements TimelineLayer {
             int seg = segment[reducer.maxIndex(c)];
             if (seg != previous) band.fill(g);
             double top = f.y(reducer.max(c));
-            // at least a pixel tall, so a flat stretch still shows its envelope
-            band.add(area.x() + c + 0.5, top - 0.5, Math.max(top + 0.5, f.y(reducer.min(c))));
+            // flat across its column (a single spike's column is a whole pixel wide, not a hairline
+            // peak), and at least a pixel tall, so a flat stretch still shows its envelope
+            double bottom = Math.max(top + 0.5, f.y(reducer.min(c)));
+            band.add(area.x() + c, top - 0.5, bottom);
+            band.add(area.x() + c + 1, top - 0.5, bottom);
             previous = seg;
         }
         band.fill(g);

@@ -9,9 +9,9 @@ import java.util.Locale;
  */
 public enum TimeAxis {
     /** Seconds since the first cycle of the file (0 at its first cycle). */
-    SINCE_FIRST_CYCLE("time since first cycle"),
+    SINCE_FIRST_CYCLE("since first cycle"),
     /** Seconds since the process started, as Go prints them ({@code @8921.3s}), per run. */
-    SINCE_PROCESS_START("time since process start"),
+    SINCE_PROCESS_START("since process start"),
     /** The wall clock of the log lines' timestamps, when they carry one. */
     WALL_CLOCK("wall clock");
 

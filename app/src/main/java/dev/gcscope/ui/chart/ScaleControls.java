@@ -64,7 +64,7 @@ public final class ScaleControls {
         box.valueProperty().addListener((o, old, now) -> {
             if (now != null && now != old) axis.set(now);
         });
-        return labelled("x", box, "what the time axis counts from (remembered)");
+        return labelled("time", box, "what the time axis counts from (remembered)");
     }
 
     private static Node labelled(String text, Node control, String tip) {

@@ -44,7 +44,10 @@ public final class TimelineView implements TraceView {
         header.getStyleClass().addAll("chart-header", "timeline-legend");
         // The legend says what the colours mean and must stay whole; the hint gives way first.
         for (Node item : legend) {
-            if (item instanceof javafx.scene.layout.Region r) r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            // the highlighted regime's long description may give way (with an ellipsis and its tooltip)
+            if (item instanceof javafx.scene.layout.Region r && !r.getStyleClass().contains("legend-highlight")) {
+                r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
         }
         header.getChildren().addAll(legend);
         header.getChildren().add(spacer);

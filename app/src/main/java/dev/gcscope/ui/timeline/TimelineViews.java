@@ -215,6 +215,7 @@ public final class TimelineViews {
                                        javafx.beans.value.ObservableBooleanValue onlyWhen) {
         Label item = item("", null);
         item.getStyleClass().addAll("legend-regime", "legend-highlight");
+        item.setMinWidth(60);
         item.setTooltip(new javafx.scene.control.Tooltip("cycles of the highlighted regime (click to clear)"));
         item.setOnMouseClicked(e -> model.highlightedRegimeProperty().set(-1));
         Runnable update = () -> {
