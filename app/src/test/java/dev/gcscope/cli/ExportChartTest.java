@@ -67,9 +67,11 @@ class ExportChartTest {
         assertEquals("900", svg.getDocumentElement().getAttribute("width"));
         assertEquals("420", svg.getDocumentElement().getAttribute("height"));
         List<String> texts = texts(svg);
-        // a title as it is; a percentile marker with its value ("P99 6.110")
+        // a title as it is; a percentile marker with its value ("P99 6.110"); a y title longer than
+        // its short chart (the GC CPU share under the mark CPU) as its tail with the unit
         for (String label : LABELS.get(id)) {
-            assertTrue(texts.stream().anyMatch(t -> t.equals(label) || t.startsWith(label + " ")), () -> label + " not among " + texts);
+            assertTrue(texts.stream().anyMatch(t -> t.equals(label) || t.startsWith(label + " ")
+                    || (t.contains("(") && t.length() > 8 && label.endsWith(" " + t))), () -> label + " not among " + texts);
         }
         // ticks are labelled: more text than the titles alone
         assertTrue(texts.size() >= LABELS.get(id).size() + 6, texts::toString);
@@ -133,6 +135,21 @@ class ExportChartTest {
         Path out = dir.resolve("latency.svg");
         CliRun.of("export", "--svg", out.toString(), "--chart", "mmu", latency.toString()).assertOneLineError(ExitStatus.INPUT, "no GC cycles");
         assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void theYScaleAndTimeAxisAreTheWindowsChoices() throws Exception {
+        Path out = dir.resolve("log.svg");
+        CliRun run = CliRun.of("export", "--svg", out.toString(), "--chart", "pause-timeline", "--y-scale", "log",
+                "--time-axis", "since-first-cycle", sample.toString());
+        assertEquals(0, run.status(), run.err());
+        List<String> texts = texts(DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(out.toFile()));
+        // the recording's pauses run from hundredths of a millisecond to tens: every decade labelled
+        assertTrue(texts.containsAll(List.of("0.1", "1", "10")), texts.toString());
+        assertTrue(texts.contains("time since first cycle (s)"), texts.toString());
+        assertTrue(texts.contains("0"), "0 s at the first cycle: " + texts);
+        CliRun.of("export", "--svg", out.toString(), "--chart", "pause-timeline", "--y-scale", "cubic", sample.toString())
+                .assertOneLineError(ExitStatus.USAGE, "--y-scale");
     }
 
     private static List<String> texts(Document svg) {

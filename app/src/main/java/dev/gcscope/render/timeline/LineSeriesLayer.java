@@ -27,7 +27,7 @@ final class LineSeriesLayer implements TimelineLayer {
     private static final double DOTS_FROM_WIDTH = 4;
 
     /** Opacity of the min-max envelope under a dense line. */
-    private static final double ENVELOPE_OPACITY = 0.25;
+    private static final double ENVELOPE_OPACITY = 0.2;
 
     private final StwSeries layout;
     private final TimelineCycles cycles;
@@ -35,6 +35,8 @@ final class LineSeriesLayer implements TimelineLayer {
     private final List<TimelineSeries> series;
     private final MinMaxReducer reducer = new MinMaxReducer();
     private final Band band = new Band();
+    /** Per series, the pixel row of each column's mean in a dense drawing; reused. */
+    private double[][] meanY = new double[0][0];
 
     LineSeriesLayer(TimelineCycles cycles, List<TimelineSeries> series) {
         this.layout = cycles.layout();
@@ -51,24 +53,47 @@ final class LineSeriesLayer implements TimelineLayer {
         // Neighbours just outside the view, so lines run to the edges instead of stopping short.
         int lo = Math.max(0, from - 1);
         int hi = Math.min(size, to + 1);
+        if (f.dense()) {
+            // every envelope first, then every mean line over them: a later series' envelope hid the
+            // lines drawn before it
+            if (meanY.length < series.size() || (series.size() > 0 && meanY[0].length < columns)) {
+                meanY = new double[series.size()][columns];
+            }
+            for (int k = 0; k < series.size(); k++) {
+                g.setFill(f.colours().paletteColour(series.get(k).colour()));
+                drawEnvelope(g, f, series.get(k).values(), from, to, columns, meanY[k]);
+            }
+            for (int k = 0; k < series.size(); k++) {
+                TimelineSeries s = series.get(k);
+                g.setStroke(f.colours().paletteColour(s.colour()));
+                g.setLineWidth(LINE_WIDTH);
+                g.setLineDashes(s.dashed() ? new double[] {6, 4} : null);
+                drawMeans(g, f.area(), meanY[k], columns);
+            }
+            g.setLineDashes((double[]) null);
+            return;
+        }
         for (TimelineSeries s : series) {
             Rgba colour = f.colours().paletteColour(s.colour());
             g.setStroke(colour);
             g.setFill(colour);
             g.setLineWidth(LINE_WIDTH);
             g.setLineDashes(s.dashed() ? new double[] {6, 4} : null);
-            if (f.dense()) drawDense(g, f, s.values(), colour, from, to, columns);
-            else drawLine(g, f, s.values(), from, to, columns, dots);
+            drawLine(g, f, s.values(), from, to, columns, dots);
             drawEdges(g, f, s.values(), lo, from, to, hi);
         }
         g.setLineDashes((double[]) null);
     }
 
-    /** A faint envelope (each column's min to max) and the line through the columns' means. */
-    private void drawDense(Painter g, TimelineFrame f, double[] v, Rgba colour, int from, int to, int columns) {
+    /**
+     * A faint envelope (each column's min to max) of one series, keeping its columns' means in
+     * {@code meanY} (NaN for an empty column; {@code -1 - y} where a restart starts the line again) for the lines drawn over
+     * every envelope. A gap without cycles narrower than a pixel column is no break here: at this
+     * density it is invisible, and breaking the line there cut it into dashes.
+     */
+    private void drawEnvelope(Painter g, TimelineFrame f, double[] v, int from, int to, int columns, double[] meanY) {
         PlotArea area = f.area();
         double[] x = layout.x();
-        int[] segment = cycles.segmentOfRow();
         reducer.reduce(x, v, from, to, null, area.xScale(), area.x(), columns);
         g.setGlobalAlpha(ENVELOPE_OPACITY);
         band.clear();
@@ -76,34 +101,44 @@ final class LineSeriesLayer implements TimelineLayer {
         for (int c = 0; c < columns; c++) {
             if (reducer.count(c) == 0) {
                 band.fill(g);
+                meanY[c] = Double.NaN;
+                previous = -1;
                 continue;
             }
-            int seg = segment[reducer.maxIndex(c)];
-            if (seg != previous) band.fill(g);
+            int run = layout.run(reducer.maxIndex(c));
+            if (run != previous) band.fill(g);
             double top = f.y(reducer.max(c));
             // flat across its column (a single spike's column is a whole pixel wide, not a hairline
             // peak), and at least a pixel tall, so a flat stretch still shows its envelope
             double bottom = Math.max(top + 0.5, f.y(reducer.min(c)));
             band.add(area.x() + c, top - 0.5, bottom);
             band.add(area.x() + c + 1, top - 0.5, bottom);
-            previous = seg;
+            // a restart starts the mean line again, as negative pixel rows (no plot has them) mark
+            meanY[c] = run != previous && previous != -1 ? -1 - f.y(reducer.mean(c)) : f.y(reducer.mean(c));
+            previous = run;
         }
         band.fill(g);
         g.setGlobalAlpha(1);
+    }
+
+    /** The line through the columns' means kept by {@link #drawEnvelope}. */
+    private static void drawMeans(Painter g, PlotArea area, double[] meanY, int columns) {
         g.beginPath();
         boolean open = false;
-        previous = -1;
         for (int c = 0; c < columns; c++) {
-            if (reducer.count(c) == 0) {
+            double py = meanY[c];
+            if (Double.isNaN(py)) {
                 open = false;
                 continue;
             }
-            int seg = segment[reducer.maxIndex(c)];
-            double px = area.x() + c + 0.5, py = f.y(reducer.mean(c));
-            if (open && seg == previous) g.lineTo(px, py);
+            if (py < 0) {
+                py = -1 - py;
+                open = false;
+            }
+            double px = area.x() + c + 0.5;
+            if (open) g.lineTo(px, py);
             else g.moveTo(px, py);
             open = true;
-            previous = seg;
         }
         g.stroke();
     }

@@ -28,8 +28,8 @@ class LineEnvelopeTest {
     private static final int SPIKE = 123_456;
     private static final int W = 800;
     private static final int H = 400;
-    /** The envelope's opacity under a dense line, as the design says (a quarter). */
-    private static final double ENVELOPE_OPACITY = 0.25;
+    /** The envelope's opacity under a dense line, as the design says (a fifth). */
+    private static final double ENVELOPE_OPACITY = 0.2;
 
     @Test
     void theBandIsFilledAndASingleSpikeReachesItsValue() {
