@@ -78,31 +78,17 @@ record PlotFrameLayer(FrameColours colours, ChartFont font) {
         g.setTextAlign(TextAlign.CENTER);
         g.setTextBaseline(TextBaseline.BOTTOM);
         g.fillText(xTitle, a.x() + a.width() / 2, bottom);
+        // Centred on the plot, but moved along the chart (from its top to the bottom of the x labels)
+        // as far as it takes to be whole: on a short chart a centred title was cut at both ends.
+        String title = yTitle;
+        double w = title == null ? 0 : g.textWidth(title);
+        double mid = Math.max(w / 2, Math.min(bottom - w / 2, a.y() + a.height() / 2));
         g.save();
-        g.translate(left, a.y() + a.height() / 2);
+        g.translate(left, mid);
         g.rotate(-90);
         g.setTextBaseline(TextBaseline.TOP);
-        // centred on the plot, it may reach from the chart's top to the bottom of its x labels
-        double mid = a.y() + a.height() / 2;
-        g.fillText(fitting(g, yTitle, 2 * Math.min(mid, bottom - mid)), 0, 0);
+        g.fillText(title, 0, 0);
         g.restore();
-    }
-
-    /**
-     * {@code title}, or as much of it as fits in {@code room} pixels: words dropped from the front,
-     * keeping the unit at its end ("stop-the-world pause (ms)" becomes "pause (ms)" on a short chart,
-     * where it was clipped at both ends); a title with no fitting tail is kept whole.
-     */
-    static String fitting(Painter g, String title, double room) {
-        if (title == null || g.textWidth(title) <= room) return title;
-        String t = title;
-        int space;
-        while ((space = t.indexOf(' ')) > 0) {
-            t = t.substring(space + 1);
-            if (t.startsWith("(")) break;
-            if (g.textWidth(t) <= room) return t;
-        }
-        return title;
     }
 
     /** The y axis and x axis lines, over the data so that no bar hides them. */

@@ -292,8 +292,14 @@ public final class TimelinePlot implements PlotContent {
             if (b <= a) b = a + 1;
             return new AxisSpec(yTitle, a, b, false, false, false);
         }
-        return new AxisSpec(yTitle, 0, Double.isNaN(max) || max <= 0 ? 1 : max, false, true);
+        // a line at the maximum must not run along the plot's top edge (a heap goal of exactly 4 MB
+        // on an axis ending at 4 was half hidden by it): a little headroom pushes the axis a tick up
+        double top = kind == Kind.LINES ? max * LINE_HEADROOM : max;
+        return new AxisSpec(yTitle, 0, Double.isNaN(max) || max <= 0 ? 1 : top, false, true);
     }
+
+    /** How far above the highest value a chart of lines reaches at least. */
+    private static final double LINE_HEADROOM = 1.03;
 
     @Override
     public boolean logY() {
