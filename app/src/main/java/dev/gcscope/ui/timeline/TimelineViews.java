@@ -122,7 +122,8 @@ public final class TimelineViews {
         median.getStyleClass().addAll("legend-line", "legend-density-median");
         items.add(item("median", median));
         String[] bands = {"≤ P90", "≤ P99", "≤ max"};
-        double[] opacity = {0.75, 0.45, 0.25};
+        // what each band looks like where it shows: the bands overlap from the bottom (QuantileBands)
+        double[] opacity = {1 - 0.8 * 0.7 * 0.65, 1 - 0.8 * 0.7, 0.2};
         for (int k = 0; k < bands.length; k++) {
             Rectangle band = swatch("legend-density");
             band.setOpacity(opacity[k]);
