@@ -32,7 +32,7 @@ final class ChartFiles {
                 return context.errors().input(result.sourceName() + ": has no GC cycles to chart (" + result.format().id()
                         + "); --chart " + options.chart + " draws a chart of a gctrace");
             }
-            chart = GcTraceCharts.of(cycles.get()).chart(options.chart, theme);
+            chart = GcTraceCharts.of(cycles.get()).scales(options.timeAxis(), options.yScale()).chart(options.chart, theme);
         } else {
             SchedCharts charts = SchedCharts.of(result);
             if (!charts.ids().contains(options.chart)) {

@@ -4,7 +4,9 @@ import dev.gcscope.export.GcTraceCharts;
 import dev.gcscope.export.SchedCharts;
 import java.util.ArrayList;
 import java.util.List;
+import dev.gcscope.render.plot.YScale;
 import dev.gcscope.render.theme.ChartTheme;
+import dev.gcscope.render.timeline.TimeAxis;
 import picocli.CommandLine.Option;
 
 /** How {@code export --png/--svg} draws its chart: which one, how large, in which theme. */
@@ -38,6 +40,15 @@ final class ChartOptions {
     @Option(names = "--print", description = "A white background and the light theme's colours, for paper.")
     boolean print;
 
+    @Option(names = "--y-scale", paramLabel = "SCALE", defaultValue = "linear",
+            description = "linear or log: the value axis of a timeline or of the STW histogram, as the window's y choice (default: ${DEFAULT-VALUE}).")
+    String yScale;
+
+    @Option(names = "--time-axis", paramLabel = "AXIS", defaultValue = "wall-clock",
+            description = "what a timeline's time axis counts from: since-first-cycle, since-process-start or wall-clock "
+                    + "(process start when the log lines carry no time; default: ${DEFAULT-VALUE}).")
+    String timeAxis;
+
     /** Why these options cannot draw a chart, or null when they can. */
     String problem() {
         if (chart == null) return "--png and --svg need --chart ID (one of " + String.join(", ", ids()) + ")";
@@ -48,6 +59,10 @@ final class ChartOptions {
         }
         if (scale < 1 || scale > 3) return "--scale must be 1, 2 or 3, not " + scale;
         if (!theme.equals("light") && !theme.equals("dark")) return "--theme must be light or dark, not '" + theme + "'";
+        if (YScale.fromKey(yScale, null) == null) return "--y-scale must be linear or log, not '" + yScale + "'";
+        if (TimeAxis.fromKey(timeAxis, null) == null) {
+            return "--time-axis must be since-first-cycle, since-process-start or wall-clock, not '" + timeAxis + "'";
+        }
         return null;
     }
 
@@ -60,6 +75,14 @@ final class ChartOptions {
 
     int heightPx() {
         return height != null ? height : width / 2;
+    }
+
+    YScale yScale() {
+        return YScale.fromKey(yScale, YScale.LINEAR);
+    }
+
+    TimeAxis timeAxis() {
+        return TimeAxis.fromKey(timeAxis, TimeAxis.WALL_CLOCK);
     }
 
     ChartTheme chartTheme() {

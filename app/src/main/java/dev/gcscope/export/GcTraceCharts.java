@@ -21,7 +21,9 @@ import dev.gcscope.render.plot.TimeRange;
 import dev.gcscope.render.regimes.RegimeScatterPlot;
 import dev.gcscope.render.regimes.ScatterData;
 import dev.gcscope.render.theme.ChartTheme;
+import dev.gcscope.render.plot.YScale;
 import dev.gcscope.render.timeline.GcTimelines;
+import dev.gcscope.render.timeline.TimeAxis;
 import dev.gcscope.render.timeline.GcTraceSeries;
 import dev.gcscope.render.timeline.TimelineCycles;
 import dev.gcscope.render.timeline.TimelineKind;
@@ -53,6 +55,8 @@ public final class GcTraceCharts {
     private final TimeRange selection;
     private TimelineCycles timelineCycles;
     private ScatterData scatter;
+    private TimeAxis timeAxis = TimeAxis.WALL_CLOCK;
+    private YScale yScale = YScale.LINEAR;
 
     private GcTraceCharts(Table cycles, GcTraceAnalysis analysis, StwSeries layout, CycleRangeAnalysis stats, TimeRange selection) {
         this.cycles = cycles;
@@ -84,6 +88,16 @@ public final class GcTraceCharts {
         return new GcTraceCharts(cycles, analysis, layout, stats, selection);
     }
 
+    /**
+     * What the timelines' time axis counts from and how value axes are scaled (the timelines' and the
+     * STW histogram's; the GC CPU share stays a linear percentage), as the window's choices.
+     */
+    public GcTraceCharts scales(TimeAxis timeAxis, YScale yScale) {
+        this.timeAxis = timeAxis;
+        this.yScale = yScale;
+        return this;
+    }
+
     /** True for an id of {@link #IDS}. */
     public static boolean has(String id) {
         return IDS.contains(id);
@@ -104,7 +118,7 @@ public final class GcTraceCharts {
                     timeline(GcTimelines.cpu(timelineCycles()), TimelineKind.CPU, true, theme, style),
                     timeline(GcTimelines.cpuShare(timelineCycles()), TimelineKind.CPU_SHARE, false, theme, style)), CPU_SHARES);
             case "stw-histogram" -> framed(new StwHistogramPlot(PauseHistogram.of(stats), null, theme.stwHistogram(),
-                    theme.frame().textFill(), font), style, StwHistogramPlot.PLACEHOLDER);
+                    theme.frame().textFill(), font, yScale == YScale.LOG), style, StwHistogramPlot.PLACEHOLDER);
             case "convergence" -> framed(new ConvergencePlot(stats.convergence(), SloStreak.DEFAULT_THRESHOLD_MS, "", null,
                     theme.convergence(), theme.frame(), font), style, ConvergencePlot.PLACEHOLDER);
             case "regime-scatter" -> framed(new RegimeScatterPlot(scatter(), -1, theme.regimeScatter(), theme.frame(), font),
@@ -115,7 +129,8 @@ public final class GcTraceCharts {
     }
 
     private FramedChart timeline(TimelinePlot plot, TimelineKind kind, boolean xTitle, ChartTheme theme, FrameStyle style) {
-        plot.view(null, selection, -1, xTitle, theme.timeline(kind), style.font());
+        plot.scales(timeAxis, kind == TimelineKind.CPU_SHARE ? YScale.LINEAR : yScale)
+                .view(null, selection, -1, xTitle, theme.timeline(kind), style.font());
         return new FramedChart(plot, style, TIMELINE_PLACEHOLDER);
     }
 

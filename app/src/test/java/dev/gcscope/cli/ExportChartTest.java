@@ -135,6 +135,21 @@ class ExportChartTest {
         assertFalse(Files.exists(out));
     }
 
+    @Test
+    void theYScaleAndTimeAxisAreTheWindowsChoices() throws Exception {
+        Path out = dir.resolve("log.svg");
+        CliRun run = CliRun.of("export", "--svg", out.toString(), "--chart", "pause-timeline", "--y-scale", "log",
+                "--time-axis", "since-first-cycle", sample.toString());
+        assertEquals(0, run.status(), run.err());
+        List<String> texts = texts(DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(out.toFile()));
+        // the recording's pauses run from hundredths of a millisecond to tens: every decade labelled
+        assertTrue(texts.containsAll(List.of("0.1", "1", "10")), texts.toString());
+        assertTrue(texts.contains("time since first cycle (s)"), texts.toString());
+        assertTrue(texts.contains("0"), "0 s at the first cycle: " + texts);
+        CliRun.of("export", "--svg", out.toString(), "--chart", "pause-timeline", "--y-scale", "cubic", sample.toString())
+                .assertOneLineError(ExitStatus.USAGE, "--y-scale");
+    }
+
     private static List<String> texts(Document svg) {
         NodeList nodes = svg.getElementsByTagName("text");
         List<String> out = new ArrayList<>();

@@ -128,7 +128,7 @@ public final class BucketHeatmapPlot implements PlotContent {
     /** Every decade labelled, where the plot is tall enough for it. */
     @Override
     public AxisTicks yTicks(AxisSpec spec, int maxTicks) {
-        return true ? PlotFrame.everyDecade(spec, maxTicks) : PlotFrame.ticks(spec, logY(), maxTicks);
+        return PlotFrame.everyDecade(spec, maxTicks);
     }
 
     @Override

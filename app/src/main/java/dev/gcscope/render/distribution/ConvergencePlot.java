@@ -14,6 +14,7 @@ import dev.gcscope.render.plot.AxisSpec;
 import dev.gcscope.render.plot.FrameColours;
 import dev.gcscope.render.plot.PlotArea;
 import dev.gcscope.render.plot.PlotContent;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -114,8 +115,9 @@ public record ConvergencePlot(Convergence.Result convergence, double sloMs, Stri
         line(g, area, pts, Convergence.Point::p50, colours.p50());
         line(g, area, pts, Convergence.Point::p99, colours.p99());
         g.setFont(font);
-        stableMarker(g, area, convergence.stableAfterP99(), "P99 stable after ", 1);
-        stableMarker(g, area, convergence.stableAfterP50(), "P50 stable after ", 0);
+        List<double[]> taken = new ArrayList<>();
+        stableMarker(g, area, convergence.stableAfterP99(), "P99 stable after ", 1, taken);
+        stableMarker(g, area, convergence.stableAfterP50(), "P50 stable after ", 0, taken);
         drawRegimeReference(g, area);
         if (sloMs > 0) {
             double py = snap(area.yScale().toPixel(Math.log10(sloMs)));
@@ -211,7 +213,8 @@ public record ConvergencePlot(Convergence.Result convergence, double sloMs, Stri
         g.stroke();
     }
 
-    private void stableMarker(Painter g, PlotArea a, int cycles, String label, int row) {
+    /** @param taken label boxes placed in this drawing ({x0, x1, y0, y1}), which this one avoids and joins */
+    private void stableMarker(Painter g, PlotArea a, int cycles, String label, int row, List<double[]> taken) {
         if (cycles <= 0) return;
         double px = snap(stableMarkerX(a, cycles));
         g.setStroke(colours.stable());
@@ -221,10 +224,60 @@ public record ConvergencePlot(Convergence.Result convergence, double sloMs, Stri
         g.setLineDashes((double[]) null);
         String text = label + String.format(Locale.ROOT, "%,d", cycles);
         double w = g.textWidth(text);
+        double h = g.lineHeight();
+        boolean fitsRight = px + 4 + w <= a.right();
+        double x0 = fitsRight ? px + 4 : px - 4 - w;
+        double ty = freeRow(a, x0 - 2, x0 + w + 2, h, row, taken);
         g.setFill(colours.stable());
         g.setTextBaseline(TextBaseline.TOP);
-        boolean fitsRight = px + 4 + w <= a.right();
         g.setTextAlign(fitsRight ? TextAlign.LEFT : TextAlign.RIGHT);
-        g.fillText(text, fitsRight ? px + 4 : px - 4, a.y() + 3 + row * (g.lineHeight() + 2));
+        g.fillText(text, fitsRight ? px + 4 : px - 4, ty);
+        taken.add(new double[] {x0 - 2, x0 + w + 2, ty - 2, ty + h + 2});
     }
+
+    /**
+     * The top of the first row of text, from the top of the plot down (starting at row {@code first}),
+     * that neither running percentile nor the SLO line nor a label already placed crosses between
+     * {@code x0} and {@code x1}: the P99 line used to run through its own "stable after" label.
+     * The top row when none is free.
+     */
+    private double freeRow(PlotArea a, double x0, double x1, double h, int first, List<double[]> taken) {
+        double step = h + 2;
+        for (int k = first; a.y() + 3 + (k + 1) * step <= a.bottom(); k++) {
+            double y0 = a.y() + 3 + k * step - 2, y1 = y0 + h + 4;
+            if (clear(a, x0, x1, y0, y1, h, taken)) return y0 + 2;
+        }
+        return a.y() + 3 + first * step;
+    }
+
+    /** @param h the height of a line of text (the SLO label's above its line) */
+    private boolean clear(PlotArea a, double x0, double x1, double y0, double y1, double h, List<double[]> taken) {
+        for (double[] t : taken) {
+            if (t[0] < x1 && x0 < t[1] && t[2] < y1 && y0 < t[3]) return false;
+        }
+        if (sloMs > 0) {
+            double py = a.yScale().toPixel(Math.log10(sloMs));
+            // the SLO line and its label above it
+            if (py + 2 > y0 && py - 3 - h < y1) return false;
+        }
+        List<Convergence.Point> pts = convergence.points();
+        double floor = a.yScale().dataMin();
+        for (Function<Convergence.Point, Estimate> f : List.<Function<Convergence.Point, Estimate>>of(
+                Convergence.Point::p50, Convergence.Point::p99)) {
+            for (int i = 1; i < pts.size(); i++) {
+                double xa = a.xScale().toPixel(Math.log10(pts.get(i - 1).cycles()));
+                double xb = a.xScale().toPixel(Math.log10(pts.get(i).cycles()));
+                if (xb < x0 || xa > x1) continue;
+                double ya = a.yScale().toPixel(logOr(f.apply(pts.get(i - 1)).value(), floor));
+                double yb = a.yScale().toPixel(logOr(f.apply(pts.get(i)).value(), floor));
+                // the segment's y range within [x0, x1] (a straight segment: its ends there)
+                double ta = xb > xa ? Math.max(0, (x0 - xa) / (xb - xa)) : 0;
+                double tb = xb > xa ? Math.min(1, (x1 - xa) / (xb - xa)) : 1;
+                double ys = ya + (yb - ya) * ta, ye = ya + (yb - ya) * tb;
+                if (Math.max(ys, ye) + 2 > y0 && Math.min(ys, ye) - 2 < y1) return false;
+            }
+        }
+        return true;
+    }
+
 }

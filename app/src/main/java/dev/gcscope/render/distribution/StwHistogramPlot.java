@@ -25,9 +25,19 @@ import java.util.Locale;
  * regime's pauses over the bars in its colour.
  *
  * @param overlay the highlighted regime's pauses counted in {@code histogram}'s bins, or null
+ * @param logY counts on a log axis, so the bins of the tail (a pause or two each) stand out from the
+ *             thousands around the median
  */
 public record StwHistogramPlot(PauseHistogram histogram, RegimePauseCounts overlay, Colours colours, Rgba textFill,
-                               ChartFont font) implements PlotContent {
+                               ChartFont font, boolean logY) implements PlotContent {
+    /** Counts on a linear axis. */
+    public StwHistogramPlot(PauseHistogram histogram, RegimePauseCounts overlay, Colours colours, Rgba textFill, ChartFont font) {
+        this(histogram, overlay, colours, textFill, font, false);
+    }
+
+    /** Where a log count axis starts: half a pause, so a bin of one pause is a visible bar. */
+    private static final double LOG_FLOOR = 0.5;
+
     public static final String X_TITLE = "stop-the-world pause (ms, log scale)";
     public static final String Y_TITLE = "pauses per bin";
     public static final String PLACEHOLDER = "No pauses in the selection";
@@ -85,7 +95,21 @@ public record StwHistogramPlot(PauseHistogram histogram, RegimePauseCounts overl
     public AxisSpec yAxis() {
         PauseHistogram h = histogram;
         if (h == null || h.isEmpty()) return null;
+        if (logY) {
+            double hi = Math.ceil(Math.log10(Math.max(2, h.maxCount() * 1.08)) - 1e-9);
+            return new AxisSpec(Y_TITLE + " (log scale)", Math.log10(LOG_FLOOR), hi, false, false, false);
+        }
         return new AxisSpec(Y_TITLE, 0, Math.max(1, h.maxCount() * 1.08), true, true);
+    }
+
+    @Override
+    public boolean logY() {
+        return logY;
+    }
+
+    /** The pixel row of count {@code v}: its log on a log axis (at most the floor's). */
+    private double y(PlotArea area, double v) {
+        return logY ? area.yScale().toPixel(Math.log10(Math.max(LOG_FLOOR, v))) : area.yScale().toPixel(v);
     }
 
     @Override
@@ -95,14 +119,14 @@ public record StwHistogramPlot(PauseHistogram histogram, RegimePauseCounts overl
         double[] e = bins.edges();
         long[] counts = bins.counts();
         LinearScale xs = area.xScale(), ys = area.yScale();
-        double base = ys.toPixel(0);
+        double base = logY ? area.bottom() : ys.toPixel(0);
         RegimePauseCounts o = shownOverlay();
         // with a regime overlaid, the bars of all pauses step back so its bars stand out
         g.setGlobalAlpha(o == null ? 1 : BARS_UNDER_OVERLAY_OPACITY);
         for (int i = 0; i < counts.length; i++) {
             if (counts[i] == 0) continue;
             double x0 = xs.toPixel(Math.log10(e[i])), x1 = xs.toPixel(Math.log10(e[i + 1]));
-            double top = Math.min(base - 1, ys.toPixel(counts[i]));
+            double top = Math.min(base - 1, y(area, counts[i]));
             g.setFill(colours.barFill());
             g.fillRect(x0, top, Math.max(1, x1 - x0), base - top);
             g.setStroke(colours.barStroke());
@@ -116,7 +140,7 @@ public record StwHistogramPlot(PauseHistogram histogram, RegimePauseCounts overl
             for (int i = 0; i < o.counts().length; i++) {
                 if (o.counts()[i] == 0) continue;
                 double x0 = xs.toPixel(Math.log10(e[i])), x1 = xs.toPixel(Math.log10(e[i + 1]));
-                double top = Math.min(base - 1, ys.toPixel(o.counts()[i]));
+                double top = Math.min(base - 1, y(area, o.counts()[i]));
                 // inside the bar's outline, so both counts stay readable
                 g.fillRect(snap(x0) + 1, top, Math.max(1, Math.round(x1 - x0) - 1), base - top);
             }
@@ -140,7 +164,7 @@ public record StwHistogramPlot(PauseHistogram histogram, RegimePauseCounts overl
         g.beginPath();
         for (int i = 0; i < expected.length; i++) {
             double px = area.xScale().toPixel((Math.log10(e[i]) + Math.log10(e[i + 1])) / 2);
-            double py = area.yScale().toPixel(expected[i]);
+            double py = y(area, expected[i]);
             if (i == 0) g.moveTo(px, py);
             else g.lineTo(px, py);
         }

@@ -13,6 +13,7 @@ import java.util.Arrays;
 public final class MinMaxReducer {
     private double[] min = new double[0];
     private double[] max = new double[0];
+    private double[] sum = new double[0];
     private int[] count = new int[0];
     private int[] maxAt = new int[0];
     private int columns;
@@ -29,7 +30,7 @@ public final class MinMaxReducer {
         ensureCapacity(columns);
         this.columns = columns;
         Arrays.fill(count, 0, columns, 0);
-        double[] mn = min, mx = max;
+        double[] mn = min, mx = max, sm = sum;
         int[] n = count;
         int[] at = maxAt;
         // x -> column in one multiply-add; the scale's fields are hoisted out of the loop.
@@ -44,8 +45,10 @@ public final class MinMaxReducer {
             if (n[c]++ == 0) {
                 mn[c] = v;
                 mx[c] = v;
+                sm[c] = v;
                 at[c] = i;
             } else {
+                sm[c] += v;
                 if (v < mn[c]) mn[c] = v;
                 if (v > mx[c]) {
                     mx[c] = v;
@@ -59,6 +62,7 @@ public final class MinMaxReducer {
         if (min.length >= columns) return;
         min = new double[columns];
         max = new double[columns];
+        sum = new double[columns];
         count = new int[columns];
         maxAt = new int[columns];
     }
@@ -78,6 +82,11 @@ public final class MinMaxReducer {
 
     public double max(int c) {
         return max[c];
+    }
+
+    /** The mean of column {@code c}'s points: where a line through a dense column runs. */
+    public double mean(int c) {
+        return sum[c] / count[c];
     }
 
     /**

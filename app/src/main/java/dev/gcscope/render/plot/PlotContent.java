@@ -45,10 +45,11 @@ public interface PlotContent {
 
     /**
      * Ticks of the y axis for about {@code maxTicks} of them (one per {@link PlotFrame#Y_PIXELS_PER_TICK});
-     * a chart whose log axis must label every decade asks for more.
+     * a log axis labels every decade as long as a label fits in each (at 42 pixels a tick the GC CPU
+     * view's short chart skipped every other decade).
      */
     default AxisTicks yTicks(AxisSpec spec, int maxTicks) {
-        return PlotFrame.ticks(spec, logY(), maxTicks);
+        return logY() ? PlotFrame.everyDecade(spec, maxTicks) : PlotFrame.ticks(spec, false, maxTicks);
     }
 
     /** Room each x tick label needs, in pixels; wider labels (clock times) ask for more. */

@@ -78,11 +78,16 @@ record PlotFrameLayer(FrameColours colours, ChartFont font) {
         g.setTextAlign(TextAlign.CENTER);
         g.setTextBaseline(TextBaseline.BOTTOM);
         g.fillText(xTitle, a.x() + a.width() / 2, bottom);
+        // Centred on the plot, but moved along the chart (from its top to the bottom of the x labels)
+        // as far as it takes to be whole: on a short chart a centred title was cut at both ends.
+        String title = yTitle;
+        double w = title == null ? 0 : g.textWidth(title);
+        double mid = Math.max(w / 2, Math.min(bottom - w / 2, a.y() + a.height() / 2));
         g.save();
-        g.translate(left, a.y() + a.height() / 2);
+        g.translate(left, mid);
         g.rotate(-90);
         g.setTextBaseline(TextBaseline.TOP);
-        g.fillText(yTitle, 0, 0);
+        g.fillText(title, 0, 0);
         g.restore();
     }
 

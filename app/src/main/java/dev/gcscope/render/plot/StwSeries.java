@@ -155,8 +155,12 @@ public final class StwSeries {
         return x.length == 0 ? 0 : runStartX.length + 1;
     }
 
+    /**
+     * The first cycle's x: an axis framed on the data starts here, not at process start, so an
+     * excerpt from late in a process fills the chart (issue 15).
+     */
     public double xMin() {
-        return x.length == 0 ? Double.NaN : (xKind == XKind.SECONDS ? Math.min(0, min(x)) : 1);
+        return x.length == 0 ? Double.NaN : (xKind == XKind.SECONDS ? min(x) : 1);
     }
 
     public double xMax() {

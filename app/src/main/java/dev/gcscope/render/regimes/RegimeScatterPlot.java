@@ -48,6 +48,9 @@ public record RegimeScatterPlot(ScatterData data, int highlightedRegime, Colours
         return data != null && !data.isEmpty();
     }
 
+    /** Room left beyond the data at each end of the y axis, as a fraction of its range. */
+    private static final double DOT_ROOM = 0.03;
+
     @Override
     public boolean logX() {
         return true;
@@ -71,7 +74,10 @@ public record RegimeScatterPlot(ScatterData data, int highlightedRegime, Colours
     public AxisSpec yAxis() {
         if (!hasData()) return null;
         RegimeScatterPoints p = data.points();
-        return new AxisSpec(Y_TITLE, Math.min(0, p.yMin()), Math.max(1, p.yMax()), false, true);
+        // room beyond 0 and 1 (survival's bounds, where many cycles lie) so no dot is cut at the plot's edge
+        double lo = Math.min(0, p.yMin()), hi = Math.max(1, p.yMax());
+        double pad = (hi - lo) * DOT_ROOM;
+        return new AxisSpec(Y_TITLE, lo - pad, hi + pad, false, false, false);
     }
 
     @Override

@@ -27,7 +27,8 @@ public final class GcTimelines {
     public static final String PAUSE_TITLE = "stop-the-world pause (ms)";
     public static final String HEAP_TITLE = "heap (MB)";
     public static final String CPU_TITLE = "mark CPU time (ms)";
-    public static final String CPU_SHARE_TITLE = "GC CPU since start (%)";
+    /** Go's gctrace "N%": the share of CPU time spent in GC since the process started (short: it titles a 110 px chart). */
+    public static final String CPU_SHARE_TITLE = "GC CPU share (%)";
 
     private GcTimelines() {}
 

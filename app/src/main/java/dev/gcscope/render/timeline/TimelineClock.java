@@ -1,18 +1,22 @@
 package dev.gcscope.render.timeline;
 
+import dev.gcscope.render.plot.AxisTicks;
 import dev.gcscope.render.plot.NiceTicks;
 import dev.gcscope.render.plot.StwSeries;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * What the timelines' x axis says. When every run of the trace has a logged wall-clock time, ticks
- * fall on whole clock steps (a second, 15 s, 5 min, an hour …) and read {@code HH:mm:ss}, with the
- * date when the range shown crosses midnight; otherwise the axis is seconds since process start, or
- * the cycle's position in the file when the trace has no times at all (Go 1.4 and older).
+ * What the timelines' x axis says, as {@link TimeAxis} asks. Wall clock (when every run of the trace
+ * has a logged wall-clock time): ticks fall on whole clock steps (a second, 15 s, 5 min, an hour …)
+ * and read {@code HH:mm:ss}, with the date when the range shown crosses midnight. Seconds since the
+ * first cycle, or since process start (each run from its own start): ticks on nice steps of that
+ * count. The cycle's position in the file when the trace has no times at all (Go 1.4 and older).
  *
  * <p>x is the laid-out time of {@link StwSeries} (runs end to end), so each run has its own offset
  * from x to the wall clock: the first logged time of the run minus its x.
@@ -36,27 +40,79 @@ public final class TimelineClock {
 
     private final StwSeries layout;
     private final Kind kind;
-    /** Per run (0-based): wall-clock epoch ms at x = 0. */
+    private final TimeAxis axis;
+    /** Per run (0-based): wall-clock epoch ms at x = 0; null when a run has no logged time. */
     private final double[] runOffsetMs;
     private final double[] runStartX;
 
+    /** The wall clock when the trace gives it, else seconds since process start (what the axis said before it was a choice). */
     public TimelineClock(TimelineCycles cycles) {
-        this.layout = cycles.layout();
+        this(cycles, TimeAxis.WALL_CLOCK);
+    }
+
+    /** @param axis what the axis counts from; falls back to process start when the trace has no wall clock */
+    public TimelineClock(TimelineCycles cycles, TimeAxis axis) {
+        this(cycles.layout(), cycles.layout().xKind() == StwSeries.XKind.SECONDS && cycles.hasWallTimes()
+                ? runOffsets(cycles) : null, axis);
+    }
+
+    private TimelineClock(StwSeries layout, double[] runOffsetMs, TimeAxis requested) {
+        this.layout = layout;
         this.runStartX = layout.runStartX();
-        double[] offsets = null;
-        if (layout.xKind() == StwSeries.XKind.SECONDS && cycles.hasWallTimes()) offsets = runOffsets(cycles);
-        this.runOffsetMs = offsets;
-        if (offsets != null) kind = Kind.WALL_CLOCK;
-        else kind = layout.xKind() == StwSeries.XKind.SECONDS ? Kind.SECONDS : Kind.CYCLE_INDEX;
+        this.runOffsetMs = runOffsetMs;
+        if (layout.xKind() != StwSeries.XKind.SECONDS) {
+            kind = Kind.CYCLE_INDEX;
+            axis = requested;
+        } else if (requested == TimeAxis.WALL_CLOCK && runOffsetMs != null) {
+            kind = Kind.WALL_CLOCK;
+            axis = requested;
+        } else {
+            kind = Kind.SECONDS;
+            axis = requested == TimeAxis.WALL_CLOCK ? TimeAxis.SINCE_PROCESS_START : requested;
+        }
+    }
+
+    /** The same clock counting from {@code axis}. */
+    public TimelineClock withAxis(TimeAxis axis) {
+        return axis == this.axis ? this : new TimelineClock(layout, runOffsetMs, axis);
+    }
+
+    /** What the axis counts from now (process start when wall clock was asked for and the trace has none). */
+    public TimeAxis axis() {
+        return axis;
+    }
+
+    /** The choices this trace offers: none without cycle times, the wall clock only when the lines carry it. */
+    public List<TimeAxis> available() {
+        if (layout.xKind() != StwSeries.XKind.SECONDS) return List.of();
+        return runOffsetMs != null ? List.of(TimeAxis.values())
+                : List.of(TimeAxis.SINCE_FIRST_CYCLE, TimeAxis.SINCE_PROCESS_START);
+    }
+
+    /**
+     * Seconds added to x to give what the axis reads at x: minus the first cycle's x since the first
+     * cycle, minus the run's start since process start (each run counts from its own start).
+     */
+    private double secondsOffset(double x) {
+        if (axis == TimeAxis.SINCE_FIRST_CYCLE) return layout.isEmpty() ? 0 : -layout.xMin();
+        int r = runIndexAt(x);
+        return r == 0 ? 0 : -runStartX[r - 1];
+    }
+
+    /** What the axis reads at x, in seconds (not for the wall clock or cycle positions). */
+    public double seconds(double x) {
+        return x + secondsOffset(x);
     }
 
     /** The offset of each run from its first cycle with a logged time, or null when a run has none. */
-    private double[] runOffsets(TimelineCycles cycles) {
+    private static double[] runOffsets(TimelineCycles cycles) {
+        StwSeries layout = cycles.layout();
+        double[] runStartX = layout.runStartX();
         double[] x = layout.x();
         double[] offsets = new double[runStartX.length + 1];
         java.util.Arrays.fill(offsets, Double.NaN);
         for (int i = 0; i < x.length; i++) {
-            int r = runIndexAt(x[i]);
+            int r = runIndexAt(runStartX, x[i]);
             long w = cycles.wallMs(i);
             if (Double.isNaN(offsets[r]) && w != TimelineCycles.NO_WALL_TIME) offsets[r] = w - x[i] * 1000;
         }
@@ -68,6 +124,10 @@ public final class TimelineClock {
 
     /** 0-based run whose stretch of the axis holds {@code x}. */
     private int runIndexAt(double x) {
+        return runIndexAt(runStartX, x);
+    }
+
+    private static int runIndexAt(double[] runStartX, double x) {
         int r = 0;
         while (r < runStartX.length && x >= runStartX[r]) r++;
         return r;
@@ -81,8 +141,10 @@ public final class TimelineClock {
     public String title(double min, double max) {
         return switch (kind) {
             case CYCLE_INDEX -> "cycle (position in file; the trace has no cycle start times)";
-            case SECONDS -> layout.runCount() > 1 ? "time since process start (s), runs laid end to end"
-                    : "time since process start (s)";
+            case SECONDS -> axis == TimeAxis.SINCE_FIRST_CYCLE
+                    ? (layout.runCount() > 1 ? "time since first cycle (s), runs laid end to end" : "time since first cycle (s)")
+                    : (layout.runCount() > 1 ? "time since process start (s), each run from its own start"
+                    : "time since process start (s)");
             case WALL_CLOCK -> {
                 LocalDateTime a = wall(min);
                 LocalDateTime b = wall(max);
@@ -92,13 +154,53 @@ public final class TimelineClock {
         };
     }
 
-    /** Ticks for about {@code maxTicks} of them over {@code min..max}. */
+    /**
+     * Ticks for about {@code maxTicks} of them over {@code min..max}. Since process start on a trace
+     * of several runs, each run's stretch gets ticks of one step on its own count (0, 2, 4 s after
+     * its own start), labelled: nice ticks of the first run would read 3.17, 5.17 in the second.
+     */
+    public AxisTicks axisTicks(double min, double max, int maxTicks) {
+        NiceTicks whole = ticks(min, max, maxTicks);
+        if (kind != Kind.SECONDS || axis != TimeAxis.SINCE_PROCESS_START || runStartX.length == 0) return whole;
+        List<Double> positions = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        double step = whole.step();
+        for (int r = 0; r <= runStartX.length; r++) {
+            double start = r == 0 ? Double.NEGATIVE_INFINITY : runStartX[r - 1];
+            double end = r == runStartX.length ? Double.POSITIVE_INFINITY : runStartX[r];
+            double a = Math.max(min, start), b = Math.min(max, end);
+            if (!(b > a)) continue;
+            double zero = r == 0 ? 0 : runStartX[r - 1];
+            NiceTicks t = new NiceTicks(Math.ceil((a - zero) / step - 1e-9) * step, step, 1);
+            for (double v = t.first(); zero + v <= b + 1e-9 * step && zero + v < end; v += step) {
+                positions.add(zero + v);
+                labels.add(new NiceTicks(v, step, 1).label(0));
+            }
+        }
+        return new LabelledTicks(positions.stream().mapToDouble(Double::doubleValue).toArray(), labels.toArray(String[]::new));
+    }
+
+    /** Ticks at given positions with given labels. */
+    public record LabelledTicks(double[] positions, String[] labels) implements AxisTicks {
+        @Override public int count() { return positions.length; }
+        @Override public double at(int i) { return positions[i]; }
+        @Override public String label(int i) { return labels[i]; }
+    }
+
+    /** Ticks on one step for about {@code maxTicks} of them over {@code min..max}. */
     public NiceTicks ticks(double min, double max, int maxTicks) {
         if (kind == Kind.CYCLE_INDEX) {
             NiceTicks t = NiceTicks.covering(min, max, maxTicks);
             return t.step() >= 1 ? t : new NiceTicks(Math.floor(min), 1, (int) (Math.ceil(max) - Math.floor(min)) + 1);
         }
-        if (kind == Kind.SECONDS) return NiceTicks.covering(min, max, maxTicks);
+        if (kind == Kind.SECONDS) {
+            // nice in what the axis reads, not in x: 0, 0.5, 1 s after the first cycle, not 8921.3, 8921.8
+            double offset = secondsOffset(min);
+            NiceTicks t = NiceTicks.covering(min + offset, max + offset, maxTicks);
+            double first = t.first() < min + offset - 1e-9 * t.step() ? t.first() + t.step() : t.first();
+            int count = Math.max(1, (int) Math.floor((max + offset - first) / t.step() + 1e-9) + 1);
+            return new NiceTicks(first - offset, t.step(), count);
+        }
         double rough = (max - min) / Math.max(1, maxTicks - 1);
         double step = CLOCK_STEPS[CLOCK_STEPS.length - 1];
         for (double s : CLOCK_STEPS) {
@@ -115,7 +217,11 @@ public final class TimelineClock {
 
     /** The label of tick {@code i}; {@code spanCrossesDays} adds the date. */
     public String label(NiceTicks ticks, int i, boolean spanCrossesDays) {
-        if (kind != Kind.WALL_CLOCK) return ticks.label(i);
+        if (kind == Kind.CYCLE_INDEX) return ticks.label(i);
+        if (kind == Kind.SECONDS) {
+            double x = ticks.at(i);
+            return new NiceTicks(seconds(x), ticks.step(), 1).label(0);
+        }
         LocalDateTime t = wall(ticks.at(i));
         double step = ticks.step();
         if (step < 1) return t.format(MILLIS);

@@ -10,6 +10,7 @@ import dev.gcscope.render.plot.PlotArea;
 import dev.gcscope.render.plot.PlotContent;
 import dev.gcscope.render.plot.StwSeries;
 import dev.gcscope.render.plot.TimeRange;
+import dev.gcscope.render.plot.YScale;
 import java.util.Arrays;
 import java.util.List;
 
@@ -20,16 +21,25 @@ import java.util.List;
  * each reduced per pixel column so that any number of cycles costs one column's work per pixel and
  * no extreme is lost.
  *
+ * <p>The x axis is framed on the cycles (from the first to the last) and reads as {@link TimeAxis}
+ * says; the y axis is linear or logarithmic ({@link YScale}). More cycles in view than
+ * {@link #DENSE_ROWS_PER_COLUMN} per pixel column make the drawing {@linkplain #dense() dense}:
+ * the layers draw densities (quantile bands, a mean line, forced cycles as ticks) instead of cycles.
+ *
  * <p>One plot keeps the arrays its reductions reuse, so it belongs to one chart on screen, redrawn
  * with {@link #view}; an export draws a {@link #copy()}.
  */
 public final class TimelinePlot implements PlotContent {
     private enum Kind { STACKED, LINES }
 
+    /** Above this many cycles per pixel column in view, a drawing is dense ("more than a few per pixel"). */
+    public static final double DENSE_ROWS_PER_COLUMN = 4;
+
     private final TimelineKind timelineKind;
     private final TimelineCycles cycles;
     private final StwSeries layout;
-    private final TimelineClock clock;
+    private TimelineClock clock;
+    private YScale yScale = YScale.LINEAR;
     private final String yTitle;
     private final Kind kind;
     private final List<TimelineSeries> series;
@@ -52,6 +62,7 @@ public final class TimelinePlot implements PlotContent {
     private int from;
     private int to;
     private boolean spanCrossesDays;
+    private boolean dense;
 
     private TimelinePlot(TimelineKind timelineKind, TimelineCycles cycles, TimelineClock clock, String yTitle, Kind kind,
                          List<TimelineSeries> series, double[] total, boolean byRegime, boolean markForced) {
@@ -93,6 +104,7 @@ public final class TimelinePlot implements PlotContent {
     /** The same chart over the same data, with its own reused arrays and this plot's view. */
     public TimelinePlot copy() {
         TimelinePlot p = new TimelinePlot(timelineKind, cycles, clock, yTitle, kind, series, total, byRegime, markForced);
+        p.scales(clock.axis(), yScale);
         p.view(shown, selection, highlightedRegime, xTitleShown, colours, labelFont);
         return p;
     }
@@ -114,6 +126,38 @@ public final class TimelinePlot implements PlotContent {
         this.colours = colours;
         this.labelFont = labelFont;
         return this;
+    }
+
+    /**
+     * What the axes count and how: the x axis from {@code axis} (process start when the trace has no
+     * wall clock and that was asked for), the y axis linear or logarithmic.
+     */
+    public TimelinePlot scales(TimeAxis axis, YScale yScale) {
+        this.clock = clock.withAxis(axis);
+        this.yScale = yScale;
+        return this;
+    }
+
+    public YScale yScale() {
+        return yScale;
+    }
+
+    /**
+     * Whether the last drawing was dense (more cycles in view than {@link #DENSE_ROWS_PER_COLUMN} per
+     * pixel column), so drew densities: what a legend describes.
+     */
+    public boolean dense() {
+        return dense;
+    }
+
+    /** Whether this chart draws quantile bands when dense (the pause timeline) rather than its bars. */
+    public boolean drawsDensityBands() {
+        return seriesLayer instanceof StackedBarsLayer s && s.drawsDensity();
+    }
+
+    /** Whether {@code rows} cycles over {@code plotWidth} pixel columns are drawn as densities. */
+    public static boolean isDense(int rows, double plotWidth) {
+        return rows > DENSE_ROWS_PER_COLUMN * Math.max(1, plotWidth);
     }
 
     /** The whole extent of the cycles with a little room at each end; null without cycles. */
@@ -188,7 +232,7 @@ public final class TimelinePlot implements PlotContent {
 
     /** Whether a highlighted regime is shown as a band behind its cycles; a chart coloured by regime dims the others instead. */
     private boolean bandsHighlight() {
-        return !(kind == Kind.STACKED && byRegime);
+        return !(kind == Kind.STACKED && byRegime) || dense;
     }
 
     /** The largest y value rows {@code [from, to)} reach, NaN when none has one. */
@@ -221,21 +265,56 @@ public final class TimelinePlot implements PlotContent {
         return AxisSpec.exact(xTitleShown ? clock.title(r.from(), r.to()) : "", r.from(), r.to());
     }
 
+    /** The smallest positive y value rows {@code [from, to)} reach, NaN when none has one. */
+    private double yMinPositive(int from, int to) {
+        double m = Double.NaN;
+        if (kind == Kind.STACKED) return minPositive(total, from, to, m);
+        for (TimelineSeries s : series) m = minPositive(s.values(), from, to, m);
+        return m;
+    }
+
+    private static double minPositive(double[] v, int from, int to, double m) {
+        for (int i = from; i < to; i++) {
+            if (v[i] > 0 && !(v[i] >= m)) m = v[i];
+        }
+        return m;
+    }
+
     @Override
     public AxisSpec yAxis() {
         if (shown == null) return null;
         double max = yMax(from, to);
-        return new AxisSpec(yTitle, 0, Double.isNaN(max) || max <= 0 ? 1 : max, false, true);
+        if (yScale == YScale.LOG) {
+            // whole decades around the positive values, so every decade has its labelled tick
+            double lo = yMinPositive(from, to);
+            if (Double.isNaN(lo)) return new AxisSpec(yTitle, 0, 1, false, false, false);
+            double a = Math.floor(Math.log10(lo) + 1e-9), b = Math.ceil(Math.log10(max) - 1e-9);
+            if (b <= a) b = a + 1;
+            return new AxisSpec(yTitle, a, b, false, false, false);
+        }
+        // a line at the maximum must not run along the plot's top edge (a heap goal of exactly 4 MB
+        // on an axis ending at 4 was half hidden by it): a little headroom pushes the axis a tick up
+        double top = kind == Kind.LINES ? max * LINE_HEADROOM : max;
+        return new AxisSpec(yTitle, 0, Double.isNaN(max) || max <= 0 ? 1 : top, false, true);
+    }
+
+    /** How far above the highest value a chart of lines reaches at least. */
+    private static final double LINE_HEADROOM = 1.03;
+
+    @Override
+    public boolean logY() {
+        return yScale == YScale.LOG;
     }
 
     @Override
     public AxisTicks xTicks(AxisSpec spec, int maxTicks) {
-        return clock.ticks(spec.min(), spec.max(), maxTicks);
+        return clock.axisTicks(spec.min(), spec.max(), maxTicks);
     }
 
     @Override
     public String xTickLabel(AxisTicks ticks, int i) {
-        return clock.label((NiceTicks) ticks, i, spanCrossesDays); // xTicks above made them
+        // xTicks above made them: one step (labelled by the clock) or labelled per run
+        return ticks instanceof NiceTicks nice ? clock.label(nice, i, spanCrossesDays) : ticks.label(i);
     }
 
     @Override
@@ -245,7 +324,9 @@ public final class TimelinePlot implements PlotContent {
 
     @Override
     public void drawData(Painter g, PlotArea area) {
-        TimelineFrame frame = new TimelineFrame(area, from, to, selection, highlightedRegime, colours, labelFont);
+        dense = isDense(to - from, area.width());
+        TimelineFrame frame = new TimelineFrame(area, from, to, selection, highlightedRegime, colours, labelFont,
+                yScale == YScale.LOG, dense);
         SelectionBandLayer.UNDER.draw(g, frame);
         runSeparators.draw(g, frame);
         if (bandsHighlight()) highlightBand.draw(g, frame);

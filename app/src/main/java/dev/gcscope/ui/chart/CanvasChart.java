@@ -283,6 +283,7 @@ public abstract class CanvasChart extends Region {
         redraws++;
         try {
             paint(w, h);
+            painted();
         } finally {
             // The pointer has not moved, but what is under it may have (a zoom): show it again.
             repaintOverlay();
@@ -301,6 +302,9 @@ public abstract class CanvasChart extends Region {
         });
         plotArea = painted.area();
     }
+
+    /** Called after each redraw of the chart: a subclass publishes what the drawing decided (a timeline, whether it was dense). */
+    protected void painted() {}
 
     /** The font tick labels and titles are drawn in. */
     protected final ChartFont tickFont() {

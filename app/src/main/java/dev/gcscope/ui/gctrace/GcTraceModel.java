@@ -4,6 +4,7 @@ import dev.gcscope.analysis.CycleRangeAnalysis;
 import dev.gcscope.analysis.stats.SloStreak;
 import dev.gcscope.render.plot.TimeRange;
 import dev.gcscope.analysis.work.Work;
+import dev.gcscope.ui.settings.ChartPreferences;
 import dev.gcscope.ui.task.BackgroundRunner;
 import dev.gcscope.ui.task.LatestTask;
 import dev.gcscope.ui.task.TaskListener;
@@ -45,6 +46,7 @@ public final class GcTraceModel {
     private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper(this, "computing");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final LatestTask statisticsTask;
+    private ChartPreferences chartPreferences = ChartPreferences.inMemory();
 
     /**
      * @param wholeTrace the statistics of the whole trace when already computed on the loading
@@ -92,6 +94,16 @@ public final class GcTraceModel {
     /** Where views run their own background work (e.g. binning a million cycles for the scatter). */
     public BackgroundRunner runner() {
         return runner;
+    }
+
+    /** The window's remembered chart set-up (time axis, y scales), which its views bind to. */
+    public ChartPreferences chartPreferences() {
+        return chartPreferences;
+    }
+
+    /** Uses the window's chart preferences; call before the views are built (they bind once). */
+    public void useChartPreferences(ChartPreferences preferences) {
+        this.chartPreferences = preferences;
     }
 
     /** Back to the whole trace: clears the selection and the zoom. */

@@ -27,10 +27,23 @@ final class NearestCycle {
 
     private final StwSeries layout;
     private final RowY rowY;
+    private final java.util.function.BooleanSupplier logY;
 
-    NearestCycle(StwSeries layout, RowY rowY) {
+    /** @param logY whether the y axis is logarithmic now (its scale then maps log10 of the value) */
+    NearestCycle(StwSeries layout, RowY rowY, java.util.function.BooleanSupplier logY) {
         this.layout = layout;
         this.rowY = rowY;
+        this.logY = logY;
+    }
+
+    private double yValue(PlotArea area, double py) {
+        double v = area.yScale().toValue(py);
+        return logY.getAsBoolean() ? Math.pow(10, v) : v;
+    }
+
+    private double yPixel(PlotArea area, double y) {
+        if (!logY.getAsBoolean()) return area.yScale().toPixel(y);
+        return y > 0 ? area.yScale().toPixel(Math.log10(y)) : area.bottom();
     }
 
     /**
@@ -41,9 +54,9 @@ final class NearestCycle {
         if (layout.isEmpty()) return Optional.empty();
         int best = nearestRow(px, py, area, from, to);
         if (best < 0) return Optional.empty();
-        double y = rowY.pickY(best, area.yScale().toValue(py));
+        double y = rowY.pickY(best, yValue(area, py));
         double bx = area.xScale().toPixel(layout.x()[best]);
-        double by = Double.isNaN(y) ? area.bottom() : Math.max(area.y(), area.yScale().toPixel(y));
+        double by = Double.isNaN(y) ? area.bottom() : Math.max(area.y(), yPixel(area, y));
         return Optional.of(new HoverPoint(bx, by, best, readout.apply(best)));
     }
 
@@ -60,12 +73,12 @@ final class NearestCycle {
         int best = -1;
         double bestDistance = Double.POSITIVE_INFINITY;
         double bestY = Double.NaN;
-        double pointerY = area.yScale().toValue(py);
+        double pointerY = yValue(area, py);
         for (int i = lo; i < hi; i++) {
             double dx = xs.toPixel(x[i]) - px;
             if (Math.abs(dx) > PICK_RADIUS) continue;
             double y = rowY.pickY(i, pointerY);
-            double dy = Double.isNaN(y) ? area.height() : area.yScale().toPixel(y) - py;
+            double dy = Double.isNaN(y) ? area.height() : yPixel(area, y) - py;
             double d = dx * dx + dy * dy;
             if (d < bestDistance || (d == bestDistance && best >= 0 && y > bestY)) {
                 best = i;

@@ -8,6 +8,8 @@ import dev.gcscope.render.plot.PlotArea;
 import dev.gcscope.render.plot.PlotContent;
 import dev.gcscope.render.plot.StwSeries;
 import dev.gcscope.render.plot.TimeRange;
+import dev.gcscope.render.plot.YScale;
+import dev.gcscope.render.timeline.TimeAxis;
 import dev.gcscope.render.timeline.SelectionBandLayer;
 import dev.gcscope.render.timeline.TimelineClock;
 import dev.gcscope.render.timeline.TimelineColours;
@@ -82,6 +84,10 @@ public abstract class TimelineChart extends CanvasChart {
     private final RegimePalette regimes = new RegimePalette(this, REGIMES, this::invalidate);
     private final ObjectProperty<TimeRange> selection = new SimpleObjectProperty<>(this, "selection");
     private final IntegerProperty highlightedRegime = new SimpleIntegerProperty(this, "highlightedRegime", -1);
+    private final ObjectProperty<TimeAxis> timeAxis = new SimpleObjectProperty<>(this, "timeAxis", TimeAxis.WALL_CLOCK);
+    private final ObjectProperty<YScale> yScale = new SimpleObjectProperty<>(this, "yScale", YScale.LINEAR);
+    private final javafx.beans.property.ReadOnlyBooleanWrapper dense =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "dense");
 
     protected final TimelineCycles cycles;
     protected final StwSeries layout;
@@ -98,13 +104,15 @@ public abstract class TimelineChart extends CanvasChart {
         this.cycles = plot.cycles();
         this.layout = cycles.layout();
         this.viewport = TimelineViewport.over(layout);
-        this.nearest = new NearestCycle(layout, this::pickY);
+        this.nearest = new NearestCycle(layout, this::pickY, () -> plot.yScale() == YScale.LOG);
         this.cycleReadout = new CycleReadout(cycles, this::describeValues);
         getStyleClass().add("timeline-chart");
         setFocusTraversable(true);
         viewport.rangeProperty().addListener((obs, old, now) -> invalidate());
         selection.addListener((obs, old, now) -> invalidate());
         highlightedRegime.addListener((obs, old, now) -> invalidate());
+        timeAxis.addListener((obs, old, now) -> invalidate());
+        yScale.addListener((obs, old, now) -> invalidate());
         mouse = TimelineMouse.install(this, viewport);
         TimelineKeys.install(this, viewport, selection);
     }
@@ -129,6 +137,34 @@ public abstract class TimelineChart extends CanvasChart {
     /** The regime whose cycles are emphasised, −1 for none. */
     public final IntegerProperty highlightedRegimeProperty() {
         return highlightedRegime;
+    }
+
+    /**
+     * What the x axis counts from (the wall clock falls back to process start on a trace without
+     * one); shared by a document's timelines and remembered ({@code ChartPreferences}).
+     */
+    public final ObjectProperty<TimeAxis> timeAxisProperty() {
+        return timeAxis;
+    }
+
+    /** Linear or logarithmic y axis; remembered per view. */
+    public final ObjectProperty<YScale> yScaleProperty() {
+        return yScale;
+    }
+
+    /** Whether the last drawing had more cycles than a few per pixel column, so drew densities. */
+    public final javafx.beans.property.ReadOnlyBooleanProperty denseProperty() {
+        return dense.getReadOnlyProperty();
+    }
+
+    /** Whether this chart draws quantile bands when dense (the pause timeline). */
+    public final boolean drawsDensityBands() {
+        return plot.drawsDensityBands();
+    }
+
+    @Override
+    protected final void painted() {
+        dense.set(plot.dense());
     }
 
     /** What the chart shows now: the viewport, or the whole extent; null without cycles. */
@@ -185,7 +221,8 @@ public abstract class TimelineChart extends CanvasChart {
 
     @Override
     protected final PlotContent content() {
-        return plot.view(shownRange(), selection.get(), highlightedRegime.get(), xTitleShown, colours(), tickFont());
+        return plot.scales(timeAxis.get(), yScale.get())
+                .view(shownRange(), selection.get(), highlightedRegime.get(), xTitleShown, colours(), tickFont());
     }
 
     /** A copy of the plot for an export: it must not share the reused arrays of the one on screen. */

@@ -1,5 +1,6 @@
 package dev.gcscope.ui.timeline;
 
+import dev.gcscope.ui.chart.ScaleControls;
 import dev.gcscope.ui.gctrace.GcTraceModel;
 import dev.gcscope.ui.view.TraceView;
 import java.util.List;
@@ -43,14 +44,25 @@ public final class TimelineView implements TraceView {
         header.getStyleClass().addAll("chart-header", "timeline-legend");
         // The legend says what the colours mean and must stay whole; the hint gives way first.
         for (Node item : legend) {
-            if (item instanceof javafx.scene.layout.Region r) r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            // the highlighted regime's long description may give way (with an ellipsis and its tooltip)
+            if (item instanceof javafx.scene.layout.Region r && !r.getStyleClass().contains("legend-highlight")) {
+                r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
         }
         header.getChildren().addAll(legend);
-        header.getChildren().addAll(spacer, hint);
+        header.getChildren().add(spacer);
+        // how the axes read: what time counts from (all timelines, remembered) and this view's y scale
+        Node axis = ScaleControls.timeAxis(charts.get(0).clock().available(), model.chartPreferences().timeAxisProperty());
+        if (axis != null) header.getChildren().add(axis);
+        header.getChildren().add(ScaleControls.yScale(model.chartPreferences().yScaleProperty(id)));
+        header.getChildren().add(hint);
         root = new VBox(header);
         root.getStyleClass().addAll("chart-box", "timeline-view");
         root.setId(id);
         for (TimelineChart c : charts) {
+            c.timeAxisProperty().bind(model.chartPreferences().timeAxisProperty());
+            // the view's y scale is its first chart's (the GC CPU share under it stays a linear percentage)
+            if (c == charts.get(0)) c.yScaleProperty().bind(model.chartPreferences().yScaleProperty(id));
             c.viewport().link(model.viewportProperty());
             c.selectionProperty().bindBidirectional(model.selectionProperty());
             c.highlightedRegimeProperty().bind(model.highlightedRegimeProperty());

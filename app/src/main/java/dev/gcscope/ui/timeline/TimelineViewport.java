@@ -18,6 +18,8 @@ import javafx.beans.property.SimpleObjectProperty;
 public final class TimelineViewport {
     /** The narrowest viewport, as a fraction of the whole extent: a million cycles zoom to a few. */
     static final double MIN_FRACTION = 1e-7;
+    /** A viewport within this fraction of the whole extent's width shows everything. */
+    static final double WHOLE_TOLERANCE = 1e-9;
 
     private final TimeRange full;
     private final ObjectProperty<TimeRange> range = new SimpleObjectProperty<>(this, "viewport");
@@ -108,7 +110,9 @@ public final class TimelineViewport {
     /** Shows {@code [left, left + width]} kept inside the extent; everything when it is as wide. */
     public void show(double left, double width) {
         if (full == null) return;
-        if (width >= full.length()) {
+        // A zoom in and back out by the same factors lands a rounding error short of the whole
+        // extent: that is everything, not a zoom "Whole trace" could still reset.
+        if (width >= full.length() * (1 - WHOLE_TOLERANCE)) {
             range.set(null);
             return;
         }

@@ -64,6 +64,7 @@ public final class MainWindowViewModel {
     private final DocumentLoader loader;
     private final TraceLoader parsers;
     private final SettingsStore settings;
+    private final dev.gcscope.ui.settings.ChartPreferences chartPreferences;
     private final RecentFiles recent;
     private final FileExports exports;
     private final DocumentFollower follower;
@@ -102,6 +103,7 @@ public final class MainWindowViewModel {
         this.parsers = loader;
         this.follower = new DocumentFollower(this.loader, loader, runner);
         this.settings = settings;
+        this.chartPreferences = new dev.gcscope.ui.settings.ChartPreferences(settings);
         this.recent = new RecentFiles(settings);
         this.exports = new FileExports(runner, this::inputFiles, new FileExports.Messages() {
             @Override
@@ -276,6 +278,7 @@ public final class MainWindowViewModel {
      */
     private DocumentViewModel replaceDocument(DocumentViewModel old, TraceDocument document) {
         DocumentViewModel next = new DocumentViewModel(document, runner, old.live(), old);
+        if (next.gcTraceModel() != null) next.gcTraceModel().useChartPreferences(chartPreferences);
         next.setStatusLine(followedStatusLine(document));
         int i = documents.indexOf(old);
         requestOrder.put(next, requestOrder.getOrDefault(old, Long.MAX_VALUE));
@@ -463,6 +466,7 @@ public final class MainWindowViewModel {
     }
 
     private void addDocument(DocumentViewModel vm, TraceDocument doc, long order) {
+        if (vm.gcTraceModel() != null) vm.gcTraceModel().useChartPreferences(chartPreferences);
         vm.setStatusLine(vm.live() == null ? statusLine(doc) : followedStatusLine(doc));
         requestOrder.put(vm, order);
         int at = documents.size();

@@ -21,7 +21,13 @@ public final class SelectionBar {
         range.setId("selection-range");
         range.getStyleClass().add("selection-range");
         range.textProperty().bind(vm.textProperty());
-        range.setMinWidth(Label.USE_PREF_SIZE);
+        // The caption and "Whole trace" stay whole (at 1024 px they were cut to "Statistic…" and
+        // "Whole tr…" by a wall-clock range); the range gives way first, whole in its tooltip.
+        caption.setMinWidth(Label.USE_PREF_SIZE);
+        range.setMinWidth(120);
+        Tooltip rangeTip = new Tooltip();
+        rangeTip.textProperty().bind(vm.textProperty());
+        range.setTooltip(rangeTip);
 
         ProgressIndicator busy = new ProgressIndicator(-1);
         busy.setId("selection-busy");
@@ -37,6 +43,7 @@ public final class SelectionBar {
         reset.disableProperty().bind(vm.canResetProperty().not());
         reset.setOnAction(e -> vm.reset());
         reset.setFocusTraversable(false);
+        reset.setMinWidth(Button.USE_PREF_SIZE);
 
         Label error = new Label();
         error.getStyleClass().add("selection-error");

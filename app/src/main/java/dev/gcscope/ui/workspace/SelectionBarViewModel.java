@@ -34,6 +34,8 @@ public final class SelectionBarViewModel {
         GcTraceData data = model.data();
         this.wall = data.cycles().containsColumn(GcColumns.WALL_TIME) ? data.cycles().dateTimeColumn(GcColumns.WALL_TIME) : null;
         model.selectionProperty().addListener((o, old, now) -> update());
+        // the zoom is what "Whole trace" also resets: the bar says so whenever the button can act
+        model.viewportProperty().addListener((o, old, now) -> update());
         update();
         canReset = Bindings.createBooleanBinding(() -> model.selectionProperty().get() != null || model.viewportProperty().get() != null,
                 model.selectionProperty(), model.viewportProperty());
@@ -53,7 +55,9 @@ public final class SelectionBarViewModel {
         String range = count == 0 ? (sel == null ? "" : axis(sel.from(), sel.to(), data.layout())) : rowsRange(rows[0], rows[1] - 1, data);
         String cycles = sel == null ? "whole trace · " + Formats.count(n) + (n == 1 ? " cycle" : " cycles")
                 : Formats.count(count) + " of " + Formats.count(n) + " cycles";
-        text.set(range.isEmpty() ? cycles : range + " · " + cycles);
+        TimeRange zoom = model.viewportProperty().get();
+        String zoomed = zoom == null ? "" : " · zoomed to " + axis(zoom.from(), zoom.to(), data.layout());
+        text.set((range.isEmpty() ? cycles : range + " · " + cycles) + zoomed);
     }
 
     /** The range from the first to the last row, in wall-clock time when both rows have one. */

@@ -37,7 +37,7 @@ class NearestCycleTest {
     }
 
     private static NearestCycle picker() {
-        return new NearestCycle(layout, (i, pointerY) -> stw[i]);
+        return new NearestCycle(layout, (i, pointerY) -> stw[i], () -> false);
     }
 
     @Test

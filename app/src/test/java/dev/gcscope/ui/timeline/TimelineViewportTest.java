@@ -33,9 +33,9 @@ class TimelineViewportTest {
         SampleTraces.Sample s = SampleTraces.get("gctrace/go1.24-phases.log");
         layout = GcTraceSeries.of(new GcTraceParser().parse(TraceSource.of(s.fileName(), s.bytes())).table(GcColumns.CYCLES_TABLE));
         assertTrue(layout.size() > 100, "a recording with many cycles");
-        // From the process start (time 0) to the last cycle, with a little room at each end as the
-        // x axis pads a range.
-        double min = Math.min(0, Arrays.stream(layout.x()).min().orElseThrow());
+        // From the first cycle (not the process start: an excerpt from late in a process fills the
+        // chart) to the last, with a little room at each end as the x axis pads a range.
+        double min = Arrays.stream(layout.x()).min().orElseThrow();
         double max = Arrays.stream(layout.x()).max().orElseThrow();
         double pad = (max - min) * AxisSpec.EDGE_PADDING;
         full = new TimeRange(min - pad, max + pad);

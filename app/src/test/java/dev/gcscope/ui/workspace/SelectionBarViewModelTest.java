@@ -85,4 +85,23 @@ class SelectionBarViewModelTest {
         doc.gcTraceModel().selectionProperty().set(new TimeRange(1000, 1001));
         assertEquals("1,000 s – 1,001 s · 0 of " + doc.gcTraceModel().data().size() + " cycles", doc.selectionBar().textProperty().get());
     }
+
+    @Test
+    void theBarSaysWhenTheChartsAreZoomedSoWholeTraceIsNeverEnabledUnderWholeTrace() throws Exception {
+        DocumentViewModel doc = open(SampleTraces.DEFAULT_GCTRACE);
+        GcTraceModel model = doc.gcTraceModel();
+        SelectionBarViewModel bar = doc.selectionBar();
+        dev.gcscope.ui.timeline.TimelineViewport viewport = dev.gcscope.ui.timeline.TimelineViewport.over(model.data().layout());
+        viewport.link(model.viewportProperty());
+
+        // zooming in and back out by the same wheel steps shows everything again: nothing to reset
+        for (int i = 0; i < 7; i++) viewport.zoomAt(0.37, 0.8);
+        assertTrue(bar.canResetProperty().get());
+        assertTrue(bar.textProperty().get().contains("whole trace") && bar.textProperty().get().contains("zoomed to"),
+                "zoomed: the bar says so while the button can reset it: " + bar.textProperty().get());
+        for (int i = 0; i < 7; i++) viewport.zoomAt(0.37, 1 / 0.8);
+        assertNull(model.viewportProperty().get(), "back to everything");
+        assertFalse(bar.canResetProperty().get());
+        assertFalse(bar.textProperty().get().contains("zoomed"), bar.textProperty().get());
+    }
 }

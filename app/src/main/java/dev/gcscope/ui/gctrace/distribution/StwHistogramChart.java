@@ -104,6 +104,18 @@ public final class StwHistogramChart extends CanvasChart {
         };
     }
 
+    private final javafx.beans.property.ObjectProperty<dev.gcscope.render.plot.YScale> yScale =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "yScale", dev.gcscope.render.plot.YScale.LINEAR);
+
+    {
+        yScale.addListener((o, old, now) -> invalidate());
+    }
+
+    /** Counts on a linear or a log axis; the view binds it to the remembered choice. */
+    public javafx.beans.property.ObjectProperty<dev.gcscope.render.plot.YScale> yScaleProperty() {
+        return yScale;
+    }
+
     /** The colours CSS set. */
     public StwHistogramPlot.Colours colours() {
         return new StwHistogramPlot.Colours(rgba(barFill), rgba(barStroke), rgba(markerStroke), rgba(exponentialStroke),
@@ -113,7 +125,8 @@ public final class StwHistogramChart extends CanvasChart {
 
     @Override
     protected PlotContent content() {
-        return new StwHistogramPlot(histogram.get(), overlay.get(), colours(), frameColours().textFill(), tickFont());
+        return new StwHistogramPlot(histogram.get(), overlay.get(), colours(), frameColours().textFill(), tickFont(),
+                yScale.get() == dev.gcscope.render.plot.YScale.LOG);
     }
 
     @Override
@@ -124,7 +137,9 @@ public final class StwHistogramChart extends CanvasChart {
         if (bin < 0) return Optional.empty();
         double[] e = h.bins().edges();
         double cx = area.xScale().toPixel((Math.log10(e[bin]) + Math.log10(e[bin + 1])) / 2);
-        double cy = area.yScale().toPixel(h.bins().counts()[bin]);
+        long count = h.bins().counts()[bin];
+        double cy = yScale.get() == dev.gcscope.render.plot.YScale.LOG
+                ? area.yScale().toPixel(Math.log10(Math.max(0.5, count))) : area.yScale().toPixel(count);
         return Optional.of(new HoverPoint(cx, cy, bin, describe(h, shownOverlay(h), bin)));
     }
 

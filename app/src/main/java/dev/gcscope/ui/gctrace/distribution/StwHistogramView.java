@@ -32,7 +32,12 @@ public final class StwHistogramView implements TraceView {
         legend.setId("stw-histogram-legend");
         verdict.setId("stw-histogram-verdict");
         VBox.setVgrow(chart, Priority.ALWAYS);
-        root = ViewParts.chartBox("Stop-the-world pause distribution", legend, chart, verdict);
+        chart.yScaleProperty().bind(model.chartPreferences().yScaleProperty("stw-histogram"));
+        javafx.scene.layout.HBox header = new javafx.scene.layout.HBox(12, legend,
+                dev.gcscope.ui.chart.ScaleControls.yScale(model.chartPreferences().yScaleProperty("stw-histogram")));
+        javafx.scene.layout.HBox.setHgrow(legend, Priority.ALWAYS);
+        header.setAlignment(javafx.geometry.Pos.TOP_LEFT);
+        root = ViewParts.chartBox("Stop-the-world pause distribution", header, chart, verdict);
         root.getStyleClass().add("stw-histogram-view");
         chart.histogramProperty().bind(vm.histogramProperty());
         chart.overlayProperty().bind(vm.overlayProperty());
