@@ -259,7 +259,22 @@ class ReportHtmlTest {
         }
         assertFalse(n.isMissingNode() || n.isNull(), () -> key + " is shown as '" + e.text() + "' but summary --json has " + n);
         String expected = n.isBigDecimal() ? n.decimalValue().toPlainString() : n.asText();
-        assertEquals(expected, e.wholeText(), key);
+        if (!e.hasAttr("data-value")) {
+            assertEquals(expected, e.wholeText(), key);
+            return;
+        }
+        // A long computed figure is shown rounded; the exact JSON text is kept beside it for scripts and the tooltip.
+        assertEquals(expected, e.attr("data-value"), key);
+        assertEquals(expected, e.attr("title"), key);
+        java.math.BigDecimal exact = new java.math.BigDecimal(expected);
+        java.math.BigDecimal shown = new java.math.BigDecimal(e.wholeText());
+        assertTrue(exact.precision() > 6, () -> key + ": " + expected + " is short enough to be shown as it is");
+        int shownDigits = shown.stripTrailingZeros().precision();
+        int integerDigits = Math.max(1, exact.precision() - exact.scale());
+        assertTrue(shownDigits <= Math.max(4, integerDigits), () -> key + " shown as " + e.wholeText());
+        // within half a unit of the last digit shown
+        java.math.BigDecimal halfUlp = shown.ulp().divide(java.math.BigDecimal.valueOf(2));
+        assertTrue(exact.subtract(shown).abs().compareTo(halfUlp) <= 0, () -> key + ": " + e.wholeText() + " for " + expected);
     }
 
     private JsonNode summaryJson(Path input) throws IOException {

@@ -16,8 +16,13 @@ public record Cell(List<Run> runs) {
     /**
      * @param key JSON pointer of the figure, or null for plain text
      * @param missing the figure is {@code null} in the JSON; the text says what that means
+     * @param exact the figure exactly as the JSON writes it when {@code text} shows it rounded, else null
      */
-    public record Run(String text, String key, boolean missing) {
+    public record Run(String text, String key, boolean missing, String exact) {
+        public Run(String text, String key, boolean missing) {
+            this(text, key, missing, null);
+        }
+
         public static Run text(String text) {
             return new Run(text, null, false);
         }

@@ -12,7 +12,8 @@ import java.util.List;
  * script, and nothing loaded from anywhere (a Content-Security-Policy of {@code default-src 'none'}
  * says so to the browser too). It prints on light paper whatever the theme, with the dark theme's
  * charts swapped for light ones, and reads at phone width. Every figure from {@code summary --json}
- * carries its JSON pointer in {@code data-key}.
+ * carries its JSON pointer in {@code data-key}; one shown rounded ({@link JsonFigures#shown}) keeps its exact
+ * JSON text in {@code data-value} and its tooltip.
  */
 public final class HtmlReport {
     /** Charts are drawn this wide (CSS scales them to the page) and this high. */
@@ -143,6 +144,9 @@ public final class HtmlReport {
             }
             out.append("<span data-key=\"").append(esc(r.key())).append('"');
             if (r.missing()) out.append(" data-missing class=\"missing\"");
+            if (r.exact() != null) {
+                out.append(" data-value=\"").append(esc(r.exact())).append("\" title=\"").append(esc(r.exact())).append('"');
+            }
             out.append('>').append(esc(r.text())).append("</span>");
         }
     }

@@ -2,6 +2,9 @@ package dev.gcscope.export.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.Locale;
 
 /**
@@ -44,11 +47,39 @@ final class JsonFigures {
         return text(file.at(pointer));
     }
 
-    /** One keyed run of the figure at {@code pointer}. */
+    /** One keyed run of the figure at {@code pointer}, shown as {@link #shown} rounds it. */
     Cell.Run run(String pointer) {
         JsonNode n = file.at(pointer);
         boolean missing = n.isMissingNode() || n.isNull();
-        return new Cell.Run(text(n), pointer, missing);
+        String exact = text(n);
+        String shown = missing ? exact : shown(exact);
+        return new Cell.Run(shown, pointer, missing, shown.equals(exact) ? null : exact);
+    }
+
+    /** Digits kept of a figure longer than {@link #LONG_FIGURE_DIGITS}. */
+    static final int SHOWN_DIGITS = 4;
+    /** Computed figures carry 12 significant digits in the JSON; Go's own print at most 5. */
+    static final int LONG_FIGURE_DIGITS = 6;
+
+    /**
+     * A figure as a reader of the report sees it: one with more than {@link #LONG_FIGURE_DIGITS}
+     * significant digits (a share 0.0719131614654, a ratio 42.1351724138) to {@link #SHOWN_DIGITS},
+     * since the digits after those are noise of the sample, not information; the figures Go printed
+     * (0.145, 1.1066) and integers as they are. The exact JSON text stays in the HTML's
+     * {@code data-value} and tooltip, so a script still checks every figure against the JSON.
+     */
+    static String shown(String exact) {
+        BigDecimal d;
+        try {
+            d = new BigDecimal(exact);
+        } catch (NumberFormatException notANumber) {
+            return exact;
+        }
+        if (d.scale() <= 0 || d.precision() <= LONG_FIGURE_DIGITS) return exact;
+        BigDecimal rounded = d.round(new MathContext(SHOWN_DIGITS, RoundingMode.HALF_EVEN));
+        // never fewer than the integer digits: 477.272685901 -> 477.3, 123456.789 -> 123457
+        if (rounded.scale() < 0) rounded = d.setScale(0, RoundingMode.HALF_EVEN);
+        return rounded.stripTrailingZeros().toPlainString();
     }
 
     Cell cell(String pointer) {
