@@ -83,7 +83,7 @@ public final class MetricsChartData {
             end[k] = timed ? i.endS() : k + 1;
             counts[k] = i.counts();
         }
-        return new BucketHeatmapPlot.Cells(xTitle(timed), axisName(h.name()), Quantity.ofMetric(h.name()), h.lower(), h.upper(), start, end, counts);
+        return new BucketHeatmapPlot.Cells(xTitle(timed), axisName(h.name()), Quantity.ofMetric(h.name()), h.lower(), h.upper(), start, end, counts, !timed);
     }
 
     /** Each interval's P50, P90 and P99, at the interval's end. */

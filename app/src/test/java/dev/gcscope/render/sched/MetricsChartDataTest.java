@@ -8,6 +8,7 @@ import dev.gcscope.parsers.ParseListener;
 import dev.gcscope.parsers.TraceLoader;
 import dev.gcscope.parsers.TraceSource;
 import dev.gcscope.parsers.metrics.MetricsColumns;
+import dev.gcscope.render.chart.BucketHeatmapPlot;
 import dev.gcscope.render.chart.PercentileLinesPlot;
 import dev.gcscope.render.plot.AxisSpec;
 import dev.gcscope.render.plot.AxisTicks;
@@ -58,6 +59,11 @@ class MetricsChartDataTest {
             assertEquals(Math.rint(ticks.at(i)), ticks.at(i), 0, "tick " + ticks.label(i));
         }
         assertTrue(labels.containsAll(List.of("1", "2", "3", "4")), labels::toString);
+        // and the heatmap above it, whose columns are the same intervals
+        BucketHeatmapPlot heatmap = new BucketHeatmapPlot(MetricsChartData.heatmap(noTimes), null);
+        AxisTicks columns = heatmap.xTicks(heatmap.xAxis(), 20);
+        for (int i = 0; i < columns.count(); i++) assertEquals(Math.rint(columns.at(i)), columns.at(i), 0, "tick " + columns.label(i));
+        assertTrue(columns.count() >= 4, "a tick per interval boundary at least: " + columns.count());
 
         // with times, the axis is seconds, and half seconds are fine
         PercentileLinesPlot timed = new PercentileLinesPlot(MetricsChartData.percentiles(h));
