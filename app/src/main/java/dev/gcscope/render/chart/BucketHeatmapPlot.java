@@ -118,7 +118,8 @@ public final class BucketHeatmapPlot implements PlotContent {
     public AxisSpec xAxis() {
         if (!hasData) return null;
         double lo = cells.startX()[0], hi = cells.endX()[cells.columns() - 1];
-        return new AxisSpec(cells.xTitle(), lo, hi > lo ? hi : lo + 1, cells.wholeX(), false);
+        // numbered columns end on whole numbers: half a column of padding each side would look like a gap
+        return new AxisSpec(cells.xTitle(), lo, hi > lo ? hi : lo + 1, cells.wholeX(), false, !cells.wholeX());
     }
 
     @Override
