@@ -25,9 +25,16 @@ public final class BucketHeatmapPlot implements PlotContent {
      * @param startX each column's left edge (interval start time, or its number)
      * @param endX each column's right edge
      * @param counts counts[column][bucket]
+     * @param wholeX the columns are numbered intervals, so x ticks are whole numbers ("0.5" meant nothing)
      */
     public record Cells(String xTitle, String yTitle, Quantity quantity, double[] lower, double[] upper,
-                        double[] startX, double[] endX, double[][] counts) {
+                        double[] startX, double[] endX, double[][] counts, boolean wholeX) {
+        /** Columns over a continuous x (time). */
+        public Cells(String xTitle, String yTitle, Quantity quantity, double[] lower, double[] upper,
+                     double[] startX, double[] endX, double[][] counts) {
+            this(xTitle, yTitle, quantity, lower, upper, startX, endX, counts, false);
+        }
+
         public static Cells empty() {
             return new Cells("", "", Quantity.PLAIN, new double[0], new double[0], new double[0], new double[0], new double[0][]);
         }
@@ -111,7 +118,8 @@ public final class BucketHeatmapPlot implements PlotContent {
     public AxisSpec xAxis() {
         if (!hasData) return null;
         double lo = cells.startX()[0], hi = cells.endX()[cells.columns() - 1];
-        return new AxisSpec(cells.xTitle(), lo, hi > lo ? hi : lo + 1, false, false);
+        // numbered columns end on whole numbers: half a column of padding each side would look like a gap
+        return new AxisSpec(cells.xTitle(), lo, hi > lo ? hi : lo + 1, cells.wholeX(), false, !cells.wholeX());
     }
 
     @Override

@@ -34,9 +34,16 @@ public final class PercentileLinesPlot implements PlotContent {
      * @param lines one y array per role (same length as x), null for a role not shown
      * @param rawX every raw value's x for the min/max strokes, or null
      * @param rawY the raw values
+     * @param wholeX x is a count (interval numbers), so its ticks are whole numbers: "1.5" meant nothing
      */
     public record Lines(String xTitle, String yTitle, Quantity quantity, boolean logY, double[] x, double[][] lines,
-                        double[] rawX, double[] rawY) {
+                        double[] rawX, double[] rawY, boolean wholeX) {
+        /** Lines over a continuous x (time). */
+        public Lines(String xTitle, String yTitle, Quantity quantity, boolean logY, double[] x, double[][] lines,
+                     double[] rawX, double[] rawY) {
+            this(xTitle, yTitle, quantity, logY, x, lines, rawX, rawY, false);
+        }
+
         public static Lines empty() {
             return new Lines("", "", Quantity.PLAIN, false, new double[0], new double[Role.values().length][], null, null);
         }
@@ -128,7 +135,7 @@ public final class PercentileLinesPlot implements PlotContent {
 
     @Override
     public AxisSpec xAxis() {
-        return hasData ? new AxisSpec(data.xTitle(), xMin, xMax, false, false) : null;
+        return hasData ? new AxisSpec(data.xTitle(), xMin, xMax, data.wholeX(), false) : null;
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.gcscope.render.ChartFont;
 import dev.gcscope.render.Painter;
 import dev.gcscope.render.TextAlign;
 import dev.gcscope.render.TextBaseline;
+import dev.gcscope.render.TextMetrics;
 
 /**
  * What a chart draws around its data: the plot's background, grid lines, ticks with their labels and
@@ -14,6 +15,7 @@ import dev.gcscope.render.TextBaseline;
 record PlotFrameLayer(FrameColours colours, ChartFont font) {
     static final double TICK_LENGTH = 4;
     static final double LABEL_GAP = 4;
+    private static final String ELLIPSIS = "\u2026";
 
     /** The label of tick {@code i} of an axis. */
     @FunctionalInterface
@@ -80,7 +82,7 @@ record PlotFrameLayer(FrameColours colours, ChartFont font) {
         g.fillText(xTitle, a.x() + a.width() / 2, bottom);
         // Centred on the plot, but moved along the chart (from its top to the bottom of the x labels)
         // as far as it takes to be whole: on a short chart a centred title was cut at both ends.
-        String title = yTitle;
+        String title = yTitle == null ? null : fitted(g, yTitle, bottom);
         double w = title == null ? 0 : g.textWidth(title);
         double mid = Math.max(w / 2, Math.min(bottom - w / 2, a.y() + a.height() / 2));
         g.save();
@@ -89,6 +91,22 @@ record PlotFrameLayer(FrameColours colours, ChartFont font) {
         g.setTextBaseline(TextBaseline.TOP);
         g.fillText(title, 0, 0);
         g.restore();
+    }
+
+    /**
+     * {@code title} if it is at most {@code room} wide; otherwise shortened from the left, at a path
+     * separator first ("…/latencies per interval (log)"), then a character at a time: its end says
+     * what and how (the unit, "per interval", "log"), which a metric's leading path parts do not.
+     */
+    static String fitted(TextMetrics g, String title, double room) {
+        if (g.textWidth(title) <= room) return title;
+        String rest = title;
+        for (int slash = rest.indexOf('/', 1); slash > 0; slash = rest.indexOf('/', 1)) {
+            rest = rest.substring(slash);
+            if (g.textWidth(ELLIPSIS + rest) <= room) return ELLIPSIS + rest;
+        }
+        while (rest.length() > 1 && g.textWidth(ELLIPSIS + rest) > room) rest = rest.substring(1);
+        return ELLIPSIS + rest;
     }
 
     /** The y axis and x axis lines, over the data so that no bar hides them. */

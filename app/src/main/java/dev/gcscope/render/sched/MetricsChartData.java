@@ -55,6 +55,20 @@ public final class MetricsChartData {
         return timed ? "time (s)" : "interval (the snapshots have no times)";
     }
 
+    /**
+     * A metric's name as a y-axis title: without its unit ("/sched/latencies:seconds" ->
+     * "/sched/latencies"), which the tick labels carry ("1 ms"); labels of a Prometheus series stay.
+     * The whole name was cut on a 1024 px window ("encies:seconds per interval (log)"); what is still
+     * too long for a short chart the frame shortens from the left (PlotFrameLayer).
+     */
+    public static String axisName(String name) {
+        int brace = name.indexOf('{');
+        String metric = brace < 0 ? name : name.substring(0, brace);
+        int colon = metric.lastIndexOf(':');
+        if (colon <= 0) return name;
+        return metric.substring(0, colon) + (brace < 0 ? "" : name.substring(brace));
+    }
+
     /** One heatmap column per interval between snapshots, one row per bucket. */
     public static BucketHeatmapPlot.Cells heatmap(HistogramHistory h) {
         if (h == null) return BucketHeatmapPlot.Cells.empty();
@@ -69,7 +83,7 @@ public final class MetricsChartData {
             end[k] = timed ? i.endS() : k + 1;
             counts[k] = i.counts();
         }
-        return new BucketHeatmapPlot.Cells(xTitle(timed), h.name(), Quantity.ofMetric(h.name()), h.lower(), h.upper(), start, end, counts);
+        return new BucketHeatmapPlot.Cells(xTitle(timed), axisName(h.name()), Quantity.ofMetric(h.name()), h.lower(), h.upper(), start, end, counts, !timed);
     }
 
     /** Each interval's P50, P90 and P99, at the interval's end. */
@@ -90,7 +104,7 @@ public final class MetricsChartData {
         lines[PercentileLinesPlot.Role.P50.ordinal()] = p50;
         lines[PercentileLinesPlot.Role.P90.ordinal()] = p90;
         lines[PercentileLinesPlot.Role.P99.ordinal()] = p99;
-        return new PercentileLinesPlot.Lines(timed ? "interval end (s)" : xTitle(false), h.name() + " per interval",
-                Quantity.ofMetric(h.name()), true, mid, lines, null, null);
+        return new PercentileLinesPlot.Lines(timed ? "interval end (s)" : xTitle(false), axisName(h.name()) + " per interval",
+                Quantity.ofMetric(h.name()), true, mid, lines, null, null, !timed);
     }
 }

@@ -69,7 +69,7 @@ public final class GcscopeApp extends Application {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         double w = Math.min(PREFERRED_WIDTH, screen.getWidth() * SCREEN_FRACTION);
         double h = Math.min(PREFERRED_HEIGHT, screen.getHeight() * SCREEN_FRACTION);
-        var remembered = this.remembered.filter(GcscopeApp::onSomeScreen);
+        var remembered = this.remembered.map(GcscopeApp::onItsScreen);
         if (remembered.isPresent()) {
             w = remembered.get().width();
             h = remembered.get().height();
@@ -128,9 +128,14 @@ public final class GcscopeApp extends Application {
         stage.toFront();
     }
 
-    /** A window remembered on a screen that is gone would open out of reach. */
-    private static boolean onSomeScreen(WindowSettings w) {
-        return !Screen.getScreensForRectangle(w.x(), w.y(), Math.min(w.width(), MIN_VISIBLE), Math.min(w.height(), MIN_VISIBLE)).isEmpty();
+    /**
+     * The remembered bounds inside the screen they are on, or inside the primary screen when that
+     * screen is gone: a window saved on a 1600x1000 screen would otherwise overflow a 1024x700 one.
+     */
+    private static WindowSettings onItsScreen(WindowSettings w) {
+        var screens = Screen.getScreensForRectangle(w.x(), w.y(), Math.min(w.width(), MIN_VISIBLE), Math.min(w.height(), MIN_VISIBLE));
+        Screen screen = screens.isEmpty() ? Screen.getPrimary() : screens.get(0);
+        return w.clampedTo(screen.getVisualBounds());
     }
 
     private void saveBounds(Stage stage) {

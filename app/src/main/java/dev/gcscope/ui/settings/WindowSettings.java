@@ -1,6 +1,7 @@
 package dev.gcscope.ui.settings;
 
 import java.util.Locale;
+import javafx.geometry.Rectangle2D;
 import java.util.Optional;
 
 /**
@@ -24,6 +25,19 @@ public record WindowSettings(double x, double y, double width, double height, bo
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * These bounds moved and shrunk to lie inside {@code visual} (a screen's visual bounds): a
+     * window remembered from a larger screen, or half off the screen, would otherwise open with its
+     * title bar or its lower controls out of reach. The size shrinks first, then the window slides in.
+     */
+    public WindowSettings clampedTo(Rectangle2D visual) {
+        double w = Math.min(width, visual.getWidth());
+        double h = Math.min(height, visual.getHeight());
+        double cx = Math.max(visual.getMinX(), Math.min(x, visual.getMaxX() - w));
+        double cy = Math.max(visual.getMinY(), Math.min(y, visual.getMaxY() - h));
+        return new WindowSettings(cx, cy, w, h, maximized);
     }
 
     public void save(SettingsStore store) {

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -38,16 +39,27 @@ public final class SummaryView implements TraceView {
     private static final double ROW_HEIGHT = 26;
     /** A two-line column header and the table's borders. */
     private static final double HEADER_HEIGHT = 44;
+    /**
+     * The pause overview's chart never gets less than this: with three error messages above the
+     * tabs at 1024x700 it was squeezed to ~20 px. When it does not fit, the summary scrolls.
+     */
+    public static final double MIN_CHART_HEIGHT = 180;
 
     private final SummaryViewModel vm;
-    private final VBox root = new VBox();
+    private final VBox content = new VBox();
+    private final ScrollPane root = new ScrollPane(content);
     private StackedTimelineChart chart;
     private final TableView<SummaryViewModel.RegimeRow> regimes = new TableView<>();
 
     public SummaryView(GcTraceModel model) {
         this.vm = new SummaryViewModel(model);
-        root.getStyleClass().addAll("gc-summary", "content");
-        root.getChildren().addAll(cards(), regimeTable(), overview(model));
+        content.getStyleClass().addAll("gc-summary", "content");
+        content.getChildren().addAll(cards(), regimeTable(), overview(model));
+        // Fills the tab while there is room (the overview takes what is left); scrolls when the
+        // cards, the regimes and the overview's minimum do not fit.
+        root.setFitToWidth(true);
+        root.setFitToHeight(true);
+        root.getStyleClass().add("summary-scroll");
     }
 
     @Override
@@ -195,6 +207,7 @@ public final class SummaryView implements TraceView {
         chart.setId("stw-chart"); // the pause timeline tab's own chart keeps its id
         Node box = pauses.root();
         box.getStyleClass().add("summary-overview");
+        chart.setMinHeight(MIN_CHART_HEIGHT);
         VBox.setVgrow(box, Priority.ALWAYS);
         return box;
     }
