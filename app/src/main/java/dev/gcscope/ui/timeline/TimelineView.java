@@ -40,7 +40,8 @@ public final class TimelineView implements TraceView {
         hint.getStyleClass().add("hint");
         hint.setMinWidth(0);
         HBox.setHgrow(hint, Priority.SOMETIMES);
-        HBox header = new HBox();
+        javafx.scene.layout.FlowPane entries = new javafx.scene.layout.FlowPane();
+        HBox header = new LegendRow(entries, hint);
         header.getStyleClass().addAll("chart-header", "timeline-legend");
         // The legend says what the colours mean and must stay whole; the hint gives way first.
         for (Node item : legend) {
@@ -49,12 +50,21 @@ public final class TimelineView implements TraceView {
                 r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             }
         }
-        header.getChildren().addAll(legend);
+        // The entries wrap onto a second row rather than widen the header past the window: six heap
+        // series, the time choice and the y scale are wider than the 942 px window of a 1024 screen.
+        entries.getStyleClass().add("timeline-legend-entries");
+        // The highlighted regime's description stays on the row and gives way with an ellipsis: wrapped,
+        // it would change the header's height, and with it the chart's, each time a regime is clicked.
+        List<Node> highlight = legend.stream().filter(n -> n.getStyleClass().contains("legend-highlight")).toList();
+        entries.getChildren().addAll(legend.stream().filter(n -> !highlight.contains(n)).toList());
+        header.getChildren().add(entries);
+        header.getChildren().addAll(highlight);
         header.getChildren().add(spacer);
         // how the axes read: what time counts from (all timelines, remembered) and this view's y scale
         Node axis = ScaleControls.timeAxis(charts.get(0).clock().available(), model.chartPreferences().timeAxisProperty());
         if (axis != null) header.getChildren().add(axis);
-        header.getChildren().add(ScaleControls.yScale(model.chartPreferences().yScaleProperty(id)));
+        Node yScale = ScaleControls.yScale(model.chartPreferences().yScaleProperty(id));
+        header.getChildren().add(yScale);
         header.getChildren().add(hint);
         root = new VBox(header);
         root.getStyleClass().addAll("chart-box", "timeline-view");
@@ -102,5 +112,45 @@ public final class TimelineView implements TraceView {
 
     public List<TimelineChart> charts() {
         return charts;
+    }
+
+    /**
+     * The header row: the legend entries take the width the other items leave and wrap onto more rows
+     * when it is too little; the hint takes what is left after them. HBox alone shrinks every child by
+     * the same amount, which collapsed a FlowPane to one entry a row, and the entries' own widths made
+     * the row wider than a 1024 px screen's window.
+     */
+    private static final class LegendRow extends HBox {
+        private final javafx.scene.layout.FlowPane entries;
+        private final Label hint;
+
+        LegendRow(javafx.scene.layout.FlowPane entries, Label hint) {
+            this.entries = entries;
+            this.hint = hint;
+        }
+
+        @Override
+        protected void layoutChildren() {
+            double inner = getWidth() - snappedLeftInset() - snappedRightInset();
+            double others = getSpacing() * Math.max(0, getManagedChildren().size() - 1);
+            for (Node n : getManagedChildren()) {
+                if (n != entries && n != hint) others += n.prefWidth(-1);
+            }
+            double oneRow = 0, widest = 0;
+            for (Node n : entries.getChildren()) {
+                if (!n.isManaged()) continue;
+                double w = n.prefWidth(-1);
+                oneRow += w + (oneRow > 0 ? entries.getHgap() : 0);
+                widest = Math.max(widest, w);
+            }
+            double room = Math.max(widest, Math.min(oneRow, inner - others));
+            if (Math.abs(entries.getPrefWidth() - room) > 0.5) {
+                entries.setPrefWrapLength(room);
+                entries.setPrefWidth(room);
+            }
+            entries.setMinWidth(widest);
+            hint.setPrefWidth(Math.max(0, inner - others - room));
+            super.layoutChildren();
+        }
     }
 }

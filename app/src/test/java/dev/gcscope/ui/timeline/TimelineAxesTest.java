@@ -223,7 +223,7 @@ class TimelineAxesTest {
         LayoutWait.laidOut(view.charts().toArray(TimelineChart[]::new));
         return WaitForAsyncUtils.asyncFx(() -> {
             List<String> out = new ArrayList<>();
-            for (Node n : ((javafx.scene.Parent) ((VBox) view.root()).getChildren().get(0)).getChildrenUnmodifiable()) {
+            for (Node n : ((VBox) view.root()).getChildren().get(0).lookupAll(".legend-item")) {
                 if (n instanceof Label l && l.isVisible() && l.isManaged() && l.getStyleClass().contains("legend-item")) {
                     out.add(l.getText());
                 }
