@@ -3,6 +3,7 @@ package dev.gcscope.render.timeline;
 import dev.gcscope.render.plot.AxisTicks;
 import dev.gcscope.render.plot.NiceTicks;
 import dev.gcscope.render.plot.StwSeries;
+import dev.gcscope.render.plot.TimeRange;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -44,6 +45,11 @@ public final class TimelineClock {
     /** Per run (0-based): wall-clock epoch ms at x = 0; null when a run has no logged time. */
     private final double[] runOffsetMs;
     private final double[] runStartX;
+    /**
+     * The x "since first cycle" counts from: the file's first cycle, or the first cycle of the
+     * selection when one is in force (issue 15: "time since the first cycle of the file or selection").
+     */
+    private final double firstX;
 
     /** The wall clock when the trace gives it, else seconds since process start (what the axis said before it was a choice). */
     public TimelineClock(TimelineCycles cycles) {
@@ -53,11 +59,12 @@ public final class TimelineClock {
     /** @param axis what the axis counts from; falls back to process start when the trace has no wall clock */
     public TimelineClock(TimelineCycles cycles, TimeAxis axis) {
         this(cycles.layout(), cycles.layout().xKind() == StwSeries.XKind.SECONDS && cycles.hasWallTimes()
-                ? runOffsets(cycles) : null, axis);
+                ? runOffsets(cycles) : null, axis, cycles.layout().xMin());
     }
 
-    private TimelineClock(StwSeries layout, double[] runOffsetMs, TimeAxis requested) {
+    private TimelineClock(StwSeries layout, double[] runOffsetMs, TimeAxis requested, double firstX) {
         this.layout = layout;
+        this.firstX = firstX;
         this.runStartX = layout.runStartX();
         this.runOffsetMs = runOffsetMs;
         if (layout.xKind() != StwSeries.XKind.SECONDS) {
@@ -74,7 +81,24 @@ public final class TimelineClock {
 
     /** The same clock counting from {@code axis}. */
     public TimelineClock withAxis(TimeAxis axis) {
-        return axis == this.axis ? this : new TimelineClock(layout, runOffsetMs, axis);
+        return axis == this.axis ? this : new TimelineClock(layout, runOffsetMs, axis, firstX);
+    }
+
+    /**
+     * The same clock with "since first cycle" counting from the first cycle inside {@code selection},
+     * or from the file's first cycle when there is no selection or it holds no cycle.
+     */
+    public TimelineClock countingFrom(TimeRange selection) {
+        double first = layout.xMin();
+        if (selection != null) {
+            double[] x = layout.x();
+            double inside = Double.POSITIVE_INFINITY;
+            for (double v : x) {
+                if (selection.contains(v) && v < inside) inside = v;
+            }
+            if (inside != Double.POSITIVE_INFINITY) first = inside;
+        }
+        return Double.compare(first, firstX) == 0 ? this : new TimelineClock(layout, runOffsetMs, axis, first);
     }
 
     /** What the axis counts from now (process start when wall clock was asked for and the trace has none). */
@@ -94,7 +118,7 @@ public final class TimelineClock {
      * cycle, minus the run's start since process start (each run counts from its own start).
      */
     private double secondsOffset(double x) {
-        if (axis == TimeAxis.SINCE_FIRST_CYCLE) return layout.isEmpty() ? 0 : -layout.xMin();
+        if (axis == TimeAxis.SINCE_FIRST_CYCLE) return layout.isEmpty() ? 0 : -firstX;
         int r = runIndexAt(x);
         return r == 0 ? 0 : -runStartX[r - 1];
     }
@@ -142,7 +166,8 @@ public final class TimelineClock {
         return switch (kind) {
             case CYCLE_INDEX -> "cycle (position in file; the trace has no cycle start times)";
             case SECONDS -> axis == TimeAxis.SINCE_FIRST_CYCLE
-                    ? (layout.runCount() > 1 ? "time since first cycle (s), runs laid end to end" : "time since first cycle (s)")
+                    ? (firstX != layout.xMin() ? "time since first cycle of selection (s)"
+                    : layout.runCount() > 1 ? "time since first cycle (s), runs laid end to end" : "time since first cycle (s)")
                     : (layout.runCount() > 1 ? "time since process start (s), each run from its own start"
                     : "time since process start (s)");
             case WALL_CLOCK -> {

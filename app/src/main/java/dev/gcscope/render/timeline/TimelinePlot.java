@@ -53,6 +53,8 @@ public final class TimelinePlot implements PlotContent {
 
     private TimeRange shown;
     private TimeRange selection;
+    /** The selection the clock counts "since first cycle" from (see {@link TimelineClock#countingFrom}). */
+    private TimeRange clockSelection;
     private int highlightedRegime = -1;
     private boolean xTitleShown = true;
     private TimelineColours colours;
@@ -120,6 +122,11 @@ public final class TimelinePlot implements PlotContent {
     public TimelinePlot view(TimeRange shown, TimeRange selection, int highlightedRegime, boolean xTitleShown,
                              TimelineColours colours, ChartFont labelFont) {
         this.shown = shown != null ? shown : fullExtent(layout);
+        // the clock looks for the selection's first cycle only when the selection changed (a scan of the cycles)
+        if (!java.util.Objects.equals(selection, clockSelection)) {
+            clock = clock.countingFrom(selection);
+            clockSelection = selection;
+        }
         this.selection = selection;
         this.highlightedRegime = highlightedRegime;
         this.xTitleShown = xTitleShown;

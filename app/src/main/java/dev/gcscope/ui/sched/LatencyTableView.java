@@ -10,7 +10,9 @@ import java.util.Locale;
 import javafx.collections.FXCollections;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.css.PseudoClass;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.TreeItem;
@@ -30,6 +32,8 @@ import org.controlsfx.control.table.TableFilter;
  */
 public final class LatencyTableView implements TraceView, dev.gcscope.ui.view.LiveFigures {
     public static final String ID = "sched-latency-table";
+    /** Rows of the chosen program's tasks in the flat table (sched-views.css). */
+    private static final PseudoClass PROGRAM = PseudoClass.getPseudoClass("program");
 
     /** One line of the grouped tree: a group's totals or one of its rows. */
     public record Item(String task, int threads, double runtimeMs, long switches, double avgDelayMs, double maxDelayMs,
@@ -77,6 +81,14 @@ public final class LatencyTableView implements TraceView, dev.gcscope.ui.view.Li
         table.setItems(FXCollections.observableArrayList(rows));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setPlaceholder(new Label("No task rows in this file"));
+        // The chosen program's rows stand out (bold, marked) as in the timehist per-task table, whatever the sort or filter.
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(LatencyGroups.Row item, boolean empty) {
+                super.updateItem(item, empty);
+                pseudoClassStateChanged(PROGRAM, !empty && item != null && item.comm().equals(program.getValue()));
+            }
+        });
         filter = TableFilter.forTableView(table).lazy(true).apply();
         TableActions.install(table, "perf sched latency");
 
@@ -131,6 +143,7 @@ public final class LatencyTableView implements TraceView, dev.gcscope.ui.view.Li
         program.getItems().setAll(groups.stream().sorted(java.util.Comparator.comparingDouble(LatencyGroups.Group::runtimeMs).reversed()
                 .thenComparing(LatencyGroups.Group::comm)).map(LatencyGroups.Group::comm).toList());
         program.valueProperty().addListener((o, old, comm) -> showProgram(comm));
+        program.valueProperty().addListener((o, old, comm) -> table.refresh());
         programFigure.set(LatencyViews.programFigure(groups, null).value());
         LatencyGroups.likelyProgram(groups).ifPresent(g -> program.setValue(g.comm()));
         return programBar.root();

@@ -2,6 +2,7 @@ package dev.gcscope.ui.sched;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.gcscope.analysis.sched.LatencyGroups;
 import dev.gcscope.analysis.sched.SchedSamples;
 import dev.gcscope.analysis.sched.TaskDelays;
 import dev.gcscope.parsers.ParseResult;
@@ -15,15 +16,19 @@ import dev.gcscope.ui.window.MainWindowView;
 import dev.gcscope.ui.window.MainWindowViewModel;
 import dev.gcscope.ui.workspace.DocumentView;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.css.PseudoClass;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -32,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 import tech.tablesaw.api.Table;
 
 /**
@@ -104,6 +110,66 @@ class ProgramChoiceTest {
 
         robot.interact(() -> program.setValue("phases"));
         assertEquals(String.format(Locale.ROOT, "%.3f ms  phases (%d threads)", phasesWorst, phasesThreads), summaryFigure(robot, doc));
+    }
+
+    @Test
+    void theFlatLatencyTableMarksTheChosenProgramsTasksAndFollowsTheChoice(FxRobot robot) throws Exception {
+        Map<String, Integer> rowsPerComm = new HashMap<>();
+        Matcher m = LATENCY_ROW.matcher(SchedSamples.text(LATENCY));
+        while (m.find()) rowsPerComm.merge(m.group(1), 1, Integer::sum);
+        assertTrue(rowsPerComm.getOrDefault("phases", 0) > 1 && rowsPerComm.getOrDefault("C2 CompilerThre", 0) > 0, rowsPerComm.toString());
+
+        DocumentView doc = open(robot, LATENCY);
+        robot.interact(() -> doc.selectView(LatencyTableView.ID));
+        LayoutPass.run(robot, view.root());
+        LatencyTableView v = (LatencyTableView) doc.views().stream().filter(t -> t.id().equals(LatencyTableView.ID)).findFirst().orElseThrow();
+        if (v.groupToggle().isSelected()) robot.clickOn("#group-by-program");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> v.table().isVisible());
+        assertEquals("phases", v.program().getValue(), "the Go program is the guess");
+        assertEquals(rowsPerComm.values().stream().mapToInt(Integer::intValue).sum(), v.table().getItems().size());
+
+        showFirstRowOf(robot, v, "phases");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> latencyMarksFollow(robot, v, "phases"));
+
+        ComboBox<String> program = robot.lookup("#latency-program").queryComboBox();
+        robot.interact(() -> program.setValue("C2 CompilerThre"));
+        showFirstRowOf(robot, v, "C2 CompilerThre");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> latencyMarksFollow(robot, v, "C2 CompilerThre"));
+    }
+
+    private static void showFirstRowOf(FxRobot robot, LatencyTableView v, String comm) {
+        robot.interact(() -> {
+            var items = v.table().getItems();
+            for (int i = 0; i < items.size(); i++) {
+                if (items.get(i).comm().equals(comm)) {
+                    v.table().scrollTo(i);
+                    break;
+                }
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * Whether every latency row on screen is marked exactly when its comm is {@code program}, at
+     * least one is, and a marked row's cells are bold.
+     */
+    private static boolean latencyMarksFollow(FxRobot robot, LatencyTableView v, String program) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            int marked = 0;
+            for (var n : robot.from(v.table()).lookup(".table-row-cell").queryAll()) {
+                @SuppressWarnings("unchecked")
+                TableRow<LatencyGroups.Row> row = (TableRow<LatencyGroups.Row>) n;
+                if (row.isEmpty() || row.getItem() == null || !row.isVisible()) continue;
+                boolean is = row.getPseudoClassStates().contains(PROGRAM);
+                if (is != row.getItem().comm().equals(program)) return false;
+                if (!is) continue;
+                marked++;
+                TableCell<?, ?> cell = (TableCell<?, ?>) row.lookup(".table-cell");
+                if (cell == null || !cell.getFont().getStyle().toLowerCase(Locale.ROOT).contains("bold")) return false;
+            }
+            return marked >= 1;
+        }).get();
     }
 
     @Test

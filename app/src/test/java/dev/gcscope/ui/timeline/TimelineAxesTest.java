@@ -137,6 +137,51 @@ class TimelineAxesTest {
     }
 
     @Test
+    void sinceFirstCycleCountsFromTheSelectionsFirstCycleWhileOneIsInForce(FxRobot robot) throws Exception {
+        SampleTraces.Sample sample = SampleTraces.get("gctrace/go1.24-phases.log");
+        List<double[]> lines = cycles(new String(sample.bytes(), StandardCharsets.UTF_8));
+        MemorySettingsStore store = new MemorySettingsStore();
+        store.put("chart.timeAxis", TimeAxis.SINCE_FIRST_CYCLE.key());
+        GcTraceData data = TimelineInteractionTest.load("gctrace/go1.24-phases.log");
+        GcTraceModel model = model(data, new ChartPreferences(store));
+        TimelineView view = show(robot, model, 0);
+        TimelineChart pause = view.charts().get(0);
+        assertEquals(0, pause.clock().seconds(lines.get(0)[0]), 1e-6, "no selection: 0 at the file's first cycle");
+
+        // drag over the middle of the chart, as a user selects
+        PlotArea area = pause.plotArea().orElseThrow();
+        double a = Math.floor(area.x() + area.width() * 0.40), b = Math.floor(area.x() + area.width() * 0.70);
+        double y = Math.floor(area.y() + area.height() / 2);
+        robot.moveTo(pause.localToScreen(a, y)).press(javafx.scene.input.MouseButton.PRIMARY)
+                .moveTo(pause.localToScreen((a + b) / 2, y)).moveTo(pause.localToScreen(b, y))
+                .release(javafx.scene.input.MouseButton.PRIMARY);
+        waitFor(() -> model.selectionProperty().get() != null);
+        double from = model.selectionProperty().get().from();
+        int k = 0;
+        while (lines.get(k)[0] < from) k++;
+        assertTrue(k > 0, "the selection starts after the file's first cycle: cycle " + k);
+        double startK = lines.get(k)[0];
+
+        waitFor(() -> pause.xAxis().title().startsWith("time since first cycle of selection"));
+        assertEquals(0, pause.clock().seconds(startK), 1e-6, "0 at the start of the selection's first cycle");
+        assertEquals(lines.get(k + 1)[0] - startK, pause.clock().seconds(lines.get(k + 1)[0]), 1e-6);
+        assertEquals(startK - lines.get(0)[0], -pause.clock().seconds(lines.get(0)[0]), 1e-6,
+                "cycles before the selection read negative");
+        // a tick labelled 0 sits at cycle k's start
+        var ticks = pause.clock().axisTicks(lines.get(0)[0], lines.get(lines.size() - 1)[0], 10);
+        boolean zeroAtK = false;
+        for (int i = 0; i < ticks.count(); i++) {
+            String label = ticks instanceof dev.gcscope.render.plot.NiceTicks n ? pause.clock().label(n, i, false) : ticks.label(i);
+            if (label.equals("0") && Math.abs(ticks.at(i) - startK) < 1e-6) zeroAtK = true;
+        }
+        assertTrue(zeroAtK, "a tick reads 0 at cycle " + k);
+
+        robot.interact(() -> model.selectionProperty().set(null));
+        waitFor(() -> pause.xAxis().title().equals("time since first cycle (s)"));
+        assertEquals(0, pause.clock().seconds(lines.get(0)[0]), 1e-6, "selection cleared: the file's first cycle again");
+    }
+
+    @Test
     void theLogScaleKeepsMedianPausesReadableAndIsRememberedPerView(FxRobot robot) throws Exception {
         SampleTraces.Sample sample = SampleTraces.get("gctrace/go1.24-phases.log");
         List<double[]> lines = cycles(new String(sample.bytes(), StandardCharsets.UTF_8));
