@@ -78,6 +78,8 @@ public final class LatencyTableView implements TraceView, dev.gcscope.ui.view.Li
                 Cells.number("Avg delay (ms)", LatencyGroups.Row::avgDelayMs, Cells::ms),
                 Cells.number("Max delay (ms)", LatencyGroups.Row::maxDelayMs, Cells::ms),
                 Cells.number("Max delay end (s)", LatencyGroups.Row::maxDelayEndS, v -> Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.6f", v))));
+        // Two-line headers, the unit under the figure, so a sort arrow never cuts one at 1024 px ("Runtime (…").
+        shortHeaders(table.getColumns());
         table.setItems(FXCollections.observableArrayList(rows));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setPlaceholder(new Label("No task rows in this file"));
@@ -100,6 +102,7 @@ public final class LatencyTableView implements TraceView, dev.gcscope.ui.view.Li
                 Cells.treeNumber("Switches", Item::switches, Cells::count),
                 Cells.treeNumber("Avg delay (ms)", Item::avgDelayMs, Cells::ms),
                 Cells.treeNumber("Max delay (ms)", Item::maxDelayMs, Cells::ms)));
+        shortHeaders(tree.getColumns());
         TreeItem<Item> top = new TreeItem<>();
         for (LatencyGroups.Group g : groups) {
             TreeItem<Item> parent = new TreeItem<>(Item.of(g));
@@ -190,4 +193,17 @@ public final class LatencyTableView implements TraceView, dev.gcscope.ui.view.Li
     @Override public String title() { return "Latency table"; }
     @Override public String id() { return ID; }
     @Override public Node root() { return root; }
+
+    /** "Runtime (ms)" shown as "Runtime" over "ms", its meaning in the tooltip; the column keeps its name for copies. */
+    private static void shortHeaders(List<? extends javafx.scene.control.TableColumnBase<?, ?>> columns) {
+        for (javafx.scene.control.TableColumnBase<?, ?> c : columns) {
+            String name = c.getText();
+            int unit = name.lastIndexOf(" (");
+            if (unit < 0 || !name.endsWith(")")) continue;
+            String figure = name.substring(0, unit);
+            String u = name.substring(unit + 2, name.length() - 1);
+            String word = u.equals("ms") ? "milliseconds" : u.equals("s") ? "seconds" : u;
+            dev.gcscope.ui.table.ColumnHeaders.shortHeader(c, figure + "\n" + u, figure + ", " + word);
+        }
+    }
 }
