@@ -8,7 +8,6 @@ import dev.gcscope.render.plot.HoverPoint;
 import dev.gcscope.render.plot.LinearScale;
 import dev.gcscope.render.plot.PlotArea;
 import dev.gcscope.render.plot.PlotContent;
-import dev.gcscope.render.plot.PlotFrame;
 import dev.gcscope.render.plot.Quantity;
 import java.util.Locale;
 import java.util.Optional;
@@ -131,12 +130,6 @@ public final class BucketHeatmapPlot implements PlotContent {
     @Override
     public boolean logY() {
         return true;
-    }
-
-    /** Every decade labelled, where the plot is tall enough for it. */
-    @Override
-    public AxisTicks yTicks(AxisSpec spec, int maxTicks) {
-        return PlotFrame.everyDecade(spec, maxTicks);
     }
 
     @Override

@@ -11,7 +11,6 @@ import dev.gcscope.render.plot.LinearScale;
 import dev.gcscope.render.plot.MinMaxReducer;
 import dev.gcscope.render.plot.PlotArea;
 import dev.gcscope.render.plot.PlotContent;
-import dev.gcscope.render.plot.PlotFrame;
 import dev.gcscope.render.plot.Quantity;
 import dev.gcscope.render.plot.TimeRange;
 import java.util.Optional;
@@ -149,12 +148,6 @@ public final class PercentileLinesPlot implements PlotContent {
     @Override
     public boolean logY() {
         return hasData && data.logY();
-    }
-
-    /** Every decade labelled, where the plot is tall enough for it. */
-    @Override
-    public AxisTicks yTicks(AxisSpec spec, int maxTicks) {
-        return logY() ? PlotFrame.everyDecade(spec, maxTicks) : PlotFrame.ticks(spec, logY(), maxTicks);
     }
 
     @Override
