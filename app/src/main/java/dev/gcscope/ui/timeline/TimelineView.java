@@ -136,8 +136,11 @@ public final class TimelineView implements TraceView {
             double inner = getWidth() - snappedLeftInset() - snappedRightInset();
             double others = snapSpaceX(getSpacing()) * Math.max(0, getManagedChildren().size() - 1);
             for (Node n : getManagedChildren()) {
-                // a child's minimum wins over its preference in HBox (the empty regime description has a minimum)
-                if (n != entries && n != hint) others += snapSizeX(Math.max(n.minWidth(-1), n.prefWidth(-1)));
+                if (n == entries || n == hint) continue;
+                // the highlighted regime's description gives way (to its minimum, with an ellipsis);
+                // the controls keep their width, and a minimum wins over a preference in HBox
+                boolean givesWay = n.getStyleClass().contains("legend-highlight");
+                others += snapSizeX(givesWay ? n.minWidth(-1) : Math.max(n.minWidth(-1), n.prefWidth(-1)));
             }
             double insets = entries.snappedLeftInset() + entries.snappedRightInset();
             double oneRow = 0, widest = 0;
@@ -152,7 +155,8 @@ public final class TimelineView implements TraceView {
                 entries.setPrefWrapLength(room - insets);
                 entries.setPrefWidth(room);
             }
-            entries.setMinWidth(widest + insets);
+            // held at the room found, or HBox would shrink the entries with the description that gives way
+            entries.setMinWidth(room);
             hint.setPrefWidth(Math.max(0, inner - others - room));
             super.layoutChildren();
         }
