@@ -109,7 +109,7 @@ public abstract class TimelineChart extends CanvasChart {
         this.layout = cycles.layout();
         this.viewport = TimelineViewport.over(layout);
         this.nearest = new NearestCycle(layout, this::pickY, () -> plot.yScale() == YScale.LOG);
-        this.cycleReadout = new CycleReadout(cycles, this::describeValues);
+        this.cycleReadout = new CycleReadout(cycles, this::describeValues, this::clock);
         getStyleClass().add("timeline-chart");
         setFocusTraversable(true);
         viewport.rangeProperty().addListener((obs, old, now) -> invalidate());
