@@ -27,6 +27,7 @@ import dev.gcscope.render.timeline.TimeAxis;
 import dev.gcscope.render.timeline.GcTraceSeries;
 import dev.gcscope.render.timeline.TimelineCycles;
 import dev.gcscope.render.timeline.TimelineKind;
+import dev.gcscope.render.timeline.TimelineLegend;
 import dev.gcscope.render.timeline.TimelinePlot;
 import java.util.List;
 import tech.tablesaw.api.Table;
@@ -104,11 +105,25 @@ public final class GcTraceCharts {
     }
 
     /**
-     * Chart {@code id} in {@code theme}'s colours with the window's label font.
+     * Chart {@code id} in {@code theme}'s colours with the window's label font, the timelines under
+     * their legend (the window shows it in the view's header, which a picture leaves behind).
      *
      * @throws IllegalArgumentException for an id not in {@link #IDS}
      */
     public ChartDrawing chart(String id, ChartTheme theme) {
+        ChartDrawing plot = plotOnly(id, theme);
+        List<TimelinePlot> timelines = timelinePlots(plot);
+        if (timelines.isEmpty()) return plot;
+        return TimelineLegend.over(plot, timelines, ChartFont.labels(), theme.frame().textFill(), ChartTheme.PADDING.left());
+    }
+
+    /**
+     * Chart {@code id} as the window's chart draws it inside its canvas: without the legend, which
+     * the window shows in the view's header.
+     *
+     * @throws IllegalArgumentException for an id not in {@link #IDS}
+     */
+    public ChartDrawing plotOnly(String id, ChartTheme theme) {
         ChartFont font = ChartFont.labels();
         FrameStyle style = new FrameStyle(theme.frame(), font, ChartTheme.PADDING, 0);
         return switch (id) {
@@ -126,6 +141,13 @@ public final class GcTraceCharts {
             case "mmu" -> framed(new MmuPlot(stats.mmu(), theme.mmu()), style, MmuPlot.PLACEHOLDER);
             default -> throw new IllegalArgumentException("no chart '" + id + "'; the charts are " + String.join(", ", IDS));
         };
+    }
+
+    /** The timeline plots {@code chart} draws, top to bottom (none for the other charts). */
+    private static List<TimelinePlot> timelinePlots(ChartDrawing chart) {
+        List<FramedChart> parts = chart instanceof StackedCharts s ? s.parts()
+                : chart instanceof FramedChart f ? List.of(f) : List.of();
+        return parts.stream().map(FramedChart::content).filter(TimelinePlot.class::isInstance).map(TimelinePlot.class::cast).toList();
     }
 
     private FramedChart timeline(TimelinePlot plot, TimelineKind kind, boolean xTitle, ChartTheme theme, FrameStyle style) {

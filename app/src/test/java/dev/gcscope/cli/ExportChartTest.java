@@ -150,6 +150,38 @@ class ExportChartTest {
                 .assertOneLineError(ExitStatus.USAGE, "--y-scale");
     }
 
+    /**
+     * A timeline exported carries the legend the window shows in the view's header (what each colour
+     * is); drawn with more cycles than pixel columns, the pause timeline's legend names its bands.
+     */
+    @Test
+    void timelinesCarryTheirLegend() throws Exception {
+        boolean forcedInFile = Files.readAllLines(sample).stream().anyMatch(l -> l.startsWith("gc ") && l.contains("(forced)"));
+        assertTrue(forcedInFile, "the sample has forced cycles");
+        Map<String, List<String>> legend = Map.of(
+                "pause-timeline", List.of("regime 0", "regime 1", "forced"),
+                "heap-timeline", List.of("heap start", "heap end", "live heap", "heap goal", "stacks", "globals"),
+                "gc-cpu-timeline", List.of("assist (ms)", "background (ms)", "idle (ms)", "GC CPU share"));
+        for (var e : legend.entrySet()) {
+            List<String> texts = svgTexts(e.getKey(), 900);
+            assertTrue(texts.containsAll(e.getValue()), e.getKey() + ": " + texts);
+        }
+        // 737 cycles over about 150 pixel columns: densities, and the legend says which
+        List<String> dense = svgTexts("pause-timeline", 200);
+        assertTrue(dense.containsAll(List.of("median", "≤ P90", "≤ P99", "≤ max")), dense.toString());
+        assertFalse(dense.contains("regime 0"), dense.toString());
+        // the other charts name their series in the plot or need no legend
+        assertFalse(svgTexts("mmu", 900).contains("regime 0"));
+    }
+
+    private static List<String> svgTexts(String id, int width) throws Exception {
+        Path out = dir.resolve(id + "-" + width + "-legend.svg");
+        CliRun run = CliRun.of("export", "--svg", out.toString(), "--chart", id, "--width", String.valueOf(width), "--height", "420",
+                sample.toString());
+        assertEquals(0, run.status(), run.err());
+        return texts(DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(out.toFile()));
+    }
+
     private static List<String> texts(Document svg) {
         NodeList nodes = svg.getElementsByTagName("text");
         List<String> out = new ArrayList<>();

@@ -94,7 +94,7 @@ class ReportChartsTest {
             assertTrue(text.contains("](" + name + ")"), name + " linked from the report");
             BufferedImage png = ImageIO.read(md.resolveSibling(name).toFile());
             assertEquals(960 * MarkdownReport.PNG_SCALE, png.getWidth(), name);
-            assertEquals(320 * MarkdownReport.PNG_SCALE, png.getHeight(), name);
+            assertEquals(350 * MarkdownReport.PNG_SCALE, png.getHeight(), name);
         }
         assertEquals(GcTraceCharts.IDS.size() + 1, listing(md.getParent()).size(), "the report and its charts, nothing else");
     }

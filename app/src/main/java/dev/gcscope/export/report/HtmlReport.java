@@ -16,9 +16,12 @@ import java.util.List;
  * JSON text in {@code data-value} and its tooltip.
  */
 public final class HtmlReport {
-    /** Charts are drawn this wide (CSS scales them to the page) and this high. */
+    /**
+     * Charts are drawn this wide (CSS scales them to the page) and this high: a timeline's legend row
+     * over a plot as high as it was without (at 320 or 340 the GC CPU share's title was cut in its part).
+     */
     static final int CHART_WIDTH = 960;
-    static final int CHART_HEIGHT = 320;
+    static final int CHART_HEIGHT = 350;
 
     private static final String CSS = css();
     private static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";

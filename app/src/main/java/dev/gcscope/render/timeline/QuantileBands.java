@@ -26,6 +26,16 @@ final class QuantileBands {
      * stand out (at 0.25/0.45/0.75 it was 90 % and the line disappeared into it).
      */
     private static final double[] OPACITY = {0.2, 0.3, 0.35};
+    /**
+     * How band {@code k} of {@link #QUANTILES} looks where it shows, the bands under it overlapping it
+     * from the bottom (for a legend's swatch).
+     */
+    static double shownOpacity(int k) {
+        double clear = 1;
+        for (int i = 0; i <= k; i++) clear *= 1 - OPACITY[i];
+        return 1 - clear;
+    }
+
     /** The median's line. */
     static final double MEDIAN = 0.5;
 

@@ -157,6 +157,16 @@ public final class TimelinePlot implements PlotContent {
         return dense;
     }
 
+    /** Whether bars are coloured by their cycle's regime rather than by part. */
+    public boolean byRegime() {
+        return byRegime;
+    }
+
+    /** Whether forced cycles are marked (a diamond on their bar, a tick while dense). */
+    public boolean marksForced() {
+        return markForced;
+    }
+
     /** Whether this chart draws quantile bands when dense (the pause timeline) rather than its bars. */
     public boolean drawsDensityBands() {
         return seriesLayer instanceof StackedBarsLayer s && s.drawsDensity();

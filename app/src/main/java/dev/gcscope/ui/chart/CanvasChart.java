@@ -6,6 +6,7 @@ import dev.gcscope.render.Rgba;
 import dev.gcscope.render.plot.CrosshairLayer;
 import dev.gcscope.render.plot.FrameColours;
 import dev.gcscope.render.plot.FrameStyle;
+import dev.gcscope.render.plot.ChartDrawing;
 import dev.gcscope.render.plot.FramedChart;
 import dev.gcscope.render.plot.HoverPoint;
 import dev.gcscope.render.plot.Padding;
@@ -189,6 +190,14 @@ public abstract class CanvasChart extends Region {
      */
     public final FramedChart drawing() {
         return new FramedChart(exportContent(), frameStyle(), placeholder.get());
+    }
+
+    /**
+     * What an export of the chart draws: {@link #drawing()}, with what a picture needs that the
+     * window shows around the chart (a timeline's legend). Call on the UI thread.
+     */
+    public ChartDrawing exportDrawing() {
+        return drawing();
     }
 
     /** The frame's colours, font and padding as CSS set them, with the plot's current left alignment. */

@@ -5,6 +5,8 @@ import dev.gcscope.export.ChartImages;
 import dev.gcscope.render.ChartFont;
 import dev.gcscope.render.Rgba;
 import dev.gcscope.render.plot.ChartDrawing;
+import dev.gcscope.render.plot.LegendedChart;
+import javafx.scene.canvas.Canvas;
 import dev.gcscope.ui.Theme;
 import dev.gcscope.ui.chart.CanvasChart;
 import dev.gcscope.ui.chart.FxPainter;
@@ -187,7 +189,21 @@ public final class ChartExportMenu {
 
     /** The chart as it is now, to be drawn anywhere later. Call on the UI thread. */
     public static Snapshot snapshotOf(CanvasChart chart) {
-        return new Snapshot(chart.drawing(), chart.getWidth(), chart.getHeight(), backgroundBehind(chart));
+        return snapshot(chart, backgroundBehind(chart));
+    }
+
+    /**
+     * What to export of {@code chart}: what it draws at its size on screen, under the legend the
+     * window shows beside it (a timeline's is in the view's header), which adds to the height.
+     */
+    private static Snapshot snapshot(CanvasChart chart, Rgba background) {
+        ChartDrawing d = chart.exportDrawing();
+        double w = chart.getWidth(), h = chart.getHeight();
+        if (d instanceof LegendedChart legended) {
+            double legend = Math.ceil(legended.legendHeight(new FxPainter(new Canvas(1, 1).getGraphicsContext2D()), w));
+            return new Snapshot(legended.withLegendHeight(legend), w, h + legend, background);
+        }
+        return new Snapshot(d, w, h, background);
     }
 
     /**
@@ -198,11 +214,11 @@ public final class ChartExportMenu {
     public static Snapshot printSnapshotOf(CanvasChart chart) {
         Parent root = chart.getScene() == null ? null : chart.getScene().getRoot();
         boolean dark = root != null && root.getStyleClass().contains(Theme.DARK_CLASS);
-        if (!dark) return new Snapshot(chart.drawing(), chart.getWidth(), chart.getHeight(), Rgba.WHITE);
+        if (!dark) return snapshot(chart, Rgba.WHITE);
         root.getStyleClass().remove(Theme.DARK_CLASS);
         try {
             chart.applyCss();
-            return new Snapshot(chart.drawing(), chart.getWidth(), chart.getHeight(), Rgba.WHITE);
+            return snapshot(chart, Rgba.WHITE);
         } finally {
             root.getStyleClass().add(Theme.DARK_CLASS);
             chart.applyCss();

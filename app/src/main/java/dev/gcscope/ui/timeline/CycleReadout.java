@@ -1,9 +1,11 @@
 package dev.gcscope.ui.timeline;
 
 import dev.gcscope.render.plot.StwSeries;
+import dev.gcscope.render.timeline.TimeAxis;
 import dev.gcscope.render.timeline.TimelineClock;
 import dev.gcscope.render.timeline.TimelineCycles;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /** The text of a timeline's readout: which cycle, when, its plotted figures and its regime. */
 final class CycleReadout {
@@ -16,11 +18,14 @@ final class CycleReadout {
     private final TimelineCycles cycles;
     private final StwSeries layout;
     private final Figures figures;
+    private final Supplier<TimelineClock> clock;
 
-    CycleReadout(TimelineCycles cycles, Figures figures) {
+    /** @param clock what the chart's time axis reads now */
+    CycleReadout(TimelineCycles cycles, Figures figures, Supplier<TimelineClock> clock) {
         this.cycles = cycles;
         this.layout = cycles.layout();
         this.figures = figures;
+        this.clock = clock;
     }
 
     /** The readout of row {@code i}, one fact per line. */
@@ -31,6 +36,12 @@ final class CycleReadout {
         if (layout.forced()[i]) b.append("  (forced)");
         double start = layout.startS(i);
         if (!Double.isNaN(start)) b.append(String.format(Locale.ROOT, "%nstart       %.3f s", start));
+        // Go's "@" counts from process start; an axis counting from the first cycle reads another
+        // number under the pointer, and the readout gives both rather than contradict the axis
+        TimelineClock c = clock.get();
+        if (!Double.isNaN(start) && c.axis() == TimeAxis.SINCE_FIRST_CYCLE && c.kind() == TimelineClock.Kind.SECONDS) {
+            b.append(String.format(Locale.ROOT, "%non axis     %.3f s since first cycle", c.seconds(layout.x()[i])));
+        }
         long wall = cycles.wallMs(i);
         if (wall != TimelineCycles.NO_WALL_TIME) b.append("\nwall        ").append(TimelineClock.formatWall(wall));
         figures.append(b, i);

@@ -3,17 +3,21 @@ package dev.gcscope.ui.timeline;
 import dev.gcscope.render.Painter;
 import dev.gcscope.render.Rgba;
 import dev.gcscope.render.plot.AxisSpec;
+import dev.gcscope.render.plot.ChartDrawing;
+import dev.gcscope.render.plot.FrameStyle;
+import dev.gcscope.render.plot.FramedChart;
 import dev.gcscope.render.plot.HoverPoint;
 import dev.gcscope.render.plot.PlotArea;
 import dev.gcscope.render.plot.PlotContent;
 import dev.gcscope.render.plot.StwSeries;
 import dev.gcscope.render.plot.TimeRange;
 import dev.gcscope.render.plot.YScale;
-import dev.gcscope.render.timeline.TimeAxis;
 import dev.gcscope.render.timeline.SelectionBandLayer;
+import dev.gcscope.render.timeline.TimeAxis;
 import dev.gcscope.render.timeline.TimelineClock;
 import dev.gcscope.render.timeline.TimelineColours;
 import dev.gcscope.render.timeline.TimelineCycles;
+import dev.gcscope.render.timeline.TimelineLegend;
 import dev.gcscope.render.timeline.TimelinePlot;
 import dev.gcscope.ui.chart.CanvasChart;
 import dev.gcscope.ui.chart.ChartCss;
@@ -105,7 +109,7 @@ public abstract class TimelineChart extends CanvasChart {
         this.layout = cycles.layout();
         this.viewport = TimelineViewport.over(layout);
         this.nearest = new NearestCycle(layout, this::pickY, () -> plot.yScale() == YScale.LOG);
-        this.cycleReadout = new CycleReadout(cycles, this::describeValues);
+        this.cycleReadout = new CycleReadout(cycles, this::describeValues, this::clock);
         getStyleClass().add("timeline-chart");
         setFocusTraversable(true);
         viewport.rangeProperty().addListener((obs, old, now) -> invalidate());
@@ -229,6 +233,15 @@ public abstract class TimelineChart extends CanvasChart {
     @Override
     protected final PlotContent exportContent() {
         return ((TimelinePlot) content()).copy();
+    }
+
+    /** The chart under its legend, which the window shows in the view's header and a picture would lose. */
+    @Override
+    public ChartDrawing exportDrawing() {
+        FramedChart d = drawing();
+        FrameStyle style = d.style();
+        return TimelineLegend.over(d, List.of((TimelinePlot) d.content()), style.font(), style.colours().textFill(),
+                style.padding().left());
     }
 
     /** The x axis the chart draws now: its title and the range shown. */

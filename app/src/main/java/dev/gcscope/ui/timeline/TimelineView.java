@@ -131,24 +131,32 @@ public final class TimelineView implements TraceView {
 
         @Override
         protected void layoutChildren() {
+            // Widths as HBox and FlowPane lay them out (snapped, at least the minimum): summed from the
+            // raw preferences, the room came out short and the last entry wrapped onto a row of its own.
             double inner = getWidth() - snappedLeftInset() - snappedRightInset();
-            double others = getSpacing() * Math.max(0, getManagedChildren().size() - 1);
+            double others = snapSpaceX(getSpacing()) * Math.max(0, getManagedChildren().size() - 1);
             for (Node n : getManagedChildren()) {
-                if (n != entries && n != hint) others += n.prefWidth(-1);
+                if (n == entries || n == hint) continue;
+                // the highlighted regime's description gives way (to its minimum, with an ellipsis);
+                // the controls keep their width, and a minimum wins over a preference in HBox
+                boolean givesWay = n.getStyleClass().contains("legend-highlight");
+                others += snapSizeX(givesWay ? n.minWidth(-1) : Math.max(n.minWidth(-1), n.prefWidth(-1)));
             }
+            double insets = entries.snappedLeftInset() + entries.snappedRightInset();
             double oneRow = 0, widest = 0;
             for (Node n : entries.getChildren()) {
                 if (!n.isManaged()) continue;
-                double w = n.prefWidth(-1);
-                oneRow += w + (oneRow > 0 ? entries.getHgap() : 0);
+                double w = snapSizeX(n.prefWidth(-1));
+                oneRow += w + (oneRow > 0 ? snapSpaceX(entries.getHgap()) : 0);
                 widest = Math.max(widest, w);
             }
-            double room = Math.max(widest, Math.min(oneRow, inner - others));
+            double room = Math.max(widest, Math.min(oneRow, inner - others - insets)) + insets;
             if (Math.abs(entries.getPrefWidth() - room) > 0.5) {
-                entries.setPrefWrapLength(room);
+                entries.setPrefWrapLength(room - insets);
                 entries.setPrefWidth(room);
             }
-            entries.setMinWidth(widest);
+            // held at the room found, or HBox would shrink the entries with the description that gives way
+            entries.setMinWidth(room);
             hint.setPrefWidth(Math.max(0, inner - others - room));
             super.layoutChildren();
         }

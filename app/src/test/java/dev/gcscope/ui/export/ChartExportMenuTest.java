@@ -106,27 +106,29 @@ class ChartExportMenuTest {
         WaitForAsyncUtils.waitForFxEvents();
         ChartExportMenu.Snapshot s = snapshot(robot);
         assertEquals(W, s.width());
-        assertEquals(H, s.height());
+        // the legend the view shows in its header goes over the chart, which keeps its height on screen
+        int legend = (int) (s.height() - H);
+        assertTrue(legend >= 10 && legend <= 60, "a legend row over the chart: " + legend + " px");
         Rgba card = s.background();
 
         Path png = dir.resolve("pause.png");
         ChartExportMenu.write(s, ChartExportMenu.Kind.PNG_2X, png);
         BufferedImage image = ImageIO.read(png.toFile());
         assertEquals(2 * W, image.getWidth());
-        assertEquals(2 * H, image.getHeight());
+        assertEquals(2 * (H + legend), image.getHeight());
 
-        // at 1x, pixel for pixel the chart on screen, selection band and dimmed regimes included
+        // at 1x, under the legend, pixel for pixel the chart on screen, selection band and dimmed regimes included
         PixelReader screen = screenPixels(robot, card);
-        BufferedImage oneX = ChartImages.image(s.drawing(), W, H, 1, card);
+        BufferedImage oneX = ChartImages.image(s.drawing(), W, H + legend, 1, card);
         long differing = 0;
         for (int y = 0; y < H; y++) {
-            for (int x = 0; x < W; x++) if (far(screen.getArgb(x, y), oneX.getRGB(x, y))) differing++;
+            for (int x = 0; x < W; x++) if (far(screen.getArgb(x, y), oneX.getRGB(x, y + legend))) differing++;
         }
         assertTrue(differing < W * H / 100, differing + " pixels differ");
         // and the selection is in it: without the selection the picture differs in many more pixels
         robot.interact(() -> chart.selectionProperty().set(null));
         WaitForAsyncUtils.waitForFxEvents();
-        BufferedImage unselected = ChartImages.image(snapshot(robot).drawing(), W, H, 1, card);
+        BufferedImage unselected = ChartImages.image(snapshot(robot).drawing(), W, H + legend, 1, card);
         long changed = 0;
         for (int y = 0; y < H; y++) {
             for (int x = 0; x < W; x++) if (oneX.getRGB(x, y) != unselected.getRGB(x, y)) changed++;
@@ -138,6 +140,12 @@ class ChartExportMenuTest {
         ChartExportMenu.write(s, ChartExportMenu.Kind.SVG, svg);
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(svg.toFile());
         assertEquals(String.valueOf(W), doc.getDocumentElement().getAttribute("width"));
+        // the legend names what the colours are, as the pause timeline's header does
+        List<String> texts = new java.util.ArrayList<>();
+        org.w3c.dom.NodeList nodes = doc.getElementsByTagName("text");
+        for (int i = 0; i < nodes.getLength(); i++) texts.add(nodes.item(i).getTextContent());
+        for (int r = 0; r < cycles.regimeCount(); r++) assertTrue(texts.contains("regime " + r), "regime " + r + " in " + texts);
+        assertTrue(texts.contains("forced"), "forced in " + texts);
     }
 
     @Test
@@ -159,13 +167,14 @@ class ChartExportMenuTest {
         AtomicReference<javafx.scene.image.Image> copied = new AtomicReference<>();
         robot.interact(() -> copied.set(javafx.scene.input.Clipboard.getSystemClipboard().getImage()));
         assertTrue(copied.get() != null, "an image on the clipboard");
-        assertEquals(W, (int) copied.get().getWidth());
-        assertEquals(H, (int) copied.get().getHeight());
         ChartExportMenu.Snapshot s = snapshot(robot);
-        BufferedImage expected = ChartImages.image(s.drawing(), W, H, 1, s.background());
+        int h = (int) s.height();
+        assertEquals(W, (int) copied.get().getWidth());
+        assertEquals(h, (int) copied.get().getHeight());
+        BufferedImage expected = ChartImages.image(s.drawing(), W, h, 1, s.background());
         PixelReader pixels = copied.get().getPixelReader();
         long differing = 0;
-        for (int y = 0; y < H; y++) {
+        for (int y = 0; y < h; y++) {
             for (int x = 0; x < W; x++) if (pixels.getArgb(x, y) != expected.getRGB(x, y)) differing++;
         }
         assertEquals(0, differing, "the copied pixels are the exported chart's");
@@ -177,12 +186,17 @@ class ChartExportMenuTest {
         AtomicReference<ChartExportMenu.Snapshot> print = new AtomicReference<>();
         robot.interact(() -> print.set(ChartExportMenu.printSnapshotOf(chart)));
         assertEquals(Rgba.WHITE, print.get().background());
-        assertEquals(ChartTheme.LIGHT.frame(), ((FramedChart) print.get().drawing()).style().colours());
+        assertEquals(ChartTheme.LIGHT.frame(), framed(print.get()).style().colours());
         WaitForAsyncUtils.waitForFxEvents();
         AtomicReference<Object> onScreen = new AtomicReference<>();
         robot.interact(() -> onScreen.set(chart.frameColours()));
         assertEquals(ChartTheme.DARK.frame(), onScreen.get());
-        assertEquals(ChartTheme.DARK.frame(), ((FramedChart) snapshot(robot).drawing()).style().colours());
+        assertEquals(ChartTheme.DARK.frame(), framed(snapshot(robot)).style().colours());
+    }
+
+    /** The chart under the export's legend. */
+    private static FramedChart framed(ChartExportMenu.Snapshot s) {
+        return (FramedChart) ((dev.gcscope.render.plot.LegendedChart) s.drawing()).chart();
     }
 
     private ChartExportMenu.Snapshot snapshot(FxRobot robot) {

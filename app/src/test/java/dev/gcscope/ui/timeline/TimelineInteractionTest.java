@@ -260,6 +260,20 @@ class TimelineInteractionTest {
         }
         assertTrue(found, "gc " + gc + " is in the log");
 
+        // counted from the first cycle, the axis reads another number: the readout gives it too
+        Matcher first = GC_LINE.matcher(text);
+        assertTrue(first.find());
+        double firstStart = Double.parseDouble(first.group(2));
+        double start = number(readout, "start");
+        assertFalse(readout.contains("on axis"), "since process start, the start is what the axis reads: " + readout);
+        robot.interact(() -> model.chartPreferences().timeAxisProperty().set(dev.gcscope.render.timeline.TimeAxis.SINCE_FIRST_CYCLE));
+        WaitForAsyncUtils.waitForFxEvents();
+        PlotArea moved = pause.plotArea().orElseThrow();
+        robot.interact(() -> pause.hover(moved.xScale().toPixel(data.layout().x()[row]), moved.yScale().toPixel(total[row])));
+        String sinceFirst = pause.readout().getText();
+        assertEquals(start, number(sinceFirst, "start"), 0, sinceFirst);
+        assertEquals(start - firstStart, number(sinceFirst, "on axis"), 0.0015, sinceFirst);
+
         // The heap timeline's readout for the same cycle has its heap sizes in MB.
         TimelineChart heap = chart(views.get(1));
         PlotArea ha = heap.plotArea().orElseThrow();

@@ -122,6 +122,42 @@ class NarrowWindowTablesTest {
         }
     }
 
+    /**
+     * The legend entries wrap onto a second row only when one row cannot hold them beside the
+     * header's controls: the row's room was summed from raw preferences, short by the empty regime
+     * description's minimum width, and "forced" (1024) or "globals" (1600) wrapped with room to spare.
+     */
+    @Test
+    void timelineLegendEntriesWrapOnlyWhenOneRowCannotHoldThem(FxRobot robot) throws Exception {
+        for (double screen : new double[] {WIDTH, 1600}) {
+            robot.interact(() -> stage.setWidth(0.92 * screen));
+            for (String id : List.of("pause-timeline", "heap-timeline", "gc-cpu-timeline")) {
+                DocumentView doc = open(robot, SampleTraces.DEFAULT_GCTRACE, id);
+                javafx.scene.layout.Region header = robot.from(doc.root()).lookup("#" + id + " .timeline-legend").query();
+                javafx.scene.layout.FlowPane entries = robot.from(header).lookup(".timeline-legend-entries").query();
+                List<Node> shown = entries.getChildren().stream().filter(Node::isManaged).toList();
+                int rows = 1;
+                double oneRow = -entries.getHgap();
+                for (int i = 0; i < shown.size(); i++) {
+                    Node n = shown.get(i);
+                    // a wrapped entry starts below the one before it (entries of one row differ by a pixel in y)
+                    if (i > 0 && n.getBoundsInParent().getMinY() >= shown.get(i - 1).getBoundsInParent().getMaxY()) rows++;
+                    oneRow += n.getLayoutBounds().getWidth() + entries.getHgap();
+                }
+                double controls = 0;
+                for (Node n : header.getChildrenUnmodifiable()) {
+                    if (n != entries && n.isManaged() && !n.getStyleClass().contains("hint")) {
+                        controls += n.getLayoutBounds().getWidth() + ((javafx.scene.layout.HBox) header).getSpacing();
+                    }
+                }
+                double room = header.getWidth() - header.getInsets().getLeft() - header.getInsets().getRight() - controls;
+                String where = shown.stream().map(n -> (n instanceof Labeled l ? l.getText() : n.toString()) + "@" + n.getLayoutY() + (n.isVisible() ? "" : "(hidden)")).toList() + " " + id + " at " + screen + " px: " + rows + " rows, entries " + oneRow + " px, room " + room + " px";
+                if (rows > 1) assertTrue(oneRow > room, "wrapped with room to spare, " + where);
+                if (screen == 1600) assertEquals(1, rows, where);
+            }
+        }
+    }
+
     @Test
     void theRegimeTableShowsEveryHeaderKindAndDescriptionWholeAtTheSmallestWindow(FxRobot robot) throws Exception {
         DocumentView doc = open(robot, SampleTraces.DEFAULT_GCTRACE, SummaryView.ID);
