@@ -98,6 +98,7 @@ public final class GcTraceParser implements TraceParser {
         });
         LineReader.Outcome outcome = new LineReader().read(in, run, lines);
         run.finish();
+        run.cycles().trim();
         run.addNotes();
         report.linesRead(outcome.lines());
         if (!in.encoding().isEmpty()) report.note("input decoded from " + in.encoding());
