@@ -44,11 +44,21 @@ public final class Columns {
     }
 
     /**
-     * A double column over the first {@code size} of {@code values}: packed as thousandths when every
-     * value is exactly some {@code n / 1000.0} (or NaN), as derived times and sizes of gctrace cycles
-     * mostly are, so that reading gives back the very same bits; otherwise over the array as it is.
+     * A double column over the first {@code size} of {@code values}: packed as whole numbers, or else
+     * as thousandths, when every value is exactly some {@code n} or {@code n / 1000.0} (or NaN), as
+     * derived sizes and times of gctrace cycles mostly are, so that reading gives back the very same
+     * bits; otherwise over the array as it is.
      */
     public static DoubleColumn compactDoubles(String name, double[] values, int size) {
+        for (double scale : new double[] {1.0, THOUSAND}) {
+            PackedLongs packed = packed(values, size, scale);
+            if (packed != null) return fixedPoint(name, packed.view(size), scale);
+        }
+        return doubles(name, values, size);
+    }
+
+    /** {@code values} as {@code n / scale}, or null when one of them is not exactly that. */
+    private static PackedLongs packed(double[] values, int size, double scale) {
         PackedLongs packed = new PackedLongs(size);
         for (int i = 0; i < size; i++) {
             double v = values[i];
@@ -56,13 +66,13 @@ public final class Columns {
                 packed.set(i, PackedLongs.MISSING);
                 continue;
             }
-            double scaled = v * THOUSAND;
-            if (!(Math.abs(scaled) < MAX_EXACT)) return doubles(name, values, size);
+            double scaled = v * scale;
+            if (!(Math.abs(scaled) < MAX_EXACT)) return null;
             long n = Math.round(scaled);
-            if (Double.doubleToRawLongBits(n / THOUSAND) != Double.doubleToRawLongBits(v)) return doubles(name, values, size);
+            if (Double.doubleToRawLongBits(n / scale) != Double.doubleToRawLongBits(v)) return null;
             packed.set(i, n);
         }
-        return fixedPoint(name, packed.view(size), THOUSAND);
+        return packed;
     }
 
     private static final double THOUSAND = 1000.0;
