@@ -40,48 +40,59 @@ public final class SummaryProfile {
         Path file = Path.of(args[0]);
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         ParseOptions summaryColumns = ParseOptions.columns(GcTraceAnalysis.COLUMNS);
-        Map<String, long[]> times = new LinkedHashMap<>();
+        Map<String, long[]> times = new LinkedHashMap<>(), cpuTimes = new LinkedHashMap<>();
         for (String step : new String[] {"parse", "derived columns", "sort pauses", "key figures", "percentiles + intervals", "regimes"}) {
             times.put(step, new long[runs]);
+            cpuTimes.put(step, new long[runs]);
         }
         int rows = 0;
         for (int r = -1; r < runs; r++) {
-            long t0 = System.nanoTime();
+            long t0 = System.nanoTime(), c0 = cpu();
             var parsed = parse(file, DerivedColumns.inputsFor(summaryColumns));
-            long t1 = System.nanoTime();
+            long t1 = System.nanoTime(), c1 = cpu();
             Table cycles = DerivedColumns.addTo(parsed.table(GcColumns.CYCLES_TABLE), summaryColumns);
-            long t2 = System.nanoTime();
+            long t2 = System.nanoTime(), c2 = cpu();
             SortedSample stw = SortedSample.of(cycles.doubleColumn(STW_MS));
-            long t3 = System.nanoTime();
+            long t3 = System.nanoTime(), c3 = cpu();
             GcSummary.of(cycles, stw);
-            long t4 = System.nanoTime();
+            long t4 = System.nanoTime(), c4 = cpu();
             PauseStatistics.of(stw);
-            long t5 = System.nanoTime();
+            long t5 = System.nanoTime(), c5 = cpu();
             RegimeAnalysis.of(cycles, RegimeAnalysis.Method.KMEANS, Work.serial());
-            long t6 = System.nanoTime();
+            long t6 = System.nanoTime(), c6 = cpu();
             rows = cycles.rowCount();
             if (r < 0) continue;
             long[] stamps = {t0, t1, t2, t3, t4, t5, t6};
+            long[] cpuStamps = {c0, c1, c2, c3, c4, c5, c6};
             int i = 0;
-            for (long[] v : times.values()) {
-                v[r] = (stamps[i + 1] - stamps[i]) / 1_000_000;
+            for (var e : times.entrySet()) {
+                e.getValue()[r] = (stamps[i + 1] - stamps[i]) / 1_000_000;
+                cpuTimes.get(e.getKey())[r] = (cpuStamps[i + 1] - cpuStamps[i]) / 1_000_000;
                 i++;
             }
         }
         System.out.printf(Locale.ROOT, "%s: %,d cycles, median of %d runs, each step on one thread:%n", file, rows, runs);
-        long total = 0;
+        // CPU time (every thread of the process) hardly depends on what else the machine runs; wall time does.
+        long total = 0, cpuTotal = 0;
         for (var e : times.entrySet()) total += median(e.getValue());
+        for (var e : cpuTimes.entrySet()) cpuTotal += median(e.getValue());
+        System.out.printf(Locale.ROOT, "  %-24s %8s %8s %6s%n", "step", "wall ms", "CPU ms", "CPU %");
         for (var e : times.entrySet()) {
-            long m = median(e.getValue());
-            System.out.printf(Locale.ROOT, "  %-24s %6d ms  %4.0f %%%n", e.getKey(), m, 100.0 * m / total);
+            long m = median(e.getValue()), c = median(cpuTimes.get(e.getKey()));
+            System.out.printf(Locale.ROOT, "  %-24s %8d %8d %5.0f %%%n", e.getKey(), m, c, 100.0 * c / cpuTotal);
         }
-        System.out.printf(Locale.ROOT, "  %-24s %6d ms%n", "sum", total);
+        System.out.printf(Locale.ROOT, "  %-24s %8d %8d%n", "sum", total, cpuTotal);
     }
 
     private static dev.gcscope.parsers.ParseResult parse(Path file, ParseOptions options) throws Exception {
         try (DecodedInput in = TraceSource.of(file).open()) {
             return new GcTraceParser().parse(in, ParseListener.NONE, options);
         }
+    }
+
+    private static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static long median(long[] v) {
