@@ -41,6 +41,7 @@ import java.util.function.LongConsumer;
 final class ChunkedGcParse {
     /** How far a chunk's last line may run on past the chunk before the parse goes serial. */
     static final int MAX_RUN_ON = 2 * LineReader.MAX_LINE_BYTES + 2;
+    private static final int FIRST_SCAN_BYTES = 4 * 1024;
     private static final int SCAN_BYTES = 64 * 1024;
 
     /**
@@ -151,11 +152,15 @@ final class ChunkedGcParse {
         return chunk;
     }
 
-    /** The position after the first LF in {@code [from, to)}, or -1. */
+    /**
+     * The position after the first LF in {@code [from, to)}, or -1. Reads 4 KiB first (a line end is
+     * rarely further), then twice as much each time up to 64 KiB.
+     */
     private static long lineStartIn(FileChannel file, long from, long to) throws IOException {
-        ByteBuffer buf = ByteBuffer.allocate(SCAN_BYTES);
+        ByteBuffer buf = ByteBuffer.allocate(FIRST_SCAN_BYTES);
         for (long at = from; at < to;) {
-            buf.clear().limit((int) Math.min(SCAN_BYTES, to - at));
+            if (!buf.hasRemaining() && buf.capacity() < SCAN_BYTES) buf = ByteBuffer.allocate(buf.capacity() * 2);
+            buf.clear().limit((int) Math.min(buf.capacity(), to - at));
             int n = file.read(buf, at);
             if (n <= 0) return -1;
             byte[] b = buf.array();
