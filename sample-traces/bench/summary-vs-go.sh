@@ -6,15 +6,18 @@
 #
 #   usage: sample-traces/bench/summary-vs-go.sh          (from anywhere; ~1 minute)
 #
-# Requirement measured: gcscope summary at least 3x faster than the Go program (median wall time of
-# the whole process, JVM start-up included) and gcscope's peak RSS at most 400 MiB.
+# Requirements measured (median wall time of the whole process, JVM start-up included): gcscope
+# summary at least 3x faster than the Go program, at most 2x the time of a Java program that only
+# counts the file's newlines (newline-count/NewlineCount.java, the floor: a JVM reading the file),
+# and gcscope's peak RSS at most 400 MiB.
 #
-# Steps: builds app/target/gcscope.jar if it is missing (mvn -q -DskipTests package); generates the
-# input into $BENCH_DIR if it is missing (compiling sample-traces' generator first if needed); builds
-# the Go program; then runs the two programs alternately, one warm-up run each (not counted: it fills
-# the page cache) and then $RUNS measured runs each, recording wall time (bash EPOCHREALTIME, ms) and
-# peak RSS (GNU time %M). Prints the medians, the ratio Go/gcscope, gcscope's peak RSS, and checks
-# that both printed the same figures.
+# Steps: builds app/target/gcscope.jar if it is missing (mvn -q -DskipTests package); generates
+# the input into $BENCH_DIR if it is missing (compiling sample-traces' generator first if needed); builds
+# the Go program and compiles the newline counter; then runs the three programs in turn, one warm-up
+# run each (not counted: it fills the page cache) and then $RUNS measured runs each, recording wall
+# time (bash EPOCHREALTIME, ms) and peak RSS (GNU time %M). Prints the medians, the ratios Go/gcscope
+# and gcscope/newline count, gcscope's peak RSS, and checks that gcscope and Go printed the same
+# figures and gcscope read as many lines as there are newlines.
 #
 # Needs: java 17+ and mvn on PATH; Go 1.19+ as $GO, `go` on PATH, or /opt/go-toolchains/go1.24/bin/go
 # (shared/tools/go-toolchains.sh installs it); GNU time at /usr/bin/time (Debian: apt-get install time);
@@ -22,8 +25,8 @@
 #
 # Environment: RUNS (default 5), LINES (default 1000000), BENCH_DIR (default sample-traces/target/bench),
 # GO (a go binary), JAR (default app/target/gcscope.jar; point it at a copy while others rebuild),
-# JAVA (default java), JAVA_OPTS (extra JVM options for gcscope, default none: the
-# jar runs as users run it).
+# JAVA (default java; JAVAC next to it compiles the newline counter), JAVA_OPTS (extra JVM options for
+# gcscope, default none: the jar runs as users run it; -Dgcscope.parse.threads=1 parses on one core).
 #
 # Exit status: 0 measured (the verdict lines say whether the requirement is met), 1 the two programs
 # printed different figures, 2 something needed is missing, 3 measured but the requirement is not met.
@@ -39,6 +42,7 @@ jar=${JAR:-$root/app/target/gcscope.jar}
 input=$work/gctrace-$lines.log
 gobin=$work/gctrace-regexp
 min_speedup=3
+max_vs_newlines=2
 max_rss_mib=400
 
 die() { echo "summary-vs-go: $*" >&2; exit 2; }
@@ -104,10 +108,20 @@ if [ ! -x "$gobin" ] || [ "$here/gctrace-regexp/main.go" -nt "$gobin" ]; then
   (cd "$here/gctrace-regexp" && GOROOT=$goroot GOTOOLCHAIN=local GOWORK=off GOFLAGS=-trimpath "$go" build -o "$gobin" .)
 fi
 
+# (c2) the floor: a JVM that only counts the file's newlines
+javac=${JAVAC:-$(dirname "$(command -v "$java")")/javac}
+[ -x "$javac" ] || javac=$(command -v javac) || die "needs javac (a JDK) for the newline counter (or JAVAC=/path/to/javac)"
+nlclasses=$work/newline-count
+if [ ! -f "$nlclasses/NewlineCount.class" ] || [ "$here/newline-count/NewlineCount.java" -nt "$nlclasses/NewlineCount.class" ]; then
+  mkdir -p "$nlclasses"
+  "$javac" -d "$nlclasses" "$here/newline-count/NewlineCount.java"
+fi
+
 # (d) alternate runs; each writes its stdout to a file, its wall ms and peak RSS KiB to arrays
 gcscope_cmd=("$java" ${JAVA_OPTS:-} -jar "$jar" summary "$input")
 go_cmd=("$gobin" "$input")
-declare -a gc_ms=() gc_kib=() go_ms=() go_kib=()
+nl_cmd=("$java" -cp "$nlclasses" NewlineCount "$input")
+declare -a gc_ms=() gc_kib=() go_ms=() go_kib=() nl_ms=()
 ms=0 kib=0
 # measure OUT CMD...: runs CMD with stdout to OUT; sets ms (wall) and kib (peak RSS)
 measure() {
@@ -126,13 +140,17 @@ echo "input: $input ($(stat -c %s "$input") bytes, $(nproc) cores, load average 
 awk -v l="$load" 'BEGIN { exit !(l > 1.0) }' && echo "warning: load average $load: other work is running, timings will be noisy"
 echo "gcscope: ${gcscope_cmd[*]}"
 echo "go:      ${go_cmd[*]}"
+echo "floor:   ${nl_cmd[*]}"
 for ((i = 0; i <= runs; i++)); do
   measure "$work/gcscope.out" "${gcscope_cmd[@]}"
   [ "$i" -gt 0 ] && { gc_ms+=("$ms"); gc_kib+=("$kib"); }
   printf '  run %d%s  gcscope %6d ms %6d MiB' "$i" "$([ "$i" -eq 0 ] && echo ' (warm-up)' || echo '          ')" "$ms" $((kib / 1024))
   measure "$work/go.out" "${go_cmd[@]}"
   [ "$i" -gt 0 ] && { go_ms+=("$ms"); go_kib+=("$kib"); }
-  printf '   go %6d ms %6d MiB\n' "$ms" $((kib / 1024))
+  printf '   go %6d ms %6d MiB' "$ms" $((kib / 1024))
+  measure "$work/newlines.out" "${nl_cmd[@]}"
+  [ "$i" -gt 0 ] && nl_ms+=("$ms")
+  printf '   newline count %6d ms\n' "$ms"
 done
 
 # (e) medians, ratio, RSS, and the same figures from both
@@ -142,7 +160,9 @@ gc_med=$(median "${gc_ms[@]}")
 go_med=$(median "${go_ms[@]}")
 gc_rss=$(( $(max "${gc_kib[@]}") / 1024 ))
 go_rss=$(( $(max "${go_kib[@]}") / 1024 ))
+nl_med=$(median "${nl_ms[@]}")
 ratio=$(awk -v a="$go_med" -v b="$gc_med" 'BEGIN { printf "%.2f", a / b }')
+floor_ratio=$(awk -v a="$gc_med" -v b="$nl_med" 'BEGIN { printf "%.2f", a / b }')
 
 # The figures both print: gcscope's extra analysis (confidence intervals, tail ratio, regimes) is
 # dropped before comparing, so only the shared figures have to agree.
@@ -157,7 +177,9 @@ echo
 echo "median of $runs runs (after 1 warm-up each):"
 echo "  gcscope summary   $gc_med ms   peak RSS $gc_rss MiB (max of the runs)"
 echo "  go regexp         $go_med ms   peak RSS $go_rss MiB"
+echo "  newline count     $nl_med ms"
 echo "  ratio go/gcscope  $ratio x"
+echo "  ratio gcscope/newline count  $floor_ratio x"
 status=0
 if [ -z "$gc_cycles" ] || [ "$gc_cycles" != "$go_cycles" ]; then
   echo "  cycles            DIFFER: gcscope '$gc_cycles', go '$go_cycles'"
@@ -168,9 +190,16 @@ elif ! diff <(figures "$work/gcscope.out") <(figures "$work/go.out") >"$work/fig
 else
   echo "  figures           identical: cycles $gc_cycles, forced, runs, stw p50-max, heap peak, gc cpu"
 fi
+gc_lines=$(awk '$1 == "lines" { print $2; exit }' "$work/gcscope.out")
+nl_lines=$(awk '$1 == "lines" { print $2; exit }' "$work/newlines.out")
+if [ "$gc_lines" != "$nl_lines" ]; then
+  echo "  lines             DIFFER: gcscope read '$gc_lines', the file has '$nl_lines' newlines"
+  status=1
+fi
 speed_ok=$(awk -v r="$ratio" -v m="$min_speedup" 'BEGIN { print (r >= m) ? 1 : 0 }')
+floor_ok=$(awk -v r="$floor_ratio" -v m="$max_vs_newlines" 'BEGIN { print (r <= m) ? 1 : 0 }')
 rss_ok=$(( gc_rss <= max_rss_mib ? 1 : 0 ))
 verdict() { [ "$1" = 1 ] && echo PASS || echo FAIL; }
-echo "  requirement       go/gcscope >= ${min_speedup}x: $(verdict "$speed_ok");  gcscope peak RSS <= $max_rss_mib MiB: $(verdict "$rss_ok")"
-[ "$status" -ne 0 ] || [ "$speed_ok$rss_ok" = 11 ] || status=3
+echo "  requirement       go/gcscope >= ${min_speedup}x: $(verdict "$speed_ok");  gcscope/newline count <= ${max_vs_newlines}x: $(verdict "$floor_ok");  gcscope peak RSS <= $max_rss_mib MiB: $(verdict "$rss_ok")"
+[ "$status" -ne 0 ] || [ "$speed_ok$floor_ok$rss_ok" = 111 ] || status=3
 exit "$status"

@@ -39,12 +39,40 @@ public record GcTraceAnalysis(GcSummary summary, PauseStatistics pauses, RegimeA
      * @throws java.util.concurrent.CancellationException when {@code work} is cancelled meanwhile
      */
     public static GcTraceAnalysis of(Table cycles, RegimeAnalysis.Method method, Work work) {
+        return of(cycles, method, work, roomForBoth(cycles.rowCount()));
+    }
+
+    /** @param together run the regimes beside the pauses; else the pauses first, then the regimes */
+    static GcTraceAnalysis of(Table cycles, RegimeAnalysis.Method method, Work work, boolean together) {
+        if (!together) {
+            // Pauses first, so that their sorted copy is garbage before the regimes need their arrays:
+            // 15 M cycles in a 1 GB heap (issue 14) have room for one of the two at a time.
+            SortedSample stw = SortedSample.of(cycles.doubleColumn(STW_MS));
+            GcSummary summary = GcSummary.of(cycles, stw);
+            PauseStatistics pauses = PauseStatistics.of(stw);
+            stw = null;
+            work.checkCancelled();
+            return new GcTraceAnalysis(summary, pauses, RegimeAnalysis.of(cycles, method, work));
+        }
         Work.Part<RegimeAnalysis.Result> regimes = work.fork(() -> RegimeAnalysis.of(cycles, method, work));
         SortedSample stw = SortedSample.of(cycles.doubleColumn(STW_MS));
         work.checkCancelled();
         GcSummary summary = GcSummary.of(cycles, stw);
         PauseStatistics pauses = PauseStatistics.of(stw);
         return new GcTraceAnalysis(summary, pauses, regimes.join());
+    }
+
+    /**
+     * Heap per cycle that the pauses and the regimes take while both run: the sorted pauses (8
+     * bytes), the regimes' features (16), labels (4) and pauses by regime (8), twice for slack.
+     */
+    static final long BYTES_PER_CYCLE_FOR_BOTH = 2 * (8 + 16 + 4 + 8);
+
+    /** Whether the heap has room to run the pauses and the regimes at once on {@code rows} cycles. */
+    static boolean roomForBoth(int rows) {
+        Runtime rt = Runtime.getRuntime();
+        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        return free > rows * BYTES_PER_CYCLE_FOR_BOTH;
     }
 
     /** The cycles with a {@value #REGIME} column appended (a copy of the column list; the cycles are not copied). */

@@ -63,6 +63,19 @@ class AnalysisPartsTest {
         assertArrayEquals(serial.regimes().regimeOfRow(), parts.regimes().regimeOfRow());
     }
 
+    /** A heap too small for both at once gets the pauses first, then the regimes: the same analysis. */
+    @Test
+    void aWholeTraceAnalysedPausesFirstIsTheOneWithItsRegimesBeside() {
+        Table cycles = AnalysisSamples.cycles(SAMPLE);
+        GcTraceAnalysis together = GcTraceAnalysis.of(cycles, RegimeAnalysis.Method.KMEANS, Work.on(pool, () -> false), true);
+        GcTraceAnalysis inTurn = GcTraceAnalysis.of(cycles, RegimeAnalysis.Method.KMEANS, Work.on(pool, () -> false), false);
+        assertEquals(together.summary(), inTurn.summary());
+        assertEquals(together.pauses(), inTurn.pauses());
+        assertEquals(together.regimes().regimes(), inTurn.regimes().regimes());
+        assertArrayEquals(together.regimes().regimeOfRow(), inTurn.regimes().regimeOfRow());
+        assertEquals(true, GcTraceAnalysis.roomForBoth(cycles.rowCount()), "a sample has room for both");
+    }
+
     /** Cancelled at its first poll, in the middle and at its last, wherever that poll happens to run. */
     @Test
     void aCancelledAnalysisEndsCancelledWhereverItsPartsRun() {

@@ -148,6 +148,50 @@ class CliErrorsTest {
         assertTrue(debug.err().contains("\tat "), "GCSCOPE_DEBUG=1 shows the stack trace: " + debug.err());
     }
 
+    /**
+     * Issue 14: under {@code --json} a file the heap was too small for still gets an entry, with the
+     * error line stderr got, and the output stays one valid JSON document with the other files.
+     */
+    @Test
+    void underJsonAFileThatRanOutOfMemoryGetsAnErrorEntry() throws IOException {
+        Path good = sample();
+        Path huge = Files.copy(good, dir.resolve("huge.log"));
+        CliRun run = CliRun.of(loaderRunningOutOfMemoryOn("huge.log"), false, "summary", "--json", good.toString(), huge.toString(),
+                good.toString());
+        assertEquals(ExitStatus.INPUT, run.status());
+        run.assertNoStackTrace();
+        JsonNode array = new ObjectMapper().readTree(run.out());
+        assertEquals(3, array.size(), "every file has its entry: " + array);
+        assertEquals(huge.toString(), array.get(1).get("file").asText());
+        assertTrue(array.get(1).get("error").asText().startsWith("out of memory"), array.get(1).toString());
+        assertEquals(List.of("gcscope: " + array.get(1).get("error").asText()), run.errLines());
+        assertEquals("gctrace", array.get(0).get("format").asText());
+        assertEquals(array.get(0), array.get(2), "the file after it is summarised as the one before");
+    }
+
+    /** The real gctrace parser, except that it runs out of memory on the file named {@code name}. */
+    private static TraceLoader loaderRunningOutOfMemoryOn(String name) {
+        TraceParser real = new GcTraceParser();
+        TraceParser failing = new TraceParser() {
+            @Override
+            public TraceFormat format() {
+                return real.format();
+            }
+
+            @Override
+            public Probe probe(TraceSample sample) {
+                return real.probe(sample);
+            }
+
+            @Override
+            public ParseResult parse(DecodedInput in, ParseListener listener, ParseOptions options) throws IOException {
+                if (in.name().endsWith(name)) throw new OutOfMemoryError("Java heap space");
+                return real.parse(in, listener, options);
+            }
+        };
+        return new TraceLoader(new TraceParsers(List.of(failing)));
+    }
+
     /** The real gctrace parser, except that it fails the way a bug would, after probing the real file. */
     private static TraceLoader loaderWithCrashingParser() {
         TraceParser real = new GcTraceParser();

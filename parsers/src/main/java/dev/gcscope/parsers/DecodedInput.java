@@ -5,11 +5,13 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.nio.channels.FileChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.apache.commons.io.ByteOrderMark;
 import org.apache.commons.io.input.BOMInputStream;
 import org.apache.commons.io.input.BoundedInputStream;
@@ -44,6 +46,8 @@ public final class DecodedInput extends InputStream {
     private final List<Problem> problems;
     /** The raw stream when it is a followed input's, which can say when it waits; else null. */
     private FollowedSource.LiveInput live;
+    /** The open regular file when its bytes are the content as they are; else null. */
+    private FileChannel plainFile;
 
     private TraceSample sample;
     /** The sample's bytes until they have been read again; {@code headLength} stays. */
@@ -117,6 +121,7 @@ public final class DecodedInput extends InputStream {
             }
             DecodedInput in = new DecodedInput(source.name(), source.storedSize(), counter, content, encoding, problems, pulled);
             if (raw instanceof FollowedSource.LiveInput l) in.live = l;
+            if (raw instanceof PlainFileStream file && encoding.isEmpty()) in.plainFile = file.channel();
             return in;
         } catch (IOException | RuntimeException e) {
             raw.close();
@@ -144,6 +149,15 @@ public final class DecodedInput extends InputStream {
      */
     public void whileWaiting(Runnable hook) {
         if (live != null) live.whileWaiting(hook);
+    }
+
+    /**
+     * The open regular file behind this input when its stored bytes are the content as they are (no
+     * gzip, no byte order mark): a parse may then read pieces of it at any position, from several
+     * threads, instead of this stream. Nothing read through the channel moves this stream.
+     */
+    public Optional<FileChannel> plainFile() {
+        return Optional.ofNullable(plainFile);
     }
 
     /** The name used in every message about this input. */

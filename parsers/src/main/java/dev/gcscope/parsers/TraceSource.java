@@ -2,15 +2,17 @@ package dev.gcscope.parsers;
 
 import java.io.ByteArrayInputStream;
 import java.io.FileInputStream;
-import java.io.FilterInputStream;
 import java.io.FileNotFoundException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.Arrays;
@@ -137,7 +139,8 @@ public abstract class TraceSource {
         protected InputStream openRaw(ParseListener listener) throws IOException {
             try {
                 if (SpecialFiles.isFifo(path)) return FifoOpen.await(path, name(), listener);
-                return Files.isRegularFile(path) ? Files.newInputStream(path) : SpecialFiles.openStream(path);
+                return Files.isRegularFile(path) ? new PlainFileStream(FileChannel.open(path, StandardOpenOption.READ))
+                        : SpecialFiles.openStream(path);
             } catch (AccessDeniedException e) {
                 throw new TraceInputException(name() + ": cannot be read (permission denied)", e);
             } catch (NoSuchFileException e) {

@@ -78,7 +78,7 @@ public final class DerivedColumns {
             String name = c.columnName();
             if (!wanted.wants(name)) continue;
             double[] values = derived.get(c);
-            out.addColumns(values == null ? cycles.column(name) : Columns.doubles(name, values, values.length));
+            out.addColumns(values == null ? cycles.column(name) : Columns.compactDoubles(name, values, values.length));
         }
         return out;
     }

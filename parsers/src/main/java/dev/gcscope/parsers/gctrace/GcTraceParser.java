@@ -34,6 +34,7 @@ public final class GcTraceParser implements TraceParser {
     private static final int MIN_EXPECTED_ROWS = 1024;
 
     private final int referenceYear;
+    private final ChunkedGcParse.Settings chunks;
 
     public GcTraceParser() {
         this(java.time.Year.now(ZoneOffset.UTC).getValue());
@@ -41,7 +42,13 @@ public final class GcTraceParser implements TraceParser {
 
     /** @param referenceYear the year assumed for syslog timestamps, which carry none */
     public GcTraceParser(int referenceYear) {
+        this(referenceYear, ChunkedGcParse.Settings.defaults());
+    }
+
+    /** With its own rule for splitting a large file across threads (tests split small ones). */
+    GcTraceParser(int referenceYear, ChunkedGcParse.Settings chunks) {
         this.referenceYear = referenceYear;
+        this.chunks = chunks;
     }
 
     @Override
@@ -89,6 +96,13 @@ public final class GcTraceParser implements TraceParser {
 
     @Override
     public ParseResult parse(DecodedInput in, ParseListener listener, ParseOptions options) throws IOException {
+        long size = in.storedSize();
+        if (in.plainFile().isPresent() && chunks.splits(size)) {
+            ParseReport.Builder report = ParseReport.builder(in.name());
+            GcTraceRun run = new GcTraceRun(report, expectedRows(in), referenceYear, options);
+            long lines = ChunkedGcParse.parse(in.plainFile().get(), size, in.name(), run, listener, chunks);
+            if (lines >= 0) return result(in, run, report, lines);
+        }
         ParseReport.Builder report = ParseReport.builder(in.name());
         GcTraceRun run = new GcTraceRun(report, expectedRows(in), referenceYear, options);
         ParseListener lines = withSnapshots(listener, in, run, report);
@@ -97,9 +111,14 @@ public final class GcTraceParser implements TraceParser {
             if (!lines.progress(in.storedBytesRead(), in.storedSize())) throw new ParseCancelledException(in.name());
         });
         LineReader.Outcome outcome = new LineReader().read(in, run, lines);
+        return result(in, run, report, outcome.lines());
+    }
+
+    private static ParseResult result(DecodedInput in, GcTraceRun run, ParseReport.Builder report, long lines) {
         run.finish();
+        run.cycles().trim();
         run.addNotes();
-        report.linesRead(outcome.lines());
+        report.linesRead(lines);
         if (!in.encoding().isEmpty()) report.note("input decoded from " + in.encoding());
         Map<String, Table> tables = new LinkedHashMap<>();
         tables.put(GcColumns.CYCLES_TABLE, run.cycles().build(GcColumns.CYCLES_TABLE));

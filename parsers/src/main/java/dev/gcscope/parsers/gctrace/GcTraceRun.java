@@ -105,6 +105,24 @@ final class GcTraceRun implements LineReader.Sink {
         return end;
     }
 
+    /** Where {@link ChunkedGcParse} puts a gc line another thread read through the fast path. */
+    GcLine fastLine() {
+        return line;
+    }
+
+    /**
+     * Takes the gc line in {@link #fastLine()} as {@link #lineAt} takes the same line read here;
+     * false when it has to come in as its bytes through {@link #line} instead: a held line is
+     * waiting for its continuation, or the line repeats the previous cycle (reported with its text).
+     */
+    boolean takeFastLine(long lineNo) {
+        if (joiner.active() || line.gc == lastGc && line.startMillis == lastStartMillis && cycles.size() > 0) return false;
+        linesSeen = lineNo;
+        emit(null, lineNo, WallClockParser.MISSING, consumePeriodic(), false);
+        report.used();
+        return true;
+    }
+
     /**
      * A line over the limit that starts with a gc line (the runtime's line with a long run of other
      * output glued to it, no line end between) keeps its cycle; any other is skipped. Both are

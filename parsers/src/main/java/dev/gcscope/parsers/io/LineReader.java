@@ -4,6 +4,8 @@ import dev.gcscope.parsers.DecodedInput;
 import dev.gcscope.parsers.ParseCancelledException;
 import dev.gcscope.parsers.ParseListener;
 import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
 import java.util.Arrays;
 
 /**
@@ -80,6 +82,27 @@ public final class LineReader {
 
     public Outcome read(DecodedInput in, Sink sink, ParseListener listener, long storedSize, String name)
             throws IOException {
+        return read(in, sink, () -> {
+            if (!listener.progress(in.storedBytesRead(), storedSize)) throw new ParseCancelledException(name);
+            return in.takeProblems();
+        });
+    }
+
+    /**
+     * The lines of plain bytes with no decoding, progress or damage to report: a piece of a file
+     * cut at line ends, for a parse split across threads ({@code GcTraceParser}'s chunked parse).
+     */
+    public Outcome read(InputStream in, Sink sink) throws IOException {
+        return read(in, sink, List::of);
+    }
+
+    /** Called after each read: may stop the reading (by throwing), returns the damage the read found. */
+    @FunctionalInterface
+    private interface AfterRead {
+        List<String> check() throws IOException;
+    }
+
+    private Outcome read(InputStream in, Sink sink, AfterRead afterRead) throws IOException {
         byte[] buf = new byte[Math.max(READ_CHUNK, maxLineBytes) + READ_CHUNK];
         int start = 0;
         int limit = 0;
@@ -89,9 +112,8 @@ public final class LineReader {
         long overlongLength = 0;
         while (true) {
             int n = in.read(buf, limit, buf.length - limit);
-            if (!listener.progress(in.storedBytesRead(), storedSize)) throw new ParseCancelledException(name);
             // Damage lies just before the bytes this read returned: on the line being read before them.
-            for (String reason : in.takeProblems()) {
+            for (String reason : afterRead.check()) {
                 sink.damagedInput(Math.max(1, lineNo + (limit > start || overlongHead != null ? 1 : 0)), reason);
             }
             if (n < 0) break;

@@ -29,6 +29,56 @@ public final class Columns {
         return new WrappedIntColumn(name, IntArrayList.wrap(values, size));
     }
 
+    /** An int column over packed values ({@link PackedLongs#MISSING} = missing), kept packed. */
+    public static IntColumn packedInts(String name, PackedLongs.View values) {
+        return new WrappedIntColumn(name, new CompactIntList(values));
+    }
+
+    /**
+     * A double column whose values are {@code n / scale} for the packed whole numbers {@code n}
+     * ({@link PackedLongs#MISSING} = NaN), kept packed: the value read is bit for bit the
+     * {@code n / scale} a parser would have stored.
+     */
+    public static DoubleColumn fixedPoint(String name, PackedLongs.View values, double scale) {
+        return new WrappedDoubleColumn(name, new CompactDoubleList(values, scale));
+    }
+
+    /**
+     * A double column over the first {@code size} of {@code values}: packed as whole numbers, or else
+     * as thousandths, when every value is exactly some {@code n} or {@code n / 1000.0} (or NaN), as
+     * derived sizes and times of gctrace cycles mostly are, so that reading gives back the very same
+     * bits; otherwise over the array as it is.
+     */
+    public static DoubleColumn compactDoubles(String name, double[] values, int size) {
+        for (double scale : new double[] {1.0, THOUSAND}) {
+            PackedLongs packed = packed(values, size, scale);
+            if (packed != null) return fixedPoint(name, packed.view(size), scale);
+        }
+        return doubles(name, values, size);
+    }
+
+    /** {@code values} as {@code n / scale}, or null when one of them is not exactly that. */
+    private static PackedLongs packed(double[] values, int size, double scale) {
+        PackedLongs packed = new PackedLongs(size);
+        for (int i = 0; i < size; i++) {
+            double v = values[i];
+            if (Double.isNaN(v)) {
+                packed.set(i, PackedLongs.MISSING);
+                continue;
+            }
+            double scaled = v * scale;
+            if (!(Math.abs(scaled) < MAX_EXACT)) return null;
+            long n = Math.round(scaled);
+            if (Double.doubleToRawLongBits(n / scale) != Double.doubleToRawLongBits(v)) return null;
+            packed.set(i, n);
+        }
+        return packed;
+    }
+
+    private static final double THOUSAND = 1000.0;
+    /** Whole numbers up to 2^53 convert to double and back exactly. */
+    private static final double MAX_EXACT = 0x1p53;
+
     /** A boolean column of {@code size} rows whose true rows are the set bits of {@code trues}. */
     public static BooleanColumn booleans(String name, BitSet trues, int size) {
         BitSet falses = new BitSet(size);

@@ -1,0 +1,162 @@
+package dev.gcscope.parsers.gctrace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gcscope.parsers.DecodedInput;
+import dev.gcscope.parsers.ParseCancelledException;
+import dev.gcscope.parsers.ParseListener;
+import dev.gcscope.parsers.ParseReport;
+import dev.gcscope.parsers.ParseResult;
+import dev.gcscope.parsers.TraceSource;
+import dev.gcscope.samples.SampleTraces;
+import dev.gcscope.samples.SampleTraces.Sample;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tech.tablesaw.api.Table;
+
+/**
+ * The parse split across threads ({@link ChunkedGcParse}) gives exactly the serial parse: every
+ * table cell, every count, issue (line number, reason, excerpt), note and attribute. Every bundled
+ * sample of every format (decoded, so gzip and UTF-16 samples are split too) is parsed serially
+ * and then cut into chunks of a few hundred bytes, so chunk borders fall inside gc lines, inside
+ * lines split by other output and rejoined, between CR and LF, and inside restarts.
+ */
+class ChunkedParseTest {
+    private static final int YEAR = 2026;
+    private static final ChunkedGcParse.Settings SERIAL = new ChunkedGcParse.Settings(Long.MAX_VALUE, 1 << 20, 1, n -> {});
+
+    static Stream<Sample> samples() {
+        return SampleTraces.all().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void splitParseIsTheSerialParseOnEverySample(Sample sample, @TempDir Path dir) throws IOException {
+        Path file = dir.resolve("trace.log");
+        Files.write(file, decoded(sample));
+        long size = Files.size(file);
+        String serial = describe(parse(file, SERIAL));
+        for (int chunkBytes : new int[] {193, 4096}) {
+            AtomicLong chunks = new AtomicLong();
+            ParseResult split = parse(file, new ChunkedGcParse.Settings(0, chunkBytes, 3, chunks::set));
+            assertEquals(serial, describe(split), sample.path() + " in chunks of " + chunkBytes + " bytes");
+            if (size > chunkBytes) assertEquals((size + chunkBytes - 1) / chunkBytes, chunks.get(), "was split");
+        }
+    }
+
+    /** More than the default 8 MB from real recordings, split with the default chunk size. */
+    @Test
+    void aLargeInputSplitWithTheDefaultChunksIsTheSerialParse(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("large.log");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            long written = 0;
+            while (written < (9L << 20)) {
+                for (Sample s : SampleTraces.ofFormat("gctrace")) {
+                    byte[] b = decoded(s);
+                    out.write(b);
+                    out.write('\n');
+                    written += b.length + 1;
+                }
+            }
+        }
+        ChunkedGcParse.Settings defaults = ChunkedGcParse.Settings.defaults();
+        AtomicLong chunks = new AtomicLong();
+        ParseResult split = parse(file, new ChunkedGcParse.Settings(defaults.minBytes(), defaults.chunkBytes(), 4, chunks::set));
+        assertTrue(chunks.get() >= 3, "split into " + chunks.get());
+        ParseResult serial = parse(file, SERIAL);
+        assertTrue(serial.mainTable().rowCount() > 30_000, "cycles: " + serial.mainTable().rowCount());
+        assertEquals(describe(serial), describe(split));
+    }
+
+    /** A line too long to end near its chunk's end makes the parse serial, with the same result. */
+    @Test
+    void aLineRunningOnFarPastItsChunkMakesTheParseSerial(@TempDir Path dir) throws IOException {
+        Sample sample = SampleTraces.get(SampleTraces.DEFAULT_GCTRACE);
+        byte[] head = decoded(sample);
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        b.write(head);
+        b.write("app output ".getBytes(StandardCharsets.US_ASCII));
+        b.write("x".repeat(3 << 20).getBytes(StandardCharsets.US_ASCII));
+        b.write('\n');
+        b.write(head);
+        Path file = dir.resolve("long-line.log");
+        Files.write(file, b.toByteArray());
+        AtomicLong chunks = new AtomicLong(-1);
+        ParseResult split = parse(file, new ChunkedGcParse.Settings(0, 4096, 3, chunks::set));
+        assertEquals(-1, chunks.get(), "not split");
+        assertEquals(describe(parse(file, SERIAL)), describe(split));
+    }
+
+    @Test
+    void theSplitParseReportsProgressAndCanBeCancelled(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("trace.log");
+        Files.write(file, decoded(SampleTraces.get(SampleTraces.DEFAULT_GCTRACE)));
+        long size = Files.size(file);
+        ChunkedGcParse.Settings small = new ChunkedGcParse.Settings(0, 1024, 2, n -> {});
+        List<Long> done = new ArrayList<>();
+        parse(file, small, (d, total) -> {
+            assertEquals(size, total);
+            done.add(d);
+            return true;
+        });
+        assertTrue(done.size() > 3, "progress " + done);
+        for (int i = 1; i < done.size(); i++) assertTrue(done.get(i) > done.get(i - 1), "progress goes forward " + done);
+        assertEquals(size, done.get(done.size() - 1));
+        AtomicLong calls = new AtomicLong();
+        assertThrows(ParseCancelledException.class, () -> parse(file, small, (d, total) -> calls.incrementAndGet() < 3));
+        assertEquals(3, calls.get(), "stopped at the first no");
+    }
+
+    private static ParseResult parse(Path file, ChunkedGcParse.Settings settings) throws IOException {
+        return parse(file, settings, ParseListener.NONE);
+    }
+
+    private static ParseResult parse(Path file, ChunkedGcParse.Settings settings, ParseListener listener) throws IOException {
+        try (DecodedInput in = TraceSource.of(file).open()) {
+            return new GcTraceParser(YEAR, settings).parse(in, listener, dev.gcscope.parsers.ParseOptions.ALL);
+        }
+    }
+
+    /** The sample's content as the parser reads it: gzip and byte order marks undone. */
+    private static byte[] decoded(Sample sample) throws IOException {
+        try (DecodedInput in = TraceSource.of(sample.path(), sample.bytes()).open()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            return sample.bytes(); // a compression gcscope refuses: its bytes as they are
+        }
+    }
+
+    /** Everything a parse result says, as text: a difference shows where it is. */
+    private static String describe(ParseResult r) throws IOException {
+        StringBuilder out = new StringBuilder();
+        ParseReport p = r.report();
+        out.append("lines ").append(p.linesRead()).append(" used ").append(p.linesUsed()).append(" skipped ")
+                .append(p.skippedByKind()).append('\n');
+        out.append("skipped lines ").append(p.skippedLines()).append('\n');
+        out.append("issues ").append(p.issueCount()).append(' ').append(p.issues()).append('\n');
+        out.append("notes ").append(p.notes()).append('\n');
+        out.append("attributes ").append(r.attributes()).append('\n');
+        for (var e : r.tables().entrySet()) {
+            Table t = e.getValue();
+            StringWriter csv = new StringWriter();
+            t.write().csv(csv);
+            out.append("table ").append(e.getKey()).append(' ').append(t.rowCount()).append('\n').append(csv).append('\n');
+        }
+        return out.toString();
+    }
+}
