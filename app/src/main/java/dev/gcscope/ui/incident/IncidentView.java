@@ -245,9 +245,10 @@ public final class IncidentView {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(number("from (s)", i -> i.fromS() - origin(), 2, 70));
         table.getColumns().add(number("to (s)", i -> i.toS() - origin(), 2, 70));
-        table.getColumns().add(number("P99 (ms)", Diagnosis.Interval::schedDelayP99Ms, 1, 80));
+        table.getColumns().add(number("P99 (ms)", Diagnosis.Interval::schedDelayP99Ms, 1, 80, "n/a", Diagnosis.Interval::schedDelayAtLeast));
         table.getColumns().add(number("kernel P99", Diagnosis.Interval::kernelDelayP99Ms, 1, 80));
-        table.getColumns().add(number("goroutine P99", Diagnosis.Interval::goroutineLatencyP99Ms, 1, 95));
+        table.getColumns().add(number("goroutine P99", Diagnosis.Interval::goroutineLatencyP99Ms, 1, 95, "n/a",
+                Diagnosis.Interval::goroutineLatencyP99AtLeast));
         TableColumn<Diagnosis.Interval, String> causes = text("causes",
                 i -> i.causes().stream().map(Diagnosis.Cause::cause).collect(Collectors.joining(", ")), 180);
         table.getColumns().add(causes);
@@ -346,8 +347,17 @@ public final class IncidentView {
         return number(title, value, decimals, width, "n/a");
     }
 
-    /** @param nan what a NaN reads as ("unknown" for an uncertainty nothing measured) */
     private static <S> TableColumn<S, Double> number(String title, Function<S, Double> value, int decimals, double width, String nan) {
+        return number(title, value, decimals, width, nan, row -> false);
+    }
+
+    /**
+     * @param nan what a NaN reads as ("unknown" for an uncertainty nothing measured)
+     * @param atLeast rows whose figure is only a lower bound (a P99 above the Prometheus export's highest bucket): shown
+     *                with "≥ "; copies keep the plain number
+     */
+    private static <S> TableColumn<S, Double> number(String title, Function<S, Double> value, int decimals, double width, String nan,
+                                                     java.util.function.Predicate<S> atLeast) {
         TableColumn<S, Double> c = new TableColumn<>(title);
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
         c.setSortable(false);
@@ -356,7 +366,8 @@ public final class IncidentView {
             @Override
             protected void updateItem(Double item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty ? null : shown.apply(item));
+                S row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                setText(empty ? null : (row != null && atLeast.test(row) ? "≥ " : "") + shown.apply(item));
             }
         });
         c.getStyleClass().add("number-column");
