@@ -77,9 +77,10 @@ public record IncidentLanes(Bins bins, Optional<Gc> gc, Optional<KernelDelay> ke
      * @param maxStwMs the longest pause in it (for the histogram: the upper bound of its highest bucket)
      * @param sampleFromS per bin, the earliest snapshot of the intervals spread into it, on the incident's clock; NaN where none
      * @param sampleToS per bin, the latest snapshot of those intervals
+     * @param typicalStepS the median time between the source's snapshots, seconds: the lane's resolution; NaN without two
      */
     public record RuntimeLatency(String file, double[] count, double[] p50Ms, double[] p99Ms, double[] stwMs, double[] maxStwMs,
-                                 double[] upperS, double[][] bucketCounts, double[] sampleFromS, double[] sampleToS) {
+                                 double[] upperS, double[][] bucketCounts, double[] sampleFromS, double[] sampleToS, double typicalStepS) {
         /** The {@code q}-quantile over bins {@code [fromBin, toBin)} in ms, by histogram_quantile rules; NaN without observations. */
         public double quantileMs(int fromBin, int toBin, double q) {
             return HistogramQuantile.ofBuckets(q, upperS, summed(fromBin, toBin)) * 1000;

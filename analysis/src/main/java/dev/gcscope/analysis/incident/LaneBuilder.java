@@ -170,13 +170,19 @@ public final class LaneBuilder {
         double[] p50 = bins.nan(), p99 = bins.nan();
         IncidentLanes.RuntimeLatency lane = new IncidentLanes.RuntimeLatency(r.file(), count, p50, p99,
                 gc.map(IncidentLanes.Gc::stwMs).orElse(bins.nan()), gc.map(IncidentLanes.Gc::maxStwMs).orElse(bins.nan()),
-                h.upper(), buckets, sampleFrom, sampleTo);
+                h.upper(), buckets, sampleFrom, sampleTo, medianStep(h));
         for (int b = 0; b < bins.count(); b++) {
             if (buckets[b] == null) continue;
             p50[b] = lane.quantileMs(b, b + 1, 0.5);
             p99[b] = lane.quantileMs(b, b + 1, 0.99);
         }
         return lane;
+    }
+
+    private static double medianStep(HistogramHistory h) {
+        double[] steps = h.intervals().stream().filter(iv -> !iv.restart()).mapToDouble(iv -> iv.endS() - iv.startS())
+                .filter(d -> d > 0).sorted().toArray();
+        return steps.length == 0 ? Double.NaN : steps[steps.length / 2];
     }
 
     static IncidentLanes.Pressure pressure(RuntimeSource r, SourceAlignment a, Bins bins) {

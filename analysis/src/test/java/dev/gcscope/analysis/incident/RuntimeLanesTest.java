@@ -120,6 +120,8 @@ class RuntimeLanesTest {
             assertFalse(json.atLeast(b, b + 1, 0.99), "the JSON lines' buckets reach far higher");
         }
         assertEquals(117.440512, prom.highestFiniteMs(), 1e-6, "client_golang 1.14's highest finite bound for /sched/latencies");
+        assertEquals(1, prom.typicalStepS(), 0.01, "the export's step");
+        assertEquals(0.1, json.typicalStepS(), 0.01, "the JSON lines' -metrics-interval 100ms");
         assertEquals(prom.p99Ms()[before], prom.p99Ms()[after], "one interval's mix in both bins");
 
         // over the whole recording, both count the same latencies above that bound

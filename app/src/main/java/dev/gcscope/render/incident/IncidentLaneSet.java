@@ -111,7 +111,10 @@ public record IncidentLaneSet(Bins bins, double originS, boolean originIsProcess
             }
         }
         double top = r.highestFiniteMs();
-        String reach = top < 1000 ? " (its buckets end at " + PlainNumbers.rounded(top, 0) + " ms)" : "";
+        List<String> limits = new ArrayList<>();
+        if (r.typicalStepS() > bins.widthS() / 2) limits.add("snapshots every " + PlainNumbers.rounded(r.typicalStepS(), 1) + " s");
+        if (top < 1000) limits.add("buckets end at " + PlainNumbers.rounded(top, 0) + " ms");
+        String reach = limits.isEmpty() ? "" : " (" + String.join(", ", limits) + ")";
         return new IncidentLane(id, title + reach, "ms", true,
                 List.of(new Series("GC stop-the-world", Tone.BAR, Style.BARS, r.stwMs(), "ms", 1),
                         new Series("P99", Tone.SECOND, Style.LINE, r.p99Ms(), "ms", 1, p99AtLeast),
