@@ -241,7 +241,10 @@ public final class IncidentView {
     private TableView<Diagnosis.Interval> intervalsTable() {
         TableView<Diagnosis.Interval> table = new TableView<>(vm.intervals());
         table.setId("incident-intervals");
-        table.setPlaceholder(new Label("No interval reached the threshold"));
+        // before the first result there is nothing to say about intervals yet
+        Label none = new Label();
+        none.textProperty().bind(Bindings.when(vm.diagnosisProperty().isNull()).then("Reading…").otherwise("No interval reached the threshold"));
+        table.setPlaceholder(none);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(number("from (s)", i -> i.fromS() - origin(), 2, 70));
         table.getColumns().add(number("to (s)", i -> i.toS() - origin(), 2, 70));
