@@ -79,14 +79,26 @@ final class IncidentRangePane extends VBox {
         causes.getItems().setAll(r.causes());
     }
 
-    /** "9.9–13.9 s after the Go process started (4 intervals of 1 s): P99 scheduling delay 1636 ms, delayed (threshold 10 ms)". */
+    /**
+     * "9.9–13.9 s after the Go process started (4 intervals of 1 s): P99 scheduling delay 1636 ms, delayed (threshold 10 ms)",
+     * and the delayed intervals within it: a P99 over a long range can fall under the threshold although some of its
+     * seconds were delayed (2.9–11.9 s of the quota run: 3.96 ms over 9 s holding two delayed seconds).
+     */
     static String summary(RangeReading r, IncidentLaneSet set, double thresholdMs) {
         double w = set.bins().widthS();
-        return String.format(Locale.ROOT, "%s–%s s%s (%d interval%s of %s s, those whose middle the selection covers): P99 scheduling delay %s, %s",
+        List<String> inside = new ArrayList<>();
+        for (Diagnosis.Interval i : set.intervals()) {
+            if (i.fromS() < r.toS() - 1e-9 && i.toS() > r.fromS() + 1e-9) {
+                inside.add(PlainNumbers.rounded(i.fromS() - set.originS(), 1) + "–" + PlainNumbers.rounded(i.toS() - set.originS(), 1) + " s");
+            }
+        }
+        String within = inside.isEmpty() ? "; no delayed interval within it"
+                : "; delayed interval" + (inside.size() == 1 ? "" : "s") + " within it: " + String.join(", ", inside);
+        return String.format(Locale.ROOT, "%s–%s s%s (%d interval%s of %s s, those whose middle the selection covers): P99 scheduling delay %s, %s%s",
                 PlainNumbers.rounded(r.fromS() - set.originS(), 2), PlainNumbers.rounded(r.toS() - set.originS(), 2),
                 set.originIsProcessStart() ? " after the Go process started" : "", r.bins(), r.bins() == 1 ? "" : "s", PlainNumbers.rounded(w, 2),
                 IncidentLanePlot.value(r.schedDelayP99Ms(), "ms"),
-                (r.delayed() ? "delayed" : "not delayed") + " (threshold " + PlainNumbers.rounded(thresholdMs, 2) + " ms)");
+                (r.delayed() ? "delayed" : "not delayed") + " (threshold " + PlainNumbers.rounded(thresholdMs, 2) + " ms)", within);
     }
 
     /** Kernel P99, then every runtime source's P50/P99, a lower bound marked and a snapshot interval reaching past the range said. */

@@ -87,7 +87,9 @@ final class IncidentReadoutPanel extends VBox {
                         + " s: " + i.causes().stream().map(Diagnosis.Cause::cause).collect(Collectors.joining(", "));
             }
         }
-        lines.add(line(head, "incident-readout-head"));
+        Label headLine = line(head, "incident-readout-head");
+        headLine.setWrapText(true);
+        lines.add(headLine);
         // the pointer's x in the lanes (every plot starts at the same left edge), the panel on the side with more room
         double px = charts.get().get(0).plotArea().map(a -> a.xScale().toPixel(x)).orElse(scroll.getWidth() / 2);
         boolean right = px < scroll.getWidth() / 2;
@@ -99,9 +101,9 @@ final class IncidentReadoutPanel extends VBox {
             int cut = text.indexOf(" · ");
             Label l = line(name(c) + ": " + (cut < 0 ? text : text.substring(cut + 3)).replace("\n", " · "), "incident-readout-figures");
             l.setWrapText(true);
-            l.setMaxWidth(width);
             lines.add(l);
         }
+        for (Label l : lines) l.setMaxWidth(width);
         getChildren().setAll(lines);
         setVisible(true);
         applyCss();

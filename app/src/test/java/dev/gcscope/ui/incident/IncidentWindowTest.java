@@ -200,6 +200,8 @@ class IncidentWindowTest {
         List<String> shown = incident.rangeText();
         assertEquals(IncidentRangePane.summary(reading, vm.lanesProperty().get(), Attribution.DEFAULT_THRESHOLD_MS), shown.get(0));
         assertTrue(shown.get(0).startsWith(PlainNumbers.rounded(reading.fromS() - origin, 2) + "–"), shown.get(0));
+        // 10-14 s holds the worst interval, 11.9-13.9 s
+        assertTrue(shown.get(0).contains("within it: " + PlainNumbers.rounded(worst.fromS() - origin, 1) + "–"), shown.get(0));
         assertTrue(shown.get(1).contains("prometheus.json"), "every runtime source: " + shown.get(1));
         assertEquals(reading.causes().size() + 2, shown.size());
         assertEquals(reading.causes().get(0).cause() + ": " + reading.causes().get(0).evidence(), shown.get(2));
