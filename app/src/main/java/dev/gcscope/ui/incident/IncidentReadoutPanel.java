@@ -93,8 +93,8 @@ final class IncidentReadoutPanel extends VBox {
         // the pointer's x in the lanes (every plot starts at the same left edge), the panel on the side with more room
         double px = charts.get().get(0).plotArea().map(a -> a.xScale().toPixel(x)).orElse(scroll.getWidth() / 2);
         boolean right = px < scroll.getWidth() / 2;
-        double room = right ? scroll.getWidth() - px : px;
-        double width = Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, room - 40));
+        double side = right ? scroll.getWidth() - px : px;
+        double width = Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, side - 40));
         for (IncidentLaneChart c : charts.get()) {
             String text = c.readoutText();
             if (text == null) continue;
@@ -103,13 +103,30 @@ final class IncidentReadoutPanel extends VBox {
             l.setWrapText(true);
             lines.add(l);
         }
-        for (Label l : lines) l.setMaxWidth(width);
         getChildren().setAll(lines);
         setVisible(true);
-        applyCss();
-        setPrefWidth(width);
-        autosize();
+        getStyleClass().remove(COMPACT);
+        fit(width);
+        // taller than the lanes (seven lanes at 1024x700): a smaller font, then the whole width, rather than a lane cut off
+        double room = scroll.getHeight() - 12;
+        if (getHeight() > room) {
+            getStyleClass().add(COMPACT);
+            fit(width);
+        }
+        if (getHeight() > room) {
+            width = scroll.getWidth() - 34;
+            fit(width);
+        }
         relocate(right ? scroll.getWidth() - getWidth() - 22 : 6, 6);
+    }
+
+    static final String COMPACT = "compact";
+
+    private void fit(double width) {
+        for (javafx.scene.Node n : getChildren()) ((Label) n).setMaxWidth(width);
+        setPrefWidth(width);
+        applyCss();
+        autosize();
     }
 
     /** Wide enough for a lane's figures on one or two lines; never so narrow that they need four. */
