@@ -53,6 +53,8 @@ import picocli.CommandLine.Spec;
             "  intervals          [{from_s, to_s, sched_delay_p99_ms (the larger of the two below),",
             "                     kernel_delay_p99_ms (perf: how long the kernel kept the program's threads runnable),",
             "                     goroutine_latency_p99_ms (/sched/latencies: how long goroutines waited to run),",
+            "                     goroutine_latency_p99_at_least (true: that P99 lies above the histogram's highest",
+            "                     finite bucket, 117 ms in client_golang's export, and is that bound, a lower bound),",
             "                     causes [{cause, evidence}]}]; cause ids cpu_quota, runnable_pressure, gc,",
             "                     goroutine_surge, none; most likely first",
             "  verdict            one sentence; notes: what was left out",
@@ -154,6 +156,7 @@ final class DiagnoseCommand implements Callable<Integer> {
             JsonNumbers.put(x, "sched_delay_p99_ms", i.schedDelayP99Ms());
             JsonNumbers.put(x, "kernel_delay_p99_ms", i.kernelDelayP99Ms());
             JsonNumbers.put(x, "goroutine_latency_p99_ms", i.goroutineLatencyP99Ms());
+            x.put("goroutine_latency_p99_at_least", i.goroutineLatencyP99AtLeast());
             ArrayNode causes = x.putArray("causes");
             for (Diagnosis.Cause c : i.causes()) causes.addObject().put("cause", c.cause()).put("evidence", c.evidence());
         }
@@ -188,8 +191,9 @@ final class DiagnoseCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Intervals with a P99 scheduling delay of %s ms or more:%n", PlainNumber.of(d.thresholdMs()));
         if (d.intervals().isEmpty()) out.println("  none");
         for (Diagnosis.Interval i : d.intervals()) {
-            out.printf(Locale.ROOT, "  %.1f–%.1f s  P99 %s ms (kernel %s, goroutines %s)%n", i.fromS() - origin, i.toS() - origin,
-                    PlainNumber.of(i.schedDelayP99Ms()), PlainNumber.of(i.kernelDelayP99Ms()), PlainNumber.of(i.goroutineLatencyP99Ms()));
+            out.printf(Locale.ROOT, "  %.1f–%.1f s  P99 %s%s ms (kernel %s, goroutines %s%s)%n", i.fromS() - origin, i.toS() - origin,
+                    i.schedDelayAtLeast() ? "≥ " : "", PlainNumber.of(i.schedDelayP99Ms()), PlainNumber.of(i.kernelDelayP99Ms()),
+                    i.goroutineLatencyP99AtLeast() ? "≥ " : "", PlainNumber.of(i.goroutineLatencyP99Ms()));
             for (Diagnosis.Cause c : i.causes()) out.printf(Locale.ROOT, "      %-17s %s%n", c.cause(), c.evidence());
         }
         for (String n : sources.notes()) out.println("Note: " + n);

@@ -85,6 +85,30 @@ class DiagnoseCommandTest {
         assertEquals(2, prometheus, "the export gives the Go collector's series and cAdvisor's counters");
     }
 
+    /**
+     * With only the Prometheus export as the runtime source, the quota run's worst interval reads the export's highest
+     * finite bucket (117.44 ms: client_golang 1.14 re-buckets /sched/latencies) where the JSON lines read 1.6 s: the
+     * JSON, the text and the verdict say it is a lower bound, and with the JSON lines no interval is one.
+     */
+    @Test
+    void aP99AboveTheExportsHighestBucketIsALowerBound() throws Exception {
+        CliRun prom = CliRun.of(args("diagnose", true, files("quota50", "gctrace.log", "timehist.txt.gz", "cpu-stat.log", "prometheus.json")));
+        assertEquals(0, prom.status(), prom.err());
+        JsonNode o = JSON.readTree(prom.out());
+        JsonNode capped = null;
+        for (JsonNode i : o.get("intervals")) if (i.get("goroutine_latency_p99_at_least").asBoolean()) capped = i;
+        assertTrue(capped != null, o::toString);
+        assertEquals(117.440512, capped.get("goroutine_latency_p99_ms").asDouble(), 1e-6);
+        assertTrue(o.get("verdict").asText().contains("P99 scheduling delay at least 117 ms"), o.get("verdict").asText());
+        CliRun text = CliRun.of(args("diagnose", false, files("quota50", "gctrace.log", "timehist.txt.gz", "cpu-stat.log", "prometheus.json")));
+        assertTrue(text.out().contains("P99 ≥ 117 ms (kernel 48, goroutines ≥ 117)"), text.out());
+
+        CliRun json = CliRun.of(args("diagnose", true, files("quota50", "gctrace.log", "timehist.txt.gz", "metrics.jsonl.gz", "cpu-stat.log")));
+        for (JsonNode i : JSON.readTree(json.out()).get("intervals")) {
+            assertFalse(i.get("goroutine_latency_p99_at_least").asBoolean(), i::toString);
+        }
+    }
+
     @Test
     void aMissingFileIsOneLine() {
         CliRun.of("diagnose", dir.resolve("nope.log").toString()).assertOneLineError(ExitStatus.INPUT, "nope.log");

@@ -47,7 +47,8 @@ public final class Attribution {
             int end = b + 1;
             while (end < bins.count() && delay(lanes, end, end + 1)[0] >= thresholdMs && ids(causes(lanes, end, end + 1)).equals(ids)) end++;
             double[] d = delay(lanes, b, end);
-            intervals.add(new Diagnosis.Interval(bins.from(b), bins.to(end - 1), d[0], d[1], d[2], causes(lanes, b, end)));
+            intervals.add(new Diagnosis.Interval(bins.from(b), bins.to(end - 1), d[0], d[1], d[2], causes(lanes, b, end),
+                    runtimeAtLeast(lanes, b, end)));
             b = end;
         }
         double start = processStart(s, a);
@@ -66,9 +67,16 @@ public final class Attribution {
         return new double[] {max, kernel, runtime};
     }
 
+    /** Whether the runtime's P99 over bins [from, to) is only a lower bound (above its histogram's highest finite bucket). */
+    static boolean runtimeAtLeast(IncidentLanes l, int from, int to) {
+        return l.runtime().map(r -> r.atLeast(from, to, 0.99)).orElse(false);
+    }
+
     static List<Cause> causes(IncidentLanes l, int from, int to) {
         Map<String, String> found = new LinkedHashMap<>();
-        double delayMs = delay(l, from, to)[0];
+        double[] delays = delay(l, from, to);
+        double delayMs = delays[0];
+        String atLeast = runtimeAtLeast(l, from, to) && !(delays[1] > delays[2]) ? "at least " : "";
         l.quota().filter(IncidentLanes.Quota::limited).ifPresent(q -> {
             double periods = sum(q.periods(), from, to), throttled = sum(q.throttledPeriods(), from, to);
             if (periods > 0 && throttled / periods >= QUOTA_MOST) {
@@ -84,8 +92,8 @@ public final class Attribution {
             double cpu = mean(g.cpuShare(), from, to), assist = mean(g.assistShare(), from, to);
             stwExplains = longest >= STW_EXPLAINS * delayMs;
             gcHeavy = cpu >= GC_CPU_HEAVY;
-            gcEvidence = String.format(Locale.ROOT, "stop-the-world %s ms (longest %s ms) against a P99 delay of %s ms; GC used %.0f %% of"
-                    + " GOMAXPROCS' CPU (assists %.0f %%)", ms(stw), ms(longest), ms(delayMs), cpu * 100, assist * 100);
+            gcEvidence = String.format(Locale.ROOT, "stop-the-world %s ms (longest %s ms) against a P99 delay of %s%s ms; GC used %.0f %% of"
+                    + " GOMAXPROCS' CPU (assists %.0f %%)", ms(stw), ms(longest), atLeast, ms(delayMs), cpu * 100, assist * 100);
         }
         if (stwExplains) found.put(GC, gcEvidence);
         if (l.pressure().isPresent()) {
@@ -159,9 +167,9 @@ public final class Attribution {
             case RUNNABLE_PRESSURE -> "too many goroutines for GOMAXPROCS" + (w.has(CPU_QUOTA) ? "" : ", not the CPU quota");
             default -> "none of the causes read (not the quota, GC or the goroutines: other work on the machine?)";
         };
-        return String.format(Locale.ROOT, "%.1f–%.1f s%s: P99 scheduling delay %s ms; %s: %s. Delayed %.1f of %.1f s in %d interval%s.",
+        return String.format(Locale.ROOT, "%.1f–%.1f s%s: P99 scheduling delay %s%s ms; %s: %s. Delayed %.1f of %.1f s in %d interval%s.",
                 w.fromS() - (relative ? processStartS : 0), w.toS() - (relative ? processStartS : 0),
-                relative ? " after the Go process started" : "", ms(w.schedDelayP99Ms()), w.causes().get(0).evidence(), named,
+                relative ? " after the Go process started" : "", w.schedDelayAtLeast() ? "at least " : "", ms(w.schedDelayP99Ms()), w.causes().get(0).evidence(), named,
                 intervals.stream().mapToDouble(i -> i.toS() - i.fromS()).sum(), l.bins().count() * l.bins().widthS(),
                 intervals.size(), intervals.size() == 1 ? "" : "s");
     }

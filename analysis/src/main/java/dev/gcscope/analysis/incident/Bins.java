@@ -29,6 +29,19 @@ public record Bins(double startS, double widthS, int count) {
         return a;
     }
 
+    /** Calls {@code each} with every bin {@link #spread} would give part of {@code [from, to)}. */
+    void covered(double from, double to, java.util.function.IntConsumer each) {
+        if (Double.isNaN(from) || Double.isNaN(to)) return;
+        if (!(to > from)) {
+            int b = of(from);
+            if (b >= 0) each.accept(b);
+            return;
+        }
+        int first = Math.max(0, (int) Math.floor((from - startS) / widthS));
+        int last = Math.min(count - 1, (int) Math.floor((to - startS) / widthS));
+        for (int b = first; b <= last; b++) if (Math.min(to, to(b)) - Math.max(from, from(b)) > 0) each.accept(b);
+    }
+
     /** Adds {@code amount}, spread evenly over {@code [from, to)}, to the bins it overlaps; all of it to one bin when from == to. */
     void spread(double[] bins, double from, double to, double amount) {
         if (Double.isNaN(amount) || Double.isNaN(from) || Double.isNaN(to)) return;

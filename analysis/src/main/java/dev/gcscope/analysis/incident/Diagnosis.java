@@ -35,11 +35,23 @@ public record Diagnosis(Alignment alignment, IncidentLanes lanes, double thresho
      * @param kernelDelayP99Ms P99 of how long the kernel kept the program's threads runnable before they ran (perf); NaN without perf
      * @param goroutineLatencyP99Ms P99 of how long goroutines waited to run ({@code /sched/latencies}); NaN without it
      * @param causes most likely first; {@code none} alone when nothing read explains the delay
+     * @param goroutineLatencyP99AtLeast the goroutine P99 lies above the histogram's highest finite bucket (client_golang's
+     *                                   Prometheus export ends at 117 ms): it is that bound, a lower bound
      */
     public record Interval(double fromS, double toS, double schedDelayP99Ms, double kernelDelayP99Ms, double goroutineLatencyP99Ms,
-                           List<Cause> causes) {
+                           List<Cause> causes, boolean goroutineLatencyP99AtLeast) {
         public Interval {
             causes = List.copyOf(causes);
+        }
+
+        public Interval(double fromS, double toS, double schedDelayP99Ms, double kernelDelayP99Ms, double goroutineLatencyP99Ms,
+                        List<Cause> causes) {
+            this(fromS, toS, schedDelayP99Ms, kernelDelayP99Ms, goroutineLatencyP99Ms, causes, false);
+        }
+
+        /** Whether {@link #schedDelayP99Ms} is only a lower bound: it is the goroutine P99, and that is one. */
+        public boolean schedDelayAtLeast() {
+            return goroutineLatencyP99AtLeast && !(kernelDelayP99Ms > goroutineLatencyP99Ms);
         }
 
         public String leading() {

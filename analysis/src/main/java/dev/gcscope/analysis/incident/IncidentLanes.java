@@ -63,21 +63,58 @@ public record IncidentLanes(Bins bins, Optional<Gc> gc, Optional<KernelDelay> ke
      * snapshot interval's histogram spread over the bins it covers), with the stop-the-world time apart:
      * the latency histogram counts the time goroutines waited while the world was stopped.
      *
+     * <p>A bin's figures are only as fine as the source's snapshots: an interval between two snapshots is
+     * spread evenly over the bins it covers, so where snapshots are further apart than a bin (Prometheus'
+     * 1 s step, a failed scrape that leaves a 2 s gap) neighbouring bins share one interval's mix. {@code
+     * sampleFromS}/{@code sampleToS} say which snapshots a bin's figures came from. A histogram exported with
+     * coarse buckets (client_golang 1.14 re-buckets {@code /sched/latencies} to 8 buckets, the highest finite
+     * one at 117 ms) cannot place a quantile above its highest finite bound: {@link #atLeast} says when a
+     * quantile is that bound, a lower bound, as {@code histogram_quantile} returns it.
+     *
      * @param upperS the histogram's bucket upper bounds, seconds
      * @param bucketCounts per bin, the observations per bucket
      * @param stwMs stop-the-world time in the bin (gctrace's pauses, else the pause histogram's)
      * @param maxStwMs the longest pause in it (for the histogram: the upper bound of its highest bucket)
+     * @param sampleFromS per bin, the earliest snapshot of the intervals spread into it, on the incident's clock; NaN where none
+     * @param sampleToS per bin, the latest snapshot of those intervals
+     * @param typicalStepS the median time between the source's snapshots, seconds: the lane's resolution; NaN without two
      */
     public record RuntimeLatency(String file, double[] count, double[] p50Ms, double[] p99Ms, double[] stwMs, double[] maxStwMs,
-                                 double[] upperS, double[][] bucketCounts) {
+                                 double[] upperS, double[][] bucketCounts, double[] sampleFromS, double[] sampleToS, double typicalStepS) {
         /** The {@code q}-quantile over bins {@code [fromBin, toBin)} in ms, by histogram_quantile rules; NaN without observations. */
         public double quantileMs(int fromBin, int toBin, double q) {
+            return HistogramQuantile.ofBuckets(q, upperS, summed(fromBin, toBin)) * 1000;
+        }
+
+        /**
+         * Whether the {@code q}-quantile over bins {@code [fromBin, toBin)} lies in the +Inf bucket: {@link #quantileMs} is then the
+         * highest finite bound and the quantile is at least that, by how much the histogram cannot say.
+         */
+        public boolean atLeast(int fromBin, int toBin, double q) {
+            double[] sum = summed(fromBin, toBin);
+            int top = upperS.length - 1;
+            if (top < 1 || upperS[top] != Double.POSITIVE_INFINITY) return false;
+            double total = 0, belowTop = 0;
+            for (int k = 0; k < sum.length; k++) {
+                total += sum[k];
+                if (k < top) belowTop += sum[k];
+            }
+            return total > 0 && belowTop < q * total;
+        }
+
+        /** The highest finite bucket bound, ms: the largest latency the source can tell apart. */
+        public double highestFiniteMs() {
+            for (int k = upperS.length - 1; k >= 0; k--) if (Double.isFinite(upperS[k])) return upperS[k] * 1000;
+            return Double.NaN;
+        }
+
+        private double[] summed(int fromBin, int toBin) {
             double[] sum = new double[upperS.length];
             for (int b = Math.max(0, fromBin); b < Math.min(toBin, bucketCounts.length); b++) {
                 if (bucketCounts[b] == null) continue;
                 for (int k = 0; k < sum.length; k++) sum[k] += bucketCounts[b][k];
             }
-            return HistogramQuantile.ofBuckets(q, upperS, sum) * 1000;
+            return sum;
         }
     }
 

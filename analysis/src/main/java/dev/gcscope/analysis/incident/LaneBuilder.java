@@ -147,10 +147,14 @@ public final class LaneBuilder {
     static IncidentLanes.RuntimeLatency runtime(RuntimeSource r, SourceAlignment a, Bins bins, Optional<IncidentLanes.Gc> gc) {
         HistogramHistory h = r.latencies();
         double[][] buckets = new double[bins.count()][];
-        double[] count = zeros(bins);
+        double[] count = zeros(bins), sampleFrom = bins.nan(), sampleTo = bins.nan();
         for (HistogramHistory.Interval iv : h.intervals()) {
             if (Double.isNaN(iv.startS()) || Double.isNaN(iv.endS()) || iv.restart()) continue;
             double from = a.toReference(iv.startS()), to = a.toReference(iv.endS());
+            bins.covered(from, to, b -> {
+                sampleFrom[b] = Double.isNaN(sampleFrom[b]) ? from : Math.min(sampleFrom[b], from);
+                sampleTo[b] = Double.isNaN(sampleTo[b]) ? to : Math.max(sampleTo[b], to);
+            });
             for (int k = 0; k < iv.counts().length; k++) {
                 if (iv.counts()[k] == 0) continue;
                 double[] one = zeros(bins);
@@ -166,13 +170,19 @@ public final class LaneBuilder {
         double[] p50 = bins.nan(), p99 = bins.nan();
         IncidentLanes.RuntimeLatency lane = new IncidentLanes.RuntimeLatency(r.file(), count, p50, p99,
                 gc.map(IncidentLanes.Gc::stwMs).orElse(bins.nan()), gc.map(IncidentLanes.Gc::maxStwMs).orElse(bins.nan()),
-                h.upper(), buckets);
+                h.upper(), buckets, sampleFrom, sampleTo, medianStep(h));
         for (int b = 0; b < bins.count(); b++) {
             if (buckets[b] == null) continue;
             p50[b] = lane.quantileMs(b, b + 1, 0.5);
             p99[b] = lane.quantileMs(b, b + 1, 0.99);
         }
         return lane;
+    }
+
+    private static double medianStep(HistogramHistory h) {
+        double[] steps = h.intervals().stream().filter(iv -> !iv.restart()).mapToDouble(iv -> iv.endS() - iv.startS())
+                .filter(d -> d > 0).sorted().toArray();
+        return steps.length == 0 ? Double.NaN : steps[steps.length / 2];
     }
 
     static IncidentLanes.Pressure pressure(RuntimeSource r, SourceAlignment a, Bins bins) {

@@ -15,11 +15,22 @@ import java.util.List;
  * @param facts what the readout adds (the periods behind a throttled share, GOMAXPROCS behind goroutines per P)
  * @param source the file the lane was read from
  * @param cycles GC cycles along the top of the lane, null for none
+ * @param notes per bin, a sentence the readout adds about where the bin's figures came from (null entries, or null for none)
  */
-public record IncidentLane(String id, String title, String unit, boolean logY, List<Series> series, List<Fact> facts, String source, Spans cycles) {
+public record IncidentLane(String id, String title, String unit, boolean logY, List<Series> series, List<Fact> facts, String source, Spans cycles,
+                           String[] notes) {
     public IncidentLane {
         series = List.copyOf(series);
         facts = List.copyOf(facts);
+    }
+
+    public IncidentLane(String id, String title, String unit, boolean logY, List<Series> series, List<Fact> facts, String source, Spans cycles) {
+        this(id, title, unit, logY, series, facts, source, cycles, null);
+    }
+
+    /** The readout's note for {@code bin}, null for none. */
+    public String note(int bin) {
+        return notes == null || bin < 0 || bin >= notes.length ? null : notes[bin];
     }
 
     /** Which of the chart's colours a series takes (CSS {@code -chart-tone-1-stroke} …, {@code -chart-bar-fill}). */
@@ -32,10 +43,20 @@ public record IncidentLane(String id, String title, String unit, boolean logY, L
      * @param name as the readout and legend say it ({@code P99})
      * @param unit the readout's unit after the value ({@code ms}, {@code %}); empty for counts
      * @param scale what the analysis' values are multiplied by for display (100 for a share shown in %)
+     * @param atLeast per bin, whether the value is only a lower bound (a quantile above a histogram's highest finite
+     *                bucket); null when every value is exact
      */
-    public record Series(String name, Tone tone, Style style, double[] values, String unit, double scale) {
+    public record Series(String name, Tone tone, Style style, double[] values, String unit, double scale, boolean[] atLeast) {
+        public Series(String name, Tone tone, Style style, double[] values, String unit, double scale) {
+            this(name, tone, style, values, unit, scale, null);
+        }
+
         public double shown(int bin) {
             return bin < 0 || bin >= values.length ? Double.NaN : values[bin] * scale;
+        }
+
+        public boolean isAtLeast(int bin) {
+            return atLeast != null && bin >= 0 && bin < atLeast.length && atLeast[bin];
         }
     }
 

@@ -23,9 +23,10 @@ import java.util.Locale;
  * @param viewport the x range shown, seconds from the lane set's origin
  * @param xTitle the time axis' title, empty under a lane that is not the last
  * @param labelCauses write the intervals' leading cause in their band (the top lane only)
+ * @param selected the range whose figures are read (seconds from the set's origin), outlined on every lane; null for none
  */
 public record IncidentLanePlot(IncidentLaneSet set, IncidentLane lane, TimeRange viewport, String xTitle, boolean labelCauses,
-                               Colours colours) implements PlotContent {
+                               Colours colours, TimeRange selected) implements PlotContent {
 
     /** {@code -chart-tone-1-stroke}, {@code -chart-tone-2-stroke}, {@code -chart-tone-3-stroke}, {@code -chart-bar-fill}, {@code -chart-band-fill}, {@code -chart-cycle-fill}. */
     public record Colours(Rgba first, Rgba second, Rgba third, Rgba bar, Rgba band, Rgba cycle, Rgba text, Rgba titleBackground) {
@@ -91,25 +92,80 @@ public record IncidentLanePlot(IncidentLaneSet set, IncidentLane lane, TimeRange
             if (s.style() == IncidentLane.Style.LINE) line(g, area, s);
         }
         if (lane.cycles() != null) cycles(g, area, lane.cycles());
+        if (selected != null) selection(g, area);
         if (labelCauses) causes(g, area);
         title(g, area);
     }
 
-    /** Each interval's leading cause along its band's bottom, over the data, where the band is wide enough (neighbours never overlap). */
+    /** The selected range: a light wash with its two edges drawn, over the bands so it reads on a delayed interval too. */
+    private void selection(Painter g, PlotArea area) {
+        double x0 = Math.max(area.x(), area.xScale().toPixel(selected.from())), x1 = Math.min(area.right(), area.xScale().toPixel(selected.to()));
+        if (x1 < area.x() || x0 > area.right()) return;
+        g.setFill(colours.text().times(0.08));
+        g.fillRect(x0, area.y(), Math.max(1, x1 - x0), area.height());
+        g.setStroke(colours.text().times(0.6));
+        g.setLineDashes(4, 3);
+        g.strokeLine(x0, area.y(), x0, area.bottom());
+        g.strokeLine(x1, area.y(), x1, area.bottom());
+        g.setLineDashes();
+    }
+
+    /**
+     * Each interval's leading cause along its band's bottom, over the data. A band too narrow for the cause id (a 1 s
+     * interval over a whole recording at 1024 px is ~25 px) gets its short name ({@link #shortCause}), written
+     * upwards if need be, and one narrower than a line its initial. Each label stays within its band, so neighbours
+     * never overlap; the readout and the intervals table always have the whole list.
+     */
     private void causes(Painter g, PlotArea area) {
         double h = g.lineHeight();
         for (Diagnosis.Interval i : set.intervals()) {
             double x0 = Math.max(area.x(), area.xScale().toPixel(i.fromS() - set.originS()));
             double x1 = Math.min(area.right(), area.xScale().toPixel(i.toS() - set.originS()));
-            double w = g.textWidth(i.leading());
-            if (w + 6 > x1 - x0) continue;
-            g.setFill(colours.titleBackground());
-            g.fillRect(x0 + 1, area.bottom() - 2 - h, w + 4, h);
-            g.setFill(colours.text());
-            g.setTextAlign(TextAlign.LEFT);
-            g.setTextBaseline(TextBaseline.BOTTOM);
-            g.fillText(i.leading(), x0 + 3, area.bottom() - 2);
+            if (x1 <= x0) continue;
+            String full = i.leading(), brief = shortCause(full);
+            double room = x1 - x0;
+            if (fits(g, full, room)) {
+                label(g, full, x0 + 1, area.bottom() - 2 - h, g.textWidth(full), h);
+            } else if (fits(g, brief, room)) {
+                label(g, brief, x0 + 1, area.bottom() - 2 - h, g.textWidth(brief), h);
+            } else if (h + 2 <= room && (fits(g, full, area.height()) || fits(g, brief, area.height()))) {
+                // upwards from the band's bottom, centred in its width
+                String text = fits(g, full, area.height()) ? full : brief;
+                g.save();
+                g.translate((x0 + x1) / 2 - h / 2, area.bottom() - 2);
+                g.rotate(-90);
+                label(g, text, 0, 0, g.textWidth(text), h);
+                g.restore();
+            } else {
+                String initial = brief.substring(0, 1);
+                double iw = g.textWidth(initial);
+                if (iw + 2 <= room) label(g, initial, (x0 + x1) / 2 - iw / 2 - 2, area.bottom() - 2 - h, iw, h);
+            }
         }
+    }
+
+    private static boolean fits(Painter g, String text, double room) {
+        return g.textWidth(text) + 6 <= room;
+    }
+
+    /** A cause id in a word, for a band too narrow for the id. */
+    static String shortCause(String cause) {
+        return switch (cause) {
+            case Diagnosis.CPU_QUOTA -> "quota";
+            case Diagnosis.GOROUTINE_SURGE -> "surge";
+            case Diagnosis.RUNNABLE_PRESSURE -> "pressure";
+            default -> cause;
+        };
+    }
+
+    /** Text on the plot's own background, its box's top left at x, y. */
+    private void label(Painter g, String text, double x, double y, double w, double h) {
+        g.setFill(colours.titleBackground());
+        g.fillRect(x, y, w + 4, h);
+        g.setFill(colours.text());
+        g.setTextAlign(TextAlign.LEFT);
+        g.setTextBaseline(TextBaseline.BOTTOM);
+        g.fillText(text, x + 2, y + h);
     }
 
     /** The lane's name in its top left corner, on the plot's own background so data never hides it. */
@@ -151,6 +207,7 @@ public record IncidentLanePlot(IncidentLaneSet set, IncidentLane lane, TimeRange
     }
 
     private void line(Painter g, PlotArea area, Series s) {
+        java.util.List<double[]> atLeast = new java.util.ArrayList<>();
         g.setStroke(colours.of(s.tone()));
         g.setLineWidth(1.5);
         boolean open = false;
@@ -164,6 +221,7 @@ public record IncidentLanePlot(IncidentLaneSet set, IncidentLane lane, TimeRange
             }
             double px = area.xScale().toPixel((set.bins().from(b) + set.bins().to(b)) / 2 - set.originS());
             py = Math.max(area.y(), Math.min(area.bottom(), py));
+            if (s.isAtLeast(b)) atLeast.add(new double[] {px, py});
             if (!open) {
                 g.beginPath();
                 g.moveTo(px, py);
@@ -176,6 +234,9 @@ public record IncidentLanePlot(IncidentLaneSet set, IncidentLane lane, TimeRange
         }
         if (open) g.stroke();
         g.setLineWidth(1);
+        // a value that is only a lower bound (above the histogram's highest bucket): a caret pointing up from it
+        g.setFill(colours.of(s.tone()));
+        for (double[] p : atLeast) g.fillPolygon(new double[] {p[0] - 4, p[0] + 4, p[0]}, new double[] {p[1] - 2, p[1] - 2, p[1] - 9}, 3);
     }
 
     private void cycles(Painter g, PlotArea area, IncidentLane.Spans spans) {
@@ -197,12 +258,16 @@ public record IncidentLanePlot(IncidentLaneSet set, IncidentLane lane, TimeRange
         if (b < 0) return null;
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s–%s s", PlainNumbers.rounded(set.bins().from(b) - set.originS(), 2),
                 PlainNumbers.rounded(set.bins().to(b) - set.originS(), 2)));
-        for (Series s : lane.series()) sb.append(" · ").append(s.name()).append(": ").append(value(s.shown(b), s.unit()));
+        for (Series s : lane.series()) {
+            sb.append(" · ").append(s.name()).append(": ").append(s.isAtLeast(b) ? "≥ " : "").append(value(s.shown(b), s.unit()));
+        }
         String sep = "\n";
         for (Fact f : lane.facts()) {
             sb.append(sep).append(f.name()).append(": ").append(value(f.shown(b), f.unit()));
             sep = " · ";
         }
+        String note = lane.note(b);
+        if (note != null) sb.append("\n").append(note);
         return sb.toString();
     }
 

@@ -7,8 +7,10 @@ import dev.gcscope.render.incident.IncidentLane.Fact;
 import dev.gcscope.render.incident.IncidentLane.Series;
 import dev.gcscope.render.incident.IncidentLane.Style;
 import dev.gcscope.render.incident.IncidentLane.Tone;
+import dev.gcscope.format.PlainNumbers;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The incident view's lanes, in the order an engineer reads them (the issue's path): the CPU quota,
@@ -53,8 +55,13 @@ public record IncidentLaneSet(Bins bins, double originS, boolean originIsProcess
                         new Series("P99", Tone.SECOND, Style.LINE, k.p99Ms(), "ms", 1),
                         new Series("P50", Tone.FIRST, Style.LINE, k.p50Ms(), "ms", 1)),
                 List.of(new Fact("switch-ins", k.count(), "", 1)), k.file() + (k.program() == null ? "" : " (" + k.program() + ")"), null)));
-        l.runtime().ifPresent(r -> lanes.add(runtime("runtime", "goroutine scheduling latency (/sched/latencies), GC stop-the-world apart", r)));
-        for (int i = 1; i < runtimes.size(); i++) lanes.add(runtime("runtime-" + (i + 1), "goroutine scheduling latency, another source", runtimes.get(i)));
+        boolean known = !Double.isNaN(d.processStartS());
+        double originS = known ? d.processStartS() : l.bins().startS();
+        l.runtime().ifPresent(r -> lanes.add(runtime("runtime", "goroutine scheduling latency (/sched/latencies), GC stop-the-world apart", r,
+                l.bins(), originS)));
+        for (int i = 1; i < runtimes.size(); i++) {
+            lanes.add(runtime("runtime-" + (i + 1), "goroutine scheduling latency, another source", runtimes.get(i), l.bins(), originS));
+        }
         l.pressure().ifPresent(p -> lanes.add(new IncidentLane("pressure",
                 (p.runnableCounted() ? "runnable goroutines" : "goroutines") + " per P (GOMAXPROCS)", "per P", false,
                 List.of(new Series("per P", Tone.FIRST, Style.LINE, p.perP(), "", 1)),
@@ -78,18 +85,46 @@ public record IncidentLaneSet(Bins bins, double originS, boolean originIsProcess
                     : "GC CPU share: gctrace's and assists; the runtime's /cpu/classes with pauses", "%", false,
                     cpu, List.of(), g.file(), null));
         });
-        boolean known = !Double.isNaN(d.processStartS());
-        return new IncidentLaneSet(l.bins(), known ? d.processStartS() : l.bins().startS(), known, d.alignment().unixClock(), lanes,
-                d.intervals());
+        return new IncidentLaneSet(l.bins(), originS, known, d.alignment().unixClock(), lanes, d.intervals());
     }
 
-    private static IncidentLane runtime(String id, String title, IncidentLanes.RuntimeLatency r) {
-        return new IncidentLane(id, title, "ms", true,
+    /**
+     * A runtime source's latency lane. Its P50/P99 are marked as lower bounds where they lie above the source's highest
+     * finite bucket (client_golang's export ends at 117 ms), its title says how far its buckets reach when that is short
+     * of a second, and a bin whose snapshots reach well past it says so: its figures are an even share of them.
+     */
+    private static IncidentLane runtime(String id, String title, IncidentLanes.RuntimeLatency r, Bins bins, double originS) {
+        int n = bins.count();
+        boolean[] p99AtLeast = new boolean[n], p50AtLeast = new boolean[n];
+        String[] notes = new String[n];
+        for (int b = 0; b < n; b++) {
+            p99AtLeast[b] = r.atLeast(b, b + 1, 0.99);
+            p50AtLeast[b] = r.atLeast(b, b + 1, 0.5);
+            double from = r.sampleFromS()[b], to = r.sampleToS()[b];
+            if (to - from > SPREAD_NOTE * bins.widthS()) {
+                notes[b] = String.format(Locale.ROOT, "an even share of the snapshots %s–%s s (%s s apart at most here)",
+                        PlainNumbers.rounded(from - originS, 2), PlainNumbers.rounded(to - originS, 2), PlainNumbers.rounded(to - from, 1));
+            }
+            if (p99AtLeast[b]) {
+                String top = "P99 above the highest bucket (" + PlainNumbers.rounded(r.highestFiniteMs(), 0) + " ms): a lower bound";
+                notes[b] = notes[b] == null ? top : top + "; " + notes[b];
+            }
+        }
+        double top = r.highestFiniteMs();
+        List<String> limits = new ArrayList<>();
+        if (r.typicalStepS() > bins.widthS() / 2) limits.add("snapshots every " + PlainNumbers.rounded(r.typicalStepS(), 1) + " s");
+        if (top < 1000) limits.add("buckets end at " + PlainNumbers.rounded(top, 0) + " ms");
+        String reach = limits.isEmpty() ? "" : " (" + String.join(", ", limits) + ")";
+        return new IncidentLane(id, title + reach, "ms", true,
                 List.of(new Series("GC stop-the-world", Tone.BAR, Style.BARS, r.stwMs(), "ms", 1),
-                        new Series("P99", Tone.SECOND, Style.LINE, r.p99Ms(), "ms", 1),
-                        new Series("P50", Tone.FIRST, Style.LINE, r.p50Ms(), "ms", 1)),
-                List.of(new Fact("longest pause", r.maxStwMs(), "ms", 1), new Fact("goroutines scheduled", r.count(), "", 1)), r.file(), null);
+                        new Series("P99", Tone.SECOND, Style.LINE, r.p99Ms(), "ms", 1, p99AtLeast),
+                        new Series("P50", Tone.FIRST, Style.LINE, r.p50Ms(), "ms", 1, p50AtLeast)),
+                List.of(new Fact("longest pause", r.maxStwMs(), "ms", 1), new Fact("goroutines scheduled", r.count(), "", 1)), r.file(), null,
+                notes);
     }
+
+    /** A bin whose snapshots span more than this many bins gets a note: its figures are a share of a longer interval. */
+    static final double SPREAD_NOTE = 1.5;
 
     /** The counts behind the throttled share; the CPU used only when the source has it (cgroup v1's cpu.stat has no usage). */
     private static List<Fact> quotaFacts(IncidentLanes.Quota q) {

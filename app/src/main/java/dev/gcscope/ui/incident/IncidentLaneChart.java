@@ -12,11 +12,13 @@ import dev.gcscope.ui.chart.ChartCss;
 import dev.gcscope.ui.chart.FxPainter;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.InvalidationListener;
 import javafx.css.CssMetaData;
 import javafx.css.Styleable;
 import javafx.css.StyleableObjectProperty;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
@@ -26,8 +28,9 @@ import javafx.scene.paint.Paint;
 /**
  * One lane of the incident view. Every lane shows the view model's viewport and follows one shared
  * hover time: the pointer over any lane shows, in every lane, that lane's values at the same moment.
- * As on the timelines: the wheel zooms around the pointer, a drag selects a range (every lane zooms to it),
- * Shift- or middle-drag pans, a double click shows the whole incident.
+ * As on the timelines: the wheel zooms around the pointer, a drag selects a range (every lane zooms to it
+ * and its figures are read), Shift- or middle-drag pans, a double click shows the whole incident; with the
+ * lane focused (a click), + and − zoom about the middle, ← and → pan, Home shows all, Escape drops the selection.
  *
  * <p>Colours: {@code -chart-tone-1-stroke}, {@code -chart-tone-2-stroke}, {@code -chart-tone-3-stroke},
  * {@code -chart-bar-fill}, {@code -chart-band-fill}, {@code -chart-cycle-fill}.
@@ -44,6 +47,9 @@ public final class IncidentLaneChart extends CanvasChart {
             ChartCss.extend(CanvasChart.getClassCssMetaData(), List.of(TONE1, TONE2, TONE3, BAR, BAND, CYCLE));
     /** One notch of the wheel zooms by this factor. */
     private static final double WHEEL_ZOOM = 0.8;
+    /** Zoom per + key (− by its inverse) and pan per arrow key as a share of the range shown: the timelines' (TimelineKeys). */
+    static final double KEY_ZOOM = 0.8;
+    static final double KEY_PAN = 0.1;
 
     private final StyleableObjectProperty<Paint> tone1 = ChartCss.paintProperty(TONE1, this, "tone1", this::invalidate);
     private final StyleableObjectProperty<Paint> tone2 = ChartCss.paintProperty(TONE2, this, "tone2", this::invalidate);
@@ -58,6 +64,7 @@ public final class IncidentLaneChart extends CanvasChart {
     private final DoubleProperty hoverX;
     private final boolean last;
     private final boolean first;
+    private final BooleanSupplier inPanel;
     /** Where a drag began, NaN when none is under way. */
     private double pressX = Double.NaN;
     private double dragX;
@@ -71,18 +78,25 @@ public final class IncidentLaneChart extends CanvasChart {
      * @param hoverX the shared hover time (seconds from the set's origin), NaN when the pointer is over no lane
      * @param first the top lane writes the intervals' causes in their bands
      * @param last the bottom lane titles the time axis
+     * @param inPanel whether the readouts are listed in the view's panel instead (some lane is scrolled out of view):
+     *                the lane then shows only its crosshair
      */
-    public IncidentLaneChart(IncidentViewModel vm, IncidentLaneSet set, IncidentLane lane, DoubleProperty hoverX, boolean first, boolean last) {
+    public IncidentLaneChart(IncidentViewModel vm, IncidentLaneSet set, IncidentLane lane, DoubleProperty hoverX, boolean first, boolean last,
+                             BooleanSupplier inPanel) {
         this.vm = vm;
         this.set = set;
         this.lane = lane;
         this.hoverX = hoverX;
         this.first = first;
         this.last = last;
+        this.inPanel = inPanel;
         getStyleClass().add("incident-lane-chart");
         setId("incident-lane-" + lane.id());
         vm.viewportProperty().addListener(onViewport);
+        vm.selectionProperty().addListener(onViewport);
         hoverX.addListener(onHover);
+        setFocusTraversable(true);
+        addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
         addEventHandler(MouseEvent.MOUSE_MOVED, e -> plotArea().filter(a -> a.contains(e.getX(), e.getY()))
                 .ifPresentOrElse(a -> hoverX.set(a.xScale().toValue(e.getX())), () -> hoverX.set(Double.NaN)));
         addEventHandler(MouseEvent.MOUSE_EXITED, e -> hoverX.set(Double.NaN));
@@ -93,6 +107,7 @@ public final class IncidentLaneChart extends CanvasChart {
         }));
         // as on the timelines: drag selects a range (here: zooms every lane to it), Shift- or middle-drag pans
         setOnMousePressed(e -> {
+            requestFocus();
             pressX = e.getX();
             dragX = e.getX();
             panning = e.getButton() == MouseButton.MIDDLE || e.getButton() == MouseButton.PRIMARY && e.isShiftDown();
@@ -111,16 +126,35 @@ public final class IncidentLaneChart extends CanvasChart {
             boolean select = !panning && !Double.isNaN(from) && Math.abs(to - from) > DRAG_THRESHOLD;
             pressX = Double.NaN;
             repaintOverlay();
-            if (select) plotArea().ifPresent(a -> vm.zoomTo(a.xScale().toValue(Math.min(from, to)), a.xScale().toValue(Math.max(from, to))));
+            if (select) plotArea().ifPresent(a -> vm.select(a.xScale().toValue(Math.min(from, to)), a.xScale().toValue(Math.max(from, to))));
         });
         setOnMouseClicked(e -> {
-            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) vm.resetZoom();
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) vm.showWhole();
         });
+    }
+
+    private void keyPressed(KeyEvent e) {
+        TimeRange v = vm.viewportProperty().get();
+        if (v == null) return;
+        double middle = (v.from() + v.to()) / 2;
+        switch (e.getCode()) {
+            case LEFT -> vm.pan(-KEY_PAN * v.length());
+            case RIGHT -> vm.pan(KEY_PAN * v.length());
+            case PLUS, EQUALS, ADD -> vm.zoom(KEY_ZOOM, middle);
+            case MINUS, SUBTRACT -> vm.zoom(1 / KEY_ZOOM, middle);
+            case HOME -> vm.resetZoom();
+            case ESCAPE -> vm.clearSelection();
+            default -> {
+                return;
+            }
+        }
+        e.consume();
     }
 
     /** Stops following the view model's viewport and the shared hover time: the lane was replaced by a newer result's. */
     public void dispose() {
         vm.viewportProperty().removeListener(onViewport);
+        vm.selectionProperty().removeListener(onViewport);
         hoverX.removeListener(onHover);
     }
 
@@ -143,13 +177,17 @@ public final class IncidentLaneChart extends CanvasChart {
         TimeRange v = vm.viewportProperty().get();
         if (v == null) v = new TimeRange(set.fromX(), set.toX());
         String xTitle = last ? "seconds since " + (set.originIsProcessStart() ? "the Go process started" : "the incident's first sample") : "";
+        TimeRange selected = vm.selectionProperty().get();
         return new IncidentLanePlot(set, lane, v, xTitle, first,
                 new IncidentLanePlot.Colours(rgba(tone1), rgba(tone2), rgba(tone3), rgba(bar), rgba(band), rgba(cycle), FxPainter.rgba(textFill()),
-                FxPainter.rgba(plotFill()).times(0.85)));
+                FxPainter.rgba(plotFill()).times(0.85)),
+                selected == null ? null : new TimeRange(selected.from() - set.originS(), selected.to() - set.originS()));
     }
 
     @Override
     protected Optional<HoverPoint> pick(double px, double py, PlotArea area) {
+        // the view's panel lists every lane's figures: the lane keeps only its crosshair
+        if (inPanel.getAsBoolean()) return Optional.empty();
         double x = area.xScale().toValue(px);
         String text = plot().readout(x);
         // anchored at the plot's top: the readout sits in the lane's upper part, beside the pointer
@@ -158,6 +196,17 @@ public final class IncidentLaneChart extends CanvasChart {
 
     @Override
     protected void drawOverlay(dev.gcscope.render.Painter g, PlotArea area) {
+        double hx = hoverX.get();
+        if (!Double.isNaN(hx) && inPanel.getAsBoolean()) {
+            // the moment the panel reads, as a line through every lane
+            double px = Math.round(area.xScale().toPixel(hx)) + 0.5;
+            if (px >= area.x() && px <= area.right()) {
+                g.setStroke(FxPainter.rgba(axisStroke()));
+                g.setLineDashes(3, 3);
+                g.strokeLine(px, area.y(), px, area.bottom());
+                g.setLineDashes();
+            }
+        }
         if (Double.isNaN(pressX) || panning) return;
         double x0 = Math.max(area.x(), Math.min(pressX, dragX)), x1 = Math.min(area.right(), Math.max(pressX, dragX));
         g.setFill(FxPainter.rgba(axisStroke()).times(0.2));
@@ -174,8 +223,11 @@ public final class IncidentLaneChart extends CanvasChart {
         }
         PlotArea a = area.get();
         double px = a.xScale().toPixel(x);
-        if (px < a.x() || px > a.right()) clearHover();
-        else hover(px, a.y() + 2);
+        if (px < a.x() || px > a.right()) {
+            clearHover();
+        } else {
+            hover(px, a.y() + 2);
+        }
     }
 
     public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {

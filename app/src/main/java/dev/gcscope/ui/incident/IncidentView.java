@@ -35,6 +35,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
 
@@ -53,6 +54,8 @@ public final class IncidentView {
     private final List<IncidentLaneChart> charts = new ArrayList<>();
     /** The time under the pointer, seconds from the lane set's origin; NaN when it is over no lane. */
     private final DoubleProperty hoverX = new SimpleDoubleProperty(Double.NaN);
+    private final IncidentReadoutPanel readoutPanel;
+    private IncidentRangePane rangePane;
 
     public IncidentView(IncidentViewModel vm) {
         this.vm = vm;
@@ -65,8 +68,11 @@ public final class IncidentView {
         scroll.getStyleClass().add("incident-lanes-scroll");
         lanes.setId("incident-lanes");
         lanes.getStyleClass().add("incident-lanes");
-        SplitPane split = new SplitPane(new VBox(legend(), scroll), tables());
-        VBox.setVgrow(scroll, Priority.ALWAYS);
+        // every lane's figures at the hover time over the lanes, for when some are scrolled out of view
+        readoutPanel = new IncidentReadoutPanel(vm, this::charts, hoverX, scroll);
+        StackPane lanesArea = new StackPane(scroll, readoutPanel.layer());
+        SplitPane split = new SplitPane(new VBox(legend(), lanesArea), tables());
+        VBox.setVgrow(lanesArea, Priority.ALWAYS);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.72);
         root.setCenter(split);
@@ -85,6 +91,16 @@ public final class IncidentView {
     /** The lanes shown now, top to bottom. */
     public List<IncidentLaneChart> charts() {
         return List.copyOf(charts);
+    }
+
+    /** The panel listing every lane's figures at the hover time while some lane is scrolled out of view; empty when hidden. */
+    public List<String> readoutPanelLines() {
+        return readoutPanel.lines();
+    }
+
+    /** What the "Selected range" tab says: its summary, latencies and "cause: evidence" lines. */
+    public List<String> rangeText() {
+        return rangePane.text();
     }
 
     /** The shared hover time; tests set it as moving the pointer does. */
@@ -114,7 +130,7 @@ public final class IncidentView {
         Spinner<Double> bin = spinner(vm.binSProperty(), 0.1, 60, 0.1, "incident-bin");
         Button whole = new Button("Whole incident");
         whole.setId("incident-reset-zoom");
-        whole.setOnAction(e -> vm.resetZoom());
+        whole.setOnAction(e -> vm.showWhole());
         whole.setMinWidth(Region.USE_PREF_SIZE);
         ProgressBar progress = new ProgressBar();
         progress.progressProperty().bind(vm.progressProperty());
@@ -187,7 +203,7 @@ public final class IncidentView {
         if (set == null) return;
         List<IncidentLane> list = set.lanes();
         for (int i = 0; i < list.size(); i++) {
-            IncidentLaneChart c = new IncidentLaneChart(vm, set, list.get(i), hoverX, i == 0, i == list.size() - 1);
+            IncidentLaneChart c = new IncidentLaneChart(vm, set, list.get(i), hoverX, i == 0, i == list.size() - 1, readoutPanel::someLaneHidden);
             c.setMinHeight(LANE_MIN_HEIGHT);
             c.setPrefHeight(LANE_MIN_HEIGHT);
             VBox.setVgrow(c, Priority.ALWAYS);
@@ -209,8 +225,15 @@ public final class IncidentView {
         intervals.setId("incident-intervals-tab");
         Tab alignment = new Tab("Clock alignment", alignmentTable());
         alignment.setId("incident-alignment-tab");
-        TabPane tabs = new TabPane(intervals, alignment);
+        rangePane = new IncidentRangePane(vm);
+        Tab range = new Tab("Selected range", rangePane);
+        range.setId("incident-range-tab");
+        TabPane tabs = new TabPane(intervals, range, alignment);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        // a new selection brings its figures forward
+        vm.selectionProperty().addListener((o, old, now) -> {
+            if (now != null) tabs.getSelectionModel().select(range);
+        });
         tabs.getStyleClass().add("incident-tables");
         return tabs;
     }
@@ -218,13 +241,17 @@ public final class IncidentView {
     private TableView<Diagnosis.Interval> intervalsTable() {
         TableView<Diagnosis.Interval> table = new TableView<>(vm.intervals());
         table.setId("incident-intervals");
-        table.setPlaceholder(new Label("No interval reached the threshold"));
+        // before the first result there is nothing to say about intervals yet
+        Label none = new Label();
+        none.textProperty().bind(Bindings.when(vm.diagnosisProperty().isNull()).then("Reading…").otherwise("No interval reached the threshold"));
+        table.setPlaceholder(none);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(number("from (s)", i -> i.fromS() - origin(), 2, 70));
         table.getColumns().add(number("to (s)", i -> i.toS() - origin(), 2, 70));
-        table.getColumns().add(number("P99 (ms)", Diagnosis.Interval::schedDelayP99Ms, 1, 80));
+        table.getColumns().add(number("P99 (ms)", Diagnosis.Interval::schedDelayP99Ms, 1, 80, "n/a", Diagnosis.Interval::schedDelayAtLeast));
         table.getColumns().add(number("kernel P99", Diagnosis.Interval::kernelDelayP99Ms, 1, 80));
-        table.getColumns().add(number("goroutine P99", Diagnosis.Interval::goroutineLatencyP99Ms, 1, 95));
+        table.getColumns().add(number("goroutine P99", Diagnosis.Interval::goroutineLatencyP99Ms, 1, 95, "n/a",
+                Diagnosis.Interval::goroutineLatencyP99AtLeast));
         TableColumn<Diagnosis.Interval, String> causes = text("causes",
                 i -> i.causes().stream().map(Diagnosis.Cause::cause).collect(Collectors.joining(", ")), 180);
         table.getColumns().add(causes);
@@ -323,8 +350,17 @@ public final class IncidentView {
         return number(title, value, decimals, width, "n/a");
     }
 
-    /** @param nan what a NaN reads as ("unknown" for an uncertainty nothing measured) */
     private static <S> TableColumn<S, Double> number(String title, Function<S, Double> value, int decimals, double width, String nan) {
+        return number(title, value, decimals, width, nan, row -> false);
+    }
+
+    /**
+     * @param nan what a NaN reads as ("unknown" for an uncertainty nothing measured)
+     * @param atLeast rows whose figure is only a lower bound (a P99 above the Prometheus export's highest bucket): shown
+     *                with "≥ "; copies keep the plain number
+     */
+    private static <S> TableColumn<S, Double> number(String title, Function<S, Double> value, int decimals, double width, String nan,
+                                                     java.util.function.Predicate<S> atLeast) {
         TableColumn<S, Double> c = new TableColumn<>(title);
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
         c.setSortable(false);
@@ -333,7 +369,8 @@ public final class IncidentView {
             @Override
             protected void updateItem(Double item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty ? null : shown.apply(item));
+                S row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                setText(empty ? null : (row != null && atLeast.test(row) ? "≥ " : "") + shown.apply(item));
             }
         });
         c.getStyleClass().add("number-column");

@@ -3,6 +3,7 @@ package dev.gcscope.ui.incident;
 import dev.gcscope.analysis.incident.Attribution;
 import dev.gcscope.analysis.incident.Diagnosis;
 import dev.gcscope.analysis.incident.IncidentSources;
+import dev.gcscope.analysis.incident.RangeReading;
 import dev.gcscope.analysis.incident.SourceAlignment;
 import dev.gcscope.parsers.TraceLoader;
 import dev.gcscope.render.incident.IncidentLaneSet;
@@ -39,7 +40,8 @@ import javafx.collections.ObservableList;
  * always show what {@code gcscope diagnose --json} prints for the same arguments.
  *
  * <p>It also holds the lanes' shared viewport (seconds from the lane set's origin): every lane shows
- * the same x range, so zooming or panning one moves all.
+ * the same x range, so zooming or panning one moves all; and the selected range, whose figures and causes
+ * ({@link RangeReading}) are read in the background, again after every re-diagnosis.
  */
 public final class IncidentViewModel {
     /** The smallest viewport: a tenth of the grid's bin is as close as the lanes' data goes. */
@@ -49,6 +51,9 @@ public final class IncidentViewModel {
     private final BackgroundRunner runner;
     private final TraceLoader loader;
     private final LatestTask task;
+    /** Reads the selected range; apart from {@link #task} so a selection never cancels a re-alignment. */
+    private final LatestTask rangeTask;
+    private IncidentAnalysis.Diagnosed current;
     private IncidentSources sources;
     /** Each source as the files alone place it; the base the shifts are added to. */
     private List<SourceAlignment> found = List.of();
@@ -68,6 +73,10 @@ public final class IncidentViewModel {
     private final ObjectProperty<TimeRange> viewport = new SimpleObjectProperty<>(this, "viewport");
     private final DoubleProperty thresholdMs = new SimpleDoubleProperty(this, "thresholdMs", Attribution.DEFAULT_THRESHOLD_MS);
     private final DoubleProperty binS = new SimpleDoubleProperty(this, "binS", 1);
+    /** The selected range on the incident's clock (not the lanes' x: the origin moves when the alignment does); null for none. */
+    private final ReadOnlyObjectWrapper<TimeRange> selection = new ReadOnlyObjectWrapper<>(this, "selection");
+    private final ReadOnlyObjectWrapper<RangeReading> reading = new ReadOnlyObjectWrapper<>(this, "reading");
+    private final ReadOnlyStringWrapper readingStatus = new ReadOnlyStringWrapper(this, "readingStatus", "");
 
     public IncidentViewModel(List<Path> files, BackgroundRunner runner, TraceLoader loader) {
         if (files.isEmpty()) throw new IllegalArgumentException("an incident needs at least one file");
@@ -75,6 +84,7 @@ public final class IncidentViewModel {
         this.runner = runner;
         this.loader = loader;
         this.task = new LatestTask(runner);
+        this.rangeTask = new LatestTask(runner);
         thresholdMs.addListener((o, old, now) -> recompute());
         binS.addListener((o, old, now) -> recompute());
     }
@@ -143,6 +153,54 @@ public final class IncidentViewModel {
     /** The lanes show {@code from..to} (seconds from the lane set's origin), a range dragged on a lane. */
     public void zoomTo(double from, double to) {
         setViewport(Math.min(from, to), Math.max(from, to));
+    }
+
+    /**
+     * Selects {@code from..to} (seconds from the lane set's origin, a range dragged on a lane): the lanes zoom to it and
+     * its figures and causes are read in the background ({@link #readingProperty()}).
+     */
+    public void select(double from, double to) {
+        IncidentLaneSet set = lanes.get();
+        if (set == null || !(Math.abs(to - from) > 0)) return;
+        selection.set(new TimeRange(Math.min(from, to) + set.originS(), Math.max(from, to) + set.originS()));
+        zoomTo(from, to);
+        readRange();
+    }
+
+    /** No range selected: the readings panel asks for one. */
+    public void clearSelection() {
+        if (selection.get() == null) return;
+        rangeTask.cancel();
+        selection.set(null);
+        reading.set(null);
+        readingStatus.set("");
+    }
+
+    /** The whole incident shown and no range selected ("Whole incident", a double click). */
+    public void showWhole() {
+        clearSelection();
+        resetZoom();
+    }
+
+    private void readRange() {
+        IncidentAnalysis.Diagnosed d = current;
+        TimeRange range = selection.get();
+        if (d == null || range == null) return;
+        reading.set(null);
+        readingStatus.set("Reading the selected range…");
+        rangeTask.submit("read incident range", ctx -> RangeReading.of(d.diagnosis(), d.runtimeLanes(), range.from(), range.to()),
+                new TaskListener<>() {
+                    @Override
+                    public void succeeded(RangeReading r) {
+                        reading.set(r);
+                        readingStatus.set("");
+                    }
+
+                    @Override
+                    public void failed(Throwable e) {
+                        readingStatus.set("The range could not be read: " + e.getMessage());
+                    }
+                });
     }
 
     /** The lanes show the whole incident. */
@@ -241,6 +299,7 @@ public final class IncidentViewModel {
 
     private void show(IncidentAnalysis.Diagnosed result, boolean first) {
         Diagnosis d = result.diagnosis();
+        current = result;
         IncidentLaneSet set = IncidentLaneSet.of(d, result.runtimeLanes(), result.runtimeGcCpuShare());
         TimeRange before = viewport.get();
         diagnosis.set(d);
@@ -251,6 +310,8 @@ public final class IncidentViewModel {
         error.set("");
         if (first || before == null) resetZoom();
         else setViewport(before.from(), before.to());
+        // the same range, read again from the new figures (threshold, bins or alignment changed)
+        readRange();
         status.set(String.format(Locale.ROOT, "%d sources from %d files on one %s clock; %d delayed interval%s", d.alignment().sources().size(),
                 files.size(), d.alignment().unixClock() ? "wall" : "process", d.intervals().size(), d.intervals().size() == 1 ? "" : "s"));
     }
@@ -285,6 +346,12 @@ public final class IncidentViewModel {
     public ObservableList<Diagnosis.Interval> intervals() { return intervals; }
     /** The lanes' x range, seconds from the lane set's origin; null before the first result. */
     public ObjectProperty<TimeRange> viewportProperty() { return viewport; }
+    /** The selected range on the incident's clock (subtract the lane set's origin for the lanes' x); null for none. */
+    public ReadOnlyObjectProperty<TimeRange> selectionProperty() { return selection.getReadOnlyProperty(); }
+    /** The selected range's figures and causes; null while none is selected or it is being read. */
+    public ReadOnlyObjectProperty<RangeReading> readingProperty() { return reading.getReadOnlyProperty(); }
+    /** "Reading the selected range…", or why it could not be read; empty otherwise. */
+    public ReadOnlyStringProperty readingStatusProperty() { return readingStatus.getReadOnlyProperty(); }
     /** {@code diagnose --threshold-ms}. */
     public DoubleProperty thresholdMsProperty() { return thresholdMs; }
     /** {@code diagnose --bin-s}. */

@@ -2,11 +2,13 @@ package dev.gcscope.ui.incident;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gcscope.analysis.incident.Diagnosis;
+import dev.gcscope.analysis.incident.RangeReading;
 import dev.gcscope.parsers.TraceLoader;
 import dev.gcscope.samples.SampleTraces;
 import dev.gcscope.ui.task.DeferredRunner;
@@ -79,5 +81,46 @@ class IncidentViewModelTest {
         assertFalse(vm.busyProperty().get());
         assertTrue(vm.errorProperty().get().startsWith(junk.toString()), vm.errorProperty().get());
         assertFalse(vm.errorProperty().get().contains("\n"));
+    }
+
+    /**
+     * A range dragged on the lanes is read in the background, never on the calling thread, and read again when the
+     * diagnosis changes: the quota run's worst phase (12–15 s after the process started) is delayed at the default
+     * threshold, led by the quota, and not at a threshold above its P99.
+     */
+    @Test
+    void aSelectedRangeIsReadInTheBackgroundAndAgainAfterEveryReDiagnosis() throws Exception {
+        DeferredRunner runner = new DeferredRunner();
+        IncidentViewModel vm = new IncidentViewModel(quotaRun(), runner, TraceLoader.standard());
+        vm.start();
+        runner.runNext();
+        assertEquals(0, runner.pendingCount(), "no range is read before one is selected");
+
+        vm.select(12, 15);
+        assertNotNull(vm.selectionProperty().get());
+        assertNull(vm.readingProperty().get(), "nothing is read on the calling thread");
+        assertEquals("Reading the selected range…", vm.readingStatusProperty().get());
+        assertEquals(12, vm.viewportProperty().get().from(), 1e-9, "the lanes zoom to the range");
+        assertEquals(15, vm.viewportProperty().get().to(), 1e-9);
+        runner.runNext();
+        RangeReading r = vm.readingProperty().get();
+        double origin = vm.lanesProperty().get().originS();
+        assertEquals(12, r.fromS() - origin, 0.5 + 1e-9, r::toString);
+        assertEquals(15, r.toS() - origin, 0.5 + 1e-9, r::toString);
+        assertTrue(r.delayed(), r::toString);
+        assertEquals(Diagnosis.CPU_QUOTA, r.causes().get(0).cause(), r::toString);
+
+        vm.thresholdMsProperty().set(r.schedDelayP99Ms() + 1);
+        runner.runNext(); // the re-diagnosis
+        assertNull(vm.readingProperty().get(), "the old figures go while the range is read again");
+        runner.runNext(); // the range again
+        RangeReading again = vm.readingProperty().get();
+        assertEquals(r.fromS(), again.fromS(), 1e-9);
+        assertFalse(again.delayed(), again::toString);
+
+        vm.showWhole();
+        assertNull(vm.selectionProperty().get());
+        assertNull(vm.readingProperty().get());
+        assertEquals(vm.lanesProperty().get().fromX(), vm.viewportProperty().get().from(), 1e-9);
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,9 +16,11 @@ import dev.gcscope.analysis.incident.Diagnosis;
 import dev.gcscope.analysis.incident.IncidentLanes;
 import dev.gcscope.analysis.incident.IncidentSources;
 import dev.gcscope.analysis.incident.LaneBuilder;
+import dev.gcscope.analysis.incident.RangeReading;
 import dev.gcscope.analysis.incident.SourceReader;
 import dev.gcscope.cli.GcscopeCli;
 import dev.gcscope.export.table.TextTable;
+import dev.gcscope.format.PlainNumbers;
 import dev.gcscope.parsers.ParseOptions;
 import dev.gcscope.parsers.ParseResult;
 import dev.gcscope.parsers.TraceLoader;
@@ -138,22 +141,27 @@ class IncidentWindowTest {
         double origin = vm.lanesProperty().get().originS();
         double x = (worst.fromS() + worst.toS()) / 2 - origin;
         robot.interact(() -> incident.hoverXProperty().set(x));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> incident.charts().stream().allMatch(c -> c.readout().isVisible()));
         int bin = d.lanes().bins().of(x + origin);
         IncidentLanes lanes = d.lanes();
-        for (IncidentLaneChart c : incident.charts()) {
-            assertEquals(c.readoutText(), c.readout().getText(), c.lane().id());
+        // seven lanes do not fit 1280x800: some are scrolled out, so one panel lists every lane's figures at that moment
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !incident.readoutPanelLines().isEmpty());
+        List<String> panel = incident.readoutPanelLines();
+        assertTrue(panel.get(0).contains("delayed " + PlainNumbers.rounded(worst.fromS() - origin, 1)), panel.get(0));
+        assertTrue(panel.get(0).contains(worst.causes().stream().map(Diagnosis.Cause::cause).collect(Collectors.joining(", "))), panel.get(0));
+        assertEquals(incident.charts().size() + 1, panel.size(), panel::toString);
+        for (int i = 0; i < incident.charts().size(); i++) {
+            IncidentLaneChart c = incident.charts().get(i);
+            String own = c.readoutText();
+            assertTrue(panel.get(i + 1).endsWith(own.substring(own.indexOf(" · ") + 3).replace("\n", " · ")), c.lane().id() + ": " + panel.get(i + 1));
+            assertFalse(c.readout().isVisible(), c.lane().id() + ": the panel reads it, the lane keeps its line");
         }
-        IncidentLaneChart quota = chart(incident, "quota");
-        assertTrue(quota.readout().getText().contains("throttled: "
-                + IncidentLanePlot.value(lanes.quota().orElseThrow().throttledShare()[bin] * 100, "% of periods")), quota.readout().getText());
-        assertTrue(quota.readout().getText().contains("throttled periods: "
-                + IncidentLanePlot.value(lanes.quota().orElseThrow().throttledPeriods()[bin], "")), quota.readout().getText());
-        IncidentLaneChart kernel = chart(incident, "kernel");
-        assertTrue(kernel.readout().getText().contains("P99: " + IncidentLanePlot.value(lanes.kernel().orElseThrow().p99Ms()[bin], "ms")),
-                kernel.readout().getText());
+        String quota = panel.get(1), kernel = panel.get(2);
+        assertTrue(quota.contains("throttled: " + IncidentLanePlot.value(lanes.quota().orElseThrow().throttledShare()[bin] * 100, "% of periods")),
+                quota);
+        assertTrue(quota.contains("throttled periods: " + IncidentLanePlot.value(lanes.quota().orElseThrow().throttledPeriods()[bin], "")), quota);
+        assertTrue(kernel.contains("P99: " + IncidentLanePlot.value(lanes.kernel().orElseThrow().p99Ms()[bin], "ms")), kernel);
         robot.interact(() -> incident.hoverXProperty().set(Double.NaN));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> incident.charts().stream().noneMatch(c -> c.readout().isVisible()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> incident.readoutPanelLines().isEmpty());
 
         // selecting an interval zooms every lane to it
         @SuppressWarnings("unchecked")
@@ -166,7 +174,7 @@ class IncidentWindowTest {
         assertTrue(zoomed.from() <= worst.fromS() - origin && zoomed.to() >= worst.toS() - origin, zoomed + " shows " + worst);
         assertEveryLaneShows(incident, zoomed);
 
-        // a drag on one lane selects a range: every lane zooms to it
+        // a drag on one lane selects a range: every lane zooms to it and its figures are read
         robot.interact(vm::resetZoom);
         assertEveryLaneShows(incident, whole);
         IncidentLaneChart kernelLane = chart(incident, "kernel");
@@ -181,6 +189,53 @@ class IncidentWindowTest {
         assertEquals(10, dragged.from(), 2 * pixel, dragged.toString());
         assertEquals(14, dragged.to(), 2 * pixel, dragged.toString());
         assertEveryLaneShows(incident, dragged);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.readingProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        TimeRange selected = vm.selectionProperty().get();
+        Expected e = expected(files, Map.of());
+        RangeReading reading = RangeReading.of(e.diagnosis(), e.runtimes(), selected.from(), selected.to());
+        assertEquals(reading, vm.readingProperty().get());
+        Tab rangeTab = robot.from(incident.root()).lookup(".tab-pane").queryAs(javafx.scene.control.TabPane.class).getSelectionModel().getSelectedItem();
+        assertEquals("incident-range-tab", rangeTab.getId(), "the range's figures come forward");
+        List<String> shown = incident.rangeText();
+        assertEquals(IncidentRangePane.summary(reading, vm.lanesProperty().get(), Attribution.DEFAULT_THRESHOLD_MS), shown.get(0));
+        assertTrue(shown.get(0).startsWith(PlainNumbers.rounded(reading.fromS() - origin, 2) + "–"), shown.get(0));
+        // 10-14 s holds the worst interval, 11.9-13.9 s
+        assertTrue(shown.get(0).contains("within it: " + PlainNumbers.rounded(worst.fromS() - origin, 1) + "–"), shown.get(0));
+        assertTrue(shown.get(1).contains("prometheus.json"), "every runtime source: " + shown.get(1));
+        assertEquals(reading.causes().size() + 2, shown.size());
+        assertEquals(reading.causes().get(0).cause() + ": " + reading.causes().get(0).evidence(), shown.get(2));
+        assertFalse(shown.get(1).contains("≥"), "over 10-14 s the surge's 500 long waits are under 1 % of 126,000: " + shown.get(1));
+
+        // 12.9-13.9 s, the bin where the JSON lines' P99 is 1.9 s: the export's buckets end at 117 ms, its P99 is a lower bound
+        double surgeBin = d.lanes().bins().from(d.lanes().bins().of(origin + 13.4)) - origin;
+        robot.interact(() -> vm.select(surgeBin + 0.2, surgeBin + 0.8));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.readingProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> oneBin = incident.rangeText();
+        assertTrue(oneBin.get(0).contains("(1 interval of 1 s"), oneBin.get(0));
+        assertTrue(oneBin.get(1).contains("P99 ≥ 117 ms (quota50-prometheus.json") && oneBin.get(1).contains("a lower bound")
+                && oneBin.get(1).contains("its snapshots span 2 s, shared evenly"), oneBin.get(1));
+        TimeRange selectedNow = vm.selectionProperty().get();
+
+        robot.interact(() -> vm.zoomTo(5, 15));
+        // keys on the focused lane, as on the timelines: + zooms about the middle, → pans, Home shows all, Escape drops the range
+        robot.interact(kernelLane::requestFocus);
+        TimeRange before = vm.viewportProperty().get();
+        robot.type(javafx.scene.input.KeyCode.ADD);
+        TimeRange in = vm.viewportProperty().get();
+        assertEquals(before.length() * 0.8, in.length(), 1e-9);
+        assertEquals((before.from() + before.to()) / 2, (in.from() + in.to()) / 2, 1e-9);
+        robot.type(javafx.scene.input.KeyCode.RIGHT);
+        assertEquals(in.from() + 0.1 * in.length(), vm.viewportProperty().get().from(), 1e-9);
+        robot.type(javafx.scene.input.KeyCode.SUBTRACT);
+        assertEquals(in.length() / 0.8, vm.viewportProperty().get().length(), 1e-9);
+        robot.type(javafx.scene.input.KeyCode.HOME);
+        assertEquals(whole, vm.viewportProperty().get());
+        assertEquals(selectedNow, vm.selectionProperty().get(), "Home keeps the range");
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        assertNull(vm.selectionProperty().get());
+        assertEquals(List.of(IncidentRangePane.HINT, ""), incident.rangeText());
     }
 
     private static void assertEveryLaneShows(IncidentView incident, TimeRange range) throws Exception {
