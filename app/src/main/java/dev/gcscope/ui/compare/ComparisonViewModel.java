@@ -32,7 +32,7 @@ import javafx.collections.ObservableList;
  * <p>Each side's figures and curves are computed once; swapping the sides or renaming one only
  * rearranges them and recompares the pairs ({@link GcComparison#ofFigures}).
  */
-public final class ComparisonViewModel {
+public final class ComparisonViewModel implements ComparisonTabModel {
     private final List<TraceDocument> documents;
     private final BackgroundRunner runner;
     private final LatestTask task;
