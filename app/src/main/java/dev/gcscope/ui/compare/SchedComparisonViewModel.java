@@ -53,6 +53,8 @@ public final class SchedComparisonViewModel implements ComparisonTabModel {
     private final List<String> labelsByDocument;
 
     private final ObservableList<String> labels = FXCollections.observableArrayList();
+    /** One read-only view, kept: a wrapper made per call listens to {@link #labels} weakly and loses its listeners when collected. */
+    private final ObservableList<String> labelsShown = FXCollections.unmodifiableObservableList(labels);
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ObservableList<String> distributions = FXCollections.observableArrayList();
     private final ObjectProperty<String> distribution = new SimpleObjectProperty<>();
@@ -233,7 +235,7 @@ public final class SchedComparisonViewModel implements ComparisonTabModel {
     }
 
     /** The sides' labels, A first. */
-    public ObservableList<String> labels() { return FXCollections.unmodifiableObservableList(labels); }
+    public ObservableList<String> labels() { return labelsShown; }
     public ObservableList<Row> rows() { return rows; }
     /** The distributions the overlay can show: the tasks in both (the program first) and all tasks, or the metrics. */
     public ObservableList<String> distributions() { return distributions; }
