@@ -10,9 +10,10 @@ import java.util.Arrays;
  * @param count every observation, zeros included
  * @param x distinct positive values, ascending
  * @param share the share of all observations ≥ x, same length
+ * @param binned whether x are bucket edges (the observations under x[0] are then not zeros but under that edge)
  */
-public record Ccdf(long count, double[] x, double[] share) {
-    public static final Ccdf EMPTY = new Ccdf(0, new double[0], new double[0]);
+public record Ccdf(long count, double[] x, double[] share, boolean binned) {
+    public static final Ccdf EMPTY = new Ccdf(0, new double[0], new double[0], false);
 
     /** Of raw values (NaN left out). */
     public static Ccdf ofSample(double[] values) {
@@ -25,7 +26,7 @@ public record Ccdf(long count, double[] x, double[] share) {
             xs[k] = v[i];
             shares[k++] = (double) (n - i) / n;
         }
-        return new Ccdf(n, Arrays.copyOf(xs, k), Arrays.copyOf(shares, k));
+        return new Ccdf(n, Arrays.copyOf(xs, k), Arrays.copyOf(shares, k), false);
     }
 
     /**
@@ -46,7 +47,7 @@ public record Ccdf(long count, double[] x, double[] share) {
             }
             atLeast -= counts[i];
         }
-        return new Ccdf(Math.round(total), Arrays.copyOf(xs, k), Arrays.copyOf(shares, k));
+        return new Ccdf(Math.round(total), Arrays.copyOf(xs, k), Arrays.copyOf(shares, k), true);
     }
 
     public boolean isEmpty() {

@@ -9,7 +9,7 @@ import java.util.Optional;
  * Two runtime/metrics recordings of a Go program (Prometheus text, OpenMetrics or JSON lines) side by
  * side (issue 11): the goroutine scheduling latency {@code /sched/latencies:seconds} and the GC
  * stop-the-world time {@code /sched/pauses/total/gc:seconds} ({@code /gc/pauses:seconds} before Go
- * 1.22), each side's P50/P90/P99 of its last snapshot — the whole run up to it, as {@code summary}
+ * 1.22), each side's P50/P90/P99/P99.9 of its last snapshot — the whole run up to it, as {@code summary}
  * reports it — with B/A and a 95 % interval of the ratio where the counts support one
  * ({@link BucketPercentile} at √0.95 per side: both hold together with probability ≥ 0.95 for
  * independent observations), else "not enough data". A percentile is called longer or shorter only
@@ -18,8 +18,9 @@ import java.util.Optional;
 public final class MetricsComparison {
     public static final String LATENCIES = "/sched/latencies:seconds";
     public static final double CONFIDENCE = 0.95;
-    static final double[] QUANTILES = {0.5, 0.9, 0.99};
-    static final String[] NAMES = {"p50", "p90", "p99"};
+    /** {@code summary}'s three, and P99.9: the goroutine latency's tail under a quota parts from the other there. */
+    static final double[] QUANTILES = {0.5, 0.9, 0.99, 0.999};
+    static final String[] NAMES = {"p50", "p90", "p99", "p999"};
     private static final double MS_PER_S = 1000;
 
     public enum Change { LONGER, SHORTER, NO_CLEAR_CHANGE, NOT_ENOUGH_DATA }
@@ -109,7 +110,7 @@ public final class MetricsComparison {
                     DelayComparison.num(r.b().value()), DelayComparison.pct(r.ratio()),
                     DelayComparison.ci(r.ratioLow(), r.ratioHigh())));
         }
-        Row p99 = rows.get(rows.size() - 1);
+        Row p99 = rows.get(2);
         if (!anyInterval) return what + ": not enough data for an interval";
         if (changed.isEmpty()) {
             return String.format(Locale.ROOT, "%s: no clear change (P99 %s → %s ms)", what, DelayComparison.num(p99.a().value()),

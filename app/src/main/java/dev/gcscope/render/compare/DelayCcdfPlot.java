@@ -109,8 +109,9 @@ public record DelayCcdfPlot(List<Ccdf> sides, List<String> labels, String what, 
             Ccdf s = sides.get(i);
             double zero = s.count() == 0 ? 0 : 1 - (s.isEmpty() ? 0 : s.share()[0]);
             String label = i < labels.size() ? labels.get(i) : "side " + (i + 1);
-            lines.add(zero >= 0.0005
-                    ? String.format(Locale.ROOT, "%s  (%,d %s, %.1f %% of them 0)", label, s.count(), counted, 100 * zero)
+            String below = s.binned() ? "under " + Quantity.number(s.x()[0]) + " ms" : "of them 0";
+            lines.add(zero >= 0.0005 && !s.isEmpty()
+                    ? String.format(Locale.ROOT, "%s  (%,d %s, %.1f %% %s)", label, s.count(), counted, 100 * zero, below)
                     : String.format(Locale.ROOT, "%s  (%,d %s)", label, s.count(), counted));
         }
         OverlayLegend.draw(g, area, style, lines, List.of(), OverlayLegend.Corner.BOTTOM_LEFT);

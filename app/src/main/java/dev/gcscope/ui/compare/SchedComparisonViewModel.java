@@ -44,6 +44,8 @@ public final class SchedComparisonViewModel implements ComparisonTabModel {
     private record Computed(List<Row> rows, String verdict, String tests, Map<String, Curves> curves) {}
 
     public static final String ALL_TASKS = "all tasks";
+    /** A percentile whose interval excludes 1 but which moved less than {@link DelayComparison#NEGLIGIBLE_MS}. */
+    static final String NEGLIGIBLE = "negligible (< 10 µs)";
 
     private final List<TraceDocument> documents;
     private final CompareKinds kind;
@@ -116,8 +118,8 @@ public final class SchedComparisonViewModel implements ComparisonTabModel {
         for (DelayComparison.TaskRow t : r.tasks()) {
             String group = String.format(Locale.ROOT, "%s (%,d → %,d switches)", t.task(), t.a().switches(), t.b().switches());
             for (TraceComparison.Row row : t.rows()) out.add(row(group, row, change(t, row)));
-            tested.add(String.format(Locale.ROOT, "%s: Mann–Whitney p %s, KS p %s (Holm-adjusted over %d tasks)", t.task(),
-                    p(t.mannWhitneyAdjusted()), p(t.ksAdjusted()), r.tasks().size()));
+            tested.add(String.format(Locale.ROOT, "%s: Mann–Whitney p %s, KS p %s (Holm-adjusted over the tests of %s)", t.task(),
+                    p(t.mannWhitneyAdjusted()), p(t.ksAdjusted()), r.tasks().size() == 1 ? "this one task" : r.tasks().size() + " tasks"));
             curves.put(t.task(), new Curves(List.of(Ccdf.ofSample(DelayComparison.delaysOf(sa, t.task()).orElseThrow()),
                     Ccdf.ofSample(DelayComparison.delaysOf(sb, t.task()).orElseThrow())), "scheduling delay", "switches"));
         }
@@ -131,9 +133,11 @@ public final class SchedComparisonViewModel implements ComparisonTabModel {
         MetricsComparison.Result r = MetricsComparison.of(HistogramHistory.of(a.result().table(MetricsColumns.BUCKETS_TABLE)),
                 HistogramHistory.of(b.result().table(MetricsColumns.BUCKETS_TABLE)));
         List<Row> out = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         Map<String, Curves> curves = new LinkedHashMap<>();
         for (MetricsComparison.MetricRow m : r.metrics()) {
-            String group = String.format(Locale.ROOT, "%s (%,.0f → %,.0f)", m.metric(), m.countA(), m.countB());
+            String group = m.metric();
+            notes.add(String.format(Locale.ROOT, "%s: %,.0f → %,.0f observations", m.metric(), m.countA(), m.countB()));
             for (MetricsComparison.Row q : m.rows()) {
                 String interval = q.hasInterval() ? interval(q.ratioLow(), q.ratioHigh()) : "not enough data";
                 out.add(new Row(group, q.name(), q.a().value(), q.b().value(), q.ratio(), q.ratioLow(), q.ratioHigh(), interval,
@@ -143,8 +147,8 @@ public final class SchedComparisonViewModel implements ComparisonTabModel {
             curves.put(m.metric(), new Curves(List.of(m.ccdfA(), m.ccdfB()), latency ? "goroutine scheduling latency" : "GC stop-the-world pause",
                     "observations"));
         }
-        String notes = String.join("\n", r.missing());
-        return new Computed(out, r.verdict(), notes.isEmpty() ? "Each side's last snapshot: the whole run up to it." : notes, curves);
+        notes.addAll(r.missing());
+        return new Computed(out, r.verdict(), String.join("\n", notes), curves);
     }
 
     private static Row row(String group, TraceComparison.Row r, String change) {
@@ -158,14 +162,15 @@ public final class SchedComparisonViewModel implements ComparisonTabModel {
         return switch (t.change()) {
             case TOO_FEW -> "too few";
             case NO_CLEAR_CHANGE -> "no clear change";
-            default -> DelayComparison.supports(r, 1) ? "longer" : DelayComparison.supports(r, -1) ? "shorter" : "no clear change";
+            default -> DelayComparison.supports(r, 1) ? "longer" : DelayComparison.supports(r, -1) ? "shorter"
+                    : r.ratioLow() > 1 || r.ratioHigh() < 1 ? NEGLIGIBLE : "no clear change";
         };
     }
 
     static String interval(double low, double high) {
         String lo = Double.isFinite(low) && low > 0 ? num(low) : null, hi = Double.isFinite(high) ? num(high) : null;
         if (lo == null && hi == null) return "not enough data";
-        if (hi == null) return "from " + lo + " (upper end open)";
+        if (hi == null) return "from " + lo;
         if (lo == null) return "up to " + hi;
         return lo + " – " + hi;
     }
