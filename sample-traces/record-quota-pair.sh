@@ -3,7 +3,7 @@
 # a cgroup without a CPU quota and once with a quota of 20 ms per 100 ms period (a fifth of one CPU),
 # each under `perf sched record` and writing runtime/metrics histograms as JSON lines. Writes
 #   src/main/resources/dev/gcscope/samples/sched-pair/{free,quota20}-timehist.txt.gz
-#   src/main/resources/dev/gcscope/samples/sched-pair/{free,quota20}-metrics.jsonl.gz
+#   src/main/resources/dev/gcscope/samples/sched-pair/{free,quota20}-metrics.jsonl
 # and prints the PROVENANCE.md section to stdout (paste it into PROVENANCE.md).
 #
 #   usage: sample-traces/record-quota-pair.sh GOROOT      (a Go 1.24 toolchain, e.g. from go-toolchains.sh)
@@ -45,10 +45,12 @@ run() {
   pid=$(cat "$work/$name.pid")
   (cd "$work" && perf sched timehist -p "$pid" -i "$name.data" > "$name-timehist.txt" 2> "$name-timehist.stderr")
   gzip -9 -n -c "$work/$name-timehist.txt" > "$out/$name-timehist.txt.gz"
-  gzip -9 -n -c "$work/$name-metrics.jsonl" > "$out/$name-metrics.jsonl.gz"
+  # stored as written: gzipped, these would be the smallest metrics-json recordings, and the parser
+  # contract test seeds from the smallest
+  cp "$work/$name-metrics.jsonl" "$out/$name-metrics.jsonl"
   rmdir "$cg" 2>/dev/null || true
   cat <<EOF
-### Run $name (sched-pair/$name-timehist.txt.gz, sched-pair/$name-metrics.jsonl.gz)
+### Run $name (sched-pair/$name-timehist.txt.gz, sched-pair/$name-metrics.jsonl)
 
 - Go: \`$gover\`, the phases workload of \`workloads/cmd/phases\`; $(perf --version); Linux $(uname -r); $(nproc) cores, shared with other builds
 - Recorded: $date (UTC); load average (1, 5, 15 min) before: $load
@@ -57,7 +59,7 @@ run() {
 
       GOMAXPROCS=2 perf sched record -o $name.data -- sh -c 'echo \$\$ > $cg/cgroup.procs; echo \$\$ > $name.pid; exec ./phases $flags -metrics-json $name-metrics.jsonl'
       perf sched timehist -p $pid -i $name.data > $name-timehist.txt
-      gzip -9 -n $name-timehist.txt $name-metrics.jsonl
+      gzip -9 -n $name-timehist.txt
 
 - timehist: $(wc -l < "$work/$name-timehist.txt") lines ($(stat -c %s "$work/$name-timehist.txt") bytes before gzip), the phases process only (\`-p\`); metrics: $(wc -l < "$work/$name-metrics.jsonl") snapshots, every 100 ms
 

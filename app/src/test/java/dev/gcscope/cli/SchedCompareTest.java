@@ -83,7 +83,7 @@ class SchedCompareTest {
 
     @Test
     void metricsPairPercentilesAreEachFilesSummary() throws IOException {
-        Path free = copy("sched-pair/free-metrics.jsonl.gz"), quota = copy("sched-pair/quota20-metrics.jsonl.gz");
+        Path free = copy("sched-pair/free-metrics.jsonl"), quota = copy("sched-pair/quota20-metrics.jsonl");
         JsonNode c = run("compare", "--json", free.toString(), quota.toString());
         assertEquals("runtime-metrics", c.get("kind").asText());
         assertEquals(2, c.get("metrics").size());
@@ -120,7 +120,7 @@ class SchedCompareTest {
 
     @Test
     void aTimehistAndAMetricsFileAreRefusedInOneLine() throws IOException {
-        Path t = copy("sched-pair/free-timehist.txt.gz"), m = copy("sched-pair/free-metrics.jsonl.gz");
+        Path t = copy("sched-pair/free-timehist.txt.gz"), m = copy("sched-pair/free-metrics.jsonl");
         CliRun r = CliRun.of("compare", t.toString(), m.toString());
         assertNotEquals(0, r.status());
         assertTrue(r.err().contains("two timehist or two runtime/metrics files"), r.err());

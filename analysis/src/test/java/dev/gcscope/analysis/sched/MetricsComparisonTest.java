@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /** Two runtime/metrics recordings side by side on real files: the quota pair, and a file against itself. */
 class MetricsComparisonTest {
-    static final String FREE = "sched-pair/free-metrics.jsonl.gz";
-    static final String QUOTA = "sched-pair/quota20-metrics.jsonl.gz";
+    static final String FREE = "sched-pair/free-metrics.jsonl";
+    static final String QUOTA = "sched-pair/quota20-metrics.jsonl";
 
     static List<HistogramHistory> histories(String path) {
         return HistogramHistory.of(SchedSamples.parse(path).table(MetricsColumns.BUCKETS_TABLE));

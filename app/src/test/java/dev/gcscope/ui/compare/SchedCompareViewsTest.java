@@ -172,7 +172,7 @@ class SchedCompareViewsTest {
 
     @Test
     void twoRuntimeMetricsDocumentsCompareTheSchedulerHistograms(FxRobot robot) throws Exception {
-        Path a = SampleTraces.get("sched-pair/free-metrics.jsonl.gz").copyTo(tmp), b = SampleTraces.get("sched-pair/quota20-metrics.jsonl.gz").copyTo(tmp);
+        Path a = SampleTraces.get("sched-pair/free-metrics.jsonl").copyTo(tmp), b = SampleTraces.get("sched-pair/quota20-metrics.jsonl").copyTo(tmp);
         openAndWait(robot, 1, a);
         openAndWait(robot, 2, b);
         robot.interact(() -> view.compareOpenDocuments(List.of(a, b)));
