@@ -109,7 +109,9 @@ public record DelayCcdfPlot(List<Ccdf> sides, List<String> labels, String what, 
             Ccdf s = sides.get(i);
             double zero = s.count() == 0 ? 0 : 1 - (s.isEmpty() ? 0 : s.share()[0]);
             String label = i < labels.size() ? labels.get(i) : "side " + (i + 1);
-            String below = s.binned() ? "under " + Quantity.number(s.x()[0]) + " ms" : "of them 0";
+            // plain digits: a goroutine latency bucket's edge (0.000064 ms) reads badly as 6.40e-05
+            String below = s.binned() && !s.isEmpty() ? "under " + new java.math.BigDecimal(s.x()[0])
+                    .round(new java.math.MathContext(2)).stripTrailingZeros().toPlainString() + " ms" : "of them 0";
             lines.add(zero >= 0.0005 && !s.isEmpty()
                     ? String.format(Locale.ROOT, "%s  (%,d %s, %.1f %% %s)", label, s.count(), counted, 100 * zero, below)
                     : String.format(Locale.ROOT, "%s  (%,d %s)", label, s.count(), counted));
