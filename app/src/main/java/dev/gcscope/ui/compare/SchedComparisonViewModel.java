@@ -45,7 +45,7 @@ public final class SchedComparisonViewModel implements ComparisonTabModel {
 
     public static final String ALL_TASKS = "all tasks";
     /** A percentile whose interval excludes 1 but which moved less than {@link DelayComparison#NEGLIGIBLE_MS}. */
-    static final String NEGLIGIBLE = "negligible (< 10 µs)";
+    static final String NEGLIGIBLE = "negligible";
 
     private final List<TraceDocument> documents;
     private final CompareKinds kind;

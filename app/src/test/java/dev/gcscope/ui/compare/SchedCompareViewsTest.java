@@ -129,6 +129,9 @@ class SchedCompareViewsTest {
         assertEquals(free.p99Ms(), p99.a(), 0);
         assertEquals(quota.p99Ms(), p99.b(), 0);
         assertEquals("longer", p99.change());
+        SchedComparisonViewModel.Row p50 = cvm.rows().stream().filter(r -> r.group().startsWith("phases ") && r.percentile().equals("p50"))
+                .findFirst().orElseThrow();
+        assertEquals("negligible", p50.change(), "1 → 8 µs: an interval above 1, but under perf's 10 µs that make news");
         assertTrue(cvm.verdictProperty().get().startsWith("phases: scheduling delays longer"), cvm.verdictProperty().get());
         @SuppressWarnings("unchecked")
         TableView<SchedComparisonViewModel.Row> table = lookup(robot, comparison, "compare-sched-rows", TableView.class);
