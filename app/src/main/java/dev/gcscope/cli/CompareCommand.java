@@ -52,6 +52,9 @@ import tech.tablesaw.api.Table;
                 + " adjacent pair is compared, and A and B are the first and the last.",
             "Given a gctrace file and a runtime/metrics file (Prometheus or JSON) of the same process, in"
                 + " either order, it sets gctrace's pauses against the runtime's GC pause histogram instead.",
+            "Given two perf sched timehist files (e.g. without and with a CPU quota) it compares the scheduling"
+                + " delay of every task in both; given two runtime/metrics files, the percentiles of"
+                + " /sched/latencies:seconds and /sched/pauses/total/gc:seconds.",
         },
         footerHeading = "%n--json keys:%n",
         footer = {
@@ -83,6 +86,20 @@ import tech.tablesaw.api.Table;
             "  gctrace_pauses (sweep and mark termination: Go records both stops, 2 per cycle),",
             "  metric_pauses, pause_ms {p50, p90, p99: {gctrace (exact R-7), gctrace_binned",
             "  (in the metric's buckets, by histogram_quantile), metric}}, gctrace_max_ms, verdict.",
+            "For two timehist files: a, b, kind (perf-sched-timehist), sch_delay_ms",
+            "  (every non-idle switch, as stw_ms), mann_whitney_p, ks_p, per_task",
+            "  [{task, a and b {pids, threads, switches, sch_delay_ms {p50, p90, p99,",
+            "  max}}, sch_delay_ms, mann_whitney_p, ks_p, mann_whitney_p_adjusted,",
+            "  ks_p_adjusted (Holm over every test of every task), change: longer|",
+            "  shorter|different|no_clear_change|too_few, verdict}] (tasks matched by",
+            "  name, the program first), tasks_only_a, tasks_only_b, sides [{label,",
+            "  events, tasks, program}], verdict.",
+            "For two runtime/metrics files: a, b, kind (runtime-metrics), metrics",
+            "  [{metric, series_a, series_b, count_a, count_b, ms {p50, p90, p99, p999:",
+            "  {a, a_ci, b, b_ci, ratio, ratio_ci, why_no_interval, change: longer|",
+            "  shorter|no_clear_change|not_enough_data}}, verdict}] of the last",
+            "  snapshots, missing, verdict. An interval spans whole buckets (the",
+            "  values inside one are unknown).",
         })
 final class CompareCommand implements Callable<Integer> {
     private final CliContext context;
@@ -115,6 +132,9 @@ final class CompareCommand implements Callable<Integer> {
             ParseResult left = loaded.get(0), right = loaded.get(1);
             if (files.size() == 2 && isMetrics(left) != isMetrics(right) && (isGcTrace(left) || isGcTrace(right))) {
                 return comparePauseSources(left, right);
+            }
+            if (files.size() == 2 && SchedCompare.pair(left, right, context.formats())) {
+                return SchedCompare.run(a, b, left, right, context.formats(), json, spec.commandLine().getOut());
             }
             for (int i = 0; i < files.size(); i++) {
                 requireGcTrace(loaded.get(i), files.get(i));
@@ -161,7 +181,7 @@ final class CompareCommand implements Callable<Integer> {
     private void requireGcTrace(ParseResult result, Path file) throws TraceInputException {
         if (!isGcTrace(result)) {
             throw new TraceInputException(file + ": is " + result.format().id() + ", but compare reads gctrace files,"
-                    + " or a gctrace file and a runtime/metrics file of the same process");
+                    + " a gctrace file and a runtime/metrics file of the same process, or two timehist or two runtime/metrics files");
         }
     }
 

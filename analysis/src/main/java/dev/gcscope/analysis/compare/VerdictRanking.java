@@ -151,7 +151,7 @@ public final class VerdictRanking {
     }
 
     /** Holm's step-down adjustment; NaN entries stay NaN and do not count as tests. */
-    static double[] holm(double[] p) {
+    public static double[] holm(double[] p) {
         Integer[] order = new Integer[p.length];
         int m = 0;
         for (int i = 0; i < p.length; i++) if (!Double.isNaN(p[i])) order[m++] = i;

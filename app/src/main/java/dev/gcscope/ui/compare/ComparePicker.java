@@ -48,7 +48,8 @@ public final class ComparePicker {
         VBox buttons = new VBox(6, up, down);
         HBox.setHgrow(list, Priority.ALWAYS);
         Label about = new Label("Check the traces to compare and put them in order: the first is A, the last B; three or"
-                + " more make a ladder in this order.");
+                + " more gctrace files make a ladder in this order. Two timehist or two runtime/metrics documents compare"
+                + " their scheduling delays.");
         about.setWrapText(true);
         about.setPrefWidth(520);
         VBox content = new VBox(8, about, new HBox(8, list, buttons));

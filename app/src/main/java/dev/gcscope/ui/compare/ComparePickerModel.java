@@ -20,8 +20,9 @@ public final class ComparePickerModel {
         private final TraceDocument document;
         private final BooleanProperty chosen = new SimpleBooleanProperty(true);
 
-        Entry(TraceDocument document) {
+        Entry(TraceDocument document, boolean chosen) {
             this.document = document;
+            this.chosen.set(chosen);
         }
 
         public TraceDocument document() { return document; }
@@ -38,8 +39,10 @@ public final class ComparePickerModel {
     private final BooleanBinding canCompare;
 
     public ComparePickerModel(List<TraceDocument> open) {
-        for (TraceDocument d : open) entries.add(new Entry(d));
-        canCompare = Bindings.createBooleanBinding(() -> chosen().size() >= 2, entries);
+        // the documents of the first one's kind start chosen (a scheduler comparison takes two)
+        List<TraceDocument> first = CompareKinds.sameKindAsFirst(open);
+        for (TraceDocument d : open) entries.add(new Entry(d, first.contains(d)));
+        canCompare = Bindings.createBooleanBinding(() -> CompareKinds.canCompare(chosen()), entries);
     }
 
     public ObservableList<Entry> entries() {
@@ -61,7 +64,12 @@ public final class ComparePickerModel {
         return entries.stream().filter(e -> e.chosenProperty().get()).map(Entry::document).toList();
     }
 
-    /** True while at least two documents are chosen. */
+    /** Why the chosen documents make no comparison; empty when they do. */
+    public String whyNot() {
+        return CompareKinds.whyNot(chosen());
+    }
+
+    /** True while the chosen documents make a comparison: two or more gctrace, or two timehist or two runtime/metrics. */
     public BooleanBinding canCompareBinding() {
         return canCompare;
     }

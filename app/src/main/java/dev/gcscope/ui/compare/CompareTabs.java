@@ -13,9 +13,9 @@ public final class CompareTabs {
 
     private CompareTabs() {}
 
-    /** Which of {@code open} a comparison takes: the gctrace documents, in tab order. */
+    /** Which of {@code open} a comparison takes: gctrace, timehist and runtime/metrics documents, in tab order. */
     public static List<TraceDocument> comparable(List<TraceDocument> open) {
-        return open.stream().filter(TraceDocument::isGcTrace).toList();
+        return CompareKinds.comparable(open);
     }
 
     /** Adds and selects a tab comparing {@code documents} (two or more gctrace documents; the first is A). */
@@ -28,6 +28,8 @@ public final class CompareTabs {
      *                  an id it does not have shows the costs
      */
     public static Tab open(TabPane tabs, List<TraceDocument> documents, BackgroundRunner runner, String startView) {
+        documents = CompareKinds.sameKindAsFirst(documents);
+        if (CompareKinds.of(documents.get(0)) != CompareKinds.GCTRACE) return SchedCompareTabs.open(tabs, documents, runner, startView);
         ComparisonViewModel vm = new ComparisonViewModel(documents, runner);
         ComparisonView view = new ComparisonView(vm);
         view.views().getTabs().stream().filter(t -> t.getId().equals(startView)).findFirst()

@@ -32,7 +32,7 @@ import javafx.collections.ObservableList;
  * <p>Each side's figures and curves are computed once; swapping the sides or renaming one only
  * rearranges them and recompares the pairs ({@link GcComparison#ofFigures}).
  */
-public final class ComparisonViewModel {
+public final class ComparisonViewModel implements ComparisonTabModel {
     private final List<TraceDocument> documents;
     private final BackgroundRunner runner;
     private final LatestTask task;
@@ -55,6 +55,8 @@ public final class ComparisonViewModel {
     private final ObservableList<GcComparison.Rung> ladder = FXCollections.observableArrayList();
     /** The labels in the order shown. */
     private final ObservableList<String> labels = FXCollections.observableArrayList();
+    /** One read-only view, kept: a wrapper made per call listens to {@link #labels} weakly, so its listeners went when it was collected. */
+    private final ObservableList<String> labelsShown = FXCollections.unmodifiableObservableList(labels);
 
     public ComparisonViewModel(List<TraceDocument> documents, BackgroundRunner runner) {
         if (documents.size() < 2) throw new IllegalArgumentException("a comparison needs two documents or more");
@@ -89,7 +91,7 @@ public final class ComparisonViewModel {
 
     /** The labels in the order shown (A first). */
     public ObservableList<String> labels() {
-        return FXCollections.unmodifiableObservableList(labels);
+        return labelsShown;
     }
 
     /** The documents in the order shown. */

@@ -5,7 +5,7 @@ import dev.gcscope.ui.Theme;
 import dev.gcscope.ui.compare.ComparePicker;
 import dev.gcscope.ui.compare.ComparePickerModel;
 import dev.gcscope.ui.compare.CompareTabs;
-import dev.gcscope.ui.compare.ComparisonViewModel;
+import dev.gcscope.ui.compare.ComparisonTabModel;
 import dev.gcscope.ui.export.ChartExportMenu;
 import dev.gcscope.ui.chart.CanvasChart;
 import dev.gcscope.ui.export.ChartExportDialog;
@@ -212,7 +212,7 @@ public final class MainWindowView {
             if (now.getUserData() instanceof DocumentView shown) {
                 vm.selectedProperty().set(shown.viewModel());
                 Platform.runLater(shown::focusChart);
-            } else if (now.getUserData() instanceof ComparisonViewModel comparison) {
+            } else if (now.getUserData() instanceof ComparisonTabModel comparison) {
                 vm.showComparison(comparison.title(), comparison.statusProperty().get());
             } else {
                 vm.selectedProperty().set(null);
@@ -296,7 +296,7 @@ public final class MainWindowView {
         // a comparison's charts export as a document's do
         exportChart.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.selectedProperty().get() == null
                         && !(documents.getSelectionModel().getSelectedItem() != null
-                        && documents.getSelectionModel().getSelectedItem().getUserData() instanceof ComparisonViewModel),
+                        && documents.getSelectionModel().getSelectedItem().getUserData() instanceof ComparisonTabModel),
                 vm.selectedProperty(), documents.getSelectionModel().selectedItemProperty()));
         MenuItem close = item("Close tab", "Shortcut+W", this::closeSelectedTab);
         close.disableProperty().bind(documents.getSelectionModel().selectedItemProperty().isNull());
@@ -388,7 +388,7 @@ public final class MainWindowView {
     /** Opens a comparison of {@code docs} (A first); the title and status line follow it while it is shown. */
     public void openComparison(List<TraceDocument> docs) {
         Tab t = CompareTabs.open(documents, docs, runner, startView);
-        ComparisonViewModel c = (ComparisonViewModel) t.getUserData();
+        ComparisonTabModel c = (ComparisonTabModel) t.getUserData();
         javafx.beans.InvalidationListener follow = o -> {
             if (documents.getSelectionModel().getSelectedItem() == t) vm.showComparison(c.title(), c.statusProperty().get());
         };
@@ -610,7 +610,7 @@ public final class MainWindowView {
     /** The chart File ▸ Export chart… exports now: of the selected document's current view, or of the comparison's; null for none. */
     public CanvasChart currentChart() {
         Tab shown = documents.getSelectionModel().getSelectedItem();
-        if (shown != null && shown.getUserData() instanceof ComparisonViewModel) return ChartExportMenu.chartOfView(root, shown.getContent());
+        if (shown != null && shown.getUserData() instanceof ComparisonTabModel) return ChartExportMenu.chartOfView(root, shown.getContent());
         return selectedDocumentView().filter(d -> d.selectedView() >= 0 && d.selectedView() < d.views().size())
                 .map(d -> ChartExportMenu.chartOfView(root, d.views().get(d.selectedView()).root())).orElse(null);
     }

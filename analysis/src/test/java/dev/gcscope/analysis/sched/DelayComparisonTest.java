@@ -1,0 +1,80 @@
+package dev.gcscope.analysis.sched;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gcscope.analysis.compare.TraceComparison;
+import dev.gcscope.parsers.perfsched.TimehistColumns;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two timehist recordings side by side on real files: the scheduler pair recorded for this (the phases
+ * workload without and with a CPU quota of a fifth of a CPU, {@code record-quota-pair.sh}) and a file
+ * against itself.
+ */
+class DelayComparisonTest {
+    static final String FREE = "sched-pair/free-timehist.txt.gz";
+    static final String QUOTA = "sched-pair/quota20-timehist.txt.gz";
+
+    static DelayComparison.Side side(String path) {
+        return DelayComparison.Side.of(path, SchedSamples.parse(path).table(TimehistColumns.EVENTS_TABLE));
+    }
+
+    @Test
+    void aFileAgainstItselfHasRatiosOfOnePValuesOfOneAndNoClearChange() {
+        DelayComparison.Side s = side(FREE);
+        DelayComparison.Result r = DelayComparison.of(s, s);
+        assertEquals("phases", r.tasks().get(0).task());
+        for (DelayComparison.TaskRow t : r.tasks()) {
+            for (TraceComparison.Row row : t.rows()) {
+                if (row.a() > 0) assertEquals(1.0, row.ratio(), 0, t.task() + " " + row.name());
+                if (!Double.isNaN(row.ratioLow()) && row.a() > 0) {
+                    assertTrue(row.ratioLow() <= 1 && row.ratioHigh() >= 1, t.task() + " " + row.name());
+                }
+            }
+            assertEquals(1.0, t.mannWhitneyP(), 1e-12, t.task());
+            assertEquals(1.0, t.ksP(), 0, t.task());
+            assertEquals(DelayComparison.Change.NO_CLEAR_CHANGE, t.change(), t.task());
+        }
+        assertEquals(1.0, r.overallMannWhitneyP(), 1e-12);
+        assertTrue(r.verdict().startsWith("phases: no clear change"), r.verdict());
+        assertTrue(r.onlyA().isEmpty() && r.onlyB().isEmpty());
+    }
+
+    @Test
+    void theQuotaLengthensTheProgramsSchedulingDelays() {
+        DelayComparison.Result r = DelayComparison.of(side(FREE), side(QUOTA));
+        DelayComparison.TaskRow phases = r.tasks().get(0);
+        assertEquals("phases", phases.task());
+        assertEquals(DelayComparison.Change.LONGER, phases.change());
+        TraceComparison.Row p99 = phases.rows().get(2);
+        assertEquals("p99", p99.name());
+        assertTrue(p99.ratioLow() > 1, "P99 ratio interval above 1: " + p99);
+        assertTrue(phases.mannWhitneyAdjusted() < 0.05 || phases.ksAdjusted() < 0.05);
+        assertTrue(r.verdict().startsWith("phases: scheduling delays longer: P99 "), r.verdict());
+        // the medians (1 and 8 µs) moved by less than perf's resolution makes news of
+        assertTrue(!r.verdict().contains("P50"), r.verdict());
+
+        // swapped, the same change reads the other way
+        DelayComparison.TaskRow back = DelayComparison.of(side(QUOTA), side(FREE)).tasks().get(0);
+        assertEquals(DelayComparison.Change.SHORTER, back.change());
+        assertEquals(1 / p99.ratio(), back.rows().get(2).ratio(), 1e-9);
+    }
+
+    @Test
+    void eachSidesTaskFiguresAreTheTaskDelaysOfItsFile() {
+        DelayComparison.Side free = side(FREE), quota = side(QUOTA);
+        DelayComparison.Result r = DelayComparison.of(free, quota);
+        for (DelayComparison.TaskRow t : r.tasks()) {
+            for (var pair : List.of(List.of(t.a(), free), List.of(t.b(), quota))) {
+                DelayComparison.Figures f = (DelayComparison.Figures) pair.get(0);
+                DelayComparison.Side s = (DelayComparison.Side) pair.get(1);
+                TaskDelays.Task own = s.delays().tasks().stream().filter(x -> x.name().equals(t.task())).findFirst().orElseThrow();
+                assertEquals(own.switches(), f.switches());
+                assertEquals(own.p99Ms(), f.p99Ms(), 0);
+                assertEquals(own.maxMs(), f.maxMs(), 0);
+            }
+        }
+    }
+}
