@@ -116,6 +116,27 @@ public final class LiveAnalysis {
         return new Update(analysis, whole, found, fittedPauses);
     }
 
+    /**
+     * What {@code summary --follow} prints: the key figures, the pause percentiles and the regimes,
+     * updated the same way; the MMU, convergence and fits are left alone (an analysis updated by
+     * this alone must not be {@link #update}d as well: one kind of update per instance).
+     */
+    public GcTraceAnalysis updateSummary(Table cycles, Work work) {
+        int n = cycles.rowCount();
+        if (n < rows) reset();
+        int from = rows;
+        Work.Part<IncrementalRegimes.Update> regimesPart = work.fork(() -> regimes.update(cycles, work));
+        DoubleColumn stwColumn = cycles.doubleColumn(STW_MS);
+        double[] stw = new double[n];
+        for (int i = from; i < n; i++) stw[i] = stwColumn.getDouble(i);
+        SortedSample sorted = pauses.add(stw, from, n);
+        GcSummary summary = GcSummary.of(cycles, sorted);
+        PauseStatistics stats = PauseStatistics.of(sorted);
+        RegimeAnalysis.Result r = regimesPart.join().result();
+        rows = n;
+        return new GcTraceAnalysis(summary, stats, r);
+    }
+
     /** {@link CycleRangeAnalysis}'s per-regime pauses from the regimes' own figures, and one pass for their maxima. */
     private static List<CycleRangeAnalysis.RegimePauses> regimePauses(RegimeAnalysis.Result r, double[] stw) {
         int k = r.regimes().size();

@@ -117,7 +117,19 @@ class LiveAnalysisTest {
         assertEquals(byLabels.regimes(), w.regimes(), at);
         int[] counts = new int[regimes.regimes().size()];
         for (int g : regimes.regimeOfRow()) if (g >= 0) counts[g]++;
-        for (var g : regimes.regimes()) assertEquals(counts[g.id()], g.cycles(), at);
+        double[] time = new double[counts.length];
+        double allTime = 0;
+        for (int i = 0; i < prefix.rowCount(); i++) {
+            double iv = prefix.doubleColumn(GcColumns.INTERVAL_S).getDouble(i);
+            if (!(iv > 0)) continue;
+            allTime += iv;
+            if (regimes.regimeOfRow()[i] >= 0) time[regimes.regimeOfRow()[i]] += iv;
+        }
+        for (var g : regimes.regimes()) {
+            assertEquals(counts[g.id()], g.cycles(), at);
+            assertEquals((double) counts[g.id()] / prefix.rowCount(), g.shareOfCycles(), at);
+            assertEquals(allTime > 0 ? time[g.id()] / allTime : Double.NaN, g.shareOfTime(), at);
+        }
 
         if (u.fittedPauses() == sorted.size()) {
             PauseFits.Result fits = PauseFits.of(sorted);

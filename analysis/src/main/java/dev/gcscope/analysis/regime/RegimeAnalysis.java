@@ -81,7 +81,11 @@ public final class RegimeAnalysis {
     record Fitted(Result result, RegimeClustering.Result clustering, int[] regimeOfCluster, double[][][] parts) {}
 
     static Fitted fit(Table cycles, Method method, Work work) {
-        RegimeFeatures f = RegimeFeatures.of(cycles);
+        return fit(cycles, RegimeFeatures.of(cycles), method, work);
+    }
+
+    /** @param f the features of {@code cycles} */
+    static Fitted fit(Table cycles, RegimeFeatures f, Method method, Work work) {
         int[] regimeOfRow = new int[cycles.rowCount()];
         Arrays.fill(regimeOfRow, -1);
         if (f.size() == 0) return new Fitted(new Result(List.of(), regimeOfRow, NO_FIGURES), null, new int[0], new double[0][][]);
