@@ -1,6 +1,8 @@
 package dev.gcscope.ui.workspace;
 
+import dev.gcscope.analysis.LiveAnalysis;
 import dev.gcscope.analysis.cycles.DerivedColumns;
+import dev.gcscope.analysis.regime.RegimeAnalysis;
 import dev.gcscope.parsers.DecodedInput;
 import dev.gcscope.parsers.FollowedSource;
 import dev.gcscope.parsers.ParseListener;
@@ -24,7 +26,8 @@ import java.util.function.Consumer;
  * as it is followed: not on the loading runner, whose few threads a follow that never ends would
  * take from the files opened after it. One parse of the log, never re-read: between reads it hands
  * out what it has so far, which becomes a new {@link TraceDocument} (the cycles shared with the
- * parse, the derived columns and statistics computed for them), at most every
+ * parse, the derived columns computed for them, the statistics updated from the cycles appended
+ * since the last update by a {@link LiveAnalysis}; the final document's from scratch), at most every
  * {@link #MIN_INTERVAL_MILLIS} ms and at least twice its own cost apart, so the parse keeps up.
  * The UI thread gets only the newest document; one still waiting to be shown is replaced.
  */
@@ -86,7 +89,7 @@ public final class DocumentFollower {
         long t0 = System.nanoTime();
         try {
             TraceParser parser = parsers.parsers().require(GcTraceParser.FORMAT.id());
-            Updates listener = new Updates(source, path, name, events, publish, t0);
+            Updates listener = new Updates(source, path, name, events, publish, t0, new LiveAnalysis(RegimeAnalysis.Method.KMEANS));
             ParseResult result;
             try (DecodedInput in = source.open(listener)) {
                 result = DerivedColumns.parse(parser, in, listener, ParseOptions.ALL);
@@ -108,9 +111,12 @@ public final class DocumentFollower {
         private final Events events;
         private final Consumer<TraceDocument> publish;
         private final long t0;
+        private final LiveAnalysis live;
         private long nextAt = System.nanoTime();
 
-        Updates(FollowedSource source, Path path, String name, Events events, Consumer<TraceDocument> publish, long t0) {
+        Updates(FollowedSource source, Path path, String name, Events events, Consumer<TraceDocument> publish, long t0,
+                LiveAnalysis live) {
+            this.live = live;
             this.source = source;
             this.path = path;
             this.name = name;
@@ -140,8 +146,8 @@ public final class DocumentFollower {
             long bytesShown = source.bytesRead();
             if (soFar.table(GcColumns.CYCLES_TABLE).rowCount() > 0) {
                 try {
-                    publish.accept(documents.document(DerivedColumns.addTo(soFar), name, path.toString(), path, bytesShown, t0,
-                            start, () -> false, true));
+                    publish.accept(documents.followed(DerivedColumns.addTo(soFar), live, name, path.toString(), path, bytesShown,
+                            t0, start));
                 } catch (TraceInputException e) {
                     // nothing to show yet: the next update may have it
                 }
