@@ -71,11 +71,11 @@ public final class DocumentFollower {
         FollowedSource source = FollowedSource.of(path);
         LiveFollow live = new LiveFollow(source);
         String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
-        runner.startDedicated("gcscope-follow-" + name, () -> run(source, path, name, events));
+        runner.startDedicated("gcscope-follow-" + name, () -> run(source, live, path, name, events));
         return live;
     }
 
-    private void run(FollowedSource source, Path path, String name, Events events) {
+    private void run(FollowedSource source, LiveFollow follow, Path path, String name, Events events) {
         AtomicReference<TraceDocument> pending = new AtomicReference<>();
         Consumer<TraceDocument> publish = doc -> {
             if (pending.getAndSet(doc) == null) {
@@ -89,7 +89,7 @@ public final class DocumentFollower {
         long t0 = System.nanoTime();
         try {
             TraceParser parser = parsers.parsers().require(GcTraceParser.FORMAT.id());
-            Updates listener = new Updates(source, path, name, events, publish, t0, new LiveAnalysis(RegimeAnalysis.Method.KMEANS));
+            Updates listener = new Updates(source, follow, path, name, events, publish, t0, new LiveAnalysis(RegimeAnalysis.Method.KMEANS));
             ParseResult result;
             try (DecodedInput in = source.open(listener)) {
                 result = DerivedColumns.parse(parser, in, listener, ParseOptions.ALL);
@@ -106,6 +106,7 @@ public final class DocumentFollower {
     /** Turns the parse so far into a document, spaced by time and by its own cost. */
     private final class Updates implements ParseListener {
         private final FollowedSource source;
+        private final LiveFollow follow;
         private final Path path;
         private final String name;
         private final Events events;
@@ -114,9 +115,10 @@ public final class DocumentFollower {
         private final LiveAnalysis live;
         private long nextAt = System.nanoTime();
 
-        Updates(FollowedSource source, Path path, String name, Events events, Consumer<TraceDocument> publish, long t0,
-                LiveAnalysis live) {
+        Updates(FollowedSource source, LiveFollow follow, Path path, String name, Events events, Consumer<TraceDocument> publish,
+                long t0, LiveAnalysis live) {
             this.live = live;
+            this.follow = follow;
             this.source = source;
             this.path = path;
             this.name = name;
@@ -146,8 +148,8 @@ public final class DocumentFollower {
             long bytesShown = source.bytesRead();
             if (soFar.table(GcColumns.CYCLES_TABLE).rowCount() > 0) {
                 try {
-                    publish.accept(documents.followed(DerivedColumns.addTo(soFar), live, name, path.toString(), path, bytesShown,
-                            t0, start));
+                    publish.accept(documents.followed(DerivedColumns.addTo(soFar), live, follow.sloMs(), name, path.toString(),
+                            path, bytesShown, t0, start));
                 } catch (TraceInputException e) {
                     // nothing to show yet: the next update may have it
                 }

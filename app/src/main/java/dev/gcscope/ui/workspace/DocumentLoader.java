@@ -86,20 +86,23 @@ public final class DocumentLoader {
      */
     public TraceDocument document(ParseResult result, String displayName, String origin, Path file, long bytes, long t0,
                                   long parsed, BooleanSupplier cancelled, boolean allStatistics) throws TraceInputException {
-        return document(result, displayName, origin, file, bytes, t0, parsed, cancelled, allStatistics, null);
+        return document(result, displayName, origin, file, bytes, t0, parsed, cancelled, allStatistics, null,
+                SloStreak.DEFAULT_THRESHOLD_MS);
     }
 
     /**
      * A followed log's document: as {@link #document}, its statistics updated by {@code live} from the
      * cycles appended since its last update instead of computed again.
+     *
+     * @param sloMs the SLO streak's threshold the user has set on the document's views
      */
-    public TraceDocument followed(ParseResult result, LiveAnalysis live, String displayName, String origin, Path file, long bytes,
-                                  long t0, long parsed) throws TraceInputException {
-        return document(result, displayName, origin, file, bytes, t0, parsed, () -> false, true, live);
+    public TraceDocument followed(ParseResult result, LiveAnalysis live, double sloMs, String displayName, String origin, Path file,
+                                  long bytes, long t0, long parsed) throws TraceInputException {
+        return document(result, displayName, origin, file, bytes, t0, parsed, () -> false, true, live, sloMs);
     }
 
     private TraceDocument document(ParseResult result, String displayName, String origin, Path file, long bytes, long t0,
-                                   long parsed, BooleanSupplier cancelled, boolean allStatistics, LiveAnalysis live)
+                                   long parsed, BooleanSupplier cancelled, boolean allStatistics, LiveAnalysis live, double sloMs)
             throws TraceInputException {
         Optional<FormatSupport> support = supports.forFormat(result.format());
         // A parse that found nothing to show is an input error, said in one line with what to do.
@@ -115,7 +118,7 @@ public final class DocumentLoader {
         if (cycles.isPresent()) {
             Work work = Work.on(parts, cancelled);
             if (live != null) {
-                LiveAnalysis.Update update = live.update(cycles.get(), SloStreak.DEFAULT_THRESHOLD_MS, work);
+                LiveAnalysis.Update update = live.update(cycles.get(), sloMs, work);
                 data = GcTraceData.of(cycles.get(), update.analysis());
                 whole = update.whole();
             } else {

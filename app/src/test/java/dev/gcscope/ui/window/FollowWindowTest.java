@@ -116,7 +116,8 @@ class FollowWindowTest {
     /**
      * An update builds the view shown again over the new cycles: the pointer resting on the pause
      * timeline still shows its readout afterwards (without moving), and the statistics the update
-     * brings are the log's so far. "Follow end" turned off holds for the next follow.
+     * brings are the log's so far, made for the SLO the user set. "Follow end" turned off holds for
+     * the next follow.
      */
     @Test
     void anUpdateKeepsTheHoverAndFollowEndIsRemembered(FxRobot robot) throws Exception {
@@ -131,12 +132,16 @@ class FollowWindowTest {
         waitFor(() -> readout(robot).isVisible(), "the readout of the hovered cycle");
         DocumentViewModel before = on(() -> vm.documents().get(0));
         Label shownBefore = on(() -> readout(robot));
+        robot.interact(() -> before.gcTraceModel().sloMsProperty().set(1.0));
 
         append(log, lines.subList(300, 600));
         waitFor(() -> vm.documents().get(0) != before && cycles() >= cycles(lines.subList(0, 600)), "an update");
         waitFor(() -> readout(robot) != shownBefore && readout(robot).isVisible(), "the new timeline's readout, the pointer not moved");
         var stats = on(() -> vm.documents().get(0).gcTraceModel().statisticsProperty().get());
         assertEquals(cycles(), stats.cycles(), "the statistics cover every cycle so far");
+        // the update's statistics were made for the SLO set, so the views show them without computing them again
+        assertEquals(1.0, stats.slo().thresholdMs());
+        assertSame(on(() -> vm.documents().get(0).document().wholeTrace()), stats);
 
         robot.interact(() -> vm.documents().get(0).live().followEndProperty().set(false));
         assertEquals("false", settings.get("chart.followEnd", "unset"));
