@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -152,6 +153,30 @@ class FollowWindowTest {
         waitFor(() -> vm.documents().size() == 2, "the second follow's tab");
         assertFalse(on(() -> vm.documents().get(1).live().followEndProperty().get()), "the last choice holds");
         robot.interact(() -> vm.documents().get(1).live().stop());
+    }
+
+    /** The Summary view scrolled down stays scrolled down through an update (its content taller than a 700-pixel window). */
+    @Test
+    void anUpdateKeepsTheViewScrolled(FxRobot robot) throws Exception {
+        List<String> lines = lines(SampleTraces.get(SampleTraces.DEFAULT_GCTRACE).bytes());
+        Path log = tmp.resolve("gc.log");
+        Files.writeString(log, String.join("", lines.subList(0, 300)), StandardCharsets.UTF_8);
+        robot.interact(() -> vm.followFile(log));
+        waitFor(() -> cycles() > 0, "the first update opens a tab");
+        waitFor(() -> summaryPane(robot) != null, "the summary is shown");
+        ScrollPane before = on(() -> summaryPane(robot));
+        assertTrue(on(() -> before.getContent().getBoundsInLocal().getHeight() > before.getViewportBounds().getHeight()),
+                "the summary is taller than its viewport");
+        robot.interact(() -> before.setVvalue(before.getVmax()));
+
+        append(log, lines.subList(300, 600));
+        waitFor(() -> summaryPane(robot) != before && cycles() >= cycles(lines.subList(0, 600)), "an update");
+        waitFor(() -> summaryPane(robot).getVvalue() == summaryPane(robot).getVmax(), "the new summary scrolled down as the old one was");
+        robot.interact(() -> vm.documents().get(0).live().stop());
+    }
+
+    private static ScrollPane summaryPane(FxRobot robot) {
+        return robot.lookup(".document .scroll-pane").tryQuery().map(n -> (ScrollPane) n).orElse(null);
     }
 
     /** The readout label of the pause timeline shown, or null. */
