@@ -2,7 +2,10 @@ package dev.gcscope.cli;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gcscope.analysis.GcTraceAnalysis;
+import dev.gcscope.analysis.LiveAnalysis;
 import dev.gcscope.analysis.cycles.DerivedColumns;
+import dev.gcscope.analysis.work.Work;
 import dev.gcscope.format.FileSummary;
 import dev.gcscope.format.TextReport;
 import dev.gcscope.parsers.DecodedInput;
@@ -12,6 +15,7 @@ import dev.gcscope.parsers.ParseOptions;
 import dev.gcscope.parsers.ParseResult;
 import dev.gcscope.parsers.TraceInputException;
 import dev.gcscope.parsers.TraceParser;
+import dev.gcscope.parsers.gctrace.GcColumns;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -21,14 +25,18 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import tech.tablesaw.api.Table;
 
 /**
  * {@code summary --follow FILE|-}: one parse of a log as it is written (the file followed across
  * rotation, or a pipe until its writer closes it), printing the summary of what has been read so
  * far at most every {@link #MIN_INTERVAL_MILLIS} ms while new lines arrive, and a final one when
  * the input ends or on Ctrl+C. Each update summarises the parser's cycles so far (shared with the
- * parse, never read again); its cost grows with the cycles, so updates are spaced at least twice
- * their own cost apart, and the parse never spends more than a third of its time on them.
+ * parse, never read again) with statistics updated from the cycles appended since the last one
+ * ({@link LiveAnalysis#updateSummary}: the regimes clustered when the log has doubled, new cycles
+ * placed by the nearest regime centre between); the final summary is computed from scratch, as
+ * {@code summary FILE} would. Updates are spaced at least twice their own cost apart, so the parse
+ * never spends more than a third of its time on them.
  *
  * <p>Output forms: on a terminal the summary is redrawn in place (like {@code watch}); otherwise each
  * update is a new block under a {@code --- update N ---} line; with {@code --json} each is one line
@@ -43,6 +51,7 @@ final class FollowSummary {
     private final PrintWriter out;
     private final boolean json;
     private final boolean redraw;
+    private final LiveAnalysis live;
     private int updates;
     private int linesOnScreen;
 
@@ -53,6 +62,7 @@ final class FollowSummary {
         this.out = out;
         this.json = json;
         this.redraw = redraw && !json;
+        this.live = new LiveAnalysis(summary.options().regimes());
     }
 
     int run(FollowedSource source, TraceParser parser, ParseOptions options) throws TraceInputException {
@@ -79,7 +89,7 @@ final class FollowSummary {
             } catch (IOException e) {
                 throw new TraceInputException(source.name() + ": " + TraceInputs.describe(e, "read"), e);
             }
-            print(result, source, true);
+            print(result, null, source, true);
             return ExitStatus.OK;
         } finally {
             printed.countDown();
@@ -123,16 +133,19 @@ final class FollowSummary {
         @Override
         public void snapshot(ParseResult soFar) {
             long t0 = System.nanoTime();
-            print(DerivedColumns.addTo(soFar, options), source, false);
+            ParseResult parsed = DerivedColumns.addTo(soFar, options);
+            Table cycles = parsed.table(GcColumns.CYCLES_TABLE);
+            print(parsed, cycles == null ? null : live.updateSummary(cycles, Work.serial()), source, false);
             long cost = System.nanoTime() - t0;
             nextAt = System.nanoTime() + Math.max(TimeUnit.MILLISECONDS.toNanos(MIN_INTERVAL_MILLIS), 2 * cost);
         }
     }
 
-    private void print(ParseResult result, FollowedSource source, boolean last) {
+    /** @param analysis the updated analysis of {@code result}, or null to analyse it from scratch */
+    private void print(ParseResult result, GcTraceAnalysis analysis, FollowedSource source, boolean last) {
         updates++;
         if (json) {
-            ObjectNode node = summary.json(result);
+            ObjectNode node = summary.json(result, analysis);
             ObjectNode follow = node.putObject("follow");
             follow.put("update", updates);
             follow.put("final", last);
@@ -151,7 +164,7 @@ final class FollowSummary {
         String clock = LocalTime.now(ZoneOffset.UTC).format(CLOCK);
         w.println(last ? "--- " + source.name() + ": final summary (" + clock + " UTC) ---"
                 : "--- " + source.name() + ": update " + updates + " (" + clock + " UTC; following, Ctrl+C ends it) ---");
-        summary.text(result, new TextReport(w));
+        summary.text(result, new TextReport(w), analysis);
         w.flush();
         String text = block.toString();
         if (redraw && linesOnScreen > 0) {

@@ -3,6 +3,7 @@ package dev.gcscope.format;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gcscope.analysis.GcTraceAnalysis;
 import dev.gcscope.parsers.ParseIssue;
 import dev.gcscope.parsers.ParseReport;
 import dev.gcscope.parsers.ParseResult;
@@ -31,7 +32,20 @@ public final class FileSummary {
         this.nodes = nodes;
     }
 
+    /** The user's analysis choices ({@code --regimes}). */
+    public AnalysisOptions options() {
+        return options;
+    }
+
     public ObjectNode json(ParseResult result) {
+        return json(result, null);
+    }
+
+    /**
+     * @param gcTrace the gctrace analysis of {@code result} already made (a followed log's, updated
+     *                from its new cycles), or null to analyse it here
+     */
+    public ObjectNode json(ParseResult result, GcTraceAnalysis gcTrace) {
         ParseReport report = result.report();
         ObjectNode file = nodes.objectNode();
         file.put("file", result.sourceName());
@@ -49,11 +63,17 @@ public final class FileSummary {
         report.notes().forEach(notes::add);
         String goVersions = result.attributes().get(GO_VERSIONS);
         if (goVersions == null || goVersions.isEmpty()) file.putNull(GO_VERSIONS); else file.put(GO_VERSIONS, goVersions);
-        formats.forFormat(result.format()).ifPresent(s -> s.addSummaryJson(result, options, file));
+        if (gcTrace != null) GcTraceSupport.summaryJson(gcTrace, file);
+        else formats.forFormat(result.format()).ifPresent(s -> s.addSummaryJson(result, options, file));
         return file;
     }
 
     public void text(ParseResult result, TextReport out) {
+        text(result, out, null);
+    }
+
+    /** @param gcTrace as for {@link #json(ParseResult, GcTraceAnalysis)} */
+    public void text(ParseResult result, TextReport out, GcTraceAnalysis gcTrace) {
         ParseReport report = result.report();
         String name = result.sourceName();
         out.heading(name);
@@ -80,6 +100,7 @@ public final class FileSummary {
             out.row("notes", report.notes().get(0));
             report.notes().stream().skip(1).forEach(out::more);
         }
-        formats.forFormat(result.format()).ifPresent(s -> s.addSummaryText(result, options, out));
+        if (gcTrace != null) GcTraceSupport.summaryText(gcTrace, out);
+        else formats.forFormat(result.format()).ifPresent(s -> s.addSummaryText(result, options, out));
     }
 }

@@ -84,7 +84,11 @@ public final class GcTraceSupport implements FormatSupport {
 
     @Override
     public void addSummaryJson(ParseResult result, AnalysisOptions options, ObjectNode file) {
-        GcTraceAnalysis a = analyse(result, options);
+        summaryJson(analyse(result, options), file);
+    }
+
+    /** The gctrace keys of {@code summary --json} from an analysis already made (a followed log's, updated). */
+    public static void summaryJson(GcTraceAnalysis a, ObjectNode file) {
         GcSummary s = a.summary();
         file.put("cycles", s.cycles());
         file.put("forced", s.forced());
@@ -144,7 +148,11 @@ public final class GcTraceSupport implements FormatSupport {
 
     @Override
     public void addSummaryText(ParseResult result, AnalysisOptions options, TextReport out) {
-        GcTraceAnalysis a = analyse(result, options);
+        summaryText(analyse(result, options), out);
+    }
+
+    /** The gctrace rows of {@code summary} from an analysis already made (a followed log's, updated). */
+    public static void summaryText(GcTraceAnalysis a, TextReport out) {
         GcSummary s = a.summary();
         PauseStatistics p = a.pauses();
         out.row("cycles", Long.toString(s.cycles()));

@@ -66,15 +66,44 @@ public final class RegimeAnalysis {
      * @throws java.util.concurrent.CancellationException when {@code work} is cancelled meanwhile
      */
     public static Result of(Table cycles, Method method, Work work) {
-        RegimeFeatures f = RegimeFeatures.of(cycles);
+        return fit(cycles, method, work).result();
+    }
+
+    /**
+     * A clustering and what it became, kept by {@link IncrementalRegimes} to place a followed log's
+     * new cycles until it clusters again.
+     *
+     * @param clustering null when no cycle had figures
+     * @param regimeOfCluster per cluster of {@code clustering}: the regime it ended up in after the
+     *                        merges and the renumbering, −1 when none of its cycles was nearest to it
+     * @param parts per regime, its two distinct groups' typical figures, or null
+     */
+    record Fitted(Result result, RegimeClustering.Result clustering, int[] regimeOfCluster, double[][][] parts) {}
+
+    static Fitted fit(Table cycles, Method method, Work work) {
+        return fit(cycles, RegimeFeatures.of(cycles), method, work);
+    }
+
+    /** @param f the features of {@code cycles} */
+    static Fitted fit(Table cycles, RegimeFeatures f, Method method, Work work) {
         int[] regimeOfRow = new int[cycles.rowCount()];
         Arrays.fill(regimeOfRow, -1);
-        if (f.size() == 0) return new Result(List.of(), regimeOfRow, "no cycles with allocation figures");
+        if (f.size() == 0) return new Fitted(new Result(List.of(), regimeOfRow, NO_FIGURES), null, new int[0], new double[0][][]);
         work.checkCancelled();
         RegimeClustering.Result c = method == Method.DBSCAN ? RegimeClustering.dbscan(f) : RegimeClustering.kMeans(f, work);
         work.checkCancelled();
         RegimeClustering.assign(f, c, regimeOfRow);
         int k = c.centres().size();
+        // one cycle of each cluster, to learn which regime the cluster became
+        int[] memberOfCluster = new int[k];
+        Arrays.fill(memberOfCluster, -1);
+        for (int i = 0, found = 0; i < f.size() && found < k; i++) {
+            int cluster = regimeOfRow[f.rows[i]];
+            if (cluster >= 0 && memberOfCluster[cluster] < 0) {
+                memberOfCluster[cluster] = f.rows[i];
+                found++;
+            }
+        }
         int merged = mergeNegligible(f, regimeOfRow, c.sample(), k);
         work.checkCancelled();
 
@@ -97,15 +126,40 @@ public final class RegimeAnalysis {
             if (!Double.isNaN(stw.getDouble(i))) tally.timed[g]++;
             if (iv > 0) tally.time[g] += iv;
         }
-        List<Regime> regimes = describe(next, cycles, f, regimeOfRow, tally, parts(f, c, regimeOfRow, next));
+        double[][][] parts = parts(f, c, regimeOfRow, next);
+        List<Regime> regimes = describe(next, cycles, f, regimeOfRow, tally, parts);
         String how = merged > 0 ? c.method() + String.format(Locale.ROOT, "; %d merged as not materially different", merged)
                 : c.method();
-        if (f.untimed() > 0) {
-            how += String.format(Locale.ROOT, "; %d cycles whose timestamps did not advance (missing, repeated or backward)"
-                    + " placed by their figures", f.untimed());
-            if (f.untimedWithoutRate() > 0) how += String.format(Locale.ROOT, ", %d by survival and live heap alone", f.untimedWithoutRate());
+        int[] regimeOfCluster = new int[k];
+        for (int j = 0; j < k; j++) regimeOfCluster[j] = memberOfCluster[j] < 0 ? -1 : regimeOfRow[memberOfCluster[j]];
+        return new Fitted(new Result(regimes, regimeOfRow, how + untimed(f)), c, regimeOfCluster, parts);
+    }
+
+    static final String NO_FIGURES = "no cycles with allocation figures";
+
+    /** What the method says of cycles placed without their own time, or "". */
+    static String untimed(RegimeFeatures f) {
+        if (f.untimed() == 0) return "";
+        String how = String.format(Locale.ROOT, "; %d cycles whose timestamps did not advance (missing, repeated or backward)"
+                + " placed by their figures", f.untimed());
+        if (f.untimedWithoutRate() > 0) how += String.format(Locale.ROOT, ", %d by survival and live heap alone", f.untimedWithoutRate());
+        return how;
+    }
+
+    /** Per regime its cycles, timed cycles and seconds, for cycles already labelled with final regime ids. */
+    static Tally tally(Table cycles, int[] regimeOfRow, int k) {
+        Tally tally = new Tally(k);
+        DoubleColumn stw = cycles.doubleColumn(STW_MS), interval = cycles.doubleColumn(INTERVAL_S);
+        for (int i = 0; i < regimeOfRow.length; i++) {
+            double iv = interval.getDouble(i);
+            if (iv > 0) tally.allTime += iv;
+            int g = regimeOfRow[i];
+            if (g < 0) continue;
+            tally.count[g]++;
+            if (!Double.isNaN(stw.getDouble(i))) tally.timed[g]++;
+            if (iv > 0) tally.time[g] += iv;
         }
-        return new Result(regimes, regimeOfRow, how);
+        return tally;
     }
 
     /**
@@ -169,7 +223,7 @@ public final class RegimeAnalysis {
     static final int DESCRIBE_SAMPLE = 20_000;
 
     /** Per regime (by its final id): cycles, cycles with a pause figure, seconds; and the trace's seconds. */
-    private static final class Tally {
+    static final class Tally {
         final int[] count, timed;
         final double[] time;
         double allTime;
@@ -186,7 +240,7 @@ public final class RegimeAnalysis {
      * single array, percentiles then selected in place), and one over the features, taking every
      * stride-th cycle's.
      */
-    private static List<Regime> describe(int k, Table cycles, RegimeFeatures f, int[] regimeOfRow, Tally tally,
+    static List<Regime> describe(int k, Table cycles, RegimeFeatures f, int[] regimeOfRow, Tally tally,
                                          double[][][] parts) {
         DoubleColumn stw = cycles.doubleColumn(STW_MS);
         int[] from = new int[k + 1];

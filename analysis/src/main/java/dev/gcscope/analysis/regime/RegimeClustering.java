@@ -200,6 +200,11 @@ final class RegimeClustering {
      * allocation rate is measured by survival and live heap alone.
      */
     static void assign(RegimeFeatures f, Result c, int[] clusterOfRow) {
+        assign(f, c, clusterOfRow, 0);
+    }
+
+    /** As {@link #assign(RegimeFeatures, Result, int[])}, for feature rows {@code fromFeature} on only (a followed log's new cycles). */
+    static void assign(RegimeFeatures f, Result c, int[] clusterOfRow, int fromFeature) {
         Scale scale = c.scale();
         int k = c.centres().size();
         // the three features by hand, centres in one flat array: a million cycles, in code that runs
@@ -209,7 +214,7 @@ final class RegimeClustering {
         double m0 = scale.mean()[0], m1 = scale.mean()[1], m2 = scale.mean()[2];
         double w0 = scale.weights()[0] / scale.sd()[0], w1 = scale.weights()[1] / scale.sd()[1], w2 = scale.weights()[2] / scale.sd()[2];
         double[] reach = c.reach();
-        for (int i = 0; i < f.size(); i++) {
+        for (int i = fromFeature; i < f.size(); i++) {
             float rate = f.logRate[i];
             boolean rated = !Float.isNaN(rate) && w0 != 0;
             double x = rated ? (rate - m0) * w0 : 0, y = (f.survival[i] - m1) * w1, z = (f.logLive[i] - m2) * w2;

@@ -113,6 +113,26 @@ public final class RegimeFeatures {
     }
 
     /**
+     * The features of a log that keeps growing: the one pass of {@link #of} kept open, fed the rows
+     * appended since the last call, so each row's features are computed once and exactly as
+     * {@link #of} computes them (the same state, the same rows in the same order). Each call's
+     * features share the arrays: rows appended later are written past the size an earlier one reads.
+     */
+    static final class Growing {
+        private Builder b;
+        private int rows;
+
+        RegimeFeatures add(Table cycles) {
+            int n = cycles.rowCount();
+            if (b == null) b = new Builder(cycles);
+            else b.rebind(cycles);
+            for (int i = rows; i < n; i++) b.cycle(i);
+            rows = n;
+            return new RegimeFeatures(b);
+        }
+    }
+
+    /**
      * One pass reading each column once per cycle, straight into arrays sized for every row (the
      * slack is cheaper than a second pass or a copy to the exact length). Sliding sums over the
      * window, the leaving cycle's figures kept in a ring; before Go 1.5 there is no live heap: the
@@ -120,11 +140,11 @@ public final class RegimeFeatures {
      */
     private static final class Builder {
         private static final int MISSING = Integer.MIN_VALUE; // IntColumn's missing value
-        final IntColumn run, live, end, start;
-        final DoubleColumn alloc, interval;
-        final BooleanColumn forced, partial;
-        final int[] rows;
-        final float[] logRate, survival, logLive;
+        IntColumn run, live, end, start;
+        DoubleColumn alloc, interval;
+        BooleanColumn forced, partial;
+        int[] rows;
+        float[] logRate, survival, logLive;
         final double[] ringAlloc = new double[WINDOW], ringTime = new double[WINDOW], ringLive = new double[WINDOW],
                 ringWhole = new double[WINDOW];
         final SortedWindow window = new SortedWindow(WINDOW);
@@ -145,6 +165,26 @@ public final class RegimeFeatures {
             logRate = new float[n];
             survival = new float[n];
             logLive = new float[n];
+        }
+
+        /** The same log with rows appended: its columns, and room for every row. */
+        void rebind(Table cycles) {
+            int n = cycles.rowCount();
+            run = cycles.intColumn(RUN);
+            live = cycles.intColumn(HEAP_LIVE_MB);
+            end = cycles.intColumn(HEAP_END_MB);
+            start = cycles.intColumn(HEAP_START_MB);
+            alloc = cycles.doubleColumn(ALLOC_MB);
+            interval = cycles.doubleColumn(INTERVAL_S);
+            forced = cycles.booleanColumn(FORCED);
+            partial = cycles.booleanColumn(PARTIAL);
+            if (n > rows.length) {
+                int capacity = Math.max(n, rows.length + rows.length / 2);
+                rows = java.util.Arrays.copyOf(rows, capacity);
+                logRate = java.util.Arrays.copyOf(logRate, capacity);
+                survival = java.util.Arrays.copyOf(survival, capacity);
+                logLive = java.util.Arrays.copyOf(logLive, capacity);
+            }
         }
 
         /** A restart: the window starts afresh (rare, so out of the per-cycle path). */

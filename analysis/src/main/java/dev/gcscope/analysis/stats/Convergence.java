@@ -42,10 +42,17 @@ public final class Convergence {
     /** @param work polled for cancellation at every checkpoint (each merges up to n pauses) */
     public static Result of(double[] valuesInOrder, Work work) {
         double[] v = Arrays.stream(valuesInOrder).filter(x -> !Double.isNaN(x)).toArray();
+        if (v.length < MIN_CYCLES) return new Result(new ArrayList<>(), -1, -1);
+        return at(v, checkpoints(v.length), work);
+    }
+
+    /**
+     * The estimates at the given checkpoints, in increasing order, over pauses free of NaN: what
+     * {@link ConvergenceTracker} computes piece by piece, from scratch.
+     */
+    public static Result at(double[] v, int[] cuts, Work work) {
         int n = v.length;
         List<Point> points = new ArrayList<>();
-        if (n < MIN_CYCLES) return new Result(points, -1, -1);
-        int[] cuts = checkpoints(n);
         double[] sorted = new double[n];
         double[] merged = new double[n];
         int have = 0;
@@ -58,13 +65,12 @@ public final class Convergence {
             sorted = merged;
             merged = t;
             have = cut;
-            points.add(new Point(cut, PercentileInterval.percentile(sorted, cut, 50, PercentileInterval.CONFIDENCE),
-                    PercentileInterval.percentile(sorted, cut, 99, PercentileInterval.CONFIDENCE)));
+            points.add(point(sorted, cut));
         }
         return new Result(points, stableAfter(points, true), stableAfter(points, false));
     }
 
-    private static int stableAfter(List<Point> points, boolean p50) {
+    static int stableAfter(List<Point> points, boolean p50) {
         int since = -1;
         for (Point p : points) {
             Estimate e = p50 ? p.p50() : p.p99();
@@ -73,6 +79,11 @@ public final class Convergence {
             if (!stable) since = -1;
         }
         return since;
+    }
+
+    static Point point(double[] sorted, int cut) {
+        return new Point(cut, PercentileInterval.percentile(sorted, cut, 50, PercentileInterval.CONFIDENCE),
+                PercentileInterval.percentile(sorted, cut, 99, PercentileInterval.CONFIDENCE));
     }
 
     /** About {@link #CHECKPOINTS} cycle counts from {@link #MIN_CYCLES} to n, evenly spaced on a log scale. */
@@ -90,7 +101,7 @@ public final class Convergence {
     }
 
     /** Merges sorted a[0, aLen) with sorted b into out. */
-    private static void merge(double[] a, int aLen, double[] b, double[] out) {
+    static void merge(double[] a, int aLen, double[] b, double[] out) {
         int i = 0, j = 0, k = 0;
         while (i < aLen && j < b.length) out[k++] = a[i] <= b[j] ? a[i++] : b[j++];
         while (i < aLen) out[k++] = a[i++];

@@ -86,12 +86,8 @@ public final class MutatorUtilization {
      * sorted by start, non-overlapping.
      */
     static List<double[]> segments(Table cycles) {
+        CycleSegments columns = new CycleSegments(cycles);
         IntColumn run = cycles.intColumn(RUN);
-        DoubleColumn start = cycles.doubleColumn(START_S);
-        DoubleColumn sweep = cycles.doubleColumn(SWEEP_TERM_MS), mark = cycles.doubleColumn(MARK_MS);
-        DoubleColumn term = cycles.doubleColumn(MARK_TERM_MS), wb = cycles.doubleColumn(INSTALL_WB_MS);
-        DoubleColumn assist = cycles.doubleColumn(ASSIST_CPU_MS), background = cycles.doubleColumn(BACKGROUND_CPU_MS);
-        IntColumn procs = cycles.intColumn(PROCS);
         List<double[]> out = new ArrayList<>();
         double[] seg = new double[0];
         int n = 0;
@@ -100,9 +96,38 @@ public final class MutatorUtilization {
                 out.add(java.util.Arrays.copyOf(seg, n));
                 n = 0;
             }
+            if (n + 9 > seg.length) seg = java.util.Arrays.copyOf(seg, Math.max(48, seg.length * 2));
+            n = columns.append(i, seg, n);
+        }
+        out.add(java.util.Arrays.copyOf(seg, n));
+        return out;
+    }
+
+    /**
+     * The columns a cycle's GC segments are read from; {@link #append} writes one cycle's (sweep
+     * termination, concurrent mark, mark termination) after a run's earlier ones. Shared with
+     * {@link IncrementalMmu}, which appends a followed log's new cycles the same way.
+     */
+    static final class CycleSegments {
+        private final DoubleColumn start, sweep, mark, term, wb, assist, background;
+        private final IntColumn procs;
+
+        CycleSegments(Table cycles) {
+            start = cycles.doubleColumn(START_S);
+            sweep = cycles.doubleColumn(SWEEP_TERM_MS);
+            mark = cycles.doubleColumn(MARK_MS);
+            term = cycles.doubleColumn(MARK_TERM_MS);
+            wb = cycles.doubleColumn(INSTALL_WB_MS);
+            assist = cycles.doubleColumn(ASSIST_CPU_MS);
+            background = cycles.doubleColumn(BACKGROUND_CPU_MS);
+            procs = cycles.intColumn(PROCS);
+        }
+
+        /** Appends row {@code i}'s segments to {@code seg[0, n)} (room for 9 more values); returns the new length. */
+        int append(int i, double[] seg, int n) {
             double s = start.getDouble(i) * 1000;
             double st = sweep.getDouble(i), mk = mark.getDouble(i), mt = term.getDouble(i);
-            if (Double.isNaN(s) || Double.isNaN(st) || Double.isNaN(mt)) continue;
+            if (Double.isNaN(s) || Double.isNaN(st) || Double.isNaN(mt)) return n;
             if (!Double.isNaN(wb.getDouble(i))) st += wb.getDouble(i); // Go 1.5: the WB install pause follows sweep term
             if (Double.isNaN(mk)) mk = 0;
             double markLost = 0;
@@ -110,14 +135,11 @@ public final class MutatorUtilization {
                 double cpu = nanToZero(assist.getDouble(i)) + nanToZero(background.getDouble(i));
                 markLost = Math.min(1, Math.max(0, cpu / (procs.getInt(i) * mk)));
             }
-            if (n + 9 > seg.length) seg = java.util.Arrays.copyOf(seg, Math.max(48, seg.length * 2));
             // sweep termination, concurrent mark, mark termination
-            n = append(seg, n, s, s + st, 1);
-            n = append(seg, n, s + st, s + st + mk, markLost);
-            n = append(seg, n, s + st + mk, s + st + mk + mt, 1);
+            n = MutatorUtilization.append(seg, n, s, s + st, 1);
+            n = MutatorUtilization.append(seg, n, s + st, s + st + mk, markLost);
+            return MutatorUtilization.append(seg, n, s + st + mk, s + st + mk + mt, 1);
         }
-        out.add(java.util.Arrays.copyOf(seg, n));
-        return out;
     }
 
     /**

@@ -46,6 +46,14 @@ public final class GcTraceData {
         return new GcTraceData(cycles, layout.join(), analysis);
     }
 
+    /**
+     * Lays out {@code cycles} with an analysis already made of them (a followed log's, updated from
+     * its new cycles rather than made again).
+     */
+    public static GcTraceData of(Table cycles, GcTraceAnalysis analysis) {
+        return new GcTraceData(cycles, GcTraceSeries.of(cycles), analysis);
+    }
+
     public Table cycles() {
         return cycles;
     }

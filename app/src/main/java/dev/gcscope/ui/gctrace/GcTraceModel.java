@@ -66,6 +66,8 @@ public final class GcTraceModel {
         this.data = data;
         this.runner = runner;
         this.statisticsTask = new LatestTask(runner);
+        // statistics made for another SLO (a followed log's, for the threshold its user set) are for that one
+        if (wholeTrace != null && wholeTrace.slo() != null) sloMs.set(wholeTrace.slo().thresholdMs());
         selection.addListener((obs, old, now) -> recompute());
         sloMs.addListener((obs, old, now) -> recompute());
         if (wholeTrace != null) statistics.set(wholeTrace);

@@ -226,13 +226,17 @@ public final class MainWindowView {
 
     /**
      * A followed document's update: the same tab, its views made again over the new document on
-     * the view that was shown (only that one is built; the others when next shown).
+     * the view that was shown (only that one is built; the others when next shown), scrolled and
+     * hovered as the old one was.
      */
     private void update(DocumentViewModel old, DocumentViewModel doc) {
         Tab tab = tabs.remove(old);
         if (tab == null) return;
         DocumentView before = (DocumentView) tab.getUserData();
         DocumentView view = new DocumentView(doc, runner, () -> showParseReport(doc.parseReport()), before.selectedViewId());
+        // scrolling and hover as before the update: taken before the old view leaves the scene (which
+        // tells it the pointer left)
+        view.carryOverFrom(before);
         tab.setContent(view.root());
         tab.setUserData(view);
         tab.textProperty().bind(doc.tabTitleProperty());

@@ -262,6 +262,9 @@ public final class MainWindowViewModel {
             errors.add(new LoadError(file.toString(), describeFailure(file.toString(), e)));
             return;
         }
+        // "Follow end" as the user last chose it, in this follow or an earlier one
+        live[0].followEndProperty().set(chartPreferences.followEndProperty().get());
+        live[0].followEndProperty().addListener((o, was, now) -> chartPreferences.followEndProperty().set(now));
         job.detail("following " + name + " · waiting for its first gc line…");
         job.onCancel(() -> {
             cancelled[0] = true; // before its first cycles: no tab

@@ -1,6 +1,8 @@
 package dev.gcscope.ui.workspace;
 
+import dev.gcscope.analysis.LiveAnalysis;
 import dev.gcscope.analysis.cycles.DerivedColumns;
+import dev.gcscope.analysis.regime.RegimeAnalysis;
 import dev.gcscope.parsers.DecodedInput;
 import dev.gcscope.parsers.FollowedSource;
 import dev.gcscope.parsers.ParseListener;
@@ -24,7 +26,8 @@ import java.util.function.Consumer;
  * as it is followed: not on the loading runner, whose few threads a follow that never ends would
  * take from the files opened after it. One parse of the log, never re-read: between reads it hands
  * out what it has so far, which becomes a new {@link TraceDocument} (the cycles shared with the
- * parse, the derived columns and statistics computed for them), at most every
+ * parse, the derived columns computed for them, the statistics updated from the cycles appended
+ * since the last update by a {@link LiveAnalysis}; the final document's from scratch), at most every
  * {@link #MIN_INTERVAL_MILLIS} ms and at least twice its own cost apart, so the parse keeps up.
  * The UI thread gets only the newest document; one still waiting to be shown is replaced.
  */
@@ -68,11 +71,11 @@ public final class DocumentFollower {
         FollowedSource source = FollowedSource.of(path);
         LiveFollow live = new LiveFollow(source);
         String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
-        runner.startDedicated("gcscope-follow-" + name, () -> run(source, path, name, events));
+        runner.startDedicated("gcscope-follow-" + name, () -> run(source, live, path, name, events));
         return live;
     }
 
-    private void run(FollowedSource source, Path path, String name, Events events) {
+    private void run(FollowedSource source, LiveFollow follow, Path path, String name, Events events) {
         AtomicReference<TraceDocument> pending = new AtomicReference<>();
         Consumer<TraceDocument> publish = doc -> {
             if (pending.getAndSet(doc) == null) {
@@ -86,7 +89,7 @@ public final class DocumentFollower {
         long t0 = System.nanoTime();
         try {
             TraceParser parser = parsers.parsers().require(GcTraceParser.FORMAT.id());
-            Updates listener = new Updates(source, path, name, events, publish, t0);
+            Updates listener = new Updates(source, follow, path, name, events, publish, t0, new LiveAnalysis(RegimeAnalysis.Method.KMEANS));
             ParseResult result;
             try (DecodedInput in = source.open(listener)) {
                 result = DerivedColumns.parse(parser, in, listener, ParseOptions.ALL);
@@ -103,14 +106,19 @@ public final class DocumentFollower {
     /** Turns the parse so far into a document, spaced by time and by its own cost. */
     private final class Updates implements ParseListener {
         private final FollowedSource source;
+        private final LiveFollow follow;
         private final Path path;
         private final String name;
         private final Events events;
         private final Consumer<TraceDocument> publish;
         private final long t0;
+        private final LiveAnalysis live;
         private long nextAt = System.nanoTime();
 
-        Updates(FollowedSource source, Path path, String name, Events events, Consumer<TraceDocument> publish, long t0) {
+        Updates(FollowedSource source, LiveFollow follow, Path path, String name, Events events, Consumer<TraceDocument> publish,
+                long t0, LiveAnalysis live) {
+            this.live = live;
+            this.follow = follow;
             this.source = source;
             this.path = path;
             this.name = name;
@@ -140,8 +148,8 @@ public final class DocumentFollower {
             long bytesShown = source.bytesRead();
             if (soFar.table(GcColumns.CYCLES_TABLE).rowCount() > 0) {
                 try {
-                    publish.accept(documents.document(DerivedColumns.addTo(soFar), name, path.toString(), path, bytesShown, t0,
-                            start, () -> false, true));
+                    publish.accept(documents.followed(DerivedColumns.addTo(soFar), live, follow.sloMs(), name, path.toString(),
+                            path, bytesShown, t0, start));
                 } catch (TraceInputException e) {
                     // nothing to show yet: the next update may have it
                 }

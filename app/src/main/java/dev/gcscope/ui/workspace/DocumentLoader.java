@@ -1,7 +1,9 @@
 package dev.gcscope.ui.workspace;
 
 import dev.gcscope.analysis.CycleRangeAnalysis;
+import dev.gcscope.analysis.LiveAnalysis;
 import dev.gcscope.analysis.cycles.DerivedColumns;
+import dev.gcscope.analysis.stats.SloStreak;
 import dev.gcscope.analysis.work.Work;
 import dev.gcscope.export.table.TextTable;
 import dev.gcscope.format.FormatSupport;
@@ -84,6 +86,24 @@ public final class DocumentLoader {
      */
     public TraceDocument document(ParseResult result, String displayName, String origin, Path file, long bytes, long t0,
                                   long parsed, BooleanSupplier cancelled, boolean allStatistics) throws TraceInputException {
+        return document(result, displayName, origin, file, bytes, t0, parsed, cancelled, allStatistics, null,
+                SloStreak.DEFAULT_THRESHOLD_MS);
+    }
+
+    /**
+     * A followed log's document: as {@link #document}, its statistics updated by {@code live} from the
+     * cycles appended since its last update instead of computed again.
+     *
+     * @param sloMs the SLO streak's threshold the user has set on the document's views
+     */
+    public TraceDocument followed(ParseResult result, LiveAnalysis live, double sloMs, String displayName, String origin, Path file,
+                                  long bytes, long t0, long parsed) throws TraceInputException {
+        return document(result, displayName, origin, file, bytes, t0, parsed, () -> false, true, live, sloMs);
+    }
+
+    private TraceDocument document(ParseResult result, String displayName, String origin, Path file, long bytes, long t0,
+                                   long parsed, BooleanSupplier cancelled, boolean allStatistics, LiveAnalysis live, double sloMs)
+            throws TraceInputException {
         Optional<FormatSupport> support = supports.forFormat(result.format());
         // A parse that found nothing to show is an input error, said in one line with what to do.
         Optional<String> nothing = support.map(s -> s.nothingToShow(result)).orElseGet(() -> FormatSupport.noRows(result));
@@ -97,9 +117,15 @@ public final class DocumentLoader {
         Optional<Table> cycles = support.flatMap(s -> s.gcCycles(result));
         if (cycles.isPresent()) {
             Work work = Work.on(parts, cancelled);
-            data = GcTraceData.of(cycles.get(), work);
-            stopIf(cancelled);
-            if (allStatistics || data.size() <= EAGER_STATISTICS_MAX_CYCLES) whole = GcTraceModel.wholeTrace(data, work);
+            if (live != null) {
+                LiveAnalysis.Update update = live.update(cycles.get(), sloMs, work);
+                data = GcTraceData.of(cycles.get(), update.analysis());
+                whole = update.whole();
+            } else {
+                data = GcTraceData.of(cycles.get(), work);
+                stopIf(cancelled);
+                if (allStatistics || data.size() <= EAGER_STATISTICS_MAX_CYCLES) whole = GcTraceModel.wholeTrace(data, work);
+            }
         } else {
             formatViews = views.forFormat(result.format()).orElse(null);
             figures = KeyFigures.common(result);

@@ -30,6 +30,8 @@ public final class DocumentView {
     private final BorderPane root = new BorderPane();
     private final TabPane views = new TabPane();
     private final List<TraceView> traceViews;
+    /** Where the pointer last was over this view (scene coordinates), null once it left: a followed update hovers there again. */
+    private javafx.geometry.Point2D pointer;
 
     /** @param openReport opens this document's parse report (the window owns dialogs) */
     public DocumentView(DocumentViewModel vm, BackgroundRunner runner, Runnable openReport) {
@@ -69,6 +71,24 @@ public final class DocumentView {
         if (traceViews.isEmpty()) root.setCenter(new Label("gcscope has no views for this format yet"));
         else root.setCenter(views);
         startStatisticsAfterFirstFrame();
+        root.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_MOVED, e -> pointer = new javafx.geometry.Point2D(e.getSceneX(), e.getSceneY()));
+        root.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_EXITED_TARGET, e -> {
+            if (e.getTarget() == root) pointer = null;
+        });
+    }
+
+    /**
+     * Takes over what {@code before} (the view of the followed document this one updates) showed:
+     * its tables' and scroll panes' scrolling and the pointer's hover, once this view is laid out.
+     * Called while {@code before} is still in the scene: leaving it tells it the pointer left.
+     */
+    public void carryOverFrom(DocumentView before) {
+        Tab was = before.views.getSelectionModel().getSelectedItem();
+        Tab now = views.getSelectionModel().getSelectedItem();
+        if (was == null || now == null) return;
+        pointer = before.pointer;
+        javafx.scene.Scene scene = root.getScene() != null ? root.getScene() : before.root.getScene();
+        ViewCarryOver.of(was.getContent(), before.pointer).applyAfterLayout(scene, now.getContent());
     }
 
     /**

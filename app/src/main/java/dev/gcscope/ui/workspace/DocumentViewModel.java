@@ -38,6 +38,8 @@ public final class DocumentViewModel {
         this.selectionBar = model == null ? null : new SelectionBarViewModel(model);
         this.tabTitle = new ReadOnlyStringWrapper(this, "tabTitle", previous == null ? document.tabTitle() : previous.tabTitle());
         if (previous != null && previous.model != null && model != null) takeOver(previous.model);
+        // the next update's statistics use the SLO set here, so taking it over costs no recomputation
+        if (live != null && model != null) model.sloMsProperty().addListener((o, was, now) -> live.setSloMs(now.doubleValue()));
     }
 
     /**

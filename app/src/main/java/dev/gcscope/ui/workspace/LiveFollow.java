@@ -25,6 +25,8 @@ public final class LiveFollow {
     private final BooleanProperty followEnd = new SimpleBooleanProperty(this, "followEnd", true);
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     private int updates;
+    /** The SLO threshold the views show, read by the follow's thread for the next update's statistics. */
+    private volatile double sloMs = dev.gcscope.analysis.stats.SloStreak.DEFAULT_THRESHOLD_MS;
 
     LiveFollow(FollowedSource source) {
         this.source = source;
@@ -52,6 +54,16 @@ public final class LiveFollow {
     /** A rotation, truncation or a FIFO with no writer yet (UI thread). */
     public void notice(String message) {
         notice.set(message);
+    }
+
+    /** The SLO streak's threshold the user set (UI thread); the next update's statistics use it. */
+    public void setSloMs(double ms) {
+        sloMs = ms;
+    }
+
+    /** The threshold for the next update's statistics (any thread). */
+    double sloMs() {
+        return sloMs;
     }
 
     int updates() {

@@ -1,7 +1,11 @@
 package dev.gcscope.ui.bench;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.gcscope.analysis.LiveAnalysis;
 import dev.gcscope.analysis.cycles.DerivedColumns;
+import dev.gcscope.analysis.regime.RegimeAnalysis;
+import dev.gcscope.analysis.stats.SloStreak;
+import dev.gcscope.analysis.work.Work;
 import dev.gcscope.format.AnalysisOptions;
 import dev.gcscope.format.FileSummary;
 import dev.gcscope.format.FormatSupports;
@@ -17,6 +21,7 @@ import dev.gcscope.parsers.gctrace.GcTraceParser;
 import dev.gcscope.ui.workspace.DocumentLoader;
 import dev.gcscope.ui.workspace.TraceDocument;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -24,21 +29,27 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.SynchronousQueue;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * What one update of a followed log costs against reading everything again, in one run, as a
- * ratio. The baseline is a full re-analysis of the same content: parse the whole file afresh, then
- * build the window's document (derived columns, layout, whole-trace statistics) or the CLI's
- * summary. The update is what {@code -f}/{@code summary --follow} does per refresh: the parse so far
- * handed out by the running parse (no byte read again), then the same document or summary of it.
- * The log is followed to its end; each update is timed after ten more lines are appended, from the
- * moment the parse is asked for what it has to the document built. Median of five after a warm-up.
- * Not a test; run from the project root:
+ * What one update of a followed log costs, in one run, three ways: a full re-analysis of the same
+ * content (parse the whole file afresh, then build the window's document or the CLI's summary),
+ * the update as it was before statistics were incremental (the parse so far handed out by the
+ * running parse, then the document or the summary computed from scratch over every cycle so far),
+ * and the update now (the same hand-out, the statistics updated by a {@link LiveAnalysis} from the
+ * cycles appended since the last update). The log is followed to its end; then, five times, 1,000
+ * more cycles are appended (gc lines of the input, renumbered and re-timed to continue it) and the
+ * update is timed from the moment the parse is asked for what it has to the document or summary
+ * built, both ways on the same hand-out, in alternating order. Median of five after a warm-up that
+ * also primes the live analysis with the whole file. Not a test; run from the project root:
  *
  * <pre>mvn -q -pl app -am test-compile exec:exec@follow-bench -Dfollow.bench.args=FILE</pre>
  */
 public final class FollowUpdateBenchmark {
     private static final int RUNS = 5;
+    private static final int APPENDED = 1000;
+    private static final Pattern GC_LINE = Pattern.compile("^gc (\\d+) @(\\d+)\\.(\\d{3})s");
 
     private FollowUpdateBenchmark() {}
 
@@ -79,37 +90,90 @@ public final class FollowUpdateBenchmark {
             }
         });
         while (!(source.caughtUp() && source.bytesRead() == bytes.length)) Thread.sleep(20);
-        String[] head = new String(bytes, 0, Math.min(bytes.length, 1 << 16), java.nio.charset.StandardCharsets.UTF_8).split("\n");
-        double[] updateDoc = new double[RUNS];
-        double[] updateSummary = new double[RUNS];
+        Continuation more = Continuation.of(bytes);
+        double[][] t = new double[5][RUNS];
         for (int r = -1; r < RUNS; r++) {
             listener.want = true;
             try (OutputStream out = Files.newOutputStream(log, StandardOpenOption.APPEND)) {
-                for (int i = 0; i < 10; i++) out.write((head[(10 * (r + 1) + i) % head.length] + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                out.write(more.next(APPENDED));
             }
-            double[] t = measured.take();
+            double[] m = measured.take();
             if (r < 0) continue;
-            updateDoc[r] = t[0];
-            updateSummary[r] = t[1];
+            for (int k = 0; k < 5; k++) t[k][r] = m[k];
         }
         source.finish();
         follow.get();
         Files.deleteIfExists(log);
 
         parts(DerivedColumns.addTo(parser.parse(TraceSource.of(input.toString(), bytes))).table(GcColumns.CYCLES_TABLE));
-        double fd = median(fullDoc), fs = median(fullSummary), ud = median(updateDoc), us = median(updateSummary);
-        System.out.printf(Locale.ROOT, "%s: %,d cycles, %.1f MB%n", input, cycles, bytes.length / 1e6);
-        System.out.printf(Locale.ROOT, "window document: full re-analysis %.3f s, update %.3f s, update/full %.3f%n", fd, ud, ud / fd);
-        System.out.printf(Locale.ROOT, "CLI summary:     full re-analysis %.3f s, update %.3f s, update/full %.3f%n", fs, us, us / fs);
+        double fd = median(fullDoc), fs = median(fullSummary);
+        double bd = median(t[0]), ad = median(t[1]), bs = median(t[2]), as = median(t[3]);
+        System.out.printf(Locale.ROOT, "%s: %,d cycles, %.1f MB; updates after %,d cycles appended each%n", input, cycles,
+                bytes.length / 1e6, APPENDED);
+        System.out.printf(Locale.ROOT, "window document: full re-analysis %.3f s; update from scratch %.3f s (%.3f of full);"
+                + " incremental update %.3f s (%.3f of full); from scratch / incremental %.1f x%n", fd, bd, bd / fd, ad, ad / fd, bd / ad);
+        System.out.printf(Locale.ROOT, "  of each update, in both ways: the parse so far handed out and its derived columns %.3f s%n",
+                median(t[4]));
+        System.out.printf(Locale.ROOT, "CLI summary:     full re-analysis %.3f s; update from scratch %.3f s (%.3f of full);"
+                + " incremental update %.3f s (%.3f of full); from scratch / incremental %.1f x%n", fs, bs, bs / fs, as, as / fs, bs / as);
     }
 
-    /** Times the updates the benchmark asks for: the parse so far, then the document and the summary of it. */
+    /** More gc lines for the log: the input's own lines in turn, numbered and timed on from its last cycle. */
+    private static final class Continuation {
+        private final String[] lines;
+        private long gc;
+        private long millis;
+        private int next;
+
+        private Continuation(String[] lines, long gc, long millis) {
+            this.lines = lines;
+            this.gc = gc;
+            this.millis = millis;
+        }
+
+        static Continuation of(byte[] bytes) {
+            String head = new String(bytes, 0, Math.min(bytes.length, 1 << 20), StandardCharsets.UTF_8);
+            String[] lines = Arrays.stream(head.split("\n")).filter(l -> GC_LINE.matcher(l).find()).limit(2000).toArray(String[]::new);
+            String tail = new String(bytes, Math.max(0, bytes.length - 4096), Math.min(bytes.length, 4096), StandardCharsets.UTF_8);
+            long gc = 0, millis = 0;
+            for (String l : tail.split("\n")) {
+                Matcher m = GC_LINE.matcher(l);
+                if (m.find()) {
+                    gc = Long.parseLong(m.group(1));
+                    millis = Long.parseLong(m.group(2)) * 1000 + Long.parseLong(m.group(3));
+                }
+            }
+            return new Continuation(lines, gc, millis);
+        }
+
+        byte[] next(int count) {
+            StringBuilder out = new StringBuilder();
+            for (int i = 0; i < count; i++) {
+                String line = lines[next++ % lines.length];
+                Matcher m = GC_LINE.matcher(line);
+                m.find();
+                gc++;
+                millis += 25; // 40 cycles a second, about the input's own pace
+                out.append(String.format(Locale.ROOT, "gc %d @%d.%03ds", gc, millis / 1000, millis % 1000))
+                        .append(line, m.end(), line.length()).append('\n');
+            }
+            return out.toString().getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * Times the updates the benchmark asks for, on one hand-out: the document from scratch and
+     * updated, then the summary from scratch and updated (the order swapped every other update).
+     */
     private static final class Timed implements ParseListener {
         private final DocumentLoader documents;
         private final FileSummary summary;
         private final SynchronousQueue<double[]> measured;
+        private final LiveAnalysis liveDocument = new LiveAnalysis(RegimeAnalysis.Method.KMEANS);
+        private final LiveAnalysis liveSummary = new LiveAnalysis(RegimeAnalysis.Method.KMEANS);
         volatile boolean want;
         private long askedAt;
+        private int round;
 
         Timed(DocumentLoader documents, FileSummary summary, SynchronousQueue<double[]> measured) {
             this.documents = documents;
@@ -136,11 +200,23 @@ public final class FollowUpdateBenchmark {
                 long handedOut = System.nanoTime();
                 ParseResult parsed = DerivedColumns.addTo(soFar);
                 long derived = System.nanoTime();
-                documents.document(parsed, "bench", "bench", null, 0, askedAt, derived, () -> false, true);
-                long doc = System.nanoTime();
-                summary.json(parsed);
-                long sum = System.nanoTime();
-                measured.put(new double[] {(doc - askedAt) / 1e9, (handedOut - askedAt + derived - handedOut + sum - doc) / 1e9});
+                double common = (derived - askedAt) / 1e9;
+                double[] out = new double[5];
+                out[4] = common;
+                boolean liveFirst = round++ % 2 == 1;
+                for (int pass = 0; pass < 2; pass++) {
+                    boolean incremental = (pass == 0) == liveFirst;
+                    long a = System.nanoTime();
+                    if (incremental) documents.followed(parsed, liveDocument, SloStreak.DEFAULT_THRESHOLD_MS, "bench", "bench", null, 0, askedAt, derived);
+                    else documents.document(parsed, "bench", "bench", null, 0, askedAt, derived, () -> false, true);
+                    long b = System.nanoTime();
+                    if (incremental) summary.json(parsed, liveSummary.updateSummary(parsed.table(GcColumns.CYCLES_TABLE), Work.serial()));
+                    else summary.json(parsed);
+                    long c = System.nanoTime();
+                    out[incremental ? 1 : 0] = common + (b - a) / 1e9;
+                    out[incremental ? 3 : 2] = common + (c - b) / 1e9;
+                }
+                measured.put(out);
                 if (soFar.table(GcColumns.CYCLES_TABLE).rowCount() == 0) throw new IllegalStateException("no cycles");
             } catch (Exception e) {
                 throw new IllegalStateException(e);

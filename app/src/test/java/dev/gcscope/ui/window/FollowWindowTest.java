@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -49,11 +50,12 @@ class FollowWindowTest {
 
     private MainWindowViewModel vm;
     private MainWindowView view;
+    private final MemorySettingsStore settings = new MemorySettingsStore();
 
     @Start
     void start(Stage stage) {
         ExecutorBackgroundRunner runner = new ExecutorBackgroundRunner(Platform::runLater);
-        vm = new MainWindowViewModel(runner, TraceLoader.standard(), new MemorySettingsStore());
+        vm = new MainWindowViewModel(runner, TraceLoader.standard(), settings);
         view = new MainWindowView(vm, runner);
         stage.setScene(view.createScene(1024, 700));
         stage.sizeToScene();
@@ -110,6 +112,77 @@ class FollowWindowTest {
         append(log, lines.subList(0, 50));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(cycles(lines), cycles());
+    }
+
+    /**
+     * An update builds the view shown again over the new cycles: the pointer resting on the pause
+     * timeline still shows its readout afterwards (without moving), and the statistics the update
+     * brings are the log's so far, made for the SLO the user set. "Follow end" turned off holds for
+     * the next follow.
+     */
+    @Test
+    void anUpdateKeepsTheHoverAndFollowEndIsRemembered(FxRobot robot) throws Exception {
+        List<String> lines = lines(SampleTraces.get(SampleTraces.DEFAULT_GCTRACE).bytes());
+        Path log = tmp.resolve("gc.log");
+        Files.writeString(log, String.join("", lines.subList(0, 300)), StandardCharsets.UTF_8);
+        robot.interact(() -> vm.followFile(log));
+        waitFor(() -> cycles() > 0, "the first update opens a tab");
+        robot.interact(() -> view.selectedDocumentView().orElseThrow().selectView("pause-timeline"));
+        waitFor(() -> readout(robot) != null, "the pause timeline is shown");
+        robot.moveTo((javafx.scene.Node) robot.lookup(".pause-timeline").query());
+        waitFor(() -> readout(robot).isVisible(), "the readout of the hovered cycle");
+        DocumentViewModel before = on(() -> vm.documents().get(0));
+        Label shownBefore = on(() -> readout(robot));
+        robot.interact(() -> before.gcTraceModel().sloMsProperty().set(1.0));
+
+        append(log, lines.subList(300, 600));
+        waitFor(() -> vm.documents().get(0) != before && cycles() >= cycles(lines.subList(0, 600)), "an update");
+        waitFor(() -> readout(robot) != shownBefore && readout(robot).isVisible(), "the new timeline's readout, the pointer not moved");
+        var stats = on(() -> vm.documents().get(0).gcTraceModel().statisticsProperty().get());
+        assertEquals(cycles(), stats.cycles(), "the statistics cover every cycle so far");
+        // the update's statistics were made for the SLO set, so the views show them without computing them again
+        assertEquals(1.0, stats.slo().thresholdMs());
+        assertSame(on(() -> vm.documents().get(0).document().wholeTrace()), stats);
+
+        robot.interact(() -> vm.documents().get(0).live().followEndProperty().set(false));
+        assertEquals("false", settings.get("chart.followEnd", "unset"));
+        robot.clickOn("#follow-stop");
+        Path other = tmp.resolve("other.log");
+        Files.writeString(other, String.join("", lines.subList(0, 100)), StandardCharsets.UTF_8);
+        robot.interact(() -> vm.followFile(other));
+        waitFor(() -> vm.documents().size() == 2, "the second follow's tab");
+        assertFalse(on(() -> vm.documents().get(1).live().followEndProperty().get()), "the last choice holds");
+        robot.interact(() -> vm.documents().get(1).live().stop());
+    }
+
+    /** The Summary view scrolled down stays scrolled down through an update (its content taller than a 700-pixel window). */
+    @Test
+    void anUpdateKeepsTheViewScrolled(FxRobot robot) throws Exception {
+        List<String> lines = lines(SampleTraces.get(SampleTraces.DEFAULT_GCTRACE).bytes());
+        Path log = tmp.resolve("gc.log");
+        Files.writeString(log, String.join("", lines.subList(0, 300)), StandardCharsets.UTF_8);
+        robot.interact(() -> vm.followFile(log));
+        waitFor(() -> cycles() > 0, "the first update opens a tab");
+        waitFor(() -> summaryPane(robot) != null, "the summary is shown");
+        ScrollPane before = on(() -> summaryPane(robot));
+        assertTrue(on(() -> before.getContent().getBoundsInLocal().getHeight() > before.getViewportBounds().getHeight()),
+                "the summary is taller than its viewport");
+        robot.interact(() -> before.setVvalue(before.getVmax()));
+
+        append(log, lines.subList(300, 600));
+        waitFor(() -> summaryPane(robot) != before && cycles() >= cycles(lines.subList(0, 600)), "an update");
+        waitFor(() -> summaryPane(robot).getVvalue() == summaryPane(robot).getVmax(), "the new summary scrolled down as the old one was");
+        robot.interact(() -> vm.documents().get(0).live().stop());
+    }
+
+    private static ScrollPane summaryPane(FxRobot robot) {
+        return robot.lookup(".document .scroll-pane").tryQuery().map(n -> (ScrollPane) n).orElse(null);
+    }
+
+    /** The readout label of the pause timeline shown, or null. */
+    private static Label readout(FxRobot robot) {
+        var chart = robot.lookup(".pause-timeline").tryQuery();
+        return chart.map(c -> (Label) c.lookup(".chart-readout")).orElse(null);
     }
 
     @Test

@@ -36,6 +36,8 @@ final class GcTraceRun implements LineReader.Sink {
     /** GC CPU fields refused, and start times going backwards, by {@link #refuseImpossible}. */
     private long refused;
     private long backwards;
+    /** Cycles whose heaps contradict each other, by {@link #flagImpossibleHeaps}. */
+    private long impossibleHeaps;
     /** Cycles whose phases outlast the gap to the next start; the previous cycle's clock sum and line. */
     private long overlong;
     private long lastClockMicros = -1;
@@ -293,6 +295,7 @@ final class GcTraceRun implements LineReader.Sink {
         }
         lastGc = l.gc;
         refuseImpossible(l, lineNo, newRun, follows);
+        flagImpossibleHeaps(l, lineNo);
         lastStartMillis = l.startMillis;
         lastClockMicros = l.legacy ? -1 : clockMicros(l);
         lastLine = lineNo;
@@ -342,6 +345,30 @@ final class GcTraceRun implements LineReader.Sink {
                         l.gc, lineNo), "");
             }
         }
+    }
+
+    /**
+     * Flags a cycle whose heaps cannot all be true: from Go 1.5 on ({@code 4->5->2 MB}: at start, at
+     * mark end, marked live) nothing is freed while marking (sweeping comes after), so the heap at
+     * mark end is never below the heap at start, and what was marked live is part of it. Go rounds
+     * each down to whole MB from bytes, which keeps both orders. The figures are kept as printed
+     * (one of them is damaged, and which is unknown), the line reported and the cycles counted.
+     * Neither occurs in the 16,924 cycles of the bundled samples. Before Go 1.5 ({@code 4 -> 2 MB})
+     * the heap after a stop-the-world collection is the swept one, below the heap before it.
+     */
+    private void flagImpossibleHeaps(GcLine l, long lineNo) {
+        if (l.heapLiveMb == GcLine.NONE || l.heapStartMb == GcLine.NONE || l.heapEndMb == GcLine.NONE) return;
+        String why = null;
+        if (l.heapEndMb < l.heapStartMb) {
+            why = String.format(Locale.ROOT, "heap at mark end %d MB is below the heap at its start %d MB (%d->%d->%d MB)",
+                    l.heapEndMb, l.heapStartMb, l.heapStartMb, l.heapEndMb, l.heapLiveMb);
+        } else if (l.heapLiveMb > l.heapEndMb) {
+            why = String.format(Locale.ROOT, "live heap %d MB is above the heap at mark end %d MB (%d->%d->%d MB)",
+                    l.heapLiveMb, l.heapEndMb, l.heapStartMb, l.heapEndMb, l.heapLiveMb);
+        }
+        if (why == null) return;
+        impossibleHeaps++;
+        report.issue(lineNo, why + ": nothing is freed while marking, so one of these is damaged; kept as printed", "");
     }
 
     private static long clockMicros(GcLine l) {
@@ -450,6 +477,10 @@ final class GcTraceRun implements LineReader.Sink {
         if (overlong > 0) {
             notes.add(String.format(Locale.ROOT, "%d cycle(s) last longer than the time until the next one started,"
                     + " each reported on its line", overlong));
+        }
+        if (impossibleHeaps > 0) {
+            notes.add(String.format(Locale.ROOT, "%d cycle(s) with heaps that contradict each other (heap falling during"
+                    + " marking, or more live than the heap), each reported on its line", impossibleHeaps));
         }
         if (backwards > 0) {
             notes.add(String.format(Locale.ROOT, "%d cycle(s) start before the cycle printed before them, each reported on its line",

@@ -220,6 +220,42 @@ class BrokenInputTest {
     }
 
     /**
+     * Heaps that cannot all be true (issue 14, "heap end before start"): gc 100's heap at mark end
+     * falls below its start (3->3->1 damaged to 3->2->1), gc 200's live heap exceeds the heap at mark
+     * end (9->10->1 damaged to 9->10->12). Each is flagged on its line and counted in a note, with
+     * the figures kept as printed; the untouched sample has no such issue.
+     */
+    @Test
+    void heapsThatContradictEachOtherAreFlaggedOnTheirLineAndCounted() throws IOException {
+        String text = text(original());
+        String damaged = text.replace("gc 100 @11.353s 1%: 0.053+1.6+0.004 ms clock, 0.10+0.23/0/0+0.009 ms cpu, 3->3->1 MB",
+                        "gc 100 @11.353s 1%: 0.053+1.6+0.004 ms clock, 0.10+0.23/0/0+0.009 ms cpu, 3->2->1 MB")
+                .replace("cpu, 9->10->1 MB, 10 MB goal", "cpu, 9->10->12 MB, 10 MB goal");
+        assertEquals(text.length() + 1, damaged.length(), "both lines are in the sample");
+        assertTrue(parse(original()).report().issues().stream().noneMatch(i -> i.reason().contains("heap")),
+                "the recording itself has none");
+        ParseResult r = parse(bytes(damaged));
+        Table t = r.table(CYCLES_TABLE);
+        assertEquals(cycles(original()).rowCount(), t.rowCount(), "the cycles are kept");
+        int row100 = rowOf(t, 100), row200 = rowOf(t, 200);
+        assertEquals(2, t.intColumn(HEAP_END_MB).getInt(row100), "kept as printed");
+        assertEquals(12, t.intColumn(HEAP_LIVE_MB).getInt(row200), "kept as printed");
+
+        List<ParseIssue> heaps = r.report().issues().stream().filter(i -> i.reason().contains("heap")).toList();
+        assertEquals(2, heaps.size(), "issues: " + r.report().issues());
+        long line100 = text.substring(0, text.indexOf("gc 100 @")).chars().filter(c -> c == '\n').count() + 1;
+        long line200 = text.substring(0, text.indexOf("gc 200 @")).chars().filter(c -> c == '\n').count() + 1;
+        assertEquals(line100, heaps.get(0).line());
+        assertTrue(heaps.get(0).reason().startsWith("heap at mark end 2 MB is below the heap at its start 3 MB (3->2->1 MB)"),
+                heaps.get(0).reason());
+        assertEquals(line200, heaps.get(1).line());
+        assertTrue(heaps.get(1).reason().startsWith("live heap 12 MB is above the heap at mark end 10 MB (9->10->12 MB)"),
+                heaps.get(1).reason());
+        assertTrue(r.report().notes().contains("2 cycle(s) with heaps that contradict each other (heap falling during marking,"
+                + " or more live than the heap), each reported on its line"), r.report().notes().toString());
+    }
+
+    /**
      * A size too long for any heap (2^31 MB and more) is damage: it wrapped to a negative stacks size
      * before (found by ParserFuzzTest). The field is lost and said so on its line; the cycle is kept.
      */
