@@ -130,14 +130,18 @@ class FollowWindowTest {
         robot.interact(() -> view.selectedDocumentView().orElseThrow().selectView("pause-timeline"));
         waitFor(() -> readout(robot) != null, "the pause timeline is shown");
         robot.moveTo((javafx.scene.Node) robot.lookup(".pause-timeline").query());
-        waitFor(() -> readout(robot).isVisible(), "the readout of the hovered cycle");
+        waitFor(() -> readout(robot) != null && readout(robot).isVisible(), "the readout of the hovered cycle");
         DocumentViewModel before = on(() -> vm.documents().get(0));
         Label shownBefore = on(() -> readout(robot));
         robot.interact(() -> before.gcTraceModel().sloMsProperty().set(1.0));
 
         append(log, lines.subList(300, 600));
         waitFor(() -> vm.documents().get(0) != before && cycles() >= cycles(lines.subList(0, 600)), "an update");
-        waitFor(() -> readout(robot) != shownBefore && readout(robot).isVisible(), "the new timeline's readout, the pointer not moved");
+        // while the view is rebuilt there is a moment with no timeline at all
+        waitFor(() -> {
+            Label now = readout(robot);
+            return now != null && now != shownBefore && now.isVisible();
+        }, "the new timeline's readout, the pointer not moved");
         var stats = on(() -> vm.documents().get(0).gcTraceModel().statisticsProperty().get());
         assertEquals(cycles(), stats.cycles(), "the statistics cover every cycle so far");
         // the update's statistics were made for the SLO set, so the views show them without computing them again
@@ -170,8 +174,12 @@ class FollowWindowTest {
         robot.interact(() -> before.setVvalue(before.getVmax()));
 
         append(log, lines.subList(300, 600));
-        waitFor(() -> summaryPane(robot) != before && cycles() >= cycles(lines.subList(0, 600)), "an update");
-        waitFor(() -> summaryPane(robot).getVvalue() == summaryPane(robot).getVmax(), "the new summary scrolled down as the old one was");
+        waitFor(() -> summaryPane(robot) != null && summaryPane(robot) != before && cycles() >= cycles(lines.subList(0, 600)), "an update");
+        // while the view is rebuilt there is a moment with no summary at all
+        waitFor(() -> {
+            ScrollPane now = summaryPane(robot);
+            return now != null && now.getVvalue() == now.getVmax();
+        }, "the new summary scrolled down as the old one was");
         robot.interact(() -> vm.documents().get(0).live().stop());
     }
 
