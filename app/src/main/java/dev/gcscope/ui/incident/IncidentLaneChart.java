@@ -296,7 +296,7 @@ public final class IncidentLaneChart extends CanvasChart {
     /** The other sources' stop-the-world moments as faint lines to line the lane's events up with, and the shift so far. */
     private void drawShift(dev.gcscope.render.Painter g, PlotArea area) {
         // the area's scale is the moved one: a moment of the other lanes' clock is drawn where it is in them
-        g.setStroke(FxPainter.rgba(bar.get()).times(0.45));
+        g.setStroke(FxPainter.rgba(bar.get()).times(0.3));
         g.setLineWidth(1);
         for (double m : shift.guides()) {
             double px = Math.round(area.xScale().toPixel(m - shift.seconds())) + 0.5;
@@ -304,9 +304,10 @@ public final class IncidentLaneChart extends CanvasChart {
         }
         g.setFill(FxPainter.rgba(textFill()));
         g.setTextAlign(dev.gcscope.render.TextAlign.RIGHT);
-        g.setTextBaseline(dev.gcscope.render.TextBaseline.TOP);
+        // at the bottom: the lane's title is along the top
+        g.setTextBaseline(dev.gcscope.render.TextBaseline.BOTTOM);
         g.fillText(String.format(java.util.Locale.ROOT, "shift %+.4f s, ± %s s (Esc cancels)", vm.shiftOf(shift.file()) + (shift.dragging() ? shift.seconds() : 0),
-                dev.gcscope.format.PlainNumbers.rounded(shift.pixelS(), 4)), area.right() - 4, area.y() + 4);
+                dev.gcscope.format.PlainNumbers.rounded(shift.pixelS(), 4)), area.right() - 4, area.bottom() - 3);
     }
 
     /** Shows this lane's readout at the shared hover time, wherever the pointer is. */
