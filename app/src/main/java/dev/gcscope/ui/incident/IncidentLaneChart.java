@@ -31,6 +31,8 @@ import javafx.scene.paint.Paint;
  * As on the timelines: the wheel zooms around the pointer, a drag selects a range (every lane zooms to it
  * and its figures are read), Shift- or middle-drag pans, a double click shows the whole incident; with the
  * lane focused (a click), + and − zoom about the middle, ← and → pan, Home shows all, Escape drops the selection.
+ * Alt- (or Ctrl-) drag moves the lane's source on the incident's clock by hand ({@link LaneShift}): its events follow the
+ * pointer over faint lines at the other sources' GC stop-the-world moments; the release sets the file's shift, Escape cancels.
  *
  * <p>Colours: {@code -chart-tone-1-stroke}, {@code -chart-tone-2-stroke}, {@code -chart-tone-3-stroke},
  * {@code -chart-bar-fill}, {@code -chart-band-fill}, {@code -chart-cycle-fill}.
@@ -69,6 +71,8 @@ public final class IncidentLaneChart extends CanvasChart {
     private double pressX = Double.NaN;
     private double dragX;
     private boolean panning;
+    /** The Alt-drag moving this lane's source under way, or held after its release until the re-alignment ends; null for none. */
+    private LaneShift shift;
     private final InvalidationListener onViewport = o -> invalidate();
     private final InvalidationListener onHover = o -> followHover();
     /** Pixels the pointer must move before a press becomes a selection rather than a click. */
@@ -95,6 +99,7 @@ public final class IncidentLaneChart extends CanvasChart {
         vm.viewportProperty().addListener(onViewport);
         vm.selectionProperty().addListener(onViewport);
         hoverX.addListener(onHover);
+        vm.busyProperty().addListener(onBusy);
         setFocusTraversable(true);
         addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
         addEventHandler(MouseEvent.MOUSE_MOVED, e -> plotArea().filter(a -> a.contains(e.getX(), e.getY()))
@@ -108,12 +113,18 @@ public final class IncidentLaneChart extends CanvasChart {
         // as on the timelines: drag selects a range (here: zooms every lane to it), Shift- or middle-drag pans
         setOnMousePressed(e -> {
             requestFocus();
+            if (startShift(e)) return;
             pressX = e.getX();
             dragX = e.getX();
             panning = e.getButton() == MouseButton.MIDDLE || e.getButton() == MouseButton.PRIMARY && e.isShiftDown();
             if (e.getButton() != MouseButton.PRIMARY && !panning) pressX = Double.NaN;
         });
         setOnMouseDragged(e -> plotArea().ifPresent(a -> {
+            if (shift != null && shift.dragging()) {
+                shift.moveTo(e.getX());
+                invalidate();
+                return;
+            }
             if (Double.isNaN(pressX)) return;
             if (panning) {
                 vm.pan(a.xScale().toValue(dragX) - a.xScale().toValue(e.getX()));
@@ -122,6 +133,10 @@ public final class IncidentLaneChart extends CanvasChart {
             if (!panning) repaintOverlay();
         }));
         setOnMouseReleased(e -> {
+            if (shift != null && shift.dragging()) {
+                commitShift();
+                return;
+            }
             double from = pressX, to = dragX;
             boolean select = !panning && !Double.isNaN(from) && Math.abs(to - from) > DRAG_THRESHOLD;
             pressX = Double.NaN;
@@ -151,8 +166,67 @@ public final class IncidentLaneChart extends CanvasChart {
         e.consume();
     }
 
+    /** An Alt- or Ctrl-drag of the primary button in the plot of a lane read from one file starts moving that file's clock. */
+    private boolean startShift(MouseEvent e) {
+        if (e.getButton() != MouseButton.PRIMARY || !(e.isAltDown() || e.isControlDown())) return false;
+        String file = vm.fileOf(lane);
+        Optional<PlotArea> area = plotArea().filter(a -> a.contains(e.getX(), e.getY()));
+        if (file == null || area.isEmpty()) return false;
+        pressX = Double.NaN;
+        shift = new LaneShift(file, e.getX(), area.get().xScale().toValue(e.getX() + 1) - area.get().xScale().toValue(e.getX()),
+                LaneShift.stwMoments(set, l -> !file.equals(vm.fileOf(l))));
+        hoverX.set(Double.NaN);
+        // on the scene: Escape cancels wherever the focus went (Alt may have handed it to the menu bar)
+        if (getScene() != null) getScene().addEventFilter(KeyEvent.KEY_PRESSED, escapeCancels);
+        invalidate();
+        return true;
+    }
+
+    private final javafx.event.EventHandler<KeyEvent> escapeCancels = e -> {
+        if (e.getCode() != javafx.scene.input.KeyCode.ESCAPE) return;
+        e.consume();
+        endShift();
+        invalidate();
+    };
+
+    /** No drag under way: the scene's keys are their own again. */
+    private void endShift() {
+        shift = null;
+        if (getScene() != null) getScene().removeEventFilter(KeyEvent.KEY_PRESSED, escapeCancels);
+    }
+
+    /** The released drag sets the file's shift; the lane stays where it was dropped until the re-alignment redraws it. */
+    private void commitShift() {
+        LaneShift s = shift;
+        if (getScene() != null) getScene().removeEventFilter(KeyEvent.KEY_PRESSED, escapeCancels);
+        s.release();
+        if (s.pixels() == 0) {
+            shift = null;
+        } else {
+            vm.setShiftByHand(s.file(), vm.shiftOf(s.file()) + s.seconds(), s.pixelS());
+            if (!vm.busyProperty().get()) shift = null;
+        }
+        invalidate();
+    }
+
+    /** A held shift ends with the re-alignment (its new lanes replace this one) or its cancellation. */
+    private final InvalidationListener onBusy = o -> endHeldShift();
+
+    private void endHeldShift() {
+        if (shift != null && !shift.dragging() && !vm.busyProperty().get()) {
+            shift = null;
+            invalidate();
+        }
+    }
+
+    /** The source offset being dragged, for tests: seconds added to the file's shift, 0 when no drag is under way. */
+    public double draggedShiftS() {
+        return shift == null ? 0 : shift.seconds();
+    }
+
     /** Stops following the view model's viewport and the shared hover time: the lane was replaced by a newer result's. */
     public void dispose() {
+        vm.busyProperty().removeListener(onBusy);
         vm.viewportProperty().removeListener(onViewport);
         vm.selectionProperty().removeListener(onViewport);
         hoverX.removeListener(onHover);
@@ -176,6 +250,8 @@ public final class IncidentLaneChart extends CanvasChart {
     private IncidentLanePlot plot() {
         TimeRange v = vm.viewportProperty().get();
         if (v == null) v = new TimeRange(set.fromX(), set.toX());
+        // the dragged lane's events move with the pointer: its x range moves the other way
+        if (shift != null) v = new TimeRange(v.from() - shift.seconds(), v.to() - shift.seconds());
         String xTitle = last ? "seconds since " + (set.originIsProcessStart() ? "the Go process started" : "the incident's first sample") : "";
         TimeRange selected = vm.selectionProperty().get();
         return new IncidentLanePlot(set, lane, v, xTitle, first,
@@ -207,10 +283,31 @@ public final class IncidentLaneChart extends CanvasChart {
                 g.setLineDashes();
             }
         }
+        if (shift != null) {
+            drawShift(g, area);
+            return;
+        }
         if (Double.isNaN(pressX) || panning) return;
         double x0 = Math.max(area.x(), Math.min(pressX, dragX)), x1 = Math.min(area.right(), Math.max(pressX, dragX));
         g.setFill(FxPainter.rgba(axisStroke()).times(0.2));
         g.fillRect(x0, area.y(), x1 - x0, area.height());
+    }
+
+    /** The other sources' stop-the-world moments as faint lines to line the lane's events up with, and the shift so far. */
+    private void drawShift(dev.gcscope.render.Painter g, PlotArea area) {
+        // the area's scale is the moved one: a moment of the other lanes' clock is drawn where it is in them
+        g.setStroke(FxPainter.rgba(bar.get()).times(0.3));
+        g.setLineWidth(1);
+        for (double m : shift.guides()) {
+            double px = Math.round(area.xScale().toPixel(m - shift.seconds())) + 0.5;
+            if (px >= area.x() && px <= area.right()) g.strokeLine(px, area.y(), px, area.bottom());
+        }
+        g.setFill(FxPainter.rgba(textFill()));
+        g.setTextAlign(dev.gcscope.render.TextAlign.RIGHT);
+        // at the bottom: the lane's title is along the top
+        g.setTextBaseline(dev.gcscope.render.TextBaseline.BOTTOM);
+        g.fillText(String.format(java.util.Locale.ROOT, "shift %+.4f s, ± %s s (Esc cancels)", vm.shiftOf(shift.file()) + (shift.dragging() ? shift.seconds() : 0),
+                dev.gcscope.format.PlainNumbers.rounded(shift.pixelS(), 4)), area.right() - 4, area.bottom() - 3);
     }
 
     /** Shows this lane's readout at the shared hover time, wherever the pointer is. */

@@ -24,7 +24,8 @@ import javafx.scene.layout.VBox;
  * background by the view model ({@link RangeReading}), read again after every re-diagnosis.
  */
 final class IncidentRangePane extends VBox {
-    static final String HINT = "Drag across the lanes to read a range: its P99 scheduling delay and the causes, as for a delayed interval.";
+    static final String HINT = "Drag across the lanes to read a range: its P99 scheduling delay and the causes, as for a delayed interval."
+            + " Alt- (or Ctrl-) drag a lane to move its file's clock by hand over the other sources' GC pauses; Esc cancels.";
 
     private final IncidentViewModel vm;
     private final Label summary = new Label(HINT);

@@ -288,7 +288,7 @@ public final class IncidentView {
         table.getColumns().add(text("file", AlignmentRow::fileName, 170));
         table.getColumns().add(text("method", r -> r.current().method().id(), 130));
         table.getColumns().add(number("offset (s)", r -> r.current().offsetS(), 6, 150));
-        table.getColumns().add(number("± (s)", r -> r.current().uncertaintyS(), 6, 80, "unknown"));
+        table.getColumns().add(number("± (s)", AlignmentRow::uncertaintyS, 6, 80, "unknown"));
         TableColumn<AlignmentRow, AlignmentRow> shift = new TableColumn<>("shift (s)");
         shift.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
         shift.setCellFactory(c -> new ShiftCell());
@@ -297,7 +297,7 @@ public final class IncidentView {
         TableText.shownAs(shift, r -> r == null ? "" : PlainNumbers.rounded(r.shiftS(), 3));
         TableText.plainAs(shift, r -> r == null ? "" : PlainNumbers.plain(r.shiftS()));
         table.getColumns().add(shift);
-        table.getColumns().add(text("how", r -> r.current().detail(), 360));
+        table.getColumns().add(text("how", AlignmentRow::how, 360));
         TableActions.install(table, "clock alignment");
         return table;
     }

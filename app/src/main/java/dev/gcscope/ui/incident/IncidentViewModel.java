@@ -60,6 +60,8 @@ public final class IncidentViewModel {
     /** The user's shift per file (seconds), as asked; {@link #appliedShifts} as the shown diagnosis has them. */
     private final Map<String, Double> shifts = new LinkedHashMap<>();
     private Map<String, Double> appliedShifts = Map.of();
+    /** Per file whose shift was dragged on its lane: one pixel's time at the zoom it was dragged at. */
+    private final Map<String, Double> dragPixelS = new LinkedHashMap<>();
 
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
@@ -118,6 +120,36 @@ public final class IncidentViewModel {
      */
     public void setShift(String file, double seconds) {
         if (sources == null) return;
+        // typed: no longer what the drag set
+        if (shifts.getOrDefault(file, 0.0) != seconds) dragPixelS.remove(file);
+        putShift(file, seconds);
+    }
+
+    /**
+     * Shifts {@code file}'s clock as {@link #setShift} does, to where the user dragged its lane: the alignment row
+     * then says the offset was set by hand, to within one pixel's time, {@code pixelS}.
+     */
+    public void setShiftByHand(String file, double seconds, double pixelS) {
+        if (sources == null) return;
+        dragPixelS.put(file, pixelS);
+        putShift(file, seconds);
+        // the spinner shows the dragged shift at once, before the re-alignment ends
+        rebuildAlignmentRows();
+    }
+
+    /** The user's shift of {@code file} as asked (the spinner's value), 0 for none. */
+    public double shiftOf(String file) {
+        return shifts.getOrDefault(file, 0.0);
+    }
+
+    /** The file {@code lane} was read from, as the alignment names it; null when no source's file is its. */
+    public String fileOf(dev.gcscope.render.incident.IncidentLane lane) {
+        // the kernel lane's source adds the program's name after the file
+        return found.stream().map(SourceAlignment::file).filter(f -> lane.source().equals(f) || lane.source().startsWith(f + " ("))
+                .findFirst().orElse(null);
+    }
+
+    private void putShift(String file, double seconds) {
         Double before = seconds == 0 ? shifts.remove(file) : shifts.put(file, seconds);
         if (before == null ? seconds != 0 : before != seconds) recompute();
     }
@@ -323,7 +355,7 @@ public final class IncidentViewModel {
         for (SourceAlignment now : d.alignment().sources()) {
             SourceAlignment base = found.stream().filter(f -> f.file().equals(now.file()) && f.kind().equals(now.kind())).findFirst()
                     .orElse(now);
-            rows.add(new AlignmentRow(now, base, shifts.getOrDefault(now.file(), 0.0)));
+            rows.add(new AlignmentRow(now, base, shifts.getOrDefault(now.file(), 0.0), dragPixelS.getOrDefault(now.file(), Double.NaN)));
         }
         alignment.setAll(rows);
     }

@@ -286,6 +286,70 @@ class IncidentWindowTest {
         assertShownAs(robot, incident, cli);
     }
 
+    @Test
+    void anAltDragOnALaneShiftsItsSourceByThePixelsDraggedAndEscapeCancelsIt(FxRobot robot) throws Exception {
+        List<Path> files = recording("free-");
+        robot.interact(() -> view.openIncident(files));
+        IncidentView incident = openedIncident(robot);
+        IncidentViewModel vm = incident.viewModel();
+        IncidentLaneChart lane = chart(incident, "runtime");
+        String file = vm.fileOf(lane.lane());
+        assertTrue(file != null && file.endsWith("metrics.jsonl.gz"), "the runtime lane is the runtime/metrics file's: " + file);
+        AlignmentRow before = vm.alignmentRows().stream().filter(r -> r.current().file().equals(file)).findFirst().orElseThrow();
+        var area = lane.plotArea().orElseThrow();
+        double pixel = 1 / area.xScale().pixelsPerUnit();
+        javafx.geometry.Point2D start = lane.localToScreen(area.x() + area.width() / 3, area.y() + area.height() / 2);
+        int dragged = 40;
+
+        // Escape during the drag: the lane goes back, nothing is re-aligned
+        robot.press(javafx.scene.input.KeyCode.ALT);
+        robot.drag(start, javafx.scene.input.MouseButton.PRIMARY).moveBy(dragged, 0);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Math.abs(lane.draggedShiftS() - dragged * pixel) < pixel / 2);
+        // live: the dragged lane's events follow the pointer (its x range moves the other way), the others stay
+        TimeRange shown = vm.viewportProperty().get();
+        IncidentLaneChart kernel = chart(incident, "kernel");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
+                () -> Math.abs(lane.plotArea().orElseThrow().xScale().dataMin() - (shown.from() - lane.draggedShiftS())) < 1e-9
+                        && Math.abs(kernel.plotArea().orElseThrow().xScale().dataMin() - shown.from()) < 1e-9).get());
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        robot.release(javafx.scene.input.MouseButton.PRIMARY).release(javafx.scene.input.KeyCode.ALT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, lane.draggedShiftS());
+        assertFalse(vm.busyProperty().get(), "a cancelled drag re-aligns nothing");
+        assertTrue(vm.userOffsets().isEmpty(), vm.userOffsets().toString());
+        assertEquals(0, vm.shiftOf(file));
+
+        // released: the file's shift is the pixels dragged at the lane's scale, re-aligned as a spinner change is
+        robot.press(javafx.scene.input.KeyCode.ALT);
+        robot.drag(start, javafx.scene.input.MouseButton.PRIMARY).moveBy(dragged, 0).release(javafx.scene.input.MouseButton.PRIMARY);
+        robot.release(javafx.scene.input.KeyCode.ALT);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.userOffsets().containsKey(file) && !vm.busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        double shift = vm.shiftOf(file);
+        assertEquals(dragged * pixel, shift, pixel / 2, "40 pixels of " + pixel + " s");
+        assertEquals(before.found().offsetS() + shift, vm.userOffsets().get(file), 1e-12);
+        AlignmentRow after = vm.alignmentRows().stream().filter(r -> r.current().file().equals(file)).findFirst().orElseThrow();
+        assertEquals("user_offset", after.current().method().id(), "diagnose's own method id stays");
+        assertEquals(before.current().offsetS() + shift, after.current().offsetS(), 1e-9);
+        assertEquals(shift, shiftSpinner(robot, incident, file).getValue(), 1e-12, "the spinner shows the dragged shift");
+        @SuppressWarnings("unchecked")
+        TableView<AlignmentRow> alignment = robot.from(incident.root()).lookup("#incident-alignment").queryAs(TableView.class);
+        List<String> row = TableText.of(alignment, true).rows().get(alignment.getItems().indexOf(after));
+        assertEquals(pixel, Double.parseDouble(row.get(4)), 1e-9, "± one pixel's time at the zoom it was dragged at");
+        assertTrue(row.get(6).startsWith("offset set by hand: dragged on its lane, ± one pixel"), row.get(6));
+        assertTrue(row.get(6).endsWith(after.current().detail()), "diagnose's detail follows: " + row.get(6));
+
+        // typed in the spinner, the shift is no longer the drag's
+        Spinner<Double> spinner = shiftSpinner(robot, incident, file);
+        robot.interact(() -> spinner.getValueFactory().setValue(0.25));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.shiftOf(file) == 0.25 && vm.userOffsets().get(file) != null
+                && Math.abs(vm.userOffsets().get(file) - before.found().offsetS() - 0.25) < 1e-12 && !vm.busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        AlignmentRow typed = vm.alignmentRows().stream().filter(r -> r.current().file().equals(file)).findFirst().orElseThrow();
+        assertFalse(typed.byHand());
+        assertEquals(typed.current().detail(), typed.how());
+    }
+
     private static IncidentLaneChart chart(IncidentView v, String id) {
         return v.charts().stream().filter(c -> c.lane().id().equals(id)).findFirst().orElseThrow();
     }
