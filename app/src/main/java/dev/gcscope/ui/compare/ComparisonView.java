@@ -26,12 +26,14 @@ public final class ComparisonView {
     private final VBox root = new VBox();
     private final TabPane views = new TabPane();
     private final List<TextField> labelFields = new ArrayList<>();
+    private final ComparisonExports exports;
 
     public ComparisonView(ComparisonViewModel vm) {
         root.getStyleClass().add("comparison-view");
         root.setId("comparison");
         root.setSpacing(6);
         root.setStyle("-fx-padding: 8;");
+        exports = new ComparisonExports(vm);
         Label verdict = new Label();
         verdict.setId("compare-verdict");
         verdict.setWrapText(true);
@@ -54,13 +56,19 @@ public final class ComparisonView {
         return root;
     }
 
+    /** The comparison's copies and report. */
+    ComparisonExports exports() {
+        return exports;
+    }
+
     /** The inner tabs: Costs, Pause tail, Pause histogram, MMU, Convergence (and Ladder). */
     public TabPane views() {
         return views;
     }
 
-    private static VBox costs(ComparisonViewModel vm) {
+    private VBox costs(ComparisonViewModel vm) {
         TableView<CostRow> table = ComparisonTables.costs(vm);
+        exports.rewire(table);
         VBox.setVgrow(table, Priority.ALWAYS);
         Label regimesTitle = new Label("Regimes found in both, with their own pauses");
         regimesTitle.getStyleClass().add("compare-regimes-title");
@@ -100,7 +108,7 @@ public final class ComparisonView {
         Button swap = new Button(n == 2 ? "Swap A ⇄ B" : "Reverse order");
         swap.setId("compare-swap");
         swap.setOnAction(e -> vm.swap());
-        bar.getChildren().add(swap);
+        bar.getChildren().addAll(swap, exports.button(root));
         return bar;
     }
 }

@@ -232,6 +232,40 @@ public final class ComparisonViewModel {
         return sides == 2 ? String.valueOf((char) ('A' + position)) : String.valueOf(position + 1);
     }
 
+    /**
+     * The object {@code compare --json} prints for the sides as shown (the first against the last),
+     * each file named by its path as a command line would name it; empty until computed.
+     */
+    public java.util.Optional<com.fasterxml.jackson.databind.node.ObjectNode> json() {
+        GcComparison c = comparison.get();
+        if (c == null) return java.util.Optional.empty();
+        List<TraceDocument> shown = sides();
+        return java.util.Optional.of(dev.gcscope.format.ComparisonJson.of(c, fileName(shown.get(0)), fileName(shown.get(shown.size() - 1))));
+    }
+
+    /** The costs table as {@code compare --tsv} prints it; null until computed. */
+    public String costsTsv() {
+        return json().map(j -> dev.gcscope.export.report.ComparisonCosts.tsv(j).tsv()).orElse(null);
+    }
+
+    /** The files, verdict and costs table as {@code compare --markdown} prints them; null until computed. */
+    public String costsMarkdown() {
+        return json().map(dev.gcscope.export.report.ComparisonCosts::markdown).orElse(null);
+    }
+
+    /**
+     * What a report compares: each side shown, in order, named by its path as {@code compare --json}
+     * names it (the charts use {@link #labels()}).
+     */
+    public List<ComparisonSide> reportSides() {
+        return sides().stream().map(d -> ComparisonSide.whole(fileName(d), d.gcTrace().cycles())).toList();
+    }
+
+    /** A document's file as a command line names it; a bundled sample by its name. */
+    static String fileName(TraceDocument d) {
+        return d.file() != null ? d.file().toString() : d.displayName();
+    }
+
     /** Stops a computation under way (the tab was closed). */
     public void cancel() {
         task.cancel();

@@ -1,0 +1,145 @@
+package dev.gcscope.ui.compare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.gcscope.cli.GcscopeCli;
+import dev.gcscope.export.report.ReportFormat;
+import dev.gcscope.parsers.TraceLoader;
+import dev.gcscope.samples.SampleTraces;
+import dev.gcscope.ui.settings.MemorySettingsStore;
+import dev.gcscope.ui.task.ExecutorBackgroundRunner;
+import dev.gcscope.ui.window.MainWindowView;
+import dev.gcscope.ui.window.MainWindowViewModel;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TableView;
+import javafx.scene.input.Clipboard;
+import javafx.stage.Stage;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The comparison tab's exports on the steady Go 1.19 / Go 1.24 recordings: the costs table's Copy as
+ * TSV and Copy as Markdown put on the clipboard what {@code compare --tsv} and {@code --markdown}
+ * print for the same files, and Export report… writes the report whose comparison section is
+ * {@code compare --json}'s figures.
+ */
+@ExtendWith(ApplicationExtension.class)
+class CompareExportWindowTest {
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true)).build();
+
+    @TempDir
+    Path tmp;
+
+    private ExecutorBackgroundRunner runner;
+    private MainWindowView view;
+
+    @Start
+    void start(Stage stage) {
+        runner = new ExecutorBackgroundRunner(Platform::runLater, 2);
+        MainWindowViewModel vm = new MainWindowViewModel(runner, TraceLoader.standard(), new MemorySettingsStore());
+        view = new MainWindowView(vm, runner);
+        stage.setScene(view.createScene(1280, 800));
+        stage.sizeToScene();
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        runner.close();
+    }
+
+    @Test
+    void theCopiesAndTheReportAreWhatTheCommandLinePrints(FxRobot robot) throws Exception {
+        Path a = SampleTraces.get("steady/go1.19-steady.log").copyTo(tmp);
+        Path b = SampleTraces.get("steady/go1.24-steady.log").copyTo(tmp);
+        robot.interact(() -> view.dropFiles(List.of(a.toFile(), b.toFile())));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> view.documentTabs().getTabs().size() == 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> view.compareOpenDocuments(List.of(a, b)));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.documentTabs().getTabs().size() == 3);
+        Tab comparison = view.documentTabs().getTabs().get(2);
+        ComparisonViewModel cvm = (ComparisonViewModel) comparison.getUserData();
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> cvm.comparisonProperty().get() != null && !cvm.isComputing());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        TableView<?> costs = robot.from(comparison.getContent()).lookup("#compare-costs").queryAs(TableView.class);
+        assertEquals(cli("compare", "--tsv", a.toString(), b.toString()), copied(robot, costs, "copy-tsv"));
+        assertEquals(cli("compare", "--markdown", a.toString(), b.toString()), copied(robot, costs, "copy-markdown"));
+
+        Path out = tmp.resolve("compare.html");
+        boolean[] started = new boolean[1];
+        robot.interact(() -> started[0] = new ComparisonExports(cvm).exportReport(comparison.getContent(), out, ReportFormat.HTML));
+        assertTrue(started[0], "the window's exports are at hand");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> Files.exists(out));
+        Document doc = Jsoup.parse(Files.readString(out, StandardCharsets.UTF_8));
+        Element section = doc.selectFirst("main > section#comparison");
+        assertNotNull(section, "the comparison section comes first");
+        JsonNode json = JSON.readTree(cli("compare", "--json", a.toString(), b.toString()));
+        int figures = 0;
+        for (Element e : section.select("[data-key^=/]")) {
+            JsonNode n = json.at(e.attr("data-key"));
+            if (e.hasAttr("data-missing")) {
+                assertTrue(n.isNull() || n.isArray() && n.path(0).isNull(), e.attr("data-key") + " is null in compare --json");
+                continue;
+            }
+            String expected = n.isBigDecimal() ? n.decimalValue().toPlainString() : n.asText();
+            assertEquals(expected, e.hasAttr("data-value") ? e.attr("data-value") : e.wholeText(), e.attr("data-key"));
+            figures++;
+        }
+        assertTrue(figures > 80, figures + " figures checked");
+        // the charts' legends carry the labels the comparison shows
+        assertTrue(section.selectFirst("figure[data-chart=compare-ccdf] svg").outerHtml().contains("go1.19-steady.log"));
+        assertEquals(cvm.labels().size(), section.select("[data-key=sha256]").size(), "each side's SHA-256");
+        assertFalse(doc.selectFirst("footer").text().isBlank());
+    }
+
+    /** Fires the costs table's context-menu item and reads the clipboard. */
+    private static String copied(FxRobot robot, TableView<?> table, String id) {
+        String[] text = new String[1];
+        robot.interact(() -> {
+            MenuItem item = table.getContextMenu().getItems().stream().filter(i -> id.equals(i.getId())).findFirst().orElseThrow();
+            item.fire();
+            text[0] = Clipboard.getSystemClipboard().getString();
+        });
+        return text[0];
+    }
+
+    private static String cli(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        int status;
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            status = new GcscopeCli(o, e, false).execute(new ArrayList<>(List.of(args)).toArray(String[]::new));
+        }
+        assertEquals(0, status, () -> err.toString(StandardCharsets.UTF_8));
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}
