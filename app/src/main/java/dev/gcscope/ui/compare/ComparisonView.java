@@ -100,7 +100,26 @@ public final class ComparisonView {
                 if (!now) vm.relabel(position, field.getText());
             });
             labelFields.add(field);
-            bar.getChildren().addAll(letter, field);
+            // the side's selected range (a drag on its timeline), and the way back to its whole trace
+            Label range = new Label();
+            range.setId("compare-range-" + i);
+            range.getStyleClass().add("compare-range");
+            Button whole = new Button("Whole trace");
+            whole.setId("compare-range-clear-" + i);
+            whole.setTooltip(new Tooltip("Compare this side's whole trace again"));
+            whole.setOnAction(e -> vm.clearRange(position));
+            Runnable showRange = () -> {
+                String text = position < vm.rangeTexts().size() ? vm.rangeTexts().get(position) : "";
+                range.setText(text);
+                boolean on = !text.isEmpty();
+                for (javafx.scene.Node node : List.of(range, whole)) {
+                    node.setVisible(on);
+                    node.setManaged(on);
+                }
+            };
+            showRange.run();
+            vm.rangeTexts().addListener((ListChangeListener<String>) c -> showRange.run());
+            bar.getChildren().addAll(letter, field, range, whole);
         }
         vm.labels().addListener((ListChangeListener<String>) c -> {
             for (int i = 0; i < labelFields.size(); i++) labelFields.get(i).setText(vm.labels().get(i));

@@ -44,6 +44,8 @@ public final class ComparisonViewModel {
     private ComparisonCurves curvesByDocument;
     private List<AlignedSeries> alignedByDocument;
     private final ReadOnlyObjectWrapper<List<AlignedSeries>> aligned = new ReadOnlyObjectWrapper<>();
+    /** True while each side's figures are being computed (at the start, or for a new range): a swap waits for them. */
+    private boolean figuresPending;
 
     private final ReadOnlyObjectWrapper<GcComparison> comparison = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ComparisonCurves> curves = new ReadOnlyObjectWrapper<>();
@@ -55,6 +57,30 @@ public final class ComparisonViewModel {
     private final ObservableList<GcComparison.Rung> ladder = FXCollections.observableArrayList();
     /** The labels in the order shown. */
     private final ObservableList<String> labels = FXCollections.observableArrayList();
+    /**
+     * Each document's selected range, by its index in {@link #documents}: its rows and seconds since its
+     * first cycle; null for the whole trace.
+     */
+    private final List<SideRange> rangesByDocument = new ArrayList<>();
+    /** What each side compares, in the order shown: "" for the whole trace, else its range in words. */
+    private final ObservableList<String> rangeTexts = FXCollections.observableArrayList();
+
+    /**
+     * A side's selected time range.
+     *
+     * @param fromS start, seconds since the side's first cycle (as its timeline counts)
+     * @param toS end
+     * @param fromRow first cycle in it
+     * @param toRow end of its cycles (exclusive)
+     * @param total the side's cycles in all
+     */
+    public record SideRange(double fromS, double toS, int fromRow, int toRow, int total) {
+        /** "12.5–40 s · 520 of 1,590 cycles". */
+        public String text() {
+            return String.format(Locale.ROOT, "%s–%s s · %,d of %,d cycles", dev.gcscope.format.PlainNumbers.rounded(fromS, 1),
+                    dev.gcscope.format.PlainNumbers.rounded(toS, 1), toRow - fromRow, total);
+        }
+    }
 
     public ComparisonViewModel(List<TraceDocument> documents, BackgroundRunner runner) {
         if (documents.size() < 2) throw new IllegalArgumentException("a comparison needs two documents or more");
@@ -65,7 +91,10 @@ public final class ComparisonViewModel {
         this.runner = runner;
         this.task = new LatestTask(runner);
         this.labelsByDocument = new ArrayList<>(defaultLabels(this.documents));
-        for (int i = 0; i < documents.size(); i++) order.add(i);
+        for (int i = 0; i < documents.size(); i++) {
+            order.add(i);
+            rangesByDocument.add(null);
+        }
         showArrangement();
     }
 
@@ -110,19 +139,26 @@ public final class ComparisonViewModel {
     public void start() {
         List<ComparisonSide> sides = new ArrayList<>();
         for (int i = 0; i < documents.size(); i++) {
-            sides.add(ComparisonSide.whole(labelsByDocument.get(i), documents.get(i).gcTrace().cycles()));
+            ComparisonSide side = ComparisonSide.whole(labelsByDocument.get(i), documents.get(i).gcTrace().cycles());
+            SideRange r = rangesByDocument.get(i);
+            sides.add(r == null ? side : side.range(r.fromRow(), r.toRow()));
         }
         verdict.set("Comparing " + sides.size() + " traces…");
+        figuresPending = true;
         updateStatus("computing…");
         task.submit("Compare " + title(), ctx -> {
             Work work = Work.on(runner.executor(), ctx::isCancelled);
             GcComparison c = GcComparison.of(sides, work);
             List<AlignedSeries> series = new ArrayList<>();
-            for (int i = 0; i < documents.size(); i++) series.add(AlignedSeries.of(sides.get(i).label(), documents.get(i).gcTrace().cycles()));
+            for (int i = 0; i < documents.size(); i++) {
+                series.add(alignedByDocument != null ? alignedByDocument.get(i).withLabel(sides.get(i).label())
+                        : AlignedSeries.of(sides.get(i).label(), documents.get(i).gcTrace().cycles()));
+            }
             return new Computed(c, ComparisonCurves.of(c.sides(), work), List.copyOf(series));
         }, new TaskListener<Computed>() {
             @Override
             public void succeeded(Computed c) {
+                figuresPending = false;
                 figuresByDocument = c.comparison().sides();
                 curvesByDocument = c.curves();
                 alignedByDocument = c.aligned();
@@ -132,6 +168,7 @@ public final class ComparisonViewModel {
 
             @Override
             public void failed(Throwable error) {
+                figuresPending = false;
                 verdict.set("The comparison failed: " + error.getMessage());
                 updateStatus("failed");
             }
@@ -146,6 +183,51 @@ public final class ComparisonViewModel {
             if (order.get(i) != i || !labelsByDocument.get(i).equals(figuresByDocument.get(i).label())) return false;
         }
         return true;
+    }
+
+    /**
+     * Compares only the cycles of side {@code position} from {@code fromS} to {@code toS} (seconds since
+     * its first cycle, as its timeline counts); the other sides keep theirs. Every figure is computed
+     * again in the background. A range without a cycle is refused (false).
+     */
+    public boolean selectRange(int position, double fromS, double toS) {
+        if (alignedByDocument == null) return false;
+        int doc = order.get(position);
+        double[] x = alignedByDocument.get(doc).sinceFirstS();
+        double from = Math.min(fromS, toS), to = Math.max(fromS, toS);
+        int first = -1, last = -1;
+        for (int i = 0; i < x.length; i++) {
+            if (x[i] >= from && x[i] <= to) {
+                if (first < 0) first = i;
+                last = i;
+            }
+        }
+        if (first < 0) return false;
+        SideRange r = first == 0 && last == x.length - 1 ? null : new SideRange(from, to, first, last + 1, x.length);
+        if (java.util.Objects.equals(r, rangesByDocument.get(doc))) return true;
+        rangesByDocument.set(doc, r);
+        showArrangement();
+        start();
+        return true;
+    }
+
+    /** Side {@code position} compares its whole trace again. */
+    public void clearRange(int position) {
+        int doc = order.get(position);
+        if (rangesByDocument.get(doc) == null) return;
+        rangesByDocument.set(doc, null);
+        showArrangement();
+        start();
+    }
+
+    /** Side {@code position}'s selected range; null for its whole trace. */
+    public SideRange range(int position) {
+        return rangesByDocument.get(order.get(position));
+    }
+
+    /** What each side compares, in the order shown: "" for its whole trace, else its range in words. */
+    public ObservableList<String> rangeTexts() {
+        return FXCollections.unmodifiableObservableList(rangeTexts);
     }
 
     /** Reverses the sides: B becomes A (for a ladder, the last rung becomes the first). */
@@ -170,7 +252,11 @@ public final class ComparisonViewModel {
 
     /** Compares the computed sides again in the order and under the labels shown now. */
     private void recompare() {
-        if (figuresByDocument == null) return; // the first computation arranges its result when it lands
+        if (figuresPending) {
+            // the figures under way are of other ranges or labels than these: compute them again
+            if (figuresByDocument != null) start();
+            return; // the first computation arranges its result when it lands
+        }
         int[] shown = order.stream().mapToInt(Integer::intValue).toArray();
         List<String> shownLabels = List.copyOf(labels);
         List<SideFigures> arranged = new ArrayList<>();
@@ -207,6 +293,7 @@ public final class ComparisonViewModel {
 
     private void showArrangement() {
         labels.setAll(order.stream().map(labelsByDocument::get).toList());
+        rangeTexts.setAll(order.stream().map(d -> rangesByDocument.get(d) == null ? "" : rangesByDocument.get(d).text()).toList());
         title.set(String.join(" vs ", sides().stream().map(TraceDocument::displayName).toList()));
         updateStatus(comparison.get() == null ? "computing…" : null);
     }
@@ -217,8 +304,10 @@ public final class ComparisonViewModel {
         List<TraceDocument> shown = sides();
         for (int i = 0; i < shown.size(); i++) {
             if (i > 0) s.append(i == shown.size() - 1 ? " with " : ", ");
-            s.append(sideLetter(i, shown.size())).append(' ').append(labels.get(i))
-                    .append(String.format(Locale.ROOT, " (%,d cycles)", shown.get(i).gcTrace().cycles().rowCount()));
+            s.append(sideLetter(i, shown.size())).append(' ').append(labels.get(i));
+            SideRange r = range(i);
+            s.append(r == null ? String.format(Locale.ROOT, " (%,d cycles)", shown.get(i).gcTrace().cycles().rowCount())
+                    : " (" + r.text() + ")");
         }
         if (state != null) s.append(" — ").append(state);
         status.set(s.toString());
@@ -258,7 +347,14 @@ public final class ComparisonViewModel {
      * names it (the charts use {@link #labels()}).
      */
     public List<ComparisonSide> reportSides() {
-        return sides().stream().map(d -> ComparisonSide.whole(fileName(d), d.gcTrace().cycles())).toList();
+        List<ComparisonSide> out = new ArrayList<>();
+        for (int i = 0; i < order.size(); i++) {
+            TraceDocument d = documents.get(order.get(i));
+            ComparisonSide side = ComparisonSide.whole(fileName(d), d.gcTrace().cycles());
+            SideRange r = range(i);
+            out.add(r == null ? side : side.range(r.fromRow(), r.toRow()));
+        }
+        return out;
     }
 
     /** A document's file as a command line names it; a bundled sample by its name. */

@@ -10,7 +10,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.gcscope.analysis.compare.ComparisonSide;
+import dev.gcscope.analysis.compare.GcComparison;
 import dev.gcscope.cli.GcscopeCli;
+import dev.gcscope.format.ComparisonJson;
 import dev.gcscope.export.report.ReportFormat;
 import dev.gcscope.parsers.TraceLoader;
 import dev.gcscope.samples.SampleTraces;
@@ -25,12 +28,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TableView;
 import javafx.scene.input.Clipboard;
+import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -119,6 +124,84 @@ class CompareExportWindowTest {
         assertTrue(section.selectFirst("figure[data-chart=compare-ccdf] svg").outerHtml().contains("go1.19-steady.log"));
         assertEquals(cvm.labels().size(), section.select("[data-key=sha256]").size(), "each side's SHA-256");
         assertFalse(doc.selectFirst("footer").text().isBlank());
+    }
+
+    /**
+     * A drag on A's pause row compares that range of A alone, and every cost is then what
+     * {@code compare --json} says of A's file cut to those cycles' lines, against B whole.
+     */
+    @Test
+    void aRangeDraggedOnOneSideIsComparedAsThatSidesFileCutToIt(FxRobot robot) throws Exception {
+        Path a = SampleTraces.get("steady/go1.19-steady.log").copyTo(tmp);
+        Path b = SampleTraces.get("steady/go1.24-steady.log").copyTo(tmp);
+        robot.interact(() -> view.dropFiles(List.of(a.toFile(), b.toFile())));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> view.documentTabs().getTabs().size() == 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> view.compareOpenDocuments(List.of(a, b)));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.documentTabs().getTabs().size() == 3);
+        Tab comparison = view.documentTabs().getTabs().get(2);
+        ComparisonViewModel cvm = (ComparisonViewModel) comparison.getUserData();
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> cvm.comparisonProperty().get() != null && !cvm.isComputing());
+        javafx.scene.control.TabPane inner = robot.from(comparison.getContent()).lookup("#compare-views").queryAs(javafx.scene.control.TabPane.class);
+        robot.interact(() -> inner.getSelectionModel().select(
+                inner.getTabs().stream().filter(t -> "compare-timelines".equals(t.getId())).findFirst().orElseThrow()));
+        WaitForAsyncUtils.waitForFxEvents();
+        ComparisonChart rowA = robot.from(comparison.getContent()).lookup("#compare-timeline-pause-0-chart").queryAs(ComparisonChart.class);
+        var area = rowA.plotArea().orElseThrow();
+        javafx.geometry.Point2D from = rowA.localToScreen(area.x() + area.width() * 0.3, area.y() + area.height() / 2);
+        javafx.geometry.Point2D to = rowA.localToScreen(area.x() + area.width() * 0.7, area.y() + area.height() / 2);
+        var before = cvm.comparisonProperty().get();
+        robot.drag(from, MouseButton.PRIMARY).moveTo(to).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> cvm.comparisonProperty().get() != before && !cvm.isComputing());
+        WaitForAsyncUtils.waitForFxEvents();
+        ComparisonViewModel.SideRange range = cvm.range(0);
+        assertNotNull(range, "the drag selected a range of A");
+        assertEquals(null, cvm.range(1), "B is whole");
+        assertTrue(range.toRow() - range.fromRow() > 100 && range.toRow() - range.fromRow() < range.total(), range.toString());
+        javafx.scene.control.Label label = robot.from(comparison.getContent()).lookup("#compare-range-0").queryAs(javafx.scene.control.Label.class);
+        assertEquals(range.text(), label.getText());
+        assertTrue(label.isVisible());
+        assertFalse(robot.from(comparison.getContent()).lookup("#compare-range-1").queryAs(javafx.scene.control.Label.class).isVisible());
+
+        // A's file cut to the lines of the range's cycles
+        tech.tablesaw.api.Table cycles = cvm.sides().get(0).gcTrace().cycles();
+        int firstLine = (int) cycles.numberColumn(dev.gcscope.parsers.gctrace.GcColumns.LINE).getDouble(range.fromRow());
+        int lastLine = (int) cycles.numberColumn(dev.gcscope.parsers.gctrace.GcColumns.LINE).getDouble(range.toRow() - 1);
+        List<String> lines = Files.readAllLines(a);
+        Path cut = tmp.resolve("go1.19-steady-cut.log");
+        Files.write(cut, lines.subList(firstLine - 1, lastLine));
+        JsonNode expected = JSON.readTree(cli("compare", "--json", cut.toString(), b.toString()));
+        JsonNode shown = JSON.readTree(cvm.json().orElseThrow().toString());
+        assertEquals(range.toRow() - range.fromRow(), expected.at("/sides/0/cycles").asInt(), "the cut file holds the range's cycles");
+        assertEquals(expected.at("/sides/0/cycles"), shown.at("/sides/0/cycles"));
+        for (String key : List.of("/stw_ms", "/mann_whitney_p", "/ks_p", "/hodges_lehmann_ms", "/hodges_lehmann_ci_ms")) {
+            assertEquals(expected.at(key), shown.at(key), key);
+        }
+        // The costs over the time between cycles count the interval before the range's first cycle, as a range
+        // of one file's timeline does (its derived columns are the whole file's): the cut file has lost that one
+        // interval. Every other cost is the cut file's exactly; those four are the cycles table cut to the range's.
+        Set<String> perInterval = Set.of("gc_cpu_cycles_pct", "cycles_per_s", "cycles_per_gb", "alloc_rate_mb_s");
+        JsonNode tableCut = JSON.readTree(ComparisonJson.of(GcComparison.of(List.of(
+                ComparisonSide.whole("A", cycles.inRange(range.fromRow(), range.toRow())),
+                ComparisonSide.whole("B", cvm.sides().get(1).gcTrace().cycles()))), a.toString(), b.toString()).toString());
+        var names = expected.path("costs").fieldNames();
+        while (names.hasNext()) {
+            String cost = names.next();
+            if (!perInterval.contains(cost)) {
+                assertEquals(expected.path("costs").path(cost), shown.path("costs").path(cost), cost);
+                continue;
+            }
+            assertEquals(tableCut.path("costs").path(cost), shown.path("costs").path(cost), cost);
+            double file = expected.path("costs").path(cost).path("a").asDouble(), window = shown.path("costs").path(cost).path("a").asDouble();
+            assertEquals(file, window, Math.abs(file) * 2.0 / (range.toRow() - range.fromRow()), cost + ": one interval of the range's apart");
+        }
+        assertEquals(tableCut.path("verdict"), shown.path("verdict"));
+        // back to the whole trace
+        robot.clickOn(robot.from(comparison.getContent()).lookup("#compare-range-clear-0").queryAs(javafx.scene.Node.class));
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> cvm.range(0) == null && !cvm.isComputing()
+                && cvm.comparisonProperty().get().sides().get(0).cycles() == range.total());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(label.isVisible());
     }
 
     /** Fires the costs table's context-menu item and reads the clipboard. */
