@@ -82,6 +82,42 @@ public final class ComparisonView {
         return new VBox(6, note, table, regimesTitle, regimes);
     }
 
+    /**
+     * For a side whose log holds several runs (the process restarted): which to compare — all of them
+     * laid end to end, as the single-file views show them (the default), or one.
+     */
+    private static javafx.scene.control.ChoiceBox<String> runChoice(ComparisonViewModel vm, int position) {
+        javafx.scene.control.ChoiceBox<String> choice = new javafx.scene.control.ChoiceBox<>();
+        choice.setId("compare-run-" + position);
+        choice.setTooltip(new Tooltip("The process restarted within this log: compare all its runs, or one"));
+        boolean[] updating = {false};
+        // the side at this position changes with a swap: its runs are read again each time
+        Runnable show = () -> {
+            updating[0] = true;
+            List<int[]> runs = vm.runs(position);
+            List<String> items = new ArrayList<>(List.of("all " + runs.size() + " runs"));
+            for (int r = 0; r < runs.size(); r++) {
+                items.add(String.format(java.util.Locale.ROOT, "run %d (%,d cycles)", r + 1, runs.get(r)[1] - runs.get(r)[0]));
+            }
+            if (!choice.getItems().equals(items)) choice.getItems().setAll(items);
+            boolean several = runs.size() > 1;
+            choice.setVisible(several);
+            choice.setManaged(several);
+            ComparisonViewModel.SideRange r = vm.range(position);
+            // a range dragged on the timeline is not a run: the choice shows none
+            if (r != null && r.run() == 0) choice.getSelectionModel().clearSelection();
+            else choice.getSelectionModel().select(r == null ? 0 : r.run());
+            updating[0] = false;
+        };
+        show.run();
+        vm.rangeTexts().addListener((ListChangeListener<String>) c -> show.run());
+        vm.labels().addListener((ListChangeListener<String>) c -> show.run());
+        choice.getSelectionModel().selectedIndexProperty().addListener((obs, old, now) -> {
+            if (!updating[0] && now.intValue() >= 0) vm.selectRun(position, now.intValue());
+        });
+        return choice;
+    }
+
     /** "A [go1.19-steady.log]  B [go1.24-steady.log]  [Swap]": each label editable, Enter or leaving the field applies it. */
     private FlowPane sides(ComparisonViewModel vm) {
         FlowPane bar = new FlowPane(8, 4);
@@ -119,7 +155,7 @@ public final class ComparisonView {
             };
             showRange.run();
             vm.rangeTexts().addListener((ListChangeListener<String>) c -> showRange.run());
-            bar.getChildren().addAll(letter, field, range, whole);
+            bar.getChildren().addAll(letter, field, runChoice(vm, i), range, whole);
         }
         vm.labels().addListener((ListChangeListener<String>) c -> {
             for (int i = 0; i < labelFields.size(); i++) labelFields.get(i).setText(vm.labels().get(i));

@@ -74,12 +74,58 @@ public final class ComparisonViewModel {
      * @param toRow end of its cycles (exclusive)
      * @param total the side's cycles in all
      */
-    public record SideRange(double fromS, double toS, int fromRow, int toRow, int total) {
-        /** "12.5–40 s · 520 of 1,590 cycles". */
-        public String text() {
-            return String.format(Locale.ROOT, "%s–%s s · %,d of %,d cycles", dev.gcscope.format.PlainNumbers.rounded(fromS, 1),
-                    dev.gcscope.format.PlainNumbers.rounded(toS, 1), toRow - fromRow, total);
+    public record SideRange(double fromS, double toS, int fromRow, int toRow, int total, int run) {
+        /** A range selected on the timeline, not a run. */
+        public SideRange(double fromS, double toS, int fromRow, int toRow, int total) {
+            this(fromS, toS, fromRow, toRow, total, 0);
         }
+
+        /** "12.5–40 s · 520 of 1,590 cycles"; "run 2 · 12.5–40 s · …" for a run picked. */
+        public String text() {
+            return (run > 0 ? "run " + run + " · " : "") + String.format(Locale.ROOT, "%s–%s s · %,d of %,d cycles",
+                    dev.gcscope.format.PlainNumbers.rounded(fromS, 1), dev.gcscope.format.PlainNumbers.rounded(toS, 1),
+                    toRow - fromRow, total);
+        }
+    }
+
+    /**
+     * The runs of side {@code position}'s trace (the process restarted within the log), in order: each
+     * {first row, end row}. One run for a trace without a restart.
+     */
+    public List<int[]> runs(int position) {
+        tech.tablesaw.api.Table cycles = documents.get(order.get(position)).gcTrace().cycles();
+        List<int[]> out = new ArrayList<>();
+        if (cycles.rowCount() == 0 || !cycles.containsColumn(dev.gcscope.parsers.gctrace.GcColumns.RUN)) return out;
+        tech.tablesaw.api.IntColumn run = cycles.intColumn(dev.gcscope.parsers.gctrace.GcColumns.RUN);
+        int start = 0;
+        for (int i = 1; i <= cycles.rowCount(); i++) {
+            if (i == cycles.rowCount() || run.getInt(i) != run.getInt(i - 1)) {
+                out.add(new int[] {start, i});
+                start = i;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Compares run {@code run} (1 for the first) of side {@code position}'s trace alone, or with 0 every
+     * run, as the single-file views show them (laid end to end). Computed again in the background.
+     */
+    public void selectRun(int position, int run) {
+        if (run == 0) {
+            clearRange(position);
+            return;
+        }
+        List<int[]> runs = runs(position);
+        if (run > runs.size() || alignedByDocument == null) return;
+        int doc = order.get(position);
+        double[] x = alignedByDocument.get(doc).sinceFirstS();
+        int[] rows = runs.get(run - 1);
+        SideRange r = new SideRange(x[rows[0]], x[rows[1] - 1], rows[0], rows[1], x.length, run);
+        if (r.equals(rangesByDocument.get(doc))) return;
+        rangesByDocument.set(doc, r);
+        showArrangement();
+        start();
     }
 
     public ComparisonViewModel(List<TraceDocument> documents, BackgroundRunner runner) {

@@ -204,6 +204,51 @@ class CompareExportWindowTest {
         assertFalse(label.isVisible());
     }
 
+    /**
+     * A log whose process restarted offers its runs beside its label; run 2 alone compares as that run's
+     * lines cut out of the file, every figure exactly.
+     */
+    @Test
+    void aRunPickedOnASideIsComparedAsThatRunsLinesAlone(FxRobot robot) throws Exception {
+        Path a = SampleTraces.get("gctrace/go1.22-phases-restart.log").copyTo(tmp);
+        Path b = SampleTraces.get("gctrace/go1.24-phases.log").copyTo(tmp);
+        robot.interact(() -> view.dropFiles(List.of(a.toFile(), b.toFile())));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> view.documentTabs().getTabs().size() == 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> view.compareOpenDocuments(List.of(a, b)));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.documentTabs().getTabs().size() == 3);
+        Tab comparison = view.documentTabs().getTabs().get(2);
+        ComparisonViewModel cvm = (ComparisonViewModel) comparison.getUserData();
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> cvm.comparisonProperty().get() != null && !cvm.isComputing());
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ChoiceBox<?> runA = robot.from(comparison.getContent()).lookup("#compare-run-0").queryAs(javafx.scene.control.ChoiceBox.class);
+        javafx.scene.control.ChoiceBox<?> runB = robot.from(comparison.getContent()).lookup("#compare-run-1").queryAs(javafx.scene.control.ChoiceBox.class);
+        assertTrue(runA.isVisible(), "the restarted log offers its runs");
+        assertFalse(runB.isVisible(), "a log of one run does not");
+        List<int[]> runs = cvm.runs(0);
+        assertEquals(2, runs.size());
+        assertEquals(0, runA.getSelectionModel().getSelectedIndex(), "all runs, as the single-file views show them");
+
+        var before = cvm.comparisonProperty().get();
+        robot.interact(() -> runA.getSelectionModel().select(2));
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> cvm.comparisonProperty().get() != before && !cvm.isComputing());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2, cvm.range(0).run());
+        assertTrue(cvm.rangeTexts().get(0).startsWith("run 2 · "), cvm.rangeTexts().get(0));
+
+        tech.tablesaw.api.Table cycles = cvm.sides().get(0).gcTrace().cycles();
+        var line = cycles.numberColumn(dev.gcscope.parsers.gctrace.GcColumns.LINE);
+        List<String> lines = Files.readAllLines(a);
+        Path cut = tmp.resolve("run2.log");
+        Files.write(cut, lines.subList((int) line.getDouble(runs.get(1)[0]) - 1, (int) line.getDouble(runs.get(1)[1] - 1)));
+        JsonNode expected = JSON.readTree(cli("compare", "--json", cut.toString(), b.toString()));
+        JsonNode shown = JSON.readTree(cvm.json().orElseThrow().toString());
+        assertEquals(runs.get(1)[1] - runs.get(1)[0], shown.at("/sides/0/cycles").asInt());
+        for (String key : List.of("/sides/0/cycles", "/stw_ms", "/costs", "/mann_whitney_p", "/ks_p", "/hodges_lehmann_ms", "/verdict")) {
+            assertEquals(expected.at(key), shown.at(key), key);
+        }
+    }
+
     /** Fires the costs table's context-menu item and reads the clipboard. */
     private static String copied(FxRobot robot, TableView<?> table, String id) {
         String[] text = new String[1];
