@@ -13,6 +13,7 @@ import dev.gcscope.render.compare.LadderPlot;
 import dev.gcscope.render.compare.MmuOverlayPlot;
 import dev.gcscope.render.compare.OverlayStyle;
 import dev.gcscope.render.compare.RegimeScatterOverlayPlot;
+import dev.gcscope.render.compare.SideTimelinePlot;
 import dev.gcscope.render.plot.ChartDrawing;
 import dev.gcscope.render.plot.FrameStyle;
 import dev.gcscope.render.plot.FramedChart;
@@ -55,18 +56,29 @@ final class ComparisonCharts {
         return List.copyOf(out);
     }
 
-    /** Pause, live heap and GC CPU over each side's time since its first cycle, the whole span, one x axis. */
+    /**
+     * Each side's pauses, then each side's live heap, one row per side over time since its own first
+     * cycle, as the comparison's Timelines tab stacks them: one time axis and, per figure, one value axis.
+     */
     private static ChartDrawing timelines(List<AlignedSeries> sides, ChartTheme t) {
         double span = 0;
         for (AlignedSeries s : sides) span = Math.max(span, s.span());
         double to = span > 0 ? span : 1;
         OverlayStyle style = style(t);
+        List<AlignedTimelinePlot.Figure> figures = List.of(AlignedTimelinePlot.Figure.PAUSE, AlignedTimelinePlot.Figure.HEAP_LIVE);
         List<FramedChart> parts = new ArrayList<>();
-        for (AlignedTimelinePlot.Figure f : AlignedTimelinePlot.Figure.values()) {
-            boolean last = f == AlignedTimelinePlot.Figure.GC_CPU;
-            parts.add(framed(new AlignedTimelinePlot(sides, f, 0, to, last, style), t, AlignedTimelinePlot.PLACEHOLDER));
+        List<Double> shares = new ArrayList<>();
+        for (AlignedTimelinePlot.Figure f : figures) {
+            for (int i = 0; i < sides.size(); i++) {
+                boolean last = f == figures.get(figures.size() - 1) && i == sides.size() - 1;
+                SideTimelinePlot.Frame frame = SideTimelinePlot.Frame.of(sides, f, 0, to, false, last);
+                parts.add(framed(new SideTimelinePlot(sides.get(i), i, f, frame, Double.NaN, Double.NaN, style), t,
+                        AlignedTimelinePlot.PLACEHOLDER));
+                // the lowest row also holds the time axis' title
+                shares.add(last ? 1.3 : 1.0);
+            }
         }
-        return new StackedCharts(parts, List.of(1.0, 1.0, 1.2));
+        return new StackedCharts(parts, shares);
     }
 
     private static ReportChart overlay(String id, String title, Function<OverlayStyle, PlotContent> plot, String placeholder) {

@@ -74,7 +74,8 @@ final class ComparisonSection {
             "compare-convergence", "Each side's running P50 and P99 after the first N cycles: a P99 still moving has not"
                     + " run long enough to be compared.",
             "compare-regime-scatter", "Each side's cycles by allocation rate and survival, with each side's regime centres.",
-            "compare-timelines", "Pause, live heap and Go's GC CPU share of every side over time since its own first cycle.",
+            "compare-timelines", "Each side's pauses, then each side's live heap, one row per side over time since its own"
+                    + " first cycle, on one time axis and, per figure, one value axis.",
             "compare-ladder", "Each side in order: P50 and P99 of the pauses, GC CPU and cycles per GB with 95 % intervals.");
 
     /** A, B (and a ladder's middle sides): file, SHA-256, cycles compared, range. */

@@ -1,16 +1,17 @@
 package dev.gcscope.ui.compare;
 
 import dev.gcscope.analysis.work.Work;
+import dev.gcscope.export.report.CycleSpan;
 import dev.gcscope.export.report.RenderedCharts;
 import dev.gcscope.export.report.ReportFormat;
 import dev.gcscope.export.report.ReportTheme;
 import dev.gcscope.parsers.TraceInputException;
 import dev.gcscope.parsers.TraceSource;
+import dev.gcscope.render.timeline.GcTraceSeries;
 import dev.gcscope.ui.Theme;
 import dev.gcscope.ui.export.FileExports;
 import dev.gcscope.ui.export.ReportExport;
 import dev.gcscope.ui.table.TableActions;
-import dev.gcscope.ui.window.DemoSamples;
 import dev.gcscope.ui.workspace.TraceDocument;
 import java.io.File;
 import java.nio.file.Path;
@@ -103,23 +104,33 @@ final class ComparisonExports {
         FileExports exports = exports(owner);
         if (exports == null || vm.comparisonProperty().get() == null) return false;
         boolean dark = owner.getScene().getRoot().getStyleClass().contains(Theme.DARK_CLASS);
-        List<ReportExport.Source> sources = vm.sides().stream().map(ComparisonExports::source).toList();
+        List<ReportExport.Source> sources = new java.util.ArrayList<>();
+        for (int i = 0; i < vm.sides().size(); i++) sources.add(source(vm.sides().get(i), span(vm.sides().get(i), vm.range(i))));
         RenderedCharts charts = new RenderedCharts(Work.on(exports.runner().executor(), () -> false));
         new ReportExport(exports, charts).exportComparison(sources, vm.reportSides(), List.copyOf(vm.labels()), target, format,
                 dark ? ReportTheme.DARK : ReportTheme.LIGHT);
         return true;
     }
 
-    private static ReportExport.Source source(TraceDocument d) {
+    /** A side's range as a report states it: its cycles, in seconds on the file's timeline (what --from/--to take). */
+    private static CycleSpan span(TraceDocument d, ComparisonViewModel.SideRange r) {
+        if (r == null) return null;
+        double[] x = GcTraceSeries.of(d.gcTrace().cycles()).x();
+        return new CycleSpan(x[r.fromRow()], x[r.toRow() - 1], r.fromRow(), r.toRow(), r.total());
+    }
+
+    private static ReportExport.Source source(TraceDocument d, CycleSpan span) {
         Path file = d.file();
-        return new ReportExport.Source(d.displayName(), file, d.bytes(), d.result(), null,
+        return new ReportExport.Source(d.displayName(), file, d.bytes(), d.result(), span,
                 () -> file != null ? TraceSource.of(file) : sampleBytes(d.displayName()));
     }
 
-    private static TraceSource sampleBytes(String fileName) throws Exception {
-        DemoSamples.Sample sample = DemoSamples.all().stream().filter(s -> s.fileName().equals(fileName)).findFirst()
-                .orElseThrow(() -> new TraceInputException(fileName + ": its bytes are no longer at hand; save it and open the file"));
-        return TraceSource.of(sample.fileName(), sample.bytes());
+    /**
+     * A bundled sample has no file to read its bytes from here (the samples' index is the window's, which
+     * this package may not depend on): the report says so rather than vouching for bytes it did not read.
+     */
+    private static TraceSource sampleBytes(String fileName) throws TraceInputException {
+        throw new TraceInputException(fileName + ": a bundled sample; open it from a file (File ▸ Open) to report on it");
     }
 
     private static FileExports exports(Node node) {

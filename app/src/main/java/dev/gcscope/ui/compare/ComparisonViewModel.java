@@ -64,6 +64,12 @@ public final class ComparisonViewModel {
     private final List<SideRange> rangesByDocument = new ArrayList<>();
     /** What each side compares, in the order shown: "" for the whole trace, else its range in words. */
     private final ObservableList<String> rangeTexts = FXCollections.observableArrayList();
+    /**
+     * One read-only view of it for every caller: an unmodifiable wrapper holds its listeners weakly on the
+     * list it wraps, so a wrapper made per call, once collected, would silently drop them.
+     */
+    private final ObservableList<String> rangeTextsView = FXCollections.unmodifiableObservableList(rangeTexts);
+    private final ObservableList<String> labelsView = FXCollections.unmodifiableObservableList(labels);
 
     /**
      * A side's selected time range.
@@ -164,7 +170,7 @@ public final class ComparisonViewModel {
 
     /** The labels in the order shown (A first). */
     public ObservableList<String> labels() {
-        return FXCollections.unmodifiableObservableList(labels);
+        return labelsView;
     }
 
     /** The documents in the order shown. */
@@ -273,7 +279,7 @@ public final class ComparisonViewModel {
 
     /** What each side compares, in the order shown: "" for its whole trace, else its range in words. */
     public ObservableList<String> rangeTexts() {
-        return FXCollections.unmodifiableObservableList(rangeTexts);
+        return rangeTextsView;
     }
 
     /** Reverses the sides: B becomes A (for a ladder, the last rung becomes the first). */

@@ -89,9 +89,20 @@ public final class ReportExport {
             List<String> args = new ArrayList<>(List.of("report", "--compare"));
             if (format != ReportFormat.HTML) args.addAll(List.of("--format", format.id()));
             if (theme != ReportTheme.LIGHT) args.addAll(List.of("--theme", theme.id()));
-            for (Source s : sources) args.add(s.file() == null ? s.name() : s.file().toString());
+            StringBuilder ranges = new StringBuilder();
+            for (Source s : sources) {
+                args.add(s.file() == null ? s.name() : s.file().toString());
+                CycleSpan span = s.span();
+                if (span != null) {
+                    ranges.append(String.format(Locale.ROOT, "; %s: cycles %,d to %,d (%s s – %s s on its timeline)", s.name(),
+                            span.fromRow() + 1, span.toRow(), PlainNumbers.plain(span.fromS()), PlainNumbers.plain(span.toS())));
+                }
+            }
+            // a range per side is the window's: --from/--to give every file the same range
+            String reproduce = CommandLines.gcscope(args) + (ranges.length() == 0 ? "" : "  (the whole files: the window compared"
+                    + " a range of a side alone" + ranges + ")");
             ReportRequest request = new ReportRequest(VersionProvider.version(), "gcscope window: Export report… of the comparison "
-                    + names, CommandLines.gcscope(args), theme);
+                    + names + ranges, reproduce, theme);
             ReportDocument doc = new ReportBuilder(FormatSupports.standard(), AnalysisOptions.DEFAULT, charts, work)
                     .build(inputs, request, comparison);
             return format == ReportFormat.HTML
