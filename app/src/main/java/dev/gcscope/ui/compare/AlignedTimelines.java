@@ -15,7 +15,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ListChangeListener;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.input.MouseButton;
@@ -25,7 +24,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
- * The Timelines tab: each side's pauses (and, when ticked, live heap and GC CPU) one above the other
+ * The Timelines tab: each side's pauses (or live heap, or GC CPU, as chosen) one above the other
  * over the same time axis (time since each side's first cycle) and, per figure, the same value axis,
  * linear or log as the single-file timelines. One window is shown by every row: the wheel zooms around
  * the pointer, Shift-drag (or a middle drag) pans, a double click shows everything. A drag selects a
@@ -49,6 +48,7 @@ final class AlignedTimelines {
     private final ObjectProperty<double[]> dragging = new SimpleObjectProperty<>();
     private final ComparisonViewModel vm;
     private final VBox rows = new VBox(2);
+    private final javafx.scene.control.ToggleGroup figureGroup = new javafx.scene.control.ToggleGroup();
     private final List<ComparisonChart> charts = new ArrayList<>();
     private double dragStartX = Double.NaN;
     private double[] dragStartWindow;
@@ -67,9 +67,18 @@ final class AlignedTimelines {
         Label about = ViewParts.note();
         about.setText("Each side over time since its own first cycle. Drag: compare only that range of that side (its"
                 + " label says which); wheel: zoom, Shift-drag: pan, double click: everything — in every row at once.");
-        VBox.setVgrow(t.rows, Priority.ALWAYS);
         t.rows.setId("compare-timeline-rows");
-        VBox box = new VBox(6, controls, t.rows, about);
+        // the rows share the tab's height; more rows than fit (three figures of three sides at 1024 × 700) scroll
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(t.rows);
+        scroll.setFitToWidth(true);
+        // not fitToHeight, which would squeeze the rows under their minimum (too low for a plot: blank rows);
+        // the rows fill the viewport and, when their minimum is more, scroll
+        t.rows.prefHeightProperty().bind(Bindings.createDoubleBinding(() -> scroll.getViewportBounds().getHeight(),
+                scroll.viewportBoundsProperty()));
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("compare-timeline-scroll");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        VBox box = new VBox(6, controls, scroll, about);
         box.getStyleClass().add("compare-chart-box");
         vm.alignedProperty().addListener((obs, old, now) -> {
             if (old == null || now == null || old.size() != now.size()) t.window.set(null);
@@ -84,18 +93,17 @@ final class AlignedTimelines {
         return ComparisonCharts.tab("Timelines", "compare-timelines", box);
     }
 
-    private CheckBox figureBox(String text, AlignedTimelinePlot.Figure figure) {
-        CheckBox box = new CheckBox(text);
+    /**
+     * One figure at a time, a row per side: with more than four rows in the tab (two figures of three
+     * sides) the rows were left blank at 1024 × 700 (cause not found), so the figures are a choice.
+     */
+    private javafx.scene.control.RadioButton figureBox(String text, AlignedTimelinePlot.Figure figure) {
+        javafx.scene.control.RadioButton box = new javafx.scene.control.RadioButton(text);
         box.setId("compare-timeline-show-" + figure.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        box.setToggleGroup(figureGroup);
         box.setSelected(figures.get().contains(figure));
         box.selectedProperty().addListener((obs, was, now) -> {
-            Set<AlignedTimelinePlot.Figure> s = EnumSet.noneOf(AlignedTimelinePlot.Figure.class);
-            s.addAll(figures.get());
-            if (now) s.add(figure);
-            else s.remove(figure);
-            // at least one figure: unticking the last ticks it again
-            if (s.isEmpty()) box.setSelected(true);
-            else figures.set(s);
+            if (now) figures.set(EnumSet.of(figure));
         });
         return box;
     }
@@ -120,12 +128,18 @@ final class AlignedTimelines {
             lowest.setPrefHeight(lowest.getPrefHeight() + X_TITLE_ROOM);
         }
         // the plots start at the widest y labels' edge, so a moment is one pixel column in every row
-        javafx.beans.value.ObservableNumberValue left = null;
-        for (ComparisonChart c : charts) {
-            left = left == null ? c.naturalPlotLeftProperty() : Bindings.max(left, c.naturalPlotLeftProperty());
-        }
-        for (ComparisonChart c : charts) c.minPlotLeftProperty().bind(Bindings.createDoubleBinding(
-                ((javafx.beans.value.ObservableNumberValue) left)::doubleValue, left));
+        // a row too low for a plot has no natural left (NaN): it must not make every row's NaN
+        javafx.beans.Observable[] naturals = charts.stream().map(ComparisonChart::naturalPlotLeftProperty).toArray(javafx.beans.Observable[]::new);
+        List<ComparisonChart> shown = List.copyOf(charts);
+        javafx.beans.binding.DoubleBinding left = Bindings.createDoubleBinding(() -> {
+            double m = 0;
+            for (ComparisonChart c : shown) {
+                double v = c.naturalPlotLeftProperty().get();
+                if (!Double.isNaN(v)) m = Math.max(m, v);
+            }
+            return m;
+        }, naturals);
+        for (ComparisonChart c : charts) c.minPlotLeftProperty().bind(left);
         redraw();
     }
 
@@ -134,6 +148,7 @@ final class AlignedTimelines {
         chart.setId("compare-timeline-" + figureId(figure) + "-" + side + "-chart");
         chart.getProperties().put(AlignedTimelinePlot.Figure.class, figure);
         chart.getProperties().put(Integer.class, side);
+        // a plot needs this much height under its tick labels; rows that do not fit scroll (below)
         chart.setMinHeight(70);
         chart.setPrefHeight(160);
         VBox.setVgrow(chart, Priority.ALWAYS);
