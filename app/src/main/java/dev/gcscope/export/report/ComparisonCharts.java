@@ -57,15 +57,16 @@ final class ComparisonCharts {
     }
 
     /**
-     * Each side's pauses, then each side's live heap, one row per side over time since its own first
-     * cycle, as the comparison's Timelines tab stacks them: one time axis and, per figure, one value axis.
+     * Each side's pauses, one row per side over time since its own first cycle, as the comparison's
+     * Timelines tab stacks them: one time axis and one value axis.
      */
     private static ChartDrawing timelines(List<AlignedSeries> sides, ChartTheme t) {
         double span = 0;
         for (AlignedSeries s : sides) span = Math.max(span, s.span());
         double to = span > 0 ? span : 1;
         OverlayStyle style = style(t);
-        List<AlignedTimelinePlot.Figure> figures = List.of(AlignedTimelinePlot.Figure.PAUSE, AlignedTimelinePlot.Figure.HEAP_LIVE);
+        // pauses only: at the report's chart height, two figures of three sides leave rows too low for a plot
+        List<AlignedTimelinePlot.Figure> figures = List.of(AlignedTimelinePlot.Figure.PAUSE);
         List<FramedChart> parts = new ArrayList<>();
         List<Double> shares = new ArrayList<>();
         for (AlignedTimelinePlot.Figure f : figures) {

@@ -74,8 +74,8 @@ final class ComparisonSection {
             "compare-convergence", "Each side's running P50 and P99 after the first N cycles: a P99 still moving has not"
                     + " run long enough to be compared.",
             "compare-regime-scatter", "Each side's cycles by allocation rate and survival, with each side's regime centres.",
-            "compare-timelines", "Each side's pauses, then each side's live heap, one row per side over time since its own"
-                    + " first cycle, on one time axis and, per figure, one value axis.",
+            "compare-timelines", "Each side's pauses, one row per side over time since its own first cycle, on one time"
+                    + " axis and one value axis.",
             "compare-ladder", "Each side in order: P50 and P99 of the pauses, GC CPU and cycles per GB with 95 % intervals.");
 
     /** A, B (and a ladder's middle sides): file, SHA-256, cycles compared, range. */
@@ -105,7 +105,7 @@ final class ComparisonSection {
         for (GcCost cost : ComparisonCosts.costs(f.json())) {
             String p = "/costs/" + cost.key();
             String unit = cost.unit().isEmpty() ? "" : " (" + cost.unit() + ")";
-            rows.add(List.of(Cell.text(cost.label() + unit), f.cell(p + "/a"), f.cell(p + "/b"), f.cell(p + "/ratio"),
+            rows.add(List.of(Cell.text(cost.label() + unit), f.cell(p + "/a"), f.cell(p + "/b"), pValue(f, p + "/ratio"),
                     ratioInterval(f, p), pValue(f, p + "/p_adjusted"), change(f, p)));
         }
         return Tables.of("compare-costs", "Every GC cost: A, B, B/A and its 95 % interval",
@@ -125,7 +125,7 @@ final class ComparisonSection {
         return Cell.of(l, Cell.Run.text(" – "), h);
     }
 
-    /** A p-value; a dash where the cost has none of its own (the pause percentiles are tested together, below). */
+    /** A ratio or p-value; a dash where there is none (a ratio of two zeros; the pause percentiles are tested together, below). */
     private static Cell pValue(JsonFigures f, String key) {
         Cell.Run r = f.run(key);
         return Cell.of(r.missing() ? new Cell.Run("—", key, true) : r);
