@@ -1,21 +1,18 @@
 package dev.gcscope.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gcscope.analysis.compare.ComparisonSide;
 import dev.gcscope.analysis.compare.CostRow;
 import dev.gcscope.analysis.compare.GcComparison;
 import dev.gcscope.analysis.compare.GcCost;
 import dev.gcscope.analysis.compare.PairComparison;
 import dev.gcscope.analysis.compare.RegimeComparison;
-import dev.gcscope.analysis.compare.SideFigures;
 import dev.gcscope.analysis.compare.TraceComparison;
 import dev.gcscope.analysis.regime.Regime;
 import dev.gcscope.analysis.sched.GcPauseComparison;
 import dev.gcscope.analysis.sched.HistogramHistory;
+import dev.gcscope.export.report.ComparisonCosts;
+import dev.gcscope.format.ComparisonJson;
 import dev.gcscope.format.FormatSupport;
-import dev.gcscope.format.JsonNumbers;
 import dev.gcscope.format.PlainNumbers;
 import dev.gcscope.format.TextReport;
 import dev.gcscope.parsers.ParseOptions;
@@ -32,12 +29,13 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import tech.tablesaw.api.Table;
 
 /**
- * {@code gcscope compare [--json] A B [C…]}: what changed from trace A to trace B — every GC cost, the
+ * {@code gcscope compare [--json|--tsv|--markdown] A B [C…]}: what changed from trace A to trace B — every GC cost, the
  * pauses' tests, the regimes both show, a verdict — and, with more files, each step of the ladder.
  */
 @Command(name = "compare", sortOptions = false,
@@ -110,6 +108,14 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print a JSON object instead of text.")
     private boolean json;
 
+    @Option(names = "--tsv", description = "Print the costs table as tab-separated values (the --json figures, one"
+            + " column per interval end), for a spreadsheet.")
+    private boolean tsv;
+
+    @Option(names = "--markdown", description = "Print the files, the verdict and the costs table as Markdown, for an"
+            + " issue or a wiki.")
+    private boolean markdown;
+
     @Parameters(paramLabel = "A B [C...]", arity = "2..*",
             description = "The baseline trace (e.g. before the upgrade), then the traces to compare with it, in order.")
     private List<Path> files;
@@ -125,12 +131,19 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         a = files.get(0);
         b = files.get(files.size() - 1);
+        if ((json ? 1 : 0) + (tsv ? 1 : 0) + (markdown ? 1 : 0) > 1) {
+            throw new ParameterException(spec.commandLine(), "--json, --tsv and --markdown each choose the output: give one");
+        }
         List<ComparisonSide> sides = new ArrayList<>();
         try {
             List<ParseResult> loaded = new ArrayList<>();
             for (Path f : files) loaded.add(loadAny(f));
             ParseResult left = loaded.get(0), right = loaded.get(1);
             if (files.size() == 2 && isMetrics(left) != isMetrics(right) && (isGcTrace(left) || isGcTrace(right))) {
+                if (tsv || markdown) {
+                    throw new ParameterException(spec.commandLine(), "--tsv and --markdown print the costs table of gctrace"
+                            + " files; for a gctrace and a runtime/metrics file use text or --json");
+                }
                 return comparePauseSources(left, right);
             }
             if (files.size() == 2 && SchedCompare.pair(left, right, context.formats())) {
@@ -146,8 +159,12 @@ final class CompareCommand implements Callable<Integer> {
         GcComparison c = GcComparison.of(sides);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            SummaryCommand.Json.MAPPER.writeValue(out, json(c));
+            SummaryCommand.Json.MAPPER.writeValue(out, ComparisonJson.of(c, a.toString(), b.toString()));
             out.println();
+        } else if (tsv) {
+            out.print(ComparisonCosts.tsv(ComparisonJson.of(c, a.toString(), b.toString())).tsv());
+        } else if (markdown) {
+            out.print(ComparisonCosts.markdown(ComparisonJson.of(c, a.toString(), b.toString())));
         } else {
             text(c, new TextReport(out));
         }
@@ -208,95 +225,6 @@ final class CompareCommand implements Callable<Integer> {
         return ExitStatus.OK;
     }
 
-    private ObjectNode json(GcComparison c) {
-        PairComparison pair = c.overall();
-        TraceComparison.Result r = pair.pauses();
-        ObjectNode o = JsonNodeFactory.instance.objectNode();
-        o.put("a", a.toString());
-        o.put("b", b.toString());
-        ObjectNode stw = o.putObject("stw_ms");
-        for (TraceComparison.Row row : r.percentiles()) {
-            ObjectNode p = stw.putObject(row.name());
-            JsonNumbers.put(p, "a", row.a());
-            JsonNumbers.put(p, "b", row.b());
-            JsonNumbers.put(p, "ratio", row.ratio());
-            if (!Double.isNaN(row.ratioLow())) {
-                JsonNumbers.put(p, "ratio_low", row.ratioLow());
-                JsonNumbers.put(p, "ratio_high", row.ratioHigh());
-            }
-        }
-        JsonNumbers.put(o, "mann_whitney_p", r.mannWhitneyP());
-        JsonNumbers.put(o, "ks_p", r.ksP());
-        JsonNumbers.put(o, "mann_whitney_p_adjusted", r.decision().mannWhitneyAdjusted());
-        JsonNumbers.put(o, "ks_p_adjusted", r.decision().ksAdjusted());
-        JsonNumbers.put(o, "hodges_lehmann_ms", r.shift().estimate());
-        ArrayNode ci = o.putArray("hodges_lehmann_ci_ms");
-        ci.add(PlainNumbers.figure(r.shift().low()));
-        ci.add(PlainNumbers.figure(r.shift().high()));
-        ArrayNode regimes = o.putArray("regimes");
-        for (RegimeComparison row : pair.regimes()) {
-            ObjectNode g = regimes.addObject();
-            g.put("label", row.a().label());
-            g.put("name", row.name());
-            JsonNumbers.put(g, "distance", row.distance());
-            side(g.putObject("a"), row.a());
-            side(g.putObject("b"), row.b());
-            JsonNumbers.put(g, "p_adjusted", row.adjustedP());
-            g.put("sentence", row.sentence());
-        }
-        ArrayNode onlyA = o.putArray("regimes_only_a");
-        for (Regime g : pair.onlyA()) side(onlyA.addObject().put("label", g.label()), g);
-        ArrayNode onlyB = o.putArray("regimes_only_b");
-        for (Regime g : pair.onlyB()) side(onlyB.addObject().put("label", g.label()), g);
-        costs(o.putObject("costs"), pair);
-        o.put("verdict", pair.verdictText());
-        o.put("pause_verdict", r.verdict());
-        ArrayNode sides = o.putArray("sides");
-        for (SideFigures s : c.sides()) {
-            ObjectNode side = sides.addObject();
-            side.put("label", s.label());
-            side.put("cycles", s.cycles());
-            ObjectNode costs = side.putObject("costs");
-            for (GcCost cost : GcCost.values()) {
-                ObjectNode v = costs.putObject(cost.key());
-                JsonNumbers.put(v, "value", s.value(cost));
-                double[] in = s.interval(cost);
-                if (Double.isNaN(in[0]) && Double.isNaN(in[1])) v.putNull("ci");
-                else v.putArray("ci").add(PlainNumbers.figure(in[0])).add(PlainNumbers.figure(in[1]));
-            }
-        }
-        if (c.sides().size() > 2) {
-            ArrayNode steps = o.putArray("steps");
-            for (PairComparison step : c.steps()) {
-                ObjectNode st = steps.addObject();
-                st.put("a", step.a().label());
-                st.put("b", step.b().label());
-                costs(st.putObject("costs"), step);
-                st.put("verdict", step.verdictText());
-            }
-        }
-        return o;
-    }
-
-    private static void costs(ObjectNode o, PairComparison pair) {
-        for (CostRow row : pair.costs()) {
-            ObjectNode c = o.putObject(row.cost().key());
-            JsonNumbers.put(c, "a", row.a());
-            JsonNumbers.put(c, "b", row.b());
-            JsonNumbers.put(c, "ratio", row.ratio());
-            if (row.hasInterval()) {
-                // an open end (too few pauses for it) is null
-                c.putArray("ratio_ci").add(PlainNumbers.figure(row.ratioLow())).add(PlainNumbers.figure(row.ratioHigh()));
-            } else {
-                c.putNull("ratio_ci");
-                c.put("why_no_interval", row.whyNoInterval());
-            }
-            JsonNumbers.put(c, "p", row.p());
-            JsonNumbers.put(c, "p_adjusted", row.pAdjusted());
-            c.put("change", row.change().name().toLowerCase(Locale.ROOT));
-        }
-    }
-
     /**
      * Six decimals read well down to 1e-6; below that a rounded "0" would claim certainty the
      * test's normal approximation does not have, so small values say how small instead.
@@ -319,13 +247,6 @@ final class CompareCommand implements Callable<Integer> {
         if (!hasHigh) return "  (95% CI from " + PlainNumbers.rounded(low, decimals) + ")";
         if (!hasLow) return "  (95% CI up to " + PlainNumbers.rounded(high, decimals) + ")";
         return "  (95% CI " + PlainNumbers.rounded(low, decimals) + dash + PlainNumbers.rounded(high, decimals) + ")";
-    }
-
-    private static void side(ObjectNode o, Regime g) {
-        o.put("description", g.description());
-        o.put("cycles", g.cycles());
-        JsonNumbers.put(o, "stw_p50_ms", g.stwP50Ms());
-        JsonNumbers.put(o, "stw_p99_ms", g.stwP99Ms());
     }
 
     private void text(GcComparison c, TextReport out) {

@@ -1,5 +1,6 @@
 package dev.gcscope.cli;
 
+import dev.gcscope.analysis.compare.ComparisonSide;
 import dev.gcscope.analysis.work.Work;
 import dev.gcscope.export.report.CommandLines;
 import dev.gcscope.export.report.CycleSpan;
@@ -9,6 +10,7 @@ import dev.gcscope.export.report.MarkdownReport;
 import dev.gcscope.export.report.RenderedCharts;
 import dev.gcscope.export.report.ReportBuilder;
 import dev.gcscope.export.report.ReportCharts;
+import dev.gcscope.export.report.ReportComparison;
 import dev.gcscope.export.report.ReportDocument;
 import dev.gcscope.export.report.ReportFiles;
 import dev.gcscope.export.report.ReportFormat;
@@ -36,8 +38,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import tech.tablesaw.api.Table;
 
-/** {@code gcscope report [--format html|md] [--out PATH] [--from S --to S] [--theme light|dark] FILE...} */
+/** {@code gcscope report [--format html|md] [--out PATH] [--from S --to S] [--theme light|dark] [--compare] FILE...} */
 @Command(name = "report", sortOptions = false,
         description = {
             "Write a postmortem report of the files: what they are (name, size, SHA-256, format, Go"
@@ -54,6 +57,7 @@ import picocli.CommandLine.Spec;
             "  gcscope report gc.log                       writes gc-gcscope.html",
             "  gcscope report --format md --out wiki/gc.md gc.log",
             "  gcscope report --from 120 --to 180 gc.log   the cycles from 120 s to 180 s",
+            "  gcscope report --compare go1.19.log go1.24.log   what changed, then each file",
         })
 final class ReportCommand implements Callable<Integer> {
     private final CliContext context;
@@ -82,6 +86,12 @@ final class ReportCommand implements Callable<Integer> {
             description = "Colours on screen: light (default) or dark. Printed, the report is always light.")
     private ReportTheme theme = ReportTheme.LIGHT;
 
+    @Option(names = "--compare", description = "Compare the gctrace files (the first as A, the last as B; more make a"
+            + " ladder): a comparison section comes first, with the verdict, every GC cost with B/A and its 95%% interval,"
+            + " the regimes matched and the overlay charts, each figure as 'gcscope compare --json' prints it; then each"
+            + " file's own section.")
+    private boolean compare;
+
     @Mixin
     private RegimeOption regimes;
 
@@ -106,9 +116,19 @@ final class ReportCommand implements Callable<Integer> {
         } catch (TraceInputException e) {
             return context.errors().report(e);
         }
+        ReportComparison comparison = null;
+        if (compare) {
+            if (files.size() < 2) throw new ParameterException(spec.commandLine(), "--compare needs two files or more");
+            try {
+                comparison = comparison(inputs);
+            } catch (TraceInputException e) {
+                return context.errors().report(e);
+            }
+        }
         String command = CommandLines.gcscope(arguments());
         ReportRequest request = new ReportRequest(VersionProvider.version(), command, command, theme);
-        ReportDocument doc = new ReportBuilder(context.formats(), regimes.options(), charts(), Work.parallel()).build(inputs, request);
+        ReportDocument doc = new ReportBuilder(context.formats(), regimes.options(), charts(), Work.parallel())
+                .build(inputs, request, comparison);
         ReportFiles report = format == ReportFormat.HTML
                 ? new ReportFiles(HtmlReport.write(doc, theme, request.version()), java.util.Map.of())
                 : MarkdownReport.write(doc, theme, format.stem(target));
@@ -145,6 +165,20 @@ final class ReportCommand implements Callable<Integer> {
         return new ReportInput(source.name(), digest.sizeBytes(), digest.sha256(), result, span(result));
     }
 
+    /** The inputs compared, each side its --from/--to range when one is given, as {@code compare --json} compares them. */
+    private ReportComparison comparison(List<ReportInput> inputs) throws TraceInputException {
+        List<ComparisonSide> sides = new ArrayList<>();
+        for (ReportInput in : inputs) {
+            ParseResult r = in.result();
+            Table cycles = context.formats().forFormat(r.format()).flatMap(f -> f.gcCycles(r))
+                    .orElseThrow(() -> new TraceInputException(in.name() + ": is " + r.format().id()
+                            + ", but report --compare compares gctrace files"));
+            ComparisonSide side = ComparisonSide.whole(in.name(), cycles);
+            sides.add(in.span() == null ? side : side.range(in.span().fromRow(), in.span().toRow()));
+        }
+        return ReportComparison.of(sides, Work.parallel());
+    }
+
     /** The cycles in --from/--to, or null for the whole input: no range given, or not a gctrace (reported whole, and said so). */
     private CycleSpan span(ParseResult result) {
         if (from == null && to == null) return null;
@@ -179,6 +213,7 @@ final class ReportCommand implements Callable<Integer> {
         List<String> a = new ArrayList<>(List.of("report"));
         if (format != ReportFormat.HTML) a.addAll(List.of("--format", format.id()));
         if (theme != ReportTheme.LIGHT) a.addAll(List.of("--theme", theme.id()));
+        if (compare) a.add("--compare");
         if (regimes.method() != dev.gcscope.analysis.regime.RegimeAnalysis.Method.KMEANS) {
             a.addAll(List.of("--regimes", regimes.method().name().toLowerCase(Locale.ROOT)));
         }

@@ -42,7 +42,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ReportHtmlTest {
     /** Numbers read exactly as printed, so a figure compares as the text summary --json has. */
-    private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+    static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .nodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true)).build();
     /** A CSS {@code url(…)}, with or without quotes. */
@@ -248,11 +248,13 @@ class ReportHtmlTest {
         }
     }
 
-    private static void assertFigure(Element e, JsonNode summary) {
+    /** {@code e} shows the figure at its {@code data-key} in {@code summary} (any {@code --json} object: the report's comparison section keys into {@code compare --json}'s). */
+    static void assertFigure(Element e, JsonNode summary) {
         String key = e.attr("data-key");
         JsonNode n = summary.at(key);
         if (e.hasAttr("data-missing")) {
-            boolean empty = n.isMissingNode() || n.isNull() || (n.isObject() && n.path("low").isNull() && n.path("high").isNull());
+            boolean empty = n.isMissingNode() || n.isNull() || (n.isObject() && n.path("low").isNull() && n.path("high").isNull())
+                    || (n.isArray() && n.path(0).isNull() && n.path(1).isNull());
             assertTrue(empty, () -> key + " is marked missing but summary --json has " + n);
             assertFalse(e.text().isBlank(), () -> key + ": a missing figure says so in words");
             return;

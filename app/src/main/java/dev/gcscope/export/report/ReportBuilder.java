@@ -48,10 +48,22 @@ public final class ReportBuilder {
     }
 
     public ReportDocument build(List<ReportInput> inputs, ReportRequest request) {
+        return build(inputs, request, null);
+    }
+
+    /**
+     * @param comparison the inputs compared ({@code report --compare}): its section comes first, its
+     *                   verdict leads the finding; null for a report of the inputs alone
+     */
+    public ReportDocument build(List<ReportInput> inputs, ReportRequest request, ReportComparison comparison) {
         if (inputs.isEmpty()) throw new IllegalArgumentException("a report needs at least one input");
         FileSummary summary = new FileSummary(formats, options, JsonNodeFactory.instance);
         List<Block> intro = new ArrayList<>();
         List<ReportDocument.Section> sections = new ArrayList<>();
+        if (comparison != null) {
+            intro.add(new ReportDocument.Paragraph(ComparisonSection.finding(comparison, inputs)));
+            sections.add(ComparisonSection.section(comparison, inputs));
+        }
         for (int i = 0; i < inputs.size(); i++) {
             ReportInput input = inputs.get(i);
             work.checkCancelled();
@@ -75,7 +87,8 @@ public final class ReportBuilder {
         }
         intro.add(new ReportDocument.Facts(List.of(Fact.of("made with", "gcscope " + request.version()),
                 Fact.code("made by", request.madeBy()))));
-        String title = inputs.size() == 1 ? "gcscope report: " + fileName(inputs.get(0).name())
+        String title = comparison != null ? "gcscope report: " + String.join(" vs ", inputs.stream().map(in -> fileName(in.name())).toList())
+                : inputs.size() == 1 ? "gcscope report: " + fileName(inputs.get(0).name())
                 : String.format(Locale.ROOT, "gcscope report: %d files", inputs.size());
         return new ReportDocument(title, intro, sections, footer(inputs, request));
     }

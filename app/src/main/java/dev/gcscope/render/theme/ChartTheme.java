@@ -46,6 +46,12 @@ public enum ChartTheme {
             Map.entry("-gc-regime-5", "#a0522d"),
             Map.entry("-gc-regime-6", "#cc4f86"),
             Map.entry("-gc-regime-7", "#5b6b7c"),
+            Map.entry("-gc-side-0", "#0072b2"),
+            Map.entry("-gc-side-1", "#d55e00"),
+            Map.entry("-gc-side-2", "#009e73"),
+            Map.entry("-gc-side-3", "#cc79a7"),
+            Map.entry("-gc-side-4", "#b58900"),
+            Map.entry("-gc-side-5", "#56b4e9"),
             Map.entry("-gc-unassigned", "#a4abb3"),
             Map.entry("-gc-heap-start", "#93b4dc"),
             Map.entry("-gc-heap-end", "#2f6eb5"),
@@ -94,6 +100,12 @@ public enum ChartTheme {
             Map.entry("-gc-regime-5", "#d98b5f"),
             Map.entry("-gc-regime-6", "#f08bb4"),
             Map.entry("-gc-regime-7", "#9fb0c2"),
+            Map.entry("-gc-side-0", "#56a8f0"),
+            Map.entry("-gc-side-1", "#ff8a4c"),
+            Map.entry("-gc-side-2", "#3ccf9a"),
+            Map.entry("-gc-side-3", "#e9a0cc"),
+            Map.entry("-gc-side-4", "#f2c14e"),
+            Map.entry("-gc-side-5", "#9ad8ff"),
             Map.entry("-gc-unassigned", "#6c737c"),
             Map.entry("-gc-heap-start", "#5d7fa8"),
             Map.entry("-gc-heap-end", "#6fb0ff"),
@@ -176,6 +188,13 @@ public enum ChartTheme {
 
     public FrameColours frame() {
         return new FrameColours(colour("-gc-plot-background"), colour("-gc-grid"), colour("-gc-axis"), colour("-gc-text"));
+    }
+
+    /** The sides of a comparison, A first ({@code -gc-side-0..5}): what {@code OverlayStyle} draws them in. */
+    public List<Rgba> sides() {
+        List<Rgba> r = new ArrayList<>();
+        for (int i = 0; i < 6; i++) r.add(colour("-gc-side-" + i));
+        return r;
     }
 
     private List<Rgba> regimes() {

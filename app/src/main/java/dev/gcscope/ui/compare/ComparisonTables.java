@@ -4,8 +4,10 @@ import dev.gcscope.analysis.compare.CostRow;
 import dev.gcscope.analysis.compare.GcCost;
 import dev.gcscope.analysis.compare.RegimeComparison;
 import dev.gcscope.format.PlainNumbers;
+import dev.gcscope.ui.table.ColumnHeaders;
 import dev.gcscope.ui.table.TableActions;
 import dev.gcscope.ui.table.TableText;
+import dev.gcscope.ui.table.WrappedRows;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -63,24 +65,58 @@ final class ComparisonTables {
         name.setPrefWidth(170);
         // "moderate-allocation" whole at 1024 pixels: the sentence column gives way, with its tooltip
         name.setMinWidth(textWidth("moderate-allocation") + HEADER_ROOM);
-        name.setCellFactory(c -> tooltipCell());
+        name.setCellFactory(c -> {
+            TableCell<RegimeComparison, String> cell = tooltipCell();
+            cell.setWrapText(true);
+            return cell;
+        });
         table.getColumns().add(name);
-        table.getColumns().add(numberColumn("A cycles", r -> (double) r.a().cycles()));
-        table.getColumns().add(numberColumn("B cycles", r -> (double) r.b().cycles()));
-        table.getColumns().add(numberColumn("A stw p50 (ms)", r -> r.a().stwP50Ms()));
-        table.getColumns().add(numberColumn("B stw p50 (ms)", r -> r.b().stwP50Ms()));
-        table.getColumns().add(numberColumn("A stw p99 (ms)", r -> r.a().stwP99Ms()));
-        table.getColumns().add(numberColumn("B stw p99 (ms)", r -> r.b().stwP99Ms()));
-        table.getColumns().add(numberColumn("p (Holm)", RegimeComparison::adjustedP));
+        // Figures narrow, with two-line headers (the unit on the second line, the meaning in the tooltip; the
+        // columns keep their names for the copies), so that the sentence keeps room to wrap at 1024 pixels
+        table.getColumns().add(shortNumber(numberColumn("A cycles", r -> (double) r.a().cycles()), "A\ncycles", "Cycles of the regime on side A"));
+        table.getColumns().add(shortNumber(numberColumn("B cycles", r -> (double) r.b().cycles()), "B\ncycles", "Cycles of the regime on side B"));
+        table.getColumns().add(shortNumber(numberColumn("A stw p50 (ms)", r -> r.a().stwP50Ms()), "A p50\nms",
+                "Median stop-the-world pause of the regime's cycles on side A, milliseconds"));
+        table.getColumns().add(shortNumber(numberColumn("B stw p50 (ms)", r -> r.b().stwP50Ms()), "B p50\nms",
+                "Median stop-the-world pause of the regime's cycles on side B, milliseconds"));
+        table.getColumns().add(shortNumber(numberColumn("A stw p99 (ms)", r -> r.a().stwP99Ms()), "A p99\nms",
+                "99th-percentile stop-the-world pause of the regime's cycles on side A, milliseconds"));
+        table.getColumns().add(shortNumber(numberColumn("B stw p99 (ms)", r -> r.b().stwP99Ms()), "B p99\nms",
+                "99th-percentile stop-the-world pause of the regime's cycles on side B, milliseconds"));
+        table.getColumns().add(shortNumber(numberColumn("p (Holm)", RegimeComparison::adjustedP), "p\nHolm",
+                "Holm-adjusted p-value of the regime's pauses differing between the sides"));
         TableColumn<RegimeComparison, String> sentence = textColumn("what changed", RegimeComparison::sentence);
         sentence.setPrefWidth(420);
-        // at 1024 pixels the headers before it take most of the width: what it says is in its tooltip,
-        // and the verdict above repeats every regime that changed
-        sentence.setMinWidth(100);
-        sentence.setCellFactory(c -> tooltipCell());
+        // the sentence wraps (rows grow to its lines) rather than being cut to a word
+        sentence.setMinWidth(WHAT_CHANGED_MIN);
+        sentence.setCellFactory(c -> {
+            TableCell<RegimeComparison, String> cell = tooltipCell();
+            cell.setWrapText(true);
+            return cell;
+        });
         table.getColumns().add(sentence);
+        WrappedRows.install(table, ROW_HEIGHT, new WrappedRows.Wrapped<>(name, RegimeComparison::name),
+                new WrappedRows.Wrapped<>(sentence, RegimeComparison::sentence));
         TableActions.install(table, "regimes compared");
         return table;
+    }
+
+    /** The regimes' sentence column never narrower than this: three or four words a line. */
+    private static final double WHAT_CHANGED_MIN = 230;
+    /** A one-line row of the regimes table, as the summary's regimes table. */
+    private static final double ROW_HEIGHT = 26;
+    /** Room for a two-line short header's longer line. */
+    private static final double SHORT_HEADER_ROOM = 16;
+
+    /** The column shows {@code shown} (two lines) as its header and is as narrow as that and its figures allow. */
+    private static <S> TableColumn<S, Double> shortNumber(TableColumn<S, Double> c, String shown, String meaning) {
+        ColumnHeaders.shortHeader(c, shown, meaning);
+        double header = 0;
+        for (String line : shown.split("\n")) header = Math.max(header, textWidth(line));
+        double w = Math.max(header + SHORT_HEADER_ROOM, 56);
+        c.setMinWidth(w);
+        c.setPrefWidth(w + 8);
+        return c;
     }
 
     private static String unit(GcCost c) {

@@ -26,12 +26,14 @@ public final class ComparisonView {
     private final VBox root = new VBox();
     private final TabPane views = new TabPane();
     private final List<TextField> labelFields = new ArrayList<>();
+    private final ComparisonExports exports;
 
     public ComparisonView(ComparisonViewModel vm) {
         root.getStyleClass().add("comparison-view");
         root.setId("comparison");
         root.setSpacing(6);
         root.setStyle("-fx-padding: 8;");
+        exports = new ComparisonExports(vm);
         Label verdict = new Label();
         verdict.setId("compare-verdict");
         verdict.setWrapText(true);
@@ -54,13 +56,19 @@ public final class ComparisonView {
         return root;
     }
 
+    /** The comparison's copies and report. */
+    ComparisonExports exports() {
+        return exports;
+    }
+
     /** The inner tabs: Costs, Pause tail, Pause histogram, MMU, Convergence (and Ladder). */
     public TabPane views() {
         return views;
     }
 
-    private static VBox costs(ComparisonViewModel vm) {
+    private VBox costs(ComparisonViewModel vm) {
         TableView<CostRow> table = ComparisonTables.costs(vm);
+        exports.rewire(table);
         VBox.setVgrow(table, Priority.ALWAYS);
         Label regimesTitle = new Label("Regimes found in both, with their own pauses");
         regimesTitle.getStyleClass().add("compare-regimes-title");
@@ -72,6 +80,42 @@ public final class ComparisonView {
         note.getStyleClass().add("compare-note");
         note.setManaged(n > 2);
         return new VBox(6, note, table, regimesTitle, regimes);
+    }
+
+    /**
+     * For a side whose log holds several runs (the process restarted): which to compare — all of them
+     * laid end to end, as the single-file views show them (the default), or one.
+     */
+    private static javafx.scene.control.ChoiceBox<String> runChoice(ComparisonViewModel vm, int position) {
+        javafx.scene.control.ChoiceBox<String> choice = new javafx.scene.control.ChoiceBox<>();
+        choice.setId("compare-run-" + position);
+        choice.setTooltip(new Tooltip("The process restarted within this log: compare all its runs, or one"));
+        boolean[] updating = {false};
+        // the side at this position changes with a swap: its runs are read again each time
+        Runnable show = () -> {
+            updating[0] = true;
+            List<int[]> runs = vm.runs(position);
+            List<String> items = new ArrayList<>(List.of("all " + runs.size() + " runs"));
+            for (int r = 0; r < runs.size(); r++) {
+                items.add(String.format(java.util.Locale.ROOT, "run %d (%,d cycles)", r + 1, runs.get(r)[1] - runs.get(r)[0]));
+            }
+            if (!choice.getItems().equals(items)) choice.getItems().setAll(items);
+            boolean several = runs.size() > 1;
+            choice.setVisible(several);
+            choice.setManaged(several);
+            ComparisonViewModel.SideRange r = vm.range(position);
+            // a range dragged on the timeline is not a run: the choice shows none
+            if (r != null && r.run() == 0) choice.getSelectionModel().clearSelection();
+            else choice.getSelectionModel().select(r == null ? 0 : r.run());
+            updating[0] = false;
+        };
+        show.run();
+        vm.rangeTexts().addListener((ListChangeListener<String>) c -> show.run());
+        vm.labels().addListener((ListChangeListener<String>) c -> show.run());
+        choice.getSelectionModel().selectedIndexProperty().addListener((obs, old, now) -> {
+            if (!updating[0] && now.intValue() >= 0) vm.selectRun(position, now.intValue());
+        });
+        return choice;
     }
 
     /** "A [go1.19-steady.log]  B [go1.24-steady.log]  [Swap]": each label editable, Enter or leaving the field applies it. */
@@ -92,7 +136,26 @@ public final class ComparisonView {
                 if (!now) vm.relabel(position, field.getText());
             });
             labelFields.add(field);
-            bar.getChildren().addAll(letter, field);
+            // the side's selected range (a drag on its timeline), and the way back to its whole trace
+            Label range = new Label();
+            range.setId("compare-range-" + i);
+            range.getStyleClass().add("compare-range");
+            Button whole = new Button("Whole trace");
+            whole.setId("compare-range-clear-" + i);
+            whole.setTooltip(new Tooltip("Compare this side's whole trace again"));
+            whole.setOnAction(e -> vm.clearRange(position));
+            Runnable showRange = () -> {
+                String text = position < vm.rangeTexts().size() ? vm.rangeTexts().get(position) : "";
+                range.setText(text);
+                boolean on = !text.isEmpty();
+                for (javafx.scene.Node node : List.of(range, whole)) {
+                    node.setVisible(on);
+                    node.setManaged(on);
+                }
+            };
+            showRange.run();
+            vm.rangeTexts().addListener((ListChangeListener<String>) c -> showRange.run());
+            bar.getChildren().addAll(letter, field, runChoice(vm, i), range, whole);
         }
         vm.labels().addListener((ListChangeListener<String>) c -> {
             for (int i = 0; i < labelFields.size(); i++) labelFields.get(i).setText(vm.labels().get(i));
@@ -100,7 +163,7 @@ public final class ComparisonView {
         Button swap = new Button(n == 2 ? "Swap A ⇄ B" : "Reverse order");
         swap.setId("compare-swap");
         swap.setOnAction(e -> vm.swap());
-        bar.getChildren().add(swap);
+        bar.getChildren().addAll(swap, exports.button(root));
         return bar;
     }
 }

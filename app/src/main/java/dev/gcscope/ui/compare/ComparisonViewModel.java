@@ -44,6 +44,8 @@ public final class ComparisonViewModel implements ComparisonTabModel {
     private ComparisonCurves curvesByDocument;
     private List<AlignedSeries> alignedByDocument;
     private final ReadOnlyObjectWrapper<List<AlignedSeries>> aligned = new ReadOnlyObjectWrapper<>();
+    /** True while each side's figures are being computed (at the start, or for a new range): a swap waits for them. */
+    private boolean figuresPending;
 
     private final ReadOnlyObjectWrapper<GcComparison> comparison = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ComparisonCurves> curves = new ReadOnlyObjectWrapper<>();
@@ -55,8 +57,82 @@ public final class ComparisonViewModel implements ComparisonTabModel {
     private final ObservableList<GcComparison.Rung> ladder = FXCollections.observableArrayList();
     /** The labels in the order shown. */
     private final ObservableList<String> labels = FXCollections.observableArrayList();
-    /** One read-only view, kept: a wrapper made per call listens to {@link #labels} weakly, so its listeners went when it was collected. */
-    private final ObservableList<String> labelsShown = FXCollections.unmodifiableObservableList(labels);
+    /**
+     * Each document's selected range, by its index in {@link #documents}: its rows and seconds since its
+     * first cycle; null for the whole trace.
+     */
+    private final List<SideRange> rangesByDocument = new ArrayList<>();
+    /** What each side compares, in the order shown: "" for the whole trace, else its range in words. */
+    private final ObservableList<String> rangeTexts = FXCollections.observableArrayList();
+    /**
+     * One read-only view of it for every caller: an unmodifiable wrapper holds its listeners weakly on the
+     * list it wraps, so a wrapper made per call, once collected, would silently drop them.
+     */
+    private final ObservableList<String> rangeTextsView = FXCollections.unmodifiableObservableList(rangeTexts);
+    private final ObservableList<String> labelsView = FXCollections.unmodifiableObservableList(labels);
+
+    /**
+     * A side's selected time range.
+     *
+     * @param fromS start, seconds since the side's first cycle (as its timeline counts)
+     * @param toS end
+     * @param fromRow first cycle in it
+     * @param toRow end of its cycles (exclusive)
+     * @param total the side's cycles in all
+     */
+    public record SideRange(double fromS, double toS, int fromRow, int toRow, int total, int run) {
+        /** A range selected on the timeline, not a run. */
+        public SideRange(double fromS, double toS, int fromRow, int toRow, int total) {
+            this(fromS, toS, fromRow, toRow, total, 0);
+        }
+
+        /** "12.5–40 s · 520 of 1,590 cycles"; "run 2 · 12.5–40 s · …" for a run picked. */
+        public String text() {
+            return (run > 0 ? "run " + run + " · " : "") + String.format(Locale.ROOT, "%s–%s s · %,d of %,d cycles",
+                    dev.gcscope.format.PlainNumbers.rounded(fromS, 1), dev.gcscope.format.PlainNumbers.rounded(toS, 1),
+                    toRow - fromRow, total);
+        }
+    }
+
+    /**
+     * The runs of side {@code position}'s trace (the process restarted within the log), in order: each
+     * {first row, end row}. One run for a trace without a restart.
+     */
+    public List<int[]> runs(int position) {
+        tech.tablesaw.api.Table cycles = documents.get(order.get(position)).gcTrace().cycles();
+        List<int[]> out = new ArrayList<>();
+        if (cycles.rowCount() == 0 || !cycles.containsColumn(dev.gcscope.parsers.gctrace.GcColumns.RUN)) return out;
+        tech.tablesaw.api.IntColumn run = cycles.intColumn(dev.gcscope.parsers.gctrace.GcColumns.RUN);
+        int start = 0;
+        for (int i = 1; i <= cycles.rowCount(); i++) {
+            if (i == cycles.rowCount() || run.getInt(i) != run.getInt(i - 1)) {
+                out.add(new int[] {start, i});
+                start = i;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Compares run {@code run} (1 for the first) of side {@code position}'s trace alone, or with 0 every
+     * run, as the single-file views show them (laid end to end). Computed again in the background.
+     */
+    public void selectRun(int position, int run) {
+        if (run == 0) {
+            clearRange(position);
+            return;
+        }
+        List<int[]> runs = runs(position);
+        if (run > runs.size() || alignedByDocument == null) return;
+        int doc = order.get(position);
+        double[] x = alignedByDocument.get(doc).sinceFirstS();
+        int[] rows = runs.get(run - 1);
+        SideRange r = new SideRange(x[rows[0]], x[rows[1] - 1], rows[0], rows[1], x.length, run);
+        if (r.equals(rangesByDocument.get(doc))) return;
+        rangesByDocument.set(doc, r);
+        showArrangement();
+        start();
+    }
 
     public ComparisonViewModel(List<TraceDocument> documents, BackgroundRunner runner) {
         if (documents.size() < 2) throw new IllegalArgumentException("a comparison needs two documents or more");
@@ -67,7 +143,10 @@ public final class ComparisonViewModel implements ComparisonTabModel {
         this.runner = runner;
         this.task = new LatestTask(runner);
         this.labelsByDocument = new ArrayList<>(defaultLabels(this.documents));
-        for (int i = 0; i < documents.size(); i++) order.add(i);
+        for (int i = 0; i < documents.size(); i++) {
+            order.add(i);
+            rangesByDocument.add(null);
+        }
         showArrangement();
     }
 
@@ -91,7 +170,7 @@ public final class ComparisonViewModel implements ComparisonTabModel {
 
     /** The labels in the order shown (A first). */
     public ObservableList<String> labels() {
-        return labelsShown;
+        return labelsView;
     }
 
     /** The documents in the order shown. */
@@ -112,19 +191,26 @@ public final class ComparisonViewModel implements ComparisonTabModel {
     public void start() {
         List<ComparisonSide> sides = new ArrayList<>();
         for (int i = 0; i < documents.size(); i++) {
-            sides.add(ComparisonSide.whole(labelsByDocument.get(i), documents.get(i).gcTrace().cycles()));
+            ComparisonSide side = ComparisonSide.whole(labelsByDocument.get(i), documents.get(i).gcTrace().cycles());
+            SideRange r = rangesByDocument.get(i);
+            sides.add(r == null ? side : side.range(r.fromRow(), r.toRow()));
         }
         verdict.set("Comparing " + sides.size() + " traces…");
+        figuresPending = true;
         updateStatus("computing…");
         task.submit("Compare " + title(), ctx -> {
             Work work = Work.on(runner.executor(), ctx::isCancelled);
             GcComparison c = GcComparison.of(sides, work);
             List<AlignedSeries> series = new ArrayList<>();
-            for (int i = 0; i < documents.size(); i++) series.add(AlignedSeries.of(sides.get(i).label(), documents.get(i).gcTrace().cycles()));
+            for (int i = 0; i < documents.size(); i++) {
+                series.add(alignedByDocument != null ? alignedByDocument.get(i).withLabel(sides.get(i).label())
+                        : AlignedSeries.of(sides.get(i).label(), documents.get(i).gcTrace().cycles()));
+            }
             return new Computed(c, ComparisonCurves.of(c.sides(), work), List.copyOf(series));
         }, new TaskListener<Computed>() {
             @Override
             public void succeeded(Computed c) {
+                figuresPending = false;
                 figuresByDocument = c.comparison().sides();
                 curvesByDocument = c.curves();
                 alignedByDocument = c.aligned();
@@ -134,6 +220,7 @@ public final class ComparisonViewModel implements ComparisonTabModel {
 
             @Override
             public void failed(Throwable error) {
+                figuresPending = false;
                 verdict.set("The comparison failed: " + error.getMessage());
                 updateStatus("failed");
             }
@@ -148,6 +235,51 @@ public final class ComparisonViewModel implements ComparisonTabModel {
             if (order.get(i) != i || !labelsByDocument.get(i).equals(figuresByDocument.get(i).label())) return false;
         }
         return true;
+    }
+
+    /**
+     * Compares only the cycles of side {@code position} from {@code fromS} to {@code toS} (seconds since
+     * its first cycle, as its timeline counts); the other sides keep theirs. Every figure is computed
+     * again in the background. A range without a cycle is refused (false).
+     */
+    public boolean selectRange(int position, double fromS, double toS) {
+        if (alignedByDocument == null) return false;
+        int doc = order.get(position);
+        double[] x = alignedByDocument.get(doc).sinceFirstS();
+        double from = Math.min(fromS, toS), to = Math.max(fromS, toS);
+        int first = -1, last = -1;
+        for (int i = 0; i < x.length; i++) {
+            if (x[i] >= from && x[i] <= to) {
+                if (first < 0) first = i;
+                last = i;
+            }
+        }
+        if (first < 0) return false;
+        SideRange r = first == 0 && last == x.length - 1 ? null : new SideRange(from, to, first, last + 1, x.length);
+        if (java.util.Objects.equals(r, rangesByDocument.get(doc))) return true;
+        rangesByDocument.set(doc, r);
+        showArrangement();
+        start();
+        return true;
+    }
+
+    /** Side {@code position} compares its whole trace again. */
+    public void clearRange(int position) {
+        int doc = order.get(position);
+        if (rangesByDocument.get(doc) == null) return;
+        rangesByDocument.set(doc, null);
+        showArrangement();
+        start();
+    }
+
+    /** Side {@code position}'s selected range; null for its whole trace. */
+    public SideRange range(int position) {
+        return rangesByDocument.get(order.get(position));
+    }
+
+    /** What each side compares, in the order shown: "" for its whole trace, else its range in words. */
+    public ObservableList<String> rangeTexts() {
+        return rangeTextsView;
     }
 
     /** Reverses the sides: B becomes A (for a ladder, the last rung becomes the first). */
@@ -172,7 +304,11 @@ public final class ComparisonViewModel implements ComparisonTabModel {
 
     /** Compares the computed sides again in the order and under the labels shown now. */
     private void recompare() {
-        if (figuresByDocument == null) return; // the first computation arranges its result when it lands
+        if (figuresPending) {
+            // the figures under way are of other ranges or labels than these: compute them again
+            if (figuresByDocument != null) start();
+            return; // the first computation arranges its result when it lands
+        }
         int[] shown = order.stream().mapToInt(Integer::intValue).toArray();
         List<String> shownLabels = List.copyOf(labels);
         List<SideFigures> arranged = new ArrayList<>();
@@ -209,6 +345,7 @@ public final class ComparisonViewModel implements ComparisonTabModel {
 
     private void showArrangement() {
         labels.setAll(order.stream().map(labelsByDocument::get).toList());
+        rangeTexts.setAll(order.stream().map(d -> rangesByDocument.get(d) == null ? "" : rangesByDocument.get(d).text()).toList());
         title.set(String.join(" vs ", sides().stream().map(TraceDocument::displayName).toList()));
         updateStatus(comparison.get() == null ? "computing…" : null);
     }
@@ -219,8 +356,10 @@ public final class ComparisonViewModel implements ComparisonTabModel {
         List<TraceDocument> shown = sides();
         for (int i = 0; i < shown.size(); i++) {
             if (i > 0) s.append(i == shown.size() - 1 ? " with " : ", ");
-            s.append(sideLetter(i, shown.size())).append(' ').append(labels.get(i))
-                    .append(String.format(Locale.ROOT, " (%,d cycles)", shown.get(i).gcTrace().cycles().rowCount()));
+            s.append(sideLetter(i, shown.size())).append(' ').append(labels.get(i));
+            SideRange r = range(i);
+            s.append(r == null ? String.format(Locale.ROOT, " (%,d cycles)", shown.get(i).gcTrace().cycles().rowCount())
+                    : " (" + r.text() + ")");
         }
         if (state != null) s.append(" — ").append(state);
         status.set(s.toString());
@@ -232,6 +371,47 @@ public final class ComparisonViewModel implements ComparisonTabModel {
      */
     public static String sideLetter(int position, int sides) {
         return sides == 2 ? String.valueOf((char) ('A' + position)) : String.valueOf(position + 1);
+    }
+
+    /**
+     * The object {@code compare --json} prints for the sides as shown (the first against the last),
+     * each file named by its path as a command line would name it; empty until computed.
+     */
+    public java.util.Optional<com.fasterxml.jackson.databind.node.ObjectNode> json() {
+        GcComparison c = comparison.get();
+        if (c == null) return java.util.Optional.empty();
+        List<TraceDocument> shown = sides();
+        return java.util.Optional.of(dev.gcscope.format.ComparisonJson.of(c, fileName(shown.get(0)), fileName(shown.get(shown.size() - 1))));
+    }
+
+    /** The costs table as {@code compare --tsv} prints it; null until computed. */
+    public String costsTsv() {
+        return json().map(j -> dev.gcscope.export.report.ComparisonCosts.tsv(j).tsv()).orElse(null);
+    }
+
+    /** The files, verdict and costs table as {@code compare --markdown} prints them; null until computed. */
+    public String costsMarkdown() {
+        return json().map(dev.gcscope.export.report.ComparisonCosts::markdown).orElse(null);
+    }
+
+    /**
+     * What a report compares: each side shown, in order, named by its path as {@code compare --json}
+     * names it (the charts use {@link #labels()}).
+     */
+    public List<ComparisonSide> reportSides() {
+        List<ComparisonSide> out = new ArrayList<>();
+        for (int i = 0; i < order.size(); i++) {
+            TraceDocument d = documents.get(order.get(i));
+            ComparisonSide side = ComparisonSide.whole(fileName(d), d.gcTrace().cycles());
+            SideRange r = range(i);
+            out.add(r == null ? side : side.range(r.fromRow(), r.toRow()));
+        }
+        return out;
+    }
+
+    /** A document's file as a command line names it; a bundled sample by its name. */
+    static String fileName(TraceDocument d) {
+        return d.file() != null ? d.file().toString() : d.displayName();
     }
 
     /** Stops a computation under way (the tab was closed). */

@@ -1,5 +1,6 @@
 package dev.gcscope.ui.export;
 
+import dev.gcscope.analysis.compare.ComparisonSide;
 import dev.gcscope.analysis.work.Work;
 import dev.gcscope.cli.VersionProvider;
 import dev.gcscope.export.report.CommandLines;
@@ -9,6 +10,7 @@ import dev.gcscope.export.report.InputDigest;
 import dev.gcscope.export.report.MarkdownReport;
 import dev.gcscope.export.report.ReportBuilder;
 import dev.gcscope.export.report.ReportCharts;
+import dev.gcscope.export.report.ReportComparison;
 import dev.gcscope.export.report.ReportDocument;
 import dev.gcscope.export.report.ReportFiles;
 import dev.gcscope.export.report.ReportFormat;
@@ -58,14 +60,7 @@ public final class ReportExport {
 
     public void export(Source source, Path target, ReportFormat format, ReportTheme theme) {
         exports.saveReport(target, "the report of " + source.name(), ctx -> {
-            TraceSource bytes = source.bytes().call();
-            InputDigest digest = InputDigest.of(bytes);
-            if (source.loadedBytes() >= 0 && digest.sizeBytes() != source.loadedBytes()) {
-                throw new TraceInputException(String.format(Locale.ROOT, "%s: changed since it was opened (%,d bytes then,"
-                        + " %,d now); open it again to report what it holds now", bytes.name(), source.loadedBytes(), digest.sizeBytes()));
-            }
-            String name = source.file() == null ? source.name() : source.file().toString();
-            ReportInput input = new ReportInput(name, digest.sizeBytes(), digest.sha256(), source.result(), source.span());
+            ReportInput input = input(source);
             ReportRequest request = request(source, format, theme);
             ReportDocument doc = new ReportBuilder(FormatSupports.standard(), AnalysisOptions.DEFAULT, charts,
                     Work.on(exports.runner().executor(), ctx::isCancelled)).build(List.of(input), request);
@@ -73,6 +68,59 @@ public final class ReportExport {
                     ? new ReportFiles(HtmlReport.write(doc, theme, request.version()), Map.of())
                     : MarkdownReport.write(doc, theme, format.stem(target));
         });
+    }
+
+    /**
+     * The comparison's report ({@code report --compare}): the comparison section, then each side's
+     * own, every side's bytes read again for their SHA-256 as for one document.
+     *
+     * @param sources the sides in the comparison's order (the first is A)
+     * @param sides what is compared of each, labelled with the name {@code compare --json} gives it
+     * @param chartLabels each side's name in the charts' legends (the labels the comparison shows)
+     */
+    public void exportComparison(List<Source> sources, List<ComparisonSide> sides, List<String> chartLabels, Path target,
+                                 ReportFormat format, ReportTheme theme) {
+        String names = String.join(" vs ", sources.stream().map(Source::name).toList());
+        exports.saveReport(target, "the comparison report of " + names, ctx -> {
+            List<ReportInput> inputs = new ArrayList<>();
+            for (Source source : sources) inputs.add(input(source));
+            Work work = Work.on(exports.runner().executor(), ctx::isCancelled);
+            ReportComparison comparison = ReportComparison.of(sides, chartLabels, work);
+            List<String> args = new ArrayList<>(List.of("report", "--compare"));
+            if (format != ReportFormat.HTML) args.addAll(List.of("--format", format.id()));
+            if (theme != ReportTheme.LIGHT) args.addAll(List.of("--theme", theme.id()));
+            StringBuilder ranges = new StringBuilder();
+            for (Source s : sources) {
+                args.add(s.file() == null ? s.name() : s.file().toString());
+                CycleSpan span = s.span();
+                if (span != null) {
+                    ranges.append(String.format(Locale.ROOT, "; %s: cycles %,d to %,d (%s s – %s s on its timeline)", s.name(),
+                            span.fromRow() + 1, span.toRow(), PlainNumbers.plain(span.fromS()), PlainNumbers.plain(span.toS())));
+                }
+            }
+            // a range per side is the window's: --from/--to give every file the same range
+            String reproduce = CommandLines.gcscope(args) + (ranges.length() == 0 ? "" : "  (the whole files: the window compared"
+                    + " a range of a side alone" + ranges + ")");
+            ReportRequest request = new ReportRequest(VersionProvider.version(), "gcscope window: Export report… of the comparison "
+                    + names + ranges, reproduce, theme);
+            ReportDocument doc = new ReportBuilder(FormatSupports.standard(), AnalysisOptions.DEFAULT, charts, work)
+                    .build(inputs, request, comparison);
+            return format == ReportFormat.HTML
+                    ? new ReportFiles(HtmlReport.write(doc, theme, request.version()), Map.of())
+                    : MarkdownReport.write(doc, theme, format.stem(target));
+        });
+    }
+
+    /** The source's bytes read again for their digest; refused when the file changed since it was read. */
+    private static ReportInput input(Source source) throws Exception {
+        TraceSource bytes = source.bytes().call();
+        InputDigest digest = InputDigest.of(bytes);
+        if (source.loadedBytes() >= 0 && digest.sizeBytes() != source.loadedBytes()) {
+            throw new TraceInputException(String.format(Locale.ROOT, "%s: changed since it was opened (%,d bytes then,"
+                    + " %,d now); open it again to report what it holds now", bytes.name(), source.loadedBytes(), digest.sizeBytes()));
+        }
+        String name = source.file() == null ? source.name() : source.file().toString();
+        return new ReportInput(name, digest.sizeBytes(), digest.sha256(), source.result(), source.span());
     }
 
     /** What the report says made it, and the command line that makes the same report. */

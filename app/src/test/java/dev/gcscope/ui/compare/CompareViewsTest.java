@@ -19,7 +19,7 @@ import dev.gcscope.export.ChartImages;
 import dev.gcscope.parsers.TraceLoader;
 import dev.gcscope.render.ChartFont;
 import dev.gcscope.render.compare.AlignedSeries;
-import dev.gcscope.render.compare.AlignedTimelinePlot;
+import dev.gcscope.render.compare.SideTimelinePlot;
 import dev.gcscope.render.compare.CcdfOverlayPlot;
 import dev.gcscope.render.compare.ConvergenceOverlayPlot;
 import dev.gcscope.render.compare.HistogramOverlayPlot;
@@ -205,27 +205,42 @@ class CompareViewsTest {
         robot.interact(() -> inner.getSelectionModel().select(
                 inner.getTabs().stream().filter(t -> "compare-timelines".equals(t.getId())).findFirst().orElseThrow()));
         WaitForAsyncUtils.waitForFxEvents();
-        AlignedTimelinePlot pausePlot = (AlignedTimelinePlot) chart(robot, comparison, "compare-timeline-pause-chart").shown();
         for (int i = 0; i < 2; i++) {
-            AlignedSeries side = pausePlot.sides().get(i);
+            SideTimelinePlot row = (SideTimelinePlot) chart(robot, comparison, "compare-timeline-pause-" + i + "-chart").shown();
+            AlignedSeries side = row.side();
             double[] stw = document(docs.get(i).displayName()).gcTrace().cycles().doubleColumn(STW_MS).asDoubleArray();
-            assertArrayEquals(stw, pausePlot.values(side), docs.get(i).displayName() + " pauses on the timeline");
+            assertArrayEquals(stw, row.values(), docs.get(i).displayName() + " pauses on its own row");
             assertEquals(0, side.sinceFirstS()[0], 0, "time runs from the side's first cycle");
         }
-        double fullTo = pausePlot.toS();
+        SideTimelinePlot first = (SideTimelinePlot) chart(robot, comparison, "compare-timeline-pause-0-chart").shown();
+        double fullTo = first.frame().toS();
+        // the sides' rows share one value axis: a pause is one height on every row
+        assertEquals(first.frame().yHigh(),
+                ((SideTimelinePlot) chart(robot, comparison, "compare-timeline-pause-1-chart").shown()).frame().yHigh(), 0);
+        // the live heap instead: a row per side, lined up as the pauses were
+        double pauseLeft = chart(robot, comparison, "compare-timeline-pause-0-chart").plotArea().orElseThrow().x();
+        robot.clickOn(robot.from(comparison.getContent()).lookup("#compare-timeline-show-heap-live").queryAs(javafx.scene.Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
         // Monocle's robot turns the wheel the other way round from desktop platforms: its DOWN arrives
         // with deltaY > 0, a wheel turned away from the user elsewhere (zoom in), as TimelineInteractionTest says
-        robot.moveTo(chart(robot, comparison, "compare-timeline-heap-chart")).scroll(2, javafx.geometry.VerticalDirection.DOWN);
+        robot.moveTo(chart(robot, comparison, "compare-timeline-heap-1-chart")).scroll(2, javafx.geometry.VerticalDirection.DOWN);
         WaitForAsyncUtils.waitForFxEvents();
-        AlignedTimelinePlot zoomed = (AlignedTimelinePlot) chart(robot, comparison, "compare-timeline-pause-chart").shown();
-        assertTrue(zoomed.toS() - zoomed.fromS() < fullTo, "the wheel on the heap chart zoomed the pause chart too");
-        for (String id : List.of("compare-timeline-heap-chart", "compare-timeline-gc-cpu-chart")) {
-            AlignedTimelinePlot p = (AlignedTimelinePlot) chart(robot, comparison, id).shown();
-            assertEquals(zoomed.fromS(), p.fromS(), 0, id);
-            assertEquals(zoomed.toS(), p.toS(), 0, id);
-        }
-        assertEquals(chart(robot, comparison, "compare-timeline-pause-chart").plotArea().orElseThrow().x(),
-                chart(robot, comparison, "compare-timeline-gc-cpu-chart").plotArea().orElseThrow().x(), 0, "plots lined up");
+        SideTimelinePlot zoomed = (SideTimelinePlot) chart(robot, comparison, "compare-timeline-heap-0-chart").shown();
+        assertTrue(zoomed.frame().toS() - zoomed.frame().fromS() < fullTo, "the wheel on B's heap row zoomed A's too");
+        SideTimelinePlot heapB = (SideTimelinePlot) chart(robot, comparison, "compare-timeline-heap-1-chart").shown();
+        assertEquals(zoomed.frame().fromS(), heapB.frame().fromS(), 0);
+        assertEquals(zoomed.frame().toS(), heapB.frame().toS(), 0);
+        assertEquals(chart(robot, comparison, "compare-timeline-heap-0-chart").plotArea().orElseThrow().x(),
+                chart(robot, comparison, "compare-timeline-heap-1-chart").plotArea().orElseThrow().x(), 0, "plots lined up");
+        assertTrue(pauseLeft > 0);
+        robot.clickOn(robot.from(comparison.getContent()).lookup("#compare-timeline-show-pause").queryAs(javafx.scene.Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        // the log y of the single-file timelines: whole decades around the positive pauses
+        robot.clickOn(robot.from(comparison.getContent()).lookup("#y-scale-log").queryAs(javafx.scene.Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        SideTimelinePlot log = (SideTimelinePlot) chart(robot, comparison, "compare-timeline-pause-1-chart").shown();
+        assertTrue(log.logY());
+        assertEquals(Math.rint(log.frame().yLow()), log.frame().yLow(), 0, "a whole decade");
 
         // rename A: the legends and the export say the new name
         TextField label = robot.from(comparison.getContent()).lookup("#compare-label-0").queryAs(TextField.class);
