@@ -147,6 +147,10 @@ final class CompareCommand implements Callable<Integer> {
                 return comparePauseSources(left, right);
             }
             if (files.size() == 2 && SchedCompare.pair(left, right, context.formats())) {
+                if (tsv || markdown) {
+                    throw new ParameterException(spec.commandLine(), "--tsv and --markdown print the costs table of gctrace"
+                            + " files; for two scheduler files use text or --json (the window's table copies as TSV and Markdown)");
+                }
                 return SchedCompare.run(a, b, left, right, context.formats(), json, spec.commandLine().getOut());
             }
             for (int i = 0; i < files.size(); i++) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gcscope.samples.SampleTraces;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -125,5 +126,17 @@ class SchedCompareTest {
         assertNotEquals(0, r.status());
         assertTrue(r.err().contains("two timehist or two runtime/metrics files"), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
+    }
+
+    /** --tsv and --markdown print gctrace's costs table: for scheduler files they say so rather than print text. */
+    @Test
+    void tsvAndMarkdownOfSchedulerFilesAreAUsageError() throws IOException {
+        Path free = copy("sched-pair/free-timehist.txt.gz"), quota = copy("sched-pair/quota20-timehist.txt.gz");
+        for (String option : List.of("--tsv", "--markdown")) {
+            CliRun r = CliRun.of("compare", option, free.toString(), quota.toString());
+            assertEquals(ExitStatus.USAGE, r.status(), r.err());
+            assertTrue(r.out().isEmpty(), r.out());
+            assertTrue(r.err().contains("--tsv and --markdown"), r.err());
+        }
     }
 }
