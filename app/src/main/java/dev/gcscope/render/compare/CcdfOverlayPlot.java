@@ -1,11 +1,7 @@
 package dev.gcscope.render.compare;
 
-import static dev.gcscope.render.plot.Pixels.snap;
-
 import dev.gcscope.analysis.compare.ComparisonCurves;
 import dev.gcscope.render.Painter;
-import dev.gcscope.render.TextAlign;
-import dev.gcscope.render.TextBaseline;
 import dev.gcscope.render.plot.AxisSpec;
 import dev.gcscope.render.plot.AxisTicks;
 import dev.gcscope.render.plot.PlotArea;
@@ -97,30 +93,16 @@ public record CcdfOverlayPlot(ComparisonCurves curves, OverlayStyle style) imple
     }
 
     private void drawReferences(Painter g, PlotArea area) {
-        g.setFont(style.font());
-        g.setLineWidth(1);
-        g.setLineDashes(2, 4);
-        g.setTextAlign(TextAlign.RIGHT);
-        g.setTextBaseline(TextBaseline.BOTTOM);
-        for (int r = 0; r < REFERENCE_SHARES.length; r++) {
-            double py = py(area, REFERENCE_SHARES[r]);
-            if (py < area.y() || py > area.bottom()) continue;
-            py = snap(py);
-            g.setStroke(style.frame().axisStroke());
-            g.strokeLine(area.x(), py, area.right(), py);
-            g.setFill(style.frame().textFill());
-            g.fillText(REFERENCE_NAMES[r], area.right() - 4, py - 2);
-        }
-        g.setLineDashes((double[]) null);
+        CcdfAxes.drawReferences(g, area, style, REFERENCE_SHARES, REFERENCE_NAMES);
     }
 
     /** Where a pause of {@code ms} is drawn, in chart coordinates. */
     public static double px(PlotArea a, double ms) {
-        return a.xScale().toPixel(Math.log10(ms));
+        return CcdfAxes.px(a, ms);
     }
 
     /** Where a share (0–1] is drawn. */
     public static double py(PlotArea a, double share) {
-        return a.yScale().toPixel(Math.log10(share));
+        return CcdfAxes.py(a, share);
     }
 }
