@@ -7,6 +7,7 @@ import dev.gcscope.analysis.compare.TraceComparison;
 import dev.gcscope.analysis.sched.BucketPercentile;
 import dev.gcscope.analysis.sched.DelayComparison;
 import dev.gcscope.analysis.sched.MetricsComparison;
+import dev.gcscope.format.ComparisonJson;
 import dev.gcscope.format.JsonNumbers;
 import dev.gcscope.format.PlainNumbers;
 import dev.gcscope.format.TextReport;
@@ -32,7 +33,7 @@ final class SchedCompareReport {
         o.put("a", a);
         o.put("b", b);
         o.put("kind", TIMEHIST_KIND);
-        rows(o.putObject("sch_delay_ms"), r.overall());
+        ComparisonJson.putRows(o.putObject("sch_delay_ms"), r.overall());
         JsonNumbers.put(o, "mann_whitney_p", r.overallMannWhitneyP());
         JsonNumbers.put(o, "ks_p", r.overallKsP());
         ArrayNode tasks = o.putArray("per_task");
@@ -41,7 +42,7 @@ final class SchedCompareReport {
             row.put("task", t.task());
             figures(row.putObject("a"), t.a());
             figures(row.putObject("b"), t.b());
-            rows(row.putObject("sch_delay_ms"), t.rows());
+            ComparisonJson.putRows(row.putObject("sch_delay_ms"), t.rows());
             JsonNumbers.put(row, "mann_whitney_p", t.mannWhitneyP());
             JsonNumbers.put(row, "ks_p", t.ksP());
             JsonNumbers.put(row, "mann_whitney_p_adjusted", t.mannWhitneyAdjusted());
@@ -63,20 +64,6 @@ final class SchedCompareReport {
         }
         o.put("verdict", r.verdict());
         return o;
-    }
-
-    /** {name: {a, b, ratio, ratio_low, ratio_high}} as {@code stw_ms}; an open end is null, the maximum has none. */
-    private static void rows(ObjectNode o, List<TraceComparison.Row> rows) {
-        for (TraceComparison.Row row : rows) {
-            ObjectNode p = o.putObject(row.name());
-            JsonNumbers.put(p, "a", row.a());
-            JsonNumbers.put(p, "b", row.b());
-            JsonNumbers.put(p, "ratio", row.ratio());
-            if (!Double.isNaN(row.ratioLow())) {
-                JsonNumbers.put(p, "ratio_low", row.ratioLow());
-                JsonNumbers.put(p, "ratio_high", row.ratioHigh());
-            }
-        }
     }
 
     /** A side's figures for a task, with {@code summary}'s per_task keys. */

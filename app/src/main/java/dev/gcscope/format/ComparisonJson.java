@@ -11,6 +11,7 @@ import dev.gcscope.analysis.compare.RegimeComparison;
 import dev.gcscope.analysis.compare.SideFigures;
 import dev.gcscope.analysis.compare.TraceComparison;
 import dev.gcscope.analysis.regime.Regime;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -31,17 +32,7 @@ public final class ComparisonJson {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("a", a);
         o.put("b", b);
-        ObjectNode stw = o.putObject("stw_ms");
-        for (TraceComparison.Row row : r.percentiles()) {
-            ObjectNode p = stw.putObject(row.name());
-            JsonNumbers.put(p, "a", row.a());
-            JsonNumbers.put(p, "b", row.b());
-            JsonNumbers.put(p, "ratio", row.ratio());
-            if (!Double.isNaN(row.ratioLow())) {
-                JsonNumbers.put(p, "ratio_low", row.ratioLow());
-                JsonNumbers.put(p, "ratio_high", row.ratioHigh());
-            }
-        }
+        putRows(o.putObject("stw_ms"), r.percentiles());
         JsonNumbers.put(o, "mann_whitney_p", r.mannWhitneyP());
         JsonNumbers.put(o, "ks_p", r.ksP());
         JsonNumbers.put(o, "mann_whitney_p_adjusted", r.decision().mannWhitneyAdjusted());
@@ -119,5 +110,22 @@ public final class ComparisonJson {
         o.put("cycles", g.cycles());
         JsonNumbers.put(o, "stw_p50_ms", g.stwP50Ms());
         JsonNumbers.put(o, "stw_p99_ms", g.stwP99Ms());
+    }
+
+    /**
+     * {name: {a, b, ratio, ratio_low, ratio_high}} per row, as {@code stw_ms} has them (and the
+     * scheduler comparison's {@code sch_delay_ms}): an interval's keys only where the row has one.
+     */
+    public static void putRows(ObjectNode o, List<TraceComparison.Row> rows) {
+        for (TraceComparison.Row row : rows) {
+            ObjectNode p = o.putObject(row.name());
+            JsonNumbers.put(p, "a", row.a());
+            JsonNumbers.put(p, "b", row.b());
+            JsonNumbers.put(p, "ratio", row.ratio());
+            if (!Double.isNaN(row.ratioLow())) {
+                JsonNumbers.put(p, "ratio_low", row.ratioLow());
+                JsonNumbers.put(p, "ratio_high", row.ratioHigh());
+            }
+        }
     }
 }

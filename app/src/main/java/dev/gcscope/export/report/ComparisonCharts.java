@@ -2,7 +2,6 @@ package dev.gcscope.export.report;
 
 import dev.gcscope.analysis.compare.ComparisonCurves;
 import dev.gcscope.analysis.compare.GcComparison;
-import dev.gcscope.export.ChartImages;
 import dev.gcscope.render.ChartFont;
 import dev.gcscope.render.compare.AlignedSeries;
 import dev.gcscope.render.compare.AlignedTimelinePlot;
@@ -44,14 +43,14 @@ final class ComparisonCharts {
                 ConvergenceOverlayPlot.PLACEHOLDER));
         out.add(overlay("compare-regime-scatter", "Regimes", s -> new RegimeScatterOverlayPlot(curves, s),
                 RegimeScatterOverlayPlot.PLACEHOLDER));
-        out.add(new Drawn("compare-timelines", "Timelines", t -> timelines(aligned, t)));
+        out.add(new RenderedCharts.Rendered(t -> timelines(aligned, t), "compare-timelines", "Timelines"));
         if (c.size() > 2) {
             List<GcComparison.Rung> rungs = c.ladder();
-            out.add(new Drawn("compare-ladder", "Ladder", t -> new StackedCharts(List.of(
+            out.add(new RenderedCharts.Rendered(t -> new StackedCharts(List.of(
                     framed(new LadderPlot(rungs, LadderPlot.Figure.PAUSES, style(t)), t, LadderPlot.PLACEHOLDER),
                     framed(new LadderPlot(rungs, LadderPlot.Figure.GC_CPU, style(t)), t, LadderPlot.PLACEHOLDER),
                     framed(new LadderPlot(rungs, LadderPlot.Figure.CYCLES_PER_GB, style(t)), t, LadderPlot.PLACEHOLDER)),
-                    List.of(2.0, 1.0, 1.0))));
+                    List.of(2.0, 1.0, 1.0)), "compare-ladder", "Ladder"));
         }
         return List.copyOf(out);
     }
@@ -83,7 +82,7 @@ final class ComparisonCharts {
     }
 
     private static ReportChart overlay(String id, String title, Function<OverlayStyle, PlotContent> plot, String placeholder) {
-        return new Drawn(id, title, t -> framed(plot.apply(style(t)), t, placeholder));
+        return new RenderedCharts.Rendered(t -> framed(plot.apply(style(t)), t, placeholder), id, title);
     }
 
     static OverlayStyle style(ChartTheme t) {
@@ -92,20 +91,5 @@ final class ComparisonCharts {
 
     private static FramedChart framed(PlotContent content, ChartTheme t, String placeholder) {
         return new FramedChart(content, new FrameStyle(t.frame(), ChartFont.labels(), ChartTheme.PADDING, 0), placeholder);
-    }
-
-    private record Drawn(String id, String title, Function<ChartTheme, ChartDrawing> chart) implements ReportChart {
-        @Override
-        public String svg(int width, int height, ReportTheme theme) {
-            ChartTheme t = ChartTheme.of(theme.id());
-            String svg = ChartImages.svg(chart.apply(t), width, height, t.background(), ChartFont.labels());
-            return svg.substring(svg.indexOf("<svg"));
-        }
-
-        @Override
-        public byte[] png(int width, int height, int scale, ReportTheme theme) {
-            ChartTheme t = ChartTheme.of(theme.id());
-            return ChartImages.png(chart.apply(t), width, height, scale, t.background());
-        }
     }
 }

@@ -64,7 +64,8 @@ public final class RenderedCharts implements ReportCharts {
         return List.copyOf(out);
     }
 
-    private record Rendered(Function<ChartTheme, ChartDrawing> chart, String id, String title) implements ReportChart {
+    /** A chart of a report, drawn in the report's theme when the page or its images are written. */
+    record Rendered(Function<ChartTheme, ChartDrawing> chart, String id, String title) implements ReportChart {
         @Override
         public String svg(int width, int height, ReportTheme theme) {
             ChartTheme t = ChartTheme.of(theme.id());

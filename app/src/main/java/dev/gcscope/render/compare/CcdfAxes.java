@@ -3,6 +3,7 @@ package dev.gcscope.render.compare;
 import static dev.gcscope.render.plot.Pixels.snap;
 
 import dev.gcscope.render.Painter;
+import dev.gcscope.render.Rgba;
 import dev.gcscope.render.TextAlign;
 import dev.gcscope.render.TextBaseline;
 import dev.gcscope.render.plot.PlotArea;
@@ -13,7 +14,27 @@ import dev.gcscope.render.plot.PlotArea;
  * lines at the shares where a curve crossing reads as a percentile.
  */
 final class CcdfAxes {
+    /** A curve of no more points than this also marks each point with a dot. */
+    private static final int MAX_DOTS = 150;
+
     private CcdfAxes() {}
+
+    /** One side's curve through ({@code ms[k]}, {@code share[k]}), with its points dotted when they are few. */
+    static void drawCurve(Painter g, PlotArea area, double[] ms, double[] share, Rgba colour) {
+        g.setStroke(colour);
+        g.setFill(colour);
+        g.setLineWidth(2);
+        g.beginPath();
+        for (int k = 0; k < ms.length; k++) {
+            double px = px(area, ms[k]), py = py(area, share[k]);
+            if (k == 0) g.moveTo(px, py);
+            else g.lineTo(px, py);
+        }
+        g.stroke();
+        if (ms.length <= MAX_DOTS) {
+            for (int k = 0; k < ms.length; k++) g.fillOval(px(area, ms[k]) - 2.5, py(area, share[k]) - 2.5, 5, 5);
+        }
+    }
 
     /** Where a duration of {@code ms} is drawn, in chart coordinates. */
     static double px(PlotArea a, double ms) {

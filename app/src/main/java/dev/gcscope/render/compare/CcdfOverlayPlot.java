@@ -24,8 +24,6 @@ public record CcdfOverlayPlot(ComparisonCurves curves, OverlayStyle style) imple
     /** The reference shares and the percentile each reads. */
     private static final double[] REFERENCE_SHARES = {0.5, 0.01, 0.001};
     private static final String[] REFERENCE_NAMES = {"P50", "P99", "P99.9"};
-    /** Dots on each distinct pause length while they stay apart. */
-    private static final int MAX_DOTS = 150;
 
     private boolean hasData() {
         return curves != null && curves.sides().stream().anyMatch(s -> s.ccdfMs().length > 0);
@@ -73,19 +71,7 @@ public record CcdfOverlayPlot(ComparisonCurves curves, OverlayStyle style) imple
             ComparisonCurves.Side s = sides.get(i);
             double[] xs = s.ccdfMs(), ys = s.ccdfShare();
             if (xs.length == 0) continue;
-            g.setStroke(style.side(i));
-            g.setFill(style.side(i));
-            g.setLineWidth(2);
-            g.beginPath();
-            for (int k = 0; k < xs.length; k++) {
-                double px = px(area, xs[k]), py = py(area, ys[k]);
-                if (k == 0) g.moveTo(px, py);
-                else g.lineTo(px, py);
-            }
-            g.stroke();
-            if (xs.length <= MAX_DOTS) {
-                for (int k = 0; k < xs.length; k++) g.fillOval(px(area, xs[k]) - 2.5, py(area, ys[k]) - 2.5, 5, 5);
-            }
+            CcdfAxes.drawCurve(g, area, xs, ys, style.side(i));
         }
         List<String> lines = new ArrayList<>();
         for (ComparisonCurves.Side s : sides) lines.add(String.format(Locale.ROOT, "%s  (%,d pauses)", s.label(), s.pauses()));

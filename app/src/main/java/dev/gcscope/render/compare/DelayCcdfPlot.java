@@ -28,8 +28,6 @@ public record DelayCcdfPlot(List<Ccdf> sides, List<String> labels, String what, 
     public static final String PLACEHOLDER = "No positive delay on any side";
     private static final double[] REFERENCE_SHARES = {0.5, 0.1, 0.01, 0.001};
     private static final String[] REFERENCE_NAMES = {"P50", "P90", "P99", "P99.9"};
-    /** Dots on each point while the points stay apart (a histogram's buckets). */
-    private static final int MAX_DOTS = 150;
 
     public DelayCcdfPlot {
         sides = List.copyOf(sides);
@@ -86,19 +84,7 @@ public record DelayCcdfPlot(List<Ccdf> sides, List<String> labels, String what, 
             Ccdf s = sides.get(i);
             if (s.isEmpty()) continue;
             double[] xs = s.x(), ys = s.share();
-            g.setStroke(style.side(i));
-            g.setFill(style.side(i));
-            g.setLineWidth(2);
-            g.beginPath();
-            for (int k = 0; k < xs.length; k++) {
-                double px = px(area, xs[k]), py = py(area, ys[k]);
-                if (k == 0) g.moveTo(px, py);
-                else g.lineTo(px, py);
-            }
-            g.stroke();
-            if (xs.length <= MAX_DOTS) {
-                for (int k = 0; k < xs.length; k++) g.fillOval(px(area, xs[k]) - 2.5, py(area, ys[k]) - 2.5, 5, 5);
-            }
+            CcdfAxes.drawCurve(g, area, xs, ys, style.side(i));
         }
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < sides.size(); i++) {
