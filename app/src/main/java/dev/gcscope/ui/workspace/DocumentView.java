@@ -32,6 +32,8 @@ public final class DocumentView {
     private final List<TraceView> traceViews;
     /** Where the pointer last was over this view (scene coordinates), null once it left: a followed update hovers there again. */
     private javafx.geometry.Point2D pointer;
+    /** The scrolling and hover this view took over from the one it updates, until put back. */
+    private ViewCarryOver carried;
 
     /** @param openReport opens this document's parse report (the window owns dialogs) */
     public DocumentView(DocumentViewModel vm, BackgroundRunner runner, Runnable openReport) {
@@ -88,7 +90,8 @@ public final class DocumentView {
         if (was == null || now == null) return;
         pointer = before.pointer;
         javafx.scene.Scene scene = root.getScene() != null ? root.getScene() : before.root.getScene();
-        ViewCarryOver.of(was.getContent(), before.pointer).applyAfterLayout(scene, now.getContent());
+        carried = ViewCarryOver.of(was.getContent(), before.pointer, before.carried);
+        carried.applyAfterLayout(scene, now.getContent());
     }
 
     /**

@@ -27,6 +27,14 @@ final class ViewCarryOver {
     private final List<Integer> firstRows = new ArrayList<>();
     private final List<double[]> scrolls = new ArrayList<>();
     private final Point2D pointer;
+    /** Put back on the view it was taken for: until then that view shows none of it (it sits at the top). */
+    private boolean applied;
+
+    private ViewCarryOver(List<Integer> firstRows, List<double[]> scrolls, Point2D pointer) {
+        this.firstRows.addAll(firstRows);
+        this.scrolls.addAll(scrolls);
+        this.pointer = pointer;
+    }
 
     private ViewCarryOver(Node shown, Point2D pointer) {
         this.pointer = pointer;
@@ -49,6 +57,17 @@ final class ViewCarryOver {
         return new ViewCarryOver(shown, pointer);
     }
 
+    /**
+     * What to carry from a view that was itself given {@code pending} by the update before it: while
+     * {@code pending} has not been put back yet (two updates within one layout pulse, as when a
+     * log grows fast), the view still shows its top, so reading it would lose the scrolling; the
+     * pending state is carried on instead.
+     */
+    static ViewCarryOver of(Node shown, Point2D pointer, ViewCarryOver pending) {
+        if (pending != null && !pending.applied) return new ViewCarryOver(pending.firstRows, pending.scrolls, pointer);
+        return of(shown, pointer);
+    }
+
     /** Puts the state back on {@code shown} (the new view's content) once it has been laid out in {@code scene}. */
     void applyAfterLayout(Scene scene, Node shown) {
         if (scene == null || shown == null) return;
@@ -58,6 +77,7 @@ final class ViewCarryOver {
             javafx.application.Platform.runLater(() -> {
                 scene.removePostLayoutPulseListener(once[0]);
                 apply(shown);
+                applied = true;
             });
         };
         scene.addPostLayoutPulseListener(once[0]);
@@ -76,8 +96,37 @@ final class ViewCarryOver {
             double[] v = scrolls.get(s++);
             p.setHvalue(v[0]);
             p.setVvalue(v[1]);
+            keepScrolledWhileFilled(p, v);
         }
         if (pointer != null) hover(shown, pointer);
+    }
+
+    /**
+     * The new view's figures arrive after its first layout (the statistics run in the background),
+     * and a scroll pane whose content grows keeps its pixel offset, not its position: a summary
+     * scrolled to the end would drift up. So the carried position is put back whenever the content's
+     * size changes, until the user scrolls, clicks or types in the pane.
+     */
+    private static void keepScrolledWhileFilled(ScrollPane p, double[] v) {
+        Node content = p.getContent();
+        if (content == null) return;
+        javafx.beans.value.ChangeListener<javafx.geometry.Bounds> again = (o, was, now) -> {
+            p.setHvalue(v[0]);
+            p.setVvalue(v[1]);
+        };
+        content.layoutBoundsProperty().addListener(again);
+        javafx.event.EventHandler<Event> stop = new javafx.event.EventHandler<>() {
+            @Override
+            public void handle(Event e) {
+                content.layoutBoundsProperty().removeListener(again);
+                p.removeEventFilter(javafx.scene.input.ScrollEvent.ANY, this);
+                p.removeEventFilter(MouseEvent.MOUSE_PRESSED, this);
+                p.removeEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, this);
+            }
+        };
+        p.addEventFilter(javafx.scene.input.ScrollEvent.ANY, stop);
+        p.addEventFilter(MouseEvent.MOUSE_PRESSED, stop);
+        p.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, stop);
     }
 
     /** Sends a mouse move at {@code scenePoint} to the deepest visible node there. */
