@@ -255,6 +255,11 @@ public final class DecodedInput extends InputStream {
         return out;
     }
 
+    /** Every reason for damage found so far, none handed out: what detection names when the text it got tells nothing. */
+    public List<String> damageSoFar() {
+        return problems.stream().map(Problem::reason).toList();
+    }
+
     @Override
     public void close() throws IOException {
         content.close();

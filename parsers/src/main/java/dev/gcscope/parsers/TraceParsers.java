@@ -82,6 +82,13 @@ public final class TraceParsers {
         TraceSample sample = in.sample();
         List<Vote> votes = rank(sample);
         if (!votes.isEmpty() && votes.get(0).probe().confidence() >= MIN_CONFIDENCE) return votes.get(0).parser();
+        // Damage that left no text, or text no parser knows, is the reason to give: not "is empty"
+        // for a gzip whose first block is corrupt.
+        List<String> damage = in.damageSoFar();
+        if (!damage.isEmpty()) {
+            String read = sample.isEmpty() ? "nothing could be read" : "what could be read is " + describeUnknown(sample);
+            throw new TraceInputException(in.name() + ": " + damage.get(0) + "; " + read);
+        }
         throw new TraceInputException(in.name() + ": " + describeUnknown(sample));
     }
 

@@ -40,6 +40,17 @@ class GzipDamageTest {
     }
 
     @Test
+    void aCorruptFirstBlockIsNamedNotCalledEmpty() throws IOException {
+        byte[] gz = gzip(TEXT);
+        gz[10] |= 0b110; // the first deflate block's type: 11 is reserved, so no byte of text decodes
+        var e = assertThrows(dev.gcscope.parsers.TraceInputException.class,
+                () -> LOADER.load(TraceSource.of("damaged.gz", gz), null, ParseListener.NONE));
+        assertTrue(e.getMessage().startsWith("damaged.gz: compressed data ends early: the gzip data of member 1 is corrupt near byte"),
+                e.getMessage());
+        assertTrue(e.getMessage().endsWith("; nothing could be read"), e.getMessage());
+    }
+
+    @Test
     void aMissingTrailerIsReported() throws IOException {
         byte[] gz = gzip(TEXT);
         ParseResult r = parse(Arrays.copyOf(gz, gz.length - 8));
