@@ -80,8 +80,8 @@ public final class TraceParsers {
     /** The parser for an opened input, from its {@link DecodedInput#sample()}; reading it then starts at its first byte. */
     public TraceParser detect(DecodedInput in) throws IOException {
         TraceSample sample = in.sample();
-        List<Vote> votes = rank(sample);
-        if (!votes.isEmpty() && votes.get(0).probe().confidence() >= MIN_CONFIDENCE) return votes.get(0).parser();
+        TraceParser best = mostConfident(sample);
+        if (best != null) return best;
         // Damage that left no text, or text no parser knows, is the reason to give: not "is empty"
         // for a gzip whose first block is corrupt.
         List<String> damage = in.damageSoFar();
@@ -90,6 +90,26 @@ public final class TraceParsers {
             throw new TraceInputException(in.name() + ": " + damage.get(0) + "; " + read);
         }
         throw new TraceInputException(in.name() + ": " + describeUnknown(sample));
+    }
+
+    /**
+     * The first parser of {@link #rank}, or null when none reaches {@link #MIN_CONFIDENCE}. A probe
+     * that is sure (confidence 1) ends the vote: no later one can beat it, and a tie goes to the
+     * earlier parser in {@link #rank} as well. Saves running every other probe over the 64 KiB head
+     * in a cold JVM.
+     */
+    private TraceParser mostConfident(TraceSample sample) {
+        TraceParser best = null;
+        double bestConfidence = -1;
+        for (TraceParser p : parsers) {
+            double c = p.probe(sample).confidence();
+            if (c > bestConfidence) {
+                best = p;
+                bestConfidence = c;
+            }
+            if (c >= 1.0) break;
+        }
+        return bestConfidence >= MIN_CONFIDENCE ? best : null;
     }
 
     private String describeUnknown(TraceSample sample) {

@@ -36,26 +36,43 @@ final class AllocatedMegabytes {
         IntColumn heapLive = cycles.intColumn(HEAP_LIVE_MB);
         int n = cycles.rowCount();
         double[] out = new double[n];
-        for (int i = 0; i < n; i++) {
-            double al = Double.NaN;
-            int startMb = heapStart.getInt(i);
-            if (i > 0 && run.getInt(i) == run.getInt(i - 1)) {
-                int j = i - 1;
-                boolean stoppedTheWorld = LegacyCycles.stoppedTheWorld(start.getDouble(i));
-                int after = stoppedTheWorld ? heapEnd.getInt(j) : heapLive.getInt(j);
-                if (startMb != MISSING && after != MISSING) {
-                    long a = (long) startMb - after;
-                    if (!stoppedTheWorld) {
-                        int previousEnd = heapEnd.getInt(j), previousStart = heapStart.getInt(j);
-                        a = previousEnd != MISSING && previousStart != MISSING ? a + previousEnd - previousStart : Long.MIN_VALUE;
-                    }
-                    if (a != Long.MIN_VALUE) al = Math.max(0, a);
-                }
-            } else if (gc.getInt(i) == 1 && startMb != MISSING) {
-                al = startMb;
-            }
-            out[i] = al;
+        // Each block also holds the row before it (index k - 1), which every row is computed against.
+        int[] runs = new int[RowBlocks.ROWS + 1], gcs = new int[RowBlocks.ROWS + 1], starts = new int[RowBlocks.ROWS + 1],
+                ends = new int[RowBlocks.ROWS + 1], lives = new int[RowBlocks.ROWS + 1];
+        double[] startS = new double[RowBlocks.ROWS + 1];
+        for (int from = 0; from < n; from += RowBlocks.ROWS) {
+            int lo = Math.max(0, from - 1), to = Math.min(n, from + RowBlocks.ROWS);
+            RowBlocks.copy(run, lo, to, runs);
+            RowBlocks.copy(gc, lo, to, gcs);
+            RowBlocks.copy(start, lo, to, startS);
+            RowBlocks.copy(heapStart, lo, to, starts);
+            RowBlocks.copy(heapEnd, lo, to, ends);
+            RowBlocks.copy(heapLive, lo, to, lives);
+            for (int i = from; i < to; i++) out[i] = allocated(i, i - lo, runs, gcs, startS, starts, ends, lives);
         }
         return out;
+    }
+
+    /** Row {@code i}, at {@code k} in the block (its previous row at {@code k - 1}). */
+    private static double allocated(int i, int k, int[] run, int[] gc, double[] start, int[] heapStart, int[] heapEnd,
+                                    int[] heapLive) {
+        double al = Double.NaN;
+        int startMb = heapStart[k];
+        if (i > 0 && run[k] == run[k - 1]) {
+            int j = k - 1;
+            boolean stoppedTheWorld = LegacyCycles.stoppedTheWorld(start[k]);
+            int after = stoppedTheWorld ? heapEnd[j] : heapLive[j];
+            if (startMb != MISSING && after != MISSING) {
+                long a = (long) startMb - after;
+                if (!stoppedTheWorld) {
+                    int previousEnd = heapEnd[j], previousStart = heapStart[j];
+                    a = previousEnd != MISSING && previousStart != MISSING ? a + previousEnd - previousStart : Long.MIN_VALUE;
+                }
+                if (a != Long.MIN_VALUE) al = Math.max(0, a);
+            }
+        } else if (gc[k] == 1 && startMb != MISSING) {
+            al = startMb;
+        }
+        return al;
     }
 }

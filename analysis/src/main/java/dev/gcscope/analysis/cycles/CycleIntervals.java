@@ -35,21 +35,31 @@ final class CycleIntervals {
         DateTimeColumn wall = cycles.dateTimeColumn(WALL_TIME);
         int n = cycles.rowCount();
         double[] out = new double[n];
-        for (int i = 0; i < n; i++) {
-            double iv = Double.NaN;
-            double s = start.getDouble(i);
-            if (i > 0 && run.getInt(i) == run.getInt(i - 1)) {
-                double previous = start.getDouble(i - 1);
-                if (!Double.isNaN(s) && !Double.isNaN(previous)) {
-                    // both are whole milliseconds: round the difference back to them exactly
-                    iv = Math.rint((s - previous) * 1000) / 1000.0;
-                } else {
-                    iv = wallSeconds(wall, i - 1, i);
+        // Each block also holds the row before it (index k - 1), which every row is computed against.
+        int[] runs = new int[RowBlocks.ROWS + 1], gcs = new int[RowBlocks.ROWS + 1];
+        double[] starts = new double[RowBlocks.ROWS + 1];
+        for (int from = 0; from < n; from += RowBlocks.ROWS) {
+            int lo = Math.max(0, from - 1), to = Math.min(n, from + RowBlocks.ROWS);
+            RowBlocks.copy(run, lo, to, runs);
+            RowBlocks.copy(gc, lo, to, gcs);
+            RowBlocks.copy(start, lo, to, starts);
+            for (int i = from; i < to; i++) {
+                int k = i - lo;
+                double iv = Double.NaN;
+                double s = starts[k];
+                if (i > 0 && runs[k] == runs[k - 1]) {
+                    double previous = starts[k - 1];
+                    if (!Double.isNaN(s) && !Double.isNaN(previous)) {
+                        // both are whole milliseconds: round the difference back to them exactly
+                        iv = Math.rint((s - previous) * 1000) / 1000.0;
+                    } else {
+                        iv = wallSeconds(wall, i - 1, i);
+                    }
+                } else if (gcs[k] == 1 && !Double.isNaN(s)) {
+                    iv = s;
                 }
-            } else if (gc.getInt(i) == 1 && !Double.isNaN(s)) {
-                iv = s;
+                out[i] = iv < 0 ? Double.NaN : iv;
             }
-            out[i] = iv < 0 ? Double.NaN : iv;
         }
         return out;
     }

@@ -28,11 +28,21 @@ final class Survival {
         IntColumn heapLive = cycles.intColumn(HEAP_LIVE_MB);
         int n = cycles.rowCount();
         double[] out = new double[n];
-        for (int i = 0; i < n; i++) {
-            boolean stoppedTheWorld = LegacyCycles.stoppedTheWorld(start.getDouble(i));
-            int live = stoppedTheWorld ? heapEnd.getInt(i) : heapLive.getInt(i);
-            int whole = stoppedTheWorld ? heapStart.getInt(i) : heapEnd.getInt(i);
-            out[i] = live != MISSING && whole != MISSING && whole > 0 ? (double) live / whole : Double.NaN;
+        double[] startS = new double[RowBlocks.ROWS];
+        int[] starts = new int[RowBlocks.ROWS], ends = new int[RowBlocks.ROWS], lives = new int[RowBlocks.ROWS];
+        for (int from = 0; from < n; from += RowBlocks.ROWS) {
+            int to = Math.min(n, from + RowBlocks.ROWS);
+            RowBlocks.copy(start, from, to, startS);
+            RowBlocks.copy(heapStart, from, to, starts);
+            RowBlocks.copy(heapEnd, from, to, ends);
+            RowBlocks.copy(heapLive, from, to, lives);
+            for (int i = from; i < to; i++) {
+                int k = i - from;
+                boolean stoppedTheWorld = LegacyCycles.stoppedTheWorld(startS[k]);
+                int live = stoppedTheWorld ? ends[k] : lives[k];
+                int whole = stoppedTheWorld ? starts[k] : ends[k];
+                out[i] = live != MISSING && whole != MISSING && whole > 0 ? (double) live / whole : Double.NaN;
+            }
         }
         return out;
     }

@@ -122,6 +122,16 @@ class ChunkedParseTest {
         assertEquals(3, calls.get(), "stopped at the first no");
     }
 
+    /** The default splits only with 3 or more cores; the tests above force their thread counts, so the split path runs here on any machine. */
+    @Test
+    void theDefaultSplitsOnlyOnThreeOrMoreCores() {
+        assertEquals(1, ChunkedGcParse.Settings.defaultThreads(1));
+        assertEquals(1, ChunkedGcParse.Settings.defaultThreads(2));
+        assertEquals(3, ChunkedGcParse.Settings.defaultThreads(3));
+        assertEquals(16, ChunkedGcParse.Settings.defaultThreads(16));
+        assertTrue(new ChunkedGcParse.Settings(8L << 20, 4 << 20, 3, n -> {}).splits(9L << 20));
+    }
+
     private static ParseResult parse(Path file, ChunkedGcParse.Settings settings) throws IOException {
         return parse(file, settings, ParseListener.NONE);
     }

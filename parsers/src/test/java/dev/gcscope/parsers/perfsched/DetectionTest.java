@@ -45,6 +45,19 @@ class DetectionTest {
         }
     }
 
+    /** detect stops at the first sure probe: it must still pick what the full vote ranks first. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everySample")
+    void detectionPicksTheFullVotesWinner(Sample s) throws IOException {
+        TraceParsers parsers = TraceParsers.standard();
+        TraceSample sample = TraceSource.of("input", s.bytes()).sample(TraceParsers.SAMPLE_BYTES);
+        List<TraceParsers.Vote> votes = parsers.rank(sample);
+        if (votes.get(0).probe().confidence() < TraceParsers.MIN_CONFIDENCE) return;
+        try (dev.gcscope.parsers.DecodedInput in = TraceSource.of("input", s.bytes()).open()) {
+            assertEquals(votes.get(0).parser(), parsers.detect(in), () -> "votes: " + votes);
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("everySample")
     void probesAreDecisiveOnTheirOwnOutput(Sample s) throws IOException {

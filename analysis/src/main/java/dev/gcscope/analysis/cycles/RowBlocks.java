@@ -1,0 +1,31 @@
+package dev.gcscope.analysis.cycles;
+
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+
+/**
+ * Copies a few thousand rows of a column at a time into a reused array, for the derived columns'
+ * row loops. Reading six packed columns cell by cell inside one loop made that loop one large
+ * compilation: in a fresh process the JIT spent 1.5 s of CPU compiling {@code AllocatedMegabytes}'
+ * loop (on 1 M cycles, more than the loop's own run). Copying one column per small loop keeps each
+ * compilation small, and blocks (not whole columns) keep the memory at a few arrays of
+ * {@link #ROWS} whatever the number of cycles.
+ */
+final class RowBlocks {
+    /** Rows per block. */
+    static final int ROWS = 4096;
+
+    private RowBlocks() {}
+
+    /** Rows {@code [from, to)} of {@code column} into {@code into[0, to - from)} (missing: {@code Integer.MIN_VALUE}). */
+    static int[] copy(IntColumn column, int from, int to, int[] into) {
+        for (int i = from; i < to; i++) into[i - from] = column.getInt(i);
+        return into;
+    }
+
+    /** Rows {@code [from, to)} of {@code column} into {@code into[0, to - from)} (missing: NaN). */
+    static double[] copy(DoubleColumn column, int from, int to, double[] into) {
+        for (int i = from; i < to; i++) into[i - from] = column.getDouble(i);
+        return into;
+    }
+}
