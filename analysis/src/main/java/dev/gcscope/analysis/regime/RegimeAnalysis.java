@@ -3,7 +3,6 @@ package dev.gcscope.analysis.regime;
 import static dev.gcscope.parsers.gctrace.GcColumns.*;
 
 import dev.gcscope.analysis.stats.PercentileInterval;
-import dev.gcscope.analysis.stats.RangeSelection;
 import dev.gcscope.analysis.work.Work;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -279,9 +278,10 @@ public final class RegimeAnalysis {
         }
 
         List<Regime> regimes = new ArrayList<>(k);
+        RegimePercentiles percentiles = new RegimePercentiles();
         for (int g = 0; g < k; g++) {
-            PercentileInterval.Estimate p50 = RangeSelection.percentile(pauses, from[g], from[g + 1], 50, PercentileInterval.CONFIDENCE);
-            PercentileInterval.Estimate p99 = RangeSelection.percentile(pauses, from[g], from[g + 1], 99, PercentileInterval.CONFIDENCE);
+            PercentileInterval.Estimate[] stwP = percentiles.of(pauses, from[g], from[g + 1], PercentileInterval.CONFIDENCE, 50, 99);
+            PercentileInterval.Estimate p50 = stwP[0], p99 = stwP[1];
             double medRate = RegimeFeatures.rateOf(median(rate[g], nRate[g]));
             regimes.add(regime(g, medRate, surv[g], live[g], n[g], parts[g], tally.count[g],
                     (double) tally.count[g] / cycles.rowCount(), tally.allTime > 0 ? tally.time[g] / tally.allTime : Double.NaN,
