@@ -205,16 +205,39 @@ final class RegimeClustering {
 
     /** As {@link #assign(RegimeFeatures, Result, int[])}, for feature rows {@code fromFeature} on only (a followed log's new cycles). */
     static void assign(RegimeFeatures f, Result c, int[] clusterOfRow, int fromFeature) {
-        Scale scale = c.scale();
-        int k = c.centres().size();
-        // the three features by hand, centres in one flat array: a million cycles, in code that runs
-        // once and so spends most of its time before the JIT has finished with it
-        double[] centre = new double[3 * k];
-        for (int j = 0; j < k; j++) System.arraycopy(c.centres().get(j), 0, centre, 3 * j, 3);
-        double m0 = scale.mean()[0], m1 = scale.mean()[1], m2 = scale.mean()[2];
-        double w0 = scale.weights()[0] / scale.sd()[0], w1 = scale.weights()[1] / scale.sd()[1], w2 = scale.weights()[2] / scale.sd()[2];
-        double[] reach = c.reach();
-        for (int i = fromFeature; i < f.size(); i++) {
+        Nearest nearest = new Nearest(f, c);
+        for (int i = fromFeature; i < f.size(); i++) clusterOfRow[f.rows[i]] = nearest.of(i);
+    }
+
+    /**
+     * Which cluster a feature row falls in: the nearest centre, or −1 beyond its reach (DBSCAN
+     * noise). A row without an allocation rate is measured by survival and live heap alone. The
+     * three features by hand and the centres in one flat array: it runs for every one of a million
+     * cycles, in code that runs once and so spends most of its time before the JIT has finished with it.
+     */
+    static final class Nearest {
+        private final RegimeFeatures f;
+        private final double[] centre, reach;
+        private final int k;
+        private final double m0, m1, m2, w0, w1, w2;
+
+        Nearest(RegimeFeatures f, Result c) {
+            this.f = f;
+            Scale scale = c.scale();
+            k = c.centres().size();
+            centre = new double[3 * k];
+            for (int j = 0; j < k; j++) System.arraycopy(c.centres().get(j), 0, centre, 3 * j, 3);
+            m0 = scale.mean()[0];
+            m1 = scale.mean()[1];
+            m2 = scale.mean()[2];
+            w0 = scale.weights()[0] / scale.sd()[0];
+            w1 = scale.weights()[1] / scale.sd()[1];
+            w2 = scale.weights()[2] / scale.sd()[2];
+            reach = c.reach();
+        }
+
+        /** The cluster of feature row {@code i}, or −1. */
+        int of(int i) {
             float rate = f.logRate[i];
             boolean rated = !Float.isNaN(rate) && w0 != 0;
             double x = rated ? (rate - m0) * w0 : 0, y = (f.survival[i] - m1) * w1, z = (f.logLive[i] - m2) * w2;
@@ -229,7 +252,7 @@ final class RegimeClustering {
                 }
             }
             if (reach != null && Math.sqrt(bestD) > reach[best]) best = -1;
-            clusterOfRow[f.rows[i]] = best;
+            return best;
         }
     }
 

@@ -51,6 +51,10 @@ public final class RegimeProfile {
             String p = result.regimes() + " " + result.method() + " " + Arrays.hashCode(result.regimeOfRow());
             if (print == null) print = p;
             else if (!print.equals(p)) throw new AssertionError("results differ between runs");
+            if (r == -warmup) {
+                System.out.printf(Locale.ROOT, "first run, cold (thread CPU ms): features %.1f, k-means %.1f, RegimeAnalysis.of %.1f%n",
+                        (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6);
+            }
             if (r < 0) continue;
             features[r] = t1 - t0;
             kMeans[r] = t2 - t1;
