@@ -3,7 +3,6 @@ package dev.gcscope.analysis.regime;
 import static dev.gcscope.parsers.gctrace.GcColumns.*;
 
 import dev.gcscope.analysis.stats.PercentileInterval;
-import dev.gcscope.analysis.stats.RangeSelection;
 import dev.gcscope.analysis.work.Work;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -92,33 +91,37 @@ public final class RegimeAnalysis {
         work.checkCancelled();
         RegimeClustering.Result c = method == Method.DBSCAN ? RegimeClustering.dbscan(f) : RegimeClustering.kMeans(f, work);
         work.checkCancelled();
-        RegimeClustering.assign(f, c, regimeOfRow);
         int k = c.centres().size();
-        // one cycle of each cluster, to learn which regime the cluster became
-        int[] memberOfCluster = new int[k];
-        Arrays.fill(memberOfCluster, -1);
-        for (int i = 0, found = 0; i < f.size() && found < k; i++) {
-            int cluster = regimeOfRow[f.rows[i]];
-            if (cluster >= 0 && memberOfCluster[cluster] < 0) {
-                memberOfCluster[cluster] = f.rows[i];
-                found++;
-            }
-        }
-        int merged = mergeNegligible(f, regimeOfRow, c.sample(), k);
+        // merges look at the sample's cycles only, so they are decided before any other cycle is placed
+        RegimeClustering.Nearest nearest = new RegimeClustering.Nearest(f, c);
+        int[] sampleRows = c.sample().rows();
+        int[] clusterOfSample = new int[sampleRows.length];
+        for (int s = 0; s < sampleRows.length; s++) clusterOfSample[s] = nearest.of(sampleRows[s]);
+        int[] mergedInto = new int[k];
+        for (int j = 0; j < k; j++) mergedInto[j] = j;
+        int merged = mergeNegligible(f, clusterOfSample, c.sample(), mergedInto);
         work.checkCancelled();
 
-        // renumber by first appearance, so regime 0 is where the trace starts; count each regime's
-        // cycles, timed cycles and time on the way (one pass over a million rows, not two)
+        // one pass over a million rows: place each cycle (nearest centre, then the merges), renumber
+        // by first appearance, so regime 0 is where the trace starts, and count each regime's cycles,
+        // timed cycles and time; on the way, one cycle of each cluster, to learn which regime it became
+        int[] memberOfCluster = new int[k];
+        Arrays.fill(memberOfCluster, -1);
         int[] order = new int[k];
         Arrays.fill(order, -1);
         int next = 0;
         Tally tally = new Tally(k);
         DoubleColumn stw = cycles.doubleColumn(STW_MS), interval = cycles.doubleColumn(INTERVAL_S);
+        int[] featureRows = f.rows;
+        int features = f.size(), nextFeature = 0;
         for (int i = 0; i < regimeOfRow.length; i++) {
             double iv = interval.getDouble(i);
             if (iv > 0) tally.allTime += iv;
-            int label = regimeOfRow[i];
-            if (label < 0) continue;
+            if (nextFeature == features || featureRows[nextFeature] != i) continue; // regimeOfRow[i] stays −1
+            int cluster = nearest.of(nextFeature++);
+            if (cluster < 0) continue;
+            if (memberOfCluster[cluster] < 0) memberOfCluster[cluster] = i;
+            int label = mergedInto[cluster];
             if (order[label] < 0) order[label] = next++;
             int g = order[label];
             regimeOfRow[i] = g;
@@ -164,13 +167,19 @@ public final class RegimeAnalysis {
 
     /**
      * Merges clusters, closest pair first, while some pair differs in nothing material; returns how
-     * many merges. {@code clusterOfRow} is per table row and relabelled in place.
+     * many merges. {@code clusterOfSample} is each sample entry's cluster as placed (−1 for none);
+     * {@code mergedInto} maps each cluster to the one it is now part of and is updated in place.
      */
-    static int mergeNegligible(RegimeFeatures f, int[] clusterOfRow, DistinctGroups.Sample sample, int k) {
+    static int mergeNegligible(RegimeFeatures f, int[] clusterOfSample, DistinctGroups.Sample sample, int[] mergedInto) {
+        int k = mergedInto.length;
         int merges = 0;
         while (true) {
             double[][] typical = new double[k][];
-            for (int c = 0; c < k; c++) typical[c] = DistinctGroups.typical(f, sample, members(f, sample, clusterOfRow, c));
+            for (int c = 0; c < k; c++) {
+                boolean[] in = new boolean[clusterOfSample.length];
+                for (int s = 0; s < in.length; s++) in[s] = clusterOfSample[s] >= 0 && mergedInto[clusterOfSample[s]] == c;
+                typical[c] = DistinctGroups.typical(f, sample, in);
+            }
             int bestA = -1, bestB = -1;
             double bestD = Double.POSITIVE_INFINITY;
             for (int a = 0; a < k; a++) {
@@ -185,15 +194,15 @@ public final class RegimeAnalysis {
                 }
             }
             if (bestA < 0) return merges;
-            for (int i = 0; i < clusterOfRow.length; i++) if (clusterOfRow[i] == bestB) clusterOfRow[i] = bestA;
+            for (int j = 0; j < k; j++) if (mergedInto[j] == bestB) mergedInto[j] = bestA;
             merges++;
         }
     }
 
-    /** Which of the sample's entries are in cluster (or regime) {@code c}. */
-    private static boolean[] members(RegimeFeatures f, DistinctGroups.Sample sample, int[] clusterOfRow, int c) {
+    /** Which of the sample's entries are in regime {@code g}. */
+    private static boolean[] members(RegimeFeatures f, DistinctGroups.Sample sample, int[] regimeOfRow, int g) {
         boolean[] in = new boolean[sample.rows().length];
-        for (int s = 0; s < in.length; s++) in[s] = clusterOfRow[f.rows[sample.rows()[s]]] == c;
+        for (int s = 0; s < in.length; s++) in[s] = regimeOfRow[f.rows[sample.rows()[s]]] == g;
         return in;
     }
 
@@ -279,9 +288,10 @@ public final class RegimeAnalysis {
         }
 
         List<Regime> regimes = new ArrayList<>(k);
+        RegimePercentiles percentiles = new RegimePercentiles();
         for (int g = 0; g < k; g++) {
-            PercentileInterval.Estimate p50 = RangeSelection.percentile(pauses, from[g], from[g + 1], 50, PercentileInterval.CONFIDENCE);
-            PercentileInterval.Estimate p99 = RangeSelection.percentile(pauses, from[g], from[g + 1], 99, PercentileInterval.CONFIDENCE);
+            PercentileInterval.Estimate[] stwP = percentiles.of(pauses, from[g], from[g + 1], PercentileInterval.CONFIDENCE, 50, 99);
+            PercentileInterval.Estimate p50 = stwP[0], p99 = stwP[1];
             double medRate = RegimeFeatures.rateOf(median(rate[g], nRate[g]));
             regimes.add(regime(g, medRate, surv[g], live[g], n[g], parts[g], tally.count[g],
                     (double) tally.count[g] / cycles.rowCount(), tally.allTime > 0 ? tally.time[g] / tally.allTime : Double.NaN,

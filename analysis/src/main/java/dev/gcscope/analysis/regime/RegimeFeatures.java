@@ -149,6 +149,8 @@ public final class RegimeFeatures {
                 ringWhole = new double[WINDOW];
         final SortedWindow window = new SortedWindow(WINDOW);
         double sumAlloc, sumTime, sumLive, sumWhole, elapsed;
+        double lastMedian = Double.NaN;
+        float lastLogLive;
         int m, inWindow, head, lastRun, untimed, rated, untimedUnrated;
 
         Builder(Table cycles) {
@@ -249,15 +251,24 @@ public final class RegimeFeatures {
                 if (untimedHere) untimedUnrated++;
             }
             survival[m] = sumWhole > 0 ? (float) Math.min(1, sumLive / sumWhole) : 1;
-            logLive[m] = (float) Math.log10(window.median() + 1);
+            // the median is a whole MB that holds for many cycles in a row: its log is computed when it changes
+            double median = window.median();
+            if (median != lastMedian) {
+                lastMedian = median;
+                lastLogLive = (float) Math.log10(median + 1);
+            }
+            logLive[m] = lastLogLive;
             m++;
         }
     }
 
     /**
-     * The last {@code capacity} values, kept sorted: each push removes the oldest and inserts the
-     * newest in one shift, so the median is an index (re-sorting nine values per cycle, with a
-     * modulo per access, was a third of the whole analysis on a million cycles).
+     * The last {@code capacity} values, kept sorted, so the median is an index (re-sorting nine
+     * values per cycle, with a modulo per access, was a third of the whole analysis on a million
+     * cycles). Once full, a push replaces the leaving value by the new one where it stands and moves
+     * it to its place, shifting only the values between the two: Go prints heaps in whole MB, so the
+     * new live heap is most often the leaving one and nothing moves at all. A sorted array is the
+     * same whatever equal value is replaced, so this is the array a removal and an insertion give.
      */
     static final class SortedWindow {
         private final double[] ring, sorted;
@@ -273,24 +284,27 @@ public final class RegimeFeatures {
         }
 
         void push(double v) {
-            int size = count;
-            if (count == ring.length) {
-                double old = ring[head];
-                int at = 0;
-                while (sorted[at] != old) at++;
-                System.arraycopy(sorted, at + 1, sorted, at, count - at - 1);
-                size--;
-            } else {
-                count++;
-            }
+            double old = ring[head];
             ring[head] = v;
             if (++head == ring.length) head = 0;
-            int j = size - 1;
-            while (j >= 0 && sorted[j] > v) {
-                sorted[j + 1] = sorted[j];
-                j--;
+            if (count < ring.length) {
+                int j = count++ - 1;
+                while (j >= 0 && sorted[j] > v) {
+                    sorted[j + 1] = sorted[j];
+                    j--;
+                }
+                sorted[j + 1] = v;
+                return;
             }
-            sorted[j + 1] = v;
+            if (old == v) return;
+            int at = 0;
+            while (sorted[at] != old) at++;
+            if (v > old) {
+                for (int last = count - 1; at < last && sorted[at + 1] < v; at++) sorted[at] = sorted[at + 1];
+            } else {
+                for (; at > 0 && sorted[at - 1] > v; at--) sorted[at] = sorted[at - 1];
+            }
+            sorted[at] = v;
         }
 
         /** The upper median when the count is even, as the feature has always used. */
