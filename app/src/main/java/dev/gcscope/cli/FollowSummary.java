@@ -152,7 +152,7 @@ final class FollowSummary {
             follow.put("bytes", source.bytesRead());
             follow.put("rotations", source.rotations());
             try {
-                out.println(SummaryCommand.Json.MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(node));
+                out.println(JsonOutput.MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(node));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -1,27 +1,14 @@
 package dev.gcscope.cli;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gcscope.format.AnalysisOptions;
 import dev.gcscope.format.FileSummary;
 import dev.gcscope.format.FormatSupport;
-import dev.gcscope.format.TextReport;
 import dev.gcscope.parsers.ParseOptions;
-import dev.gcscope.parsers.ParseResult;
 import dev.gcscope.parsers.TraceParser;
 import dev.gcscope.parsers.gctrace.GcTraceParser;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -115,21 +102,6 @@ import picocli.CommandLine.Spec;
             "computed figures (percentiles, gc_cpu_pct) are given to 12 significant digits.",
         })
 final class SummaryCommand implements Callable<Integer> {
-    /**
-     * Plain numbers ({@code 0.018}, not {@code 1.8E-2}) and ASCII-only output whatever the terminal.
-     * In a holder so that text output never loads Jackson's ~400 classes (~0.2 s of start-up).
-     */
-    static final class Json {
-        static final ObjectMapper MAPPER = JsonMapper.builder()
-                .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-                .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
-                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-                .enable(SerializationFeature.INDENT_OUTPUT)
-                .build();
-
-        private Json() {}
-    }
-
     private final CliContext context;
 
     @Spec
@@ -161,72 +133,7 @@ final class SummaryCommand implements Callable<Integer> {
         String formatId = format.validated(context.inputs().loader().parsers());
         PrintWriter out = spec.commandLine().getOut();
         if (follow) return follow(formatId, out, new FileSummary(context.formats(), regimes.options(), JsonNodeFactory.instance));
-        return summarise(out, json, formatId, regimes.options(), files);
-    }
-
-    /**
-     * {@code summary [--json] FILE...}, the common command line, run without picocli: building the
-     * command's model reads its annotations by reflection (annotation proxies spun at run time,
-     * which no Java 17 class-data archive keeps), ~50 ms of CPU, a sixth of a 1 MB summary in the
-     * packaged app. Null when {@code args} hold anything else (another option, an option-like FILE,
-     * {@code --json} twice, no FILE, a FILE that is no path): picocli then parses them, with its
-     * usage errors and help. The golden and CLI tests run through both.
-     */
-    static Integer runPlain(CliContext context, PrintWriter out, String... args) throws IOException {
-        if (args.length < 2 || !args[0].equals("summary")) return null;
-        boolean json = false;
-        List<Path> files = new ArrayList<>();
-        for (int i = 1; i < args.length; i++) {
-            String a = args[i];
-            if (a.equals("--json")) {
-                if (json) return null;
-                json = true;
-            } else if (a.startsWith("-") && !a.equals(TraceInputs.STDIN)) {
-                return null;
-            } else {
-                try {
-                    files.add(Path.of(a));
-                } catch (InvalidPathException e) {
-                    return null;
-                }
-            }
-        }
-        if (files.isEmpty()) return null;
-        return new SummaryCommand(context).summarise(out, json, null, new RegimeOption().options(), files);
-    }
-
-    private int summarise(PrintWriter out, boolean json, String formatId, AnalysisOptions analysisOptions, List<Path> files)
-            throws IOException {
-        FileSummary summary = new FileSummary(context.formats(), analysisOptions, JsonNodeFactory.instance);
-        ArrayNode array = json ? Json.MAPPER.createArrayNode() : null;
-        int status = ExitStatus.OK;
-        boolean first = true;
-        for (Path file : files) {
-            if (context.outputClosed().getAsBoolean()) break; // | head has what it wanted
-            // One bad file (unreadable, or too big for the heap) must not cost the others their summary,
-            // nor --json its JSON: everything of the failed file is dropped before the error is reported.
-            try {
-                ParseResult result = context.inputs().load(file, formatId,
-                        f -> context.formats().forFormat(f).map(FormatSupport::summaryOptions).orElse(ParseOptions.ALL));
-                if (json) {
-                    array.add(summary.json(result));
-                } else {
-                    if (!first) out.println();
-                    first = false;
-                    summary.text(result, new TextReport(out));
-                    out.flush();
-                }
-            } catch (Exception | OutOfMemoryError e) {
-                status = Math.max(status, context.errors().report(e));
-                if (json) array.add(errorEntry(file, e));
-            }
-        }
-        if (json) {
-            Json.MAPPER.writeValue(out, array);
-            out.println();
-        }
-        out.flush();
-        return status;
+        return new SummaryRun(context).summarise(out, json, formatId, regimes.options(), files);
     }
 
     /** {@code --follow}: one gctrace log read as it is written. */
@@ -247,13 +154,5 @@ final class SummaryCommand implements Callable<Integer> {
         } catch (Exception | OutOfMemoryError e) {
             return context.errors().report(e);
         }
-    }
-
-    /** {@code {"file": …, "error": …}}: the line stderr got, for a file with no summary. */
-    private static ObjectNode errorEntry(Path file, Throwable e) {
-        ObjectNode entry = Json.MAPPER.createObjectNode();
-        entry.put("file", TraceInputs.isStdin(file) ? TraceInputs.STDIN_NAME : file.toString());
-        entry.put("error", ErrorReporter.message(e));
-        return entry;
     }
 }

@@ -25,8 +25,11 @@ import java.util.Locale;
  * the same reason. It prints nothing and touches no file; if anything fails, the real work simply
  * loads what it needs itself.
  *
- * <p>The CLI and the desktop app both start it, so it has a package of its own below both: in the
- * launcher's package it tied the launcher, the CLI and the UI into one cycle.
+ * <p>The desktop app starts it beside the JavaFX toolkit's start; the CLI only when asked
+ * ({@code -Dgcscope.cli.preinit=true}): there the main thread needs the same classes at once, so it
+ * mostly waits for this one, and the made-up parse is CPU taken from the real one. Used by both, it
+ * has a package of its own below them: in the launcher's package it tied the launcher, the CLI and
+ * the UI into one cycle.
  */
 public final class BackgroundPreinitializer {
     /** Two alternating made-up regimes, enough cycles for the clustering to run as on a real trace. */
@@ -34,7 +37,7 @@ public final class BackgroundPreinitializer {
 
     private BackgroundPreinitializer() {}
 
-    /** For the CLI: the parser and the summary's analysis. */
+    /** For the CLI ({@code -Dgcscope.cli.preinit=true}): the parser and the summary's analysis. */
     public static void start() {
         start(false);
     }

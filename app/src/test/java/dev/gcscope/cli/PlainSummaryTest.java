@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code summary [--json] FILE...} runs without picocli (start-up, see
- * {@link SummaryCommand#runPlain}); everything else goes through picocli. The two must print the
+ * {@link SummaryRun#plain}); everything else goes through picocli. The two must print the
  * same: {@code --regimes kmeans} (the default, said out loud) sends the same request through picocli.
  */
 class PlainSummaryTest {
@@ -34,7 +34,7 @@ class PlainSummaryTest {
             String[] picocli = concat(new String[] {"summary", "--regimes", "kmeans"}, files);
             CliContext context = new CliContext(new TraceInputs(dev.gcscope.parsers.TraceLoader.standard()),
                     dev.gcscope.format.FormatSupports.standard(), new ErrorReporter(new PrintWriter(new StringWriter()), false));
-            assertTrue(SummaryCommand.runPlain(context, new PrintWriter(new StringWriter()), plain) != null,
+            assertTrue(SummaryRun.plain(context, new PrintWriter(new StringWriter()), plain) != null,
                     () -> String.join(" ", plain) + " should run without picocli");
             CliRun a = CliRun.of(plain);
             CliRun b = CliRun.of(picocli);
@@ -54,7 +54,7 @@ class PlainSummaryTest {
             {"summary", "--format", "gctrace", "a.log"}, {"summary", "--json=true", "a.log"}, {"summary", "--", "a.log"},
             {"summary", "a\0.log"}, {"export", "a.log"}, {"help"},
         }) {
-            assertNull(SummaryCommand.runPlain(context, out, args), () -> String.join(" ", args));
+            assertNull(SummaryRun.plain(context, out, args), () -> String.join(" ", args));
         }
         CliRun.of("summary", "--json", "--json", "a.log").assertOneLineError(ExitStatus.USAGE, "--json");
         CliRun.of("summary").assertOneLineError(ExitStatus.USAGE, "FILE");

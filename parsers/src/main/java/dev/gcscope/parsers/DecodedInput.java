@@ -1,5 +1,7 @@
 package dev.gcscope.parsers;
 
+import dev.gcscope.parsers.io.ByteOrderMark;
+import dev.gcscope.parsers.io.CountingInputStream;
 import dev.gcscope.parsers.io.GzipStream;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -12,9 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.apache.commons.io.ByteOrderMark;
-import org.apache.commons.io.input.BOMInputStream;
-import org.apache.commons.io.input.BoundedInputStream;
 import org.apache.commons.io.input.ReaderInputStream;
 
 /**
@@ -40,7 +39,7 @@ public final class DecodedInput extends InputStream {
 
     private final String name;
     private final long storedSize;
-    private final BoundedInputStream rawCounter;
+    private final CountingInputStream rawCounter;
     private final InputStream content;
     private final String encoding;
     private final List<Problem> problems;
@@ -62,7 +61,7 @@ public final class DecodedInput extends InputStream {
     /** A damage found in the stored bytes, at {@code offset} of the decoded content. */
     private record Problem(long offset, String reason) {}
 
-    private DecodedInput(String name, long storedSize, BoundedInputStream rawCounter, InputStream content,
+    private DecodedInput(String name, long storedSize, CountingInputStream rawCounter, InputStream content,
                          String encoding, List<Problem> problems, long[] pulled) {
         this.pulled = pulled;
         this.name = name;
@@ -75,13 +74,13 @@ public final class DecodedInput extends InputStream {
 
     static DecodedInput open(TraceSource source, InputStream raw) throws IOException {
         try {
-            BoundedInputStream counter = BoundedInputStream.builder().setInputStream(raw).get();
+            CountingInputStream counter = new CountingInputStream(raw);
             List<Problem> problems = new ArrayList<>();
             long[] pulled = new long[1]; // the new instance's count, which damage found while peeking stamps as 0
-            InputStream plain = new BufferedInputStream(counter, BUFFER);
+            BufferedInputStream plain = new BufferedInputStream(counter, BUFFER);
             String encoding = "";
             for (int depth = 0; ; depth++) {
-                Compression compression = Compression.of(peek((BufferedInputStream) plain, 6));
+                Compression compression = Compression.of(peek(plain, 6));
                 if (compression == Compression.NONE) break;
                 String outer = depth == 0 ? "" : " inside " + encoding;
                 if (compression != Compression.GZIP || depth == MAX_GZIP_DEPTH) {
@@ -102,20 +101,11 @@ public final class DecodedInput extends InputStream {
                 // span two), so a member's end stays a read boundary and the stamps stay exact.
                 plain = new BufferedInputStream(gzip, BUFFER);
             }
-            BOMInputStream bom = BOMInputStream.builder().setInputStream(plain)
-                    .setByteOrderMarks(ByteOrderMark.UTF_8, ByteOrderMark.UTF_16LE, ByteOrderMark.UTF_16BE,
-                            ByteOrderMark.UTF_32LE, ByteOrderMark.UTF_32BE)
-                    .get();
-            InputStream content = bom;
-            ByteOrderMark mark = bom.getBOM();
-            if (mark != null && !mark.equals(ByteOrderMark.UTF_8)) {
-                Charset cs = Charset.forName(mark.getCharsetName());
-                content = ReaderInputStream.builder()
-                        .setReader(new InputStreamReader(bom, cs))
-                        .setCharset(StandardCharsets.UTF_8)
-                        .setBufferSize(BUFFER)
-                        .get();
-                encoding = join(encoding, mark.getCharsetName());
+            ByteOrderMark mark = ByteOrderMark.skip(plain);
+            InputStream content = plain;
+            if (mark != null && mark != ByteOrderMark.UTF_8) {
+                content = Transcoded.toUtf8(plain, Charset.forName(mark.charsetName()));
+                encoding = join(encoding, mark.charsetName());
             } else if (mark != null) {
                 encoding = join(encoding, "UTF-8 BOM");
             }
@@ -172,7 +162,7 @@ public final class DecodedInput extends InputStream {
 
     /** Stored bytes consumed so far (compressed bytes for gzip). */
     public long storedBytesRead() {
-        return rawCounter.getCount();
+        return rawCounter.count();
     }
 
     /** How the stored bytes were decoded, e.g. {@code "gzip, UTF-16LE"}; empty for plain bytes. */
@@ -263,6 +253,20 @@ public final class DecodedInput extends InputStream {
     @Override
     public void close() throws IOException {
         content.close();
+    }
+
+    /**
+     * UTF-16/32 text as UTF-8, by commons-io's {@code ReaderInputStream}: in a class of its own so
+     * that only such a file loads it (and its builders, some 60 classes), not every plain one.
+     */
+    private static final class Transcoded {
+        static InputStream toUtf8(InputStream in, Charset cs) throws IOException {
+            return ReaderInputStream.builder()
+                    .setReader(new InputStreamReader(in, cs))
+                    .setCharset(StandardCharsets.UTF_8)
+                    .setBufferSize(BUFFER)
+                    .get();
+        }
     }
 
     private enum Compression {
