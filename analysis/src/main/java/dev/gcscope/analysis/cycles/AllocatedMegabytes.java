@@ -48,9 +48,18 @@ final class AllocatedMegabytes {
             RowBlocks.copy(heapStart, lo, to, starts);
             RowBlocks.copy(heapEnd, lo, to, ends);
             RowBlocks.copy(heapLive, lo, to, lives);
-            for (int i = from; i < to; i++) out[i] = allocated(i, i - lo, runs, gcs, startS, starts, ends, lives);
+            block(from, to, lo, runs, gcs, startS, starts, ends, lives, out);
         }
         return out;
+    }
+
+    /**
+     * Rows {@code [from, to)}, the block's arrays starting at row {@code lo}. A method of its own so
+     * that the loop over blocks above never runs hot enough to be compiled with all of this inlined.
+     */
+    private static void block(int from, int to, int lo, int[] run, int[] gc, double[] start, int[] heapStart, int[] heapEnd,
+                              int[] heapLive, double[] out) {
+        for (int i = from; i < to; i++) out[i] = allocated(i, i - lo, run, gc, start, heapStart, heapEnd, heapLive);
     }
 
     /** Row {@code i}, at {@code k} in the block (its previous row at {@code k - 1}). */

@@ -43,25 +43,34 @@ final class CycleIntervals {
             RowBlocks.copy(run, lo, to, runs);
             RowBlocks.copy(gc, lo, to, gcs);
             RowBlocks.copy(start, lo, to, starts);
-            for (int i = from; i < to; i++) {
-                int k = i - lo;
-                double iv = Double.NaN;
-                double s = starts[k];
-                if (i > 0 && runs[k] == runs[k - 1]) {
-                    double previous = starts[k - 1];
-                    if (!Double.isNaN(s) && !Double.isNaN(previous)) {
-                        // both are whole milliseconds: round the difference back to them exactly
-                        iv = Math.rint((s - previous) * 1000) / 1000.0;
-                    } else {
-                        iv = wallSeconds(wall, i - 1, i);
-                    }
-                } else if (gcs[k] == 1 && !Double.isNaN(s)) {
-                    iv = s;
-                }
-                out[i] = iv < 0 ? Double.NaN : iv;
-            }
+            block(from, to, lo, runs, gcs, starts, wall, out);
         }
         return out;
+    }
+
+    /**
+     * Rows {@code [from, to)}, the block's arrays starting at row {@code lo}. A method of its own so
+     * that the loop over blocks above never runs hot enough to be compiled with all of this inlined.
+     */
+    private static void block(int from, int to, int lo, int[] runs, int[] gcs, double[] starts, DateTimeColumn wall,
+                              double[] out) {
+        for (int i = from; i < to; i++) {
+            int k = i - lo;
+            double iv = Double.NaN;
+            double s = starts[k];
+            if (i > 0 && runs[k] == runs[k - 1]) {
+                double previous = starts[k - 1];
+                if (!Double.isNaN(s) && !Double.isNaN(previous)) {
+                    // both are whole milliseconds: round the difference back to them exactly
+                    iv = Math.rint((s - previous) * 1000) / 1000.0;
+                } else {
+                    iv = wallSeconds(wall, i - 1, i);
+                }
+            } else if (gcs[k] == 1 && !Double.isNaN(s)) {
+                iv = s;
+            }
+            out[i] = iv < 0 ? Double.NaN : iv;
+        }
     }
 
     /** Seconds from row {@code from}'s wall-clock time to row {@code to}'s, NaN unless both have one. */

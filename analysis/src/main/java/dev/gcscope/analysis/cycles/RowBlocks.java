@@ -7,9 +7,10 @@ import tech.tablesaw.api.IntColumn;
  * Copies a few thousand rows of a column at a time into a reused array, for the derived columns'
  * row loops. Reading six packed columns cell by cell inside one loop made that loop one large
  * compilation: in a fresh process the JIT spent 1.5 s of CPU compiling {@code AllocatedMegabytes}'
- * loop (on 1 M cycles, more than the loop's own run). Copying one column per small loop keeps each
- * compilation small, and blocks (not whole columns) keep the memory at a few arrays of
- * {@link #ROWS} whatever the number of cycles.
+ * loop (on 1 M cycles, more than the loop's own run). Copying one column per small loop, and
+ * computing a block in a method of its own, keeps each compilation small (the loop over blocks runs
+ * a few hundred times and is never compiled with them inlined); blocks (not whole columns) keep the
+ * memory at a few arrays of {@link #ROWS} whatever the number of cycles.
  */
 final class RowBlocks {
     /** Rows per block. */

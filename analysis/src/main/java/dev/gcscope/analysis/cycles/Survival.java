@@ -36,14 +36,22 @@ final class Survival {
             RowBlocks.copy(heapStart, from, to, starts);
             RowBlocks.copy(heapEnd, from, to, ends);
             RowBlocks.copy(heapLive, from, to, lives);
-            for (int i = from; i < to; i++) {
-                int k = i - from;
-                boolean stoppedTheWorld = LegacyCycles.stoppedTheWorld(startS[k]);
-                int live = stoppedTheWorld ? ends[k] : lives[k];
-                int whole = stoppedTheWorld ? starts[k] : ends[k];
-                out[i] = live != MISSING && whole != MISSING && whole > 0 ? (double) live / whole : Double.NaN;
-            }
+            block(from, to, startS, starts, ends, lives, out);
         }
         return out;
+    }
+
+    /**
+     * Rows {@code [from, to)}, the block's arrays starting at row {@code from}. A method of its own so
+     * that the loop over blocks above never runs hot enough to be compiled with all of this inlined.
+     */
+    private static void block(int from, int to, double[] startS, int[] starts, int[] ends, int[] lives, double[] out) {
+        for (int i = from; i < to; i++) {
+            int k = i - from;
+            boolean stoppedTheWorld = LegacyCycles.stoppedTheWorld(startS[k]);
+            int live = stoppedTheWorld ? ends[k] : lives[k];
+            int whole = stoppedTheWorld ? starts[k] : ends[k];
+            out[i] = live != MISSING && whole != MISSING && whole > 0 ? (double) live / whole : Double.NaN;
+        }
     }
 }

@@ -74,6 +74,16 @@ final class CycleTableBuilder {
      * (microseconds of a {@code _ms} column, milliseconds of {@code start_s}).
      */
     private final PackedLongs[] columns = new PackedLongs[CycleColumn.all().size()];
+    /**
+     * The last rows' values of each column that {@link #columns} has, not written there yet: a row
+     * goes into plain arrays, and every {@link #STAGE_ROWS} rows each column takes them in one loop
+     * of its own, where the packed buffer's width stays the same from value to value (written one
+     * cell at a time, every row switched between a dozen columns of different widths).
+     */
+    private final long[][] stage = new long[columns.length][];
+    private static final int STAGE_ROWS = 1024;
+    /** Rows in {@link #stage}: the last ones before {@link #size}. */
+    private int staged;
     private static final double THOUSANDTHS = 1000.0;
     private static final long MISSING = PackedLongs.MISSING;
     /** Wall-clock prefix times, kept from the first line that has one on (most logs have none). */
@@ -86,7 +96,10 @@ final class CycleTableBuilder {
         flags = new byte[capacity];
         for (CycleColumn c : CycleColumn.parsed()) {
             if (!wanted.wants(c.columnName())) continue;
-            if (c.type() == CycleColumn.Type.INT || c.type() == CycleColumn.Type.DOUBLE) columns[c.ordinal()] = new PackedLongs(capacity);
+            if (c.type() == CycleColumn.Type.INT || c.type() == CycleColumn.Type.DOUBLE) {
+                columns[c.ordinal()] = new PackedLongs(capacity);
+                stage[c.ordinal()] = new long[STAGE_ROWS];
+            }
         }
     }
 
@@ -97,42 +110,58 @@ final class CycleTableBuilder {
     void add(GcLine l, int runNo, long lineNo, long wall, boolean periodic, boolean partial) {
         if (size == capacity) grow();
         int i = size++;
-        put(RUN, i, runNo);
-        put(GC, i, l.gc);
-        put(LINE, i, lineNo > Integer.MAX_VALUE ? NONE : (int) lineNo);
-        put(START_S, i, l.startMillis == NO_TIME ? MISSING : l.startMillis);
+        int k = staged++;
+        put(RUN, k, runNo);
+        put(GC, k, l.gc);
+        put(LINE, k, lineNo > Integer.MAX_VALUE ? NONE : (int) lineNo);
+        put(START_S, k, l.startMillis == NO_TIME ? MISSING : l.startMillis);
         if (wallMillis == null && keepWall && wall != WallClockParser.MISSING) {
             wallMillis = new long[capacity];
             Arrays.fill(wallMillis, 0, i, WallClockParser.MISSING);
         }
         if (wallMillis != null) wallMillis[i] = wall;
-        put(GC_CPU_PCT, i, l.cpuPct);
-        put(HEAP_START, i, l.heapStartMb);
-        put(HEAP_END, i, l.heapEndMb);
-        put(HEAP_LIVE, i, l.heapLiveMb);
-        put(HEAP_GOAL, i, l.heapGoalMb);
-        put(STACKS, i, l.stacksMb);
-        put(GLOBALS, i, l.globalsMb);
-        put(PROCS, i, l.procs);
-        clock(i, l);
-        cpu(i, l);
+        put(GC_CPU_PCT, k, l.cpuPct);
+        put(HEAP_START, k, l.heapStartMb);
+        put(HEAP_END, k, l.heapEndMb);
+        put(HEAP_LIVE, k, l.heapLiveMb);
+        put(HEAP_GOAL, k, l.heapGoalMb);
+        put(STACKS, k, l.stacksMb);
+        put(GLOBALS, k, l.globalsMb);
+        put(PROCS, k, l.procs);
+        clock(k, l);
+        cpu(k, l);
         byte f = 0;
         if (l.forced) f |= FLAG_FORCED;
         if (periodic) f |= FLAG_PERIODIC;
         if (l.leakCheck) f |= FLAG_LEAK;
         if (partial) f |= FLAG_PARTIAL;
         flags[i] = f;
+        if (staged == STAGE_ROWS) flush();
     }
 
-    private void put(int column, int row, int value) {
-        PackedLongs buffer = columns[column];
-        if (buffer != null) buffer.set(row, value == NONE ? MISSING : value);
+    /** Into the stage at {@code k}. */
+    private void put(int column, int k, int value) {
+        long[] values = stage[column];
+        if (values != null) values[k] = value == NONE ? MISSING : value;
     }
 
-    /** A DOUBLE column's value in thousandths, or {@link #MISSING}. */
-    private void put(int column, int row, long thousandths) {
-        PackedLongs buffer = columns[column];
-        if (buffer != null) buffer.set(row, thousandths);
+    /** A DOUBLE column's value in thousandths, or {@link #MISSING}, into the stage at {@code k}. */
+    private void put(int column, int k, long thousandths) {
+        long[] values = stage[column];
+        if (values != null) values[k] = thousandths;
+    }
+
+    /** Writes the staged rows to the columns, one column at a time. */
+    private void flush() {
+        int first = size - staged;
+        for (int c = 0; c < columns.length; c++) {
+            if (columns[c] != null) append(columns[c], stage[c], first, staged);
+        }
+        staged = 0;
+    }
+
+    private static void append(PackedLongs column, long[] values, int first, int n) {
+        for (int k = 0; k < n; k++) column.set(first + k, values[k]);
     }
 
     /** A {@code (forced)} that arrived on the line after its gc line. */
@@ -204,6 +233,7 @@ final class CycleTableBuilder {
 
     /** The table: the parsed columns asked for, in {@link CycleColumn} order; the buffers become its columns. */
     Table build(String name) {
+        flush();
         Table t = Table.create(name);
         for (CycleColumn c : CycleColumn.parsed()) {
             if (wanted.wants(c.columnName())) t.addColumns(column(c));
@@ -268,6 +298,7 @@ final class CycleTableBuilder {
      * from the input's head can be off by half, and a table lives as long as its window.
      */
     void trim() {
+        flush();
         for (PackedLongs c : columns) {
             if (c != null) c.trim(size);
         }

@@ -1,9 +1,7 @@
 package dev.gcscope.parsers.gctrace;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The fast path for the line every Go release since 1.6 prints, exactly as the runtime prints it:
@@ -19,7 +17,6 @@ final class FastGcLine {
     private static final int POS_BITS = 24;
     private static final long POS_MASK = (1L << POS_BITS) - 1;
     private static final long FAIL = -1;
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final Literal MS_CLOCK = new Literal(" ms clock, ");
     private static final Literal MS_CPU = new Literal(" ms cpu, ");
     private static final Literal MB_GOAL = new Literal(" MB goal, ");
@@ -218,27 +215,27 @@ final class FastGcLine {
         return (v * MICROS_PER_DIGIT[decimals] << POS_BITS) | p;
     }
 
-    /** Position after {@code lit} at {@code p}, or -1. */
+    /**
+     * Position after {@code lit} at {@code p}, or -1. Compared as bytes, not as two 8-byte words
+     * through a byte-array VarHandle: C2 compiled this parser assuming the VarHandle class had one
+     * concrete subclass, and the first other VarHandle any thread loaded (the preloader's, in a
+     * fresh process) threw that compilation away ("concurrent class loading", 0.5-0.9 s of
+     * compiler time lost on the 1 M-cycle summary).
+     */
     private static int literal(byte[] b, int p, int e, Literal lit) {
         int n = lit.length;
-        if (p + n > e) return -1;
-        // two overlapping 8-byte words cover any literal of 8 to 16 bytes
-        if ((long) LONGS.get(b, p) != lit.head || (long) LONGS.get(b, p + n - 8) != lit.tail) return -1;
+        if (p + n > e || !Arrays.equals(b, p, p + n, lit.bytes, 0, n)) return -1;
         return p + n;
     }
 
-    /** A literal of 8 to 16 ASCII bytes as its first and last eight bytes, little-endian. */
+    /** A literal of ASCII bytes. */
     private static final class Literal {
         final int length;
-        final long head;
-        final long tail;
+        final byte[] bytes;
 
         Literal(String text) {
-            byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
-            if (bytes.length < 8 || bytes.length > 16) throw new IllegalArgumentException(text);
+            bytes = text.getBytes(StandardCharsets.US_ASCII);
             length = bytes.length;
-            head = (long) LONGS.get(bytes, 0);
-            tail = (long) LONGS.get(bytes, length - 8);
         }
     }
 }
