@@ -163,7 +163,7 @@ final class CompareCommand implements Callable<Integer> {
         GcComparison c = GcComparison.of(sides);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            JsonOutput.MAPPER.writeValue(out, ComparisonJson.of(c, a.toString(), b.toString()));
+            JsonTreeWriter.write(out, ComparisonJson.of(c, a.toString(), b.toString()));
             out.println();
         } else if (tsv) {
             out.print(ComparisonCosts.tsv(ComparisonJson.of(c, a.toString(), b.toString())).tsv());
@@ -220,7 +220,7 @@ final class CompareCommand implements Callable<Integer> {
         var c = GcPauseComparison.of(cycles(gc).orElseThrow(), metric.get());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            JsonOutput.MAPPER.writeValue(out, PauseSourcesReport.json(gcFile.toString(), metricsFile.toString(), c));
+            JsonTreeWriter.write(out, PauseSourcesReport.json(gcFile.toString(), metricsFile.toString(), c));
             out.println();
         } else {
             PauseSourcesReport.text(gcFile.toString(), metricsFile.toString(), c, new TextReport(out));

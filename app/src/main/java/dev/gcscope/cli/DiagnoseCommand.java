@@ -111,7 +111,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         Diagnosis d = Attribution.diagnose(sources, alignment, binS, thresholdMs);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            JsonOutput.MAPPER.writeValue(out, json(sources, d));
+            JsonTreeWriter.write(out, json(sources, d));
             out.println();
         } else {
             text(sources, d, out);

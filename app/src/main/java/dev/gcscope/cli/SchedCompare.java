@@ -42,13 +42,13 @@ final class SchedCompare {
             DelayComparison.Result r = DelayComparison.of(
                     DelayComparison.Side.of(a.toString(), left.table(TimehistColumns.EVENTS_TABLE)),
                     DelayComparison.Side.of(b.toString(), right.table(TimehistColumns.EVENTS_TABLE)));
-            if (json) JsonOutput.MAPPER.writeValue(out, SchedCompareReport.json(a.toString(), b.toString(), r));
+            if (json) JsonTreeWriter.write(out, SchedCompareReport.json(a.toString(), b.toString(), r));
             else SchedCompareReport.text(a.toString(), b.toString(), r, new TextReport(out));
         } else {
             List<HistogramHistory> ha = HistogramHistory.of(histograms(left, formats).orElseThrow());
             List<HistogramHistory> hb = HistogramHistory.of(histograms(right, formats).orElseThrow());
             MetricsComparison.Result r = MetricsComparison.of(ha, hb);
-            if (json) JsonOutput.MAPPER.writeValue(out, SchedCompareReport.json(a.toString(), b.toString(), r));
+            if (json) JsonTreeWriter.write(out, SchedCompareReport.json(a.toString(), b.toString(), r));
             else SchedCompareReport.text(a.toString(), b.toString(), r, new TextReport(out));
         }
         if (json) out.println();

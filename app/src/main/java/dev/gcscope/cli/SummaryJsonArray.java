@@ -18,7 +18,7 @@ import java.nio.file.Path;
  */
 final class SummaryJsonArray {
     private final FileSummary summary;
-    private final ArrayNode array = JsonOutput.MAPPER.createArrayNode();
+    private final ArrayNode array = JsonNodeFactory.instance.arrayNode();
 
     SummaryJsonArray(FormatSupports formats, AnalysisOptions options) {
         this.summary = new FileSummary(formats, options, JsonNodeFactory.instance);
@@ -30,15 +30,15 @@ final class SummaryJsonArray {
 
     /** {@code {"file": …, "error": …}}: the line stderr got, for a file with no summary. */
     void addError(Path file, Throwable e) {
-        ObjectNode entry = JsonOutput.MAPPER.createObjectNode();
+        ObjectNode entry = JsonNodeFactory.instance.objectNode();
         entry.put("file", TraceInputs.isStdin(file) ? TraceInputs.STDIN_NAME : file.toString());
         entry.put("error", ErrorReporter.message(e));
         array.add(entry);
     }
 
-    /** The array, indented, and a line end. */
+    /** The array, indented, and a line end: as {@link JsonOutput#MAPPER} writes it, without building the mapper. */
     void writeTo(PrintWriter out) throws IOException {
-        JsonOutput.MAPPER.writeValue(out, array);
+        JsonTreeWriter.write(out, array);
         out.println();
     }
 }

@@ -7,10 +7,10 @@ import java.io.InputStream;
 /**
  * Counts the bytes read (and skipped) through it: the stored bytes a parse has consumed, for its
  * progress. Written here rather than taken from commons-io ({@code BoundedInputStream}, whose
- * {@code getCount} does this): its builder and origin machinery loaded 55 classes from the jar on
- * every file a command-line {@code summary} opens, about 15 ms of a cold start (measured with
- * {@code -Xlog:class+load}), for a counter of a dozen lines. Not thread-safe: the reading thread
- * asks for the count.
+ * {@code getCount} does this): its builder and origin machinery, with {@code BOMInputStream}'s
+ * (see {@link ByteOrderMark}), loaded ~65 classes from the jar on every command-line
+ * {@code summary} (counted with {@code -Xlog:class+load}; a cold start is mostly class loading),
+ * for a counter of a dozen lines. Not thread-safe: the reading thread asks for the count.
  */
 public final class CountingInputStream extends FilterInputStream {
     private long count;
