@@ -4,8 +4,12 @@ import static dev.gcscope.parsers.gctrace.GcColumns.HEAP_END_MB;
 import static dev.gcscope.parsers.gctrace.GcColumns.HEAP_LIVE_MB;
 import static dev.gcscope.parsers.gctrace.GcColumns.HEAP_START_MB;
 import static dev.gcscope.parsers.gctrace.GcColumns.START_S;
+import static dev.gcscope.parsers.gctrace.GcColumns.SURVIVAL;
 
+import dev.gcscope.parsers.table.Columns;
 import java.util.Set;
+import java.util.function.IntToDoubleFunction;
+import java.util.function.IntUnaryOperator;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
@@ -21,6 +25,23 @@ final class Survival {
 
     private Survival() {}
 
+    /**
+     * The column: computed on each read from the heap columns when they keep their values packed (as
+     * the parser's do), else stored.
+     */
+    static DoubleColumn column(Table cycles) {
+        IntToDoubleFunction start = Columns.unchangingDoubles(cycles.column(START_S));
+        IntUnaryOperator heapStart = Columns.unchangingInts(cycles.column(HEAP_START_MB));
+        IntUnaryOperator heapEnd = Columns.unchangingInts(cycles.column(HEAP_END_MB));
+        IntUnaryOperator heapLive = Columns.unchangingInts(cycles.column(HEAP_LIVE_MB));
+        if (start != null && heapStart != null && heapEnd != null && heapLive != null) {
+            return Columns.computed(SURVIVAL, cycles.rowCount(), i -> of(start.applyAsDouble(i),
+                    heapStart.applyAsInt(i), heapEnd.applyAsInt(i), heapLive.applyAsInt(i)));
+        }
+        double[] stored = of(cycles);
+        return Columns.compactDoubles(SURVIVAL, stored, stored.length);
+    }
+
     static double[] of(Table cycles) {
         DoubleColumn start = cycles.doubleColumn(START_S);
         IntColumn heapStart = cycles.intColumn(HEAP_START_MB);
@@ -28,12 +49,14 @@ final class Survival {
         IntColumn heapLive = cycles.intColumn(HEAP_LIVE_MB);
         int n = cycles.rowCount();
         double[] out = new double[n];
-        for (int i = 0; i < n; i++) {
-            boolean stoppedTheWorld = LegacyCycles.stoppedTheWorld(start.getDouble(i));
-            int live = stoppedTheWorld ? heapEnd.getInt(i) : heapLive.getInt(i);
-            int whole = stoppedTheWorld ? heapStart.getInt(i) : heapEnd.getInt(i);
-            out[i] = live != MISSING && whole != MISSING && whole > 0 ? (double) live / whole : Double.NaN;
-        }
+        for (int i = 0; i < n; i++) out[i] = of(start.getDouble(i), heapStart.getInt(i), heapEnd.getInt(i), heapLive.getInt(i));
         return out;
+    }
+
+    private static double of(double start, int heapStart, int heapEnd, int heapLive) {
+        boolean stoppedTheWorld = LegacyCycles.stoppedTheWorld(start);
+        int live = stoppedTheWorld ? heapEnd : heapLive;
+        int whole = stoppedTheWorld ? heapStart : heapEnd;
+        return live != MISSING && whole != MISSING && whole > 0 ? (double) live / whole : Double.NaN;
     }
 }

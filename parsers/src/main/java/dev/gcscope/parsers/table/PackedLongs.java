@@ -1,179 +1,357 @@
 package dev.gcscope.parsers.table;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
- * A growable column of whole numbers kept in the narrowest of 1, 2, 4 or 8 bytes that holds every
- * value written so far: a run number or a GC CPU share takes one byte per cycle, a heap size in MB
- * two, a pause in microseconds four. Writing a value that does not fit widens the whole buffer once
- * (a copy), so the width only ever grows. {@link #MISSING} is kept as the width's smallest value,
- * which no stored value may take.
+ * A growable column of whole numbers, kept in blocks of {@value #BLOCK} rows, each block as its
+ * smallest value (or a line through it) plus a few bits per row: a cycle's {@code gc} and {@code line}
+ * numbers rise by one a row and take no bits at all, a pause in microseconds 12 to 16, a heap size in
+ * MB a few, a column with nothing in it nothing. Reading a row is one array read and a shift, in any
+ * order, so the Tablesaw columns over it ({@link CompactIntList}, {@link CompactDoubleList},
+ * {@link CompactLongList}) are read as fast as plain arrays are, near enough.
  *
- * <p>Written by hand because fastutil and Tablesaw only have fixed-width lists; this is what lets
+ * <p>Written by hand because fastutil and Tablesaw only have fixed-width lists and the compressed
+ * formats of column stores (Parquet, Arrow) decode a page at a time, not a row; this is what lets
  * the cycles table fit 15 M cycles in a 1 GB heap (issue 14).
  *
- * <p>{@link #view} hands out the rows written so far without copying; rows are only ever added
- * after a view's size and a widening replaces the buffer, so a view stays valid on any thread while
- * writing goes on (a followed trace's snapshots rely on that).
+ * <p>Rows are written in order, as a parser fills a table: the rows of the block being filled are
+ * kept as they are and encoded once the next block starts (or at {@link #trim}). Rows not written
+ * read as zero. Writing a row of a block already encoded works but encodes that block again (rare).
+ * {@link #MISSING} is kept as missing; no stored value may take it.
+ *
+ * <p>{@link #view} hands out the rows written so far without copying the encoded blocks: a block is
+ * never changed once a view can see it (a block written again is encoded into new room, under a new
+ * index), so a view stays valid on any thread while writing goes on (a followed trace's snapshots
+ * rely on that).
  */
 public final class PackedLongs {
     /** The missing value. */
     public static final long MISSING = Long.MIN_VALUE;
 
-    private Object buffer;
-    private int width = 1;
-    /** Rows below this may have been written; a widening copies only those (the rest are zero either way). */
+    static final int BLOCK_SHIFT = 7;
+    /** Rows per block: large enough that a block's index costs 0.13 bytes a row, small enough that its values are close. */
+    static final int BLOCK = 1 << BLOCK_SHIFT;
+    private static final int IN_BLOCK = BLOCK - 1;
+    /** A row is read as the 8 bytes at its first byte; the data ends with this much room so the last one can be. */
+    private static final int PAD = Long.BYTES;
+    /** Widths above this do not fit one 8-byte read at any bit offset; such a block keeps whole longs. */
+    private static final int MAX_PACKED_BITS = 56;
+    private static final int WHOLE = 64;
+    private static final long MAX_SLOPE = (1 << 23) - 1;
+    /** Values farther from zero than this are not fitted with a slope (its products could overflow). */
+    private static final long SLOPE_SAFE = 1L << 40;
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /*
+     * Block b: rows b*BLOCK .. b*BLOCK+BLOCK-1, value(k) = bases[b] + slope * k + code(k), where code(k)
+     * is the k-th field of `bits` bits from byte `offset` of data on; with the missing flag, the all-ones
+     * code is missing (and bits 0 means every row is missing). bits 64: code(k) is the value itself.
+     * metas[b] = offset << 32 | slope (24 bits, signed) << 8 | missing << 7 | bits.
+     */
+    private long[] bases;
+    private long[] metas;
+    private byte[] data;
+    private int dataSize;
+    /** Blocks encoded. */
+    private int sealed;
+    /** The last encoded block holds fewer than BLOCK rows (after {@link #trim}); writing to it encodes it again. */
+    private boolean lastSealedPartial;
+    /** The rows of block {@link #sealed}, as written. */
+    private final long[] pending = new long[BLOCK];
+    /** Rows below this may have been written. */
     private int written;
+    private int capacity;
 
     /** Room for {@code capacity} values, all zero. */
     public PackedLongs(int capacity) {
-        buffer = new byte[capacity];
+        this.capacity = capacity;
+        int blocks = blocksFor(capacity);
+        bases = new long[blocks];
+        metas = new long[blocks];
+        data = new byte[PAD + 64];
     }
 
-    /** Bytes per value now: 1, 2, 4 or 8. */
-    public int width() {
-        return width;
+    private static int blocksFor(int rows) {
+        return (int) (((long) rows + IN_BLOCK) >>> BLOCK_SHIFT);
     }
 
     public int capacity() {
-        return switch (width) {
-            case 1 -> ((byte[]) buffer).length;
-            case 2 -> ((short[]) buffer).length;
-            case 4 -> ((int[]) buffer).length;
-            default -> ((long[]) buffer).length;
-        };
+        return capacity;
     }
 
     public void set(int row, long value) {
-        if (row >= written) written = row + 1;
-        Object b = buffer;
-        switch (width) {
-            case 1 -> {
-                if (value == MISSING) { ((byte[]) b)[row] = Byte.MIN_VALUE; return; }
-                if (value > Byte.MIN_VALUE && value <= Byte.MAX_VALUE) { ((byte[]) b)[row] = (byte) value; return; }
-            }
-            case 2 -> {
-                if (value == MISSING) { ((short[]) b)[row] = Short.MIN_VALUE; return; }
-                if (value > Short.MIN_VALUE && value <= Short.MAX_VALUE) { ((short[]) b)[row] = (short) value; return; }
-            }
-            case 4 -> {
-                if (value == MISSING) { ((int[]) b)[row] = Integer.MIN_VALUE; return; }
-                if (value > Integer.MIN_VALUE && value <= Integer.MAX_VALUE) { ((int[]) b)[row] = (int) value; return; }
-            }
-            default -> {
-                ((long[]) b)[row] = value;
-                return;
-            }
+        int block = row >>> BLOCK_SHIFT;
+        if (block != sealed || lastSealedPartial) {
+            setOutside(row, value);
+            return;
         }
-        widenFor(value);
+        int k = row & IN_BLOCK;
+        if (row > written) Arrays.fill(pending, Math.max(0, written - (block << BLOCK_SHIFT)), k, 0L);
+        pending[k] = value;
+        if (row >= written) written = row + 1;
+    }
+
+    /** A write to a block other than the one being filled. */
+    private void setOutside(int row, long value) {
+        if (row >= capacity) capacity = row + 1;
+        int block = row >>> BLOCK_SHIFT;
+        if (lastSealedPartial) {
+            reopenLast();
+            set(row, value);
+            return;
+        }
+        if (block < sealed) {
+            rewrite(block, row & IN_BLOCK, value);
+            return;
+        }
+        while (sealed < block) {
+            zeroUnwrittenPending();
+            seal(BLOCK);
+        }
+        written = Math.max(written, block << BLOCK_SHIFT);
         set(row, value);
     }
 
+    /** Rows of the block being filled that were never written read as zero. */
+    private void zeroUnwrittenPending() {
+        int start = sealed << BLOCK_SHIFT;
+        int from = Math.max(0, Math.min(BLOCK, written - start));
+        Arrays.fill(pending, from, BLOCK, 0L);
+        written = Math.max(written, start + BLOCK);
+    }
+
     public long get(int row) {
-        return get(buffer, width, row);
+        if (row < 0 || row >= Math.max(written, capacity)) throw new IndexOutOfBoundsException("row " + row + " of " + capacity);
+        int block = row >>> BLOCK_SHIFT;
+        if (block < sealed) return decode(bases, metas, data, row);
+        return row < written ? pending[row & IN_BLOCK] : 0L;
     }
 
     /** Room for at least {@code capacity} values. */
     public void ensureCapacity(int capacity) {
-        if (capacity <= capacity()) return;
-        buffer = switch (width) {
-            case 1 -> Arrays.copyOf((byte[]) buffer, capacity);
-            case 2 -> Arrays.copyOf((short[]) buffer, capacity);
-            case 4 -> Arrays.copyOf((int[]) buffer, capacity);
-            default -> Arrays.copyOf((long[]) buffer, capacity);
-        };
+        if (capacity <= this.capacity) return;
+        this.capacity = capacity;
+        int blocks = blocksFor(capacity);
+        if (blocks > metas.length) {
+            bases = Arrays.copyOf(bases, blocks);
+            metas = Arrays.copyOf(metas, blocks);
+        }
     }
 
-    /** Drops the room after the first {@code size} values (a copy, when there is any). */
+    /**
+     * Encodes the block being filled, as the first {@code size} rows end in it, and drops the room
+     * after them: no row comes after this, though one may (the last block is then encoded again).
+     */
     public void trim(int size) {
-        if (size >= capacity()) return;
         written = Math.min(written, size);
-        buffer = switch (width) {
-            case 1 -> Arrays.copyOf((byte[]) buffer, size);
-            case 2 -> Arrays.copyOf((short[]) buffer, size);
-            case 4 -> Arrays.copyOf((int[]) buffer, size);
-            default -> Arrays.copyOf((long[]) buffer, size);
-        };
+        capacity = size;
+        if (blocksFor(size) < sealed) { // rows dropped from encoded blocks: the last one left is partial
+            sealed = blocksFor(size);
+            lastSealedPartial = (size & IN_BLOCK) != 0;
+        }
+        int start = sealed << BLOCK_SHIFT;
+        if (!lastSealedPartial && size > start) {
+            zeroUnwrittenPending();
+            written = size;
+            seal(size - start);
+            lastSealedPartial = size - start < BLOCK;
+        }
+        int blocks = blocksFor(size);
+        if (blocks < metas.length) {
+            bases = Arrays.copyOf(bases, blocks);
+            metas = Arrays.copyOf(metas, blocks);
+        }
+        if (dataSize + PAD < data.length) data = Arrays.copyOf(data, dataSize + PAD);
     }
 
     /** The first {@code size} values as they are now. */
     public View view(int size) {
-        return new View(buffer, width, size);
+        int full = Math.min(sealed, size >>> BLOCK_SHIFT);
+        int tailStart = full << BLOCK_SHIFT;
+        if (tailStart == size) return new View(bases, metas, data, size, null, size);
+        if (full < sealed) return new View(bases, metas, data, size, null, size); // a trimmed, partial last block
+        long[] tail = new long[size - tailStart];
+        int pendingRows = Math.max(0, Math.min(tail.length, written - tailStart));
+        System.arraycopy(pending, 0, tail, 0, pendingRows);
+        return new View(bases, metas, data, size, tail, tailStart);
     }
 
-    private void widenFor(long value) {
-        int to = value >= Short.MIN_VALUE + 1 && value <= Short.MAX_VALUE ? 2
-                : value >= Integer.MIN_VALUE + 1L && value <= Integer.MAX_VALUE ? 4 : 8;
-        to = Math.max(to, width * 2);
-        int n = capacity();
-        // One plain loop per target width: a generic get/put per value made the widenings of the
-        // cycles table cost more than the parse (profiled on 1 M cycles).
-        long[] values = new long[written];
-        for (int i = 0; i < written; i++) values[i] = get(buffer, width, i);
-        switch (to) {
-            case 2 -> {
-                short[] w = new short[n];
-                for (int i = 0; i < values.length; i++) w[i] = values[i] == MISSING ? Short.MIN_VALUE : (short) values[i];
-                buffer = w;
+    /** {@code size} missing values: an index of 16 bytes per {@value #BLOCK} rows and no data. */
+    public static View allMissing(int size) {
+        int blocks = blocksFor(size);
+        long[] metas = new long[blocks];
+        Arrays.fill(metas, 0x80); // bits 0, missing: every row missing
+        return new View(new long[blocks], metas, new byte[PAD], size, null, size);
+    }
+
+    /** Encodes the first {@code rows} rows of the block being filled as block {@link #sealed}. */
+    private void seal(int rows) {
+        int block = sealed;
+        if (block >= metas.length) {
+            int blocks = Math.max(block + 1, metas.length + (metas.length >> 1) + 1);
+            bases = Arrays.copyOf(bases, blocks);
+            metas = Arrays.copyOf(metas, blocks);
+        }
+        encode(pending, rows, block);
+        sealed++;
+    }
+
+    /** Encodes {@code values[0, rows)} into new room of the data, as block {@code block}. */
+    private void encode(long[] values, int rows, int block) {
+        long min = Long.MAX_VALUE, max = Long.MIN_VALUE;
+        int first = -1, last = -1;
+        boolean missing = false;
+        for (int k = 0; k < rows; k++) {
+            long v = values[k];
+            if (v == MISSING) {
+                missing = true;
+                continue;
             }
-            case 4 -> {
-                int[] w = new int[n];
-                for (int i = 0; i < values.length; i++) w[i] = values[i] == MISSING ? Integer.MIN_VALUE : (int) values[i];
-                buffer = w;
-            }
-            default -> {
-                long[] w = new long[n];
-                System.arraycopy(values, 0, w, 0, values.length);
-                buffer = w;
+            if (first < 0) first = k;
+            last = k;
+            if (v < min) min = v;
+            if (v > max) max = v;
+        }
+        if (first < 0) { // nothing but missing values
+            bases[block] = 0;
+            metas[block] = (long) dataSize << 32 | 0x80;
+            return;
+        }
+        long base = min;
+        long slope = 0;
+        long range = max - min; // negative when the true range is 2^63 or more
+        if (last > first && range > 0 && min > -SLOPE_SAFE && max < SLOPE_SAFE) {
+            // Rising (or falling) values, as gc and line numbers and times are: their residuals from the
+            // line through the first and last value are smaller than the values' range.
+            long s = Math.round((double) (values[last] - values[first]) / (last - first));
+            if (s != 0 && Math.abs(s) <= MAX_SLOPE) {
+                long rMin = Long.MAX_VALUE, rMax = Long.MIN_VALUE;
+                for (int k = 0; k < rows; k++) {
+                    long v = values[k];
+                    if (v == MISSING) continue;
+                    long r = v - s * k;
+                    if (r < rMin) rMin = r;
+                    if (r > rMax) rMax = r;
+                }
+                if (rMax - rMin < range) {
+                    base = rMin;
+                    slope = s;
+                    range = rMax - rMin;
+                }
             }
         }
-        width = to;
-    }
-
-    static long get(Object buffer, int width, int row) {
-        switch (width) {
-            case 1 -> {
-                byte v = ((byte[]) buffer)[row];
-                return v == Byte.MIN_VALUE ? MISSING : v;
-            }
-            case 2 -> {
-                short v = ((short[]) buffer)[row];
-                return v == Short.MIN_VALUE ? MISSING : v;
-            }
-            case 4 -> {
-                int v = ((int[]) buffer)[row];
-                return v == Integer.MIN_VALUE ? MISSING : v;
-            }
-            default -> {
-                return ((long[]) buffer)[row];
-            }
+        long codes = missing ? range + 1 : range; // the largest code, missing included
+        int bits = range < 0 || codes < 0 ? WHOLE : 64 - Long.numberOfLeadingZeros(codes);
+        if (bits > MAX_PACKED_BITS) {
+            bits = WHOLE;
+            base = 0;
+            slope = 0;
+            missing = false; // MISSING is kept as itself
         }
+        int bytes = bits == WHOLE ? rows * Long.BYTES : (int) (((long) rows * bits + 7) >>> 3);
+        int offset = dataSize;
+        if (offset + bytes + PAD > data.length) {
+            data = Arrays.copyOf(data, Math.max(offset + bytes + PAD, data.length + (data.length >> 1)));
+        }
+        if (bits == WHOLE) {
+            for (int k = 0; k < rows; k++) LONGS.set(data, offset + k * Long.BYTES, values[k]);
+        } else if (bits > 0) {
+            long missingCode = (1L << bits) - 1;
+            byte[] d = data;
+            int p = offset;
+            long acc = 0;
+            int accBits = 0;
+            for (int k = 0; k < rows; k++) {
+                long v = values[k];
+                long code = v == MISSING ? missingCode : v - slope * k - base;
+                acc |= code << accBits;
+                accBits += bits;
+                while (accBits >= 8) {
+                    d[p++] = (byte) acc;
+                    acc >>>= 8;
+                    accBits -= 8;
+                }
+            }
+            if (accBits > 0) d[p] = (byte) acc;
+        }
+        dataSize = offset + bytes;
+        bases[block] = base;
+        metas[block] = (long) offset << 32 | (slope & 0xFF_FFFFL) << 8 | (missing ? 0x80 : 0) | bits;
     }
 
-    /** A fixed number of values over a buffer that is not written below that size any more. */
+    /** Writes a row of an encoded block: the block is decoded, changed and encoded into new room. */
+    private void rewrite(int block, int k, long value) {
+        long[] values = new long[BLOCK];
+        int rows = Math.min(BLOCK, written - (block << BLOCK_SHIFT));
+        for (int i = 0; i < rows; i++) values[i] = decode(bases, metas, data, (block << BLOCK_SHIFT) + i);
+        values[k] = value;
+        // Views share the index arrays: a new block index is written into copies.
+        bases = bases.clone();
+        metas = metas.clone();
+        encode(values, rows, block);
+    }
+
+    /** Makes the partial last block (encoded by {@link #trim}) the block being filled again. */
+    private void reopenLast() {
+        int block = sealed - 1;
+        int start = block << BLOCK_SHIFT;
+        for (int i = 0; i < written - start; i++) pending[i] = decode(bases, metas, data, start + i);
+        bases = bases.clone();
+        metas = metas.clone();
+        sealed = block;
+        lastSealedPartial = false;
+    }
+
+    static long decode(long[] bases, long[] metas, byte[] data, int row) {
+        int block = row >>> BLOCK_SHIFT;
+        long meta = metas[block];
+        int bits = (int) meta & 0x7F;
+        int k = row & IN_BLOCK;
+        long slope = (int) (meta >>> 8) << 8 >> 8;
+        if (bits == 0) return (meta & 0x80) != 0 ? MISSING : bases[block] + slope * k;
+        long bit = ((meta >>> 32) << 3) + (long) k * bits;
+        long word = (long) LONGS.get(data, (int) (bit >>> 3));
+        if (bits == WHOLE) return word;
+        long mask = (1L << bits) - 1;
+        long code = (word >>> (bit & 7)) & mask;
+        if (code == mask && (meta & 0x80) != 0) return MISSING;
+        return bases[block] + slope * k + code;
+    }
+
+    /**
+     * A fixed number of values: the blocks encoded when it was taken (never changed after) and a copy
+     * of the rows of the block being filled then.
+     */
     public static final class View {
-        private final Object buffer;
-        private final int width;
+        private final long[] bases;
+        private final long[] metas;
+        private final byte[] data;
         private final int size;
+        /** Rows from {@link #tailStart} on, or null when every row is in an encoded block. */
+        private final long[] tail;
+        private final int tailStart;
 
-        View(Object buffer, int width, int size) {
-            this.buffer = buffer;
-            this.width = width;
+        View(long[] bases, long[] metas, byte[] data, int size, long[] tail, int tailStart) {
+            this.bases = bases;
+            this.metas = metas;
+            this.data = data;
             this.size = size;
+            this.tail = tail;
+            this.tailStart = tailStart;
         }
 
         public int size() {
             return size;
         }
 
-        /** Bytes per value. */
-        public int width() {
-            return width;
-        }
-
         public long get(int row) {
-            if (row >= size) throw new IndexOutOfBoundsException("row " + row + " of " + size);
-            return PackedLongs.get(buffer, width, row);
+            if (row >= size || row < 0) throw new IndexOutOfBoundsException("row " + row + " of " + size);
+            if (row >= tailStart) return tail[row - tailStart];
+            return decode(bases, metas, data, row);
         }
     }
 }
