@@ -1,16 +1,13 @@
 package dev.gcscope.parsers.table;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
  * A growable column of whole numbers, kept in blocks of {@value #BLOCK} rows, each block as its
  * smallest value (or a line through it) plus a few bits per row: a cycle's {@code gc} and {@code line}
  * numbers rise by one a row and take no bits at all, a pause in microseconds 12 to 16, a heap size in
- * MB a few, a column with nothing in it nothing. Reading a row is one array read and a shift, in any
- * order, so the Tablesaw columns over it ({@link CompactIntList}, {@link CompactDoubleList},
+ * MB a few, a column with nothing in it nothing. Reading a row is two array reads and shifts, in any
+ * order and without a branch on the block's kind, so the Tablesaw columns over it ({@link CompactIntList}, {@link CompactDoubleList},
  * {@link CompactLongList}) are read as fast as plain arrays are, near enough.
  *
  * <p>Written by hand because fastutil and Tablesaw only have fixed-width lists and the compressed
@@ -35,26 +32,34 @@ public final class PackedLongs {
     /** Rows per block: large enough that a block's index costs 0.13 bytes a row, small enough that its values are close. */
     static final int BLOCK = 1 << BLOCK_SHIFT;
     private static final int IN_BLOCK = BLOCK - 1;
-    /** A row is read as the 8 bytes at its first byte; the data ends with this much room so the last one can be. */
-    private static final int PAD = Long.BYTES;
-    /** Widths above this do not fit one 8-byte read at any bit offset; such a block keeps whole longs. */
-    private static final int MAX_PACKED_BITS = 56;
+    /**
+     * A row is read from the word its first bit is in and the next, and a block of no bits reads the
+     * word at its start: the data ends with two words of room, so every read is inside it.
+     */
+    private static final int PAD_WORDS = 2;
     private static final int WHOLE = 64;
+    /** The low {@code bits} bits, for bits 0 to 64. */
+    private static final long[] MASKS = new long[WHOLE + 1];
+
+    static {
+        for (int b = 0; b < WHOLE; b++) MASKS[b] = (1L << b) - 1;
+        MASKS[WHOLE] = -1L;
+    }
     private static final long MAX_SLOPE = (1 << 23) - 1;
     /** Values farther from zero than this are not fitted with a slope (its products could overflow). */
     private static final long SLOPE_SAFE = 1L << 40;
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-
     /*
      * Block b: rows b*BLOCK .. b*BLOCK+BLOCK-1, value(k) = bases[b] + slope * k + code(k), where code(k)
-     * is the k-th field of `bits` bits from byte `offset` of data on; with the missing flag, the all-ones
-     * code is missing (and bits 0 means every row is missing). bits 64: code(k) is the value itself.
+     * is the k-th field of `bits` bits from byte `offset` of the data on (the data: little-endian bits in
+     * longs); with the missing flag, the all-ones code is missing (and bits 0 means every row is missing).
+     * bits 64: code(k) is the value itself (base and slope 0, no missing flag).
      * metas[b] = offset << 32 | slope (24 bits, signed) << 8 | missing << 7 | bits.
      */
     private long[] bases;
     private long[] metas;
-    private byte[] data;
+    private long[] data;
+    /** Bytes of the data in use; each block starts at a whole byte. */
     private int dataSize;
     /** Blocks encoded. */
     private int sealed;
@@ -72,7 +77,7 @@ public final class PackedLongs {
         int blocks = blocksFor(capacity);
         bases = new long[blocks];
         metas = new long[blocks];
-        data = new byte[PAD + 64];
+        data = new long[PAD_WORDS + 8];
     }
 
     private static int blocksFor(int rows) {
@@ -165,7 +170,8 @@ public final class PackedLongs {
             bases = Arrays.copyOf(bases, blocks);
             metas = Arrays.copyOf(metas, blocks);
         }
-        if (dataSize + PAD < data.length) data = Arrays.copyOf(data, dataSize + PAD);
+        int words = wordsFor(dataSize) + PAD_WORDS;
+        if (words < data.length) data = Arrays.copyOf(data, words);
     }
 
     /** The first {@code size} values as they are now. */
@@ -185,7 +191,7 @@ public final class PackedLongs {
         int blocks = blocksFor(size);
         long[] metas = new long[blocks];
         Arrays.fill(metas, 0x80); // bits 0, missing: every row missing
-        return new View(new long[blocks], metas, new byte[PAD], size, null, size);
+        return new View(new long[blocks], metas, new long[PAD_WORDS], size, null, size);
     }
 
     /** Encodes the first {@code rows} rows of the block being filled as block {@link #sealed}. */
@@ -202,8 +208,15 @@ public final class PackedLongs {
 
     /** Encodes {@code values[0, rows)} into new room of the data, as block {@code block}. */
     private void encode(long[] values, int rows, int block) {
-        long min = Long.MAX_VALUE, max = Long.MIN_VALUE;
-        int first = -1, last = -1;
+        // Rising (or falling) values, as gc and line numbers and times are, are fitted with the line
+        // through the first and the last: their residuals from it span fewer bits than the values.
+        long v0 = values[0], vn = values[rows - 1];
+        long slope = 0;
+        if (rows > 1 && v0 != MISSING && vn != MISSING && Math.abs(v0) < SLOPE_SAFE && Math.abs(vn) < SLOPE_SAFE) {
+            slope = Math.round((double) (vn - v0) / (rows - 1));
+            if (Math.abs(slope) > MAX_SLOPE) slope = 0;
+        }
+        long min = Long.MAX_VALUE, max = Long.MIN_VALUE, rMin = Long.MAX_VALUE, rMax = Long.MIN_VALUE;
         boolean missing = false;
         for (int k = 0; k < rows; k++) {
             long v = values[k];
@@ -211,76 +224,57 @@ public final class PackedLongs {
                 missing = true;
                 continue;
             }
-            if (first < 0) first = k;
-            last = k;
-            if (v < min) min = v;
-            if (v > max) max = v;
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+            long r = v - slope * k; // checked below: used only when every value is far from overflow
+            rMin = Math.min(rMin, r);
+            rMax = Math.max(rMax, r);
         }
-        if (first < 0) { // nothing but missing values
+        if (min > max) { // nothing but missing values
             bases[block] = 0;
             metas[block] = (long) dataSize << 32 | 0x80;
             return;
         }
         long base = min;
-        long slope = 0;
         long range = max - min; // negative when the true range is 2^63 or more
-        if (last > first && range > 0 && min > -SLOPE_SAFE && max < SLOPE_SAFE) {
-            // Rising (or falling) values, as gc and line numbers and times are: their residuals from the
-            // line through the first and last value are smaller than the values' range.
-            long s = Math.round((double) (values[last] - values[first]) / (last - first));
-            if (s != 0 && Math.abs(s) <= MAX_SLOPE) {
-                long rMin = Long.MAX_VALUE, rMax = Long.MIN_VALUE;
-                for (int k = 0; k < rows; k++) {
-                    long v = values[k];
-                    if (v == MISSING) continue;
-                    long r = v - s * k;
-                    if (r < rMin) rMin = r;
-                    if (r > rMax) rMax = r;
-                }
-                if (rMax - rMin < range) {
-                    base = rMin;
-                    slope = s;
-                    range = rMax - rMin;
-                }
-            }
+        if (slope != 0 && min > -SLOPE_SAFE && max < SLOPE_SAFE && rMax - rMin < range) {
+            base = rMin;
+            range = rMax - rMin;
+        } else {
+            slope = 0;
         }
         long codes = missing ? range + 1 : range; // the largest code, missing included
         int bits = range < 0 || codes < 0 ? WHOLE : 64 - Long.numberOfLeadingZeros(codes);
-        if (bits > MAX_PACKED_BITS) {
-            bits = WHOLE;
+        if (bits == WHOLE) {
             base = 0;
             slope = 0;
             missing = false; // MISSING is kept as itself
         }
-        int bytes = bits == WHOLE ? rows * Long.BYTES : (int) (((long) rows * bits + 7) >>> 3);
         int offset = dataSize;
-        if (offset + bytes + PAD > data.length) {
-            data = Arrays.copyOf(data, Math.max(offset + bytes + PAD, data.length + (data.length >> 1)));
-        }
-        if (bits == WHOLE) {
-            for (int k = 0; k < rows; k++) LONGS.set(data, offset + k * Long.BYTES, values[k]);
-        } else if (bits > 0) {
-            long missingCode = (1L << bits) - 1;
-            byte[] d = data;
-            int p = offset;
-            long acc = 0;
-            int accBits = 0;
-            for (int k = 0; k < rows; k++) {
+        int bytes = (int) (((long) rows * bits + 7) >>> 3);
+        int words = wordsFor(offset + bytes) + PAD_WORDS;
+        if (words > data.length) data = Arrays.copyOf(data, Math.max(words, data.length + (data.length >> 1)));
+        if (bits > 0) {
+            long missingCode = MASKS[bits];
+            long[] d = data;
+            long bit = (long) offset << 3;
+            for (int k = 0; k < rows; k++, bit += bits) {
                 long v = values[k];
-                long code = v == MISSING ? missingCode : v - slope * k - base;
-                acc |= code << accBits;
-                accBits += bits;
-                while (accBits >= 8) {
-                    d[p++] = (byte) acc;
-                    acc >>>= 8;
-                    accBits -= 8;
-                }
+                long code = v == MISSING && missing ? missingCode : v - slope * k - base;
+                int w = (int) (bit >>> 6);
+                int shift = (int) bit & 63;
+                // The data after dataSize is all zero: the code is or-ed in, its high part into the next word.
+                d[w] |= code << shift;
+                d[w + 1] |= code >>> 1 >>> (63 - shift);
             }
-            if (accBits > 0) d[p] = (byte) acc;
         }
         dataSize = offset + bytes;
         bases[block] = base;
         metas[block] = (long) offset << 32 | (slope & 0xFF_FFFFL) << 8 | (missing ? 0x80 : 0) | bits;
+    }
+
+    private static int wordsFor(int bytes) {
+        return (bytes + 7) >>> 3;
     }
 
     /** Writes a row of an encoded block: the block is decoded, changed and encoded into new room. */
@@ -306,19 +300,19 @@ public final class PackedLongs {
         lastSealedPartial = false;
     }
 
-    static long decode(long[] bases, long[] metas, byte[] data, int row) {
+    static long decode(long[] bases, long[] metas, long[] data, int row) {
         int block = row >>> BLOCK_SHIFT;
         long meta = metas[block];
         int bits = (int) meta & 0x7F;
         int k = row & IN_BLOCK;
-        long slope = (int) (meta >>> 8) << 8 >> 8;
-        if (bits == 0) return (meta & 0x80) != 0 ? MISSING : bases[block] + slope * k;
         long bit = ((meta >>> 32) << 3) + (long) k * bits;
-        long word = (long) LONGS.get(data, (int) (bit >>> 3));
-        if (bits == WHOLE) return word;
-        long mask = (1L << bits) - 1;
-        long code = (word >>> (bit & 7)) & mask;
+        int w = (int) (bit >>> 6);
+        int shift = (int) bit & 63;
+        long mask = MASKS[bits];
+        // Bits 0 reads the word the block would start at (there is one) and masks all of it away.
+        long code = (data[w] >>> shift | data[w + 1] << 1 << (63 - shift)) & mask;
         if (code == mask && (meta & 0x80) != 0) return MISSING;
+        long slope = (int) (meta >>> 8) << 8 >> 8;
         return bases[block] + slope * k + code;
     }
 
@@ -329,13 +323,13 @@ public final class PackedLongs {
     public static final class View {
         private final long[] bases;
         private final long[] metas;
-        private final byte[] data;
+        private final long[] data;
         private final int size;
         /** Rows from {@link #tailStart} on, or null when every row is in an encoded block. */
         private final long[] tail;
         private final int tailStart;
 
-        View(long[] bases, long[] metas, byte[] data, int size, long[] tail, int tailStart) {
+        View(long[] bases, long[] metas, long[] data, int size, long[] tail, int tailStart) {
             this.bases = bases;
             this.metas = metas;
             this.data = data;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.longs.LongArrayList;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ class CompactListsTest {
     void everyPublicMethodOfTheArrayListsIsOverridden() {
         assertEquals(List.of(), notOverridden(DoubleArrayList.class, CompactDoubleList.class));
         assertEquals(List.of(), notOverridden(IntArrayList.class, CompactIntList.class));
+        assertEquals(List.of(), notOverridden(LongArrayList.class, CompactLongList.class));
     }
 
     private static List<String> notOverridden(Class<?> base, Class<?> compact) {
