@@ -50,14 +50,14 @@ public final class PackedLongs {
     private static final long SLOPE_SAFE = 1L << 40;
 
     /*
-     * Block b: rows b*BLOCK .. b*BLOCK+BLOCK-1, value(k) = bases[b] + slope * k + code(k), where code(k)
-     * is the k-th field of `bits` bits from byte `offset` of the data on (the data: little-endian bits in
+     * Block b: rows b*BLOCK .. b*BLOCK+BLOCK-1, value(k) = base + slope * k + code(k), where code(k) is
+     * the k-th field of `bits` bits from byte `offset` of the data on (the data: little-endian bits in
      * longs); with the missing flag, the all-ones code is missing (and bits 0 means every row is missing).
      * bits 64: code(k) is the value itself (base and slope 0, no missing flag).
-     * metas[b] = offset << 32 | slope (24 bits, signed) << 8 | missing << 7 | bits.
+     * index[2b] = offset << 32 | slope (24 bits, signed) << 8 | missing << 7 | bits; index[2b + 1] = base
+     * (side by side: one cache line serves a row's read).
      */
-    private long[] bases;
-    private long[] metas;
+    private long[] index;
     private long[] data;
     /** Bytes of the data in use; each block starts at a whole byte. */
     private int dataSize;
@@ -74,10 +74,12 @@ public final class PackedLongs {
     /** Room for {@code capacity} values, all zero. */
     public PackedLongs(int capacity) {
         this.capacity = capacity;
-        int blocks = blocksFor(capacity);
-        bases = new long[blocks];
-        metas = new long[blocks];
+        index = new long[2 * blocksFor(capacity)];
         data = new long[PAD_WORDS + 8];
+    }
+
+    private static int blocks(long[] index) {
+        return index.length >>> 1;
     }
 
     private static int blocksFor(int rows) {
@@ -132,7 +134,7 @@ public final class PackedLongs {
     public long get(int row) {
         if (row < 0 || row >= Math.max(written, capacity)) throw new IndexOutOfBoundsException("row " + row + " of " + capacity);
         int block = row >>> BLOCK_SHIFT;
-        if (block < sealed) return decode(bases, metas, data, row);
+        if (block < sealed) return decode(index, data, row);
         return row < written ? pending[row & IN_BLOCK] : 0L;
     }
 
@@ -140,11 +142,8 @@ public final class PackedLongs {
     public void ensureCapacity(int capacity) {
         if (capacity <= this.capacity) return;
         this.capacity = capacity;
-        int blocks = blocksFor(capacity);
-        if (blocks > metas.length) {
-            bases = Arrays.copyOf(bases, blocks);
-            metas = Arrays.copyOf(metas, blocks);
-        }
+        int length = 2 * blocksFor(capacity);
+        if (length > index.length) index = Arrays.copyOf(index, length);
     }
 
     /**
@@ -165,11 +164,8 @@ public final class PackedLongs {
             seal(size - start);
             lastSealedPartial = size - start < BLOCK;
         }
-        int blocks = blocksFor(size);
-        if (blocks < metas.length) {
-            bases = Arrays.copyOf(bases, blocks);
-            metas = Arrays.copyOf(metas, blocks);
-        }
+        int length = 2 * blocksFor(size);
+        if (length < index.length) index = Arrays.copyOf(index, length);
         int words = wordsFor(dataSize) + PAD_WORDS;
         if (words < data.length) data = Arrays.copyOf(data, words);
     }
@@ -178,30 +174,25 @@ public final class PackedLongs {
     public View view(int size) {
         int full = Math.min(sealed, size >>> BLOCK_SHIFT);
         int tailStart = full << BLOCK_SHIFT;
-        if (tailStart == size) return new View(bases, metas, data, size, null, size);
-        if (full < sealed) return new View(bases, metas, data, size, null, size); // a trimmed, partial last block
+        if (tailStart == size) return new View(index, data, size, null, size);
+        if (full < sealed) return new View(index, data, size, null, size); // a trimmed, partial last block
         long[] tail = new long[size - tailStart];
         int pendingRows = Math.max(0, Math.min(tail.length, written - tailStart));
         System.arraycopy(pending, 0, tail, 0, pendingRows);
-        return new View(bases, metas, data, size, tail, tailStart);
+        return new View(index, data, size, tail, tailStart);
     }
 
     /** {@code size} missing values: an index of 16 bytes per {@value #BLOCK} rows and no data. */
     public static View allMissing(int size) {
-        int blocks = blocksFor(size);
-        long[] metas = new long[blocks];
-        Arrays.fill(metas, 0x80); // bits 0, missing: every row missing
-        return new View(new long[blocks], metas, new long[PAD_WORDS], size, null, size);
+        long[] index = new long[2 * blocksFor(size)];
+        for (int i = 0; i < index.length; i += 2) index[i] = 0x80; // bits 0, missing: every row missing
+        return new View(index, new long[PAD_WORDS], size, null, size);
     }
 
     /** Encodes the first {@code rows} rows of the block being filled as block {@link #sealed}. */
     private void seal(int rows) {
         int block = sealed;
-        if (block >= metas.length) {
-            int blocks = Math.max(block + 1, metas.length + (metas.length >> 1) + 1);
-            bases = Arrays.copyOf(bases, blocks);
-            metas = Arrays.copyOf(metas, blocks);
-        }
+        if (2 * block >= index.length) index = Arrays.copyOf(index, Math.max(2 * block + 2, 2 * (blocks(index) + (blocks(index) >> 1) + 1)));
         encode(pending, rows, block);
         sealed++;
     }
@@ -231,8 +222,8 @@ public final class PackedLongs {
             rMax = Math.max(rMax, r);
         }
         if (min > max) { // nothing but missing values
-            bases[block] = 0;
-            metas[block] = (long) dataSize << 32 | 0x80;
+            index[2 * block] = (long) dataSize << 32 | 0x80;
+            index[2 * block + 1] = 0;
             return;
         }
         long base = min;
@@ -257,20 +248,27 @@ public final class PackedLongs {
         if (bits > 0) {
             long missingCode = MASKS[bits];
             long[] d = data;
-            long bit = (long) offset << 3;
-            for (int k = 0; k < rows; k++, bit += bits) {
+            // Codes are gathered in a word and stored a word at a time. The first word may hold the end
+            // of the block before (its low bits); everything after dataSize is zero.
+            int w = offset >>> 3;
+            int used = (offset & 7) << 3;
+            long word = d[w];
+            for (int k = 0; k < rows; k++) {
                 long v = values[k];
                 long code = v == MISSING && missing ? missingCode : v - slope * k - base;
-                int w = (int) (bit >>> 6);
-                int shift = (int) bit & 63;
-                // The data after dataSize is all zero: the code is or-ed in, its high part into the next word.
-                d[w] |= code << shift;
-                d[w + 1] |= code >>> 1 >>> (63 - shift);
+                word |= code << used;
+                used += bits;
+                if (used >= 64) {
+                    d[w++] = word;
+                    used -= 64;
+                    word = code >>> 1 >>> (bits - 1 - used); // the code's bits that did not fit (none when used is 0)
+                }
             }
+            if (used > 0) d[w] = word;
         }
         dataSize = offset + bytes;
-        bases[block] = base;
-        metas[block] = (long) offset << 32 | (slope & 0xFF_FFFFL) << 8 | (missing ? 0x80 : 0) | bits;
+        index[2 * block] = (long) offset << 32 | (slope & 0xFF_FFFFL) << 8 | (missing ? 0x80 : 0) | bits;
+        index[2 * block + 1] = base;
     }
 
     private static int wordsFor(int bytes) {
@@ -281,11 +279,10 @@ public final class PackedLongs {
     private void rewrite(int block, int k, long value) {
         long[] values = new long[BLOCK];
         int rows = Math.min(BLOCK, written - (block << BLOCK_SHIFT));
-        for (int i = 0; i < rows; i++) values[i] = decode(bases, metas, data, (block << BLOCK_SHIFT) + i);
+        for (int i = 0; i < rows; i++) values[i] = decode(index, data, (block << BLOCK_SHIFT) + i);
         values[k] = value;
-        // Views share the index arrays: a new block index is written into copies.
-        bases = bases.clone();
-        metas = metas.clone();
+        // Views share the index: a new block index is written into a copy.
+        index = index.clone();
         encode(values, rows, block);
     }
 
@@ -293,16 +290,15 @@ public final class PackedLongs {
     private void reopenLast() {
         int block = sealed - 1;
         int start = block << BLOCK_SHIFT;
-        for (int i = 0; i < written - start; i++) pending[i] = decode(bases, metas, data, start + i);
-        bases = bases.clone();
-        metas = metas.clone();
+        for (int i = 0; i < written - start; i++) pending[i] = decode(index, data, start + i);
+        index = index.clone();
         sealed = block;
         lastSealedPartial = false;
     }
 
-    static long decode(long[] bases, long[] metas, long[] data, int row) {
-        int block = row >>> BLOCK_SHIFT;
-        long meta = metas[block];
+    static long decode(long[] index, long[] data, int row) {
+        int at = (row >>> BLOCK_SHIFT) << 1;
+        long meta = index[at];
         int bits = (int) meta & 0x7F;
         int k = row & IN_BLOCK;
         long bit = ((meta >>> 32) << 3) + (long) k * bits;
@@ -313,7 +309,7 @@ public final class PackedLongs {
         long code = (data[w] >>> shift | data[w + 1] << 1 << (63 - shift)) & mask;
         if (code == mask && (meta & 0x80) != 0) return MISSING;
         long slope = (int) (meta >>> 8) << 8 >> 8;
-        return bases[block] + slope * k + code;
+        return index[at + 1] + slope * k + code;
     }
 
     /**
@@ -321,17 +317,15 @@ public final class PackedLongs {
      * of the rows of the block being filled then.
      */
     public static final class View {
-        private final long[] bases;
-        private final long[] metas;
+        private final long[] index;
         private final long[] data;
         private final int size;
         /** Rows from {@link #tailStart} on, or null when every row is in an encoded block. */
         private final long[] tail;
         private final int tailStart;
 
-        View(long[] bases, long[] metas, long[] data, int size, long[] tail, int tailStart) {
-            this.bases = bases;
-            this.metas = metas;
+        View(long[] index, long[] data, int size, long[] tail, int tailStart) {
+            this.index = index;
             this.data = data;
             this.size = size;
             this.tail = tail;
@@ -343,9 +337,10 @@ public final class PackedLongs {
         }
 
         public long get(int row) {
+            // One test for the rows of encoded blocks, the most read (0 <= row < tailStart).
+            if (Integer.compareUnsigned(row, tailStart) < 0) return decode(index, data, row);
             if (row >= size || row < 0) throw new IndexOutOfBoundsException("row " + row + " of " + size);
-            if (row >= tailStart) return tail[row - tailStart];
-            return decode(bases, metas, data, row);
+            return tail[row - tailStart];
         }
     }
 }
