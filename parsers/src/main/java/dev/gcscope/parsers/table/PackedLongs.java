@@ -209,17 +209,29 @@ public final class PackedLongs {
         }
         long min = Long.MAX_VALUE, max = Long.MIN_VALUE, rMin = Long.MAX_VALUE, rMax = Long.MIN_VALUE;
         boolean missing = false;
-        for (int k = 0; k < rows; k++) {
-            long v = values[k];
-            if (v == MISSING) {
-                missing = true;
-                continue;
+        if (slope == 0) { // the range alone (a loop of its own: this is most blocks of most columns)
+            for (int k = 0; k < rows; k++) {
+                long v = values[k];
+                if (v == MISSING) {
+                    missing = true;
+                    continue;
+                }
+                min = Math.min(min, v);
+                max = Math.max(max, v);
             }
-            min = Math.min(min, v);
-            max = Math.max(max, v);
-            long r = v - slope * k; // checked below: used only when every value is far from overflow
-            rMin = Math.min(rMin, r);
-            rMax = Math.max(rMax, r);
+        } else {
+            for (int k = 0; k < rows; k++) {
+                long v = values[k];
+                if (v == MISSING) {
+                    missing = true;
+                    continue;
+                }
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+                long r = v - slope * k; // checked below: used only when every value is far from overflow
+                rMin = Math.min(rMin, r);
+                rMax = Math.max(rMax, r);
+            }
         }
         if (min > max) { // nothing but missing values
             index[2 * block] = (long) dataSize << 32 | 0x80;
