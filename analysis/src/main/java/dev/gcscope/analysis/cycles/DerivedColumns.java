@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -72,13 +73,13 @@ public final class DerivedColumns {
      * @param cycles a parsed cycles table holding {@link #inputsFor}{@code (wanted)}
      */
     public static Table addTo(Table cycles, ParseOptions wanted) {
-        Map<CycleColumn, double[]> derived = compute(cycles, wanted);
+        Map<CycleColumn, DoubleColumn> derived = compute(cycles, wanted);
         Table out = Table.create(cycles.name());
         for (CycleColumn c : CycleColumn.all()) {
             String name = c.columnName();
             if (!wanted.wants(name)) continue;
-            double[] values = derived.get(c);
-            out.addColumns(values == null ? cycles.column(name) : Columns.compactDoubles(name, values, values.length));
+            DoubleColumn values = derived.get(c);
+            out.addColumns(values == null ? cycles.column(name) : values);
         }
         return out;
     }
@@ -94,21 +95,27 @@ public final class DerivedColumns {
     }
 
     /** The derived columns asked for that {@code cycles} does not hold yet. */
-    private static Map<CycleColumn, double[]> compute(Table cycles, ParseOptions wanted) {
-        Map<CycleColumn, double[]> out = new EnumMap<>(CycleColumn.class);
+    private static Map<CycleColumn, DoubleColumn> compute(Table cycles, ParseOptions wanted) {
+        Map<CycleColumn, DoubleColumn> out = new EnumMap<>(CycleColumn.class);
         boolean missing = false;
         for (CycleColumn c : CycleColumn.all()) {
             missing |= c.origin() == CycleColumn.Origin.DERIVED && wanted.wants(c.columnName())
                     && !cycles.containsColumn(c.columnName());
         }
         if (!missing) return out;
-        double[] interval = wantsInterval(wanted) ? CycleIntervals.of(cycles) : null;
-        double[] alloc = wantsAllocation(wanted) ? AllocatedMegabytes.of(cycles) : null;
+        DoubleColumn interval = wantsInterval(wanted) ? stored(INTERVAL_S, CycleIntervals.of(cycles)) : null;
+        DoubleColumn alloc = wantsAllocation(wanted) ? stored(ALLOC_MB, AllocatedMegabytes.of(cycles)) : null;
         if (wanted.wants(INTERVAL_S)) out.put(CycleColumn.INTERVAL_S, interval);
         if (wanted.wants(ALLOC_MB)) out.put(CycleColumn.ALLOC_MB, alloc);
-        if (wanted.wants(ALLOC_RATE_MB_S)) out.put(CycleColumn.ALLOC_RATE_MB_S, AllocationRate.of(alloc, interval));
-        if (wanted.wants(SURVIVAL)) out.put(CycleColumn.SURVIVAL, Survival.of(cycles));
+        // The two ratios are computed on read from the columns they divide (they would take 8 bytes a
+        // cycle stored: issue 14), else stored as the others are.
+        if (wanted.wants(ALLOC_RATE_MB_S)) out.put(CycleColumn.ALLOC_RATE_MB_S, AllocationRate.column(alloc, interval));
+        if (wanted.wants(SURVIVAL)) out.put(CycleColumn.SURVIVAL, Survival.column(cycles));
         return out;
+    }
+
+    private static DoubleColumn stored(String name, double[] values) {
+        return Columns.compactDoubles(name, values, values.length);
     }
 
     private static boolean wantsInterval(ParseOptions wanted) {

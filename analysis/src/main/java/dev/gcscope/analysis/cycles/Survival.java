@@ -4,8 +4,12 @@ import static dev.gcscope.parsers.gctrace.GcColumns.HEAP_END_MB;
 import static dev.gcscope.parsers.gctrace.GcColumns.HEAP_LIVE_MB;
 import static dev.gcscope.parsers.gctrace.GcColumns.HEAP_START_MB;
 import static dev.gcscope.parsers.gctrace.GcColumns.START_S;
+import static dev.gcscope.parsers.gctrace.GcColumns.SURVIVAL;
 
+import dev.gcscope.parsers.table.Columns;
 import java.util.Set;
+import java.util.function.IntToDoubleFunction;
+import java.util.function.IntUnaryOperator;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
@@ -20,6 +24,23 @@ final class Survival {
     private static final int MISSING = Integer.MIN_VALUE; // IntColumn's missing value
 
     private Survival() {}
+
+    /**
+     * The column: computed on each read from the heap columns when they keep their values packed (as
+     * the parser's do), else stored.
+     */
+    static DoubleColumn column(Table cycles) {
+        IntToDoubleFunction start = Columns.unchangingDoubles(cycles.column(START_S));
+        IntUnaryOperator heapStart = Columns.unchangingInts(cycles.column(HEAP_START_MB));
+        IntUnaryOperator heapEnd = Columns.unchangingInts(cycles.column(HEAP_END_MB));
+        IntUnaryOperator heapLive = Columns.unchangingInts(cycles.column(HEAP_LIVE_MB));
+        if (start != null && heapStart != null && heapEnd != null && heapLive != null) {
+            return Columns.computed(SURVIVAL, cycles.rowCount(), i -> of(start.applyAsDouble(i),
+                    heapStart.applyAsInt(i), heapEnd.applyAsInt(i), heapLive.applyAsInt(i)));
+        }
+        double[] stored = of(cycles);
+        return Columns.compactDoubles(SURVIVAL, stored, stored.length);
+    }
 
     static double[] of(Table cycles) {
         DoubleColumn start = cycles.doubleColumn(START_S);
@@ -48,10 +69,14 @@ final class Survival {
     private static void block(int from, int to, double[] startS, int[] starts, int[] ends, int[] lives, double[] out) {
         for (int i = from; i < to; i++) {
             int k = i - from;
-            boolean stoppedTheWorld = LegacyCycles.stoppedTheWorld(startS[k]);
-            int live = stoppedTheWorld ? ends[k] : lives[k];
-            int whole = stoppedTheWorld ? starts[k] : ends[k];
-            out[i] = live != MISSING && whole != MISSING && whole > 0 ? (double) live / whole : Double.NaN;
+            out[i] = of(startS[k], starts[k], ends[k], lives[k]);
         }
+    }
+
+    private static double of(double start, int heapStart, int heapEnd, int heapLive) {
+        boolean stoppedTheWorld = LegacyCycles.stoppedTheWorld(start);
+        int live = stoppedTheWorld ? heapEnd : heapLive;
+        int whole = stoppedTheWorld ? heapStart : heapEnd;
+        return live != MISSING && whole != MISSING && whole > 0 ? (double) live / whole : Double.NaN;
     }
 }

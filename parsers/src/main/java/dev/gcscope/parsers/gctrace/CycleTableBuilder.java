@@ -253,8 +253,8 @@ final class CycleTableBuilder {
     }
 
     private DateTimeColumn wallTime() {
-        // Most logs have no timestamps: then one array of missing values, not a filled one and its copy.
-        if (wallMillis == null) return DateTimeColumn.create(WALL_TIME, size);
+        // Most logs have no timestamps: then a column that stores no value at all.
+        if (wallMillis == null) return Columns.missingDateTimes(WALL_TIME, size);
         long[] packed = new long[size];
         long cachedDay = Long.MIN_VALUE;
         int cachedPackedDate = 0;
@@ -273,7 +273,7 @@ final class CycleTableBuilder {
             int time = PackedLocalTime.of(ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60, ms % 1000);
             packed[i] = PackedLocalDateTime.create(cachedPackedDate, time);
         }
-        return DateTimeColumn.createInternal(WALL_TIME, packed);
+        return Columns.dateTimes(WALL_TIME, packed, size);
     }
 
     private BooleanColumn flag(String name, byte mask) {

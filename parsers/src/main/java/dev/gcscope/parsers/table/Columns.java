@@ -3,9 +3,14 @@ package dev.gcscope.parsers.table;
 import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.BitSet;
+import java.util.function.IntToDoubleFunction;
+import java.util.function.IntUnaryOperator;
 import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DateTimeColumn;
+import tech.tablesaw.api.DateTimeColumnOverList;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.columns.Column;
 import tech.tablesaw.columns.booleans.BitSetBooleanData;
 
 /**
@@ -14,7 +19,8 @@ import tech.tablesaw.columns.booleans.BitSetBooleanData;
  * copies of ~30 columns cost more time than parsing the numbers and double the peak memory. Tablesaw
  * exposes the list-taking constructors only to subclasses, hence the two tiny subclasses below;
  * they add no state or behaviour, and every Tablesaw operation that derives a column (copy, where,
- * sort) returns plain Tablesaw types.
+ * sort) returns plain Tablesaw types. {@code DateTimeColumn} cannot be subclassed; see
+ * {@link DateTimeColumnOverList} for how its list is handed over.
  */
 public final class Columns {
     private Columns() {}
@@ -79,6 +85,52 @@ public final class Columns {
     /** Whole numbers up to 2^53 convert to double and back exactly. */
     private static final double MAX_EXACT = 0x1p53;
 
+    /**
+     * A date-time column over Tablesaw's packed date-times ({@link PackedLongs#MISSING} = missing,
+     * which is Tablesaw's missing value too), kept packed.
+     */
+    public static DateTimeColumn dateTimes(String name, PackedLongs.View packedDateTimes) {
+        return DateTimeColumnOverList.of(name, new CompactLongList(packedDateTimes));
+    }
+
+    /** A date-time column of the first {@code size} packed date-times of {@code values}, kept packed. */
+    public static DateTimeColumn dateTimes(String name, long[] values, int size) {
+        PackedLongs packed = new PackedLongs(size);
+        for (int i = 0; i < size; i++) packed.set(i, values[i]);
+        packed.trim(size);
+        return dateTimes(name, packed.view(size));
+    }
+
+    /** A date-time column of {@code size} missing values, which take a few bits per hundred rows. */
+    public static DateTimeColumn missingDateTimes(String name, int size) {
+        return dateTimes(name, PackedLongs.allMissing(size));
+    }
+
+    /**
+     * A double column whose row i is {@code values.applyAsDouble(i)}, computed on each read and not
+     * stored: for a ratio of other columns, which would take eight bytes a row stored. {@code values}
+     * must read only data that does not change ({@link #unchangingInts}, {@link #unchangingDoubles}).
+     */
+    public static DoubleColumn computed(String name, int size, IntToDoubleFunction values) {
+        return new WrappedDoubleColumn(name, new CompactDoubleList(size, values));
+    }
+
+    /**
+     * Row i of {@code column} as it is now, for good: the rows of its packed data, which no change to
+     * the column reaches (a change gives the column a copy); null for a column of another kind, whose
+     * values could change under a reader.
+     */
+    public static IntUnaryOperator unchangingInts(Column<?> column) {
+        if (column instanceof WrappedIntColumn w && w.list() instanceof CompactIntList list) return list.unchanging();
+        return null;
+    }
+
+    /** As {@link #unchangingInts}, for a double column (packed, or computed from unchanging data). */
+    public static IntToDoubleFunction unchangingDoubles(Column<?> column) {
+        if (column instanceof WrappedDoubleColumn w && w.list() instanceof CompactDoubleList list) return list.unchanging();
+        return null;
+    }
+
     /** A boolean column of {@code size} rows whose true rows are the set bits of {@code trues}. */
     public static BooleanColumn booleans(String name, BitSet trues, int size) {
         BitSet falses = new BitSet(size);
@@ -91,11 +143,19 @@ public final class Columns {
         WrappedDoubleColumn(String name, DoubleArrayList data) {
             super(name, data);
         }
+
+        DoubleArrayList list() {
+            return data;
+        }
     }
 
     private static final class WrappedIntColumn extends IntColumn {
         WrappedIntColumn(String name, IntArrayList data) {
             super(name, data);
+        }
+
+        IntArrayList list() {
+            return data;
         }
     }
 }

@@ -10,12 +10,15 @@ import it.unimi.dsi.fastutil.doubles.DoubleSpliterators;
 import java.util.NoSuchElementException;
 import java.util.function.DoubleConsumer;
 import java.util.function.DoublePredicate;
+import java.util.function.IntToDoubleFunction;
 
 /**
- * The list behind a Tablesaw {@code DoubleColumn} whose values are whole numbers of a fixed fraction
- * ({@code n / scale}), kept as {@link PackedLongs}: gctrace prints every time in whole microseconds
- * or milliseconds, so {@code stw_ms} is four bytes per cycle instead of eight, and a value reads
- * back with exactly the bits {@code micros / 1000.0} gave the parser.
+ * The list behind a Tablesaw {@code DoubleColumn} whose values are not stored as doubles: either
+ * whole numbers of a fixed fraction ({@code n / scale}) kept as {@link PackedLongs} (gctrace prints
+ * every time in whole microseconds or milliseconds, so {@code stw_ms} takes about two bytes per cycle
+ * instead of eight, and a value reads back with exactly the bits {@code micros / 1000.0} gave the
+ * parser), or values computed on each read from other columns' rows (a ratio such as
+ * {@code survival}, which would take eight bytes a cycle stored and is cheap to compute again).
  *
  * <p>Reading never allocates a {@code double[]}. Anything that changes the list first turns it into
  * an ordinary {@link DoubleArrayList} (the values decoded once), then does what the superclass does.
@@ -26,6 +29,12 @@ import java.util.function.DoublePredicate;
 public final class CompactDoubleList extends DoubleArrayList {
     private PackedLongs.View view;
     private final double scale;
+    /**
+     * Row i's value, when computed on read. A field of its own rather than the packed case made a
+     * function too: the packed columns' reads then stay one call site with one receiver type, which
+     * the JIT inlines.
+     */
+    private IntToDoubleFunction computed;
 
     public CompactDoubleList(PackedLongs.View view, double scale) {
         super(0);
@@ -35,23 +44,48 @@ public final class CompactDoubleList extends DoubleArrayList {
         this.size = view.size();
     }
 
-    /** Bytes per value while compact; 8 once changed. */
-    public int bytesPerValue() {
-        return view == null ? Double.BYTES : view.width();
+    /**
+     * {@code size} values, row i's computed by {@code values} on each read. {@code values} must give
+     * the same value for a row every time (it reads data that does not change).
+     */
+    public CompactDoubleList(int size, IntToDoubleFunction values) {
+        super(0);
+        this.computed = values;
+        this.scale = 1;
+        this.a = null;
+        this.size = size;
+    }
+
+    private boolean plain() {
+        return view == null && computed == null;
     }
 
     private double decode(int i) {
+        if (computed != null) return computed.applyAsDouble(i);
         long n = view.get(i);
         return n == PackedLongs.MISSING ? Double.NaN : n / scale;
     }
 
+    /** Row i as it is now, for good; null once changed. */
+    IntToDoubleFunction unchanging() {
+        if (computed != null) return computed;
+        PackedLongs.View v = view;
+        if (v == null) return null;
+        double s = scale;
+        return i -> {
+            long n = v.get(i);
+            return n == PackedLongs.MISSING ? Double.NaN : n / s;
+        };
+    }
+
     /** Becomes an ordinary list, for a change. */
     private void inflate() {
-        if (view == null) return;
+        if (plain()) return;
         double[] values = new double[Math.max(size, 1)];
         for (int i = 0; i < size; i++) values[i] = decode(i);
         a = values;
         view = null;
+        computed = null;
     }
 
     private static boolean same(double x, double y) {
@@ -62,28 +96,28 @@ public final class CompactDoubleList extends DoubleArrayList {
 
     @Override
     public double getDouble(int index) {
-        if (view == null) return super.getDouble(index);
+        if (plain()) return super.getDouble(index);
         if (index >= size) throw new IndexOutOfBoundsException("Index (" + index + ") is greater than or equal to list size (" + size + ")");
         return decode(index);
     }
 
     @Override
     public int indexOf(double k) {
-        if (view == null) return super.indexOf(k);
+        if (plain()) return super.indexOf(k);
         for (int i = 0; i < size; i++) if (same(k, decode(i))) return i;
         return -1;
     }
 
     @Override
     public int lastIndexOf(double k) {
-        if (view == null) return super.lastIndexOf(k);
+        if (plain()) return super.lastIndexOf(k);
         for (int i = size; i-- != 0;) if (same(k, decode(i))) return i;
         return -1;
     }
 
     @Override
     public double[] toDoubleArray() {
-        if (view == null) return super.toDoubleArray();
+        if (plain()) return super.toDoubleArray();
         double[] out = new double[size];
         for (int i = 0; i < size; i++) out[i] = decode(i);
         return out;
@@ -91,7 +125,7 @@ public final class CompactDoubleList extends DoubleArrayList {
 
     @Override
     public double[] toArray(double[] target) {
-        if (view == null) return super.toArray(target);
+        if (plain()) return super.toArray(target);
         if (target == null || target.length < size) target = new double[size];
         for (int i = 0; i < size; i++) target[i] = decode(i);
         return target;
@@ -99,33 +133,33 @@ public final class CompactDoubleList extends DoubleArrayList {
 
     @Override
     public void getElements(int from, double[] target, int offset, int length) {
-        if (view == null) { super.getElements(from, target, offset, length); return; }
+        if (plain()) { super.getElements(from, target, offset, length); return; }
         if (from < 0 || length < 0 || from + length > size) throw new IndexOutOfBoundsException();
         for (int i = 0; i < length; i++) target[offset + i] = decode(from + i);
     }
 
     @Override
     public void forEach(DoubleConsumer action) {
-        if (view == null) { super.forEach(action); return; }
+        if (plain()) { super.forEach(action); return; }
         for (int i = 0; i < size; i++) action.accept(decode(i));
     }
 
     @Override
     public DoubleListIterator listIterator(int index) {
-        if (view == null) return super.listIterator(index);
+        if (plain()) return super.listIterator(index);
         if (index < 0 || index > size) throw new IndexOutOfBoundsException("Index: " + index);
         return new Reader(index);
     }
 
     @Override
     public DoubleSpliterator spliterator() {
-        if (view == null) return super.spliterator();
+        if (plain()) return super.spliterator();
         return DoubleSpliterators.wrap(toDoubleArray());
     }
 
     @Override
     public DoubleArrayList clone() {
-        if (view == null) return super.clone();
+        if (plain()) return super.clone();
         return DoubleArrayList.wrap(toDoubleArray());
     }
 

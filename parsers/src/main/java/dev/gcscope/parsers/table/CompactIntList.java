@@ -10,11 +10,12 @@ import it.unimi.dsi.fastutil.ints.IntSpliterators;
 import java.util.NoSuchElementException;
 import java.util.function.IntConsumer;
 import java.util.function.IntPredicate;
+import java.util.function.IntUnaryOperator;
 
 /**
- * The list behind a Tablesaw {@code IntColumn} kept as {@link PackedLongs}: a run number or a GC CPU
- * share takes one byte per cycle, a heap size in MB two ({@code Integer.MIN_VALUE}, Tablesaw's
- * missing value, is kept as missing).
+ * The list behind a Tablesaw {@code IntColumn} kept as {@link PackedLongs}: a run number takes no
+ * bits per cycle, a gc number none (it rises by one), a heap size in MB a few ({@code Integer.MIN_VALUE},
+ * Tablesaw's missing value, is kept as missing).
  *
  * <p>Reading never allocates a {@code int[]}. Anything that changes the list first turns it into
  * an ordinary {@link IntArrayList} (the values decoded once), then does what the superclass does.
@@ -32,14 +33,19 @@ public final class CompactIntList extends IntArrayList {
         this.size = view.size();
     }
 
-    /** Bytes per value while compact; 8 once changed. */
-    public int bytesPerValue() {
-        return view == null ? Integer.BYTES : view.width();
-    }
-
     private int decode(int i) {
         long n = view.get(i);
         return n == PackedLongs.MISSING ? Integer.MIN_VALUE : (int) n;
+    }
+
+    /** Row i as it is now, for good; null once changed. */
+    IntUnaryOperator unchanging() {
+        PackedLongs.View v = view;
+        if (v == null) return null;
+        return i -> {
+            long n = v.get(i);
+            return n == PackedLongs.MISSING ? Integer.MIN_VALUE : (int) n;
+        };
     }
 
     /** Becomes an ordinary list, for a change. */
