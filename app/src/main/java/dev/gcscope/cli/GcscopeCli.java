@@ -1,5 +1,6 @@
 package dev.gcscope.cli;
 
+import dev.gcscope.build.BuildVersion;
 import dev.gcscope.preinit.BackgroundPreinitializer;
 import dev.gcscope.format.FormatSupports;
 import dev.gcscope.parsers.TraceLoader;

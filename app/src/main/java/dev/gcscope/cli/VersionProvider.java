@@ -1,5 +1,6 @@
 package dev.gcscope.cli;
 
+import dev.gcscope.build.BuildVersion;
 import picocli.CommandLine.IVersionProvider;
 
 /**

@@ -22,6 +22,10 @@ import java.util.function.LongPredicate;
  * Every public method of {@link LongArrayList} is overridden here (CompactListsTest checks it), and
  * the superclass's array is null while compact, so a method missed by a future fastutil fails loudly
  * instead of reading an empty array.
+ *
+ * <p>CompactIntList, CompactLongList and CompactDoubleList are the same class for three primitive
+ * types, as fastutil's own lists are (it generates them from one template): each must extend its
+ * type's own fastutil list for Tablesaw to take it, so no common superclass can hold the code.
  */
 public final class CompactLongList extends LongArrayList {
     private PackedLongs.View view;

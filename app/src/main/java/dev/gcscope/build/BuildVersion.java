@@ -1,4 +1,4 @@
-package dev.gcscope.cli;
+package dev.gcscope.build;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -6,17 +6,18 @@ import java.util.Properties;
 
 /**
  * The version Maven recorded in the jar ({@code pom.properties}, which the jar and shade plugins
- * keep), or "development build" when running from class folders. Apart from picocli's
- * {@link VersionProvider} so that {@code gcscope --version}, answered before picocli builds its
- * model of the commands, loads no picocli class at all.
+ * keep), or "development build" when running from class folders: what {@code gcscope --version}
+ * and Help ▸ About state. Apart from the CLI's picocli version provider so that
+ * {@code gcscope --version}, answered before picocli builds its model of the commands, loads no
+ * picocli class at all, and so that the window does not depend on the CLI.
  */
-final class BuildVersion {
+public final class BuildVersion {
     private static final String POM_PROPERTIES = "/META-INF/maven/dev.gcscope/gcscope-app/pom.properties";
 
     private BuildVersion() {}
 
     /** What {@code gcscope --version} prints, a line each. */
-    static String[] lines() {
+    public static String[] lines() {
         return new String[] {
             "gcscope " + version(),
             "Java " + Runtime.version() + " (" + System.getProperty("java.vendor", "unknown vendor") + ")",
@@ -24,7 +25,7 @@ final class BuildVersion {
     }
 
     /** The version of this build, e.g. {@code 0.1.0}. */
-    static String version() {
+    public static String version() {
         try (InputStream in = BuildVersion.class.getResourceAsStream(POM_PROPERTIES)) {
             if (in != null) {
                 Properties p = new Properties();
