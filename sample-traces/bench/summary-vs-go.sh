@@ -26,7 +26,9 @@
 # Environment: RUNS (default 5), LINES (default 1000000), BENCH_DIR (default sample-traces/target/bench),
 # GO (a go binary), JAR (default app/target/gcscope.jar; point it at a copy while others rebuild),
 # JAVA (default java; JAVAC next to it compiles the newline counter), JAVA_OPTS (extra JVM options for
-# gcscope, default none: the jar runs as users run it; -Dgcscope.parse.threads=1 parses on one core).
+# gcscope, default none: the jar runs as users run it; -Dgcscope.parse.threads=1 parses on one core),
+# GCSCOPE (a gcscope command to time instead of the jar: /usr/bin/gcscope, the installed package's
+# command, which starts the bundled runtime with its class-data archive and C1 only; see README, Install).
 #
 # Exit status: 0 measured (the verdict lines say whether the requirement is met), 1 the two programs
 # printed different figures, 2 something needed is missing, 3 measured but the requirement is not met.
@@ -53,8 +55,10 @@ die() { echo "summary-vs-go: $*" >&2; exit 2; }
 command -v "$java" >/dev/null || die "needs java 17+ on PATH (or JAVA=/path/to/java)"
 mkdir -p "$work"
 
-# (a) the jar
-if [ ! -f "$jar" ]; then
+# (a) the jar (unless an installed command is timed instead)
+if [ -n "${GCSCOPE:-}" ]; then
+  [ -x "$GCSCOPE" ] || die "GCSCOPE=$GCSCOPE is not an executable"
+elif [ ! -f "$jar" ]; then
   command -v mvn >/dev/null || die "app/target/gcscope.jar is missing and mvn is not on PATH"
   echo "building $jar ..."
   (cd "$root" && mvn -q -DskipTests package)
@@ -118,7 +122,9 @@ if [ ! -f "$nlclasses/NewlineCount.class" ] || [ "$here/newline-count/NewlineCou
 fi
 
 # (d) alternate runs; each writes its stdout to a file, its wall ms and peak RSS KiB to arrays
-gcscope_cmd=("$java" ${JAVA_OPTS:-} -jar "$jar" summary "$input")
+if [ -n "${GCSCOPE:-}" ]; then gcscope_cmd=("$GCSCOPE" summary "$input")
+else gcscope_cmd=("$java" ${JAVA_OPTS:-} -jar "$jar" summary "$input")
+fi
 go_cmd=("$gobin" "$input")
 nl_cmd=("$java" -cp "$nlclasses" NewlineCount "$input")
 declare -a gc_ms=() gc_kib=() go_ms=() go_kib=() nl_ms=()
