@@ -143,8 +143,8 @@ public final class RegimeAnalysis {
     /** What the method says of cycles placed without their own time, or "". */
     static String untimed(RegimeFeatures f) {
         if (f.untimed() == 0) return "";
-        String how = String.format(Locale.ROOT, "; %d cycles whose timestamps did not advance (missing, repeated or backward)"
-                + " placed by their figures", f.untimed());
+        String how = String.format(Locale.ROOT, "; %d %s timestamps did not advance (missing, repeated or backward)"
+                + " placed by their figures", f.untimed(), f.untimed() == 1 ? "cycle whose" : "cycles whose");
         if (f.untimedWithoutRate() > 0) how += String.format(Locale.ROOT, ", %d by survival and live heap alone", f.untimedWithoutRate());
         return how;
     }
