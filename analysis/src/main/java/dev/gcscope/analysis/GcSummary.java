@@ -2,6 +2,7 @@ package dev.gcscope.analysis;
 
 import static dev.gcscope.parsers.gctrace.GcColumns.*;
 
+import dev.gcscope.analysis.cycles.RowBlocks;
 import dev.gcscope.analysis.stats.SortedSample;
 import java.util.Set;
 import tech.tablesaw.api.DoubleColumn;
@@ -47,22 +48,47 @@ public record GcSummary(long cycles, long forced, int runs, StwPercentiles stwMs
         return peak == Integer.MIN_VALUE ? Double.NaN : peak;
     }
 
+    /**
+     * By blocks of {@link RowBlocks#ROWS} rows copied to arrays, for the reason {@link RowBlocks}
+     * gives: cell by cell, this loop was a 0.08 s C2 compilation (on-stack replacement) of the 1
+     * M-cycle summary.
+     */
     private static double gcCpu(Table cycles) {
         IntColumn run = cycles.intColumn(RUN);
         IntColumn pct = cycles.intColumn(GC_CPU_PCT);
         DoubleColumn start = cycles.doubleColumn(START_S);
-        double weighted = 0;
-        double weight = 0;
-        double lastPct = Double.NaN;
-        for (int i = 0, n = cycles.rowCount(); i < n; i++) {
-            boolean lastOfRun = i + 1 == n || run.getInt(i + 1) != run.getInt(i);
-            if (!pct.isMissing(i)) lastPct = pct.getInt(i);
-            if (!lastOfRun || Double.isNaN(lastPct)) continue;
-            double w = start.isMissing(i) ? 1 : Math.max(start.getDouble(i), 1e-3);
-            weighted += lastPct * w;
-            weight += w;
-            lastPct = Double.NaN;
+        int n = cycles.rowCount();
+        int block = Math.min(n, RowBlocks.ROWS);
+        int[] runs = new int[block + 1];
+        int[] pcts = new int[block];
+        double[] starts = new double[block];
+        GcCpu sum = new GcCpu();
+        for (int from = 0; from < n; from += RowBlocks.ROWS) {
+            int to = Math.min(n, from + RowBlocks.ROWS);
+            // one run more than the block: the next row's run tells whether a row ends its run
+            RowBlocks.copy(run, from, Math.min(n, to + 1), runs);
+            sum.add(runs, RowBlocks.copy(pct, from, to, pcts), RowBlocks.copy(start, from, to, starts), to - from, to == n);
         }
-        return weight == 0 ? Double.NaN : weighted / weight;
+        return sum.weight == 0 ? Double.NaN : sum.weighted / sum.weight;
+    }
+
+    /** {@link #gcCpu}'s sums and the run's latest percentage, carried from block to block. */
+    private static final class GcCpu {
+        double weighted;
+        double weight;
+        double lastPct = Double.NaN;
+
+        /** Rows {@code [0, rows)} of a block; {@code run} has one row more unless the block is the table's last. */
+        void add(int[] run, int[] pct, double[] start, int rows, boolean lastBlock) {
+            for (int i = 0; i < rows; i++) {
+                boolean lastOfRun = lastBlock && i + 1 == rows || run[i + 1] != run[i];
+                if (pct[i] != Integer.MIN_VALUE) lastPct = pct[i];
+                if (!lastOfRun || Double.isNaN(lastPct)) continue;
+                double w = Double.isNaN(start[i]) ? 1 : Math.max(start[i], 1e-3);
+                weighted += lastPct * w;
+                weight += w;
+                lastPct = Double.NaN;
+            }
+        }
     }
 }

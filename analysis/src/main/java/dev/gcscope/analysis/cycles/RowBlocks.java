@@ -12,20 +12,20 @@ import tech.tablesaw.api.IntColumn;
  * a few hundred times and is never compiled with them inlined); blocks (not whole columns) keep the
  * memory at a few arrays of {@link #ROWS} whatever the number of cycles.
  */
-final class RowBlocks {
+public final class RowBlocks {
     /** Rows per block. */
-    static final int ROWS = 4096;
+    public static final int ROWS = 4096;
 
     private RowBlocks() {}
 
     /** Rows {@code [from, to)} of {@code column} into {@code into[0, to - from)} (missing: {@code Integer.MIN_VALUE}). */
-    static int[] copy(IntColumn column, int from, int to, int[] into) {
+    public static int[] copy(IntColumn column, int from, int to, int[] into) {
         for (int i = from; i < to; i++) into[i - from] = column.getInt(i);
         return into;
     }
 
     /** Rows {@code [from, to)} of {@code column} into {@code into[0, to - from)} (missing: NaN). */
-    static double[] copy(DoubleColumn column, int from, int to, double[] into) {
+    public static double[] copy(DoubleColumn column, int from, int to, double[] into) {
         for (int i = from; i < to; i++) into[i - from] = column.getDouble(i);
         return into;
     }
