@@ -195,15 +195,9 @@ final class RegimeClustering {
     }
 
     /**
-     * Every feature row's cluster: the nearest centre, or −1 beyond its reach (DBSCAN noise), written
-     * straight into the per-table-row array (one array of a million, not two). A row without an
-     * allocation rate is measured by survival and live heap alone.
+     * The cluster ({@link Nearest}) of feature rows {@code fromFeature} on (a followed log's new
+     * cycles), written straight into the per-table-row array.
      */
-    static void assign(RegimeFeatures f, Result c, int[] clusterOfRow) {
-        assign(f, c, clusterOfRow, 0);
-    }
-
-    /** As {@link #assign(RegimeFeatures, Result, int[])}, for feature rows {@code fromFeature} on only (a followed log's new cycles). */
     static void assign(RegimeFeatures f, Result c, int[] clusterOfRow, int fromFeature) {
         Nearest nearest = new Nearest(f, c);
         for (int i = fromFeature; i < f.size(); i++) clusterOfRow[f.rows[i]] = nearest.of(i);

@@ -78,11 +78,7 @@ final class RegimePercentiles {
                 double frac = h - lo;
                 v = frac == 0 ? x : x + frac * (at(sortedRanks, value, lo + 1) - x);
             }
-            PercentileInterval.Ranks r = ranks[i];
-            double low = r.hasLow() ? at(sortedRanks, value, r.low() - 1) : Double.NEGATIVE_INFINITY;
-            double high = r.hasHigh() ? at(sortedRanks, value, r.high() - 1) : Double.POSITIVE_INFINITY;
-            int cycles = r.hasLow() && r.hasHigh() ? 0 : PercentileInterval.cyclesForBounds(p / 100, confidence);
-            out[i] = new PercentileInterval.Estimate(v, low, high, r.coverage(), cycles);
+            out[i] = PercentileInterval.estimate(v, ranks[i], k -> at(sortedRanks, value, k), p / 100, confidence);
         }
         return out;
     }

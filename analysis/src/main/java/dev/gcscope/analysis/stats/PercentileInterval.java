@@ -1,5 +1,6 @@
 package dev.gcscope.analysis.stats;
 
+import java.util.function.IntToDoubleFunction;
 import org.apache.commons.math3.distribution.BinomialDistribution;
 
 /**
@@ -90,11 +91,19 @@ public final class PercentileInterval {
     /** The percentile {@code p} (0..100) of the first {@code n} values of {@code sorted}, with its interval. */
     static Estimate percentile(double[] sorted, int n, double p, double confidence) {
         if (n == 0) return Estimate.NONE;
-        Ranks r = ranks(n, p / 100, confidence);
-        double low = r.hasLow() ? sorted[r.low() - 1] : Double.NEGATIVE_INFINITY;
-        double high = r.hasHigh() ? sorted[r.high() - 1] : Double.POSITIVE_INFINITY;
-        int needed = r.hasLow() && r.hasHigh() ? 0 : cyclesForBounds(p / 100, confidence);
-        return new Estimate(SortedSample.r7(sorted, n, p), low, high, r.coverage(), needed);
+        return estimate(SortedSample.r7(sorted, n, p), ranks(n, p / 100, confidence), k -> sorted[k], p / 100, confidence);
+    }
+
+    /**
+     * {@code value} with the interval {@code r} of the {@code q}-quantile: each end the value of its
+     * rank (0-based, lower end first) as {@code valueOfRank} finds it, an end that does not exist
+     * infinite, and how many values would close an open interval.
+     */
+    public static Estimate estimate(double value, Ranks r, IntToDoubleFunction valueOfRank, double q, double confidence) {
+        double low = r.hasLow() ? valueOfRank.applyAsDouble(r.low() - 1) : Double.NEGATIVE_INFINITY;
+        double high = r.hasHigh() ? valueOfRank.applyAsDouble(r.high() - 1) : Double.POSITIVE_INFINITY;
+        int needed = r.hasLow() && r.hasHigh() ? 0 : cyclesForBounds(q, confidence);
+        return new Estimate(value, low, high, r.coverage(), needed);
     }
 
     /**

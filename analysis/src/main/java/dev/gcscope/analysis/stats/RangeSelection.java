@@ -45,11 +45,8 @@ public final class RangeSelection {
         double value = percentile(a, from, to, p);
         double h = (n - 1) * (p / 100.0);
         int at = (int) Math.floor(h); // percentile() left rank `at` in place, smaller before it, unless it took the max
-        PercentileInterval.Ranks r = PercentileInterval.ranks(n, p / 100, confidence);
-        double low = r.hasLow() ? rank(a, from, to, at, r.low() - 1) : Double.NEGATIVE_INFINITY;
-        double high = r.hasHigh() ? rank(a, from, to, at, r.high() - 1) : Double.POSITIVE_INFINITY;
-        int needed = r.hasLow() && r.hasHigh() ? 0 : PercentileInterval.cyclesForBounds(p / 100, confidence);
-        return new PercentileInterval.Estimate(value, low, high, r.coverage(), needed);
+        return PercentileInterval.estimate(value, PercentileInterval.ranks(n, p / 100, confidence),
+                k -> rank(a, from, to, at, k), p / 100, confidence);
     }
 
     /** The value of rank k of a[from, to), in which rank {@code at} is already in place when at < n − 1. */

@@ -2,7 +2,10 @@ package dev.gcscope.ui.workspace;
 
 import java.util.ArrayList;
 import java.util.List;
+import javafx.beans.value.ChangeListener;
 import javafx.event.Event;
+import javafx.event.EventHandler;
+import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -11,8 +14,10 @@ import javafx.scene.control.IndexedCell;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
 
 /**
  * What a followed document's update must not reset, carried from the view it replaces to the new
@@ -110,23 +115,23 @@ final class ViewCarryOver {
     private static void keepScrolledWhileFilled(ScrollPane p, double[] v) {
         Node content = p.getContent();
         if (content == null) return;
-        javafx.beans.value.ChangeListener<javafx.geometry.Bounds> again = (o, was, now) -> {
+        ChangeListener<Bounds> again = (o, was, now) -> {
             p.setHvalue(v[0]);
             p.setVvalue(v[1]);
         };
         content.layoutBoundsProperty().addListener(again);
-        javafx.event.EventHandler<Event> stop = new javafx.event.EventHandler<>() {
+        EventHandler<Event> stop = new EventHandler<>() {
             @Override
             public void handle(Event e) {
                 content.layoutBoundsProperty().removeListener(again);
-                p.removeEventFilter(javafx.scene.input.ScrollEvent.ANY, this);
+                p.removeEventFilter(ScrollEvent.ANY, this);
                 p.removeEventFilter(MouseEvent.MOUSE_PRESSED, this);
-                p.removeEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, this);
+                p.removeEventFilter(KeyEvent.KEY_PRESSED, this);
             }
         };
-        p.addEventFilter(javafx.scene.input.ScrollEvent.ANY, stop);
+        p.addEventFilter(ScrollEvent.ANY, stop);
         p.addEventFilter(MouseEvent.MOUSE_PRESSED, stop);
-        p.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, stop);
+        p.addEventFilter(KeyEvent.KEY_PRESSED, stop);
     }
 
     /** Sends a mouse move at {@code scenePoint} to the deepest visible node there. */
