@@ -1,5 +1,6 @@
 package dev.gcscope.analysis.cycles;
 
+import dev.gcscope.parsers.table.Columns;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 
@@ -20,13 +21,13 @@ public final class RowBlocks {
 
     /** Rows {@code [from, to)} of {@code column} into {@code into[0, to - from)} (missing: {@code Integer.MIN_VALUE}). */
     public static int[] copy(IntColumn column, int from, int to, int[] into) {
-        for (int i = from; i < to; i++) into[i - from] = column.getInt(i);
+        Columns.read(column, from, to, into, 0);
         return into;
     }
 
     /** Rows {@code [from, to)} of {@code column} into {@code into[0, to - from)} (missing: NaN). */
     public static double[] copy(DoubleColumn column, int from, int to, double[] into) {
-        for (int i = from; i < to; i++) into[i - from] = column.getDouble(i);
+        Columns.read(column, from, to, into, 0);
         return into;
     }
 }

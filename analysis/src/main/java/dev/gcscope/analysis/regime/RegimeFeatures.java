@@ -2,7 +2,9 @@ package dev.gcscope.analysis.regime;
 
 import static dev.gcscope.parsers.gctrace.GcColumns.*;
 
-import tech.tablesaw.api.BooleanColumn;
+import dev.gcscope.analysis.cycles.RowBlocks;
+import dev.gcscope.parsers.table.Columns;
+import java.util.BitSet;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
@@ -105,10 +107,7 @@ public final class RegimeFeatures {
     public static RegimeFeatures of(Table cycles) {
         int n = cycles.rowCount();
         Builder b = new Builder(cycles);
-        // The loop only calls: a method called per cycle is compiled after a few hundred cycles,
-        // where a loop body would run interpreted for the first 60 000 (HotSpot's back-edge
-        // threshold), and at a million cycles in code that runs once, that is most of the cost.
-        for (int i = 0; i < n; i++) b.cycle(i);
+        b.rows(0, n);
         return new RegimeFeatures(b);
     }
 
@@ -126,7 +125,7 @@ public final class RegimeFeatures {
             int n = cycles.rowCount();
             if (b == null) b = new Builder(cycles);
             else b.rebind(cycles);
-            for (int i = rows; i < n; i++) b.cycle(i);
+            b.rows(rows, n);
             rows = n;
             return new RegimeFeatures(b);
         }
@@ -134,7 +133,9 @@ public final class RegimeFeatures {
 
     /**
      * One pass reading each column once per cycle, straight into arrays sized for every row (the
-     * slack is cheaper than a second pass or a copy to the exact length). Sliding sums over the
+     * slack is cheaper than a second pass or a copy to the exact length). The columns are read a
+     * block of rows at a time ({@link RowBlocks}): cell by cell, reading them was most of the pass
+     * in a fresh process (packed columns decode a block at once). Sliding sums over the
      * window, the leaving cycle's figures kept in a ring; before Go 1.5 there is no live heap: the
      * heap after the (stop-the-world) collection is it, and the heap before it is the whole.
      */
@@ -142,7 +143,11 @@ public final class RegimeFeatures {
         private static final int MISSING = Integer.MIN_VALUE; // IntColumn's missing value
         IntColumn run, live, end, start;
         DoubleColumn alloc, interval;
-        BooleanColumn forced, partial;
+        /** Forced and partial cycles, which have no features. */
+        BitSet skipped;
+        final int[] runs = new int[RowBlocks.ROWS], lives = new int[RowBlocks.ROWS], ends = new int[RowBlocks.ROWS],
+                starts = new int[RowBlocks.ROWS];
+        final double[] allocs = new double[RowBlocks.ROWS], intervals = new double[RowBlocks.ROWS];
         int[] rows;
         float[] logRate, survival, logLive;
         final double[] ringAlloc = new double[WINDOW], ringTime = new double[WINDOW], ringLive = new double[WINDOW],
@@ -161,8 +166,8 @@ public final class RegimeFeatures {
             start = cycles.intColumn(HEAP_START_MB);
             alloc = cycles.doubleColumn(ALLOC_MB);
             interval = cycles.doubleColumn(INTERVAL_S);
-            forced = cycles.booleanColumn(FORCED);
-            partial = cycles.booleanColumn(PARTIAL);
+            skipped = Columns.trues(cycles.booleanColumn(FORCED));
+            skipped.or(Columns.trues(cycles.booleanColumn(PARTIAL)));
             rows = new int[n];
             logRate = new float[n];
             survival = new float[n];
@@ -178,8 +183,8 @@ public final class RegimeFeatures {
             start = cycles.intColumn(HEAP_START_MB);
             alloc = cycles.doubleColumn(ALLOC_MB);
             interval = cycles.doubleColumn(INTERVAL_S);
-            forced = cycles.booleanColumn(FORCED);
-            partial = cycles.booleanColumn(PARTIAL);
+            skipped = Columns.trues(cycles.booleanColumn(FORCED));
+            skipped.or(Columns.trues(cycles.booleanColumn(PARTIAL)));
             if (n > rows.length) {
                 int capacity = Math.max(n, rows.length + rows.length / 2);
                 rows = java.util.Arrays.copyOf(rows, capacity);
@@ -196,27 +201,47 @@ public final class RegimeFeatures {
             window.clear();
         }
 
-        void cycle(int i) {
-            if (forced.getByte(i) == 1 || partial.getByte(i) == 1) return;
-            int liveMb = live.getInt(i), endMb = end.getInt(i);
+        /**
+         * Rows {@code [from, to)}, a block at a time. The loop over a block only calls: a method called
+         * per cycle is compiled after a few hundred cycles, where a loop body would run interpreted for
+         * the first 60 000 (HotSpot's back-edge threshold), and at a million cycles in code that runs
+         * once, that is most of the cost.
+         */
+        void rows(int from, int to) {
+            for (int lo = from; lo < to; lo += RowBlocks.ROWS) {
+                int hi = Math.min(to, lo + RowBlocks.ROWS);
+                RowBlocks.copy(run, lo, hi, runs);
+                RowBlocks.copy(live, lo, hi, lives);
+                RowBlocks.copy(end, lo, hi, ends);
+                RowBlocks.copy(start, lo, hi, starts);
+                RowBlocks.copy(alloc, lo, hi, allocs);
+                RowBlocks.copy(interval, lo, hi, intervals);
+                for (int i = lo; i < hi; i++) cycle(i, i - lo);
+            }
+        }
+
+        /** Row {@code i}, at {@code k} in the block's arrays. */
+        private void cycle(int i, int k) {
+            if (skipped.get(i)) return;
+            int liveMb = lives[k], endMb = ends[k];
             if (endMb == MISSING) return;
             double lv, whole;
             if (liveMb != MISSING) {
                 lv = liveMb;
                 whole = endMb;
             } else {
-                int startMb = start.getInt(i);
+                int startMb = starts[k];
                 if (startMb == MISSING) return;
                 lv = endMb;
                 whole = startMb;
             }
-            int thisRun = run.getInt(i);
+            int thisRun = runs[k];
             if (m > 0 && thisRun != lastRun) newRun();
             boolean firstOfRun = inWindow == 0;
             lastRun = thisRun;
             // a repeated time (0 s) still counts towards the window's elapsed time: cycles within one
             // printed millisecond are real in a burst; a missing or backward one (NaN) is left out
-            double a = alloc.getDouble(i), t = interval.getDouble(i);
+            double a = allocs[k], t = intervals[k];
             boolean timed = t >= 0 && !Double.isNaN(a);
             boolean untimedHere = !(t > 0) && !firstOfRun;
             if (untimedHere) untimed++;

@@ -1,7 +1,7 @@
 package dev.gcscope.analysis.stats;
 
+import dev.gcscope.parsers.table.Columns;
 import java.util.Arrays;
-import java.util.function.IntToDoubleFunction;
 import tech.tablesaw.api.DoubleColumn;
 
 /**
@@ -18,22 +18,25 @@ public final class SortedSample {
     }
 
     public static SortedSample of(DoubleColumn column) {
-        return of(column::getDouble, column.size());
+        double[] v = new double[column.size()];
+        Columns.read(column, 0, v.length, v, 0); // at once: a packed column decodes by blocks
+        return sorting(v);
     }
 
     public static SortedSample of(double[] values) {
-        return of(i -> values[i], values.length);
+        return sorting(values.clone());
     }
 
-    static SortedSample of(IntToDoubleFunction values, int size) {
-        double[] v = new double[size];
+    /** The non-missing values of {@code v}, which this sorts in place (and may return as they are). */
+    private static SortedSample sorting(double[] v) {
+        int size = v.length;
         int n = 0;
         // Whether every value is a whole number of thousandths (Go prints pauses in ms with at most 3
         // decimals: whole microseconds), exactly: k / 1000.0 gives back the very double read.
         boolean thousandths = true;
         long min = Long.MAX_VALUE, max = Long.MIN_VALUE;
         for (int i = 0; i < size; i++) {
-            double x = values.applyAsDouble(i);
+            double x = v[i];
             if (Double.isNaN(x)) continue;
             v[n++] = x;
             if (thousandths) {

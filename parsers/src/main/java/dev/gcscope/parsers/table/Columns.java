@@ -131,6 +131,41 @@ public final class Columns {
         return null;
     }
 
+    /**
+     * Rows {@code [from, to)} of {@code column} into {@code into} from {@code at} (missing:
+     * {@code Integer.MIN_VALUE}), at once from the column's list when it is one of these (an array
+     * copy, or packed blocks decoded a few at a time), else cell by cell.
+     */
+    public static void read(IntColumn column, int from, int to, int[] into, int at) {
+        if (column instanceof WrappedIntColumn w) {
+            w.list().getElements(from, into, at, to - from);
+        } else {
+            for (int i = from; i < to; i++) into[at + i - from] = column.getInt(i);
+        }
+    }
+
+    /** As {@link #read(IntColumn, int, int, int[], int)}, for a double column (missing: NaN). */
+    public static void read(DoubleColumn column, int from, int to, double[] into, int at) {
+        if (column instanceof WrappedDoubleColumn w) {
+            w.list().getElements(from, into, at, to - from);
+        } else {
+            for (int i = from; i < to; i++) into[at + i - from] = column.getDouble(i);
+        }
+    }
+
+    /**
+     * The rows of {@code column} that are true, as a new set: from the column's bits when they are a
+     * {@link BitSetBooleanData}'s (a copy of an eighth of a byte a row), else row by row.
+     */
+    public static BitSet trues(BooleanColumn column) {
+        if (column.data() instanceof BitSetBooleanData bits) return BitSet.valueOf(bits.trueBytes());
+        BitSet out = new BitSet(column.size());
+        for (int i = 0; i < column.size(); i++) {
+            if (column.getByte(i) == 1) out.set(i);
+        }
+        return out;
+    }
+
     /** A boolean column of {@code size} rows whose true rows are the set bits of {@code trues}. */
     public static BooleanColumn booleans(String name, BitSet trues, int size) {
         BitSet falses = new BitSet(size);

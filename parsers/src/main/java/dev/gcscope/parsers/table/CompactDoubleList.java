@@ -70,6 +70,27 @@ public final class CompactDoubleList extends DoubleArrayList {
         return n == PackedLongs.MISSING ? Double.NaN : n / scale;
     }
 
+    /**
+     * Rows {@code [from, from + length)} into {@code target} from {@code offset}; packed rows are read
+     * from the view a few blocks at a time, as {@link CompactIntList} reads them.
+     */
+    private void decode(int from, double[] target, int offset, int length) {
+        if (computed != null) {
+            for (int i = 0; i < length; i++) target[offset + i] = computed.applyAsDouble(from + i);
+            return;
+        }
+        long[] chunk = new long[Math.min(length, PackedLongs.READ_ROWS)];
+        double s = scale;
+        for (int done = 0; done < length; done += chunk.length) {
+            int n = Math.min(chunk.length, length - done);
+            view.get(from + done, from + done + n, chunk, 0);
+            for (int i = 0, o = offset + done; i < n; i++, o++) {
+                long v = chunk[i];
+                target[o] = v == PackedLongs.MISSING ? Double.NaN : v / s;
+            }
+        }
+    }
+
     /** Row i as it is now, for good; null once changed. */
     IntToDoubleFunction unchanging() {
         if (computed != null) return computed;
@@ -86,7 +107,7 @@ public final class CompactDoubleList extends DoubleArrayList {
     private void inflate() {
         if (plain()) return;
         double[] values = new double[Math.max(size, 1)];
-        for (int i = 0; i < size; i++) values[i] = decode(i);
+        decode(0, values, 0, size);
         a = values;
         view = null;
         computed = null;
@@ -123,7 +144,7 @@ public final class CompactDoubleList extends DoubleArrayList {
     public double[] toDoubleArray() {
         if (plain()) return super.toDoubleArray();
         double[] out = new double[size];
-        for (int i = 0; i < size; i++) out[i] = decode(i);
+        decode(0, out, 0, size);
         return out;
     }
 
@@ -131,7 +152,7 @@ public final class CompactDoubleList extends DoubleArrayList {
     public double[] toArray(double[] target) {
         if (plain()) return super.toArray(target);
         if (target == null || target.length < size) target = new double[size];
-        for (int i = 0; i < size; i++) target[i] = decode(i);
+        decode(0, target, 0, size);
         return target;
     }
 
@@ -139,7 +160,7 @@ public final class CompactDoubleList extends DoubleArrayList {
     public void getElements(int from, double[] target, int offset, int length) {
         if (plain()) { super.getElements(from, target, offset, length); return; }
         if (from < 0 || length < 0 || from + length > size) throw new IndexOutOfBoundsException();
-        for (int i = 0; i < length; i++) target[offset + i] = decode(from + i);
+        decode(from, target, offset, length);
     }
 
     @Override

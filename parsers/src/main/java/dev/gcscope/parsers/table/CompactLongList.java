@@ -45,7 +45,7 @@ public final class CompactLongList extends LongArrayList {
     private void inflate() {
         if (view == null) return;
         long[] values = new long[Math.max(size, 1)];
-        for (int i = 0; i < size; i++) values[i] = decode(i);
+        view.get(0, size, values, 0);
         a = values;
         view = null;
     }
@@ -81,7 +81,7 @@ public final class CompactLongList extends LongArrayList {
     public long[] toLongArray() {
         if (view == null) return super.toLongArray();
         long[] out = new long[size];
-        for (int i = 0; i < size; i++) out[i] = decode(i);
+        view.get(0, size, out, 0);
         return out;
     }
 
@@ -89,7 +89,7 @@ public final class CompactLongList extends LongArrayList {
     public long[] toArray(long[] target) {
         if (view == null) return super.toArray(target);
         if (target == null || target.length < size) target = new long[size];
-        for (int i = 0; i < size; i++) target[i] = decode(i);
+        view.get(0, size, target, 0);
         return target;
     }
 
@@ -97,7 +97,7 @@ public final class CompactLongList extends LongArrayList {
     public void getElements(int from, long[] target, int offset, int length) {
         if (view == null) { super.getElements(from, target, offset, length); return; }
         if (from < 0 || length < 0 || from + length > size) throw new IndexOutOfBoundsException();
-        for (int i = 0; i < length; i++) target[offset + i] = decode(from + i);
+        view.get(from, from + length, target, offset);
     }
 
     @Override

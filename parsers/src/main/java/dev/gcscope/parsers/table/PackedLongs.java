@@ -32,6 +32,8 @@ public final class PackedLongs {
     /** Rows per block: large enough that a block's index costs 0.13 bytes a row, small enough that its values are close. */
     static final int BLOCK = 1 << BLOCK_SHIFT;
     private static final int IN_BLOCK = BLOCK - 1;
+    /** Rows the compact lists decode at a time into a scratch array, for passes over many rows. */
+    static final int READ_ROWS = 8 * BLOCK;
     /**
      * A row is read from the word its first bit is in and the next, and a block of no bits reads the
      * word at its start: the data ends with two words of room, so every read is inside it.
@@ -325,6 +327,29 @@ public final class PackedLongs {
     }
 
     /**
+     * Rows {@code [from, to)}, all in block {@code from >>> BLOCK_SHIFT}, into {@code out} from {@code at}:
+     * {@link #decode} with the block's layout read once, for readers of many rows in a row (a derived
+     * column's pass, the regimes' features) that would otherwise pay for a call chain per cell.
+     */
+    private static void decodeInBlock(long[] index, long[] data, int from, int to, long[] out, int at) {
+        int blockAt = (from >>> BLOCK_SHIFT) << 1;
+        long meta = index[blockAt];
+        long base = index[blockAt + 1];
+        int bits = (int) meta & 0x7F;
+        long slope = (int) (meta >>> 8) << 8 >> 8;
+        boolean missing = (meta & 0x80) != 0;
+        long mask = MASKS[bits];
+        int k = from & IN_BLOCK;
+        long bit = ((meta >>> 32) << 3) + (long) k * bits;
+        for (int row = from; row < to; row++, k++, bit += bits) {
+            int w = (int) (bit >>> 6);
+            int shift = (int) bit & 63;
+            long code = (data[w] >>> shift | data[w + 1] << 1 << (63 - shift)) & mask;
+            out[at++] = code == mask && missing ? MISSING : base + slope * k + code;
+        }
+    }
+
+    /**
      * A fixed number of values: the blocks encoded when it was taken (never changed after) and a copy
      * of the rows of the block being filled then.
      */
@@ -353,6 +378,19 @@ public final class PackedLongs {
             if (Integer.compareUnsigned(row, tailStart) < 0) return decode(index, data, row);
             if (row >= size || row < 0) throw new IndexOutOfBoundsException("row " + row + " of " + size);
             return tail[row - tailStart];
+        }
+
+        /** Rows {@code [from, to)} into {@code out[at, at + to - from)}: what {@link #get} reads, a block at a time. */
+        public void get(int from, int to, long[] out, int at) {
+            if (from < 0 || from > to || to > size) throw new IndexOutOfBoundsException("rows " + from + " to " + to + " of " + size);
+            int encodedTo = Math.min(to, tailStart);
+            int row = from;
+            while (row < encodedTo) {
+                int blockEnd = Math.min(encodedTo, ((row >>> BLOCK_SHIFT) + 1) << BLOCK_SHIFT);
+                decodeInBlock(index, data, row, blockEnd, out, at + row - from);
+                row = blockEnd;
+            }
+            if (row < to) System.arraycopy(tail, row - tailStart, out, at + row - from, to - row);
         }
     }
 }

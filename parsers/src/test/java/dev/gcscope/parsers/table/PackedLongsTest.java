@@ -1,5 +1,6 @@
 package dev.gcscope.parsers.table;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -107,13 +108,44 @@ class PackedLongsTest {
             for (int s = 0; s < views.size(); s++) {
                 long[] want = snapshots.get(s);
                 for (int r = 0; r < want.length; r++) assertEquals(want[r], views.get(s).get(r), "round " + round + " view " + s + " row " + r);
+                assertRangesRead(want, views.get(s)); // a view taken while its last block was being filled
             }
         }
+    }
+
+    @Test
+    void anAllMissingViewReadsMissingEverywhere() {
+        long[] expected = new long[300];
+        Arrays.fill(expected, PackedLongs.MISSING);
+        PackedLongs.View v = PackedLongs.allMissing(300);
+        for (int i = 0; i < 300; i++) assertEquals(PackedLongs.MISSING, v.get(i));
+        assertRangesRead(expected, v);
     }
 
     private static void assertRows(long[] expected, PackedLongs p) {
         for (int i = 0; i < expected.length; i++) assertEquals(expected[i], p.get(i), "row " + i);
         PackedLongs.View v = p.view(expected.length);
         for (int i = 0; i < expected.length; i++) assertEquals(expected[i], v.get(i), "view row " + i);
+        assertRangesRead(expected, v);
+    }
+
+    /** Ranges of a view read at once: the whole, every block border, and random spans, at an offset. */
+    private static void assertRangesRead(long[] expected, PackedLongs.View v) {
+        int n = expected.length;
+        long[] all = new long[n + 3];
+        v.get(0, n, all, 3);
+        assertArrayEquals(expected, Arrays.copyOfRange(all, 3, n + 3), "whole view at once");
+        SplittableRandom random = new SplittableRandom(n);
+        for (int round = 0; round < 50 && n > 0; round++) {
+            int from = round < 3 ? Math.min(n - 1, round * PackedLongs.BLOCK - round) : random.nextInt(n);
+            int to = from + random.nextInt(n - from + 1);
+            long[] out = new long[to - from + 1];
+            out[0] = 42;
+            v.get(from, to, out, 1);
+            assertEquals(42, out[0], "nothing written before the offset");
+            assertArrayEquals(Arrays.copyOfRange(expected, from, to), Arrays.copyOfRange(out, 1, out.length), "rows " + from + " to " + to);
+        }
+        assertThrows(IndexOutOfBoundsException.class, () -> v.get(0, n + 1, new long[n + 1], 0));
+        assertThrows(IndexOutOfBoundsException.class, () -> v.get(-1, 0, new long[1], 0));
     }
 }
