@@ -1,6 +1,7 @@
 package dev.gcscope.installer;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.lang.module.ModuleDescriptor;
@@ -155,6 +156,37 @@ class AppImageIT {
                 "the launcher's main class comes from the archive");
         assertTrue(shared.out().lines().anyMatch(l -> l.contains(" dev.gcscope.cli.GcscopeCli source: shared objects file")),
                 "the command line's classes come from the archive");
+    }
+
+    /**
+     * The command on the PATH runs a command with the heap in transparent huge pages, and the JVM
+     * keeps the option (it turns it off, with a warning, where the kernel cannot give them); the
+     * launcher, which the menu entry starts for the window, runs without it. The script knows the
+     * commands by name: they must be those {@code help} lists.
+     */
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void commandsOnThePathGetHugePagesAndTheWindowsLauncherDoesNot() throws Exception {
+        Run help = command(Map.of(), "help");
+        List<String> listed = help.out().lines().dropWhile(l -> !l.equals("Commands:")).skip(1)
+                .takeWhile(l -> !l.isBlank()).filter(l -> l.matches("  \\S+  .*")).map(l -> l.trim().split("\\s+")[0]).toList();
+        assertEquals(List.copyOf(new TreeSet<>(listed)), List.copyOf(new TreeSet<>(CommandScript.COMMANDS)), help.out());
+
+        assumeTrue(Files.isReadable(Path.of("/sys/kernel/mm/transparent_hugepage/enabled")), "this kernel has no transparent huge pages");
+        Map<String, String> printFlags = Map.of("JAVA_TOOL_OPTIONS", "-XX:+PrintFlagsFinal");
+        Run command = command(printFlags, "help");
+        assertEquals(0, command.status(), command::err);
+        assertEquals("true", hugePages(command.out()), "a command's JVM");
+        assertFalse(command.err().contains("warning"), command::err);
+        Run launcher = launcher(printFlags, "--version");
+        assertEquals(0, launcher.status(), launcher::err);
+        assertEquals("false", hugePages(launcher.out()), "the launcher's JVM");
+    }
+
+    /** UseTransparentHugePages as -XX:+PrintFlagsFinal printed it. */
+    private static String hugePages(String flags) {
+        return flags.lines().filter(l -> l.matches("\\s*bool UseTransparentHugePages\\s+=.*")).findFirst()
+                .map(l -> l.split("=")[1].trim().split("\\s+")[0]).orElse("not printed");
     }
 
     /** jlink adds what the named modules require; anything beyond that would be a module nobody asked for. */
