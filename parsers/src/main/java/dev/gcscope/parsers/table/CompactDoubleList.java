@@ -79,7 +79,7 @@ public final class CompactDoubleList extends DoubleArrayList {
             for (int i = 0; i < length; i++) target[offset + i] = computed.applyAsDouble(from + i);
             return;
         }
-        long[] chunk = new long[Math.min(length, PackedLongs.READ_ROWS)];
+        long[] chunk = PackedLongs.readScratch();
         double s = scale;
         for (int done = 0; done < length; done += chunk.length) {
             int n = Math.min(chunk.length, length - done);

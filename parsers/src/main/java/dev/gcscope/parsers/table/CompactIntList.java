@@ -48,7 +48,7 @@ public final class CompactIntList extends IntArrayList {
      * block rather than a call chain per row, most of a derived column's time in a fresh process.
      */
     private void decode(int from, int[] target, int offset, int length) {
-        long[] chunk = new long[Math.min(length, PackedLongs.READ_ROWS)];
+        long[] chunk = PackedLongs.readScratch();
         for (int done = 0; done < length; done += chunk.length) {
             int n = Math.min(chunk.length, length - done);
             view.get(from + done, from + done + n, chunk, 0);

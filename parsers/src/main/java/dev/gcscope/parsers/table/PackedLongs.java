@@ -35,6 +35,16 @@ public final class PackedLongs {
     /** Rows the compact lists decode at a time into a scratch array, for passes over many rows. */
     static final int READ_ROWS = 8 * BLOCK;
     /**
+     * Each thread's scratch array of {@link #READ_ROWS} rows: one a call was 8 KB of garbage per few
+     * thousand rows read, and 30 MB more peak RSS in a 1 M-cycle summary.
+     */
+    private static final ThreadLocal<long[]> READ_SCRATCH = ThreadLocal.withInitial(() -> new long[READ_ROWS]);
+
+    /** This thread's scratch array for a bulk read ({@link #READ_ROWS} rows); no read may nest in another. */
+    static long[] readScratch() {
+        return READ_SCRATCH.get();
+    }
+    /**
      * A row is read from the word its first bit is in and the next, and a block of no bits reads the
      * word at its start: the data ends with two words of room, so every read is inside it.
      */
