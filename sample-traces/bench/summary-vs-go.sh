@@ -28,7 +28,8 @@
 # JAVA (default java; JAVAC next to it compiles the newline counter), JAVA_OPTS (extra JVM options for
 # gcscope, default none: the jar runs as users run it; -Dgcscope.parse.threads=1 parses on one core),
 # GCSCOPE (a gcscope command to time instead of the jar: /usr/bin/gcscope, the installed package's
-# command, which starts the bundled runtime with its class-data archive and C1 only; see README, Install).
+# command, which starts the bundled runtime with its class-data archive, C1 only and the heap in
+# transparent huge pages; see README, Install).
 #
 # Exit status: 0 measured (the verdict lines say whether the requirement is met), 1 the two programs
 # printed different figures, 2 something needed is missing, 3 measured but the requirement is not met.

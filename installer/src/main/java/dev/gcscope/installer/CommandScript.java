@@ -21,22 +21,10 @@ import java.util.List;
  *
  * <p>Written after the training run, from the configuration the launcher then has, so the two start
  * the same JVM; AppImageIT checks that both print what the fat jar prints.
- *
- * <p>One option is the script's own: a command ({@link #COMMANDS}) gets the heap in transparent
- * huge pages ({@link #HUGE_PAGES}; Linux gives them to a program that asks, at the usual "madvise"
- * setting). Every heap page a command touches first costs a fault and a zeroing, dear on a virtual
- * machine: in interleaved runs on the 2-core build machine a 1 M-cycle summary took 0.87 of the
- * time and 0.86 of the CPU with it, a 742-line summary 0.85 and 0.87, {@code --version} 0.91. The
- * window does not get it: there it made the first window 1.34 times slower (1,631 vs 1,218 ms,
- * installer/benchmark.sh, 7 runs) and the first chart 1.17 times.
  */
 final class CommandScript {
     /** Where the script is, relative to the image's root; integrate.sh links /usr/bin/gcscope to it. */
     static final String PATH = "lib/desktop/" + PackageBuilder.NAME;
-    /** The first arguments that run a command rather than the window: GcscopeCli's commands (AppImageIT checks them against {@code help}). */
-    static final List<String> COMMANDS = List.of("summary", "export", "compare", "report", "diagnose", "help");
-    /** The JVM option a command gets (a Linux option: the script is Linux's alone). */
-    static final String HUGE_PAGES = "-XX:+UseTransparentHugePages";
 
     private CommandScript() {}
 
@@ -55,14 +43,8 @@ final class CommandScript {
         // One process for the link's target; the rest is the shell's own string handling.
         s.append("self=$(readlink -f \"$0\")\n");
         s.append("app=${self%/").append(PATH).append("}\n");
-        s.append("# a command's heap in huge pages, not the window's (see CommandScript)\n");
-        s.append("heap=\n");
-        s.append("case \"${1-}\" in\n");
-        s.append("    ").append(String.join("|", COMMANDS)).append(") heap=").append(HUGE_PAGES).append(" ;;\n");
-        s.append("esac\n");
         s.append("exec \"$app/lib/runtime/bin/java\"");
         for (String option : javaOptions) s.append(" \\\n    ").append(quoted(option.replace("$APPDIR", "$app/lib/app")));
-        s.append(" \\\n    ${heap:+\"$heap\"}");
         s.append(" \\\n    ").append(quoted("-Djpackage.app-path=$app/bin/" + PackageBuilder.NAME));
         s.append(" \\\n    -cp ").append(quoted("$app/lib/app/" + PackageBuilder.NAME + ".jar"));
         s.append(" \\\n    ").append(PackageBuilder.MAIN_CLASS).append(" \"$@\"\n");
