@@ -162,7 +162,9 @@ final class ChunkedGcParse {
         }
         int capacity = (int) Math.min(Integer.MAX_VALUE - 16, end - start);
         Chunk chunk = reuse == null ? new Chunk(end, capacity, false) : reuse.reuse(end, capacity);
-        chunk.lines = new LineReader().read(new Range(file, start, end), chunk).lines();
+        LineReader reader = new LineReader();
+        if (chunk.readBuffer == null) chunk.readBuffer = reader.newBuffer();
+        chunk.lines = reader.read(new Range(file, start, end), chunk, chunk.readBuffer).lines();
         return chunk;
     }
 
@@ -239,6 +241,8 @@ final class ChunkedGcParse {
         long end;
         final boolean runsOn;
         long lines;
+        /** The line reader's buffer, kept with the chunk: reused chunks read the next pieces without a new one. */
+        byte[] readBuffer;
         private final GcLine line = new GcLine();
         private byte[] bytes;
         private int used;
