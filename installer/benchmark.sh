@@ -7,8 +7,8 @@
 #
 # RUNS (default 7) runs of each, interleaved so a busy machine slows all of them alike; the median
 # is reported. GCSCOPE is the packaged command (default /usr/bin/gcscope when installed, else the
-# image in installer/target); the window is started with its image's launcher, bin/gcscope, as the
-# menu entry starts it. TRACE a trace of about 1 MB (default: a bundled sample).
+# image in installer/target); the window is started with its image's command script,
+# lib/desktop/gcscope, as the menu entry starts it. TRACE a trace of about 1 MB (default: a bundled sample).
 # BEFORE, another packaged launcher (e.g. a copy of an older build's image), is measured in the
 # same runs against the same baselines, for before/after figures on a noisy machine. The command
 # line rows also give the summary through jpackage's launcher and a floor: a bare java that reads
@@ -35,12 +35,13 @@ before=${4:+$(readlink -f "$4")}
 # on the PATH, see CommandScript) are both in it.
 image=${gcscope%/bin/gcscope}
 image=${image%/lib/desktop/gcscope}
-# BEFORE's window starts through its image's launcher too: through the command script it skips the
-# launcher's rpm and dpkg queries (0.3-0.4 s on an image that is not installed) and looks faster.
+# BEFORE's window starts through its image's command script too, whichever of its launchers is given:
+# jpackage's launcher asks rpm and dpkg for its package first (0.3-0.4 s), which would be measured as
+# the app's own time.
 before_window=
 if [ -n "$before" ]; then
     before_window=${before%/bin/gcscope}
-    before_window=${before_window%/lib/desktop/gcscope}/bin/gcscope
+    before_window=${before_window%/lib/desktop/gcscope}/lib/desktop/gcscope
 fi
 runtime=$image/lib/runtime
 classes=$here/target/classes
@@ -91,7 +92,7 @@ echo "gcscope: $gcscope; trace: $trace ($(du -h "$trace" | cut -f1)); $runs runs
 : >"$work/windows"
 for i in $(seq "$runs"); do
     window hello "$runtime/bin/java" -cp "$classes" dev.gcscope.installer.hello.HelloWindow
-    window gcscope "$image/bin/gcscope" "$trace"
+    window gcscope "$image/lib/desktop/gcscope" "$trace"
     [ -z "$before" ] || window before "$before_window" "$trace"
     window image-no-appcds "$runtime/bin/java" -cp "$image/lib/app/gcscope.jar" dev.gcscope.Launcher "$trace"
     if [ -f "$fatjar" ]; then

@@ -178,6 +178,16 @@ class AppImageIT {
         }
     }
 
+    /** The menu entry starts the command script, not jpackage's launcher, which asks rpm and dpkg for its package first. */
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void theMenuEntryStartsTheCommandScript() throws Exception {
+        List<String> entry = Files.readAllLines(IMAGE.resolve("lib/desktop/gcscope.desktop"));
+        String script = "/opt/gcscope/" + CommandScript.PATH;
+        assertTrue(entry.contains("Exec=" + script + " %F"), entry::toString);
+        assertTrue(entry.contains("TryExec=" + script), entry::toString);
+    }
+
     /** UseTransparentHugePages as -XX:+PrintFlagsFinal printed it. */
     private static String hugePages(String flags) {
         return flags.lines().filter(l -> l.matches("\\s*bool UseTransparentHugePages\\s+=.*")).findFirst()
