@@ -160,14 +160,7 @@ public final class RegimeFeatures {
 
         Builder(Table cycles) {
             int n = cycles.rowCount();
-            run = cycles.intColumn(RUN);
-            live = cycles.intColumn(HEAP_LIVE_MB);
-            end = cycles.intColumn(HEAP_END_MB);
-            start = cycles.intColumn(HEAP_START_MB);
-            alloc = cycles.doubleColumn(ALLOC_MB);
-            interval = cycles.doubleColumn(INTERVAL_S);
-            skipped = Columns.trues(cycles.booleanColumn(FORCED));
-            skipped.or(Columns.trues(cycles.booleanColumn(PARTIAL)));
+            bind(cycles);
             rows = new int[n];
             logRate = new float[n];
             survival = new float[n];
@@ -177,6 +170,18 @@ public final class RegimeFeatures {
         /** The same log with rows appended: its columns, and room for every row. */
         void rebind(Table cycles) {
             int n = cycles.rowCount();
+            bind(cycles);
+            if (n > rows.length) {
+                int capacity = Math.max(n, rows.length + rows.length / 2);
+                rows = java.util.Arrays.copyOf(rows, capacity);
+                logRate = java.util.Arrays.copyOf(logRate, capacity);
+                survival = java.util.Arrays.copyOf(survival, capacity);
+                logLive = java.util.Arrays.copyOf(logLive, capacity);
+            }
+        }
+
+        /** The columns read, and the rows that have no features (forced and partial cycles). */
+        private void bind(Table cycles) {
             run = cycles.intColumn(RUN);
             live = cycles.intColumn(HEAP_LIVE_MB);
             end = cycles.intColumn(HEAP_END_MB);
@@ -185,13 +190,6 @@ public final class RegimeFeatures {
             interval = cycles.doubleColumn(INTERVAL_S);
             skipped = Columns.trues(cycles.booleanColumn(FORCED));
             skipped.or(Columns.trues(cycles.booleanColumn(PARTIAL)));
-            if (n > rows.length) {
-                int capacity = Math.max(n, rows.length + rows.length / 2);
-                rows = java.util.Arrays.copyOf(rows, capacity);
-                logRate = java.util.Arrays.copyOf(logRate, capacity);
-                survival = java.util.Arrays.copyOf(survival, capacity);
-                logLive = java.util.Arrays.copyOf(logLive, capacity);
-            }
         }
 
         /** A restart: the window starts afresh (rare, so out of the per-cycle path). */

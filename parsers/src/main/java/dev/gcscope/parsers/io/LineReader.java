@@ -91,16 +91,10 @@ public final class LineReader {
     /**
      * The lines of plain bytes with no decoding, progress or damage to report: a piece of a file
      * cut at line ends, for a parse split across threads ({@code GcTraceParser}'s chunked parse).
-     */
-    public Outcome read(InputStream in, Sink sink) throws IOException {
-        return read(in, sink, List::of, newBuffer());
-    }
-
-    /**
-     * As {@link #read(InputStream, Sink)}, in {@code buffer} (from {@link #newBuffer()}) rather than a
-     * new one: the split parse reads a file as many pieces, and a new buffer each (1.25 MiB zeroed)
-     * cost more than reading a small piece (4.9 s of a test reading a 1.2 MB log in 6,400 pieces).
-     * The sink must not keep {@code buffer}'s bytes after a call, as no sink does.
+     * Read in {@code buffer} (from {@link #newBuffer()}), not a new one: the split parse reads a file
+     * as many pieces, and a new buffer each (1.25 MiB zeroed) cost more than reading a small piece
+     * (4.9 s of a test reading a 1.2 MB log in 6,400 pieces). The sink must not keep
+     * {@code buffer}'s bytes after a call, as no sink does.
      */
     public Outcome read(InputStream in, Sink sink, byte[] buffer) throws IOException {
         if (buffer.length != bufferBytes()) throw new IllegalArgumentException("a buffer of " + bufferBytes() + " bytes");
