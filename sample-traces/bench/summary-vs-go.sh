@@ -9,15 +9,18 @@
 # Requirements measured (median wall time of the whole process, JVM start-up included): gcscope
 # summary at least 3x faster than the Go program, at most 2x the time of a Java program that only
 # counts the file's newlines (newline-count/NewlineCount.java, the floor: a JVM reading the file),
-# and gcscope's peak RSS at most 400 MiB.
+# and gcscope's peak RSS at most 400 MiB. A fourth program is measured beside them, for scale
+# only: plain-summary/PlainSummary.java, the cheapest Java reader of the Go program's figures (it
+# splits lines and parses the fields by hand); gcscope/plain reader is the price of what gcscope
+# adds, plain reader/newline count the price of parsing at all.
 #
 # Steps: builds app/target/gcscope.jar if it is missing (mvn -q -DskipTests package); generates
 # the input into $BENCH_DIR if it is missing (compiling sample-traces' generator first if needed); builds
-# the Go program and compiles the newline counter; then runs the three programs in turn, one warm-up
+# the Go program and compiles the newline counter and the plain reader; then runs the four programs in turn, one warm-up
 # run each (not counted: it fills the page cache) and then $RUNS measured runs each, recording wall
 # time (bash EPOCHREALTIME, ms) and peak RSS (GNU time %M). Prints the medians, the ratios Go/gcscope
-# and gcscope/newline count, gcscope's peak RSS, and checks that gcscope and Go printed the same
-# figures and gcscope read as many lines as there are newlines.
+# and gcscope/newline count, gcscope/plain reader, gcscope's peak RSS, and checks that gcscope, Go and
+# the plain reader printed the same figures and gcscope read as many lines as there are newlines.
 #
 # Needs: java 17+ and mvn on PATH; Go 1.19+ as $GO, `go` on PATH, or /opt/go-toolchains/go1.24/bin/go
 # (shared/tools/go-toolchains.sh installs it); GNU time at /usr/bin/time (Debian: apt-get install time);
@@ -25,14 +28,16 @@
 #
 # Environment: RUNS (default 5), LINES (default 1000000), BENCH_DIR (default sample-traces/target/bench),
 # GO (a go binary), JAR (default app/target/gcscope.jar; point it at a copy while others rebuild),
-# JAVA (default java; JAVAC next to it compiles the newline counter), JAVA_OPTS (extra JVM options for
-# gcscope, default none: the jar runs as users run it; -Dgcscope.parse.threads=1 parses on one core),
+# JAVA (default java; JAVAC next to it compiles the newline counter and the plain reader),
+# JAVA_OPTS (extra JVM options for gcscope, default none: the jar runs as users run it;
+# -Dgcscope.parse.threads=1 parses on one core),
 # GCSCOPE (a gcscope command to time instead of the jar: /usr/bin/gcscope, the installed package's
 # command, which starts the bundled runtime with its class-data archive, C1 only and the heap in
 # transparent huge pages; see README, Install).
 #
-# Exit status: 0 measured (the verdict lines say whether the requirement is met), 1 the two programs
-# printed different figures, 2 something needed is missing, 3 measured but the requirement is not met.
+# Exit status: 0 measured (the verdict lines say whether the requirement is met), 1 gcscope or the
+# plain reader printed figures other than Go's, 2 something needed is missing, 3 measured but the
+# requirement is not met.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -122,13 +127,21 @@ if [ ! -f "$nlclasses/NewlineCount.class" ] || [ "$here/newline-count/NewlineCou
   "$javac" -d "$nlclasses" "$here/newline-count/NewlineCount.java"
 fi
 
+# (c3) for scale: the plain Java reader of the same figures (runs with JAVA, as the newline counter)
+plainclasses=$work/plain-summary
+if [ ! -f "$plainclasses/PlainSummary.class" ] || [ "$here/plain-summary/PlainSummary.java" -nt "$plainclasses/PlainSummary.class" ]; then
+  mkdir -p "$plainclasses"
+  "$javac" -d "$plainclasses" "$here/plain-summary/PlainSummary.java"
+fi
+
 # (d) alternate runs; each writes its stdout to a file, its wall ms and peak RSS KiB to arrays
 if [ -n "${GCSCOPE:-}" ]; then gcscope_cmd=("$GCSCOPE" summary "$input")
 else gcscope_cmd=("$java" ${JAVA_OPTS:-} -jar "$jar" summary "$input")
 fi
 go_cmd=("$gobin" "$input")
 nl_cmd=("$java" -cp "$nlclasses" NewlineCount "$input")
-declare -a gc_ms=() gc_kib=() go_ms=() go_kib=() nl_ms=()
+plain_cmd=("$java" -cp "$plainclasses" PlainSummary "$input")
+declare -a gc_ms=() gc_kib=() go_ms=() go_kib=() nl_ms=() plain_ms=()
 ms=0 kib=0
 # measure OUT CMD...: runs CMD with stdout to OUT; sets ms (wall) and kib (peak RSS)
 measure() {
@@ -148,6 +161,7 @@ awk -v l="$load" 'BEGIN { exit !(l > 1.0) }' && echo "warning: load average $loa
 echo "gcscope: ${gcscope_cmd[*]}"
 echo "go:      ${go_cmd[*]}"
 echo "floor:   ${nl_cmd[*]}"
+echo "plain:   ${plain_cmd[*]}"
 for ((i = 0; i <= runs; i++)); do
   measure "$work/gcscope.out" "${gcscope_cmd[@]}"
   [ "$i" -gt 0 ] && { gc_ms+=("$ms"); gc_kib+=("$kib"); }
@@ -157,7 +171,10 @@ for ((i = 0; i <= runs; i++)); do
   printf '   go %6d ms %6d MiB' "$ms" $((kib / 1024))
   measure "$work/newlines.out" "${nl_cmd[@]}"
   [ "$i" -gt 0 ] && nl_ms+=("$ms")
-  printf '   newline count %6d ms\n' "$ms"
+  printf '   newline count %6d ms' "$ms"
+  measure "$work/plain.out" "${plain_cmd[@]}"
+  [ "$i" -gt 0 ] && plain_ms+=("$ms")
+  printf '   plain reader %6d ms\n' "$ms"
 done
 
 # (e) medians, ratio, RSS, and the same figures from both
@@ -170,6 +187,9 @@ go_rss=$(( $(max "${go_kib[@]}") / 1024 ))
 nl_med=$(median "${nl_ms[@]}")
 ratio=$(awk -v a="$go_med" -v b="$gc_med" 'BEGIN { printf "%.2f", a / b }')
 floor_ratio=$(awk -v a="$gc_med" -v b="$nl_med" 'BEGIN { printf "%.2f", a / b }')
+plain_med=$(median "${plain_ms[@]}")
+plain_ratio=$(awk -v a="$gc_med" -v b="$plain_med" 'BEGIN { printf "%.2f", a / b }')
+plain_floor_ratio=$(awk -v a="$plain_med" -v b="$nl_med" 'BEGIN { printf "%.2f", a / b }')
 
 # The figures both print: gcscope's extra analysis (confidence intervals, tail ratio, regimes) is
 # dropped before comparing, so only the shared figures have to agree.
@@ -185,8 +205,10 @@ echo "median of $runs runs (after 1 warm-up each):"
 echo "  gcscope summary   $gc_med ms   peak RSS $gc_rss MiB (max of the runs)"
 echo "  go regexp         $go_med ms   peak RSS $go_rss MiB"
 echo "  newline count     $nl_med ms"
+echo "  plain reader      $plain_med ms   (for scale: the same figures, lines split and fields parsed by hand)"
 echo "  ratio go/gcscope  $ratio x"
 echo "  ratio gcscope/newline count  $floor_ratio x"
+echo "  ratio gcscope/plain reader   $plain_ratio x;  plain reader/newline count  $plain_floor_ratio x"
 status=0
 if [ -z "$gc_cycles" ] || [ "$gc_cycles" != "$go_cycles" ]; then
   echo "  cycles            DIFFER: gcscope '$gc_cycles', go '$go_cycles'"
@@ -196,6 +218,10 @@ elif ! diff <(figures "$work/gcscope.out") <(figures "$work/go.out") >"$work/fig
   status=1
 else
   echo "  figures           identical: cycles $gc_cycles, forced, runs, stw p50-max, heap peak, gc cpu"
+fi
+if ! diff <(figures "$work/plain.out") <(figures "$work/go.out") >"$work/plain-figures.diff"; then
+  echo "  plain reader      its figures differ from Go's (see $work/plain-figures.diff)"
+  status=1
 fi
 gc_lines=$(awk '$1 == "lines" { print $2; exit }' "$work/gcscope.out")
 nl_lines=$(awk '$1 == "lines" { print $2; exit }' "$work/newlines.out")
