@@ -89,7 +89,7 @@ final class TimehistRun implements LineReader.Sink {
             }
             case IMPOSSIBLE -> {
                 report.skipped(KIND_MALFORMED, lineNo, b, s, e);
-                report.issue(lineNo, "summary row with a negative count or time, which cannot be; skipped",
+                report.issue(lineNo, "summary line with a negative count, time or share, which cannot be; skipped",
                         Excerpt.of(b, s, e));
             }
             default -> report.skipped(PasteText.kindOf(b, s, e), lineNo, b, s, e);

@@ -78,7 +78,8 @@ final class TimehistSummaryReader {
         if (PasteText.startsWith(b, p, q, "Runtime summary")) return start(SECTION_RUNTIME);
         if (PasteText.startsWith(b, p, q, "Wait-time summary")) return start(SECTION_WAIT_TIME);
         if (PasteText.startsWith(b, p, q, "Idle-time summary")) return start(SECTION_IDLE_TIME);
-        if (totals(b, p, q)) return Result.USED;
+        Result totals = totals(b, p, q);
+        if (totals != Result.NOT_SUMMARY) return totals;
         if (PasteText.startsWith(b, p, q, "Idle stats by callchain:")) {
             idleCallchains = true;
             return Result.USED;
@@ -216,17 +217,22 @@ final class TimehistSummaryReader {
         if (!k.literal("idle for")) return Result.MALFORMED;
         long us = k.skipBlanks().scaled(3);
         if (us == Cursor.NONE || !k.skipBlanks().literal("msec")) return Result.MALFORMED;
+        if (us < 0) return Result.IMPOSSIBLE; // a negative idle time (found by the fuzzer)
         double pct = Double.NaN;
         if (k.skipBlanks().literal("(")) {
             long v = k.skipBlanks().scaled(2);
-            if (v != Cursor.NONE && k.literal("%)")) pct = v / 100.0;
+            if (v != Cursor.NONE && k.literal("%)")) {
+                if (v < 0) return Result.IMPOSSIBLE;
+                pct = v / 100.0;
+            }
         }
         idleCpus.add(new int[] {(int) cpu, 0});
         idleFigures.add(new double[] {us / 1000.0, pct});
         return Result.USED;
     }
 
-    private boolean totals(byte[] b, int p, int q) {
+    /** The totals at the end of the summary: USED, IMPOSSIBLE for a negative time, or NOT_SUMMARY. */
+    private Result totals(byte[] b, int p, int q) {
         Cursor k = c.reset(b, p, q);
         if (k.literal("Total number of unique tasks:")) {
             uniqueTasks = k.skipBlanks().unsigned();
@@ -234,16 +240,18 @@ final class TimehistSummaryReader {
             contextSwitches = k.skipBlanks().unsigned();
         } else if (k.literal("Total run time (msec):")) {
             long v = k.skipBlanks().scaled(3);
+            if (v != Cursor.NONE && v < 0) return Result.IMPOSSIBLE;
             totalRunTime = v == Cursor.NONE ? Double.NaN : v / 1000.0;
         } else if (k.literal("Total scheduling time (msec):")) {
             long v = k.skipBlanks().scaled(3);
+            if (v != Cursor.NONE && v < 0) return Result.IMPOSSIBLE;
             totalSchedTime = v == Cursor.NONE ? Double.NaN : v / 1000.0;
             if (k.skipBlanks().literal("(x")) schedTimeCpus = k.skipBlanks().unsigned();
         } else {
-            return false;
+            return Result.NOT_SUMMARY;
         }
         notes.add("perf sched timehist: " + PasteText.ascii(b, p, q).replaceAll("\\s+", " "));
-        return true;
+        return Result.USED;
     }
 
     List<String> notes() {

@@ -27,6 +27,7 @@ import tech.tablesaw.api.Table;
 class BrokenInputTest {
     private static final String LATENCY = "perf/go1.24-gmp4-quota50-latency.txt";
     private static final String TIMEHIST = "perf/go1.24-gmp4-quota50-timehist-S.txt.gz";
+    private static final String TIMEHIST_SUMMARY = "perf/go1.24-gmp4-quota50-timehist-summary.txt";
 
     /** parser, sample, main table, the column that differs between copies (line numbers) */
     static Stream<Arguments> cases() {
@@ -94,9 +95,48 @@ class BrokenInputTest {
                     && t.intColumn(TimehistColumns.TID).getInt(i) == 14, "refused row still in the table");
         }
         long line = lineOf(damaged, damaged.indexOf(damagedRow));
-        assertTrue(r.report().issues().stream().anyMatch(i -> i.line() == line && i.reason().contains("negative count or time")),
+        assertTrue(r.report().issues().stream().anyMatch(i -> i.line() == line && i.reason().contains("negative count, time or share")),
                 r.report().issues().toString());
         assertEquals(before.report().linesRead(), r.report().linesRead(), "the line is still counted");
+    }
+
+    /** Found by the fuzzer: an idle time below zero reached the idle table. */
+    @Test
+    void aNegativeIdleTimeInATimehistSummaryIsRefused() {
+        String text = original(TIMEHIST_SUMMARY);
+        String idle = "    CPU  0 idle for   2708.816  msec  ( 85.08%)";
+        assertTrue(text.contains(idle));
+        ParseResult before = PerfSamples.parse(new PerfSchedTimehistParser(), "good", bytes(text));
+        for (String damagedIdle : List.of(idle.replace("  2708.816", " -2708.816"), idle.replace("( 85.08%)", "(-85.08%)"))) {
+            String damaged = text.replace(idle, damagedIdle);
+            ParseResult r = PerfSamples.parse(new PerfSchedTimehistParser(), "damaged", bytes(damaged));
+            Table tb = before.table(TimehistColumns.IDLE_TABLE);
+            Table t = r.table(TimehistColumns.IDLE_TABLE);
+            assertEquals(tb.rowCount() - 1, t.rowCount(), "the line is refused: " + damagedIdle);
+            for (int i = 0; i < t.rowCount(); i++) {
+                assertTrue(t.intColumn(TimehistColumns.CPU).getInt(i) != 0, "refused CPU 0 still in the table");
+            }
+            long line = lineOf(damaged, damaged.indexOf(damagedIdle));
+            assertTrue(r.report().issues().stream().anyMatch(i -> i.line() == line && i.reason().contains("negative count, time or share")),
+                    r.report().issues().toString());
+        }
+    }
+
+    @Test
+    void aNegativeTotalInATimehistSummaryIsRefused() {
+        String text = original(TIMEHIST_SUMMARY);
+        int at = text.indexOf("Total run time (msec):");
+        assertTrue(at >= 0);
+        String damaged = text.substring(0, at) + text.substring(at).replaceFirst("\\(msec\\):(\\s+)", "(msec):$1-");
+        ParseResult r = PerfSamples.parse(new PerfSchedTimehistParser(), "damaged", bytes(damaged));
+        long line = lineOf(damaged, at);
+        assertTrue(r.report().issues().stream().anyMatch(i -> i.line() == line && i.reason().contains("negative count, time or share")),
+                r.report().issues().toString());
+        Table totals = r.table(TimehistColumns.TOTALS_TABLE);
+        for (int i = 0; i < totals.rowCount(); i++) {
+            double v = totals.doubleColumn(TimehistColumns.TOTAL_RUN_TIME_MS).getDouble(i);
+            assertTrue(Double.isNaN(v) || v >= 0, "total run time " + v);
+        }
     }
 
     static long lineOf(String text, int index) {
