@@ -44,19 +44,26 @@ public final class BackgroundPreinitializer {
 
     /** @param views also what the desktop views compute for a range of cycles (convergence, fits, MMU) */
     public static void start(boolean views) {
-        // Tablesaw's ColumnType creates every column type in its static initialiser, and each column
-        // type's initialisation needs ColumnType's (an interface with default methods): a thread that
-        // enters the cycle at ColumnType (the CLI's perf latency parse) and this one entering at
-        // IntColumn wait for each other for ever (seen twice in 128 summaries on a loaded machine).
-        // Initialised on the calling thread first, nobody can meet it half-done.
+        initColumnTypes();
+        // A thread of its own, not the app's runner: it starts before the toolkit and the runner
+        // exist (and the CLI has no runner at all), and it must not hold a worker a load could use.
+        new DaemonThreads("gcscope-preinit-").newThread(() -> run(views)).start();
+    }
+
+    /**
+     * Call before a second thread parses beside the first. Tablesaw's ColumnType creates every column
+     * type in its static initialiser, and each column type's initialisation needs ColumnType's (an
+     * interface with default methods): a thread that enters the cycle at ColumnType (the CLI's perf
+     * latency parse) and another entering at IntColumn wait for each other for ever (seen twice in
+     * 128 summaries on a loaded machine). Initialised on the calling thread first, nobody can meet it
+     * half-done.
+     */
+    public static void initColumnTypes() {
         try {
             Class.forName(ColumnType.class.getName(), true, ColumnType.class.getClassLoader());
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException(e);
         }
-        // A thread of its own, not the app's runner: it starts before the toolkit and the runner
-        // exist (and the CLI has no runner at all), and it must not hold a worker a load could use.
-        new DaemonThreads("gcscope-preinit-").newThread(() -> run(views)).start();
     }
 
     // The desktop app once parsed 30 000 cycles here to get the parser compiled before a big file

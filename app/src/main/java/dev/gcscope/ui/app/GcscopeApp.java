@@ -10,6 +10,7 @@ import dev.gcscope.ui.task.ExecutorBackgroundRunner;
 import dev.gcscope.ui.window.DemoSamples;
 import dev.gcscope.ui.window.MainWindowView;
 import dev.gcscope.ui.window.MainWindowViewModel;
+import dev.gcscope.ui.workspace.EarlyLoad;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
@@ -32,6 +33,9 @@ public final class GcscopeApp extends Application {
 
     /** Set by {@link UiMain} before the launch when this is the user's first window; null otherwise. */
     static volatile SingleInstance singleInstance;
+
+    /** Set by {@link UiMain} before the launch when the first file of the command line is being read already; null otherwise. */
+    static volatile EarlyLoad earlyLoad;
 
     private ExecutorBackgroundRunner runner;
     private PreferencesSettingsStore settings;
@@ -62,6 +66,9 @@ public final class GcscopeApp extends Application {
         UiOptions options = UiOptions.parse(getParameters().getRaw(), System.getProperty(Theme.THEME_PROPERTY));
         runner = new ExecutorBackgroundRunner(Platform::runLater);
         vm = new MainWindowViewModel(runner, TraceLoader.standard(), settings);
+        EarlyLoad early = earlyLoad;
+        earlyLoad = null; // the view model's from now on, and gone from here once its document is
+        if (early != null) vm.takeOver(early);
         if (options.dark() != null) vm.darkThemeProperty().set(options.dark());
         MainWindowView view = new MainWindowView(vm, runner);
         view.setStartView(options.view());

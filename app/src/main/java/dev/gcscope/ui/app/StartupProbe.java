@@ -18,8 +18,8 @@ import javafx.stage.WindowEvent;
 /**
  * Marks the moments a start-up benchmark measures, for the installer's benchmark and its class-data
  * training run; off unless asked for. With {@code -Dgcscope.startup.log=FILE} it appends
- * {@code stage-shown MICROS} when the window is shown and {@code first-chart MICROS} when a chart of
- * the first document has drawn its data (microseconds since the epoch, so a script can subtract the
+ * {@code stage-shown MICROS} when the window is shown, {@code document MICROS} when the first
+ * document is in it and {@code first-chart MICROS} when a chart of that document has drawn its data (microseconds since the epoch, so a script can subtract the
  * moment it started the process). With {@code -Dgcscope.startup.exit=true} the app quits once that
  * document's statistics are shown too: the training run then has loaded what a real session loads.
  */
@@ -47,10 +47,15 @@ final class StartupProbe {
         stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> mark("stage-shown"));
         new AnimationTimer() {
             private boolean charted;
+            private boolean documented;
 
             @Override
             public void handle(long now) {
                 DocumentViewModel doc = vm.selectedProperty().get();
+                if (doc != null && !documented) {
+                    documented = true;
+                    mark("document");
+                }
                 if (doc == null) {
                     if (!vm.errorMessageProperty().get().isEmpty()) finish();
                     return;

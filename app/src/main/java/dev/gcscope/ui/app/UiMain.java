@@ -3,6 +3,9 @@ package dev.gcscope.ui.app;
 import dev.gcscope.instance.SingleInstance;
 import dev.gcscope.preinit.BackgroundPreinitializer;
 import dev.gcscope.ui.UiOptions;
+import dev.gcscope.ui.window.DemoSamples;
+import dev.gcscope.ui.window.MainWindowViewModel;
+import dev.gcscope.ui.workspace.EarlyLoad;
 import java.io.IOException;
 import java.util.List;
 import java.util.logging.Level;
@@ -28,9 +31,29 @@ public final class UiMain {
     public static void start(String[] args) {
         GcscopeApp.singleInstance = claimTheWindow(args);
         JAVAFX_LOG.setLevel(Level.SEVERE);
-        // The toolkit takes a second to start on one core; the parser and analysis classes load on the other meanwhile.
-        BackgroundPreinitializer.start(true);
+        // The toolkit takes a second to start on one core; the other reads what the window will show
+        // first meanwhile (with nothing to read early, it loads the parser and analysis classes).
+        GcscopeApp.earlyLoad = loadEarly(args);
+        if (GcscopeApp.earlyLoad == null) BackgroundPreinitializer.start(true);
         Application.launch(GcscopeApp.class, args);
+    }
+
+    /**
+     * The load of the first document the window opens (see {@link GcscopeApp#openFromCommandLine}),
+     * started now: the first file of the command line, or without files the demo trace; null when
+     * there is none to start (an incident, a follow, a FIFO).
+     */
+    private static EarlyLoad loadEarly(String[] args) {
+        try {
+            UiOptions options = UiOptions.parse(List.of(args), null);
+            // an incident reads its files as one, not each as a document
+            if (options.incident()) return null;
+            BackgroundPreinitializer.initColumnTypes();
+            if (!options.files().isEmpty()) return MainWindowViewModel.loadEarly(options.files().get(0)).orElse(null);
+            return options.follow().isEmpty() ? MainWindowViewModel.loadSampleEarly(DemoSamples.DEFAULT_GCTRACE) : null;
+        } catch (RuntimeException e) {
+            return null; // the window opens the files itself and reports what is wrong with them
+        }
     }
 
     /** This process's listener if it is the first window, null if it has a window of its own without one. */

@@ -24,6 +24,7 @@ import dev.gcscope.ui.workspace.DocumentFollower;
 import dev.gcscope.ui.workspace.DocumentLoader;
 import dev.gcscope.ui.workspace.LiveFollow;
 import dev.gcscope.ui.workspace.DocumentViewModel;
+import dev.gcscope.ui.workspace.EarlyLoad;
 import dev.gcscope.ui.workspace.TraceDocument;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -59,6 +60,8 @@ public final class MainWindowViewModel {
     public static final String APP_NAME = "gcscope";
     static final String WELCOME = "Drop Go GC traces (GODEBUG=gctrace=1 output), perf sched or runtime/metrics files onto the window, or use File ▸ Open";
     private static final System.Logger LOG = System.getLogger(MainWindowViewModel.class.getName());
+    /** What a bundled sample's document says it came from. */
+    private static final String SAMPLE_ORIGIN = "bundled sample";
 
     private final BackgroundRunner runner;
     private final DocumentLoader loader;
@@ -68,6 +71,7 @@ public final class MainWindowViewModel {
     private final RecentFiles recent;
     private final FileExports exports;
     private final DocumentFollower follower;
+    private EarlyLoad earlyLoad;
 
     // --- state (read-only outside)
     private final ObservableList<DocumentViewModel> documents = FXCollections.observableArrayList();
@@ -135,8 +139,44 @@ public final class MainWindowViewModel {
     /** Opens a trace file in a new tab; a missing, unreadable or directory path shows its message. */
     public void openFile(Path path) {
         Path file = path.toAbsolutePath();
+        EarlyLoad early = takeEarly(file);
+        if (early != null) {
+            open(early::join, fileName(path), file.toString(), file, true);
+            return;
+        }
         // TraceSource.of checks the file (exists, directory, readable): that is IO, so it runs on the worker too.
         open(() -> TraceSource.of(file), fileName(path), file.toString(), file);
+    }
+
+    /**
+     * Starts loading the first file of the command line before the window exists, as
+     * {@link #openFile} would load it; the window's {@link #openFile} of it then takes the load
+     * over ({@link #takeOver}). Empty when the file is not one to read early ({@link EarlyLoad#ofFile}).
+     */
+    public static Optional<EarlyLoad> loadEarly(Path path) {
+        return EarlyLoad.ofFile(path, fileName(path), new DocumentLoader(TraceLoader.standard()));
+    }
+
+    /** As {@link #loadEarly}, for the bundled sample {@link #openSample} of {@code samplePath} opens. */
+    public static EarlyLoad loadSampleEarly(String samplePath) {
+        return EarlyLoad.start(samplePath, () -> sampleSource(samplePath), sampleName(samplePath), SAMPLE_ORIGIN, null,
+                new DocumentLoader(TraceLoader.standard()));
+    }
+
+    /**
+     * The load {@link #loadEarly} or {@link #loadSampleEarly} started: {@link #openFile} of its file
+     * or {@link #openSample} of its sample takes it over instead of reading it again.
+     */
+    public void takeOver(EarlyLoad early) {
+        earlyLoad = early;
+    }
+
+    /** The early load of {@code key}, taken once: opening the same again reads it again. */
+    private EarlyLoad takeEarly(Object key) {
+        EarlyLoad early = earlyLoad;
+        if (early == null || !early.isFor(key)) return null;
+        earlyLoad = null;
+        return early;
     }
 
     /** Opens each file in a tab of its own (File ▸ Open with several files, several command-line arguments). */
@@ -161,15 +201,26 @@ public final class MainWindowViewModel {
 
     /** Opens a bundled demo sample, e.g. {@link DemoSamples#DEFAULT_GCTRACE}, from the classpath. */
     public void openSample(String samplePath) {
-        String name = samplePath.substring(samplePath.lastIndexOf('/') + 1);
-        open(() -> {
-            try {
-                DemoSamples.Sample sample = DemoSamples.find(samplePath).orElseThrow();
-                return TraceSource.of(sample.fileName(), sample.bytes());
-            } catch (NoSuchElementException | java.io.UncheckedIOException e) {
-                throw new TraceInputException("bundled sample " + samplePath + " is missing from this build", e);
-            }
-        }, name, "bundled sample", null);
+        EarlyLoad early = takeEarly(samplePath);
+        if (early != null) {
+            open(early::join, sampleName(samplePath), SAMPLE_ORIGIN, null, true);
+            return;
+        }
+        open(() -> sampleSource(samplePath), sampleName(samplePath), SAMPLE_ORIGIN, null);
+    }
+
+    private static String sampleName(String samplePath) {
+        return samplePath.substring(samplePath.lastIndexOf('/') + 1);
+    }
+
+    /** A bundled sample's bytes: IO (from the jar), so on a loading thread. */
+    private static TraceSource sampleSource(String samplePath) throws IOException {
+        try {
+            DemoSamples.Sample sample = DemoSamples.find(samplePath).orElseThrow();
+            return TraceSource.of(sample.fileName(), sample.bytes());
+        } catch (NoSuchElementException | java.io.UncheckedIOException e) {
+            throw new TraceInputException("bundled sample " + samplePath + " is missing from this build", e);
+        }
     }
 
     /** What a paste is called in its tab and in messages. */
@@ -214,7 +265,7 @@ public final class MainWindowViewModel {
                 if (shown[0] == null) {
                     loads.remove(job);
                     shown[0] = new DocumentViewModel(document, runner, live[0], null);
-                    addDocument(shown[0], document, order);
+                    addDocument(shown[0], document, order, false);
                 } else if (documents.contains(shown[0])) {
                     shown[0] = replaceDocument(shown[0], document);
                 }
@@ -241,7 +292,7 @@ public final class MainWindowViewModel {
                 }
                 if (shown[0] == null) {
                     shown[0] = new DocumentViewModel(last, runner, live[0], null);
-                    addDocument(shown[0], last, order);
+                    addDocument(shown[0], last, order, false);
                 } else if (documents.contains(shown[0])) {
                     shown[0] = replaceDocument(shown[0], last);
                 }
@@ -413,14 +464,26 @@ public final class MainWindowViewModel {
         TraceSource open() throws IOException;
     }
 
+    /** A document load on the loading thread, reporting to the listener and polling the cancel. */
+    @FunctionalInterface
+    private interface Loading {
+        TraceDocument load(ParseListener listener, java.util.function.BooleanSupplier cancelled) throws Exception;
+    }
+
     private void open(SourceOpener opener, String displayName, String origin, Path file) {
+        open((listener, cancelled) -> loader.load(opener.open(), displayName, origin, file, listener, cancelled),
+                displayName, origin, file, false);
+    }
+
+    /** @param early the load began before the window did ({@link EarlyLoad}): its status line says so */
+    private void open(Loading loading, String displayName, String origin, Path file, boolean early) {
         LoadJob job = new LoadJob(displayName);
         long order = requests++;
         String source = file == null ? displayName : file.toString();
         loads.add(job);
         status.set("Reading " + displayName + "…");
         job.attach(runner.submit("load " + displayName,
-                ctx -> loader.load(opener.open(), displayName, origin, file,
+                ctx -> loading.load(
                         new ParseListener() {
                             @Override
                             public boolean progress(long done, long total) {
@@ -445,7 +508,7 @@ public final class MainWindowViewModel {
                         loads.remove(job);
                         // This input opened after all: its older error is out of date. Other inputs' stay.
                         errors.removeIf(e -> e.source().equals(source));
-                        finishLoading(value, order);
+                        addDocument(new DocumentViewModel(value, runner), value, order, early);
                     }
 
                     @Override
@@ -464,13 +527,9 @@ public final class MainWindowViewModel {
                 }));
     }
 
-    private void finishLoading(TraceDocument doc, long order) {
-        addDocument(new DocumentViewModel(doc, runner), doc, order);
-    }
-
-    private void addDocument(DocumentViewModel vm, TraceDocument doc, long order) {
+    private void addDocument(DocumentViewModel vm, TraceDocument doc, long order, boolean early) {
         if (vm.gcTraceModel() != null) vm.gcTraceModel().useChartPreferences(chartPreferences);
-        vm.setStatusLine(vm.live() == null ? statusLine(doc) : followedStatusLine(doc));
+        vm.setStatusLine(vm.live() == null ? statusLine(doc, early) : followedStatusLine(doc));
         requestOrder.put(vm, order);
         int at = documents.size();
         while (at > 0 && requestOrder.getOrDefault(documents.get(at - 1), Long.MIN_VALUE) > order) at--;
@@ -495,12 +554,17 @@ public final class MainWindowViewModel {
     }
 
     /** {@code gc.log: 2,198 cycles, read in 41 ms (95 MB/s)}. */
-    private static String statusLine(TraceDocument doc) {
-        double mbs = doc.parseMillis() > 0 ? doc.bytes() / 1e3 / doc.parseMillis() : Double.NaN;
+    /**
+     * @param early the read began before the window and shared the cores with its start, so its time
+     *              says so and no throughput is derived from it
+     */
+    private static String statusLine(TraceDocument doc, boolean early) {
+        double mbs = doc.parseMillis() > 0 && !early ? doc.bytes() / 1e3 / doc.parseMillis() : Double.NaN;
         String what = doc.isGcTrace() ? Formats.count(doc.gcTrace().size()) + (doc.gcTrace().size() == 1 ? " cycle" : " cycles")
                 : doc.result().format().title();
         String origin = doc.file() == null ? " (" + doc.origin() + ")" : ""; // a file's path is in its tab's tooltip
         return doc.displayName() + origin + ": " + what + ", read in " + Formats.count(doc.loadMillis()) + " ms"
+                + (early ? " while the window opened" : "")
                 + (Double.isNaN(mbs) || doc.bytes() < 1_000_000 ? "" : String.format(java.util.Locale.ROOT, " (%.0f MB/s)", mbs));
     }
 
