@@ -113,9 +113,19 @@ public final class ParseReport {
             }
         }
 
+        /** @param excerpt shown as given, but with any control character escaped: an issue is one line */
         public void issue(long line, String reason, String excerpt) {
             issueCount++;
-            if (issues.size() < MAX_ISSUES) issues.add(new ParseIssue(line, reason, excerpt));
+            if (issues.size() < MAX_ISSUES) issues.add(new ParseIssue(line, reason, oneLine(excerpt)));
+        }
+
+        private static String oneLine(String excerpt) {
+            if (excerpt == null) return null;
+            for (int i = 0; i < excerpt.length(); i++) {
+                char c = excerpt.charAt(i);
+                if (c < 0x20 || c == 0x7f) return Excerpt.of(excerpt);
+            }
+            return excerpt;
         }
 
         /**

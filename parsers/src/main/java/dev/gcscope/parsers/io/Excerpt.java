@@ -42,6 +42,25 @@ public final class Excerpt {
         return sb.toString();
     }
 
+    /**
+     * Text already decoded (a task name from a table's dictionary), as {@link #of(byte[], int, int)}
+     * shows bytes: control characters escaped, so an issue stays one line whatever the input held.
+     */
+    public static String of(String text) {
+        StringBuilder sb = new StringBuilder(Math.min(text.length(), DEFAULT_CHARS) + 8);
+        int chars = 0;
+        int i = 0;
+        while (i < text.length() && chars < DEFAULT_CHARS) {
+            int c = text.codePointAt(i);
+            if (c < 0x20 || c == 0x7f) escapeControl(sb, c);
+            else sb.appendCodePoint(c);
+            i += Character.charCount(c);
+            chars++;
+        }
+        if (i < text.length()) sb.append('…');
+        return sb.toString();
+    }
+
     private static void escapeControl(StringBuilder sb, int c) {
         switch (c) {
             case '\t' -> sb.append("\\t");

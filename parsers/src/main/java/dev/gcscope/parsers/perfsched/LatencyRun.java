@@ -190,6 +190,10 @@ final class LatencyRun implements LineReader.Sink {
                 unreadable = true;
             }
         }
+        // a negative total cannot be, as in a task row (found by the fuzzer: "TOTAL: | -6226.258 ms |")
+        r.runtimeNs = refuseNegative(r.runtimeNs, "TOTAL runtime", lineNo);
+        r.maxNs = refuseNegative(r.maxNs, "TOTAL maximum delay", lineNo);
+        r.sumNs = refuseNegative(r.sumNs, "TOTAL delay sum", lineNo);
         table.addTotal(r, lineNo);
         totalRows++;
         report.used(lines);

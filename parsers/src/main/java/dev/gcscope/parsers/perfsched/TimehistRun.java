@@ -188,6 +188,6 @@ final class TimehistRun implements LineReader.Sink {
         if (sawLost) report.note(String.format(Locale.ROOT, "perf lost %d event(s) while recording (see the rows with event 'lost')", lostEvents));
         summary.notes().forEach(report::note);
         events.forEachInvalidName((name, line) -> report.issue(line,
-                "task name is not valid UTF-8; kept with the invalid bytes as U+FFFD", name));
+                "task name is not valid UTF-8; kept with the invalid bytes as U+FFFD", Excerpt.of(name)));
     }
 }

@@ -139,6 +139,23 @@ class BrokenInputTest {
         }
     }
 
+    /** Found by the fuzzer: "TOTAL: | -6226.258 ms |" reached the totals table. */
+    @Test
+    void aNegativeTotalInALatencyTableIsRefused() {
+        String text = original(LATENCY);
+        String total = "  TOTAL:                |   1018.225 ms |     1329 |";
+        assertTrue(text.contains(total));
+        String damaged = text.replace(total, total.replace("   1018.225", "  -1018.225"));
+        ParseResult r = PerfSamples.parse(new PerfSchedLatencyParser(), "damaged", bytes(damaged));
+        Table totals = r.table(LatencyColumns.TOTALS_TABLE);
+        assertEquals(1, totals.rowCount(), "the row stays, with its count");
+        assertTrue(totals.column(LatencyColumns.TOTAL_RUNTIME_MS).isMissing(0), "the runtime is left empty");
+        assertEquals(1329, ((Number) totals.column(LatencyColumns.TOTAL_SWITCHES).get(0)).longValue());
+        long line = lineOf(damaged, damaged.indexOf("  TOTAL:"));
+        assertTrue(r.report().issues().stream().anyMatch(i -> i.line() == line && i.reason().startsWith("TOTAL runtime of -1018.225 ms is impossible")),
+                r.report().issues().toString());
+    }
+
     static long lineOf(String text, int index) {
         return text.substring(0, index).chars().filter(c -> c == '\n').count() + 1;
     }
