@@ -113,19 +113,22 @@ public final class ParseReport {
             }
         }
 
-        /** @param excerpt shown as given, but with any control character escaped: an issue is one line */
+        /**
+         * @param reason  may quote the input (a label's value): like the excerpt, shown with any control
+         *                character escaped, so an issue is one line whatever the input held
+         */
         public void issue(long line, String reason, String excerpt) {
             issueCount++;
-            if (issues.size() < MAX_ISSUES) issues.add(new ParseIssue(line, reason, oneLine(excerpt)));
+            if (issues.size() < MAX_ISSUES) issues.add(new ParseIssue(line, oneLine(reason), oneLine(excerpt)));
         }
 
-        private static String oneLine(String excerpt) {
-            if (excerpt == null) return null;
-            for (int i = 0; i < excerpt.length(); i++) {
-                char c = excerpt.charAt(i);
-                if (c < 0x20 || c == 0x7f) return Excerpt.of(excerpt);
+        private static String oneLine(String text) {
+            if (text == null) return null;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c < 0x20 || c == 0x7f) return Excerpt.escape(text);
             }
-            return excerpt;
+            return text;
         }
 
         /**
@@ -134,11 +137,12 @@ public final class ParseReport {
          */
         public void damage(long line, String reason) {
             issueCount++;
-            if (damage.size() < MAX_ISSUES) damage.add(new ParseIssue(line, reason, ""));
+            if (damage.size() < MAX_ISSUES) damage.add(new ParseIssue(line, oneLine(reason), ""));
         }
 
         public void note(String note) {
-            if (!notes.contains(note)) notes.add(note);
+            String line = oneLine(note);
+            if (!notes.contains(line)) notes.add(line);
         }
 
         public long linesUsed() { return linesUsed; }

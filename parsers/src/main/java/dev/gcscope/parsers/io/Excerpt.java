@@ -47,10 +47,19 @@ public final class Excerpt {
      * shows bytes: control characters escaped, so an issue stays one line whatever the input held.
      */
     public static String of(String text) {
-        StringBuilder sb = new StringBuilder(Math.min(text.length(), DEFAULT_CHARS) + 8);
+        return escape(text, DEFAULT_CHARS);
+    }
+
+    /** {@code text} whole, its control characters escaped as {@link #of(String)} escapes them. */
+    public static String escape(String text) {
+        return escape(text, Integer.MAX_VALUE);
+    }
+
+    private static String escape(String text, int maxChars) {
+        StringBuilder sb = new StringBuilder(Math.min(text.length(), maxChars) + 8);
         int chars = 0;
         int i = 0;
-        while (i < text.length() && chars < DEFAULT_CHARS) {
+        while (i < text.length() && chars < maxChars) {
             int c = text.codePointAt(i);
             if (c < 0x20 || c == 0x7f) escapeControl(sb, c);
             else sb.appendCodePoint(c);

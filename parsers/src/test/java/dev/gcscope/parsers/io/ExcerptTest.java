@@ -1,6 +1,7 @@
 package dev.gcscope.parsers.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gcscope.parsers.ParseIssue;
 import dev.gcscope.parsers.ParseReport;
@@ -34,5 +35,20 @@ class ExcerptTest {
         ParseReport r = report.build();
         assertEquals(new ParseIssue(2, "task name is not valid UTF-8", "\\n\\u0000s    perf"), r.issues().get(0));
         assertEquals("already one line: \\n stays", r.issues().get(1).excerpt());
+    }
+
+    /** Found by the fuzzer: a Prometheus label value holding an escaped newline ({@code \\n}) was quoted in a reason. */
+    @Test
+    void aReasonOrNoteThatQuotesTheInputStaysOnOneLineHoweverLongItIs() {
+        ParseReport.Builder report = ParseReport.builder("fuzz.txt");
+        String le = "p into blocks. These allocations are co\nted " + "x".repeat(200);
+        report.issue(25, "le=\"" + le + "\" is not a number", "");
+        report.damage(3, "gzip\rtrailer");
+        report.note("perf sched timehist:\tnote");
+        ParseReport r = report.build();
+        String reason = r.issues().stream().filter(i -> i.line() == 25).findFirst().orElseThrow().reason();
+        assertEquals("le=\"" + le.replace("\n", "\\n") + "\" is not a number", reason, "escaped, and not cut");
+        assertTrue(r.issues().stream().anyMatch(i -> i.reason().equals("gzip\\rtrailer")), r.issues().toString());
+        assertEquals(java.util.List.of("perf sched timehist:\\tnote"), r.notes());
     }
 }
