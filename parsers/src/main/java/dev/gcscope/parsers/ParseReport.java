@@ -123,12 +123,7 @@ public final class ParseReport {
         }
 
         private static String oneLine(String text) {
-            if (text == null) return null;
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (c < 0x20 || c == 0x7f) return Excerpt.escape(text);
-            }
-            return text;
+            return text == null ? null : Excerpt.escape(text);
         }
 
         /**

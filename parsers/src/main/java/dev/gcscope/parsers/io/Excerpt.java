@@ -50,9 +50,19 @@ public final class Excerpt {
         return escape(text, DEFAULT_CHARS);
     }
 
-    /** {@code text} whole, its control characters escaped as {@link #of(String)} escapes them. */
+    /**
+     * {@code text} whole, its control characters escaped as {@link #of(String)} escapes them; the
+     * same string when it has none (every issue and note passes here).
+     */
     public static String escape(String text) {
-        return escape(text, Integer.MAX_VALUE);
+        for (int i = 0; i < text.length(); i++) {
+            if (isControl(text.charAt(i))) return escape(text, Integer.MAX_VALUE);
+        }
+        return text;
+    }
+
+    private static boolean isControl(int c) {
+        return c < 0x20 || c == 0x7f;
     }
 
     private static String escape(String text, int maxChars) {
@@ -61,7 +71,7 @@ public final class Excerpt {
         int i = 0;
         while (i < text.length() && chars < maxChars) {
             int c = text.codePointAt(i);
-            if (c < 0x20 || c == 0x7f) escapeControl(sb, c);
+            if (isControl(c)) escapeControl(sb, c);
             else sb.appendCodePoint(c);
             i += Character.charCount(c);
             chars++;
