@@ -153,15 +153,16 @@ final class ReportCommand implements Callable<Integer> {
         return ExitStatus.OK;
     }
 
+    /**
+     * The digest is taken from the bytes the parse reads, in the same pass: a pipe, a FIFO or
+     * {@code -} can be read only once, and a log that grows between two reads would otherwise get
+     * the SHA-256 of other bytes than those reported.
+     */
     private ReportInput read(Path file) throws TraceInputException {
         TraceSource source = context.inputs().open(file);
-        InputDigest digest;
-        try {
-            digest = InputDigest.of(source);
-        } catch (IOException e) {
-            throw new TraceInputException(source.name() + ": " + TraceInputs.describe(e, "read"), e);
-        }
-        ParseResult result = context.inputs().parse(source, null);
+        InputDigest.Sink sink = InputDigest.sink();
+        ParseResult result = context.inputs().parse(source.copyingTo(sink), null);
+        InputDigest digest = sink.digest();
         return new ReportInput(source.name(), digest.sizeBytes(), digest.sha256(), result, span(result));
     }
 

@@ -1,6 +1,7 @@
 package dev.gcscope.cli;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,10 +9,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gcscope.samples.SampleTraces;
 import dev.gcscope.samples.SampleTraces.Sample;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import org.jsoup.nodes.Document;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code -} is standard input ({@code kubectl logs POD | gcscope summary -}), read once like any pipe. */
@@ -48,6 +58,60 @@ class StdinInputTest {
         CliRun run = CliRun.withStdin(s.bytes(), "export", "--csv", b.toString(), "-");
         assertEquals(0, run.status(), run.err());
         assertEquals(Files.readString(a, StandardCharsets.UTF_8), Files.readString(b, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A report proves which bytes it came from also when they came through a pipe or a FIFO, which
+     * can be read only once: the SHA-256 is of the bytes the parse read.
+     */
+    @Test
+    void theReportOfStandardInputHasTheFiguresOfTheFileAndTheSha256OfThePipedBytes() throws Exception {
+        for (String path : new String[] {SampleTraces.DEFAULT_GCTRACE, "perf/go1.24-gmp4-quota50-timehist.txt.gz"}) {
+            Sample s = SampleTraces.get(path);
+            Path file = s.copyTo(dir);
+            Path out = dir.resolve("stdin.html");
+            CliRun run = CliRun.withStdin(s.bytes(), "report", "--out", out.toString(), "-");
+            assertEquals(0, run.status(), run.err());
+            Document doc = ReportHtmlTest.parseStrictly(Files.readString(out, StandardCharsets.UTF_8));
+            assertEquals(ReportHtmlTest.sha256(file), doc.selectFirst("[data-key=sha256]").text(), path);
+            assertEquals("<stdin>", doc.selectFirst("main > section h2").text());
+            JsonNode summary = JSON.readTree(CliRun.of("summary", "--json", file.toString()).out()).get(0);
+            Set<String> shown = new TreeSet<>(doc.select("[data-key^=/]").eachAttr("data-key"));
+            assertTrue(shown.size() > 5, shown.toString());
+            ReportHtmlTest.assertFiguresEqualSummary(doc, summary, shown);
+        }
+    }
+
+    /** The timeout guards against the hang a second open of the FIFO is (it waits for a writer that has gone). */
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void theReportOfAFifoReadsItOnceAndLetsItsWriterFinish() throws Exception {
+        Path fifo = dir.resolve("gc.fifo");
+        assumeTrue(mkfifo(fifo), "no mkfifo here");
+        Sample s = SampleTraces.get("gctrace/go1.23-phases.log.gz");
+        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+            try (OutputStream out = Files.newOutputStream(fifo)) {
+                out.write(s.bytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        Path out = dir.resolve("fifo.md");
+        CliRun run = CliRun.of("report", "--format", "md", "--out", out.toString(), fifo.toString());
+        writer.get(); // a second open would leave it blocked, or killed by a broken pipe
+        assertEquals(0, run.status(), run.err());
+        String md = Files.readString(out, StandardCharsets.UTF_8);
+        assertTrue(md.contains(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.bytes()))), md);
+        assertTrue(md.contains(String.format(java.util.Locale.ROOT, "%,d", JSON.readTree(CliRun.withStdin(s.bytes(),
+                "summary", "--json", "-").out()).get(0).get("cycles").asLong())), "the cycles of the whole input");
+    }
+
+    private static boolean mkfifo(Path at) throws InterruptedException {
+        try {
+            return new ProcessBuilder("mkfifo", at.toString()).start().waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     @Test

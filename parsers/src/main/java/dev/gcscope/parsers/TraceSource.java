@@ -6,6 +6,7 @@ import java.io.FileNotFoundException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -74,6 +75,15 @@ public abstract class TraceSource {
             if (s.bytes().length <= maxBytes) return s;
             return new TraceSample(name, Arrays.copyOf(s.bytes(), maxBytes), s.encoding());
         }
+    }
+
+    /**
+     * This source, with every stored byte a parse reads also written to {@code copy}, to the end of
+     * the input even when the parse stops early: one read gives both, as a pipe or a FIFO requires
+     * (a report's SHA-256 of standard input). The parse then reads the input in one pass.
+     */
+    public final TraceSource copyingTo(OutputStream copy) {
+        return new CopyingSource(this, copy);
     }
 
     /**
