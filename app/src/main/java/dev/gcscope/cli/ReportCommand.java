@@ -163,7 +163,7 @@ final class ReportCommand implements Callable<Integer> {
         InputDigest.Sink sink = InputDigest.sink();
         ParseResult result = context.inputs().parse(source.copyingTo(sink), null);
         InputDigest digest = sink.digest();
-        return new ReportInput(source.name(), digest.sizeBytes(), digest.sha256(), result, span(result));
+        return new ReportInput(source.name(), file.toString(), digest.sizeBytes(), digest.sha256(), result, span(result));
     }
 
     /** The inputs compared, each side its --from/--to range when one is given, as {@code compare --json} compares them. */

@@ -75,6 +75,7 @@ class StdinInputTest {
             Document doc = ReportHtmlTest.parseStrictly(Files.readString(out, StandardCharsets.UTF_8));
             assertEquals(ReportHtmlTest.sha256(file), doc.selectFirst("[data-key=sha256]").text(), path);
             assertEquals("<stdin>", doc.selectFirst("main > section h2").text());
+            assertTrue(doc.selectFirst("footer").text().contains("gcscope summary --json -"), "the check reads standard input too");
             JsonNode summary = JSON.readTree(CliRun.of("summary", "--json", file.toString()).out()).get(0);
             Set<String> shown = new TreeSet<>(doc.select("[data-key^=/]").eachAttr("data-key"));
             assertTrue(shown.size() > 5, shown.toString());

@@ -61,7 +61,7 @@ final class ComparisonSection {
         blocks.add(new ReportDocument.Note("Every figure of this section is what gcscope compare --json prints for the same"
                 + " files (in the HTML, each carries its JSON pointer into that object)."));
         List<String> check = new ArrayList<>(List.of("compare", "--json"));
-        for (ReportInput in : inputs) check.add(in.name());
+        for (ReportInput in : inputs) check.add(in.argument());
         blocks.add(new ReportDocument.Facts(List.of(Fact.code("check", CommandLines.gcscope(check)))));
         return new ReportDocument.Section("Comparison: " + sideNames(inputs), ANCHOR, blocks);
     }

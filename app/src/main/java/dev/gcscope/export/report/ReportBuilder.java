@@ -171,7 +171,7 @@ public final class ReportBuilder {
 
     private static List<Block> footer(List<ReportInput> inputs, ReportRequest request) {
         StringBuilder files = new StringBuilder();
-        for (ReportInput in : inputs) files.append(' ').append(CommandLines.quote(in.name()));
+        for (ReportInput in : inputs) files.append(' ').append(CommandLines.quote(in.argument()));
         boolean ranged = inputs.stream().anyMatch(i -> i.span() != null);
         List<Block> out = new ArrayList<>();
         out.add(ReportDocument.Paragraph.of(ranged

@@ -121,7 +121,7 @@ final class ComparisonExports {
 
     private static ReportExport.Source source(TraceDocument d, CycleSpan span) {
         Path file = d.file();
-        return new ReportExport.Source(d.displayName(), file, d.bytes(), d.result(), span,
+        return new ReportExport.Source(d.displayName(), file, d.isSample(), d.bytes(), d.result(), span, d.digest(),
                 () -> file != null ? TraceSource.of(file) : sampleBytes(d.displayName()));
     }
 

@@ -23,6 +23,7 @@ import dev.gcscope.format.PlainNumbers;
 import dev.gcscope.parsers.ParseResult;
 import dev.gcscope.parsers.TraceInputException;
 import dev.gcscope.parsers.TraceSource;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,14 +42,16 @@ public final class ReportExport {
      * The document to report on.
      *
      * @param name its name in the window (the file name)
-     * @param file the file it was read from, or null (a bundled sample)
+     * @param file the file it was read from, or null (a bundled sample, text pasted)
+     * @param sample whether it is a bundled sample
      * @param loadedBytes its size when it was read
      * @param result its parse
      * @param span its selected cycles, or null for all
+     * @param digest its size and SHA-256, taken as it was read; null when its bytes are read again for them
      * @param bytes opens its bytes again, for the digest
      */
-    public record Source(String name, Path file, long loadedBytes, ParseResult result, CycleSpan span,
-                         Callable<TraceSource> bytes) {}
+    public record Source(String name, Path file, boolean sample, long loadedBytes, ParseResult result, CycleSpan span,
+                         InputDigest digest, Callable<TraceSource> bytes) {}
 
     private final FileExports exports;
     private final ReportCharts charts;
@@ -91,7 +94,7 @@ public final class ReportExport {
             if (theme != ReportTheme.LIGHT) args.addAll(List.of("--theme", theme.id()));
             StringBuilder ranges = new StringBuilder();
             for (Source s : sources) {
-                args.add(s.file() == null ? s.name() : s.file().toString());
+                args.add(commandArgument(s));
                 CycleSpan span = s.span();
                 if (span != null) {
                     ranges.append(String.format(Locale.ROOT, "; %s: cycles %,d to %,d (%s s – %s s on its timeline)", s.name(),
@@ -113,14 +116,34 @@ public final class ReportExport {
 
     /** The source's bytes read again for their digest; refused when the file changed since it was read. */
     private static ReportInput input(Source source) throws Exception {
+        String name = source.file() == null ? source.name() : source.file().toString();
+        if (source.digest() != null) {
+            return new ReportInput(name, commandArgument(source), source.digest().sizeBytes(), source.digest().sha256(), source.result(), source.span());
+        }
+        if (source.file() != null && Files.exists(source.file()) && !Files.isRegularFile(source.file())) {
+            // a followed pipe or FIFO: a second open would wait for a writer that has gone
+            throw new TraceInputException(name + ": was read from a pipe, which cannot be read again for the report's"
+                    + " SHA-256; save it to a file and open that");
+        }
         TraceSource bytes = source.bytes().call();
         InputDigest digest = InputDigest.of(bytes);
         if (source.loadedBytes() >= 0 && digest.sizeBytes() != source.loadedBytes()) {
             throw new TraceInputException(String.format(Locale.ROOT, "%s: changed since it was opened (%,d bytes then,"
                     + " %,d now); open it again to report what it holds now", bytes.name(), source.loadedBytes(), digest.sizeBytes()));
         }
-        String name = source.file() == null ? source.name() : source.file().toString();
-        return new ReportInput(name, digest.sizeBytes(), digest.sha256(), source.result(), source.span());
+        return new ReportInput(name, commandArgument(source), digest.sizeBytes(), digest.sha256(), source.result(), source.span());
+    }
+
+    /** What the report's command reads for {@code source}: its file, a sample by name, else standard input. */
+    private static String commandArgument(Source source) {
+        if (source.file() != null) return source.file().toString();
+        return source.sample() ? source.name() : "-"; // standard input
+    }
+
+    private static String howOpened(Source source) {
+        if (source.file() != null) return "";
+        return source.sample() ? " (a bundled sample: File ▸ Open sample)"
+                : " (not read from a file: the command reads the same bytes on standard input)";
     }
 
     /** What the report says made it, and the command line that makes the same report. */
@@ -130,9 +153,8 @@ public final class ReportExport {
         if (theme != ReportTheme.LIGHT) args.addAll(List.of("--theme", theme.id()));
         CycleSpan span = source.span();
         if (span != null) args.addAll(List.of("--from", PlainNumbers.plain(span.fromS()), "--to", PlainNumbers.plain(span.toS())));
-        args.add(source.file() == null ? source.name() : source.file().toString());
-        String made = "gcscope window: File ▸ Export report… on " + source.name()
-                + (source.file() == null ? " (a bundled sample: File ▸ Open sample)" : "")
+        args.add(commandArgument(source));
+        String made = "gcscope window: File ▸ Export report… on " + source.name() + howOpened(source)
                 + (span == null ? "" : ", time range " + PlainNumbers.plain(span.fromS()) + " s – " + PlainNumbers.plain(span.toS()) + " s");
         return new ReportRequest(VersionProvider.version(), made, CommandLines.gcscope(args), theme);
     }

@@ -61,7 +61,6 @@ public final class MainWindowViewModel {
     static final String WELCOME = "Drop Go GC traces (GODEBUG=gctrace=1 output), perf sched or runtime/metrics files onto the window, or use File ▸ Open";
     private static final System.Logger LOG = System.getLogger(MainWindowViewModel.class.getName());
     /** What a bundled sample's document says it came from. */
-    private static final String SAMPLE_ORIGIN = "bundled sample";
 
     private final BackgroundRunner runner;
     private final DocumentLoader loader;
@@ -159,7 +158,7 @@ public final class MainWindowViewModel {
 
     /** As {@link #loadEarly}, for the bundled sample {@link #openSample} of {@code samplePath} opens. */
     public static EarlyLoad loadSampleEarly(String samplePath) {
-        return EarlyLoad.start(samplePath, () -> sampleSource(samplePath), sampleName(samplePath), SAMPLE_ORIGIN, null,
+        return EarlyLoad.start(samplePath, () -> sampleSource(samplePath), sampleName(samplePath), TraceDocument.SAMPLE_ORIGIN, null,
                 new DocumentLoader(TraceLoader.standard()));
     }
 
@@ -203,10 +202,10 @@ public final class MainWindowViewModel {
     public void openSample(String samplePath) {
         EarlyLoad early = takeEarly(samplePath);
         if (early != null) {
-            open(early::join, sampleName(samplePath), SAMPLE_ORIGIN, null, true);
+            open(early::join, sampleName(samplePath), TraceDocument.SAMPLE_ORIGIN, null, true);
             return;
         }
-        open(() -> sampleSource(samplePath), sampleName(samplePath), SAMPLE_ORIGIN, null);
+        open(() -> sampleSource(samplePath), sampleName(samplePath), TraceDocument.SAMPLE_ORIGIN, null);
     }
 
     private static String sampleName(String samplePath) {
@@ -429,8 +428,8 @@ public final class MainWindowViewModel {
         if (doc == null) return;
         TraceDocument d = doc.document();
         Path file = d.file();
-        ReportExport.Source source = new ReportExport.Source(d.displayName(), file, d.bytes(), d.result(),
-                span(doc.gcTraceModel()), () -> file != null ? TraceSource.of(file) : sampleBytes(d.displayName()));
+        ReportExport.Source source = new ReportExport.Source(d.displayName(), file, d.isSample(), d.bytes(), d.result(),
+                span(doc.gcTraceModel()), d.digest(), () -> file != null ? TraceSource.of(file) : sampleBytes(d.displayName()));
         status.set("Writing the report of " + d.displayName() + "…");
         // the charts' analysis runs beside the report's on the window's runner
         RenderedCharts charts = new RenderedCharts(Work.on(exports.runner().executor(), () -> false));

@@ -5,6 +5,7 @@ import dev.gcscope.analysis.LiveAnalysis;
 import dev.gcscope.analysis.cycles.DerivedColumns;
 import dev.gcscope.analysis.stats.SloStreak;
 import dev.gcscope.analysis.work.Work;
+import dev.gcscope.export.report.InputDigest;
 import dev.gcscope.export.table.TextTable;
 import dev.gcscope.format.FormatSupport;
 import dev.gcscope.format.FormatSupports;
@@ -18,6 +19,7 @@ import dev.gcscope.ui.gctrace.GcTraceModel;
 import dev.gcscope.ui.view.FormatViews;
 import dev.gcscope.ui.view.KeyFigure;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -70,9 +72,13 @@ public final class DocumentLoader {
     public TraceDocument load(TraceSource source, String displayName, String origin, Path file, ParseListener listener,
                               BooleanSupplier cancelled) throws IOException {
         long t0 = System.nanoTime();
-        ParseResult result = DerivedColumns.addTo(loader.load(source, null, listener));
+        // A report of this document needs its SHA-256: a regular file is read again for it, anything
+        // else (a pipe, a FIFO, bytes in memory) is digested now, in the one read it allows.
+        InputDigest.Sink sink = file != null && Files.isRegularFile(file) ? null : InputDigest.sink();
+        ParseResult result = DerivedColumns.addTo(loader.load(sink == null ? source : source.copyingTo(sink), null, listener));
         long parsed = System.nanoTime();
-        return document(result, displayName, origin, file, source.storedSize(), t0, parsed, cancelled, false);
+        return document(result, displayName, origin, file, source.storedSize(), t0, parsed, cancelled, false, null,
+                SloStreak.DEFAULT_THRESHOLD_MS, sink == null ? null : sink.digest());
     }
 
     /**
@@ -87,7 +93,7 @@ public final class DocumentLoader {
     public TraceDocument document(ParseResult result, String displayName, String origin, Path file, long bytes, long t0,
                                   long parsed, BooleanSupplier cancelled, boolean allStatistics) throws TraceInputException {
         return document(result, displayName, origin, file, bytes, t0, parsed, cancelled, allStatistics, null,
-                SloStreak.DEFAULT_THRESHOLD_MS);
+                SloStreak.DEFAULT_THRESHOLD_MS, null);
     }
 
     /**
@@ -98,12 +104,12 @@ public final class DocumentLoader {
      */
     public TraceDocument followed(ParseResult result, LiveAnalysis live, double sloMs, String displayName, String origin, Path file,
                                   long bytes, long t0, long parsed) throws TraceInputException {
-        return document(result, displayName, origin, file, bytes, t0, parsed, () -> false, true, live, sloMs);
+        return document(result, displayName, origin, file, bytes, t0, parsed, () -> false, true, live, sloMs, null);
     }
 
     private TraceDocument document(ParseResult result, String displayName, String origin, Path file, long bytes, long t0,
-                                   long parsed, BooleanSupplier cancelled, boolean allStatistics, LiveAnalysis live, double sloMs)
-            throws TraceInputException {
+                                   long parsed, BooleanSupplier cancelled, boolean allStatistics, LiveAnalysis live, double sloMs,
+                                   InputDigest digest) throws TraceInputException {
         Optional<FormatSupport> support = supports.forFormat(result.format());
         // A parse that found nothing to show is an input error, said in one line with what to do.
         Optional<String> nothing = support.map(s -> s.nothingToShow(result)).orElseGet(() -> FormatSupport.noRows(result));
@@ -136,7 +142,7 @@ public final class DocumentLoader {
         }
         long done = System.nanoTime();
         return new TraceDocument(displayName, origin, file, result, data, whole, figures, details, formatViews,
-                bytes, (parsed - t0) / 1_000_000, (done - t0) / 1_000_000);
+                bytes, (parsed - t0) / 1_000_000, (done - t0) / 1_000_000, digest);
     }
 
     private static void stopIf(BooleanSupplier cancelled) {

@@ -1,6 +1,7 @@
 package dev.gcscope.ui.workspace;
 
 import dev.gcscope.analysis.CycleRangeAnalysis;
+import dev.gcscope.export.report.InputDigest;
 import dev.gcscope.export.table.TextTable;
 import dev.gcscope.parsers.ParseResult;
 import dev.gcscope.ui.gctrace.GcTraceData;
@@ -27,12 +28,22 @@ import java.util.List;
  * @param bytes size of the input as stored
  * @param parseMillis how long reading and parsing took
  * @param loadMillis parse plus everything built after it on the loading thread
+ * @param digest the size and SHA-256 of the bytes read, taken while they were read, for an input a
+ *               report cannot read again (a pipe, a FIFO, standard input, text pasted); null for a file
  */
 public record TraceDocument(String displayName, String origin, Path file, ParseResult result, GcTraceData gcTrace,
                             CycleRangeAnalysis wholeTrace, List<KeyFigure> figures, TextTable details,
-                            FormatViews views, long bytes, long parseMillis, long loadMillis) {
+                            FormatViews views, long bytes, long parseMillis, long loadMillis,
+                            InputDigest digest) {
 
     public static final String GO_VERSIONS = "go_versions";
+    /** The origin of a document opened from File ▸ Open sample. */
+    public static final String SAMPLE_ORIGIN = "bundled sample";
+
+    /** One of the app's bundled samples, whose bytes the app holds (no file was read). */
+    public boolean isSample() {
+        return file == null && SAMPLE_ORIGIN.equals(origin);
+    }
 
     /** The Go releases the format implies, e.g. {@code Go 1.18+}; empty when unknown. */
     public String goVersions() {

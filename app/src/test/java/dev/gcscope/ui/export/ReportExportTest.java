@@ -3,6 +3,7 @@ package dev.gcscope.ui.export;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.gcscope.cli.GcscopeCli;
 import dev.gcscope.export.report.CycleSpan;
@@ -18,6 +19,9 @@ import dev.gcscope.ui.settings.MemorySettingsStore;
 import dev.gcscope.ui.task.SynchronousRunner;
 import dev.gcscope.ui.window.MainWindowViewModel;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,10 +32,12 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -110,6 +116,46 @@ class ReportExportTest {
         assertFalse(md.contains("<script"));
     }
 
+    /**
+     * A FIFO can be read once: its report carries the SHA-256 of the bytes the window read, taken as
+     * it read them. The timeout guards against the hang a second open would be (no writer is left).
+     */
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void theReportOfATraceReadFromAFifoHasTheSha256OfWhatWasRead() throws Exception {
+        Path fifo = tmp.resolve("gc.fifo");
+        assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo");
+        byte[] bytes = SampleTraces.get("gctrace/go1.23-phases.log.gz").bytes();
+        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+            try (OutputStream out = Files.newOutputStream(fifo)) {
+                out.write(bytes);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        vm.openFiles(List.of(fifo));
+        writer.get();
+        Path out = tmp.resolve("fifo.md");
+        vm.exportReport(out, ReportFormat.MD);
+        assertEquals("", vm.errorMessageProperty().get());
+        assertTrue(Files.readString(out, StandardCharsets.UTF_8).contains(sha256(bytes)));
+    }
+
+    @Test
+    void theReportOfPastedTextHasTheSha256OfItsBytes() throws Exception {
+        String text = new String(SampleTraces.get(SampleTraces.DEFAULT_GCTRACE).bytes(), StandardCharsets.UTF_8);
+        vm.openPasted(text);
+        Path out = tmp.resolve("pasted.md");
+        vm.exportReport(out, ReportFormat.MD);
+        assertEquals("", vm.errorMessageProperty().get());
+        String md = Files.readString(out, StandardCharsets.UTF_8);
+        assertTrue(md.contains(sha256(text.getBytes(StandardCharsets.UTF_8))));
+        // the commands it names read the text where it can be given to them: standard input
+        assertTrue(md.contains("`gcscope report --format md -`"), md);
+        assertTrue(md.contains("`gcscope summary --json -`"), md);
+        assertTrue(md.contains("not read from a file"), md);
+    }
+
     /** The report command finds the cycles of a range exactly as the window's selection does. */
     @ParameterizedTest
     @ValueSource(strings = {RESTART, SampleTraces.DEFAULT_GCTRACE, "gctrace/quoted/go1.4-golang-go-12228.txt"})
@@ -145,6 +191,10 @@ class ReportExportTest {
         try (PrintStream s = new PrintStream(sink, true, StandardCharsets.UTF_8)) {
             return new GcscopeCli(s, s, false).execute(args.toArray(String[]::new));
         }
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
     private static String sha256(Path file) throws Exception {
