@@ -141,6 +141,24 @@ class ReportExportTest {
         assertTrue(Files.readString(out, StandardCharsets.UTF_8).contains(sha256(bytes)));
     }
 
+    /** A followed pipe keeps no digest: its report is refused in one line, never a wait for a writer that has gone. */
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void theReportOfAPipeWithoutItsDigestIsRefusedAtOnce() throws Exception {
+        Path fifo = tmp.resolve("followed.fifo");
+        assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo");
+        var result = TraceLoader.standard().load(dev.gcscope.parsers.TraceSource.of("followed.fifo",
+                SampleTraces.get(SampleTraces.DEFAULT_GCTRACE).bytes()), null, dev.gcscope.parsers.ParseListener.NONE);
+        var source = new ReportExport.Source("followed.fifo", fifo, false, -1, result, null, null,
+                () -> dev.gcscope.parsers.TraceSource.of(fifo));
+        Path out = tmp.resolve("followed.md");
+        var charts = new dev.gcscope.export.report.RenderedCharts(
+                dev.gcscope.analysis.work.Work.on(vm.exports().runner().executor(), () -> false));
+        new ReportExport(vm.exports(), charts).export(source, out, ReportFormat.MD, dev.gcscope.export.report.ReportTheme.LIGHT);
+        assertTrue(vm.errorMessageProperty().get().contains(fifo + ": was read from a pipe"), vm.errorMessageProperty().get());
+        assertFalse(Files.exists(out));
+    }
+
     @Test
     void theReportOfPastedTextHasTheSha256OfItsBytes() throws Exception {
         String text = new String(SampleTraces.get(SampleTraces.DEFAULT_GCTRACE).bytes(), StandardCharsets.UTF_8);
