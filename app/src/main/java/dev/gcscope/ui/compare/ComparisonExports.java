@@ -5,8 +5,6 @@ import dev.gcscope.export.report.CycleSpan;
 import dev.gcscope.export.report.RenderedCharts;
 import dev.gcscope.export.report.ReportFormat;
 import dev.gcscope.export.report.ReportTheme;
-import dev.gcscope.parsers.TraceInputException;
-import dev.gcscope.parsers.TraceSource;
 import dev.gcscope.render.timeline.GcTraceSeries;
 import dev.gcscope.ui.Theme;
 import dev.gcscope.ui.export.FileExports;
@@ -121,16 +119,7 @@ final class ComparisonExports {
 
     private static ReportExport.Source source(TraceDocument d, CycleSpan span) {
         Path file = d.file();
-        return new ReportExport.Source(d.displayName(), file, d.isSample(), d.bytes(), d.result(), span, d.digest(),
-                () -> file != null ? TraceSource.of(file) : sampleBytes(d.displayName()));
-    }
-
-    /**
-     * A bundled sample has no file to read its bytes from here (the samples' index is the window's, which
-     * this package may not depend on): the report says so rather than vouching for bytes it did not read.
-     */
-    private static TraceSource sampleBytes(String fileName) throws TraceInputException {
-        throw new TraceInputException(fileName + ": a bundled sample; open it from a file (File ▸ Open) to report on it");
+        return new ReportExport.Source(d.displayName(), file, d.isSample(), d.bytes(), d.result(), span, d.digest());
     }
 
     private static FileExports exports(Node node) {

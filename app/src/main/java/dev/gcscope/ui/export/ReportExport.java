@@ -29,7 +29,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /**
  * File ▸ Export report…: the report of one open document (and its selected time range), as
@@ -47,11 +46,10 @@ public final class ReportExport {
      * @param loadedBytes its size when it was read
      * @param result its parse
      * @param span its selected cycles, or null for all
-     * @param digest its size and SHA-256, taken as it was read; null when its bytes are read again for them
-     * @param bytes opens its bytes again, for the digest
+     * @param digest its size and SHA-256, taken as it was read; null for a file, which is read again for them
      */
     public record Source(String name, Path file, boolean sample, long loadedBytes, ParseResult result, CycleSpan span,
-                         InputDigest digest, Callable<TraceSource> bytes) {}
+                         InputDigest digest) {}
 
     private final FileExports exports;
     private final ReportCharts charts;
@@ -114,7 +112,10 @@ public final class ReportExport {
         });
     }
 
-    /** The source's bytes read again for their digest; refused when the file changed since it was read. */
+    /**
+     * The digest taken when the source was read, or its file read again for one (refused when the
+     * file changed since it was read). Every document not read from a file has a digest of its own.
+     */
     private static ReportInput input(Source source) throws Exception {
         String name = source.file() == null ? source.name() : source.file().toString();
         if (source.digest() != null) {
@@ -125,7 +126,8 @@ public final class ReportExport {
             throw new TraceInputException(name + ": was read from a pipe, which cannot be read again for the report's"
                     + " SHA-256; save it to a file and open that");
         }
-        TraceSource bytes = source.bytes().call();
+        if (source.file() == null) throw new TraceInputException(name + ": its bytes are no longer at hand; save it and open the file");
+        TraceSource bytes = TraceSource.of(source.file());
         InputDigest digest = InputDigest.of(bytes);
         if (source.loadedBytes() >= 0 && digest.sizeBytes() != source.loadedBytes()) {
             throw new TraceInputException(String.format(Locale.ROOT, "%s: changed since it was opened (%,d bytes then,"

@@ -429,7 +429,7 @@ public final class MainWindowViewModel {
         TraceDocument d = doc.document();
         Path file = d.file();
         ReportExport.Source source = new ReportExport.Source(d.displayName(), file, d.isSample(), d.bytes(), d.result(),
-                span(doc.gcTraceModel()), d.digest(), () -> file != null ? TraceSource.of(file) : sampleBytes(d.displayName()));
+                span(doc.gcTraceModel()), d.digest());
         status.set("Writing the report of " + d.displayName() + "…");
         // the charts' analysis runs beside the report's on the window's runner
         RenderedCharts charts = new RenderedCharts(Work.on(exports.runner().executor(), () -> false));
@@ -442,12 +442,6 @@ public final class MainWindowViewModel {
         if (range == null) return null;
         int[] rows = model.data().rowsIn(range);
         return new CycleSpan(range.from(), range.to(), rows[0], rows[1], model.data().size());
-    }
-
-    private static TraceSource sampleBytes(String fileName) throws IOException {
-        DemoSamples.Sample sample = DemoSamples.all().stream().filter(s -> s.fileName().equals(fileName)).findFirst()
-                .orElseThrow(() -> new TraceInputException(fileName + ": its bytes are no longer at hand; save it and open the file"));
-        return TraceSource.of(sample.fileName(), sample.bytes());
     }
 
     /** A format's name for people, e.g. {@code perf sched latency} for {@code perf-sched-latency}. */

@@ -149,8 +149,7 @@ class ReportExportTest {
         assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo");
         var result = TraceLoader.standard().load(dev.gcscope.parsers.TraceSource.of("followed.fifo",
                 SampleTraces.get(SampleTraces.DEFAULT_GCTRACE).bytes()), null, dev.gcscope.parsers.ParseListener.NONE);
-        var source = new ReportExport.Source("followed.fifo", fifo, false, -1, result, null, null,
-                () -> dev.gcscope.parsers.TraceSource.of(fifo));
+        var source = new ReportExport.Source("followed.fifo", fifo, false, -1, result, null, null);
         Path out = tmp.resolve("followed.md");
         var charts = new dev.gcscope.export.report.RenderedCharts(
                 dev.gcscope.analysis.work.Work.on(vm.exports().runner().executor(), () -> false));
