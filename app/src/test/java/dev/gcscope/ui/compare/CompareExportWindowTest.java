@@ -19,6 +19,7 @@ import dev.gcscope.parsers.TraceLoader;
 import dev.gcscope.samples.SampleTraces;
 import dev.gcscope.ui.settings.MemorySettingsStore;
 import dev.gcscope.ui.task.ExecutorBackgroundRunner;
+import dev.gcscope.ui.window.DemoSamples;
 import dev.gcscope.ui.window.MainWindowView;
 import dev.gcscope.ui.window.MainWindowViewModel;
 import java.io.ByteArrayOutputStream;
@@ -65,11 +66,12 @@ class CompareExportWindowTest {
 
     private ExecutorBackgroundRunner runner;
     private MainWindowView view;
+    private MainWindowViewModel vm;
 
     @Start
     void start(Stage stage) {
         runner = new ExecutorBackgroundRunner(Platform::runLater, 2);
-        MainWindowViewModel vm = new MainWindowViewModel(runner, TraceLoader.standard(), new MemorySettingsStore());
+        vm = new MainWindowViewModel(runner, TraceLoader.standard(), new MemorySettingsStore());
         view = new MainWindowView(vm, runner);
         stage.setScene(view.createScene(1280, 800));
         stage.sizeToScene();
@@ -124,6 +126,63 @@ class CompareExportWindowTest {
         assertTrue(section.selectFirst("figure[data-chart=compare-ccdf] svg").outerHtml().contains("go1.19-steady.log"));
         assertEquals(cvm.labels().size(), section.select("[data-key=sha256]").size(), "each side's SHA-256");
         assertFalse(doc.selectFirst("footer").text().isBlank());
+    }
+
+    /**
+     * Two bundled samples (File ▸ Open sample twice) compare and report as their files do: the report
+     * is written, each side's SHA-256 is that of the sample's bytes, and its figures are what
+     * {@code compare --json} says of the same bytes saved to files.
+     */
+    @Test
+    void twoBundledSamplesReportAsTheirBytesDo(FxRobot robot) throws Exception {
+        String[] paths = {DemoSamples.DEFAULT_GCTRACE, "gctrace/go1.22-phases-restart.log"};
+        List<Path> saved = new ArrayList<>();
+        for (String p : paths) {
+            byte[] bytes = DemoSamples.find(p).orElseThrow().bytes();
+            saved.add(Files.write(tmp.resolve(p.substring(p.lastIndexOf('/') + 1)), bytes));
+        }
+        robot.interact(() -> {
+            for (String p : paths) vm.openSample(p);
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> view.documentTabs().getTabs().size() == 2
+                && vm.documents().stream().allMatch(d -> d.document() != null));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> view.compareOpenDocuments());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.documentTabs().getTabs().size() == 3);
+        Tab comparison = view.documentTabs().getTabs().get(2);
+        ComparisonViewModel cvm = (ComparisonViewModel) comparison.getUserData();
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> cvm.comparisonProperty().get() != null && !cvm.isComputing());
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> order = cvm.sides().stream().map(d -> d.displayName()).toList();
+        assertEquals(List.of("go1.24-phases.log", "go1.22-phases-restart.log"), order, "tab order, the first as A");
+
+        Path out = tmp.resolve("samples-compare.html");
+        boolean[] started = new boolean[1];
+        robot.interact(() -> started[0] = new ComparisonExports(cvm).exportReport(comparison.getContent(), out, ReportFormat.HTML));
+        assertTrue(started[0], "the window's exports are at hand");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> Files.exists(out) || !vm.errors().isEmpty());
+        assertTrue(Files.exists(out), () -> "no report: " + vm.errors());
+        Document doc = Jsoup.parse(Files.readString(out, StandardCharsets.UTF_8));
+        Element section = doc.selectFirst("main > section#comparison");
+        assertNotNull(section, "the comparison section comes first");
+        List<String> shas = section.select("[data-key=sha256]").eachText();
+        List<String> expectedShas = new ArrayList<>();
+        for (Path p : saved) expectedShas.add(sha256(Files.readAllBytes(p)));
+        assertEquals(expectedShas, shas, "each side's SHA-256 is its sample's bytes'");
+        JsonNode json = JSON.readTree(cli("compare", "--json", saved.get(0).toString(), saved.get(1).toString()));
+        int figures = 0;
+        for (Element e : section.select("[data-key^=/]")) {
+            JsonNode n = json.at(e.attr("data-key"));
+            if (e.hasAttr("data-missing")) continue;
+            String expected = n.isBigDecimal() ? n.decimalValue().toPlainString() : n.asText();
+            assertEquals(expected, e.hasAttr("data-value") ? e.attr("data-value") : e.wholeText(), e.attr("data-key"));
+            figures++;
+        }
+        assertTrue(figures > 80, figures + " figures checked");
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
     /**
