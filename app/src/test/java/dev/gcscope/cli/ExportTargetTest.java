@@ -3,6 +3,7 @@ package dev.gcscope.cli;
 import static org.junit.jupiter.api.Assertions.*;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.gcscope.Fifos;
 import dev.gcscope.parsers.TraceLoader;
 import dev.gcscope.samples.SampleTraces;
 import java.io.ByteArrayOutputStream;
@@ -44,7 +45,7 @@ class ExportTargetTest {
 
     @Test
     void aFifoIsRefusedAndStaysAFifo() throws Exception {
-        Path fifo = mkfifo("out.fifo");
+        Path fifo = Fifos.make(dir.resolve("out.fifo"));
         CliRun.of("export", "--csv", fifo.toString(), input.toString())
                 .assertOneLineError(ExitStatus.INPUT, fifo + ": is a FIFO (named pipe), not a regular file");
         assertTrue(isOther(fifo), "still a FIFO");
@@ -53,7 +54,7 @@ class ExportTargetTest {
 
     @Test
     void aLinkToAFifoIsRefusedNamingWhatItPointsTo() throws Exception {
-        Path fifo = mkfifo("out.fifo");
+        Path fifo = Fifos.make(dir.resolve("out.fifo"));
         Path link = symlink("out.csv", fifo);
         CliRun.of("export", "--csv", link.toString(), input.toString())
                 .assertOneLineError(ExitStatus.INPUT, "is a FIFO (named pipe) (" + fifo + ")");
@@ -125,18 +126,6 @@ class ExportTargetTest {
         return Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isOther();
     }
 
-    private Path mkfifo(String name) throws IOException, InterruptedException {
-        Path fifo = dir.resolve(name);
-        Process p;
-        try {
-            p = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
-        } catch (IOException e) {
-            assumeTrue(false, "no mkfifo here: " + e.getMessage());
-            throw e;
-        }
-        assumeTrue(p.waitFor() == 0 && Files.exists(fifo), "mkfifo failed");
-        return fifo;
-    }
 
     private Path symlink(String name, Path target) {
         Path link = dir.resolve(name);

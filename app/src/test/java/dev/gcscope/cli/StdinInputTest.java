@@ -1,11 +1,11 @@
 package dev.gcscope.cli;
 
 import static org.junit.jupiter.api.Assertions.*;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gcscope.Fifos;
 import dev.gcscope.samples.SampleTraces;
 import dev.gcscope.samples.SampleTraces.Sample;
 import java.io.IOException;
@@ -87,8 +87,7 @@ class StdinInputTest {
     @Test
     @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void theReportOfAFifoReadsItOnceAndLetsItsWriterFinish() throws Exception {
-        Path fifo = dir.resolve("gc.fifo");
-        assumeTrue(mkfifo(fifo), "no mkfifo here");
+        Path fifo = Fifos.make(dir.resolve("gc.fifo"));
         Sample s = SampleTraces.get("gctrace/go1.23-phases.log.gz");
         CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
             try (OutputStream out = Files.newOutputStream(fifo)) {
@@ -107,13 +106,6 @@ class StdinInputTest {
                 "summary", "--json", "-").out()).get(0).get("cycles").asLong())), "the cycles of the whole input");
     }
 
-    private static boolean mkfifo(Path at) throws InterruptedException {
-        try {
-            return new ProcessBuilder("mkfifo", at.toString()).start().waitFor() == 0;
-        } catch (IOException e) {
-            return false;
-        }
-    }
 
     @Test
     void standardInputNamedTwiceIsOneLineAndTheOtherFilesAreStillRead() throws IOException {

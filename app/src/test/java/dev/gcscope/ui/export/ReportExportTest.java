@@ -3,8 +3,8 @@ package dev.gcscope.ui.export;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.gcscope.Fifos;
 import dev.gcscope.cli.GcscopeCli;
 import dev.gcscope.export.report.CycleSpan;
 import dev.gcscope.export.report.ReportFormat;
@@ -123,8 +123,7 @@ class ReportExportTest {
     @Test
     @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void theReportOfATraceReadFromAFifoHasTheSha256OfWhatWasRead() throws Exception {
-        Path fifo = tmp.resolve("gc.fifo");
-        assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo");
+        Path fifo = Fifos.make(tmp.resolve("gc.fifo"));
         byte[] bytes = SampleTraces.get("gctrace/go1.23-phases.log.gz").bytes();
         CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
             try (OutputStream out = Files.newOutputStream(fifo)) {
@@ -145,8 +144,7 @@ class ReportExportTest {
     @Test
     @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void theReportOfAPipeWithoutItsDigestIsRefusedAtOnce() throws Exception {
-        Path fifo = tmp.resolve("followed.fifo");
-        assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo");
+        Path fifo = Fifos.make(tmp.resolve("followed.fifo"));
         var result = TraceLoader.standard().load(dev.gcscope.parsers.TraceSource.of("followed.fifo",
                 SampleTraces.get(SampleTraces.DEFAULT_GCTRACE).bytes()), null, dev.gcscope.parsers.ParseListener.NONE);
         var source = new ReportExport.Source("followed.fifo", fifo, false, -1, result, null, null);

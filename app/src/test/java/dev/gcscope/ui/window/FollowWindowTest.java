@@ -2,6 +2,7 @@ package dev.gcscope.ui.window;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.gcscope.Fifos;
 import dev.gcscope.analysis.GcSummary;
 import dev.gcscope.parsers.ParseResult;
 import dev.gcscope.parsers.TraceLoader;
@@ -195,15 +196,7 @@ class FollowWindowTest {
 
     @Test
     void aFollowedFifoWithNoWriterSaysItWaitsForOne(FxRobot robot) throws Exception {
-        Path fifo = tmp.resolve("gc.fifo");
-        Process mk;
-        try {
-            mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
-        } catch (IOException e) {
-            org.junit.jupiter.api.Assumptions.assumeTrue(false, "no mkfifo here");
-            return;
-        }
-        org.junit.jupiter.api.Assumptions.assumeTrue(mk.waitFor() == 0, "mkfifo failed");
+        Path fifo = Fifos.make(tmp.resolve("gc.fifo"));
         robot.interact(() -> vm.followFile(fifo));
         waitFor(() -> !vm.loads().isEmpty() && vm.loads().get(0).detailProperty().get().contains("waiting for a writer"),
                 "the load says it waits for a writer");
@@ -219,15 +212,7 @@ class FollowWindowTest {
 
     @Test
     void aWindowOpenOfAFifoWithNoWriterSaysItWaitsForOne(FxRobot robot) throws Exception {
-        Path fifo = tmp.resolve("open.fifo");
-        Process mk;
-        try {
-            mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
-        } catch (IOException e) {
-            org.junit.jupiter.api.Assumptions.assumeTrue(false, "no mkfifo here");
-            return;
-        }
-        org.junit.jupiter.api.Assumptions.assumeTrue(mk.waitFor() == 0, "mkfifo failed");
+        Path fifo = Fifos.make(tmp.resolve("open.fifo"));
         robot.interact(() -> vm.openFile(fifo));
         waitFor(() -> !vm.loads().isEmpty() && vm.loads().get(0).detailProperty().get().contains("waiting for a writer"),
                 "the load says it waits for a writer");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gcscope.Fifos;
 import dev.gcscope.parsers.DecodedInput;
 import dev.gcscope.parsers.ParseCancelledException;
 import dev.gcscope.parsers.ParseListener;
@@ -117,7 +118,7 @@ class EarlyLoadTest {
         }
         assertTrue(EarlyLoad.ofFile(big, "big.log", loader).isEmpty(), "a file over the limit");
         Path fifo = tmp.resolve("fifo");
-        if (mkfifo(fifo)) assertTrue(EarlyLoad.ofFile(fifo, "fifo", loader).isEmpty(), "a FIFO is read once, by the window");
+        if (Fifos.tryMake(fifo)) assertTrue(EarlyLoad.ofFile(fifo, "fifo", loader).isEmpty(), "a FIFO is read once, by the window");
     }
 
     @Test
@@ -183,16 +184,6 @@ class EarlyLoadTest {
         }
     }
 
-    private static boolean mkfifo(Path at) {
-        try {
-            return new ProcessBuilder("mkfifo", at.toString()).start().waitFor() == 0;
-        } catch (IOException e) {
-            return false; // no mkfifo here (Windows): nothing to check
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
 
     /**
      * The gctrace parser, held before its first byte until released: meanwhile it asks its listener
