@@ -64,6 +64,11 @@ import tech.tablesaw.api.Table;
             "                     (exact with tied values: the permutation p-value)",
             "  mann_whitney_p_adjusted, ks_p_adjusted",
             "                     Holm-adjusted for asking two tests",
+            "  pauses_in_order_p  the same question allowing for neighbouring cycles being alike",
+            "                     (placement test with batch-means variance over 10 batches of",
+            "                     consecutive cycles; null with fewer than 20 pauses a side)",
+            "  pauses_p_adjusted  the larger of the pause tests' and the in-order p, Holm-adjusted with",
+            "                     every cost: a pause change is called when it is under 0.05",
             "  hodges_lehmann_ms  median of all pairwise differences B - A",
             "  hodges_lehmann_ci_ms",
             "  regimes            regimes matched across A and B by their typical figures: label, name,",
@@ -277,6 +282,8 @@ final class CompareCommand implements Callable<Integer> {
         }
         out.row("mann-whitney p", pValue(r.mannWhitneyP()));
         out.row("ks p", pValue(r.ksP()));
+        out.row("in-order p", pValue(pair.verdict().pausesInOrderP()) + "  (allowing for neighbouring cycles being alike;"
+                + " pauses Holm-adjusted " + pValue(pair.verdict().pausesAdjustedP()) + ")");
         out.row("hodges-lehmann", String.format(Locale.ROOT, "%s ms%s", PlainNumbers.rounded(r.shift().estimate(), 4),
                 interval(r.shift().low(), r.shift().high(), 4, " to ")));
         for (RegimeComparison row : pair.regimes()) {

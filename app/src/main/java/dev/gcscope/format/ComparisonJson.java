@@ -37,6 +37,8 @@ public final class ComparisonJson {
         JsonNumbers.put(o, "ks_p", r.ksP());
         JsonNumbers.put(o, "mann_whitney_p_adjusted", r.decision().mannWhitneyAdjusted());
         JsonNumbers.put(o, "ks_p_adjusted", r.decision().ksAdjusted());
+        JsonNumbers.put(o, "pauses_in_order_p", pair.verdict().pausesInOrderP());
+        JsonNumbers.put(o, "pauses_p_adjusted", pair.verdict().pausesAdjustedP());
         JsonNumbers.put(o, "hodges_lehmann_ms", r.shift().estimate());
         ArrayNode ci = o.putArray("hodges_lehmann_ci_ms");
         ci.add(PlainNumbers.figure(r.shift().low()));

@@ -121,6 +121,10 @@ class AnalysisCliTest {
         }
         double p = c.get("mann_whitney_p").asDouble();
         assertTrue(p >= 0 && p <= 1);
+        double inOrder = c.get("pauses_in_order_p").asDouble(), adjusted = c.get("pauses_p_adjusted").asDouble();
+        assertTrue(inOrder > 0 && inOrder <= 1 && adjusted >= inOrder && adjusted <= 1, inOrder + " " + adjusted);
+        String text = CliRun.of("compare", a.toString(), b.toString()).out();
+        assertTrue(text.contains("\n  in-order p      " + CompareCommand.pValue(inOrder) + "  ("), text);
         assertFalse(c.get("verdict").asText().isBlank());
         // issue 11: every GC cost, each side's figure the one summary --json gives that file
         JsonNode costs = c.get("costs");

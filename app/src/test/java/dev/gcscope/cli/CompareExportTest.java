@@ -118,7 +118,7 @@ class CompareExportTest {
         }
         for (String key : List.of("/verdict", "/pause_verdict", "/costs/stw_p99_ms/a", "/costs/stw_p99_ms/b", "/costs/stw_p99_ms/ratio",
                 "/costs/cycles_per_gb/ratio_ci/0", "/costs/cycles_per_gb/ratio_ci/1", "/costs/cycles_per_gb/p_adjusted",
-                "/mann_whitney_p", "/ks_p", "/hodges_lehmann_ms", "/hodges_lehmann_ci_ms/0", "/regimes/0/sentence",
+                "/mann_whitney_p", "/ks_p", "/pauses_in_order_p", "/pauses_p_adjusted", "/hodges_lehmann_ms", "/hodges_lehmann_ci_ms/0", "/regimes/0/sentence",
                 "/regimes/0/a/stw_p99_ms", "/regimes/0/b/stw_p99_ms", "/sides/0/cycles", "/sides/1/cycles")) {
             assertTrue(shown.contains(key), key + " in the section; shown: " + shown);
         }

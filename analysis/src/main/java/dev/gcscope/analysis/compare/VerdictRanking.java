@@ -80,9 +80,13 @@ public final class VerdictRanking {
      * @param aboutTheSame aspects whose supported changes were all negligible
      * @param noClearChange aspects tested without a supported change
      * @param pausesAdjustedP the pause family's p after the joint Holm adjustment
+     * @param pausesInOrderP {@link BatchPlacementTest}'s own p-value (NaN: too few pauses for its batches)
+     * @param pausesUnclearInOrder whether the pauses are "no clear change" only because of the in-order
+     *                             test: Mann–Whitney and KS, which take every cycle as independent, would
+     *                             have called them changed after the same joint adjustment
      */
     public record Verdict(Outcome outcome, List<Finding> findings, List<Aspect> aboutTheSame, List<Aspect> noClearChange,
-                          double pausesAdjustedP, String text) {}
+                          double pausesAdjustedP, double pausesInOrderP, boolean pausesUnclearInOrder, String text) {}
 
     /** The rows with their calls, and the verdict they come to. */
     public record Decision(List<CostRow> rows, Verdict verdict) {}
@@ -114,6 +118,12 @@ public final class VerdictRanking {
         for (int i = 0; i < rows.size(); i++) p[i + 1] = rows.get(i).p();
         double[] adjusted = holm(p);
         double pausesP = adjusted[0];
+        // Said in the verdict, so that "no clear change" beside Mann–Whitney's p < 0.001 is explained
+        boolean unclearInOrder = false;
+        if (!(pausesP < ComparisonVerdict.FAMILY_ALPHA) && family < pausesInOrderP && pauses.decision().call().changed()) {
+            p[0] = family;
+            unclearInOrder = holm(p)[0] < ComparisonVerdict.FAMILY_ALPHA;
+        }
         ComparisonVerdict.Call call = pausesP < ComparisonVerdict.FAMILY_ALPHA ? pauses.decision().call()
                 : Double.isNaN(pausesP) ? ComparisonVerdict.Call.TOO_FEW : ComparisonVerdict.Call.NO_CHANGE;
 
@@ -146,8 +156,10 @@ public final class VerdictRanking {
                 ? (call == ComparisonVerdict.Call.TOO_FEW && tested.isEmpty() && same.isEmpty() ? Outcome.TOO_FEW : Outcome.NO_CLEAR_CHANGE)
                 : Outcome.CHANGED;
         List<Aspect> sameList = same.stream().sorted(byWeight).toList(), unclearList = tested.stream().sorted(byWeight).toList();
-        String text = text(outcome, findings, sameList, unclearList, pausesChanged, call, pauses, pausesP, decided);
-        return new Decision(List.copyOf(decided), new Verdict(outcome, List.copyOf(findings), sameList, unclearList, pausesP, text));
+        String text = text(outcome, findings, sameList, unclearList, pausesChanged, call, pauses, pausesP,
+                unclearInOrder ? pausesInOrderP : Double.NaN, decided);
+        return new Decision(List.copyOf(decided), new Verdict(outcome, List.copyOf(findings), sameList, unclearList, pausesP,
+                pausesInOrderP, unclearInOrder, text));
     }
 
     /** Holm's step-down adjustment; NaN entries stay NaN and do not count as tests. */
@@ -262,7 +274,7 @@ public final class VerdictRanking {
 
     private static String text(Outcome outcome, List<Finding> findings, List<Aspect> same, List<Aspect> unclear,
                                boolean pausesChanged, ComparisonVerdict.Call call, TraceComparison.Result pauses, double pausesP,
-                               List<CostRow> rows) {
+                               double unclearInOrderP, List<CostRow> rows) {
         if (outcome == Outcome.TOO_FEW) return pauses.verdict();
         List<String> parts = new ArrayList<>();
         for (Finding f : findings) parts.add(f.phrase());
@@ -281,7 +293,11 @@ public final class VerdictRanking {
                 } else if (!pausesTested) {
                     pausesTested = true;
                     CostRow p99 = row(rows, GcCost.STW_P99);
-                    unclearWords.add(String.format(Locale.ROOT, "pauses (Holm-adjusted p %s; P99 %s → %s ms)", p(pausesP),
+                    String why = Double.isNaN(unclearInOrderP) ? "Holm-adjusted p " + p(pausesP)
+                            : "Mann–Whitney and KS, which take every cycle as independent, find them different; allowing for"
+                            + " neighbouring cycles being alike, the in-order test gives p " + pFine(unclearInOrderP)
+                            + ", Holm-adjusted " + p(pausesP);
+                    unclearWords.add(String.format(Locale.ROOT, "pauses (%s; P99 %s → %s ms)", why,
                             ComparisonVerdict.num(p99.a()), ComparisonVerdict.num(p99.b())));
                 }
             } else {
@@ -316,5 +332,10 @@ public final class VerdictRanking {
 
     private static String p(double p) {
         return Double.isNaN(p) ? "n/a" : p < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.2f", p);
+    }
+
+    /** As {@link #p}, with a third decimal under 0.01, where "0.01" could be 0.005 or 0.0149. */
+    private static String pFine(double p) {
+        return p >= 0.001 && p < 0.01 ? String.format(Locale.ROOT, "%.3f", p) : p(p);
     }
 }

@@ -99,6 +99,41 @@ class GcComparisonTest {
                 pair.verdictText());
     }
 
+    /**
+     * Mann–Whitney and KS call the pauses of these two phased recordings different (p < 0.001), the
+     * in-order test does not; the verdict's "no clear change in pauses" must say which test decided,
+     * and the p-value it quotes must be the in-order test's.
+     */
+    @Test
+    void whenOnlyTheInOrderTestHoldsThePausesBackTheVerdictSaysSo() {
+        PairComparison pair = compare(PHASES_124, "gctrace/go1.22-phases-restart.log").overall();
+        double inOrder = BatchPlacementTest.p(pair.a().pausesInOrder(), pair.b().pausesInOrder());
+        assertTrue(pair.pauses().decision().mannWhitneyAdjusted() < 0.001, pair.pauses().verdict());
+        assertTrue(inOrder > ComparisonVerdict.FAMILY_ALPHA, "in-order p " + inOrder);
+        assertEquals(inOrder, pair.verdict().pausesInOrderP(), 0);
+        assertTrue(pair.verdict().pausesUnclearInOrder());
+        assertTrue(pair.verdict().pausesAdjustedP() >= inOrder);
+        assertTrue(pair.verdictText().contains(String.format(java.util.Locale.ROOT,
+                "no clear change in pauses (Mann–Whitney and KS, which take every cycle as independent, find them different;"
+                        + " allowing for neighbouring cycles being alike, the in-order test gives p %.2f, Holm-adjusted %.2f; P99 ",
+                inOrder, pair.verdict().pausesAdjustedP())), pair.verdictText());
+    }
+
+    /**
+     * Where Mann–Whitney and KS find nothing (a trace against itself), or every test calls the pause
+     * change (a phased recording against a steady one), the in-order test is not named.
+     */
+    @Test
+    void theInOrderTestIsNamedOnlyWhereItDecided() {
+        PairComparison same = compare(STEADY_124, STEADY_124).overall(), phasedSteady = compare(PHASES_124, STEADY_124).overall();
+        assertTrue(phasedSteady.verdict().pausesAdjustedP() < ComparisonVerdict.FAMILY_ALPHA, phasedSteady.verdictText());
+        for (PairComparison pair : List.of(same, phasedSteady)) {
+            assertFalse(pair.verdict().pausesUnclearInOrder(), pair.verdictText());
+            assertFalse(pair.verdictText().contains("in-order"), pair.verdictText());
+            assertFalse(Double.isNaN(pair.verdict().pausesInOrderP()), "enough pauses for the batches");
+        }
+    }
+
     @Test
     void twoGoVersionsOfTheSteadyLoadAreCalledOnlyWhereTheIntervalsSaySo() {
         PairComparison pair = compare(STEADY_119, STEADY_124).overall();

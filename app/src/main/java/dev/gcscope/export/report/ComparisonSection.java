@@ -127,8 +127,12 @@ final class ComparisonSection {
 
     /** A ratio or p-value; a dash where there is none (a ratio of two zeros; the pause percentiles are tested together, below). */
     private static Cell pValue(JsonFigures f, String key) {
+        return Cell.of(pRun(f, key));
+    }
+
+    private static Cell.Run pRun(JsonFigures f, String key) {
         Cell.Run r = f.run(key);
-        return Cell.of(r.missing() ? new Cell.Run("—", key, true) : r);
+        return r.missing() ? new Cell.Run("—", key, true) : r;
     }
 
     /** The JSON's change in words ("no clear change" for {@code no_clear_change}). */
@@ -142,6 +146,10 @@ final class ComparisonSection {
                         f.run("/mann_whitney_p_adjusted"), Cell.Run.text("): is one side's pause typically longer?"))),
                 new Fact("Kolmogorov–Smirnov p", Cell.of(f.run("/ks_p"), Cell.Run.text(" (Holm-adjusted "), f.run("/ks_p_adjusted"),
                         Cell.Run.text("): do the distributions differ at all?"))),
+                new Fact("In-order p", Cell.of(pRun(f, "/pauses_in_order_p"), Cell.Run.text(": is one side's pause"
+                        + " typically longer, allowing for neighbouring cycles being alike? A pause change is called only when"
+                        + " the larger of this and the tests above, Holm-adjusted with every cost ("),
+                        pRun(f, "/pauses_p_adjusted"), Cell.Run.text("), is under 0.05"))),
                 new Fact("Hodges–Lehmann shift", Cell.of(f.run("/hodges_lehmann_ms"), Cell.Run.text(" ms, 95 % interval "),
                         f.run("/hodges_lehmann_ci_ms/0"), Cell.Run.text(" to "), f.run("/hodges_lehmann_ci_ms/1"),
                         Cell.Run.text(" ms (B − A)")))));
