@@ -53,9 +53,14 @@ public final class CoverageSimulation {
     private CoverageSimulation() {}
 
     public static List<Cell> run(Method method, int traces, boolean goPrinted, long seed) {
+        return run(method, traces, n -> new SyntheticPauses(new Well19937c(seed + n), goPrinted));
+    }
+
+    /** As {@link #run(Method, int, boolean, long)}, each size's traces drawn one after another from {@code sources}' source. */
+    public static List<Cell> run(Method method, int traces, java.util.function.IntFunction<SyntheticPauses> sources) {
         List<Cell> cells = new ArrayList<>();
         for (int n : SIZES) {
-            SyntheticPauses source = new SyntheticPauses(new Well19937c(seed + n), goPrinted);
+            SyntheticPauses source = sources.apply(n);
             int[] covered = new int[PERCENTILES.length], open = new int[PERCENTILES.length], highIsMax = new int[PERCENTILES.length];
             for (int t = 0; t < traces; t++) {
                 SortedSample s = SortedSample.of(source.sample(n));
