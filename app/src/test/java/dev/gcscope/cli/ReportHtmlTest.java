@@ -269,14 +269,25 @@ class ReportHtmlTest {
         assertEquals(expected, e.attr("data-value"), key);
         assertEquals(expected, e.attr("title"), key);
         java.math.BigDecimal exact = new java.math.BigDecimal(expected);
-        java.math.BigDecimal shown = new java.math.BigDecimal(e.wholeText());
-        assertTrue(exact.precision() > 6, () -> key + ": " + expected + " is short enough to be shown as it is");
+        // a figure under 10⁻⁶ is shown in powers of ten: 8.291 × 10⁻²⁰
+        boolean tiny = e.wholeText().contains(" × 10");
+        java.math.BigDecimal shown = new java.math.BigDecimal(tiny ? fromPowerOfTen(e.wholeText()) : e.wholeText());
+        assertTrue(tiny ? exact.abs().compareTo(new java.math.BigDecimal("0.000001")) < 0 : exact.precision() > 6,
+                () -> key + ": " + expected + " is shown as it is unless it is long or tiny");
         int shownDigits = shown.stripTrailingZeros().precision();
         int integerDigits = Math.max(1, exact.precision() - exact.scale());
         assertTrue(shownDigits <= Math.max(4, integerDigits), () -> key + " shown as " + e.wholeText());
         // within half a unit of the last digit shown
         java.math.BigDecimal halfUlp = shown.ulp().divide(java.math.BigDecimal.valueOf(2));
         assertTrue(exact.subtract(shown).abs().compareTo(halfUlp) <= 0, () -> key + ": " + e.wholeText() + " for " + expected);
+    }
+
+    /** "8.291 × 10⁻²⁰" as BigDecimal reads it: "8.291E-20". */
+    static String fromPowerOfTen(String shown) {
+        String[] parts = shown.split(" × 10", 2);
+        StringBuilder exponent = new StringBuilder();
+        for (char c : parts[1].toCharArray()) exponent.append(c == '⁻' ? '-' : (char) ('0' + "⁰¹²³⁴⁵⁶⁷⁸⁹".indexOf(c)));
+        return parts[0] + "E" + exponent;
     }
 
     private JsonNode summaryJson(Path input) throws IOException {

@@ -75,11 +75,25 @@ final class JsonFigures {
         } catch (NumberFormatException notANumber) {
             return exact;
         }
+        if (d.signum() != 0 && d.abs().compareTo(TINY) < 0) return scientific(d);
         if (d.scale() <= 0 || d.precision() <= LONG_FIGURE_DIGITS) return exact;
         BigDecimal rounded = d.round(new MathContext(SHOWN_DIGITS, RoundingMode.HALF_EVEN));
         // never fewer than the integer digits: 477.272685901 -> 477.3, 123456.789 -> 123457
         if (rounded.scale() < 0) rounded = d.setScale(0, RoundingMode.HALF_EVEN);
         return rounded.stripTrailingZeros().toPlainString();
+    }
+
+    /** Below this a plain figure is mostly zeros (a KS p-value of 0.00000000000000000008291): shown in powers of ten. */
+    private static final BigDecimal TINY = new BigDecimal("0.000001");
+    private static final String SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+
+    /** 8.291 × 10⁻²⁰: {@link #SHOWN_DIGITS} significant digits. */
+    static String scientific(BigDecimal d) {
+        BigDecimal r = d.round(new MathContext(SHOWN_DIGITS, RoundingMode.HALF_EVEN));
+        int exponent = r.precision() - r.scale() - 1;
+        StringBuilder power = new StringBuilder(exponent < 0 ? "⁻" : "");
+        for (char c : Integer.toString(Math.abs(exponent)).toCharArray()) power.append(SUPERSCRIPT.charAt(c - '0'));
+        return r.movePointRight(-exponent).stripTrailingZeros().toPlainString() + " × 10" + power;
     }
 
     Cell cell(String pointer) {
