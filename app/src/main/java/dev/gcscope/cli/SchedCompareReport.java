@@ -47,6 +47,8 @@ final class SchedCompareReport {
             JsonNumbers.put(row, "ks_p", t.ksP());
             JsonNumbers.put(row, "mann_whitney_p_adjusted", t.mannWhitneyAdjusted());
             JsonNumbers.put(row, "ks_p_adjusted", t.ksAdjusted());
+            JsonNumbers.put(row, "in_order_p", t.inOrderP());
+            JsonNumbers.put(row, "in_order_p_adjusted", t.inOrderAdjusted());
             row.put("change", t.change().name().toLowerCase(Locale.ROOT));
             row.put("verdict", t.sentence());
         }
@@ -91,7 +93,7 @@ final class SchedCompareReport {
             out.row("task", String.format(Locale.ROOT, "%s  (%d → %d switches)", t.task(), t.a().switches(), t.b().switches()));
             rowsText("", t.rows(), out);
             out.row("p adjusted", "mann-whitney " + CompareCommand.pValue(t.mannWhitneyAdjusted()) + ", ks "
-                    + CompareCommand.pValue(t.ksAdjusted()));
+                    + CompareCommand.pValue(t.ksAdjusted()) + ", in-order " + CompareCommand.pValue(t.inOrderAdjusted()));
             out.row("change", t.change().name().toLowerCase(Locale.ROOT).replace('_', ' '));
         }
         if (!r.onlyA().isEmpty()) out.row("only in A", String.join(", ", r.onlyA()));

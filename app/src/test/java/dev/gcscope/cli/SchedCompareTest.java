@@ -44,6 +44,10 @@ class SchedCompareTest {
         assertEquals("phases", phases.get("task").asText());
         assertEquals("longer", phases.get("change").asText());
         assertTrue(phases.get("sch_delay_ms").get("p99").get("ratio_low").asDouble() > 1);
+        // the placement test allowing for neighbouring switches being alike agrees, Holm-adjusted over the tasks
+        double inOrder = phases.get("in_order_p").asDouble(), adjusted = phases.get("in_order_p_adjusted").asDouble();
+        assertTrue(inOrder > 0 && inOrder <= adjusted && adjusted < 0.05, inOrder + " " + adjusted);
+        for (JsonNode t : c.get("per_task")) assertTrue(t.has("in_order_p") && t.has("in_order_p_adjusted"), t.toString());
         assertTrue(c.get("verdict").asText().startsWith("phases: scheduling delays longer"), c.get("verdict").asText());
         for (String side : new String[] {"a", "b"}) {
             Path file = side.equals("a") ? free : quota;
@@ -72,6 +76,8 @@ class SchedCompareTest {
             assertEquals("no_clear_change", t.get("change").asText(), t.get("task").asText());
             assertEquals(1.0, t.get("mann_whitney_p").asDouble(), 1e-12);
             assertEquals(1.0, t.get("ks_p").asDouble(), 0);
+            // the mean of 10 batch means of unequal size is the overall one to within a switch
+            if (!t.get("in_order_p").isNull()) assertEquals(1.0, t.get("in_order_p").asDouble(), 1e-3, t.get("task").asText());
             for (String p : new String[] {"p90", "p99", "max"}) {
                 JsonNode row = t.get("sch_delay_ms").get(p);
                 if (row.get("a").asDouble() > 0) assertEquals(1.0, row.get("ratio").asDouble(), 0, t.get("task") + " " + p);

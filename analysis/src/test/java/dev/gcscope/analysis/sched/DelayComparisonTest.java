@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 class DelayComparisonTest {
     static final String FREE = "sched-pair/free-timehist.txt.gz";
     static final String QUOTA = "sched-pair/quota20-timehist.txt.gz";
+    static final String STEADY = "sched-steady/go1.24-steady-timehist.txt.gz";
 
     static DelayComparison.Side side(String path) {
         return DelayComparison.Side.of(path, SchedSamples.parse(path).table(TimehistColumns.EVENTS_TABLE));
@@ -52,6 +53,7 @@ class DelayComparisonTest {
         assertEquals("p99", p99.name());
         assertTrue(p99.ratioLow() > 1, "P99 ratio interval above 1: " + p99);
         assertTrue(phases.mannWhitneyAdjusted() < 0.05 || phases.ksAdjusted() < 0.05);
+        assertTrue(phases.inOrderAdjusted() < 0.05, "the in-order test agrees: " + phases.inOrderAdjusted());
         assertTrue(r.verdict().startsWith("phases: scheduling delays longer: P99 "), r.verdict());
         // the medians (1 and 8 µs) moved by less than perf's resolution makes news of
         assertTrue(!r.verdict().contains("P50"), r.verdict());
@@ -60,6 +62,34 @@ class DelayComparisonTest {
         DelayComparison.TaskRow back = DelayComparison.of(side(QUOTA), side(FREE)).tasks().get(0);
         assertEquals(DelayComparison.Change.SHORTER, back.change());
         assertEquals(1 / p99.ratio(), back.rows().get(2).ratio(), 1e-9);
+    }
+
+    /**
+     * Parts of one steady recording ({@code record-steady-sched.sh}) are one distribution: compared, no
+     * change is called. Mann–Whitney and KS, which take every switch as independent, call most of these
+     * splits different at p < 0.001; the in-order test, which allows for neighbouring switches being
+     * alike, does not, and the sentence says which test decided.
+     */
+    @Test
+    void partsOfOneSteadyRecordingShowNoClearChange() {
+        tech.tablesaw.api.Table events = SchedSamples.parse(STEADY).table(TimehistColumns.EVENTS_TABLE);
+        int n = events.rowCount(), independentCalls = 0;
+        int[][] splits = {{0, 50, 50, 100}, {0, 25, 25, 100}, {10, 55, 55, 100}, {20, 40, 60, 80}, {50, 75, 75, 100}, {30, 60, 60, 90}};
+        for (int[] c : splits) {
+            DelayComparison.Side a = DelayComparison.Side.of("A", events.inRange(n * c[0] / 100, n * c[1] / 100));
+            DelayComparison.Side b = DelayComparison.Side.of("B", events.inRange(n * c[2] / 100, n * c[3] / 100));
+            DelayComparison.Result r = DelayComparison.of(a, b);
+            String split = java.util.Arrays.toString(c) + ": " + r.verdict();
+            DelayComparison.TaskRow phases = r.tasks().get(0);
+            assertEquals("phases", phases.task(), split);
+            for (DelayComparison.TaskRow t : r.tasks()) assertEquals(DelayComparison.Change.NO_CLEAR_CHANGE, t.change(), split);
+            assertTrue(phases.inOrderAdjusted() >= 0.05, split);
+            if (Math.min(phases.mannWhitneyAdjusted(), phases.ksAdjusted()) < 0.001) {
+                independentCalls++;
+                assertTrue(r.verdict().contains("the in-order test gives p "), split);
+            }
+        }
+        assertTrue(independentCalls >= 4, independentCalls + " of " + splits.length + " splits called by Mann–Whitney or KS alone");
     }
 
     @Test

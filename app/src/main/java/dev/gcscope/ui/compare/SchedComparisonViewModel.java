@@ -118,8 +118,9 @@ public final class SchedComparisonViewModel implements ComparisonTabModel {
         for (DelayComparison.TaskRow t : r.tasks()) {
             String group = String.format(Locale.ROOT, "%s (%,d → %,d switches)", t.task(), t.a().switches(), t.b().switches());
             for (TraceComparison.Row row : t.rows()) out.add(row(group, row, change(t, row)));
-            tested.add(String.format(Locale.ROOT, "%s: Mann–Whitney p %s, KS p %s (Holm-adjusted over the tests of %s)", t.task(),
-                    p(t.mannWhitneyAdjusted()), p(t.ksAdjusted()), r.tasks().size() == 1 ? "this one task" : r.tasks().size() + " tasks"));
+            tested.add(String.format(Locale.ROOT, "%s: Mann–Whitney p %s, KS p %s, in-order p %s (Holm-adjusted over the tests of %s)",
+                    t.task(), p(t.mannWhitneyAdjusted()), p(t.ksAdjusted()), p(t.inOrderAdjusted()),
+                    r.tasks().size() == 1 ? "this one task" : r.tasks().size() + " tasks"));
             curves.put(t.task(), new Curves(List.of(Ccdf.ofSample(DelayComparison.delaysOf(sa, t.task()).orElseThrow()),
                     Ccdf.ofSample(DelayComparison.delaysOf(sb, t.task()).orElseThrow())), "scheduling delay", "switches"));
         }
