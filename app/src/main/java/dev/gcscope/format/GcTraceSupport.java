@@ -136,7 +136,9 @@ public final class GcTraceSupport implements FormatSupport {
     }
 
     static final String METHOD = "order statistics (binomial, distribution-free): coverage at least the confidence at"
-            + " any number of cycles; an end the cycles are too few for is null, and cycles_needed says how many would give both";
+            + " any number of cycles if the pauses were independent; neighbouring pauses are alike in a real trace, so the true"
+            + " uncertainty is larger (README, Percentile intervals); an end the cycles are too few for is null, and"
+            + " cycles_needed says how many would give both";
 
     /** {low, high}; an open end is null, with {@code cycles_needed}; a trace without pauses has nulls and no count. */
     private static void interval(ObjectNode ci, String key, PercentileInterval.Estimate e) {

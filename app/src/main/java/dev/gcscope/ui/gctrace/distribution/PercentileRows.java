@@ -56,7 +56,8 @@ public final class PercentileRows {
     public static String caption(CycleRangeAnalysis stats) {
         int n = stats == null ? 0 : stats.pauses().count();
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%,d pauses. %d%% intervals from order statistics:"
-                + " distribution-free, they hold the true percentile at least %d%% of the time at any count",
+                + " distribution-free, they would hold the true percentile at least %d%% of the time at any count if pauses"
+                + " were independent; neighbouring pauses are alike, so the true uncertainty is larger",
                 n, Math.round(PercentileInterval.CONFIDENCE * 100), Math.round(PercentileInterval.CONFIDENCE * 100)));
         if (stats != null) {
             PauseStatistics p = stats.pauses();
