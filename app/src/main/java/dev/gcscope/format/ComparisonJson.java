@@ -82,6 +82,8 @@ public final class ComparisonJson {
                 st.put("a", step.a().label());
                 st.put("b", step.b().label());
                 costs(st.putObject("costs"), step);
+                JsonNumbers.put(st, "pauses_in_order_p", step.verdict().pausesInOrderP());
+                JsonNumbers.put(st, "pauses_p_adjusted", step.verdict().pausesAdjustedP());
                 st.put("verdict", step.verdictText());
             }
         }

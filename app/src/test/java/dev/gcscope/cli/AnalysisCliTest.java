@@ -168,6 +168,10 @@ class AnalysisCliTest {
         assertEquals(m.toString(), c.get("steps").get(1).get("a").asText());
         JsonNode two = JSON.readTree(CliRun.of("compare", "--json", a.toString(), b.toString()).out());
         assertEquals(two.get("costs"), c.get("costs"), "first against last is the same pair as compared alone");
+        // each step's in-order test is the one its pair gets compared alone
+        JsonNode first = JSON.readTree(CliRun.of("compare", "--json", a.toString(), m.toString()).out());
+        assertEquals(first.get("pauses_in_order_p"), c.get("steps").get(0).get("pauses_in_order_p"));
+        assertEquals(first.get("pauses_p_adjusted"), c.get("steps").get(0).get("pauses_p_adjusted"));
         CliRun.of("compare", a.toString()).assertOneLineError(ExitStatus.USAGE, "A B");
     }
 
