@@ -42,6 +42,16 @@ public final class TruthSimulations {
                 System.out.println(cell);
             }
         }
+        System.out.println("== a candidate for that (CoverageSimulation.BATCH_WIDENED, not what gcscope computes yet),"
+                + " on the same traces and on independent ones");
+        for (double[] c : new double[][] {{0.3, 0.9}, {0.3, 0.95}, {0, 0}}) {
+            for (CoverageSimulation.Cell cell : CoverageSimulation.run(CoverageSimulation.BATCH_WIDENED, traces,
+                    n -> c[0] == 0 ? new dev.gcscope.analysis.SyntheticPauses(new org.apache.commons.math3.random.Well19937c(seed + n), false)
+                            : dev.gcscope.analysis.SyntheticPauses.correlated(new org.apache.commons.math3.random.Well19937c(seed + n),
+                                    false, c[0], c[1]))) {
+                System.out.println(cell);
+            }
+        }
         double[] one = CoverageSimulation.oneCycle(CoverageSimulation.CURRENT);
         System.out.printf(Locale.ROOT, "one-cycle trace (0.25 ms): interval %s .. %s%n", one[0], one[1]);
         System.out.println("== regimes, 20 seeds per case");

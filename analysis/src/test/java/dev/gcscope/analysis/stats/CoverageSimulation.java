@@ -19,6 +19,11 @@ public final class CoverageSimulation {
     /** The interval under test: {low, high}, an infinite end for an open bound, NaN for none. */
     public interface Method {
         double[] interval(SortedSample pauses, double p);
+
+        /** With the pauses in the order they came too, for a method that looks at it. */
+        default double[] interval(double[] inOrder, SortedSample pauses, double p) {
+            return interval(pauses, p);
+        }
     }
 
     /**
@@ -50,6 +55,66 @@ public final class CoverageSimulation {
         return new double[] {e.low(), e.high()};
     };
 
+    /**
+     * A candidate, not what gcscope computes: the binomial ranks widened by how much more the count
+     * of pauses below the estimate varies than Binomial(n, p) says, estimated by batch means over
+     * {@value #BATCHES} batches of consecutive pauses, with Student's t at {@value #BATCHES} − 1
+     * degrees of freedom; never narrower than {@link #CURRENT}. Neighbouring pauses being alike
+     * (as in real traces) is what it is for.
+     */
+    public static final Method BATCH_WIDENED = new Method() {
+        @Override
+        public double[] interval(SortedSample pauses, double p) {
+            return CURRENT.interval(pauses, p);
+        }
+
+        @Override
+        public double[] interval(double[] inOrder, SortedSample s, double p) {
+            int n = s.size();
+            double q = p / 100;
+            PercentileInterval.Ranks iid = PercentileInterval.ranks(n, q, PercentileInterval.CONFIDENCE);
+            double value = s.percentile(p);
+            double inflation = inflation(inOrder, value, q);
+            int low = iid.low(), high = iid.high();
+            if (inflation > 1) {
+                double half = T_975_9 * Math.sqrt(inflation * n * q * (1 - q));
+                low = Math.min(low, (int) Math.floor(n * q - half));
+                high = Math.max(high, (int) Math.ceil(n * q + half) + 1);
+            }
+            double lo = low >= 1 ? s.get(low - 1) : Double.NEGATIVE_INFINITY;
+            double hi = high <= n ? s.get(high - 1) : Double.POSITIVE_INFINITY;
+            return new double[] {lo, hi};
+        }
+    };
+
+    static final int BATCHES = 10;
+    /** Student's t, 97.5th percentile, 9 degrees of freedom. */
+    private static final double T_975_9 = new org.apache.commons.math3.distribution.TDistribution(null, BATCHES - 1)
+            .inverseCumulativeProbability(0.975);
+
+    /**
+     * Variance of the share below {@code value} (ties counted half) over batch means, against that of
+     * independent draws; 1 when the batches are too small to say.
+     */
+    static double inflation(double[] inOrder, double value, double q) {
+        int n = inOrder.length;
+        if (n < 2 * BATCHES) return 1;
+        double[] sums = new double[BATCHES];
+        int[] counts = new int[BATCHES];
+        for (int i = 0; i < n; i++) {
+            int b = (int) ((long) i * BATCHES / n);
+            double x = inOrder[i];
+            sums[b] += x < value ? 1 : x == value ? 0.5 : 0;
+            counts[b]++;
+        }
+        double mean = 0;
+        for (int b = 0; b < BATCHES; b++) mean += (sums[b] /= counts[b]) / BATCHES;
+        double var = 0;
+        for (int b = 0; b < BATCHES; b++) var += (sums[b] - mean) * (sums[b] - mean) / (BATCHES - 1);
+        double batchVariance = var / BATCHES, independent = q * (1 - q) / n;
+        return independent > 0 ? batchVariance / independent : 1;
+    }
+
     private CoverageSimulation() {}
 
     public static List<Cell> run(Method method, int traces, boolean goPrinted, long seed) {
@@ -63,10 +128,11 @@ public final class CoverageSimulation {
             SyntheticPauses source = sources.apply(n);
             int[] covered = new int[PERCENTILES.length], open = new int[PERCENTILES.length], highIsMax = new int[PERCENTILES.length];
             for (int t = 0; t < traces; t++) {
-                SortedSample s = SortedSample.of(source.sample(n));
+                double[] inOrder = source.sample(n);
+                SortedSample s = SortedSample.of(inOrder);
                 for (int k = 0; k < PERCENTILES.length; k++) {
                     double truth = source.percentile(PERCENTILES[k]);
-                    double[] iv = method.interval(s, PERCENTILES[k]);
+                    double[] iv = method.interval(inOrder, s, PERCENTILES[k]);
                     if (iv[0] <= truth && truth <= iv[1]) covered[k]++;
                     if (Double.isInfinite(iv[0]) || Double.isInfinite(iv[1])) open[k]++;
                     if (iv[1] == s.max()) highIsMax[k]++;
