@@ -39,13 +39,24 @@ public record GcSummary(long cycles, long forced, int runs, StwPercentiles stwMs
         return new GcSummary(n, forced, runs, stw, heapPeak(cycles), gcCpu(cycles));
     }
 
+    /** By blocks ({@link RowBlocks}): cell by cell, each read walks the packed column's decoding chain. */
     private static double heapPeak(Table cycles) {
         int peak = Integer.MIN_VALUE; // also IntColumn's missing value, so missing cells never win
+        int[] block = new int[Math.min(cycles.rowCount(), RowBlocks.ROWS)];
         for (String c : new String[] {HEAP_START_MB, HEAP_END_MB}) {
             IntColumn col = cycles.intColumn(c);
-            for (int i = 0, n = col.size(); i < n; i++) peak = Math.max(peak, col.getInt(i));
+            for (int from = 0, n = col.size(); from < n; from += RowBlocks.ROWS) {
+                int to = Math.min(n, from + RowBlocks.ROWS);
+                peak = Math.max(peak, max(RowBlocks.copy(col, from, to, block), to - from));
+            }
         }
         return peak == Integer.MIN_VALUE ? Double.NaN : peak;
+    }
+
+    private static int max(int[] values, int n) {
+        int max = Integer.MIN_VALUE;
+        for (int i = 0; i < n; i++) max = Math.max(max, values[i]);
+        return max;
     }
 
     /**

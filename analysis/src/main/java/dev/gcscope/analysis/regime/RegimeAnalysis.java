@@ -2,6 +2,7 @@ package dev.gcscope.analysis.regime;
 
 import static dev.gcscope.parsers.gctrace.GcColumns.*;
 
+import dev.gcscope.analysis.cycles.RowBlocks;
 import dev.gcscope.analysis.stats.PercentileInterval;
 import dev.gcscope.analysis.work.Work;
 import java.util.ArrayList;
@@ -114,20 +115,28 @@ public final class RegimeAnalysis {
         DoubleColumn stw = cycles.doubleColumn(STW_MS), interval = cycles.doubleColumn(INTERVAL_S);
         int[] featureRows = f.rows;
         int features = f.size(), nextFeature = 0;
-        for (int i = 0; i < regimeOfRow.length; i++) {
-            double iv = interval.getDouble(i);
-            if (iv > 0) tally.allTime += iv;
-            if (nextFeature == features || featureRows[nextFeature] != i) continue; // regimeOfRow[i] stays −1
-            int cluster = nearest.of(nextFeature++);
-            if (cluster < 0) continue;
-            if (memberOfCluster[cluster] < 0) memberOfCluster[cluster] = i;
-            int label = mergedInto[cluster];
-            if (order[label] < 0) order[label] = next++;
-            int g = order[label];
-            regimeOfRow[i] = g;
-            tally.count[g]++;
-            if (!Double.isNaN(stw.getDouble(i))) tally.timed[g]++;
-            if (iv > 0) tally.time[g] += iv;
+        // by blocks of rows (RowBlocks): cell by cell, each read walks the packed column's decoding chain
+        int rows = regimeOfRow.length, size = Math.min(rows, RowBlocks.ROWS);
+        double[] stwBlock = new double[size], intervalBlock = new double[size];
+        for (int from = 0; from < rows; from += RowBlocks.ROWS) {
+            int to = Math.min(rows, from + RowBlocks.ROWS);
+            RowBlocks.copy(stw, from, to, stwBlock);
+            RowBlocks.copy(interval, from, to, intervalBlock);
+            for (int i = from; i < to; i++) {
+                double iv = intervalBlock[i - from];
+                if (iv > 0) tally.allTime += iv;
+                if (nextFeature == features || featureRows[nextFeature] != i) continue; // regimeOfRow[i] stays −1
+                int cluster = nearest.of(nextFeature++);
+                if (cluster < 0) continue;
+                if (memberOfCluster[cluster] < 0) memberOfCluster[cluster] = i;
+                int label = mergedInto[cluster];
+                if (order[label] < 0) order[label] = next++;
+                int g = order[label];
+                regimeOfRow[i] = g;
+                tally.count[g]++;
+                if (!Double.isNaN(stwBlock[i - from])) tally.timed[g]++;
+                if (iv > 0) tally.time[g] += iv;
+            }
         }
         double[][][] parts = parts(f, c, regimeOfRow, next);
         List<Regime> regimes = describe(next, cycles, f, regimeOfRow, tally, parts);
@@ -256,11 +265,16 @@ public final class RegimeAnalysis {
         for (int g = 0; g < k; g++) from[g + 1] = from[g] + tally.timed[g];
         double[] pauses = new double[from[k]];
         int[] fill = Arrays.copyOf(from, k);
-        for (int r = 0; r < regimeOfRow.length; r++) {
-            int g = regimeOfRow[r];
-            if (g < 0) continue;
-            double x = stw.getDouble(r);
-            if (!Double.isNaN(x)) pauses[fill[g]++] = x;
+        double[] block = new double[Math.min(regimeOfRow.length, RowBlocks.ROWS)];
+        for (int start = 0; start < regimeOfRow.length; start += RowBlocks.ROWS) {
+            int end = Math.min(regimeOfRow.length, start + RowBlocks.ROWS);
+            RowBlocks.copy(stw, start, end, block);
+            for (int r = start; r < end; r++) {
+                int g = regimeOfRow[r];
+                if (g < 0) continue;
+                double x = block[r - start];
+                if (!Double.isNaN(x)) pauses[fill[g]++] = x;
+            }
         }
 
         // typical figures over each regime's cycles in time order, every stride-th when there are many;
