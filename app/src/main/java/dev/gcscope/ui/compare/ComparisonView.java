@@ -79,7 +79,13 @@ public final class ComparisonView {
         Label note = new Label(n > 2 ? "The tables set side 1 (as A) against side " + n + " (as B); the Ladder tab shows every side." : "");
         note.getStyleClass().add("compare-note");
         note.setManaged(n > 2);
-        return new VBox(6, note, table, regimesTitle, regimes);
+        Label tests = new Label();
+        tests.setId("compare-tests");
+        tests.getStyleClass().add("compare-note");
+        tests.setWrapText(true);
+        tests.setMinHeight(Region.USE_PREF_SIZE);
+        tests.textProperty().bind(vm.testsProperty());
+        return new VBox(6, note, table, tests, regimesTitle, regimes);
     }
 
     /**

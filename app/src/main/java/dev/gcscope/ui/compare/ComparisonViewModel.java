@@ -50,6 +50,7 @@ public final class ComparisonViewModel implements ComparisonTabModel {
     private final ReadOnlyObjectWrapper<GcComparison> comparison = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ComparisonCurves> curves = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper verdict = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper tests = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ObservableList<CostRow> costs = FXCollections.observableArrayList();
@@ -337,6 +338,7 @@ public final class ComparisonViewModel implements ComparisonTabModel {
         curves.set(arrangedCurves);
         aligned.set(arrangedSeries);
         verdict.set(c.overall().verdictText());
+        tests.set(tests(c.overall()));
         costs.setAll(c.overall().costs());
         regimes.setAll(c.overall().regimes());
         ladder.setAll(c.ladder());
@@ -429,6 +431,28 @@ public final class ComparisonViewModel implements ComparisonTabModel {
     /** Each side's timelines in the order shown, under the labels shown; null until computed. */
     public ReadOnlyObjectProperty<List<AlignedSeries>> alignedProperty() { return aligned.getReadOnlyProperty(); }
     public ReadOnlyStringProperty verdictProperty() { return verdict.getReadOnlyProperty(); }
+
+    /** The pause tests the verdict weighed, as {@code compare} prints them. */
+    public ReadOnlyStringProperty testsProperty() { return tests.getReadOnlyProperty(); }
+
+    /**
+     * "Pause tests: Mann–Whitney p < 0.001, KS p < 0.001 (taking every cycle as independent); in-order p
+     * 0.412 (allowing for neighbouring cycles being alike); a pause change needs the larger, Holm-adjusted
+     * with every cost, under 0.05: 1.000".
+     */
+    static String tests(dev.gcscope.analysis.compare.PairComparison pair) {
+        var pauses = pair.pauses();
+        var verdict = pair.verdict();
+        return "Pause tests: Mann–Whitney p " + p(pauses.mannWhitneyP()) + ", KS p " + p(pauses.ksP())
+                + " (taking every cycle as independent); in-order p " + p(verdict.pausesInOrderP())
+                + " (allowing for neighbouring cycles being alike); a pause change needs the larger, Holm-adjusted with every"
+                + " cost, under 0.05: " + p(verdict.pausesAdjustedP()) + ".";
+    }
+
+    private static String p(double p) {
+        if (Double.isNaN(p)) return "n/a";
+        return p < 0.001 ? "< 0.001" : String.format(java.util.Locale.ROOT, "%.3f", p);
+    }
     /** What the window's status line says while the comparison is shown. */
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
     /** The first side against the last, one row per GC cost. */

@@ -170,6 +170,11 @@ class CompareExportWindowTest {
         for (Path p : saved) expectedShas.add(sha256(Files.readAllBytes(p)));
         assertEquals(expectedShas, shas, "each side's SHA-256 is its sample's bytes'");
         JsonNode json = JSON.readTree(cli("compare", "--json", saved.get(0).toString(), saved.get(1).toString()));
+        // the tab states the pause tests the verdict weighed, as compare --json gives them
+        String tests = robot.from(comparison.getContent()).lookup("#compare-tests").queryAs(javafx.scene.control.Label.class).getText();
+        assertTrue(tests.contains(String.format(java.util.Locale.ROOT, "in-order p %.3f", json.get("pauses_in_order_p").asDouble()))
+                && tests.contains(String.format(java.util.Locale.ROOT, "under 0.05: %.3f", json.get("pauses_p_adjusted").asDouble()))
+                && tests.contains("Mann–Whitney p < 0.001"), tests);
         int figures = 0;
         for (Element e : section.select("[data-key^=/]")) {
             JsonNode n = json.at(e.attr("data-key"));
