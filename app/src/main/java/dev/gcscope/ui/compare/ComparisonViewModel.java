@@ -443,16 +443,13 @@ public final class ComparisonViewModel implements ComparisonTabModel {
     static String tests(dev.gcscope.analysis.compare.PairComparison pair) {
         var pauses = pair.pauses();
         var verdict = pair.verdict();
-        return "Pause tests: Mann–Whitney p " + p(pauses.mannWhitneyP()) + ", KS p " + p(pauses.ksP())
-                + " (taking every cycle as independent); in-order p " + p(verdict.pausesInOrderP())
+        return "Pause tests: Mann–Whitney p " + SchedComparisonViewModel.p(pauses.mannWhitneyP()) + ", KS p "
+                + SchedComparisonViewModel.p(pauses.ksP()) + " (taking every cycle as independent); in-order p "
+                + SchedComparisonViewModel.p(verdict.pausesInOrderP())
                 + " (allowing for neighbouring cycles being alike); a pause change needs the larger, Holm-adjusted with every"
-                + " cost, under 0.05: " + p(verdict.pausesAdjustedP()) + ".";
+                + " cost, under 0.05: " + SchedComparisonViewModel.p(verdict.pausesAdjustedP()) + ".";
     }
 
-    private static String p(double p) {
-        if (Double.isNaN(p)) return "n/a";
-        return p < 0.001 ? "< 0.001" : String.format(java.util.Locale.ROOT, "%.3f", p);
-    }
     /** What the window's status line says while the comparison is shown. */
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
     /** The first side against the last, one row per GC cost. */

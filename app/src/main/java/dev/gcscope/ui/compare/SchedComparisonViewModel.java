@@ -181,7 +181,8 @@ public final class SchedComparisonViewModel implements ComparisonTabModel {
         return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
     }
 
-    private static String p(double p) {
+    /** A p-value as the comparison tabs show it: "< 0.001", else three decimals; "n/a" without a test. */
+    static String p(double p) {
         if (Double.isNaN(p)) return "n/a";
         return p < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", p);
     }
