@@ -8,6 +8,7 @@ import dev.gcscope.analysis.stats.MutatorUtilization;
 import dev.gcscope.analysis.stats.PauseFits;
 import dev.gcscope.analysis.stats.PauseStatistics;
 import dev.gcscope.analysis.stats.PercentileInterval;
+import dev.gcscope.analysis.stats.SerialDependence;
 import dev.gcscope.analysis.stats.SloStreak;
 import dev.gcscope.analysis.stats.SortedSample;
 import dev.gcscope.analysis.work.Work;
@@ -68,7 +69,7 @@ public record CycleRangeAnalysis(int fromRow, int toRow, GcSummary summary, Paus
         SortedSample sorted = SortedSample.of(stwInOrder);
         work.checkCancelled();
         GcSummary summary = GcSummary.of(range, sorted);
-        PauseStatistics pauses = PauseStatistics.of(sorted);
+        PauseStatistics pauses = PauseStatistics.of(sorted, SerialDependence.of(stwInOrder));
         work.checkCancelled();
         PauseFits.Result fits = PauseFits.of(sorted);
         SloStreak slo = SloStreak.of(stwInOrder, sloMs);
@@ -100,7 +101,10 @@ public record CycleRangeAnalysis(int fromRow, int toRow, GcSummary summary, Paus
             if (filled[r] == 0) continue;
             SortedSample s = SortedSample.of(java.util.Arrays.copyOf(pauses[r], filled[r]));
             if (s.size() == 0) continue;
-            PercentileInterval.Estimate p50 = PercentileInterval.percentile(s, 50), p99 = PercentileInterval.percentile(s, 99);
+            SerialDependence inOrder = SerialDependence.of(pauses[r], 0, filled[r]);
+            double c = PercentileInterval.CONFIDENCE;
+            PercentileInterval.Estimate p50 = PercentileInterval.percentile(s, 50, c, inOrder);
+            PercentileInterval.Estimate p99 = PercentileInterval.percentile(s, 99, c, inOrder);
             out.add(new RegimePauses(r, filled[r], p50.value(), p99.value(), s.max(), p50, p99));
         }
         return List.copyOf(out);

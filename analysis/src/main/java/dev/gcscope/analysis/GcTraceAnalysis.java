@@ -4,6 +4,7 @@ import static dev.gcscope.parsers.gctrace.GcColumns.*;
 
 import dev.gcscope.analysis.regime.RegimeAnalysis;
 import dev.gcscope.analysis.stats.PauseStatistics;
+import dev.gcscope.analysis.stats.SerialDependence;
 import dev.gcscope.analysis.stats.SortedSample;
 import dev.gcscope.analysis.work.Work;
 import java.util.HashSet;
@@ -49,7 +50,7 @@ public record GcTraceAnalysis(GcSummary summary, PauseStatistics pauses, RegimeA
             // 15 M cycles in a 1 GB heap (issue 14) have room for one of the two at a time.
             SortedSample stw = SortedSample.of(cycles.doubleColumn(STW_MS));
             GcSummary summary = GcSummary.of(cycles, stw);
-            PauseStatistics pauses = PauseStatistics.of(stw);
+            PauseStatistics pauses = PauseStatistics.of(stw, SerialDependence.of(cycles.doubleColumn(STW_MS), stw.size()));
             stw = null;
             work.checkCancelled();
             return new GcTraceAnalysis(summary, pauses, RegimeAnalysis.of(cycles, method, work));
@@ -58,7 +59,7 @@ public record GcTraceAnalysis(GcSummary summary, PauseStatistics pauses, RegimeA
         SortedSample stw = SortedSample.of(cycles.doubleColumn(STW_MS));
         work.checkCancelled();
         GcSummary summary = GcSummary.of(cycles, stw);
-        PauseStatistics pauses = PauseStatistics.of(stw);
+        PauseStatistics pauses = PauseStatistics.of(stw, SerialDependence.of(cycles.doubleColumn(STW_MS), stw.size()));
         return new GcTraceAnalysis(summary, pauses, regimes.join());
     }
 

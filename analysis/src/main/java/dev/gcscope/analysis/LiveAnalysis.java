@@ -12,6 +12,7 @@ import dev.gcscope.analysis.stats.IncrementalMmu;
 import dev.gcscope.analysis.stats.MutatorUtilization;
 import dev.gcscope.analysis.stats.PauseFits;
 import dev.gcscope.analysis.stats.PauseStatistics;
+import dev.gcscope.analysis.stats.SerialDependence;
 import dev.gcscope.analysis.stats.SloStreak;
 import dev.gcscope.analysis.stats.SortedSample;
 import dev.gcscope.analysis.work.Work;
@@ -100,7 +101,7 @@ public final class LiveAnalysis {
         Convergence.Result converged = convergence.update(stw, from, n, sorted);
         work.checkCancelled();
         GcSummary summary = GcSummary.of(cycles, sorted);
-        PauseStatistics stats = PauseStatistics.of(sorted);
+        PauseStatistics stats = PauseStatistics.of(sorted, SerialDependence.of(stwColumn));
         if (fits == null || sorted.size() >= fittedPauses * (1 + REFIT_GROWTH)) {
             fits = PauseFits.of(sorted);
             fittedPauses = sorted.size();
@@ -131,7 +132,7 @@ public final class LiveAnalysis {
         for (int i = from; i < n; i++) stw[i] = stwColumn.getDouble(i);
         SortedSample sorted = pauses.add(stw, from, n);
         GcSummary summary = GcSummary.of(cycles, sorted);
-        PauseStatistics stats = PauseStatistics.of(sorted);
+        PauseStatistics stats = PauseStatistics.of(sorted, SerialDependence.of(stwColumn));
         RegimeAnalysis.Result r = regimesPart.join().result();
         rows = n;
         return new GcTraceAnalysis(summary, stats, r);

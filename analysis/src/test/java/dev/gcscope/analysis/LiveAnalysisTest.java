@@ -11,6 +11,7 @@ import dev.gcscope.analysis.stats.IncrementalMmu;
 import dev.gcscope.analysis.stats.MutatorUtilization;
 import dev.gcscope.analysis.stats.PauseFits;
 import dev.gcscope.analysis.stats.PauseStatistics;
+import dev.gcscope.analysis.stats.SerialDependence;
 import dev.gcscope.analysis.stats.SloStreak;
 import dev.gcscope.analysis.stats.SortedSample;
 import dev.gcscope.analysis.work.Work;
@@ -82,7 +83,7 @@ class LiveAnalysisTest {
         SortedSample sorted = SortedSample.of(stw);
         CycleRangeAnalysis w = u.whole();
         assertEquals(GcSummary.of(prefix), u.analysis().summary(), at);
-        assertEquals(PauseStatistics.of(sorted), u.analysis().pauses(), at);
+        assertEquals(PauseStatistics.of(sorted, SerialDependence.of(stw)), u.analysis().pauses(), at);
         assertEquals(u.analysis().summary(), w.summary(), at);
         assertEquals(sorted.size(), w.stwSorted().size(), at);
         for (int i = 0; i < sorted.size(); i++) assertEquals(sorted.get(i), w.stwSorted().get(i), at);

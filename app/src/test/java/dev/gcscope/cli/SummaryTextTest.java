@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,9 +41,12 @@ class SummaryTextTest {
         assertRow(out, "forced", Long.toString(raw.forcedCount()));
         assertRow(out, "runs", "2");
         assertTrue(Pattern.compile("(?m)^  stw pause p50 +[0-9.]+ ms  \\(95% CI [0-9.]+–[0-9.]+\\)$").matcher(out).find(), out);
-        // 1,128 cycles are too few for an upper bound of P99.9: the text says so instead of quoting the maximum
-        assertTrue(Pattern.compile("(?m)^ +p99\\.9 +[0-9.]+ ms  \\(95% CI [0-9.]+ – > max; an upper bound needs 3688 cycles\\)$")
-                .matcher(out).find(), out);
+        // 1,128 cycles are too few for an upper bound of P99.9: the text says so instead of quoting the
+        // maximum, with the cycles it would take: 3,688 independent ones, more as alike as these are
+        Matcher needs = Pattern.compile("(?m)^ +p99\\.9 +[0-9.]+ ms  \\(95% CI [0-9.]+ – > max; an upper bound needs (\\d+) cycles\\)$")
+                .matcher(out);
+        assertTrue(needs.find(), out);
+        assertTrue(Integer.parseInt(needs.group(1)) >= 3688, out);
         assertTrue(Pattern.compile("(?m)^  regimes +\\d+  \\(k-means").matcher(out).find(), out);
         assertTrue(Pattern.compile("(?m)^ +#0 \\w+").matcher(out).find(), out);
         assertTrue(Pattern.compile("(?m)^  heap peak +\\d+ MB$").matcher(out).find(), out);

@@ -28,7 +28,7 @@ public record PairComparison(SideFigures a, SideFigures b, TraceComparison.Resul
                              VerdictRanking.Verdict verdict) {
 
     public static PairComparison of(SideFigures a, SideFigures b) {
-        TraceComparison.Result pauses = TraceComparison.of(a.pauses(), b.pauses());
+        TraceComparison.Result pauses = TraceComparison.of(a.pauses(), b.pauses(), a.pauseDependence(), b.pauseDependence());
         List<CostRow> rows = new ArrayList<>();
         for (GcCost c : GcCost.values()) rows.add(row(c, a, b));
         double pausesInOrderP = BatchPlacementTest.p(a.pausesInOrder(), b.pausesInOrder());
@@ -43,7 +43,8 @@ public record PairComparison(SideFigures a, SideFigures b, TraceComparison.Resul
         double nan = Double.NaN;
         return switch (c.kind()) {
             case PERCENTILE -> {
-                TraceComparison.Row r = TraceComparison.percentileRow(c.key(), a.pauses(), b.pauses(), c.percentile());
+                TraceComparison.Row r = TraceComparison.percentileRow(c.key(), a.pauses(), b.pauses(), c.percentile(),
+                        a.pauseDependence(), b.pauseDependence());
                 yield new CostRow(c, va, vb, r.ratio(), r.ratioLow(), r.ratioHigh(), nan, nan, CostRow.Change.NOT_TESTED);
             }
             case RATIO_OF_SUMS -> {

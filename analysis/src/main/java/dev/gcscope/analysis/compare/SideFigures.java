@@ -9,6 +9,7 @@ import dev.gcscope.analysis.stats.MutatorUtilization;
 import dev.gcscope.analysis.stats.PauseStatistics;
 import dev.gcscope.analysis.stats.PercentileInterval;
 import dev.gcscope.analysis.stats.RatioOfSums;
+import dev.gcscope.analysis.stats.SerialDependence;
 import dev.gcscope.analysis.stats.SortedSample;
 import dev.gcscope.analysis.work.Work;
 import java.util.Arrays;
@@ -53,7 +54,7 @@ public final class SideFigures {
         this.summary = summary;
         this.pauses = pauses;
         this.pausesInOrder = pausesInOrder;
-        this.pauseStatistics = PauseStatistics.of(pauses);
+        this.pauseStatistics = PauseStatistics.of(pauses, SerialDependence.of(pausesInOrder));
         this.ratios = ratios;
         this.mmu = mmu;
         this.heapLiveP99Mb = heapLiveP99Mb;
@@ -149,6 +150,11 @@ public final class SideFigures {
     }
 
     /** The rows' STW pauses in the order of their cycles (for tests that allow for neighbours being alike). */
+    /** What widens this side's pause percentile intervals: its pauses in order ({@link SerialDependence}). */
+    public SerialDependence pauseDependence() {
+        return SerialDependence.of(pausesInOrder);
+    }
+
     public double[] pausesInOrder() {
         return pausesInOrder.clone();
     }

@@ -54,8 +54,13 @@ public final class TraceComparison {
 
     /** Two traces' pauses. */
     public static Result of(SortedSample x, SortedSample y) {
+        return of(x, y, PercentileInterval.Widening.NONE, PercentileInterval.Widening.NONE);
+    }
+
+    /** As {@link #of(SortedSample, SortedSample)}, each side's percentile intervals widened by its own pauses' dependence. */
+    public static Result of(SortedSample x, SortedSample y, PercentileInterval.Widening wx, PercentileInterval.Widening wy) {
         List<Row> rows = new ArrayList<>();
-        for (double p : new double[] {50, 90, 99}) rows.add(percentileRow("p" + (int) p, x, y, p));
+        for (double p : new double[] {50, 90, 99}) rows.add(percentileRow("p" + (int) p, x, y, p, wx, wy));
         rows.add(new Row("max", x.max(), y.max(), y.max() / x.max(), Double.NaN, Double.NaN));
         double[] xs = values(x), ys = values(y);
         double mw = Double.NaN, ks = Double.NaN;
@@ -69,11 +74,13 @@ public final class TraceComparison {
     }
 
     /** Percentile {@code p} of both with the ratio's interval (each side's at √{@link #CONFIDENCE}). */
-    static Row percentileRow(String name, SortedSample x, SortedSample y, double p) {
+    static Row percentileRow(String name, SortedSample x, SortedSample y, double p, PercentileInterval.Widening wx,
+                             PercentileInterval.Widening wy) {
         double a = x.percentile(p), b = y.percentile(p);
         if (x.size() == 0 || y.size() == 0) return new Row(name, a, b, b / a, Double.NaN, Double.NaN);
         double each = Math.sqrt(CONFIDENCE);
-        PercentileInterval.Estimate ea = PercentileInterval.percentile(x, p, each), eb = PercentileInterval.percentile(y, p, each);
+        PercentileInterval.Estimate ea = PercentileInterval.percentile(x, p, each, wx);
+        PercentileInterval.Estimate eb = PercentileInterval.percentile(y, p, each, wy);
         double low = eb.hasLow() && ea.hasHigh() && ea.high() > 0 ? eb.low() / ea.high() : Double.NEGATIVE_INFINITY;
         double high = eb.hasHigh() && ea.hasLow() && ea.low() > 0 ? eb.high() / ea.low() : Double.POSITIVE_INFINITY;
         return new Row(name, a, b, b / a, low, high);

@@ -5,8 +5,10 @@ import static dev.gcscope.parsers.gctrace.GcColumns.STW_MS;
 
 import dev.gcscope.analysis.stats.GrowingSample;
 import dev.gcscope.analysis.stats.PercentileInterval;
+import dev.gcscope.analysis.stats.SerialDependence;
 import dev.gcscope.analysis.stats.SortedSample;
 import dev.gcscope.analysis.work.Work;
+import dev.gcscope.parsers.table.Columns;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -97,7 +99,7 @@ public final class IncrementalRegimes {
         String how = fitted.result().method() + String.format(Locale.ROOT,
                 "; clustered at %d cycles, the %d since placed by the nearest regime centre (clustered again at %d)",
                 clusteredAt, placed, 2 * clusteredAt);
-        return new Update(new RegimeAnalysis.Result(regimes(n), labels, how), clusteredAt, placed);
+        return new Update(new RegimeAnalysis.Result(regimes(n, cycles.doubleColumn(STW_MS)), labels, how), clusteredAt, placed);
     }
 
     private void cluster(Table cycles, RegimeFeatures f, Work work) {
@@ -139,18 +141,46 @@ public final class IncrementalRegimes {
         }
     }
 
-    /** The clustering's regimes with their cycles, shares and pauses as they stand. */
-    private List<Regime> regimes(int n) {
+    /**
+     * The clustering's regimes with their cycles, shares and pauses as they stand; the intervals
+     * widened for each regime's pauses in row order, as {@link RegimeAnalysis} widens them (one pass
+     * over the pauses to gather them, each update).
+     */
+    private List<Regime> regimes(int n, DoubleColumn stw) {
+        double[][] inOrder = inOrder(stw, n);
         List<Regime> out = new ArrayList<>();
+        double c = PercentileInterval.CONFIDENCE;
         for (Regime r : fitted.result().regimes()) {
             int g = r.id();
-            PercentileInterval.Estimate p50 = PercentileInterval.percentile(sorted[g], 50);
-            PercentileInterval.Estimate p99 = PercentileInterval.percentile(sorted[g], 99);
+            SerialDependence dependence = SerialDependence.of(inOrder[g]);
+            PercentileInterval.Estimate p50 = PercentileInterval.percentile(sorted[g], 50, c, dependence);
+            PercentileInterval.Estimate p99 = PercentileInterval.percentile(sorted[g], 99, c, dependence);
             out.add(new Regime(g, r.labels(), r.description(), tally.count[g], (double) tally.count[g] / n,
                     tally.allTime > 0 ? tally.time[g] / tally.allTime : Double.NaN, r.allocRateMbS(), r.survival(), r.liveHeapMb(),
                     p50.value(), p99.value(), p50, p99));
         }
         return List.copyOf(out);
+    }
+
+    /** Each regime's pauses in row order, as {@link RegimeAnalysis} gathers them. */
+    private double[][] inOrder(DoubleColumn stw, int n) {
+        int k = sorted.length;
+        int[] count = new int[k];
+        for (int i = 0; i < n; i++) if (regimeOfRow[i] >= 0) count[regimeOfRow[i]]++;
+        double[][] out = new double[k][];
+        for (int g = 0; g < k; g++) out[g] = new double[count[g]];
+        int[] filled = new int[k];
+        double[] block = new double[4096];
+        for (int start = 0; start < n; start += block.length) {
+            int end = Math.min(n, start + block.length);
+            Columns.read(stw, start, end, block, 0);
+            for (int i = start; i < end; i++) {
+                int g = regimeOfRow[i];
+                if (g >= 0 && !Double.isNaN(block[i - start])) out[g][filled[g]++] = block[i - start];
+            }
+        }
+        for (int g = 0; g < k; g++) if (filled[g] < count[g]) out[g] = Arrays.copyOf(out[g], filled[g]);
+        return out;
     }
 
     private static int firstFeatureAtOrAfter(RegimeFeatures f, int row) {

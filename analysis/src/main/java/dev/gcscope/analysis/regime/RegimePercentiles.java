@@ -2,6 +2,7 @@ package dev.gcscope.analysis.regime;
 
 import dev.gcscope.analysis.stats.PercentileInterval;
 import dev.gcscope.analysis.stats.RangeSelection;
+import dev.gcscope.analysis.stats.SerialDependence;
 import java.util.Arrays;
 
 /**
@@ -39,48 +40,63 @@ final class RegimePercentiles {
     }
 
     /**
-     * The percentiles {@code ps} (0 to 100) of {@code a[from, to)}, which must be free of NaN, each
-     * with its interval at {@code confidence}; may reorder the range.
+     * The percentiles {@code ps} (0 to 100) of {@code a[from, to)}, which must be free of NaN and in
+     * the order the cycles came, each with its interval at {@code confidence}, widened for
+     * neighbouring pauses being alike ({@link SerialDependence}); may reorder the range.
      */
     PercentileInterval.Estimate[] of(double[] a, int from, int to, double confidence, double... ps) {
         PercentileInterval.Estimate[] out = new PercentileInterval.Estimate[ps.length];
         int n = to - from;
         if (n < Math.max(1, countingFrom)) {
-            for (int i = 0; i < ps.length; i++) out[i] = RangeSelection.percentile(a, from, to, ps[i], confidence);
+            // selection reorders the range, and the widening reads it in order: a copy, small here
+            SerialDependence inOrder = SerialDependence.of(Arrays.copyOfRange(a, from, to));
+            for (int i = 0; i < ps.length; i++) out[i] = RangeSelection.percentile(a, from, to, ps[i], confidence, inOrder);
             return out;
         }
-        // the ranks (0-based) each percentile needs: its two neighbours (or the largest) and its interval's ends
-        PercentileInterval.Ranks[] ranks = new PercentileInterval.Ranks[ps.length];
-        int[] needed = new int[4 * ps.length];
+        // first the values (each percentile's two neighbouring ranks, or the largest), then the
+        // ranks of their intervals' ends, which the widening at each value decides
+        int[] valueRanks = new int[2 * ps.length];
         int m = 0;
+        for (double p : ps) {
+            int lo = (int) Math.floor((n - 1) * (p / 100.0));
+            valueRanks[m++] = Math.min(lo, n - 1);
+            if (lo < n - 1) valueRanks[m++] = lo + 1;
+        }
+        int[] sortedValueRanks = sortedDistinct(valueRanks, m);
+        countBuckets(a, from, to);
+        double[] valueOfRank = orderStatistics(a, from, to, sortedValueRanks);
+        double[] v = new double[ps.length], qs = new double[ps.length];
         for (int i = 0; i < ps.length; i++) {
             double h = (n - 1) * (ps[i] / 100.0);
             int lo = (int) Math.floor(h);
-            needed[m++] = Math.min(lo, n - 1);
-            if (lo < n - 1) needed[m++] = lo + 1;
-            ranks[i] = PercentileInterval.ranks(n, ps[i] / 100, confidence);
-            if (ranks[i].hasLow()) needed[m++] = ranks[i].low() - 1;
-            if (ranks[i].hasHigh()) needed[m++] = ranks[i].high() - 1;
-        }
-        int[] sortedRanks = Arrays.copyOf(needed, m);
-        Arrays.sort(sortedRanks);
-        double[] value = orderStatistics(a, from, to, sortedRanks);
-
-        for (int i = 0; i < ps.length; i++) {
-            double p = ps[i];
-            double h = (n - 1) * (p / 100.0);
-            int lo = (int) Math.floor(h);
-            double v;
+            qs[i] = ps[i] / 100;
             if (lo >= n - 1) {
-                v = at(sortedRanks, value, n - 1);
+                v[i] = at(sortedValueRanks, valueOfRank, n - 1);
             } else {
-                double x = at(sortedRanks, value, lo);
+                double x = at(sortedValueRanks, valueOfRank, lo);
                 double frac = h - lo;
-                v = frac == 0 ? x : x + frac * (at(sortedRanks, value, lo + 1) - x);
+                v[i] = frac == 0 ? x : x + frac * (at(sortedValueRanks, valueOfRank, lo + 1) - x);
             }
-            out[i] = PercentileInterval.estimate(v, ranks[i], k -> at(sortedRanks, value, k), p / 100, confidence);
+        }
+        double[] inflation = SerialDependence.of(a, from, to, n).inflations(v, qs);
+        PercentileInterval.Ranks[] ranks = new PercentileInterval.Ranks[ps.length];
+        int[] ends = new int[2 * ps.length];
+        m = 0;
+        for (int i = 0; i < ps.length; i++) {
+            ranks[i] = PercentileInterval.ranks(n, qs[i], confidence, inflation[i]);
+            if (ranks[i].hasLow()) ends[m++] = ranks[i].low() - 1;
+            if (ranks[i].hasHigh()) ends[m++] = ranks[i].high() - 1;
+        }
+        int[] sortedEnds = sortedDistinct(ends, m);
+        double[] valueOfEnd = orderStatistics(a, from, to, sortedEnds);
+        for (int i = 0; i < ps.length; i++) {
+            out[i] = PercentileInterval.estimate(v[i], ranks[i], k -> at(sortedEnds, valueOfEnd, k), qs[i], confidence);
         }
         return out;
+    }
+
+    private static int[] sortedDistinct(int[] a, int m) {
+        return Arrays.stream(a, 0, m).sorted().distinct().toArray();
     }
 
     private static double at(int[] sortedRanks, double[] value, int rank) {
@@ -92,16 +108,21 @@ final class RegimePercentiles {
         return us < 0 ? 0 : us >= BUCKETS - 1 ? BUCKETS - 1 : (int) us;
     }
 
-    /** The values of the given ranks (ascending, 0-based) of a[from, to), by bucket counts. */
-    private double[] orderStatistics(double[] a, int from, int to, int[] ranks) {
+    /** Counts a[from, to) into the buckets, for {@link #orderStatistics} of that range. */
+    private void countBuckets(double[] a, int from, int to) {
         if (count == null) {
             count = new int[BUCKETS];
             slotOf = new int[BUCKETS];
         } else {
             Arrays.fill(count, 0);
         }
-        int[] count = this.count, slotOf = this.slotOf;
+        int[] count = this.count;
         for (int i = from; i < to; i++) count[bucket(a[i])]++;
+    }
+
+    /** The values of the given ranks (ascending, 0-based) of a[from, to), by the buckets counted last. */
+    private double[] orderStatistics(double[] a, int from, int to, int[] ranks) {
+        int[] count = this.count, slotOf = this.slotOf;
 
         // the bucket of each rank, and how many smaller values lie in buckets before it
         int[] bucketOf = new int[ranks.length];

@@ -4,6 +4,7 @@ import dev.gcscope.analysis.TimehistSummary;
 import dev.gcscope.analysis.compare.BatchPlacementTest;
 import dev.gcscope.analysis.compare.TraceComparison;
 import dev.gcscope.analysis.compare.VerdictRanking;
+import dev.gcscope.analysis.stats.SerialDependence;
 import dev.gcscope.analysis.stats.SortedSample;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -73,9 +74,13 @@ public final class DelayComparison {
             TimehistSummary s = TimehistSummary.of(events, emptySummary());
             TaskDelays d = TaskDelays.of(events);
             String program = TimehistPrograms.likely(TimehistPrograms.of(d, events)).map(TimehistPrograms.Program::name).orElse("");
-            double[] all = new double[d.switches()];
+            // in the order the switches happened, as the intervals' widening reads them
+            int[] rows = new int[d.switches()];
             int k = 0;
-            for (TaskDelays.Task t : d.tasks()) for (int r : t.rows()) all[k++] = d.delayMs()[r];
+            for (TaskDelays.Task t : d.tasks()) for (int r : t.rows()) rows[k++] = r;
+            java.util.Arrays.sort(rows);
+            double[] all = new double[rows.length];
+            for (int i = 0; i < rows.length; i++) all[i] = d.delayMs()[rows[i]];
             return new Side(label, s.events(), s.tasks(), program, all, d);
         }
 
@@ -95,7 +100,9 @@ public final class DelayComparison {
     private DelayComparison() {}
 
     public static Result of(Side a, Side b) {
-        TraceComparison.Result overall = TraceComparison.of(SortedSample.of(a.delaysMs()), SortedSample.of(b.delaysMs()));
+        double[] allA = a.delaysMs(), allB = b.delaysMs();
+        TraceComparison.Result overall = TraceComparison.of(SortedSample.of(allA), SortedSample.of(allB), SerialDependence.of(allA),
+                SerialDependence.of(allB));
         Map<String, double[]> byNameA = delaysByName(a.delays()), byNameB = delaysByName(b.delays());
         Map<String, Figures> figA = figures(a.delays()), figB = figures(b.delays());
         List<String> names = new ArrayList<>(), onlyA = new ArrayList<>(), onlyB = new ArrayList<>();
@@ -117,7 +124,9 @@ public final class DelayComparison {
         double[] inOrder = new double[names.size()];
         for (int i = 0; i < names.size(); i++) {
             String n = names.get(i);
-            TraceComparison.Result r = TraceComparison.of(SortedSample.of(byNameA.get(n)), SortedSample.of(byNameB.get(n)));
+            double[] ofA = byNameA.get(n), ofB = byNameB.get(n);
+            TraceComparison.Result r = TraceComparison.of(SortedSample.of(ofA), SortedSample.of(ofB), SerialDependence.of(ofA),
+                    SerialDependence.of(ofB));
             results.add(r);
             ps.add(r.mannWhitneyP());
             ps.add(r.ksP());

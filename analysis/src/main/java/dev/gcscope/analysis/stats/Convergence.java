@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Can these percentiles be trusted yet? The running P50 and P99 (with their order-statistic
- * intervals, {@link PercentileInterval}) after the first N cycles, for N at about
+ * intervals, {@link PercentileInterval}, widened for neighbouring pauses being alike) after the first N cycles, for N at about
  * {@value #CHECKPOINTS} log-spaced checkpoints, and the first N from which both ends of the
  * interval stay within {@value #STABLE_REACH} of the estimate for every later checkpoint. An
  * interval still open (P99 needs 368 pauses for an upper bound) is not stable.
@@ -65,7 +65,7 @@ public final class Convergence {
             sorted = merged;
             merged = t;
             have = cut;
-            points.add(point(sorted, cut));
+            points.add(point(sorted, cut, v));
         }
         return new Result(points, stableAfter(points, true), stableAfter(points, false));
     }
@@ -81,9 +81,14 @@ public final class Convergence {
         return since;
     }
 
-    static Point point(double[] sorted, int cut) {
-        return new Point(cut, PercentileInterval.percentile(sorted, cut, 50, PercentileInterval.CONFIDENCE),
-                PercentileInterval.percentile(sorted, cut, 99, PercentileInterval.CONFIDENCE));
+    /**
+     * The estimates of the first {@code cut} pauses: {@code sorted} holds them sorted, {@code inOrder}
+     * (at least) them in the order they came, for the intervals' widening ({@link SerialDependence}).
+     */
+    static Point point(double[] sorted, int cut, double[] inOrder) {
+        SerialDependence dependence = SerialDependence.of(inOrder, 0, cut);
+        return new Point(cut, PercentileInterval.percentile(sorted, cut, 50, PercentileInterval.CONFIDENCE, dependence),
+                PercentileInterval.percentile(sorted, cut, 99, PercentileInterval.CONFIDENCE, dependence));
     }
 
     /** About {@link #CHECKPOINTS} cycle counts from {@link #MIN_CYCLES} to n, evenly spaced on a log scale. */

@@ -60,10 +60,10 @@ public final class ConvergenceTracker {
             Convergence.merge(prefix, have, chunk, merged);
             prefix = merged;
             have = cut;
-            fixed.add(Convergence.point(prefix, cut));
+            fixed.add(Convergence.point(prefix, cut, values));
         }
         List<Convergence.Point> points = new ArrayList<>(fixed);
-        if (count >= Convergence.MIN_CYCLES) points.add(Convergence.point(all.values(), count));
+        if (count >= Convergence.MIN_CYCLES) points.add(Convergence.point(all.values(), count, values));
         return new Convergence.Result(points, Convergence.stableAfter(points, true), Convergence.stableAfter(points, false));
     }
 }

@@ -2,6 +2,7 @@ package dev.gcscope.analysis.stats;
 
 import java.util.function.IntToDoubleFunction;
 import org.apache.commons.math3.distribution.BinomialDistribution;
+import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
  * Distribution-free confidence intervals for percentiles, from order statistics (the binomial
@@ -41,9 +42,12 @@ public final class PercentileInterval {
      * @param coverage the interval's exact coverage for continuous data (at least the confidence
      *                 asked; 1 when both ends are open), NaN when there is no data
      * @param cyclesForBounds how many values a closed two-sided interval needs: 0 when it is closed
+     * @param inflation how much more the count below the percentile was found to vary than for
+     *                  independent values ({@link SerialDependence}); NaN when the interval takes
+     *                  the values as independent (their order unknown, or too few to tell)
      */
-    public record Estimate(double value, double low, double high, double coverage, int cyclesForBounds) {
-        public static final Estimate NONE = new Estimate(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
+    public record Estimate(double value, double low, double high, double coverage, int cyclesForBounds, double inflation) {
+        public static final Estimate NONE = new Estimate(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN);
 
         public boolean hasLow() {
             return Double.isFinite(low);
@@ -70,7 +74,11 @@ public final class PercentileInterval {
      * Ranks (1-based) of the order statistics that bound the p-th percentile of n values: 0 for an
      * open lower end, n + 1 for an open upper end.
      */
-    public record Ranks(int n, int low, int high, double coverage) {
+    public record Ranks(int n, int low, int high, double coverage, double inflation) {
+        public Ranks(int n, int low, int high, double coverage) {
+            this(n, low, high, coverage, Double.NaN);
+        }
+
         public boolean hasLow() {
             return low >= 1;
         }
@@ -88,6 +96,35 @@ public final class PercentileInterval {
         return percentile(sample.values(), sample.size(), p, confidence);
     }
 
+    /**
+     * As {@link #percentile(SortedSample, double, double)}, widened for the dependence between
+     * neighbouring values that {@code widening} finds at the estimate.
+     */
+    public static Estimate percentile(SortedSample sample, double p, double confidence, Widening widening) {
+        return percentile(sample.values(), sample.size(), p, confidence, widening);
+    }
+
+    /** The percentile {@code p} of the first {@code n} values of {@code sorted}, widened as {@code widening} says. */
+    static Estimate percentile(double[] sorted, int n, double p, double confidence, Widening widening) {
+        if (n == 0) return Estimate.NONE;
+        double value = SortedSample.r7(sorted, n, p);
+        double inflation = widening.inflation(value, p / 100);
+        return estimate(value, ranks(n, p / 100, confidence, inflation), k -> sorted[k], p / 100, confidence);
+    }
+
+    /**
+     * How much more the count of values below {@code value}, the {@code q}-quantile's estimate,
+     * varies than Binomial(n, q) says: 1 (or less) for independent values.
+     */
+    @FunctionalInterface
+    public interface Widening {
+        /** Takes the values as independent. */
+        Widening NONE = (value, q) -> Double.NaN;
+
+        /** NaN when it cannot tell: the values are then taken as independent. */
+        double inflation(double value, double q);
+    }
+
     /** The percentile {@code p} (0..100) of the first {@code n} values of {@code sorted}, with its interval. */
     static Estimate percentile(double[] sorted, int n, double p, double confidence) {
         if (n == 0) return Estimate.NONE;
@@ -102,8 +139,8 @@ public final class PercentileInterval {
     public static Estimate estimate(double value, Ranks r, IntToDoubleFunction valueOfRank, double q, double confidence) {
         double low = r.hasLow() ? valueOfRank.applyAsDouble(r.low() - 1) : Double.NEGATIVE_INFINITY;
         double high = r.hasHigh() ? valueOfRank.applyAsDouble(r.high() - 1) : Double.POSITIVE_INFINITY;
-        int needed = r.hasLow() && r.hasHigh() ? 0 : cyclesForBounds(q, confidence);
-        return new Estimate(value, low, high, r.coverage(), needed);
+        int needed = r.hasLow() && r.hasHigh() ? 0 : cyclesForBounds(r.n(), q, confidence, r.inflation());
+        return new Estimate(value, low, high, r.coverage(), needed, r.inflation());
     }
 
     /**
@@ -120,6 +157,40 @@ public final class PercentileInterval {
         double coverage = (high <= n ? below.cumulativeProbability(high - 1) : 1)
                 - (low >= 1 ? below.cumulativeProbability(low - 1) : 0);
         return new Ranks(n, Math.max(0, low), Math.min(n + 1, high), coverage);
+    }
+
+    /**
+     * As {@link #ranks(int, double, double)}, widened when the count B below the percentile varies
+     * {@code inflation} times as much as Binomial(n, q) says ({@link SerialDependence}). Each end's
+     * distance from nq, in ranks, grows by f = (t/z)·√inflation, with t Student's quantile at the
+     * batches' degrees of freedom and z the normal one: the normal approximation's half-width
+     * z·√(nq(1 − q)) becomes t·√(inflation·nq(1 − q)), while the exact binomial ends (asymmetric in
+     * the tail) keep their shape. An open end stays open and an end pushed past the values opens;
+     * f ≤ 1 leaves the interval as it is, so it never narrows, and at f = 1 the two agree. In
+     * simulation (log-normal pauses whose logs drift as an AR(1), with the recordings' correlations;
+     * {@code CoverageSimulation}) this holds about 95 % for P50, P90 and P99 from 1,000 cycles, where
+     * the independent interval holds 52–96 %. Its coverage is then the confidence asked,
+     * approximately, not an exact figure.
+     */
+    public static Ranks ranks(int n, double q, double confidence, double inflation) {
+        Ranks iid = ranks(n, q, confidence);
+        if (!(inflation > 0) || n < SerialDependence.MIN_VALUES) return iid;
+        double f = widening(confidence, inflation);
+        if (f <= 1) return new Ranks(n, iid.low(), iid.high(), iid.coverage(), inflation);
+        double centre = n * q;
+        // the low end fails when B ≤ low − 1, the high end when B ≥ high
+        int low = iid.hasLow() ? (int) Math.floor(centre - f * (centre - (iid.low() - 1))) + 1 : 0;
+        int high = iid.hasHigh() ? (int) Math.ceil(centre + f * (iid.high() - centre)) : n + 1;
+        low = Math.min(low, iid.low());
+        high = Math.max(high, iid.high());
+        return new Ranks(n, Math.max(0, low), Math.min(n + 1, high), confidence, inflation);
+    }
+
+    private static final NormalDistribution Z = new NormalDistribution(null, 0, 1);
+
+    /** f = (t/z)·√inflation: how much farther from nq each end of the widened interval lies. */
+    private static double widening(double confidence, double inflation) {
+        return SerialDependence.t(confidence) / Z.inverseCumulativeProbability((1 + confidence) / 2) * Math.sqrt(inflation);
     }
 
     /** The largest l with P(B ≤ l − 1) ≤ tail; 0 when there is none. */
@@ -142,6 +213,33 @@ public final class PercentileInterval {
     public static int cyclesForBounds(double q, double confidence) {
         double tail = (1 - confidence) / 2;
         return Math.max(fewest(q, tail), fewest(1 - q, tail));
+    }
+
+    /**
+     * As {@link #cyclesForBounds(double, double)} when neighbouring values are alike as much as
+     * {@code inflation} says, for an interval of {@code n} values that has an open end: the fewest
+     * values, more than n, whose widened interval ({@link #ranks(int, double, double, double)}) has
+     * both, as long as they are as alike.
+     */
+    static int cyclesForBounds(int n, double q, double confidence, double inflation) {
+        int independent = cyclesForBounds(q, confidence);
+        if (!(inflation > 0) || widening(confidence, inflation) <= 1) return independent;
+        int lo = Math.max(independent, n + 1);
+        if (closed(lo, q, confidence, inflation)) return lo;
+        long hi = 2L * lo;
+        while (hi < Integer.MAX_VALUE && !closed((int) hi, q, confidence, inflation)) hi *= 2;
+        if (hi >= Integer.MAX_VALUE) return Integer.MAX_VALUE;
+        // the interval's ends draw in as √m while the values grow as m: closed from some m on
+        while (hi - lo > 1) {
+            int mid = (int) ((lo + hi) >>> 1);
+            if (closed(mid, q, confidence, inflation)) hi = mid; else lo = mid;
+        }
+        return (int) hi;
+    }
+
+    private static boolean closed(int n, double q, double confidence, double inflation) {
+        Ranks r = ranks(n, q, confidence, inflation);
+        return r.hasLow() && r.hasHigh();
     }
 
     private static int fewest(double q, double tail) {

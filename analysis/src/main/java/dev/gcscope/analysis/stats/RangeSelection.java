@@ -40,12 +40,22 @@ public final class RangeSelection {
      * range the previous selection left on its side, so the three cost little more than one.
      */
     public static PercentileInterval.Estimate percentile(double[] a, int from, int to, double p, double confidence) {
+        return percentile(a, from, to, p, confidence, PercentileInterval.Widening.NONE);
+    }
+
+    /**
+     * As {@link #percentile(double[], int, int, double, double)}, the interval widened as
+     * {@code widening} (which must not read this range: it is reordered) finds at the estimate.
+     */
+    public static PercentileInterval.Estimate percentile(double[] a, int from, int to, double p, double confidence,
+                                                         PercentileInterval.Widening widening) {
         int n = to - from;
         if (n <= 0) return PercentileInterval.Estimate.NONE;
         double value = percentile(a, from, to, p);
         double h = (n - 1) * (p / 100.0);
         int at = (int) Math.floor(h); // percentile() left rank `at` in place, smaller before it, unless it took the max
-        return PercentileInterval.estimate(value, PercentileInterval.ranks(n, p / 100, confidence),
+        PercentileInterval.Ranks ranks = PercentileInterval.ranks(n, p / 100, confidence, widening.inflation(value, p / 100));
+        return PercentileInterval.estimate(value, ranks,
                 k -> rank(a, from, to, at, k), p / 100, confidence);
     }
 

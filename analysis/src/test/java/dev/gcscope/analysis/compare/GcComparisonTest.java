@@ -164,13 +164,21 @@ class GcComparisonTest {
         }
     }
 
-    /** Issue 11's ranking: a far shorter tail leads, ahead of changes that score less. */
+    /**
+     * Issue 11's ranking: a far shorter 1-in-10 pause (−94 %) leads, ahead of changes that score
+     * less (GC CPU −83 %, the median −70 %). P99 (6.11 → 0.160 ms) is not called: the steady trace's
+     * 16 pauses above its P99 come in bursts (it holds pauses of 18 and 87 ms), so, allowing for
+     * that, its P99 has no upper bound.
+     */
     @Test
     void theChangeThatMattersMostLeads() {
         PairComparison pair = compare(PHASES_124, STEADY_124).overall();
+        CostRow p90 = pair.cost(GcCost.STW_P90);
+        assertTrue(p90.ratioHigh() < 0.5, p90.toString());
+        assertTrue(pair.verdictText().startsWith("1-in-10 pause much shorter (P90 "), pair.verdictText());
         CostRow p99 = pair.cost(GcCost.STW_P99);
-        assertTrue(p99.ratioHigh() < 0.5, p99.toString());
-        assertTrue(pair.verdictText().startsWith("pause tail much shorter (P99 "), pair.verdictText());
+        assertTrue(p99.ratio() < 0.05 && p99.ratioHigh() == Double.POSITIVE_INFINITY, p99.toString());
+        assertFalse(p99.change().supported(), p99.toString());
     }
 
     @Test

@@ -49,71 +49,32 @@ public final class CoverageSimulation {
         }
     }
 
-    /** What gcscope computes today. */
-    public static final Method CURRENT = (s, p) -> {
+    /**
+     * The order-statistic interval alone, taking the pauses as independent: what gcscope computes for
+     * values whose order is unknown, and the building block of {@link #CURRENT}.
+     */
+    public static final Method INDEPENDENT = (s, p) -> {
         PercentileInterval.Estimate e = PercentileInterval.percentile(s, p);
         return new double[] {e.low(), e.high()};
     };
 
     /**
-     * A candidate, not what gcscope computes: the binomial ranks widened by how much more the count
-     * of pauses below the estimate varies than Binomial(n, p) says, estimated by batch means over
-     * {@value #BATCHES} batches of consecutive pauses, with Student's t at {@value #BATCHES} − 1
-     * degrees of freedom; never narrower than {@link #CURRENT}. Neighbouring pauses being alike
-     * (as in real traces) is what it is for.
+     * What gcscope computes on a trace's pauses: {@link #INDEPENDENT} widened for neighbouring pauses
+     * being alike, as their order shows ({@link SerialDependence}).
      */
-    public static final Method BATCH_WIDENED = new Method() {
+    public static final Method CURRENT = new Method() {
         @Override
         public double[] interval(SortedSample pauses, double p) {
-            return CURRENT.interval(pauses, p);
+            return INDEPENDENT.interval(pauses, p);
         }
 
         @Override
         public double[] interval(double[] inOrder, SortedSample s, double p) {
-            int n = s.size();
-            double q = p / 100;
-            PercentileInterval.Ranks iid = PercentileInterval.ranks(n, q, PercentileInterval.CONFIDENCE);
-            double value = s.percentile(p);
-            double inflation = inflation(inOrder, value, q);
-            int low = iid.low(), high = iid.high();
-            if (inflation > 1) {
-                double half = T_975_9 * Math.sqrt(inflation * n * q * (1 - q));
-                low = Math.min(low, (int) Math.floor(n * q - half));
-                high = Math.max(high, (int) Math.ceil(n * q + half) + 1);
-            }
-            double lo = low >= 1 ? s.get(low - 1) : Double.NEGATIVE_INFINITY;
-            double hi = high <= n ? s.get(high - 1) : Double.POSITIVE_INFINITY;
-            return new double[] {lo, hi};
+            PercentileInterval.Estimate e = PercentileInterval.percentile(s, p, PercentileInterval.CONFIDENCE,
+                    SerialDependence.of(inOrder));
+            return new double[] {e.low(), e.high()};
         }
     };
-
-    static final int BATCHES = 10;
-    /** Student's t, 97.5th percentile, 9 degrees of freedom. */
-    private static final double T_975_9 = new org.apache.commons.math3.distribution.TDistribution(null, BATCHES - 1)
-            .inverseCumulativeProbability(0.975);
-
-    /**
-     * Variance of the share below {@code value} (ties counted half) over batch means, against that of
-     * independent draws; 1 when the batches are too small to say.
-     */
-    static double inflation(double[] inOrder, double value, double q) {
-        int n = inOrder.length;
-        if (n < 2 * BATCHES) return 1;
-        double[] sums = new double[BATCHES];
-        int[] counts = new int[BATCHES];
-        for (int i = 0; i < n; i++) {
-            int b = (int) ((long) i * BATCHES / n);
-            double x = inOrder[i];
-            sums[b] += x < value ? 1 : x == value ? 0.5 : 0;
-            counts[b]++;
-        }
-        double mean = 0;
-        for (int b = 0; b < BATCHES; b++) mean += (sums[b] /= counts[b]) / BATCHES;
-        double var = 0;
-        for (int b = 0; b < BATCHES; b++) var += (sums[b] - mean) * (sums[b] - mean) / (BATCHES - 1);
-        double batchVariance = var / BATCHES, independent = q * (1 - q) / n;
-        return independent > 0 ? batchVariance / independent : 1;
-    }
 
     private CoverageSimulation() {}
 

@@ -98,7 +98,7 @@ public final class SchedComparisonView {
         Label about = ViewParts.note();
         about.setText(timehist
                 ? "Scheduling delay (perf's sch delay: wakeup to running) per process, matched by name; the interval of B/A"
-                        + " holds with 95 % confidence if switches were independent (they come in bursts: a change is called only"
+                        + " holds with about 95 % confidence, widened for switches coming in bursts (a change is called only"
                         + " when a test, the in-order test that allows for bursts and an interval all support it, and a move under"
                         + " 10 µs is negligible)."
                 : "Percentiles of each side's last snapshot (the whole run up to it); an interval spans whole buckets, since"

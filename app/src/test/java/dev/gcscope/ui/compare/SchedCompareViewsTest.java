@@ -131,7 +131,9 @@ class SchedCompareViewsTest {
         assertEquals("longer", p99.change());
         SchedComparisonViewModel.Row p50 = cvm.rows().stream().filter(r -> r.group().startsWith("phases ") && r.percentile().equals("p50"))
                 .findFirst().orElseThrow();
-        assertEquals("negligible", p50.change(), "1 → 8 µs: an interval above 1, but under perf's 10 µs that make news");
+        // 1 → 8 µs; under the quota the switches come in bursts, and allowing for that B/A's interval holds 1
+        assertTrue(p50.ratioLow() <= 1 && 1 <= p50.ratioHigh(), p50.toString());
+        assertEquals("no clear change", p50.change(), p50.toString());
         assertTrue(cvm.verdictProperty().get().startsWith("phases: scheduling delays longer"), cvm.verdictProperty().get());
         @SuppressWarnings("unchecked")
         TableView<SchedComparisonViewModel.Row> table = lookup(robot, comparison, "compare-sched-rows", TableView.class);

@@ -142,7 +142,9 @@ class MainWindowViewTest {
         assertEquals(ms(sum.stwMs().p99()), text(robot, doc, "#summary-stw-p99"));
         assertEquals(ms(sum.stwMs().p999()), text(robot, doc, "#summary-stw-p999"));
         assertEquals(ms(sum.stwMs().max()), text(robot, doc, "#summary-stw-max"));
-        assertTrue(text(robot, doc, "#summary-stw-p99-ci").matches("\\d+\\.\\d{3}–\\d+\\.\\d{3}"), text(robot, doc, "#summary-stw-p99-ci"));
+        // closed, or open above where neighbouring pauses are too alike for 737 cycles to bound P99
+        assertTrue(text(robot, doc, "#summary-stw-p99-ci").matches("\\d+\\.\\d{3}(–\\d+\\.\\d{3}| – > max)"),
+                text(robot, doc, "#summary-stw-p99-ci"));
         assertEquals(String.format(Locale.ROOT, "%.0f MB", sum.heapPeakMb()), text(robot, doc, "#summary-heap-peak"));
         assertEquals(String.format(Locale.ROOT, "%.1f %%", sum.gcCpuPct()), text(robot, doc, "#summary-gc-cpu"));
         assertEquals(String.format(Locale.ROOT, "%,d lines · %d skipped · %d issues", content.lines().count(),

@@ -7,6 +7,7 @@ import dev.gcscope.analysis.stats.PercentileInterval;
 import dev.gcscope.analysis.stats.PercentileInterval.Estimate;
 import dev.gcscope.ui.summary.Formats;
 import dev.gcscope.export.table.TextTable;
+import dev.gcscope.format.PlainNumbers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -55,10 +56,12 @@ public final class PercentileRows {
     /** How the intervals were computed, and which need more pauses, for the caption. */
     public static String caption(CycleRangeAnalysis stats) {
         int n = stats == null ? 0 : stats.pauses().count();
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%,d pauses. %d%% intervals from order statistics:"
-                + " distribution-free, they would hold the true percentile at least %d%% of the time at any count if pauses"
-                + " were independent; neighbouring pauses are alike, so the true uncertainty is larger",
-                n, Math.round(PercentileInterval.CONFIDENCE * 100), Math.round(PercentileInterval.CONFIDENCE * 100)));
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%,d pauses. %d%% intervals from order statistics,"
+                + " widened as much as neighbouring pauses are alike (how much more the count below each percentile varies"
+                + " over ten stretches of the pauses than if they were independent%s): about %d%% coverage from 1,000"
+                + " pauses on, less below",
+                n, Math.round(PercentileInterval.CONFIDENCE * 100), stats == null ? "" : inflations(stats.pauses()),
+                Math.round(PercentileInterval.CONFIDENCE * 100)));
         if (stats != null) {
             PauseStatistics p = stats.pauses();
             String[] names = {"P50", "P90", "P99", "P99.9"};
@@ -71,6 +74,19 @@ public final class PercentileRows {
                     .append(String.join(", ", open)).append(" pauses)");
         }
         return b.append(". Percentiles R-7 (numpy's default).").toString();
+    }
+
+    /** "; here ×12.3 for P50, ×4.3 for P90, ×3.0 for P99", the inflations that were estimated. */
+    private static String inflations(PauseStatistics p) {
+        String[] names = {"P50", "P90", "P99"};
+        Estimate[] all = {p.p50(), p.p90(), p.p99()};
+        List<String> known = new ArrayList<>();
+        for (int i = 0; i < all.length; i++) {
+            if (!Double.isNaN(all[i].inflation())) {
+                known.add(String.format(Locale.ROOT, "×%s for %s", PlainNumbers.rounded(all[i].inflation(), 1), names[i]));
+            }
+        }
+        return known.isEmpty() ? "" : "; here " + String.join(", ", known);
     }
 
     /** Tab-separated values with a header line, one line per row: what Ctrl+C puts on the clipboard. */

@@ -123,7 +123,13 @@ class DistributionViewsTest {
             assertEquals(ci[i].hasLow() ? ms(ci[i].low()) : "< min", rows.get(i).get(2));
             // too few pauses for an upper end says so rather than quoting the maximum
             assertEquals(ci[i].hasHigh() ? ms(ci[i].high()) : "> max", rows.get(i).get(3));
-            assertEquals(!ci[i].hasHigh(), ps[i] == 99.9 && stats.pauses().count() < 3688, "P" + ps[i]);
+            // open where the pauses are too few: at least as many as independent ones would need
+            // (P99.9 3,688), times how much alike neighbouring pauses are
+            if (!ci[i].hasHigh()) {
+                assertTrue(ci[i].cyclesForBounds() > stats.pauses().count(), "P" + ps[i] + ": " + ci[i]);
+                assertTrue(ci[i].cyclesForBounds() >= PercentileInterval.cyclesForBounds(ps[i] / 100, 0.95), "P" + ps[i] + ": " + ci[i]);
+            }
+            if (ps[i] == 99.9 && stats.pauses().count() < 3688) assertFalse(ci[i].hasHigh(), ci[i].toString());
             assertTrue(ci[i].low() <= r7(stw, ps[i]) && r7(stw, ps[i]) <= ci[i].high(), "the estimate lies in its interval");
         }
         assertEquals(ms(Arrays.stream(stw).filter(v -> !Double.isNaN(v)).max().orElseThrow()), rows.get(4).get(1));
@@ -146,7 +152,9 @@ class DistributionViewsTest {
         }
         String caption = robot.lookup("#percentile-caption").queryAs(Label.class).getText();
         assertTrue(caption.contains("order statistics"), caption);
-        if (!ci[3].hasHigh()) assertTrue(caption.contains("P99.9 3,688"), caption);
+        if (!ci[3].hasHigh()) assertTrue(caption.contains(String.format(Locale.ROOT, "P99.9 %,d", ci[3].cyclesForBounds())), caption);
+        assertTrue(caption.contains(String.format(Locale.ROOT, "×%s for P50", dev.gcscope.format.PlainNumbers.rounded(ci[0].inflation(), 1))),
+                caption);
 
         // the regime rows and the highlighted regime follow each other
         int second = Integer.parseInt(regimeRows.get(1).get(0));
@@ -168,10 +176,9 @@ class DistributionViewsTest {
 
     @Test
     void convergenceMarksStabilityWhereItBeginsAndTheSloFollowsTheSpinner(FxRobot robot) throws Exception {
-        // a longer recording of the same workload: its median settles two-thirds of the way before its end
-        // (in the default sample the phases keep moving it, and both ends of its interval come within 10%
-        // only at the last checkpoint)
-        Table longer = GcTraceViewsFixture.cycles("gctrace/go1.24-phases-cri.log");
+        // a steady program's recording: its median settles before the end (in the phase recordings the
+        // phases keep moving it, and allowing for that its interval never comes within 10%)
+        Table longer = GcTraceViewsFixture.cycles("steady/go1.19-steady.log");
         double[] stw = longer.doubleColumn(GcColumns.STW_MS).asDoubleArray();
         GcTraceModel model = GcTraceViewsFixture.model(longer);
         ConvergenceView view = new ConvergenceView(model);
