@@ -22,6 +22,11 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * a median of five pauses — or fewer than {@value #MIN_VALUES} pauses, there is no interval at all. The percentile bootstrap this
  * replaces always gave a number: its upper end for P99.9 of 1,000 pauses was the sample maximum,
  * and it covered the truth in 62 % of simulated traces.
+ *
+ * <p>All of this holds for independent values. A trace's pauses are not: where their order is known,
+ * {@link #ranks(int, double, double, double)} widens the interval by how much more the count below
+ * the estimate varies ({@link SerialDependence}), and its coverage is then about the confidence
+ * asked, not exactly.
  */
 public final class PercentileInterval {
     public static final double CONFIDENCE = 0.95;
