@@ -258,12 +258,12 @@ final class CompareCommand implements Callable<Integer> {
 
     /**
      * "  (95% CI 0.8–1.2)"; an end the pauses are too few for is open: "  (95% CI from 0.8)",
-     * "  (95% CI up to 1.2)", "  (no 95% interval: too few pauses)"; nothing where there is no interval (the maximum).
+     * "  (95% CI up to 1.2)", "  (no 95% interval: pauses too few or too alike)"; nothing where there is no interval (the maximum).
      */
     private static String interval(double low, double high, int decimals, String dash) {
         if (Double.isNaN(low) || Double.isNaN(high)) return "";
         boolean hasLow = Double.isFinite(low), hasHigh = Double.isFinite(high);
-        if (!hasLow && !hasHigh) return "  (no 95% interval: too few pauses)";
+        if (!hasLow && !hasHigh) return "  (no 95% interval: pauses too few or too alike)";
         if (!hasHigh) return "  (95% CI from " + PlainNumbers.rounded(low, decimals) + ")";
         if (!hasLow) return "  (95% CI up to " + PlainNumbers.rounded(high, decimals) + ")";
         return "  (95% CI " + PlainNumbers.rounded(low, decimals) + dash + PlainNumbers.rounded(high, decimals) + ")";

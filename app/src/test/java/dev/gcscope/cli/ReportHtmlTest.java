@@ -105,6 +105,22 @@ class ReportHtmlTest {
                 "the footer gives the command that makes the report again");
     }
 
+    /** The note under the key figures names how alike this file's pauses are, as summary --json's variance inflations. */
+    @Test
+    void theIntervalsNoteQuotesTheFilesVarianceInflations() throws Exception {
+        Path input = SampleTraces.get("gctrace/go1.24-phases.log").copyTo(dir);
+        Path out = dir.resolve("report.html");
+        assertEquals(0, CliRun.of("report", "--out", out.toString(), input.toString()).status());
+        String text = parseStrictly(Files.readString(out, StandardCharsets.UTF_8)).text();
+        JsonNode ci = summaryJson(input).get("stw_ci");
+        for (String[] p : new String[][] {{"p50", "P50"}, {"p90", "P90"}, {"p99", "P99"}, {"p999", "P99.9"}}) {
+            double inflation = ci.get(p[0]).get("variance_inflation").asDouble();
+            assertTrue(inflation > 1, p[0] + " " + ci);
+            String quoted = "×" + dev.gcscope.format.PlainNumbers.rounded(inflation, 1) + " for " + p[1];
+            assertTrue(text.contains(quoted), quoted + " in: " + text.substring(text.indexOf("95 % intervals:")));
+        }
+    }
+
     @Test
     void severalFilesMakeOneReportWithASectionEachInTheOrderGiven() throws Exception {
         Path a = SampleTraces.get("gctrace/go1.24-phases.log").copyTo(dir);

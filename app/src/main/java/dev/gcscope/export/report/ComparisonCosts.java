@@ -58,13 +58,13 @@ public final class ComparisonCosts {
         return java.util.Arrays.stream(GcCost.values()).filter(c -> compare.path("costs").has(c.key())).toList();
     }
 
-    /** "0.936 – 0.968"; an open end (too few pauses) as "from"/"up to"; no interval: why, in the JSON's words. */
+    /** "0.936 – 0.968"; an open end (pauses too few or too alike) as "from"/"up to"; no interval: why, in the JSON's words. */
     static String interval(JsonNode cost) {
         JsonNode ci = cost.path("ratio_ci");
         // the JSON's why_no_interval up to its colon: "not a statistic", "too few cycles for an interval"
         if (!ci.isArray()) return cost.path("why_no_interval").asText("").replaceFirst(":.*", "");
         boolean low = ci.path(0).isNumber(), high = ci.path(1).isNumber();
-        if (!low && !high) return "too few pauses for an interval";
+        if (!low && !high) return "pauses too few or too alike for an interval";
         if (!high) return "from " + shown(ci.path(0));
         if (!low) return "up to " + shown(ci.path(1));
         return shown(ci.path(0)) + " – " + shown(ci.path(1));

@@ -118,6 +118,26 @@ final class GcTraceReport implements FormatReport {
 
     // ---------------------------------------------------------------- figures, tables, charts
 
+    /**
+     * How the intervals were made, in words, with this file's variance inflations (the JSON's
+     * {@code stw_ci} method says the same for programs).
+     */
+    static String intervalsNote(JsonFigures f) {
+        String[] keys = {"p50", "p90", "p99", "p999"}, names = {"P50", "P90", "P99", "P99.9"};
+        List<String> found = new ArrayList<>();
+        for (int i = 0; i < keys.length; i++) {
+            double x = f.number("/stw_ci/" + keys[i] + "/variance_inflation");
+            if (!Double.isNaN(x)) found.add("×" + PlainNumbers.rounded(x, 1) + " for " + names[i]);
+        }
+        String alike = found.isEmpty() ? " (too few cycles here to tell how alike they are)"
+                : ": over ten stretches of the trace, the count of pauses below each percentile varied more than it would"
+                + " for independent pauses (its variance " + String.join(", ", found) + "), and each end moves out by the"
+                + " square root of that, with Student's t for ten stretches";
+        return "95 % intervals: order statistics (distribution-free), widened because neighbouring pauses are alike" + alike
+                + "; about 95 % coverage from 1,000 cycles in simulation, less below. An end the cycles are too few for"
+                + " is open (\"> max\"), with about how many cycles, as alike, would close it.";
+    }
+
     @Override
     public List<Block> blocks(InputFigures in) {
         CycleRangeAnalysis stats = analysis.apply(in.input());
@@ -125,7 +145,7 @@ final class GcTraceReport implements FormatReport {
         out.add(new ReportDocument.Heading("Key figures", "key-figures"));
         out.add(keyFigures(in.figures()));
         out.add(new ReportDocument.Note("Pauses in ms: sweep termination + mark termination per cycle; percentiles R-7"
-                + " (numpy's default). 95 % intervals: " + in.figures().string("/stw_ci/method") + "."));
+                + " (numpy's default). " + intervalsNote(in.figures())));
         out.add(new ReportDocument.Heading("Regimes", "regimes"));
         out.add(new ReportDocument.Note("Found by " + in.whole().string("/regime_method") + " over the whole file;"
                 + " forced GCs belong to none."));

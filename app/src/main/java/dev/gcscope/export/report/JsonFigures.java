@@ -129,6 +129,12 @@ final class JsonFigures {
         return Cell.of(l, Cell.Run.text(" – "), h, Cell.Run.text(need));
     }
 
+    /** A number field, or NaN when absent or null. */
+    double number(String pointer) {
+        JsonNode n = file.at(pointer);
+        return n.isNumber() ? n.asDouble() : Double.NaN;
+    }
+
     /** A string field, or "" when absent or null. */
     String string(String pointer) {
         JsonNode n = file.at(pointer);
