@@ -32,7 +32,23 @@ public final class BatchPlacementTest {
      * @param b side B's
      */
     public static double p(double[] a, double[] b) {
-        if (a.length < 2 * BATCHES || b.length < 2 * BATCHES) return Double.NaN;
+        Placement s = placement(a, b);
+        if (s == null) return Double.NaN;
+        if (!(s.variance() > 0)) return s.theta() == 0.5 ? 1 : 0;
+        double t = (s.theta() - 0.5) / Math.sqrt(s.variance());
+        return Math.min(1, 2 * new TDistribution(null, s.df()).cumulativeProbability(-Math.abs(t)));
+    }
+
+    /**
+     * The placement statistic with its batch-means variance and Welch's degrees of freedom (at least 1).
+     *
+     * @param theta P(B &gt; A) + ½·P(B = A)
+     */
+    record Placement(double theta, double variance, double df) {}
+
+    /** {@link Placement} of b against a, both in the order of their cycles; null with fewer than two per batch on a side. */
+    static Placement placement(double[] a, double[] b) {
+        if (a.length < 2 * BATCHES || b.length < 2 * BATCHES) return null;
         double[] sa = a.clone(), sb = b.clone();
         Arrays.sort(sa);
         Arrays.sort(sb);
@@ -40,10 +56,8 @@ public final class BatchPlacementTest {
         double theta = 1 - mean(meansA); // P(B > A) + ½ ties: one minus A's mean placement among B
         double va = variance(meansA) / BATCHES, vb = variance(meansB) / BATCHES;
         double v = va + vb;
-        if (!(v > 0)) return theta == 0.5 ? 1 : 0;
-        double df = v * v / (va * va / (BATCHES - 1) + vb * vb / (BATCHES - 1));
-        double t = (theta - 0.5) / Math.sqrt(v);
-        return Math.min(1, 2 * new TDistribution(null, Math.max(1, df)).cumulativeProbability(-Math.abs(t)));
+        double df = v > 0 ? v * v / (va * va / (BATCHES - 1) + vb * vb / (BATCHES - 1)) : BATCHES - 1;
+        return new Placement(theta, v, Math.max(1, df));
     }
 
     /** Mean placement among {@code other} (share below, half the ties) of each batch of consecutive values. */

@@ -80,9 +80,14 @@ public final class ComparisonVerdict {
         if (mwSig && shift.estimate() != 0) {
             boolean longer = shift.estimate() > 0;
             List<String> support = percentiles(rows, longer ? 1 : -1);
+            // a shift interval widened for neighbouring cycles being alike may hold 0 where Mann–Whitney,
+            // taking every cycle as independent, calls a shift: say both rather than contradict the interval
+            boolean holdsZero = shift.low() <= 0 && 0 <= shift.high();
+            String head = !holdsZero ? (longer ? "typical pauses got longer" : "typical pauses got shorter")
+                    : (longer ? "typical pauses longer" : "typical pauses shorter") + " by Mann–Whitney, which takes every"
+                    + " cycle as independent, but allowing for neighbouring cycles being alike the shift's interval holds 0";
             return new Verdict(longer ? Call.LONGER : Call.SHORTER, mwAdj, ksAdj, String.format(Locale.ROOT, "%s: %s%s; %s",
-                    longer ? "typical pauses got longer" : "typical pauses got shorter", shiftText,
-                    support.isEmpty() ? "" : "; " + String.join(", ", support), evidence));
+                    head, shiftText, support.isEmpty() ? "" : "; " + String.join(", ", support), evidence));
         }
         List<String> support = percentiles(rows, 0);
         return new Verdict(Call.SHAPE, mwAdj, ksAdj, String.format(Locale.ROOT,

@@ -1,6 +1,7 @@
 package dev.gcscope.analysis.compare;
 
 import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.distribution.TDistribution;
 
 /**
  * The Hodges–Lehmann shift between two samples: the median of all pairwise differences b − a, the
@@ -26,10 +27,40 @@ public final class HodgesLehmann {
     public static Shift of(double[] a, double[] b, double confidence) {
         long n = a.length, m = b.length, pairs = n * m;
         if (pairs == 0) return new Shift(Double.NaN, Double.NaN, Double.NaN);
-        double median = pairs % 2 == 1 ? kth(a, b, pairs / 2 + 1) : (kth(a, b, pairs / 2) + kth(a, b, pairs / 2 + 1)) / 2;
+        double median = median(a, b);
         long k = k(a.length, b.length, confidence);
         if (k < 1) return new Shift(median, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
         return new Shift(median, kth(a, b, k), kth(a, b, pairs - k + 1));
+    }
+
+    /**
+     * As {@link #of(double[], double[], double)}, the interval widened for neighbouring cycles being
+     * alike. Lehmann's K comes from U's variance for independent draws, nm(n + m + 1)/12; here U/nm
+     * at the estimated shift (b moved back by it, so that its true value is ½) gets its variance from
+     * batch means over the cycles in order, as {@link BatchPlacementTest} estimates it, with Student's
+     * t at Welch's degrees of freedom: K = nm/2 − t·nm·√variance, never larger than Lehmann's (the
+     * interval never narrows).
+     *
+     * @param inOrderA the same values as {@code a}, in the order of their cycles; likewise {@code inOrderB}
+     */
+    public static Shift of(double[] a, double[] b, double confidence, double[] inOrderA, double[] inOrderB) {
+        Shift independent = of(a, b, confidence);
+        if (Double.isNaN(independent.estimate()) || Double.isInfinite(independent.low())) return independent;
+        double[] shiftedB = new double[inOrderB.length];
+        for (int j = 0; j < shiftedB.length; j++) shiftedB[j] = inOrderB[j] - independent.estimate();
+        BatchPlacementTest.Placement s = BatchPlacementTest.placement(inOrderA, shiftedB);
+        if (s == null || !(s.variance() > 0)) return independent;
+        long pairs = (long) a.length * b.length;
+        double t = new TDistribution(null, s.df()).inverseCumulativeProbability(1 - (1 - confidence) / 2);
+        long widened = (long) Math.floor(pairs / 2.0 - t * pairs * Math.sqrt(s.variance()));
+        long k = Math.min(k(a.length, b.length, confidence), widened);
+        if (k < 1) return new Shift(independent.estimate(), Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+        return new Shift(independent.estimate(), kth(a, b, k), kth(a, b, pairs - k + 1));
+    }
+
+    private static double median(double[] a, double[] b) {
+        long pairs = (long) a.length * b.length;
+        return pairs % 2 == 1 ? kth(a, b, pairs / 2 + 1) : (kth(a, b, pairs / 2) + kth(a, b, pairs / 2 + 1)) / 2;
     }
 
     /**

@@ -28,7 +28,7 @@ public record PairComparison(SideFigures a, SideFigures b, TraceComparison.Resul
                              VerdictRanking.Verdict verdict) {
 
     public static PairComparison of(SideFigures a, SideFigures b) {
-        TraceComparison.Result pauses = TraceComparison.of(a.pauses(), b.pauses(), a.pauseDependence(), b.pauseDependence());
+        TraceComparison.Result pauses = TraceComparison.of(a.pauses(), b.pauses(), a.pausesInOrder(), b.pausesInOrder());
         List<CostRow> rows = new ArrayList<>();
         for (GcCost c : GcCost.values()) rows.add(row(c, a, b));
         double pausesInOrderP = BatchPlacementTest.p(a.pausesInOrder(), b.pausesInOrder());

@@ -2,7 +2,6 @@ package dev.gcscope.analysis.compare;
 
 import dev.gcscope.analysis.regime.Regime;
 import dev.gcscope.analysis.regime.RegimeMatching;
-import dev.gcscope.analysis.stats.SerialDependence;
 import dev.gcscope.analysis.stats.SortedSample;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +33,7 @@ public record RegimeComparison(Regime a, Regime b, String name, double distance,
         for (int i = 0; i < matches.size(); i++) {
             RegimeMatching.Match m = matches.get(i);
             double[] a = inOrderA[m.a().id()], b = inOrderB[m.b().id()];
-            TraceComparison.Result r = TraceComparison.of(SortedSample.of(a), SortedSample.of(b), SerialDependence.of(a), SerialDependence.of(b));
+            TraceComparison.Result r = TraceComparison.of(SortedSample.of(a), SortedSample.of(b), a, b);
             results.add(r);
             // as for the whole traces (PairComparison): a regime's cycles follow one another too
             double inOrder = BatchPlacementTest.p(a, b);

@@ -1,6 +1,7 @@
 package dev.gcscope.analysis.compare;
 
 import dev.gcscope.analysis.stats.PercentileInterval;
+import dev.gcscope.analysis.stats.SerialDependence;
 import dev.gcscope.analysis.stats.SortedSample;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,13 +53,19 @@ public final class TraceComparison {
 
     private TraceComparison() {}
 
-    /** Two traces' pauses. */
+    /** Two traces' pauses, their order unknown: every interval takes them as independent. */
     public static Result of(SortedSample x, SortedSample y) {
-        return of(x, y, PercentileInterval.Widening.NONE, PercentileInterval.Widening.NONE);
+        return of(x, y, null, null);
     }
 
-    /** As {@link #of(SortedSample, SortedSample)}, each side's percentile intervals widened by its own pauses' dependence. */
-    public static Result of(SortedSample x, SortedSample y, PercentileInterval.Widening wx, PercentileInterval.Widening wy) {
+    /**
+     * As {@link #of(SortedSample, SortedSample)}, with the same pauses in the order of their cycles
+     * (NaN-free; null: unknown): each side's percentile intervals and the shift's interval are
+     * widened for neighbouring cycles being alike ({@link SerialDependence}, {@link HodgesLehmann}).
+     */
+    public static Result of(SortedSample x, SortedSample y, double[] inOrderX, double[] inOrderY) {
+        PercentileInterval.Widening wx = inOrderX == null ? PercentileInterval.Widening.NONE : SerialDependence.of(inOrderX);
+        PercentileInterval.Widening wy = inOrderY == null ? PercentileInterval.Widening.NONE : SerialDependence.of(inOrderY);
         List<Row> rows = new ArrayList<>();
         for (double p : new double[] {50, 90, 99}) rows.add(percentileRow("p" + (int) p, x, y, p, wx, wy));
         rows.add(new Row("max", x.max(), y.max(), y.max() / x.max(), Double.NaN, Double.NaN));
@@ -68,7 +75,8 @@ public final class TraceComparison {
         if (xs.length >= MIN_PAUSES && ys.length >= MIN_PAUSES) {
             mw = MannWhitney.p(xs, ys);
             ks = TwoSampleKs.p(xs, ys);
-            shift = HodgesLehmann.of(xs, ys, CONFIDENCE);
+            shift = inOrderX == null || inOrderY == null ? HodgesLehmann.of(xs, ys, CONFIDENCE)
+                    : HodgesLehmann.of(xs, ys, CONFIDENCE, inOrderX, inOrderY);
         }
         return new Result(List.copyOf(rows), mw, ks, shift, ComparisonVerdict.of(rows, mw, ks, shift, MIN_PAUSES));
     }

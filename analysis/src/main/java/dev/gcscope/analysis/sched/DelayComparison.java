@@ -4,7 +4,6 @@ import dev.gcscope.analysis.TimehistSummary;
 import dev.gcscope.analysis.compare.BatchPlacementTest;
 import dev.gcscope.analysis.compare.TraceComparison;
 import dev.gcscope.analysis.compare.VerdictRanking;
-import dev.gcscope.analysis.stats.SerialDependence;
 import dev.gcscope.analysis.stats.SortedSample;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -101,8 +100,7 @@ public final class DelayComparison {
 
     public static Result of(Side a, Side b) {
         double[] allA = a.delaysMs(), allB = b.delaysMs();
-        TraceComparison.Result overall = TraceComparison.of(SortedSample.of(allA), SortedSample.of(allB), SerialDependence.of(allA),
-                SerialDependence.of(allB));
+        TraceComparison.Result overall = TraceComparison.of(SortedSample.of(allA), SortedSample.of(allB), allA, allB);
         Map<String, double[]> byNameA = delaysByName(a.delays()), byNameB = delaysByName(b.delays());
         Map<String, Figures> figA = figures(a.delays()), figB = figures(b.delays());
         List<String> names = new ArrayList<>(), onlyA = new ArrayList<>(), onlyB = new ArrayList<>();
@@ -125,8 +123,7 @@ public final class DelayComparison {
         for (int i = 0; i < names.size(); i++) {
             String n = names.get(i);
             double[] ofA = byNameA.get(n), ofB = byNameB.get(n);
-            TraceComparison.Result r = TraceComparison.of(SortedSample.of(ofA), SortedSample.of(ofB), SerialDependence.of(ofA),
-                    SerialDependence.of(ofB));
+            TraceComparison.Result r = TraceComparison.of(SortedSample.of(ofA), SortedSample.of(ofB), ofA, ofB);
             results.add(r);
             ps.add(r.mannWhitneyP());
             ps.add(r.ksP());

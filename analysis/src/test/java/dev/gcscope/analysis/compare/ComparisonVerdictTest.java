@@ -117,6 +117,15 @@ class ComparisonVerdictTest {
         ComparisonVerdict.Verdict none = ComparisonVerdict.of(rows, 0.03, 0.04, new HodgesLehmann.Shift(0.2, -0.1, 0.3), 8);
         assertEquals(ComparisonVerdict.Call.NO_CHANGE, none.call(), "0.03 is 0.06 after adjusting for two tests: " + none.text());
 
+        assertTrue(v.text().startsWith("typical pauses got longer: typical shift +0.2 ms"), v.text());
+
+        // Mann–Whitney calls a shift that the interval widened for alike neighbours does not: both said
+        ComparisonVerdict.Verdict unsure = ComparisonVerdict.of(rows, 0.001, 0.2, new HodgesLehmann.Shift(0.2, -0.05, 0.45), 8);
+        assertEquals(ComparisonVerdict.Call.LONGER, unsure.call());
+        assertTrue(unsure.text().startsWith("typical pauses longer by Mann–Whitney, which takes every cycle as independent, but"
+                + " allowing for neighbouring cycles being alike the shift's interval holds 0: typical shift +0.2 ms (95% CI -0.05"),
+                unsure.text());
+
         ComparisonVerdict.Verdict shape = ComparisonVerdict.of(rows, 0.3, 0.001, new HodgesLehmann.Shift(0.01, -0.1, 0.1), 8);
         assertEquals(ComparisonVerdict.Call.SHAPE, shape.call());
         assertTrue(shape.text().contains("median") && shape.text().contains("P99") && !shape.text().contains("P90"), shape.text());
