@@ -8,10 +8,11 @@ import java.util.List;
 
 /**
  * Can these percentiles be trusted yet? The running P50 and P99 (with their order-statistic
- * intervals, {@link PercentileInterval}, widened for neighbouring pauses being alike) after the first N cycles, for N at about
- * {@value #CHECKPOINTS} log-spaced checkpoints, and the first N from which both ends of the
- * interval stay within {@value #STABLE_REACH} of the estimate for every later checkpoint. An
- * interval still open (P99 needs 368 pauses for an upper bound) is not stable.
+ * intervals, {@link PercentileInterval}, widened for neighbouring pauses being alike) after the
+ * first N cycles, for N at about {@value #CHECKPOINTS} log-spaced checkpoints, and the first N from
+ * which both ends of the interval stay within {@value #STABLE_REACH} of the estimate for every later
+ * checkpoint. An interval still open (P99 needs 368 independent pauses for an upper bound, more
+ * alike ones) is not stable.
  *
  * <p>Prefixes are kept sorted by merging each new chunk into the previous prefix, so all
  * checkpoints cost O(n·checkpoints) rather than a sort each.
