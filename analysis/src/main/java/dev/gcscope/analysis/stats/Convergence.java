@@ -87,9 +87,12 @@ public final class Convergence {
      * (at least) them in the order they came, for the intervals' widening ({@link SerialDependence}).
      */
     static Point point(double[] sorted, int cut, double[] inOrder) {
-        SerialDependence dependence = SerialDependence.of(inOrder, 0, cut);
-        return new Point(cut, PercentileInterval.percentile(sorted, cut, 50, PercentileInterval.CONFIDENCE, dependence),
-                PercentileInterval.percentile(sorted, cut, 99, PercentileInterval.CONFIDENCE, dependence));
+        // both percentiles' inflations in one pass over the prefix, which holds no NaN
+        double[] values = {SortedSample.r7(sorted, cut, 50), SortedSample.r7(sorted, cut, 99)}, qs = {0.5, 0.99};
+        double[] inflation = SerialDependence.of(inOrder, 0, cut, cut).inflations(values, qs);
+        PercentileInterval.Widening widening = (value, q) -> q == 0.5 ? inflation[0] : inflation[1];
+        return new Point(cut, PercentileInterval.percentile(sorted, cut, 50, PercentileInterval.CONFIDENCE, widening),
+                PercentileInterval.percentile(sorted, cut, 99, PercentileInterval.CONFIDENCE, widening));
     }
 
     /** About {@link #CHECKPOINTS} cycle counts from {@link #MIN_CYCLES} to n, evenly spaced on a log scale. */
