@@ -158,7 +158,7 @@ public final class SchedComparisonViewModel implements ComparisonTabModel {
     }
 
     /** The task's call on the percentiles that carry it; the maximum has no interval and is not tested. */
-    private static String change(DelayComparison.TaskRow t, TraceComparison.Row r) {
+    static String change(DelayComparison.TaskRow t, TraceComparison.Row r) {
         if (Double.isNaN(r.ratioLow())) return "";
         return switch (t.change()) {
             case TOO_FEW -> "too few";
