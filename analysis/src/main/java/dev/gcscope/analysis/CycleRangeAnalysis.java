@@ -69,7 +69,7 @@ public record CycleRangeAnalysis(int fromRow, int toRow, GcSummary summary, Paus
         SortedSample sorted = SortedSample.of(stwInOrder);
         work.checkCancelled();
         GcSummary summary = GcSummary.of(range, sorted);
-        PauseStatistics pauses = PauseStatistics.of(sorted, SerialDependence.of(stwInOrder));
+        PauseStatistics pauses = PauseStatistics.of(sorted, SerialDependence.of(stwInOrder, 0, stwInOrder.length, sorted.size()));
         work.checkCancelled();
         PauseFits.Result fits = PauseFits.of(sorted);
         SloStreak slo = SloStreak.of(stwInOrder, sloMs);

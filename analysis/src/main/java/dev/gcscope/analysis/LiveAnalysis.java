@@ -101,7 +101,7 @@ public final class LiveAnalysis {
         Convergence.Result converged = convergence.update(stw, from, n, sorted);
         work.checkCancelled();
         GcSummary summary = GcSummary.of(cycles, sorted);
-        PauseStatistics stats = PauseStatistics.of(sorted, SerialDependence.of(stwColumn));
+        PauseStatistics stats = PauseStatistics.of(sorted, SerialDependence.of(stwColumn, sorted.size()));
         if (fits == null || sorted.size() >= fittedPauses * (1 + REFIT_GROWTH)) {
             fits = PauseFits.of(sorted);
             fittedPauses = sorted.size();
@@ -132,7 +132,7 @@ public final class LiveAnalysis {
         for (int i = from; i < n; i++) stw[i] = stwColumn.getDouble(i);
         SortedSample sorted = pauses.add(stw, from, n);
         GcSummary summary = GcSummary.of(cycles, sorted);
-        PauseStatistics stats = PauseStatistics.of(sorted, SerialDependence.of(stwColumn));
+        PauseStatistics stats = PauseStatistics.of(sorted, SerialDependence.of(stwColumn, sorted.size()));
         RegimeAnalysis.Result r = regimesPart.join().result();
         rows = n;
         return new GcTraceAnalysis(summary, stats, r);

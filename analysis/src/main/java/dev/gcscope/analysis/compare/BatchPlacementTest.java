@@ -52,6 +52,12 @@ public final class BatchPlacementTest {
         double[] sa = a.clone(), sb = b.clone();
         Arrays.sort(sa);
         Arrays.sort(sb);
+        return placement(a, b, sa, sb);
+    }
+
+    /** As {@link #placement(double[], double[])}, with the same values already sorted ({@code sa}, {@code sb}). */
+    static Placement placement(double[] a, double[] b, double[] sa, double[] sb) {
+        if (a.length < 2 * BATCHES || b.length < 2 * BATCHES) return null;
         double[] meansA = batchMeans(a, sb), meansB = batchMeans(b, sa);
         double theta = 1 - mean(meansA); // P(B > A) + ½ ties: one minus A's mean placement among B
         double va = variance(meansA) / BATCHES, vb = variance(meansB) / BATCHES;

@@ -44,18 +44,27 @@ public final class HodgesLehmann {
      * @param inOrderA the same values as {@code a}, in the order of their cycles; likewise {@code inOrderB}
      */
     public static Shift of(double[] a, double[] b, double confidence, double[] inOrderA, double[] inOrderB) {
-        Shift independent = of(a, b, confidence);
-        if (Double.isNaN(independent.estimate()) || Double.isInfinite(independent.low())) return independent;
-        double[] shiftedB = new double[inOrderB.length];
-        for (int j = 0; j < shiftedB.length; j++) shiftedB[j] = inOrderB[j] - independent.estimate();
-        BatchPlacementTest.Placement s = BatchPlacementTest.placement(inOrderA, shiftedB);
-        if (s == null || !(s.variance() > 0)) return independent;
+        long pairs = (long) a.length * b.length;
+        if (pairs == 0) return new Shift(Double.NaN, Double.NaN, Double.NaN);
+        double median = median(a, b);
+        long k = k(a.length, b.length, confidence);
+        if (k >= 1) k = Math.min(k, widenedK(a, b, confidence, inOrderA, inOrderB, median));
+        // each end is a bisection over the pairs: only the ends kept are found
+        if (k < 1) return new Shift(median, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+        return new Shift(median, kth(a, b, k), kth(a, b, pairs - k + 1));
+    }
+
+    /** K from the batch-means variance of U at the shift {@code median}; Long.MAX_VALUE when the batches cannot say. */
+    private static long widenedK(double[] a, double[] b, double confidence, double[] inOrderA, double[] inOrderB, double median) {
+        // b moved back by the shift: in order for the batches, and still sorted (subtraction keeps the order)
+        double[] shiftedB = new double[inOrderB.length], sortedShiftedB = new double[b.length];
+        for (int j = 0; j < shiftedB.length; j++) shiftedB[j] = inOrderB[j] - median;
+        for (int j = 0; j < b.length; j++) sortedShiftedB[j] = b[j] - median;
+        BatchPlacementTest.Placement s = BatchPlacementTest.placement(inOrderA, shiftedB, a, sortedShiftedB);
+        if (s == null || !(s.variance() > 0)) return Long.MAX_VALUE;
         long pairs = (long) a.length * b.length;
         double t = new TDistribution(null, s.df()).inverseCumulativeProbability(1 - (1 - confidence) / 2);
-        long widened = (long) Math.floor(pairs / 2.0 - t * pairs * Math.sqrt(s.variance()));
-        long k = Math.min(k(a.length, b.length, confidence), widened);
-        if (k < 1) return new Shift(independent.estimate(), Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
-        return new Shift(independent.estimate(), kth(a, b, k), kth(a, b, pairs - k + 1));
+        return (long) Math.floor(pairs / 2.0 - t * pairs * Math.sqrt(s.variance()));
     }
 
     private static double median(double[] a, double[] b) {

@@ -8,7 +8,6 @@ import dev.gcscope.analysis.stats.PercentileInterval;
 import dev.gcscope.analysis.stats.SerialDependence;
 import dev.gcscope.analysis.stats.SortedSample;
 import dev.gcscope.analysis.work.Work;
-import dev.gcscope.parsers.table.Columns;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -147,12 +146,13 @@ public final class IncrementalRegimes {
      * over the pauses to gather them, each update).
      */
     private List<Regime> regimes(int n, DoubleColumn stw) {
-        double[][] inOrder = inOrder(stw, n);
+        int[] from = RegimeAnalysis.regimeStarts(tally.timed, sorted.length);
+        double[] inOrder = RegimeAnalysis.pausesByRegime(stw, regimeOfRow, from);
         List<Regime> out = new ArrayList<>();
         double c = PercentileInterval.CONFIDENCE;
         for (Regime r : fitted.result().regimes()) {
             int g = r.id();
-            SerialDependence dependence = SerialDependence.of(inOrder[g]);
+            SerialDependence dependence = SerialDependence.of(inOrder, from[g], from[g + 1], from[g + 1] - from[g]);
             PercentileInterval.Estimate p50 = PercentileInterval.percentile(sorted[g], 50, c, dependence);
             PercentileInterval.Estimate p99 = PercentileInterval.percentile(sorted[g], 99, c, dependence);
             out.add(new Regime(g, r.labels(), r.description(), tally.count[g], (double) tally.count[g] / n,
@@ -160,27 +160,6 @@ public final class IncrementalRegimes {
                     p50.value(), p99.value(), p50, p99));
         }
         return List.copyOf(out);
-    }
-
-    /** Each regime's pauses in row order, as {@link RegimeAnalysis} gathers them. */
-    private double[][] inOrder(DoubleColumn stw, int n) {
-        int k = sorted.length;
-        int[] count = new int[k];
-        for (int i = 0; i < n; i++) if (regimeOfRow[i] >= 0) count[regimeOfRow[i]]++;
-        double[][] out = new double[k][];
-        for (int g = 0; g < k; g++) out[g] = new double[count[g]];
-        int[] filled = new int[k];
-        double[] block = new double[4096];
-        for (int start = 0; start < n; start += block.length) {
-            int end = Math.min(n, start + block.length);
-            Columns.read(stw, start, end, block, 0);
-            for (int i = start; i < end; i++) {
-                int g = regimeOfRow[i];
-                if (g >= 0 && !Double.isNaN(block[i - start])) out[g][filled[g]++] = block[i - start];
-            }
-        }
-        for (int g = 0; g < k; g++) if (filled[g] < count[g]) out[g] = Arrays.copyOf(out[g], filled[g]);
-        return out;
     }
 
     private static int firstFeatureAtOrAfter(RegimeFeatures f, int row) {

@@ -260,22 +260,8 @@ public final class RegimeAnalysis {
      */
     static List<Regime> describe(int k, Table cycles, RegimeFeatures f, int[] regimeOfRow, Tally tally,
                                          double[][][] parts) {
-        DoubleColumn stw = cycles.doubleColumn(STW_MS);
-        int[] from = new int[k + 1];
-        for (int g = 0; g < k; g++) from[g + 1] = from[g] + tally.timed[g];
-        double[] pauses = new double[from[k]];
-        int[] fill = Arrays.copyOf(from, k);
-        double[] block = new double[Math.min(regimeOfRow.length, RowBlocks.ROWS)];
-        for (int start = 0; start < regimeOfRow.length; start += RowBlocks.ROWS) {
-            int end = Math.min(regimeOfRow.length, start + RowBlocks.ROWS);
-            RowBlocks.copy(stw, start, end, block);
-            for (int r = start; r < end; r++) {
-                int g = regimeOfRow[r];
-                if (g < 0) continue;
-                double x = block[r - start];
-                if (!Double.isNaN(x)) pauses[fill[g]++] = x;
-            }
-        }
+        int[] from = regimeStarts(tally.timed, k);
+        double[] pauses = pausesByRegime(cycles.doubleColumn(STW_MS), regimeOfRow, from);
 
         // typical figures over each regime's cycles in time order, every stride-th when there are many;
         // allocation rates only where the cycle has one
@@ -312,6 +298,35 @@ public final class RegimeAnalysis {
                     p50, p99));
         }
         return List.copyOf(regimes);
+    }
+
+    /** Where each regime's pauses start in {@link #pausesByRegime}'s array, and (at k) its length. */
+    static int[] regimeStarts(int[] timed, int k) {
+        int[] from = new int[k + 1];
+        for (int g = 0; g < k; g++) from[g + 1] = from[g] + timed[g];
+        return from;
+    }
+
+    /**
+     * Every regime's pauses (NaN left out) in row order, one regime after another in one array:
+     * regime g's at {@code [from[g], from[g + 1])}. Read by blocks ({@link RowBlocks}).
+     */
+    static double[] pausesByRegime(DoubleColumn stw, int[] regimeOfRow, int[] from) {
+        int k = from.length - 1;
+        double[] pauses = new double[from[k]];
+        int[] fill = Arrays.copyOf(from, k);
+        double[] block = new double[Math.min(regimeOfRow.length, RowBlocks.ROWS)];
+        for (int start = 0; start < regimeOfRow.length; start += RowBlocks.ROWS) {
+            int end = Math.min(regimeOfRow.length, start + RowBlocks.ROWS);
+            RowBlocks.copy(stw, start, end, block);
+            for (int r = start; r < end; r++) {
+                int g = regimeOfRow[r];
+                if (g < 0) continue;
+                double x = block[r - start];
+                if (!Double.isNaN(x)) pauses[fill[g]++] = x;
+            }
+        }
+        return pauses;
     }
 
     private static Regime regime(int id, double medRate, double[] surv, double[] live, int n, double[][] parts, int count,

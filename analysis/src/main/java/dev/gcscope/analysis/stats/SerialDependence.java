@@ -1,6 +1,6 @@
 package dev.gcscope.analysis.stats;
 
-import dev.gcscope.parsers.table.Columns;
+import dev.gcscope.analysis.cycles.RowBlocks;
 import org.apache.commons.math3.distribution.TDistribution;
 import tech.tablesaw.api.DoubleColumn;
 
@@ -30,7 +30,6 @@ public final class SerialDependence implements PercentileInterval.Widening {
     public static final int BATCHES = 10;
     /** Fewer values than this are not cut into batches: no widening. */
     public static final int MIN_VALUES = 2 * BATCHES;
-    private static final int BLOCK = 4096;
 
     private final double[] array;
     private final DoubleColumn column;
@@ -90,13 +89,13 @@ public final class SerialDependence implements PercentileInterval.Widening {
         double[][] below = new double[k][BATCHES];
         int[] counted = new int[BATCHES];
         int seen = 0;
-        double[] block = array == null ? new double[Math.min(BLOCK, n)] : null;
-        for (int start = from; start < to; start += BLOCK) {
-            int end = Math.min(to, start + BLOCK);
+        double[] block = array == null ? new double[Math.min(RowBlocks.ROWS, n)] : null;
+        for (int start = from; start < to; start += RowBlocks.ROWS) {
+            int end = Math.min(to, start + RowBlocks.ROWS);
             double[] v = array;
             int offset = 0;
             if (array == null) {
-                Columns.read(column, start, end, block, 0);
+                RowBlocks.copy(column, start, end, block);
                 v = block;
                 offset = -start;
             }
@@ -135,10 +134,10 @@ public final class SerialDependence implements PercentileInterval.Widening {
             for (int i = from; i < to; i++) if (!Double.isNaN(array[i])) m++;
             return m;
         }
-        double[] block = new double[Math.min(BLOCK, to - from)];
-        for (int start = from; start < to; start += BLOCK) {
-            int end = Math.min(to, start + BLOCK);
-            Columns.read(column, start, end, block, 0);
+        double[] block = new double[Math.min(RowBlocks.ROWS, to - from)];
+        for (int start = from; start < to; start += RowBlocks.ROWS) {
+            int end = Math.min(to, start + RowBlocks.ROWS);
+            RowBlocks.copy(column, start, end, block);
             for (int i = 0; i < end - start; i++) if (!Double.isNaN(block[i])) m++;
         }
         return m;
