@@ -113,10 +113,15 @@ import tech.tablesaw.api.Table;
             "  events, tasks, program}], verdict.",
             "For two runtime/metrics files: a, b, kind (runtime-metrics), metrics",
             "  [{metric, series_a, series_b, count_a, count_b, ms {p50, p90, p99, p999:",
-            "  {a, a_ci, b, b_ci, ratio, ratio_ci, why_no_interval, change: longer|",
-            "  shorter|no_clear_change|not_enough_data}}, verdict}] of the last",
+            "  {a, a_ci, b, b_ci, a_variance_inflation, b_variance_inflation, ratio,",
+            "  ratio_ci, why_no_interval, change: longer|shorter|no_clear_change|",
+            "  not_enough_data}}, verdict, intervals_a, intervals_b}] of the last",
             "  snapshots, missing, verdict. An interval spans whole buckets (the",
-            "  values inside one are unknown).",
+            "  values inside one are unknown). Where a file's snapshots tell when the",
+            "  observations came (3 or more even-enough stretches of intervals since",
+            "  the last restart), it is widened for bursts by batch means over up to",
+            "  10 stretches (variance_inflation); else (one scrape) it takes them as",
+            "  independent (variance_inflation null) and intervals_a/_b say so.",
         })
 final class CompareCommand implements Callable<Integer> {
     private final CliContext context;

@@ -136,6 +136,8 @@ final class SchedCompareReport {
                 ci(p, "a_ci", q.a());
                 JsonNumbers.put(p, "b", q.b().value());
                 ci(p, "b_ci", q.b());
+                JsonNumbers.put(p, "a_variance_inflation", q.a().inflation()); // null: taken as independent
+                JsonNumbers.put(p, "b_variance_inflation", q.b().inflation());
                 JsonNumbers.put(p, "ratio", q.ratio());
                 if (q.hasInterval()) {
                     p.putArray("ratio_ci").add(PlainNumbers.figure(q.ratioLow())).add(PlainNumbers.figure(q.ratioHigh()));
@@ -146,6 +148,8 @@ final class SchedCompareReport {
                 p.put("change", q.change().name().toLowerCase(Locale.ROOT));
             }
             row.put("verdict", m.sentence());
+            row.put("intervals_a", m.intervalsA());
+            row.put("intervals_b", m.intervalsB());
         }
         ArrayNode missing = o.putArray("missing");
         r.missing().forEach(missing::add);
@@ -171,6 +175,8 @@ final class SchedCompareReport {
                         q.hasInterval() ? "(95% CI " + end(q.ratioLow()) + "–" + end(q.ratioHigh()) + ")  "
                                 + q.change().name().toLowerCase(Locale.ROOT).replace('_', ' ') : "not enough data"));
             }
+            out.row("intervals A", m.intervalsA());
+            out.row("intervals B", m.intervalsB());
         }
         for (String m : r.missing()) out.row("missing", m);
         out.blank();

@@ -11,10 +11,16 @@ import dev.gcscope.analysis.stats.PercentileInterval;
  * The values inside a bucket are unknown, so the interval may be wider than the ranks alone would
  * give, never narrower: its coverage is at least the ranks' if the observations were independent
  * draws. An end is open (±∞) where the ranks have none (too few observations) or the bucket is
- * unbounded on that side.
+ * unbounded on that side. Where the file's snapshots tell when the observations came, the ranks are
+ * widened for bursts ({@link SnapshotStretches}), and the coverage is then about the confidence asked.
  */
-public record BucketPercentile(double value, double low, double high, double coverage) {
-    public static final BucketPercentile NONE = new BucketPercentile(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+public record BucketPercentile(double value, double low, double high, double coverage, double inflation) {
+    public static final BucketPercentile NONE = new BucketPercentile(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+
+    /** Whether the interval was widened for observations that come in bursts, rather than taking them as independent. */
+    public boolean allowsForBursts() {
+        return !Double.isNaN(inflation);
+    }
 
     public boolean hasLow() {
         return Double.isFinite(low);
@@ -32,16 +38,37 @@ public record BucketPercentile(double value, double low, double high, double cov
      * @param confidence e.g. √0.95 for one side of a ratio
      */
     public static BucketPercentile of(double q, double[] lower, double[] upper, double[] counts, double confidence) {
+        return of(q, lower, upper, counts, confidence, Double.NaN, 0);
+    }
+
+    /**
+     * The percentile of {@code h}'s last snapshot, its interval widened by how much more the count
+     * below it varies between the snapshots than for independent observations
+     * ({@link SnapshotStretches}); taken as independent where the snapshots are too few to tell.
+     */
+    public static BucketPercentile of(double q, HistogramHistory h, double confidence) {
+        if (h.isEmpty()) return NONE;
+        double[] counts = h.last().counts();
+        SnapshotStretches stretches = SnapshotStretches.of(h);
+        return of(q, h.lower(), h.upper(), counts, confidence, stretches.inflation(q, counts), stretches.degreesOfFreedom());
+    }
+
+    /**
+     * @param inflation how many times Binomial(n, q)'s variance the count below varies; NaN: independent
+     * @param degreesOfFreedom those of the inflation's estimate
+     */
+    static BucketPercentile of(double q, double[] lower, double[] upper, double[] counts, double confidence, double inflation,
+                               int degreesOfFreedom) {
         double total = 0;
         for (double c : counts) total += c;
         if (!(total > 0)) return NONE;
         double value = HistogramQuantile.ofBuckets(q, upper, counts);
         // counts are whole observations; a total past int range only narrows the ranks further
         int n = (int) Math.min(Integer.MAX_VALUE - 1, Math.round(total));
-        PercentileInterval.Ranks r = PercentileInterval.ranks(n, q, confidence);
+        PercentileInterval.Ranks r = PercentileInterval.ranks(n, q, confidence, inflation, degreesOfFreedom);
         double low = r.hasLow() ? edge(r.low(), lower, counts, true) : Double.NEGATIVE_INFINITY;
         double high = r.hasHigh() ? edge(r.high(), upper, counts, false) : Double.POSITIVE_INFINITY;
-        return new BucketPercentile(value, low, high, r.coverage());
+        return new BucketPercentile(value, low, high, r.coverage(), r.inflation());
     }
 
     /** The lower (or upper) edge of the bucket that holds the {@code rank}-th smallest observation. */

@@ -11,9 +11,11 @@ import java.util.Optional;
  * stop-the-world time {@code /sched/pauses/total/gc:seconds} ({@code /gc/pauses:seconds} before Go
  * 1.22), each side's P50/P90/P99/P99.9 of its last snapshot — the whole run up to it, as {@code summary}
  * reports it — with B/A and a 95 % interval of the ratio where the counts support one
- * ({@link BucketPercentile} at √0.95 per side: both hold together with probability ≥ 0.95 for
- * independent observations), else "not enough data". A percentile is called longer or shorter only
- * when its ratio interval excludes 1; otherwise "no clear change".
+ * ({@link BucketPercentile} at √0.95 per side: both hold together with probability about 0.95),
+ * else "not enough data". Each side's interval is widened for bursts where its snapshots tell when
+ * the observations came ({@link SnapshotStretches}), and takes them as independent where they do not
+ * (one scrape), which {@link MetricRow#intervalsA()} and the verdict say. A percentile is called
+ * longer or shorter only when its ratio interval excludes 1; otherwise "no clear change".
  */
 public final class MetricsComparison {
     public static final String LATENCIES = "/sched/latencies:seconds";
@@ -40,7 +42,7 @@ public final class MetricsComparison {
      * @param countA, countB observations in the last snapshot
      */
     public record MetricRow(String metric, String seriesA, String seriesB, double countA, double countB, List<Row> rows,
-                            Ccdf ccdfA, Ccdf ccdfB, String sentence) {}
+                            Ccdf ccdfA, Ccdf ccdfB, String sentence, String intervalsA, String intervalsB) {}
 
     /** The metrics found in both; {@code missing} names those absent from a side and why. */
     public record Result(List<MetricRow> metrics, List<String> missing, String verdict) {}
@@ -83,8 +85,8 @@ public final class MetricsComparison {
         double[] ca = a.last().counts(), cb = b.last().counts();
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < QUANTILES.length; i++) {
-            BucketPercentile pa = ms(BucketPercentile.of(QUANTILES[i], a.lower(), a.upper(), ca, each));
-            BucketPercentile pb = ms(BucketPercentile.of(QUANTILES[i], b.lower(), b.upper(), cb, each));
+            BucketPercentile pa = ms(BucketPercentile.of(QUANTILES[i], a, each));
+            BucketPercentile pb = ms(BucketPercentile.of(QUANTILES[i], b, each));
             double ratio = pb.value() / pa.value();
             double low = pb.hasLow() && pa.hasHigh() && pa.high() > 0 ? pb.low() / pa.high() : Double.NEGATIVE_INFINITY;
             double high = pb.hasHigh() && pa.hasLow() && pa.low() > 0 ? pb.high() / pa.low() : Double.POSITIVE_INFINITY;
@@ -94,7 +96,27 @@ public final class MetricsComparison {
         }
         String metric = a.name().contains("{") ? a.name().substring(0, a.name().indexOf('{')) : a.name();
         return new MetricRow(metric, a.name(), b.name(), a.last().total(), b.last().total(), List.copyOf(rows),
-                Ccdf.ofHistogram(a.lower(), ca, MS_PER_S), Ccdf.ofHistogram(b.lower(), cb, MS_PER_S), sentence(what, rows));
+                Ccdf.ofHistogram(a.lower(), ca, MS_PER_S), Ccdf.ofHistogram(b.lower(), cb, MS_PER_S), sentence(what, rows),
+                intervals(a, rows.stream().map(Row::a).toList()), intervals(b, rows.stream().map(Row::b).toList()));
+    }
+
+    /**
+     * What a side's intervals rest on: "56 snapshots: widened for bursts (variance inflation ×284 at
+     * P50, …)", or why the observations were taken as independent.
+     */
+    static String intervals(HistogramHistory h, List<BucketPercentile> side) {
+        int snapshots = h.snapshots().size();
+        List<String> inflations = new ArrayList<>();
+        for (int i = 0; i < side.size(); i++) {
+            if (side.get(i).allowsForBursts()) {
+                inflations.add("×" + DelayComparison.num(side.get(i).inflation()) + " at " + NAMES[i].toUpperCase(Locale.ROOT));
+            }
+        }
+        if (!inflations.isEmpty()) {
+            return snapshots + " snapshots: widened for bursts (variance inflation " + String.join(", ", inflations) + ")";
+        }
+        if (snapshots == 1) return "1 snapshot: observations taken as independent (one histogram keeps no order)";
+        return snapshots + " snapshots, too few or too uneven to tell bursts: observations taken as independent";
     }
 
     /** "scheduling latency: P99 longer 0.75 → 0.07 ms (…)"; the tail leads, as in the gctrace verdict. */
@@ -105,10 +127,11 @@ public final class MetricsComparison {
             Row r = rows.get(i);
             if (r.change() != Change.NOT_ENOUGH_DATA) anyInterval = true;
             if (r.change() != Change.LONGER && r.change() != Change.SHORTER) continue;
-            changed.add(String.format(Locale.ROOT, "%s %s %s → %s ms (%s, 95%% CI %s)", r.name().toUpperCase(Locale.ROOT),
+            boolean independent = !r.a().allowsForBursts() || !r.b().allowsForBursts();
+            changed.add(String.format(Locale.ROOT, "%s %s %s → %s ms (%s, 95%% CI %s%s)", r.name().toUpperCase(Locale.ROOT),
                     r.change() == Change.LONGER ? "longer" : "shorter", DelayComparison.num(r.a().value()),
                     DelayComparison.num(r.b().value()), DelayComparison.pct(r.ratio()),
-                    DelayComparison.ci(r.ratioLow(), r.ratioHigh())));
+                    DelayComparison.ci(r.ratioLow(), r.ratioHigh()), independent ? ", taking observations as independent" : ""));
         }
         Row p99 = rows.get(2);
         if (!anyInterval) return what + ": not enough data for an interval";
@@ -120,6 +143,6 @@ public final class MetricsComparison {
     }
 
     private static BucketPercentile ms(BucketPercentile p) {
-        return new BucketPercentile(p.value() * MS_PER_S, p.low() * MS_PER_S, p.high() * MS_PER_S, p.coverage());
+        return new BucketPercentile(p.value() * MS_PER_S, p.low() * MS_PER_S, p.high() * MS_PER_S, p.coverage(), p.inflation());
     }
 }

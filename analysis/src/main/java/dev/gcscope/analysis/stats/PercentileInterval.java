@@ -178,9 +178,17 @@ public final class PercentileInterval {
      * approximately, not an exact figure.
      */
     public static Ranks ranks(int n, double q, double confidence, double inflation) {
+        return ranks(n, q, confidence, inflation, SerialDependence.BATCHES - 1);
+    }
+
+    /**
+     * As {@link #ranks(int, double, double, double)}, for an inflation estimated with
+     * {@code degreesOfFreedom} (a histogram's stretches between snapshots may be fewer than ten).
+     */
+    public static Ranks ranks(int n, double q, double confidence, double inflation, int degreesOfFreedom) {
         Ranks iid = ranks(n, q, confidence);
-        if (!(inflation > 0) || n < SerialDependence.MIN_VALUES) return iid;
-        double f = widening(confidence, inflation);
+        if (!(inflation > 0) || n < SerialDependence.MIN_VALUES || degreesOfFreedom < 1) return iid;
+        double f = widening(confidence, inflation, degreesOfFreedom);
         if (f <= 1) return new Ranks(n, iid.low(), iid.high(), iid.coverage(), inflation);
         double centre = n * q;
         // the low end fails when B ≤ low − 1, the high end when B ≥ high
@@ -195,7 +203,12 @@ public final class PercentileInterval {
 
     /** f = (t/z)·√inflation: how much farther from nq each end of the widened interval lies. */
     private static double widening(double confidence, double inflation) {
-        return SerialDependence.t(confidence) / Z.inverseCumulativeProbability((1 + confidence) / 2) * Math.sqrt(inflation);
+        return widening(confidence, inflation, SerialDependence.BATCHES - 1);
+    }
+
+    private static double widening(double confidence, double inflation, int degreesOfFreedom) {
+        return SerialDependence.t(confidence, degreesOfFreedom) / Z.inverseCumulativeProbability((1 + confidence) / 2)
+                * Math.sqrt(inflation);
     }
 
     /** The largest l with P(B ≤ l − 1) ≤ tail; 0 when there is none. */

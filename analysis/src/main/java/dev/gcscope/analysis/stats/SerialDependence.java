@@ -143,14 +143,15 @@ public final class SerialDependence implements PercentileInterval.Widening {
         return m;
     }
 
-    /** Student's t quantile for a two-sided interval at {@code confidence} with the batches' degrees of freedom. */
-    static double t(double confidence) {
-        return confidence == PercentileInterval.CONFIDENCE ? T_95 : tQuantile(confidence);
+    /** Student's t quantile for a two-sided interval at {@code confidence} with {@code degreesOfFreedom}. */
+    static double t(double confidence, int degreesOfFreedom) {
+        return confidence == PercentileInterval.CONFIDENCE && degreesOfFreedom == BATCHES - 1 ? T_95
+                : tQuantile(confidence, degreesOfFreedom);
     }
 
-    private static final double T_95 = tQuantile(PercentileInterval.CONFIDENCE);
+    private static final double T_95 = tQuantile(PercentileInterval.CONFIDENCE, BATCHES - 1);
 
-    private static double tQuantile(double confidence) {
-        return new TDistribution(null, BATCHES - 1).inverseCumulativeProbability((1 + confidence) / 2);
+    private static double tQuantile(double confidence, int degreesOfFreedom) {
+        return new TDistribution(null, degreesOfFreedom).inverseCumulativeProbability((1 + confidence) / 2);
     }
 }

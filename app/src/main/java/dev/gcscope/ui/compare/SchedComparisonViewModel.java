@@ -138,7 +138,8 @@ public final class SchedComparisonViewModel implements ComparisonTabModel {
         Map<String, Curves> curves = new LinkedHashMap<>();
         for (MetricsComparison.MetricRow m : r.metrics()) {
             String group = m.metric();
-            notes.add(String.format(Locale.ROOT, "%s: %,.0f → %,.0f observations", m.metric(), m.countA(), m.countB()));
+            notes.add(String.format(Locale.ROOT, "%s: %,.0f → %,.0f observations; intervals: A %s; B %s", m.metric(), m.countA(),
+                    m.countB(), m.intervalsA(), m.intervalsB()));
             for (MetricsComparison.Row q : m.rows()) {
                 String interval = q.hasInterval() ? interval(q.ratioLow(), q.ratioHigh()) : "not enough data";
                 out.add(new Row(group, q.name(), q.a().value(), q.b().value(), q.ratio(), q.ratioLow(), q.ratioHigh(), interval,

@@ -188,7 +188,9 @@ class SchedCompareViewsTest {
         assertEquals(List.of("/sched/latencies:seconds", "/sched/pauses/total/gc:seconds"), List.copyOf(cvm.distributions()));
         SchedComparisonViewModel.Row pauseP99 = cvm.rows().stream()
                 .filter(r -> r.group().startsWith("/sched/pauses/total/gc:seconds") && r.percentile().equals("p99")).findFirst().orElseThrow();
-        assertEquals("longer", pauseP99.change());
+        // 0.27 -> 8.7 ms, not called: the quota run's pauses came in bursts (MetricsComparisonTest), as the notes say
+        assertEquals("no clear change", pauseP99.change());
+        assertTrue(cvm.testsProperty().get().contains("intervals: A 56 snapshots: widened for bursts"), cvm.testsProperty().get());
         robot.interact(() -> cvm.distributionProperty().set("/sched/pauses/total/gc:seconds"));
         SchedComparisonViewModel.Curves c = cvm.curvesProperty().get();
         assertEquals("GC stop-the-world pause", c.what());
