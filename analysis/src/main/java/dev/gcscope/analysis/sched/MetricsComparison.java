@@ -109,7 +109,9 @@ public final class MetricsComparison {
         List<String> inflations = new ArrayList<>();
         for (int i = 0; i < side.size(); i++) {
             if (side.get(i).allowsForBursts()) {
-                inflations.add("×" + DelayComparison.num(side.get(i).inflation()) + " at " + NAMES[i].toUpperCase(Locale.ROOT));
+                double v = side.get(i).inflation();
+                String figure = v >= 1000 ? String.format(Locale.ROOT, "%,.0f", v) : DelayComparison.num(v);
+                inflations.add("×" + figure + " at " + NAMES[i].toUpperCase(Locale.ROOT));
             }
         }
         if (!inflations.isEmpty()) {

@@ -102,7 +102,8 @@ public final class SchedComparisonView {
                         + " when a test, the in-order test that allows for bursts and an interval all support it, and a move under"
                         + " 10 µs is negligible)."
                 : "Percentiles of each side's last snapshot (the whole run up to it); an interval spans whole buckets, since"
-                        + " the values inside one are unknown.");
+                        + " the values inside one are unknown, and is widened for observations coming in bursts where the"
+                        + " snapshots tell when they came (one scrape cannot: its observations are taken as independent).");
         return new VBox(6, table, tests, about);
     }
 
