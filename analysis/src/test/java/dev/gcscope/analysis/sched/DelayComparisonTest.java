@@ -107,4 +107,24 @@ class DelayComparisonTest {
             }
         }
     }
+
+    @Test
+    void theOverallDelaysAreEverySwitchInTheOrderItHappened() {
+        // the overall interval's widening cuts them into stretches of time: grouped by task, a stretch would be a task
+        tech.tablesaw.api.Table events = SchedSamples.parse(FREE).table(TimehistColumns.EVENTS_TABLE);
+        tech.tablesaw.api.StringColumn event = events.stringColumn(TimehistColumns.EVENT), task = events.stringColumn(TimehistColumns.TASK);
+        tech.tablesaw.api.DoubleColumn delay = events.doubleColumn(TimehistColumns.SCH_DELAY_MS);
+        java.util.List<Double> expected = new java.util.ArrayList<>();
+        for (int i = 0; i < events.rowCount(); i++) {
+            if (event.get(i).equals(TimehistColumns.EVENT_SWITCH) && !task.get(i).equals("<idle>")) expected.add(delay.getDouble(i));
+        }
+        double[] overall = side(FREE).delaysMs();
+        assertEquals(expected.size(), overall.length);
+        for (int i = 0; i < overall.length; i++) assertEquals(expected.get(i), overall[i], 0, "switch " + i);
+        // and that order is not the tasks' one after another (which this test would not tell apart otherwise)
+        DelayComparison.Side s = side(FREE);
+        double[] grouped = s.delays().tasks().stream().flatMapToInt(t -> java.util.Arrays.stream(t.rows()))
+                .mapToDouble(r -> s.delays().delayMs()[r]).toArray();
+        assertTrue(!java.util.Arrays.equals(grouped, overall), "the tasks' switches interleave");
+    }
 }
