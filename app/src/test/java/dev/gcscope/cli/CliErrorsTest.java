@@ -5,17 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gcscope.parsers.DecodedInput;
-import dev.gcscope.parsers.ParseListener;
-import dev.gcscope.parsers.ParseOptions;
-import dev.gcscope.parsers.ParseResult;
-import dev.gcscope.parsers.Probe;
-import dev.gcscope.parsers.TraceFormat;
+import dev.gcscope.GctraceParserWith;
 import dev.gcscope.parsers.TraceLoader;
-import dev.gcscope.parsers.TraceParser;
 import dev.gcscope.parsers.TraceParsers;
-import dev.gcscope.parsers.TraceSample;
-import dev.gcscope.parsers.gctrace.GcTraceParser;
 import dev.gcscope.samples.SampleTraces;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -171,46 +163,16 @@ class CliErrorsTest {
 
     /** The real gctrace parser, except that it runs out of memory on the file named {@code name}. */
     private static TraceLoader loaderRunningOutOfMemoryOn(String name) {
-        TraceParser real = new GcTraceParser();
-        TraceParser failing = new TraceParser() {
-            @Override
-            public TraceFormat format() {
-                return real.format();
-            }
-
-            @Override
-            public Probe probe(TraceSample sample) {
-                return real.probe(sample);
-            }
-
-            @Override
-            public ParseResult parse(DecodedInput in, ParseListener listener, ParseOptions options) throws IOException {
-                if (in.name().endsWith(name)) throw new OutOfMemoryError("Java heap space");
-                return real.parse(in, listener, options);
-            }
-        };
-        return new TraceLoader(new TraceParsers(List.of(failing)));
+        return new TraceLoader(new TraceParsers(List.of(new GctraceParserWith((real, in, listener, options) -> {
+            if (in.name().endsWith(name)) throw new OutOfMemoryError("Java heap space");
+            return real.parse(in, listener, options);
+        }))));
     }
 
     /** The real gctrace parser, except that it fails the way a bug would, after probing the real file. */
     private static TraceLoader loaderWithCrashingParser() {
-        TraceParser real = new GcTraceParser();
-        TraceParser crashing = new TraceParser() {
-            @Override
-            public TraceFormat format() {
-                return real.format();
-            }
-
-            @Override
-            public Probe probe(TraceSample sample) {
-                return real.probe(sample);
-            }
-
-            @Override
-            public ParseResult parse(DecodedInput in, ParseListener listener, ParseOptions options) {
-                throw new IllegalStateException("cursor ran past the buffer");
-            }
-        };
-        return new TraceLoader(new TraceParsers(List.of(crashing)));
+        return new TraceLoader(new TraceParsers(List.of(new GctraceParserWith((real, in, listener, options) -> {
+            throw new IllegalStateException("cursor ran past the buffer");
+        }))));
     }
 }

@@ -7,20 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gcscope.Fifos;
-import dev.gcscope.parsers.DecodedInput;
+import dev.gcscope.GctraceParserWith;
 import dev.gcscope.parsers.ParseCancelledException;
 import dev.gcscope.parsers.ParseListener;
-import dev.gcscope.parsers.ParseOptions;
-import dev.gcscope.parsers.ParseResult;
-import dev.gcscope.parsers.Probe;
-import dev.gcscope.parsers.TraceFormat;
 import dev.gcscope.parsers.TraceInputException;
 import dev.gcscope.parsers.TraceLoader;
 import dev.gcscope.parsers.TraceParser;
 import dev.gcscope.parsers.TraceParsers;
-import dev.gcscope.parsers.TraceSample;
 import dev.gcscope.parsers.TraceSource;
-import dev.gcscope.parsers.gctrace.GcTraceParser;
 import dev.gcscope.samples.SampleTraces;
 import dev.gcscope.ui.settings.MemorySettingsStore;
 import dev.gcscope.ui.task.SynchronousRunner;
@@ -163,7 +157,7 @@ class EarlyLoadTest {
     }
 
     private static DocumentLoader loaderWith(HeldParser parser) {
-        return new DocumentLoader(new TraceLoader(new TraceParsers(List.of(parser))));
+        return new DocumentLoader(new TraceLoader(new TraceParsers(List.of(parser.parser))));
     }
 
     /** A window's listener: records each report, and the first (the progress so far) lets the held parse go. */
@@ -189,24 +183,11 @@ class EarlyLoadTest {
      * The gctrace parser, held before its first byte until released: meanwhile it asks its listener
      * whether to go on, as a parse between reads does, and stops when told to.
      */
-    private static final class HeldParser implements TraceParser {
-        private final GcTraceParser real = new GcTraceParser();
+    private static final class HeldParser {
         final CountDownLatch release = new CountDownLatch(1);
         final CountDownLatch stopped = new CountDownLatch(1);
         volatile int parses;
-
-        @Override
-        public TraceFormat format() {
-            return real.format();
-        }
-
-        @Override
-        public Probe probe(TraceSample sample) {
-            return real.probe(sample);
-        }
-
-        @Override
-        public ParseResult parse(DecodedInput in, ParseListener listener, ParseOptions options) throws IOException {
+        final TraceParser parser = new GctraceParserWith((real, in, listener, options) -> {
             try {
                 while (!release.await(1, TimeUnit.MILLISECONDS)) {
                     if (!listener.progress(0, -1)) {
@@ -220,6 +201,6 @@ class EarlyLoadTest {
             }
             parses++;
             return real.parse(in, listener, options);
-        }
+        });
     }
 }
