@@ -45,16 +45,8 @@ work=$(mktemp -d /tmp/gcscope-incident.XXXXXX)
 mkdir -p "$out"
 echo "record-incident.sh: working in $work"
 
-# Same overlay GOROOT as record.sh (Debian's unpacked toolchains lack GOROOT/pkg/include).
-real=$tc/go1.24 root=$real
-if [ ! -f "$real/pkg/include/textflag.h" ]; then
-  root=$work/goroot
-  mkdir -p "$root/pkg/include"
-  for e in "$real"/*; do [ "$(basename "$e")" = pkg ] || ln -s "$e" "$root/$(basename "$e")"; done
-  for e in "$real"/pkg/*; do [ "$(basename "$e")" = include ] || ln -s "$e" "$root/pkg/$(basename "$e")"; done
-  for e in textflag.h funcdata.h asm_amd64.h; do [ -f "$real/src/runtime/$e" ] && cp "$real/src/runtime/$e" "$root/pkg/include/"; done
-fi
-gocmd() { GOROOT=$root GOTOOLCHAIN=local GOFLAGS=-trimpath GOWORK=off "$real/bin/go" "$@"; }
+. "$here/go-overlay.sh"
+gocmd() { go_with "$tc/go1.24" "$work/goroot" "$@"; }
 gover=$(gocmd version)
 
 # client_golang 1.14.0 from Debian 12's source packages, built in GOPATH mode (as record-metrics.sh)

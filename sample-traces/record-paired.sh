@@ -16,18 +16,8 @@ out=$here/src/main/resources/dev/gcscope/samples/paired
 work=$(mktemp -d /tmp/gcscope-paired.XXXXXX)
 mkdir -p "$out"
 
-# Same overlay GOROOT as record.sh (Debian's unpacked toolchains lack GOROOT/pkg/include).
-real=$tc/go1.24 root=$real
-if [ ! -f "$real/pkg/include/textflag.h" ]; then
-  root=$work/goroot
-  mkdir -p "$root/pkg/include"
-  for e in "$real"/*; do [ "$(basename "$e")" = pkg ] || ln -s "$e" "$root/$(basename "$e")"; done
-  for e in "$real"/pkg/*; do [ "$(basename "$e")" = include ] || ln -s "$e" "$root/pkg/$(basename "$e")"; done
-  for e in textflag.h funcdata.h asm_amd64.h; do
-    [ -f "$real/src/runtime/$e" ] && cp "$real/src/runtime/$e" "$root/pkg/include/"
-  done
-fi
-gocmd() { GOROOT=$root GOTOOLCHAIN=local GOFLAGS=-trimpath GOWORK=off "$real/bin/go" "$@"; }
+. "$here/go-overlay.sh"
+gocmd() { go_with "$tc/go1.24" "$work/goroot" "$@"; }
 
 (cd "$here/workloads" && gocmd build -o "$work/phases" ./cmd/phases)
 gocmd version

@@ -20,14 +20,10 @@ out=$here/src/main/resources/dev/gcscope/samples/sched-steady
 work=$(mktemp -d /tmp/gcscope-steady-sched.XXXXXX)
 mkdir -p "$out"
 
-# Debian's unpacked toolchains lack GOROOT/pkg/include (see record-sched.sh): an overlay GOROOT.
-ov=$work/goroot
-mkdir -p "$ov/pkg/include"
-for e in "$goroot"/*; do [ "$(basename "$e")" = pkg ] || ln -s "$e" "$ov/$(basename "$e")"; done
-for e in "$goroot"/pkg/*; do [ "$(basename "$e")" = include ] || ln -s "$e" "$ov/pkg/$(basename "$e")"; done
-for e in textflag.h funcdata.h asm_amd64.h; do [ -f "$goroot/src/runtime/$e" ] && cp "$goroot/src/runtime/$e" "$ov/pkg/include/"; done
-gover=$(GOROOT=$ov GOTOOLCHAIN=local "$goroot/bin/go" version)
-(cd "$here/workloads" && GOROOT=$ov GOTOOLCHAIN=local GOFLAGS=-trimpath GOWORK=off "$goroot/bin/go" build -o "$work/phases" ./cmd/phases)
+. "$here/go-overlay.sh"
+gocmd() { go_with "$goroot" "$work/goroot" "$@"; }
+gover=$(gocmd version)
+(cd "$here/workloads" && gocmd build -o "$work/phases" ./cmd/phases)
 
 flags="-low-alloc ${seconds}s -low-alloc-rate 60 -cache 0 -cache-mb 0 -burst 0 -forced 0"
 name=go1.24-steady

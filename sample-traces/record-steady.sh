@@ -18,22 +18,8 @@ out=$here/src/main/resources/dev/gcscope/samples/steady
 work=$(mktemp -d /tmp/gcscope-steady.XXXXXX)
 mkdir -p "$out"
 
-# Same overlay GOROOT as record.sh (Debian's unpacked toolchains lack GOROOT/pkg/include).
-goroot() {
-  local real=$tc/go$1 ov=$work/goroot/go$1
-  if [ -f "$real/pkg/include/textflag.h" ]; then echo "$real"; return; fi
-  if [ ! -d "$ov" ]; then
-    mkdir -p "$ov/pkg/include"
-    local e
-    for e in "$real"/*; do [ "$(basename "$e")" = pkg ] || ln -s "$e" "$ov/$(basename "$e")"; done
-    for e in "$real"/pkg/*; do [ "$(basename "$e")" = include ] || ln -s "$e" "$ov/pkg/$(basename "$e")"; done
-    for e in textflag.h funcdata.h asm_ppc64x.h asm_amd64.h; do
-      [ -f "$real/src/runtime/$e" ] && cp "$real/src/runtime/$e" "$ov/pkg/include/"
-    done
-  fi
-  echo "$ov"
-}
-gocmd() { local v=$1; shift; GOROOT=$(goroot "$v") GOTOOLCHAIN=local GOFLAGS=-trimpath GOWORK=off "$tc/go$v/bin/go" "$@"; }
+. "$here/go-overlay.sh"
+gocmd() { local v=$1; shift; go_with "$tc/go$v" "$work/goroot/go$v" "$@"; }
 
 for v in 1.19 1.24; do
   mkdir -p "$work/go$v"

@@ -31,24 +31,8 @@ work=$(mktemp -d /tmp/gcscope-record.XXXXXX)
 mkdir -p "$out" "$work/bin"
 echo "record.sh: working in $work"
 
-# Debian's golang-1.NN packages, unpacked outside /usr, leave GOROOT/pkg/include as a dangling
-# link; the headers it should hold are copies of files in GOROOT/src/runtime (cmd/dist copies
-# them). Build through an overlay GOROOT that links everything else to the real one.
-goroot() {
-  local real=$tc/go$1 ov=$work/goroot/go$1
-  if [ -f "$real/pkg/include/textflag.h" ]; then echo "$real"; return; fi
-  if [ ! -d "$ov" ]; then
-    mkdir -p "$ov/pkg/include"
-    local e
-    for e in "$real"/*; do [ "$(basename "$e")" = pkg ] || ln -s "$e" "$ov/$(basename "$e")"; done
-    for e in "$real"/pkg/*; do [ "$(basename "$e")" = include ] || ln -s "$e" "$ov/pkg/$(basename "$e")"; done
-    for e in textflag.h funcdata.h asm_ppc64x.h asm_amd64.h; do
-      [ -f "$real/src/runtime/$e" ] && cp "$real/src/runtime/$e" "$ov/pkg/include/"
-    done
-  fi
-  echo "$ov"
-}
-gocmd() { local v=$1; shift; GOROOT=$(goroot "$v") GOTOOLCHAIN=local GOFLAGS=-trimpath GOWORK=off "$tc/go$v/bin/go" "$@"; }
+. "$here/go-overlay.sh"
+gocmd() { local v=$1; shift; go_with "$tc/go$v" "$work/goroot/go$v" "$@"; }
 
 declare -A gover
 for v in "${versions[@]}"; do

@@ -29,11 +29,13 @@ public final class UiMain {
      * hands it the files to open and exits.
      */
     public static void start(String[] args) {
-        GcscopeApp.singleInstance = claimTheWindow(args);
+        // read here for the hand-off and the early load; the window reads them again with the theme it was given
+        UiOptions options = UiOptions.parse(List.of(args), null);
+        GcscopeApp.singleInstance = claimTheWindow(options);
         JAVAFX_LOG.setLevel(Level.SEVERE);
         // The toolkit takes a second to start on one core; the other reads what the window will show
         // first meanwhile (with nothing to read early, it loads the parser and analysis classes).
-        GcscopeApp.earlyLoad = loadEarly(args);
+        GcscopeApp.earlyLoad = loadEarly(options);
         if (GcscopeApp.earlyLoad == null) BackgroundPreinitializer.start(true);
         Application.launch(GcscopeApp.class, args);
     }
@@ -43,9 +45,8 @@ public final class UiMain {
      * started now: the first file of the command line, or without files the demo trace; null when
      * there is none to start (an incident, a follow, a FIFO).
      */
-    private static EarlyLoad loadEarly(String[] args) {
+    private static EarlyLoad loadEarly(UiOptions options) {
         try {
-            UiOptions options = UiOptions.parse(List.of(args), null);
             // an incident reads its files as one, not each as a document
             if (options.incident()) return null;
             BackgroundPreinitializer.initColumnTypes();
@@ -57,18 +58,17 @@ public final class UiMain {
     }
 
     /** This process's listener if it is the first window, null if it has a window of its own without one. */
-    private static SingleInstance claimTheWindow(String[] args) {
+    private static SingleInstance claimTheWindow(UiOptions options) {
         if (!SingleInstance.enabled()) return null;
         // -f FILE keeps reading for as long as its window lives; the hand-off carries files to open
         // once, not a follow, so a follow opens a window of its own.
-        if (!UiOptions.parse(List.of(args), null).follow().isEmpty()) return null;
+        if (!options.follow().isEmpty()) return null;
         SingleInstance instance = SingleInstance.forUser();
         try {
             if (instance.tryBecomePrimary()) {
                 instance.listen();
                 return instance;
             }
-            UiOptions options = UiOptions.parse(List.of(args), null);
             // the hand-over carries files only: an incident's files would open each in a tab there, so it opens here
             if (!options.incident() && instance.handOff(options.files())) System.exit(0);
         } catch (IOException | RuntimeException e) {
