@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 class MetricsComparisonTest {
     static final String FREE = "sched-pair/free-metrics.jsonl";
     static final String QUOTA = "sched-pair/quota20-metrics.jsonl";
+    static final String RERUN = "paired/go1.24-phases-rerun-histograms.jsonl.gz";
 
     static List<HistogramHistory> histories(String path) {
         return HistogramHistory.of(SchedSamples.parse(path).table(MetricsColumns.BUCKETS_TABLE));
@@ -93,5 +94,32 @@ class MetricsComparisonTest {
         // so the P99 that taking them as independent called 96 % shorter (95 % CI -97 % to -93 %) has no interval
         MetricsComparison.Row p99 = MetricsComparison.of(histories(FREE), histories(QUOTA)).metrics().get(0).rows().get(2);
         assertEquals(MetricsComparison.Change.NOT_ENOUGH_DATA, p99.change(), p99.toString());
+    }
+
+    @Test
+    void theSameProgramRunTwiceIsNotCalledChanged() {
+        // the paired recording and its rerun a week later: nothing about the program changed
+        List<HistogramHistory> a = histories(SchedSamples.PAIRED_METRICS), b = histories(RERUN);
+        MetricsComparison.Result r = MetricsComparison.of(a, b);
+        assertEquals(2, r.metrics().size());
+        int calledIfIndependent = 0;
+        for (MetricsComparison.MetricRow m : r.metrics()) {
+            HistogramHistory ha = MetricsComparison.find(List.of(m.seriesA()), a).orElseThrow();
+            HistogramHistory hb = MetricsComparison.find(List.of(m.seriesB()), b).orElseThrow();
+            for (int i = 0; i < m.rows().size(); i++) {
+                MetricsComparison.Row q = m.rows().get(i);
+                assertTrue(q.change() == MetricsComparison.Change.NO_CLEAR_CHANGE || q.change() == MetricsComparison.Change.NOT_ENOUGH_DATA,
+                        m.metric() + " " + q);
+                assertTrue(q.a().allowsForBursts() && q.b().allowsForBursts(), m.metric() + " " + q.name());
+                double each = Math.sqrt(MetricsComparison.CONFIDENCE);
+                BucketPercentile ia = BucketPercentile.of(MetricsComparison.QUANTILES[i], ha.lower(), ha.upper(), ha.last().counts(), each);
+                BucketPercentile ib = BucketPercentile.of(MetricsComparison.QUANTILES[i], hb.lower(), hb.upper(), hb.last().counts(), each);
+                if (ib.low() / ia.high() > 1 || ib.high() / ia.low() < 1) calledIfIndependent++;
+            }
+        }
+        // taken as independent, three percentiles were called changed (latency P99 and P99.9, GC pause P90)
+        assertEquals(3, calledIfIndependent);
+        assertTrue(r.verdict().equals("scheduling latency: no clear change (P99 0.0197 → 0.217 ms); GC pauses: no clear change"
+                + " (P99 4.93 → 4.76 ms)"), r.verdict());
     }
 }
