@@ -38,6 +38,21 @@ final class CommandInvariants {
             "prometheus-range", List.of("sched-metrics-histogram", "sched-metrics-over-time"));
 
     /** {@code \tat dev.gcscope.cli.X.run(X.java:12)}, {@code at java.base/…(Unknown Source)}. */
+    /** For the formats {@code compare} reads as runtime/metrics: the bundled recording each input is compared with. */
+    private static final Map<String, String> COMPARED_WITH = Map.of(
+            "metrics-json", "sched-pair/free-metrics.jsonl",
+            "prometheus", "metrics/go1.24-client_golang-1.21.1-scrapes.txt",
+            "prometheus-range", "metrics/go1.24-client_golang-1.21.1-scrapes.txt");
+
+    private static void copySample(String path, Path to) {
+        try {
+            Files.createDirectories(to.getParent());
+            Files.write(to, dev.gcscope.samples.SampleTraces.get(path).bytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static final Pattern STACK_FRAME = Pattern.compile("\\s+at [\\w$./]+\\([^)]*\\)");
 
     private CommandInvariants() {}
@@ -56,6 +71,23 @@ final class CommandInvariants {
         Path report = dir.resolve("report.md");
         if (ok(CliRun.withStdin(input, "report", "--format", "md", "--out", report.toString(), "-")) == 0) {
             assertTrue(read(report).contains(sha256(input)), "the report holds the input's SHA-256");
+        }
+        // The runtime/metrics comparison against a real recording, both ways: its intervals read the
+        // snapshots' order (SnapshotStretches), which fuzzed snapshots bend every way.
+        String against = COMPARED_WITH.get(format);
+        if (against != null) {
+            Path other = dir.resolve("compared-with").resolve(against);
+            if (!Files.exists(other)) copySample(against, other);
+            CliRun json = CliRun.withStdin(input, "compare", "--json", "-", other.toString());
+            if (ok(json) == ExitStatus.OK) {
+                // an input refused is a stderr line and status 1, as the README says; a comparison is one strict object
+                try {
+                    assertTrue(JSON.readTree(json.out()).isObject(), json.out());
+                } catch (IOException e) {
+                    fail("compare --json printed what a strict JSON reader refuses: " + e.getMessage());
+                }
+            }
+            ok(CliRun.withStdin(input, "compare", other.toString(), "-"));
         }
         // One chart per input, picked by its length: the report has drawn them all with the same
         // renderers already, and each export analyses the input again (a fuzzer's executions are few).
