@@ -78,11 +78,11 @@ final class CommandInvariants {
         if (against != null) {
             Path other = dir.resolve("compared-with").resolve(against);
             if (!Files.exists(other)) copySample(against, other);
-            CliRun json = CliRun.withStdin(input, "compare", "--json", "-", other.toString());
-            if (ok(json) == ExitStatus.OK) {
+            CliRun compared = CliRun.withStdin(input, "compare", "--json", "-", other.toString());
+            if (ok(compared) == ExitStatus.OK) {
                 // an input refused is a stderr line and status 1, as the README says; a comparison is one strict object
                 try {
-                    assertTrue(JSON.readTree(json.out()).isObject(), json.out());
+                    assertTrue(JSON.readTree(compared.out()).isObject(), compared.out());
                 } catch (IOException e) {
                     fail("compare --json printed what a strict JSON reader refuses: " + e.getMessage());
                 }
