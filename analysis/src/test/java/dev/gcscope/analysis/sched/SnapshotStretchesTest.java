@@ -170,6 +170,35 @@ class SnapshotStretchesTest {
         assertFalse(SnapshotStretches.of(restarted).isKnown());
     }
 
+    @Test
+    void stretchesAllAlikeAreKnownNotTakenAsIndependent() {
+        // every delay in one bucket: each stretch's count below any percentile is its exact share, inflation 0
+        HistogramHistory h = simulated(new Random(3), 1000, 10, 0, 0);
+        double[] one = new double[h.lower().length];
+        List<HistogramHistory.Interval> ivs = new ArrayList<>();
+        for (HistogramHistory.Interval iv : h.intervals()) {
+            double[] c = one.clone();
+            c[100] = iv.total();
+            ivs.add(new HistogramHistory.Interval(iv.index(), iv.fromSnapshot(), iv.toSnapshot(), iv.startS(), iv.endS(), c, iv.total(),
+                    false, 0, 0, 0));
+        }
+        HistogramHistory first = new HistogramHistory(h.name(), h.lower(), h.upper(), List.of(new HistogramHistory.Snapshot(1, 0,
+                bucket100(h.snapshots().get(0).total(), one.length), h.snapshots().get(0).total())), List.of(), 0);
+        HistogramHistory alike = rebuilt(first, ivs);
+        BucketPercentile p = BucketPercentile.of(0.5, alike, 0.95);
+        assertTrue(p.allowsForBursts(), p.toString());
+        assertEquals(0, p.inflation(), 1e-12);
+        BucketPercentile independent = BucketPercentile.of(0.5, alike.lower(), alike.upper(), alike.last().counts(), 0.95);
+        assertEquals(independent.low(), p.low());
+        assertEquals(independent.high(), p.high());
+    }
+
+    private static double[] bucket100(double total, int buckets) {
+        double[] c = new double[buckets];
+        c[100] = total;
+        return c;
+    }
+
     /** {@code h} with other intervals, its snapshots' counts made to agree with them. */
     private static HistogramHistory rebuilt(HistogramHistory h, List<HistogramHistory.Interval> ivs) {
         List<HistogramHistory.Snapshot> snaps = new ArrayList<>();
