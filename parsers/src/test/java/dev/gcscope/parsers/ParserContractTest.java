@@ -106,7 +106,8 @@ class ParserContractTest {
         assertTrue(report.issueCount() >= report.issues().size(), what);
         for (Map.Entry<String, Table> t : seed.parsed().tables().entrySet()) {
             int expected = t.getValue().rowCount();
-            int actual = r.table(t.getKey()).rowCount();
+            // a table only some inputs have (runtime/metrics JSON's snapshots, from lines with a wall time) may be absent: no rows
+            int actual = r.tables().containsKey(t.getKey()) ? r.table(t.getKey()).rowCount() : 0;
             if (hostility.keepsTheRows()) assertEquals(expected, actual, what + ": rows of " + t.getKey());
             else assertTrue(actual <= expected, what + ": " + actual + " rows of " + t.getKey() + ", more than the " + expected + " undamaged");
         }
