@@ -117,7 +117,10 @@ public final class MetricsComparison {
         if (!inflations.isEmpty()) {
             return snapshots + " snapshots: widened for bursts (variance inflation " + String.join(", ", inflations) + ")";
         }
-        if (snapshots == 1) return "1 snapshot: observations taken as independent (one histogram keeps no order)";
+        if (snapshots == 1) {
+            return "1 snapshot: observations taken as independent (one histogram keeps no order; scrapes appended to one"
+                    + " file, say every 15 s, let the intervals allow for bursts)";
+        }
         return snapshots + " snapshots, too few or too uneven to tell bursts: observations taken as independent";
     }
 
