@@ -218,8 +218,8 @@ class MetricsSamplesTest {
         Table t = parse(s).table(BUCKETS_TABLE);
         int last = (int) t.intColumn(SNAPSHOT).max();
         Set<String> names = new TreeSet<>(t.where(t.intColumn(SNAPSHOT).isEqualTo(last)).stringColumn(METRIC).asSet());
-        if (s.has("incident") || s.has("sched-pair")) {
-            // record-incident.sh and record-quota-pair.sh ask for these two only (-metrics-histograms)
+        if (s.has("incident") || s.has("sched-pair") || s.has("two-histograms")) {
+            // record-incident.sh, record-quota-pair.sh and record-steady-metrics.sh ask for these two only (-metrics-histograms)
             assertEquals(new TreeSet<>(List.of("/sched/latencies:seconds", "/sched/pauses/total/gc:seconds")), names);
             return;
         }
