@@ -68,8 +68,7 @@ public record BucketPercentile(double value, double low, double high, double cov
         PercentileInterval.Ranks r = PercentileInterval.ranks(n, q, confidence, inflation, degreesOfFreedom);
         double low = r.hasLow() ? edge(r.low(), lower, counts, true) : Double.NEGATIVE_INFINITY;
         double high = r.hasHigh() ? edge(r.high(), upper, counts, false) : Double.POSITIVE_INFINITY;
-        // the estimate itself, 0 included (every stretch alike): the ranks leave an inflation of 0 unwidened and unsaid
-        return new BucketPercentile(value, low, high, r.coverage(), inflation);
+        return new BucketPercentile(value, low, high, r.coverage(), r.inflation());
     }
 
     /** The lower (or upper) edge of the bucket that holds the {@code rank}-th smallest observation. */

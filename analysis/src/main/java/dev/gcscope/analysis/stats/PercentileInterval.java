@@ -187,7 +187,8 @@ public final class PercentileInterval {
      */
     public static Ranks ranks(int n, double q, double confidence, double inflation, int degreesOfFreedom) {
         Ranks iid = ranks(n, q, confidence);
-        if (!(inflation > 0) || n < SerialDependence.MIN_VALUES || degreesOfFreedom < 1) return iid;
+        // an inflation of 0 (every batch alike) is an estimate: kept, and it leaves the interval as it is
+        if (!(inflation >= 0) || n < SerialDependence.MIN_VALUES || degreesOfFreedom < 1) return iid;
         double f = widening(confidence, inflation, degreesOfFreedom);
         if (f <= 1) return new Ranks(n, iid.low(), iid.high(), iid.coverage(), inflation);
         double centre = n * q;

@@ -76,4 +76,18 @@ class SerialDependenceTest {
         assertEquals(Double.NaN, SerialDependence.of(enough).inflation(Double.NaN, 0.5));
         assertEquals(Double.NaN, SerialDependence.of(enough).inflation(1.5, 1.0));
     }
+
+    @Test
+    void batchesAllAlikeGiveAnInflationOfZeroNotUnknown() {
+        // Go prints two digits: a run of identical pauses ties every batch at the same share
+        double[] pauses = new double[100];
+        Arrays.fill(pauses, 0.1);
+        for (double p : new double[] {50, 90}) {
+            PercentileInterval.Estimate e = PercentileInterval.percentile(SortedSample.of(pauses), p, 0.95, SerialDependence.of(pauses));
+            assertEquals(0, e.inflation(), 1e-12, "P" + p);
+            PercentileInterval.Estimate iid = PercentileInterval.percentile(SortedSample.of(pauses), p, 0.95);
+            assertEquals(iid.low(), e.low());
+            assertEquals(iid.high(), e.high());
+        }
+    }
 }
