@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gcscope.samples.SampleTraces;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -44,10 +45,13 @@ final class CommandInvariants {
             "prometheus", "metrics/go1.24-client_golang-1.21.1-scrapes.txt",
             "prometheus-range", "metrics/go1.24-client_golang-1.21.1-scrapes.txt");
 
-    private static void copySample(String path, Path to) {
+    /** The bundled recording {@code path}, copied into {@code dir} by the first execution that needs it. */
+    private static Path comparedWith(String path, Path dir) {
+        SampleTraces.Sample sample = SampleTraces.get(path);
+        Path copy = dir.resolve(sample.fileName());
+        if (Files.exists(copy)) return copy;
         try {
-            Files.createDirectories(to.getParent());
-            Files.write(to, dev.gcscope.samples.SampleTraces.get(path).bytes());
+            return sample.copyTo(Files.createDirectories(dir));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -76,8 +80,7 @@ final class CommandInvariants {
         // snapshots' order (SnapshotStretches), which fuzzed snapshots bend every way.
         String against = COMPARED_WITH.get(format);
         if (against != null) {
-            Path other = dir.resolve("compared-with").resolve(against);
-            if (!Files.exists(other)) copySample(against, other);
+            Path other = comparedWith(against, dir.resolve("compared-with"));
             CliRun compared = CliRun.withStdin(input, "compare", "--json", "-", other.toString());
             if (ok(compared) == ExitStatus.OK) {
                 // an input refused is a stderr line and status 1, as the README says; a comparison is one strict object

@@ -37,6 +37,9 @@ public record CostRow(GcCost cost, double a, double b, double ratio, double rati
         return !Double.isNaN(ratioLow) && !Double.isNaN(ratioHigh);
     }
 
+    /** What the tables say where the interval's two ends are both open. */
+    public static final String BOTH_ENDS_OPEN = "pauses too few or too alike for an interval";
+
     /** Why there is no interval: the cost's kind, or too few cycles; null when there is one. */
     public String whyNoInterval() {
         if (hasInterval()) return null;

@@ -25,12 +25,7 @@ public final class HodgesLehmann {
 
     /** @param a sorted ascending, @param b sorted ascending, @param confidence e.g. 0.95 */
     public static Shift of(double[] a, double[] b, double confidence) {
-        long n = a.length, m = b.length, pairs = n * m;
-        if (pairs == 0) return new Shift(Double.NaN, Double.NaN, Double.NaN);
-        double median = median(a, b);
-        long k = k(a.length, b.length, confidence);
-        if (k < 1) return new Shift(median, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
-        return new Shift(median, kth(a, b, k), kth(a, b, pairs - k + 1));
+        return of(a, b, confidence, null, null);
     }
 
     /**
@@ -41,14 +36,15 @@ public final class HodgesLehmann {
      * t at Welch's degrees of freedom: K = nm/2 − t·nm·√variance, never larger than Lehmann's (the
      * interval never narrows).
      *
-     * @param inOrderA the same values as {@code a}, in the order of their cycles; likewise {@code inOrderB}
+     * @param inOrderA the same values as {@code a}, in the order of their cycles; likewise {@code inOrderB};
+     *                 either null (order unknown): Lehmann's interval
      */
     public static Shift of(double[] a, double[] b, double confidence, double[] inOrderA, double[] inOrderB) {
         long pairs = (long) a.length * b.length;
         if (pairs == 0) return new Shift(Double.NaN, Double.NaN, Double.NaN);
         double median = median(a, b);
         long k = k(a.length, b.length, confidence);
-        if (k >= 1) k = Math.min(k, widenedK(a, b, confidence, inOrderA, inOrderB, median));
+        if (k >= 1 && inOrderA != null && inOrderB != null) k = Math.min(k, widenedK(a, b, confidence, inOrderA, inOrderB, median));
         // each end is a bisection over the pairs: only the ends kept are found
         if (k < 1) return new Shift(median, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
         return new Shift(median, kth(a, b, k), kth(a, b, pairs - k + 1));

@@ -75,8 +75,7 @@ public final class TraceComparison {
         if (xs.length >= MIN_PAUSES && ys.length >= MIN_PAUSES) {
             mw = MannWhitney.p(xs, ys);
             ks = TwoSampleKs.p(xs, ys);
-            shift = inOrderX == null || inOrderY == null ? HodgesLehmann.of(xs, ys, CONFIDENCE)
-                    : HodgesLehmann.of(xs, ys, CONFIDENCE, inOrderX, inOrderY);
+            shift = HodgesLehmann.of(xs, ys, CONFIDENCE, inOrderX, inOrderY);
         }
         return new Result(List.copyOf(rows), mw, ks, shift, ComparisonVerdict.of(rows, mw, ks, shift, MIN_PAUSES));
     }

@@ -47,9 +47,13 @@ public record BucketPercentile(double value, double low, double high, double cov
      * ({@link SnapshotStretches}); taken as independent where the snapshots are too few to tell.
      */
     public static BucketPercentile of(double q, HistogramHistory h, double confidence) {
+        return of(q, h, SnapshotStretches.of(h), confidence);
+    }
+
+    /** As {@link #of(double, HistogramHistory, double)}, with {@code h}'s stretches already cut (several percentiles of one side). */
+    static BucketPercentile of(double q, HistogramHistory h, SnapshotStretches stretches, double confidence) {
         if (h.isEmpty()) return NONE;
         double[] counts = h.last().counts();
-        SnapshotStretches stretches = SnapshotStretches.of(h);
         return of(q, h.lower(), h.upper(), counts, confidence, stretches.inflation(q, counts), stretches.degreesOfFreedom());
     }
 

@@ -83,10 +83,11 @@ public final class MetricsComparison {
     static MetricRow row(String what, HistogramHistory a, HistogramHistory b) {
         double each = Math.sqrt(CONFIDENCE);
         double[] ca = a.last().counts(), cb = b.last().counts();
+        SnapshotStretches sa = SnapshotStretches.of(a), sb = SnapshotStretches.of(b);
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < QUANTILES.length; i++) {
-            BucketPercentile pa = ms(BucketPercentile.of(QUANTILES[i], a, each));
-            BucketPercentile pb = ms(BucketPercentile.of(QUANTILES[i], b, each));
+            BucketPercentile pa = ms(BucketPercentile.of(QUANTILES[i], a, sa, each));
+            BucketPercentile pb = ms(BucketPercentile.of(QUANTILES[i], b, sb, each));
             double ratio = pb.value() / pa.value();
             double low = pb.hasLow() && pa.hasHigh() && pa.high() > 0 ? pb.low() / pa.high() : Double.NEGATIVE_INFINITY;
             double high = pb.hasHigh() && pa.hasLow() && pa.low() > 0 ? pb.high() / pa.low() : Double.POSITIVE_INFINITY;

@@ -1,6 +1,7 @@
 package dev.gcscope.analysis.sched;
 
 import dev.gcscope.analysis.stats.SerialDependence;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -86,7 +87,7 @@ final class SnapshotStretches {
         int effective = (int) Math.round(total * total / squares); // three even thirds of 5,000 are 2.9999998
         int df = Math.min(used, effective) - 1;
         if (df < MIN_STRETCHES - 1) return NONE;
-        return new SnapshotStretches(java.util.Arrays.copyOf(counts, used), java.util.Arrays.copyOf(sizes, used), df);
+        return new SnapshotStretches(Arrays.copyOf(counts, used), Arrays.copyOf(sizes, used), df);
     }
 
     boolean isKnown() {

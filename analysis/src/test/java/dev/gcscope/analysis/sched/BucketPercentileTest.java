@@ -16,14 +16,14 @@ import org.junit.jupiter.api.Test;
 class BucketPercentileTest {
     private static final double MEDIAN_MS = 0.1, SIGMA = 1.5;
 
-    private static double[] upper(double[] lower) {
+    static double[] upper(double[] lower) {
         double[] up = new double[lower.length];
         for (int i = 0; i + 1 < lower.length; i++) up[i] = lower[i + 1];
         up[lower.length - 1] = Double.POSITIVE_INFINITY;
         return up;
     }
 
-    private static double[] goLikeLowerEdges() {
+    static double[] goLikeLowerEdges() {
         double[] lower = new double[8 * 30 + 1];
         lower[0] = 0;
         for (int i = 1; i < lower.length; i++) lower[i] = Math.pow(2, -16 + (i - 1) / 8.0);

@@ -23,7 +23,7 @@ class SnapshotStretchesTest {
 
     /** n delays in {@code intervals} snapshot intervals (the first one the first snapshot), neighbours correlating {@code phi}. */
     static HistogramHistory simulated(Random random, int n, int intervals, double phi, double rateSpread) {
-        double[] lower = goLikeLowerEdges(), upper = upper(lower);
+        double[] lower = BucketPercentileTest.goLikeLowerEdges(), upper = BucketPercentileTest.upper(lower);
         double[] weights = new double[intervals];
         double sum = 0;
         for (int i = 0; i < intervals; i++) sum += weights[i] = Math.exp(rateSpread * random.nextGaussian());
@@ -53,20 +53,6 @@ class SnapshotStretchesTest {
             if (i > 0) ivs.add(new HistogramHistory.Interval(i - 1, i, i + 1, i - 1, i, counts, total, false, 0, 0, 0));
         }
         return new HistogramHistory("/sched/latencies:seconds", lower, upper, snapshots, ivs, 0);
-    }
-
-    static double[] goLikeLowerEdges() {
-        double[] lower = new double[8 * 30 + 1];
-        lower[0] = 0;
-        for (int i = 1; i < lower.length; i++) lower[i] = Math.pow(2, -16 + (i - 1) / 8.0);
-        return lower;
-    }
-
-    static double[] upper(double[] lower) {
-        double[] up = new double[lower.length];
-        for (int i = 0; i + 1 < lower.length; i++) up[i] = lower[i + 1];
-        up[lower.length - 1] = Double.POSITIVE_INFINITY;
-        return up;
     }
 
     static double[] coverage(long seed, int trials, int n, int intervals, double phi, double spread, double q) {

@@ -2,6 +2,7 @@ package dev.gcscope.export.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gcscope.analysis.compare.CostRow;
 import dev.gcscope.analysis.compare.GcCost;
 import dev.gcscope.export.table.TextTable;
 import java.util.ArrayList;
@@ -64,7 +65,7 @@ public final class ComparisonCosts {
         // the JSON's why_no_interval up to its colon: "not a statistic", "too few cycles for an interval"
         if (!ci.isArray()) return cost.path("why_no_interval").asText("").replaceFirst(":.*", "");
         boolean low = ci.path(0).isNumber(), high = ci.path(1).isNumber();
-        if (!low && !high) return "pauses too few or too alike for an interval";
+        if (!low && !high) return CostRow.BOTH_ENDS_OPEN;
         if (!high) return "from " + shown(ci.path(0));
         if (!low) return "up to " + shown(ci.path(1));
         return shown(ci.path(0)) + " – " + shown(ci.path(1));

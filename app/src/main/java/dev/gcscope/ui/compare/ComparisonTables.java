@@ -127,7 +127,7 @@ final class ComparisonTables {
     static String interval(CostRow r) {
         if (!r.hasInterval()) return r.whyNoInterval();
         boolean low = Double.isFinite(r.ratioLow()), high = Double.isFinite(r.ratioHigh());
-        if (!low && !high) return "pauses too few or too alike for an interval";
+        if (!low && !high) return CostRow.BOTH_ENDS_OPEN;
         if (!high) return "from " + PlainNumbers.rounded(r.ratioLow(), 3);
         if (!low) return "up to " + PlainNumbers.rounded(r.ratioHigh(), 3);
         return PlainNumbers.rounded(r.ratioLow(), 3) + " – " + PlainNumbers.rounded(r.ratioHigh(), 3);
