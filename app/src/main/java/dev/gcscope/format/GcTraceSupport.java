@@ -135,12 +135,12 @@ public final class GcTraceSupport implements FormatSupport {
         }
     }
 
-    static final String METHOD = "order statistics (binomial, distribution-free), widened for neighbouring pauses"
-            + " being alike: variance_inflation is how much more the count of pauses below the percentile varies over 10"
-            + " stretches of consecutive cycles (batch means) than for independent pauses, and each end moves out by"
-            + " (t9/z)*sqrt(variance_inflation) times its distance, never in; about the confidence from 1,000 cycles in"
-            + " simulation, less below (README, Percentile intervals); an end the cycles are too few for is null, and"
-            + " cycles_needed says about how many would give both";
+    static final String METHOD = "order statistics (binomial, distribution-free) at the effective number of pauses:"
+            + " variance_inflation is how much more the count of pauses below the percentile varies over 10 stretches of"
+            + " consecutive cycles (batch means) than for independent pauses, the cycles count as"
+            + " cycles/variance_inflation*(z/t9)^2 independent ones (never more than they are), and the ends are"
+            + " Clopper-Pearson's at that size; about the confidence from 1,000 cycles in simulation (README, Percentile"
+            + " intervals); an open end is null, with cycles_needed";
 
     /** {low, high}; an open end is null, with {@code cycles_needed}; a trace without pauses has nulls and no count. */
     private static void interval(ObjectNode ci, String key, PercentileInterval.Estimate e) {

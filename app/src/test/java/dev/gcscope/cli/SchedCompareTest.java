@@ -42,13 +42,16 @@ class SchedCompareTest {
         assertEquals("perf-sched-timehist", c.get("kind").asText());
         JsonNode phases = c.get("per_task").get(0);
         assertEquals("phases", phases.get("task").asText());
-        assertEquals("longer", phases.get("change").asText());
-        assertTrue(phases.get("sch_delay_ms").get("p99").get("ratio_low").asDouble() > 1);
+        // P99 2.76 → 4.82 ms, but the delays come in bursts and P99's ratio interval reaches 1 (DelayComparisonTest)
+        assertEquals("no_clear_change", phases.get("change").asText());
+        JsonNode p99 = phases.get("sch_delay_ms").get("p99");
+        assertTrue(p99.get("ratio").asDouble() > 1.5 && p99.get("ratio_low").asDouble() <= 1, p99.toString());
         // the placement test allowing for neighbouring switches being alike agrees, Holm-adjusted over the tasks
         double inOrder = phases.get("in_order_p").asDouble(), adjusted = phases.get("in_order_p_adjusted").asDouble();
         assertTrue(inOrder > 0 && inOrder <= adjusted && adjusted < 0.05, inOrder + " " + adjusted);
         for (JsonNode t : c.get("per_task")) assertTrue(t.has("in_order_p") && t.has("in_order_p_adjusted"), t.toString());
-        assertTrue(c.get("verdict").asText().startsWith("phases: scheduling delays longer"), c.get("verdict").asText());
+        assertTrue(c.get("verdict").asText().startsWith("phases: no clear change in scheduling delay (P99 2.76 → 4.82 ms; the distributions differ"),
+                c.get("verdict").asText());
         for (String side : new String[] {"a", "b"}) {
             Path file = side.equals("a") ? free : quota;
             JsonNode summary = run("summary", "--json", file.toString()).get(0);

@@ -39,11 +39,12 @@ public final class TruthSimulations {
                     ? "widened for neighbours being alike, as gcscope computes them (CoverageSimulation.CURRENT)"
                     : "the order statistics alone") + ", on traces whose neighbouring pauses are alike"
                     + (m == CoverageSimulation.CURRENT ? ", and on independent ones" : ""));
-            double[][] kinds = m == CoverageSimulation.CURRENT ? new double[][] {{0.3, 0.9}, {0.3, 0.95}, {0, 0}}
+            // the recordings' correlations, then bursts far stronger than any recording's (0.6, φ 0.98 and 1, φ 0.99)
+            double[][] kinds = m == CoverageSimulation.CURRENT ? new double[][] {{0.3, 0.9}, {0.3, 0.95}, {0.6, 0.98}, {1, 0.99}, {0, 0}}
                     : new double[][] {{0.3, 0.9}, {0.3, 0.95}};
             for (double[] c : kinds) {
                 for (boolean go : new boolean[] {false, true}) {
-                    if (go && (c[0] == 0 || m != CoverageSimulation.CURRENT)) continue;
+                    if (go && (c[0] == 0 || c[0] > 0.3 || m != CoverageSimulation.CURRENT)) continue;
                     for (CoverageSimulation.Cell cell : CoverageSimulation.run(m, traces,
                             n -> c[0] == 0 ? new dev.gcscope.analysis.SyntheticPauses(new org.apache.commons.math3.random.Well19937c(seed + n), go)
                                     : dev.gcscope.analysis.SyntheticPauses.correlated(new org.apache.commons.math3.random.Well19937c(seed + n),

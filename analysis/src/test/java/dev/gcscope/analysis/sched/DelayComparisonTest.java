@@ -43,23 +43,47 @@ class DelayComparisonTest {
         assertTrue(r.onlyA().isEmpty() && r.onlyB().isEmpty());
     }
 
+    /**
+     * The quota lengthens the program's delay tail (P99 2.76 → 4.82 ms) and the distributions differ
+     * even allowing for neighbouring switches being alike, but one run of each, its delays in
+     * bursts, leaves P99's ratio interval reaching 1: no change is called on a percentile the
+     * intervals do not support, and the verdict says what was found instead.
+     */
     @Test
-    void theQuotaLengthensTheProgramsSchedulingDelays() {
+    void theQuotaLengthensTheDelayTailButOneRunEachLeavesItsSizeOpen() {
         DelayComparison.Result r = DelayComparison.of(side(FREE), side(QUOTA));
         DelayComparison.TaskRow phases = r.tasks().get(0);
         assertEquals("phases", phases.task());
-        assertEquals(DelayComparison.Change.LONGER, phases.change());
         TraceComparison.Row p99 = phases.rows().get(2);
         assertEquals("p99", p99.name());
-        assertTrue(p99.ratioLow() > 1, "P99 ratio interval above 1: " + p99);
-        assertTrue(phases.mannWhitneyAdjusted() < 0.05 || phases.ksAdjusted() < 0.05);
-        assertTrue(phases.inOrderAdjusted() < 0.05, "the in-order test agrees: " + phases.inOrderAdjusted());
-        assertTrue(r.verdict().startsWith("phases: scheduling delays longer: P99 "), r.verdict());
-        // the medians (1 and 8 µs) moved by less than perf's resolution makes news of
-        assertTrue(!r.verdict().contains("P50"), r.verdict());
+        assertTrue(p99.ratio() > 1.5 && p99.ratioHigh() > 1.5 && p99.ratioLow() <= 1, p99.toString());
+        assertTrue(phases.inOrderAdjusted() < 0.05, "the in-order test finds them different: " + phases.inOrderAdjusted());
+        assertEquals(DelayComparison.Change.NO_CLEAR_CHANGE, phases.change());
+        assertTrue(r.verdict().startsWith("phases: no clear change in scheduling delay (P99 2.76 → 4.82 ms; the distributions differ"),
+                r.verdict());
+    }
 
-        // swapped, the same change reads the other way
-        DelayComparison.TaskRow back = DelayComparison.of(side(QUOTA), side(FREE)).tasks().get(0);
+    /**
+     * A known change on real delays: the second half of the steady recording with every delay three
+     * times as long, against the first half. It is called longer, on P99 with its interval, and swapped
+     * it reads shorter.
+     */
+    @Test
+    void delaysMadeThreeTimesAsLongAreCalledLongerBothWays() {
+        tech.tablesaw.api.Table events = SchedSamples.parse(STEADY).table(TimehistColumns.EVENTS_TABLE);
+        int n = events.rowCount();
+        tech.tablesaw.api.Table later = events.inRange(n / 2, n).copy();
+        tech.tablesaw.api.DoubleColumn delay = later.doubleColumn(TimehistColumns.SCH_DELAY_MS);
+        later.replaceColumn(TimehistColumns.SCH_DELAY_MS, delay.multiply(3).setName(TimehistColumns.SCH_DELAY_MS));
+        DelayComparison.Side a = DelayComparison.Side.of("A", events.inRange(0, n / 2)), b = DelayComparison.Side.of("B", later);
+        DelayComparison.TaskRow phases = DelayComparison.of(a, b).tasks().get(0);
+        assertEquals("phases", phases.task());
+        assertEquals(DelayComparison.Change.LONGER, phases.change(), phases.rows().toString());
+        TraceComparison.Row p99 = phases.rows().get(2);
+        assertTrue(p99.ratioLow() > 1, "P99 ratio interval above 1: " + p99);
+        assertTrue(DelayComparison.of(a, b).verdict().startsWith("phases: scheduling delays longer: "), DelayComparison.of(a, b).verdict());
+
+        DelayComparison.TaskRow back = DelayComparison.of(b, a).tasks().get(0);
         assertEquals(DelayComparison.Change.SHORTER, back.change());
         assertEquals(1 / p99.ratio(), back.rows().get(2).ratio(), 1e-9);
     }

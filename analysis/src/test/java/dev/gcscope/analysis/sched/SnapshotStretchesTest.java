@@ -78,11 +78,12 @@ class SnapshotStretchesTest {
     void delaysInBurstsAreCoveredWhereTheIndependentIntervalFails() {
         // neighbours correlate 0.99 (bursts of ~100 delays, a fifth of a stretch), 50 snapshot intervals with
         // the rate even or varying e-fold, or 18 (the bundled 250 ms recordings) varying e-fold: widened
-        // 94.5-96.3 % when written, independent 21-27 %
+        // 95.0-98.5 % at P50 and P90 and 93.8-96.8 % at P99 (at the effective size; the scaled ends before it
+        // held P99 in 92.0-94.0 %), independent 21-28 %
         for (int[] cell : new int[][] {{50, 0}, {50, 1}, {18, 1}}) {
             int intervals = cell[0];
             double spread = cell[1];
-            for (double q : new double[] {0.5, 0.9}) {
+            for (double q : new double[] {0.5, 0.9, 0.99}) {
                 double[] c = coverage(20261203L, 400, 5000, intervals, 0.99, spread, q);
                 assertTrue(c[0] >= FLOOR, intervals + " intervals, spread " + spread + " q " + q + ": widened " + c[0]);
                 assertTrue(c[1] < 0.5, intervals + " intervals, spread " + spread + " q " + q + ": independent " + c[1]);

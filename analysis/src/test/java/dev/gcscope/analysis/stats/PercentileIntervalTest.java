@@ -128,6 +128,8 @@ class PercentileIntervalTest {
         for (Cell c : CoverageSimulation.run(CoverageSimulation.CURRENT, traces, drifting)) {
             if (c.n() < 1_000 || c.p() > 99) continue;
             assertTrue(c.coverage() >= PercentileInterval.CONFIDENCE - c.tolerance(PercentileInterval.CONFIDENCE), c.toString());
+            // scaling the exact ends' distances instead opened P99's upper end in 56 % of these traces
+            if (c.n() == 1_000 && c.p() == 99) assertTrue(c.open() < 0.4 * traces, "P99 open too often: " + c);
         }
         for (Cell c : CoverageSimulation.run(CoverageSimulation.INDEPENDENT, traces, drifting)) {
             if (c.n() >= 1_000 && c.p() == 50) assertTrue(c.coverage() < 0.7, "taken as independent: " + c);
@@ -139,13 +141,16 @@ class PercentileIntervalTest {
     void widenedIntervalsKeepTheirCoverageOnIndependentPauses() {
         for (Cell c : CoverageSimulation.run(CoverageSimulation.CURRENT, 300, true, SEED)) {
             assertTrue(c.coverage() >= PercentileInterval.CONFIDENCE - c.tolerance(PercentileInterval.CONFIDENCE), c.toString());
+            // the order statistics alone close P99 from 368 cycles; a noisy inflation near 1 should rarely reopen it
+            if (c.n() == 1_000 && c.p() == 99) assertTrue(c.open() < 0.08 * 300, "P99 open too often: " + c);
         }
     }
 
     /**
-     * The widening moves each end out by f = (t₉/z)·√inflation times its distance from nq: at f ≤ 1
-     * nothing changes, beyond it the interval holds the independent one, and past the values an end
-     * opens.
+     * The widening takes the n values as n/inflation·(z/t₉)² independent ones (the effective size):
+     * while that is n or more nothing changes; beyond, the interval holds the independent one and
+     * grows with the inflation, and an end exists only where an independent sample of the effective
+     * size would have it.
      */
     @ParameterizedTest
     @CsvSource({"100, 0.5", "1000, 0.5", "1000, 0.9", "1000, 0.99", "5000, 0.999"})
@@ -162,12 +167,28 @@ class PercentileIntervalTest {
         for (double inflation : new double[] {1.01 * threshold, 1, 2, 4, 8, 16, 64}) {
             PercentileInterval.Ranks r = PercentileInterval.ranks(n, q, 0.95, inflation);
             assertTrue(r.low() <= lastLow && r.high() >= lastHigh, inflation + ": " + r + " inside " + lastLow + ".." + lastHigh);
-            double f = t / z * Math.sqrt(inflation), centre = n * q;
-            if (iid.hasHigh() && r.hasHigh()) assertTrue(r.high() - centre >= f * (iid.high() - centre) - 1e-9, r.toString());
-            if (iid.hasLow() && r.hasLow()) assertTrue(centre - (r.low() - 1) >= f * (centre - (iid.low() - 1)) - 1e-9, r.toString());
-            if (iid.hasHigh() && Math.ceil(centre + f * (iid.high() - centre)) > n) assertFalse(r.hasHigh(), r.toString());
+            double effective = n / inflation * threshold;
+            if (Math.pow(q, effective) > 0.025) assertFalse(r.hasHigh(), effective + " values could not close it: " + r);
+            if (Math.pow(1 - q, effective) > 0.025) assertFalse(r.hasLow(), effective + " values could not close it: " + r);
             lastLow = r.low();
             lastHigh = r.high();
         }
+    }
+
+    /**
+     * The ends are Clopper–Pearson's at the effective size, mapped to ranks (Korn and Graubard; Woodruff):
+     * the expected ranks are scipy's ({@code floor(n·beta.ppf(0.025, x, m − x + 1))} and
+     * {@code ceil(n·beta.ppf(0.975, x + 1, m − x)) + 1} with m = n/inflation·(z/t₉)², x = qm), not
+     * this code's. In the middle they agree with the normal approximation t₉·√(inflation·nq(1 − q))
+     * within a few ranks; in the tail they lean away from the values' end, as the count of values
+     * beyond a high percentile is skewed, where the normal one runs past the largest value.
+     */
+    @ParameterizedTest
+    @CsvSource({"1000, 0.99, 2, 973, 999", "10000, 0.5, 4, 4771, 5230", "1000, 0.9, 8, 820, 954",
+            "20000, 0.999, 3, 19953, 19995"})
+    void theWidenedEndsAreClopperPearsonAtTheEffectiveSize(int n, double q, double inflation, int low, int high) {
+        PercentileInterval.Ranks r = PercentileInterval.ranks(n, q, 0.95, inflation);
+        assertEquals(List.of(low, high), List.of(r.low(), r.high()), r.toString());
+        assertEquals(0.95, r.coverage());
     }
 }

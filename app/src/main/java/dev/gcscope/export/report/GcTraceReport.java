@@ -131,8 +131,9 @@ final class GcTraceReport implements FormatReport {
         }
         String alike = found.isEmpty() ? " (too few cycles here to tell how alike they are)"
                 : ": over ten stretches of the trace, the count of pauses below each percentile varied more than it would"
-                + " for independent pauses (its variance " + String.join(", ", found) + "), and each end moves out by the"
-                + " square root of that, with Student's t for ten stretches";
+                + " for independent pauses (its variance " + String.join(", ", found) + "), so the cycles count as that many"
+                + " times fewer independent ones (fewer again for an estimate from ten stretches) and the ends are the exact"
+                + " binomial ones for that many";
         return "95 % intervals: order statistics (distribution-free), widened because neighbouring pauses are alike" + alike
                 + "; about 95 % coverage from 1,000 cycles in simulation, less below. An end the cycles are too few for"
                 + " is open (\"> max\"), with about how many cycles, as alike, would close it.";

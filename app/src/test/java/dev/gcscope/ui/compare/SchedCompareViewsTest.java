@@ -128,13 +128,16 @@ class SchedCompareViewsTest {
                 .findFirst().orElseThrow();
         assertEquals(free.p99Ms(), p99.a(), 0);
         assertEquals(quota.p99Ms(), p99.b(), 0);
-        assertEquals("longer", p99.change());
+        // 2.76 → 4.82 ms; the delays come in bursts and B/A's interval reaches 1 (DelayComparisonTest)
+        assertTrue(p99.ratioLow() <= 1 && p99.ratioHigh() > 1.5, p99.toString());
+        assertEquals("no clear change", p99.change());
         SchedComparisonViewModel.Row p50 = cvm.rows().stream().filter(r -> r.group().startsWith("phases ") && r.percentile().equals("p50"))
                 .findFirst().orElseThrow();
         // 1 → 8 µs; under the quota the switches come in bursts, and allowing for that B/A's interval holds 1
         assertTrue(p50.ratioLow() <= 1 && 1 <= p50.ratioHigh(), p50.toString());
         assertEquals("no clear change", p50.change(), p50.toString());
-        assertTrue(cvm.verdictProperty().get().startsWith("phases: scheduling delays longer"), cvm.verdictProperty().get());
+        assertTrue(cvm.verdictProperty().get().startsWith("phases: no clear change in scheduling delay (P99 2.76 → 4.82 ms"),
+                cvm.verdictProperty().get());
         @SuppressWarnings("unchecked")
         TableView<SchedComparisonViewModel.Row> table = lookup(robot, comparison, "compare-sched-rows", TableView.class);
         String tsv = TableText.of(table, false).tsv();
