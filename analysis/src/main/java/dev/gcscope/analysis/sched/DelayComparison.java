@@ -179,7 +179,9 @@ public final class DelayComparison {
                             ? "Mann–Whitney and KS, which take every switch as independent, find the distributions different"
                                     + " (Holm-adjusted p " + pText(p) + "); allowing for neighbouring switches being alike, the"
                                     + " in-order test gives p " + pText(inOrderP) + ", Holm-adjusted " + pText(inOrderAdjusted)
-                            : "the distributions differ, Holm-adjusted p " + pText(p) + ", but no percentile by more than 10 µs with its interval");
+                            : "the distributions differ, Holm-adjusted p " + pText(p) + ", but no percentile moved by 10 µs or more"
+                                    + " with its 95% interval clear of no change" + (Double.isNaN(p99.ratioLow()) ? ""
+                                    : String.format(Locale.ROOT, " (P99 %s, 95%% CI %s)", pct(p99.ratio()), ci(p99.ratioLow(), p99.ratioHigh()))));
             case LONGER, SHORTER, DIFFERENT -> {
                 List<String> support = new ArrayList<>();
                 // the tail first: it is what a quota or a noisy neighbour changes
@@ -277,9 +279,9 @@ public final class DelayComparison {
     }
 
     static String ci(double low, double high) {
-        if (!Double.isFinite(high)) return "from " + pct(low);
-        if (!(low > 0) || !Double.isFinite(low)) return "up to " + pct(high);
-        return pct(low) + " to " + pct(high);
+        boolean hasLow = low > 0 && Double.isFinite(low);
+        if (!Double.isFinite(high)) return hasLow ? "from " + pct(low) : "open at both ends";
+        return hasLow ? pct(low) + " to " + pct(high) : "up to " + pct(high);
     }
 
     static String pText(double p) {

@@ -61,6 +61,9 @@ class DelayComparisonTest {
         assertEquals(DelayComparison.Change.NO_CLEAR_CHANGE, phases.change());
         assertTrue(r.verdict().startsWith("phases: no clear change in scheduling delay (P99 2.76 → 4.82 ms; the distributions differ"),
                 r.verdict());
+        // and it quotes the interval that holds the call back
+        assertTrue(r.verdict().endsWith(String.format(java.util.Locale.ROOT, "(P99 %+.0f%%, 95%% CI %+.0f%% to %+.0f%%))",
+                100 * (p99.ratio() - 1), 100 * (p99.ratioLow() - 1), 100 * (p99.ratioHigh() - 1))), r.verdict());
     }
 
     /**
