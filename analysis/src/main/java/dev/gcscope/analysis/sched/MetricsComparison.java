@@ -57,6 +57,7 @@ public final class MetricsComparison {
         List<String> parts = new ArrayList<>();
         for (MetricRow m : rows) parts.add(m.sentence());
         if (parts.isEmpty()) parts.add("neither " + LATENCIES + " nor a GC pause histogram is in both files: nothing to compare");
+        if (rows.stream().anyMatch(m -> heldBackByBursts(m.rows()))) parts.add(SEVERAL_RUNS);
         return new Result(List.copyOf(rows), List.copyOf(missing), String.join("; ", parts));
     }
 
@@ -110,9 +111,7 @@ public final class MetricsComparison {
         List<String> inflations = new ArrayList<>();
         for (int i = 0; i < side.size(); i++) {
             if (side.get(i).allowsForBursts()) {
-                double v = side.get(i).inflation();
-                String figure = v >= 1000 ? String.format(Locale.ROOT, "%,.0f", v) : DelayComparison.num(v);
-                inflations.add("×" + figure + " at " + NAMES[i].toUpperCase(Locale.ROOT));
+                inflations.add(times(side.get(i).inflation()) + " at " + NAMES[i].toUpperCase(Locale.ROOT));
             }
         }
         if (!inflations.isEmpty()) {
@@ -125,7 +124,20 @@ public final class MetricsComparison {
         return snapshots + " snapshots, too few or too uneven to tell bursts: observations taken as independent";
     }
 
-    /** "scheduling latency: P99 longer 0.75 → 0.07 ms (…)"; the tail leads, as in the gctrace verdict. */
+    private static String times(double v) {
+        return "×" + (v >= 1000 ? String.format(Locale.ROOT, "%,.0f", v) : DelayComparison.num(v));
+    }
+
+    /**
+     * A variance inflation from which a file's intervals are mostly its bursts: the same program run
+     * twice varied ×10–5,000 (phases), a steady load ×0.09–4.8.
+     */
+    static final double BURSTS = 10;
+
+    /**
+     * "scheduling latency: P99 longer 0.75 → 0.07 ms (…)"; the tail leads, as in the gctrace verdict.
+     * Without a call, and with observations in bursts, it says what would give a tighter answer.
+     */
     static String sentence(String what, List<Row> rows) {
         List<String> changed = new ArrayList<>();
         boolean anyInterval = false;
@@ -140,12 +152,29 @@ public final class MetricsComparison {
                     DelayComparison.ci(r.ratioLow(), r.ratioHigh()), independent ? ", taking observations as independent" : ""));
         }
         Row p99 = rows.get(2);
-        if (!anyInterval) return what + ": not enough data for an interval";
-        if (changed.isEmpty()) {
-            return String.format(Locale.ROOT, "%s: no clear change (P99 %s → %s ms)", what, DelayComparison.num(p99.a().value()),
-                    DelayComparison.num(p99.b().value()));
+        if (!changed.isEmpty()) return what + ": " + String.join(", ", changed);
+        return String.format(Locale.ROOT, "%s: %s (P99 %s → %s ms%s)", what, anyInterval ? "no clear change"
+                : "not enough data for an interval", DelayComparison.num(p99.a().value()), DelayComparison.num(p99.b().value()),
+                heldBackByBursts(rows) ? "; in bursts: variance inflation up to " + times(mostInflation(rows)) : "");
+    }
+
+    /** Closes a verdict with a metric whose intervals its bursts left too wide for a call. */
+    static final String SEVERAL_RUNS = "several runs, or a steady load, would narrow intervals widened for bursts";
+
+    /** No call, with intervals widened for bursts of at least {@link #BURSTS}. */
+    private static boolean heldBackByBursts(List<Row> rows) {
+        for (Row r : rows) if (r.change() == Change.LONGER || r.change() == Change.SHORTER) return false;
+        return mostInflation(rows) >= BURSTS;
+    }
+
+    private static double mostInflation(List<Row> rows) {
+        double most = 0;
+        for (Row r : rows) {
+            for (BucketPercentile side : List.of(r.a(), r.b())) {
+                if (side.allowsForBursts()) most = Math.max(most, side.inflation());
+            }
         }
-        return what + ": " + String.join(", ", changed);
+        return most;
     }
 
     private static BucketPercentile ms(BucketPercentile p) {
