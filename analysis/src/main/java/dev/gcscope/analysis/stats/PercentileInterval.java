@@ -252,17 +252,27 @@ public final class PercentileInterval {
      */
     static int cyclesForBounds(int n, double q, double confidence, double inflation) {
         int independent = cyclesForBounds(q, confidence);
+        double perValue = effectiveSize(1, confidence, inflation, SerialDependence.BATCHES - 1);
         // values that count as at least as many independent ones need no more than those
-        if (!(inflation > 0) || effectiveSize(1, confidence, inflation, SerialDependence.BATCHES - 1) >= 1) return independent;
-        int lo = Math.max(independent, n + 1);
-        if (closed(lo, q, confidence, inflation)) return lo;
-        long hi = 2L * lo;
-        while (hi < Integer.MAX_VALUE && !closed((int) hi, q, confidence, inflation)) hi *= 2;
+        if (!(inflation > 0) || perValue >= 1 || independent == Integer.MAX_VALUE) return independent;
+        // an end exists only where the effective size would close it for independent values, so fewer cannot
+        // do; the answer is then a few values on, where a search from n took 20-60 intervals, 0.1-0.3 ms each
+        double tail = (1 - confidence) / 2;
+        double effectiveNeeded = Math.max(Math.log(tail) / Math.log(q), Math.log(tail) / Math.log(1 - q));
+        long lo = Math.max(Math.max(independent, n + 1L), (long) Math.floor(effectiveNeeded / perValue) - 1);
+        if (lo >= Integer.MAX_VALUE) return Integer.MAX_VALUE;
+        if (closed((int) lo, q, confidence, inflation)) return (int) lo;
+        // closed(lo) is false and closed(hi) true throughout: gallop out, then halve back
+        long step = 1, hi = lo + 1;
+        while (hi < Integer.MAX_VALUE && !closed((int) hi, q, confidence, inflation)) {
+            lo = hi;
+            step *= 2;
+            hi = lo + step;
+        }
         if (hi >= Integer.MAX_VALUE) return Integer.MAX_VALUE;
-        // the interval's ends draw in as √m while the values grow as m: closed from some m on
         while (hi - lo > 1) {
-            int mid = (int) ((lo + hi) >>> 1);
-            if (closed(mid, q, confidence, inflation)) hi = mid; else lo = mid;
+            long mid = (lo + hi) >>> 1;
+            if (closed((int) mid, q, confidence, inflation)) hi = mid; else lo = mid;
         }
         return (int) hi;
     }

@@ -191,4 +191,22 @@ class PercentileIntervalTest {
         assertEquals(List.of(low, high), List.of(r.low(), r.high()), r.toString());
         assertEquals(0.95, r.coverage());
     }
+
+    /**
+     * How many values, as alike, would close an open interval: the fewest with both ends, by a scan of
+     * every count from the values on (monotone, as the ends draw in as √m while the values grow as m).
+     */
+    @ParameterizedTest
+    @CsvSource({"300, 0.99, 1.4", "300, 0.99, 3", "900, 0.99, 4.6", "1000, 0.999, 1.2", "20, 0.5, 30", "400, 0.9, 60"})
+    void cyclesNeededAreTheFewestThatCloseBothEnds(int n, double q, double inflation) {
+        PercentileInterval.Ranks r = PercentileInterval.ranks(n, q, 0.95, inflation);
+        assertFalse(r.hasLow() && r.hasHigh(), "open to begin with: " + r);
+        int scanned = n + 1;
+        while (true) {
+            PercentileInterval.Ranks m = PercentileInterval.ranks(scanned, q, 0.95, inflation);
+            if (m.hasLow() && m.hasHigh()) break;
+            scanned++;
+        }
+        assertEquals(scanned, PercentileInterval.cyclesForBounds(n, q, 0.95, inflation));
+    }
 }
