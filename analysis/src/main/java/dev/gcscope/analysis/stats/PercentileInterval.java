@@ -262,7 +262,7 @@ public final class PercentileInterval {
         long lo = Math.max(Math.max(independent, n + 1L), (long) Math.floor(effectiveNeeded / perValue) - 1);
         if (lo >= Integer.MAX_VALUE) return Integer.MAX_VALUE;
         if (closed((int) lo, q, confidence, inflation)) return (int) lo;
-        // closed(lo) is false and closed(hi) true throughout: gallop out, then halve back
+        // gallop out to a closed count, then halve back between it and the last open one
         long step = 1, hi = lo + 1;
         while (hi < Integer.MAX_VALUE && !closed((int) hi, q, confidence, inflation)) {
             lo = hi;

@@ -79,12 +79,13 @@ class DelayComparisonTest {
         tech.tablesaw.api.DoubleColumn delay = later.doubleColumn(TimehistColumns.SCH_DELAY_MS);
         later.replaceColumn(TimehistColumns.SCH_DELAY_MS, delay.multiply(3).setName(TimehistColumns.SCH_DELAY_MS));
         DelayComparison.Side a = DelayComparison.Side.of("A", events.inRange(0, n / 2)), b = DelayComparison.Side.of("B", later);
-        DelayComparison.TaskRow phases = DelayComparison.of(a, b).tasks().get(0);
+        DelayComparison.Result r = DelayComparison.of(a, b);
+        DelayComparison.TaskRow phases = r.tasks().get(0);
         assertEquals("phases", phases.task());
         assertEquals(DelayComparison.Change.LONGER, phases.change(), phases.rows().toString());
         TraceComparison.Row p99 = phases.rows().get(2);
         assertTrue(p99.ratioLow() > 1, "P99 ratio interval above 1: " + p99);
-        assertTrue(DelayComparison.of(a, b).verdict().startsWith("phases: scheduling delays longer: "), DelayComparison.of(a, b).verdict());
+        assertTrue(r.verdict().startsWith("phases: scheduling delays longer: "), r.verdict());
 
         DelayComparison.TaskRow back = DelayComparison.of(b, a).tasks().get(0);
         assertEquals(DelayComparison.Change.SHORTER, back.change());
