@@ -209,4 +209,31 @@ class PercentileIntervalTest {
         }
         assertEquals(scanned, PercentileInterval.cyclesForBounds(n, q, 0.95, inflation));
     }
+
+    /**
+     * Whatever the counts and inflation (a hostile metrics file reaches here with counts up to the int
+     * range and any estimate), the widened ranks hold the independent ones, stay within 0..n + 1, and
+     * never throw.
+     */
+    @Test
+    void widenedRanksAreWellFormedForAnyCountsAndInflation() {
+        java.util.Random random = new java.util.Random(20261204L);
+        double[] qs = {1e-9, 0.001, 0.5, 0.9, 0.99, 0.999, 1 - 1e-9};
+        for (int i = 0; i < 3_000; i++) {
+            int n = i % 3 == 0 ? 2 + random.nextInt(200) : i % 3 == 1 ? 2 + random.nextInt(2_000_000) : Integer.MAX_VALUE - 1 - random.nextInt(3);
+            double q = i % 2 == 0 ? qs[random.nextInt(qs.length)] : random.nextDouble();
+            double inflation = switch (i % 5) {
+                case 0 -> 0;
+                case 1 -> Double.POSITIVE_INFINITY;
+                case 2 -> Math.exp(random.nextGaussian() * 6);
+                case 3 -> Double.MIN_VALUE;
+                default -> 1e12 * random.nextDouble();
+            };
+            int df = 1 + random.nextInt(20);
+            String c = "n " + n + " q " + q + " inflation " + inflation + " df " + df;
+            PercentileInterval.Ranks iid = PercentileInterval.ranks(n, q, 0.95);
+            PercentileInterval.Ranks r = PercentileInterval.ranks(n, q, 0.95, inflation, df);
+            assertTrue(0 <= r.low() && r.low() <= iid.low() && iid.high() <= r.high() && r.high() <= n + 1, c + ": " + r + " vs " + iid);
+        }
+    }
 }
