@@ -196,8 +196,7 @@ public final class PercentileInterval {
         double effective = effectiveSize(n, confidence, inflation, degreesOfFreedom);
         if (effective >= n) return new Ranks(n, iid.low(), iid.high(), iid.coverage(), inflation);
         double alpha = 1 - confidence;
-        // an end exists when an independent sample of the effective size would have it
-        boolean lowExists = Math.pow(1 - q, effective) <= alpha / 2, highExists = Math.pow(q, effective) <= alpha / 2;
+        boolean lowExists = closesEnd(effective, 1 - q, alpha / 2), highExists = closesEnd(effective, q, alpha / 2);
         double lowTail = lowExists && !highExists ? alpha : alpha / 2, highTail = highExists && !lowExists ? alpha : alpha / 2;
         double below = q * effective;
         // B ≥ l ⟺ the l-th smallest value is at or below the percentile: l = ⌊n·p_low⌋; B ≤ u − 1 likewise
@@ -221,6 +220,21 @@ public final class PercentileInterval {
     }
 
     private static final NormalDistribution Z = new NormalDistribution(null, 0, 1);
+
+    /**
+     * Whether {@code effective} independent values have the end beyond which a share {@code p} lies:
+     * all of them fall short of it with probability p^effective, which must be at most {@code tail}.
+     */
+    private static boolean closesEnd(double effective, double p, double tail) {
+        return effective > 0 && effective >= sizeToClose(p, tail);
+    }
+
+    /** The effective size from which {@link #closesEnd} holds: p^m ≤ tail. */
+    private static double sizeToClose(double p, double tail) {
+        if (p <= 0) return 0;
+        if (p >= 1) return Double.POSITIVE_INFINITY;
+        return Math.log(tail) / Math.log(p);
+    }
 
     /** The largest l with P(B ≤ l − 1) ≤ tail; 0 when there is none. */
     private static int lowRank(BinomialDistribution below, double tail) {
@@ -258,7 +272,7 @@ public final class PercentileInterval {
         // an end exists only where the effective size would close it for independent values, so fewer cannot
         // do; the answer is then a few values on, where a search from n took 20-60 intervals, 0.1-0.3 ms each
         double tail = (1 - confidence) / 2;
-        double effectiveNeeded = Math.max(Math.log(tail) / Math.log(q), Math.log(tail) / Math.log(1 - q));
+        double effectiveNeeded = Math.max(sizeToClose(q, tail), sizeToClose(1 - q, tail));
         long lo = Math.max(Math.max(independent, n + 1L), (long) Math.floor(effectiveNeeded / perValue) - 1);
         if (lo >= Integer.MAX_VALUE) return Integer.MAX_VALUE;
         if (closed((int) lo, q, confidence, inflation)) return (int) lo;
