@@ -12,7 +12,9 @@
 # and gcscope's peak RSS at most 400 MiB. A fourth program is measured beside them, for scale
 # only: plain-summary/PlainSummary.java, the cheapest Java reader of the Go program's figures (it
 # splits lines and parses the fields by hand); gcscope/plain reader is the price of what gcscope
-# adds, plain reader/newline count the price of parsing at all.
+# adds, plain reader/newline count the price of parsing at all. A fifth is the same reader on
+# every core (its file cut into nproc parts, C1 only, which is its fastest setting here): the
+# least that reading these figures costs on this machine.
 #
 # Steps: builds app/target/gcscope.jar if it is missing (mvn -q -DskipTests package); generates
 # the input into $BENCH_DIR if it is missing (compiling sample-traces' generator first if needed); builds
@@ -141,7 +143,10 @@ fi
 go_cmd=("$gobin" "$input")
 nl_cmd=("$java" -cp "$nlclasses" NewlineCount "$input")
 plain_cmd=("$java" -cp "$plainclasses" PlainSummary "$input")
-declare -a gc_ms=() gc_kib=() go_ms=() go_kib=() nl_ms=() plain_ms=()
+# C1 only: with C2 the compiler threads take the cores the parts would use (2 parts, C2: 3.0x the
+# newline count; C1: 2.2x; 2026-12-04)
+plain_all_cmd=("$java" -XX:TieredStopAtLevel=1 -cp "$plainclasses" PlainSummary "$input" "$(nproc)")
+declare -a gc_ms=() gc_kib=() go_ms=() go_kib=() nl_ms=() plain_ms=() plain_all_ms=()
 ms=0 kib=0
 # measure OUT CMD...: runs CMD with stdout to OUT; sets ms (wall) and kib (peak RSS)
 measure() {
@@ -162,6 +167,7 @@ echo "gcscope: ${gcscope_cmd[*]}"
 echo "go:      ${go_cmd[*]}"
 echo "floor:   ${nl_cmd[*]}"
 echo "plain:   ${plain_cmd[*]}"
+echo "         ${plain_all_cmd[*]}"
 for ((i = 0; i <= runs; i++)); do
   measure "$work/gcscope.out" "${gcscope_cmd[@]}"
   [ "$i" -gt 0 ] && { gc_ms+=("$ms"); gc_kib+=("$kib"); }
@@ -174,7 +180,10 @@ for ((i = 0; i <= runs; i++)); do
   printf '   newline count %6d ms' "$ms"
   measure "$work/plain.out" "${plain_cmd[@]}"
   [ "$i" -gt 0 ] && plain_ms+=("$ms")
-  printf '   plain reader %6d ms\n' "$ms"
+  printf '   plain reader %6d ms' "$ms"
+  measure "$work/plain-all.out" "${plain_all_cmd[@]}"
+  [ "$i" -gt 0 ] && plain_all_ms+=("$ms")
+  printf '   on every core %6d ms\n' "$ms"
 done
 
 # (e) medians, ratio, RSS, and the same figures from both
@@ -190,6 +199,8 @@ floor_ratio=$(awk -v a="$gc_med" -v b="$nl_med" 'BEGIN { printf "%.2f", a / b }'
 plain_med=$(median "${plain_ms[@]}")
 plain_ratio=$(awk -v a="$gc_med" -v b="$plain_med" 'BEGIN { printf "%.2f", a / b }')
 plain_floor_ratio=$(awk -v a="$plain_med" -v b="$nl_med" 'BEGIN { printf "%.2f", a / b }')
+plain_all_med=$(median "${plain_all_ms[@]}")
+plain_all_floor_ratio=$(awk -v a="$plain_all_med" -v b="$nl_med" 'BEGIN { printf "%.2f", a / b }')
 
 # The figures both print: gcscope's extra analysis (confidence intervals, tail ratio, regimes) is
 # dropped before comparing, so only the shared figures have to agree.
@@ -206,9 +217,10 @@ echo "  gcscope summary   $gc_med ms   peak RSS $gc_rss MiB (max of the runs)"
 echo "  go regexp         $go_med ms   peak RSS $go_rss MiB"
 echo "  newline count     $nl_med ms"
 echo "  plain reader      $plain_med ms   (for scale: the same figures, lines split and fields parsed by hand)"
+echo "    on $(nproc) cores     $plain_all_med ms   (the file cut in $(nproc) parts read at once, C1 only)"
 echo "  ratio go/gcscope  $ratio x"
 echo "  ratio gcscope/newline count  $floor_ratio x"
-echo "  ratio gcscope/plain reader   $plain_ratio x;  plain reader/newline count  $plain_floor_ratio x"
+echo "  ratio gcscope/plain reader   $plain_ratio x;  plain reader/newline count  $plain_floor_ratio x, on $(nproc) cores  $plain_all_floor_ratio x"
 status=0
 if [ -z "$gc_cycles" ] || [ "$gc_cycles" != "$go_cycles" ]; then
   echo "  cycles            DIFFER: gcscope '$gc_cycles', go '$go_cycles'"
@@ -221,6 +233,10 @@ else
 fi
 if ! diff <(figures "$work/plain.out") <(figures "$work/go.out") >"$work/plain-figures.diff"; then
   echo "  plain reader      its figures differ from Go's (see $work/plain-figures.diff)"
+  status=1
+fi
+if ! cmp -s "$work/plain.out" "$work/plain-all.out"; then
+  echo "  plain reader      on $(nproc) cores it printed other figures than on one (compare $work/plain.out and $work/plain-all.out)"
   status=1
 fi
 gc_lines=$(awk '$1 == "lines" { print $2; exit }' "$work/gcscope.out")

@@ -1,7 +1,8 @@
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -19,7 +20,13 @@ import java.util.Arrays;
  * what the benchmark input holds, the gc line of Go 1.5 and later as shared/formats.md §1.9
  * writes it, and skips any other line; it is a measuring stick, not a parser.
  *
- * <pre>  javac -d OUT PlainSummary.java &amp;&amp; java -cp OUT PlainSummary FILE</pre>
+ * <p>With THREADS above 1 it cuts the file into that many parts at line starts and reads them at
+ * once, each part as if it were the whole file; {@link #append} then corrects what only a part's
+ * first cycle could not know (whether it continues the run before it, repeats its last line, or
+ * follows a "GC forced" line), so the figures are the serial ones. That measures the floor on
+ * every core, which issue 14 asks gcscope to use.
+ *
+ * <pre>  javac -d OUT PlainSummary.java &amp;&amp; java -cp OUT PlainSummary FILE [THREADS]</pre>
  */
 public final class PlainSummary {
     private static final byte[] FORCED_LINE = "GC forced".getBytes();
@@ -38,23 +45,79 @@ public final class PlainSummary {
     private int lastPct;
     private double lastRunStart;
 
+    // What append needs of a part read on its own: its first cycle (which it took to start a run,
+    // repeat nothing and follow no "GC forced" line of an earlier part) and its last run's share
+    // of the gc cpu average.
+    private long firstGc;
+    private double firstStart;
+    private boolean firstForced;
+    private boolean firstStw;
+    private double firstHeap = Double.NaN;
+    private double lastRunWeighted;
+    private double lastRunWeight;
+
     // The fields of the line being parsed; pos is the parse position within it.
     private int pos;
     private final double[] clock = new double[8];
 
     private PlainSummary() {}
 
-    public static void main(String[] args) throws IOException {
-        PlainSummary s = new PlainSummary();
-        s.read(Path.of(args[0]));
+    public static void main(String[] args) throws IOException, InterruptedException {
+        Path file = Path.of(args[0]);
+        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+        long[] cuts = cuts(file, threads);
+        PlainSummary[] parts = new PlainSummary[cuts.length - 1];
+        Thread[] readers = new Thread[parts.length];
+        IOException[] failed = new IOException[1];
+        for (int i = 0; i < parts.length; i++) {
+            PlainSummary part = parts[i] = new PlainSummary();
+            long from = cuts[i], to = cuts[i + 1];
+            readers[i] = new Thread(() -> {
+                try {
+                    part.read(file, from, to);
+                } catch (IOException e) {
+                    failed[0] = e;
+                }
+            });
+            readers[i].start();
+        }
+        for (Thread reader : readers) reader.join();
+        if (failed[0] != null) throw failed[0];
+        PlainSummary s = parts[0];
+        s.heapPeak = max(s.heapPeak, s.firstHeap);
+        for (int i = 1; i < parts.length; i++) s.append(parts[i]);
         s.print(args[0]);
     }
 
-    private void read(Path file) throws IOException {
+    /** Offsets that cut FILE into at most {@code parts} parts, each cut just after a newline. */
+    private static long[] cuts(Path file, int parts) throws IOException {
+        long size = Files.size(file);
+        long[] cuts = new long[parts + 1];
+        int n = 1;
+        try (FileChannel ch = FileChannel.open(file)) {
+            ByteBuffer look = ByteBuffer.allocate(64 * 1024);
+            for (int i = 1; i < parts; i++) {
+                long at = Math.max(size * i / parts, cuts[n - 1]);
+                look.clear();
+                int got = Math.max(ch.read(look, at), 0);
+                int k = 0;
+                while (k < got && look.get(k) != '\n') k++;
+                if (k == got) break; // no newline near: the rest stays one part
+                cuts[n++] = at + k + 1;
+            }
+        }
+        cuts[n] = size;
+        return Arrays.copyOf(cuts, n + 1);
+    }
+
+    private void read(Path file, long from, long to) throws IOException {
         byte[] buf = new byte[256 * 1024];
         int kept = 0;
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n; (n = in.read(buf, kept, buf.length - kept)) > 0;) {
+        try (FileChannel in = FileChannel.open(file)) {
+            ByteBuffer window = ByteBuffer.wrap(buf);
+            long at = from;
+            for (int n; at < to && (n = in.read(window.limit((int) Math.min(buf.length, kept + to - at)).position(kept), at)) > 0;) {
+                at += n;
                 int end = kept + n;
                 int start = 0;
                 for (int i = kept; i < end; i++) {
@@ -64,12 +127,89 @@ public final class PlainSummary {
                     }
                 }
                 kept = end - start;
-                if (kept == buf.length) buf = Arrays.copyOf(buf, buf.length * 2);
+                if (kept == buf.length) {
+                    buf = Arrays.copyOf(buf, buf.length * 2);
+                    window = ByteBuffer.wrap(buf);
+                }
                 System.arraycopy(buf, start, buf, 0, kept);
             }
         }
         if (kept > 0) line(buf, 0, kept);
         endRun();
+    }
+
+    /**
+     * Adds the part read after this one, as if this had read on into it. Only the part's first
+     * cycle was read without knowing what came before, so only it is put right: as the serial
+     * read would, it is dropped as a log shipper's retry of this part's last line, or continues
+     * its run, or counts as forced after a "GC forced" line this part ended with.
+     */
+    private void append(PlainSummary next) {
+        if (next.cycles == 0) {
+            periodicNext |= next.periodicNext;
+            return;
+        }
+        if (cycles == 0) {
+            boolean periodic = periodicNext;
+            copy(next);
+            if (periodic && !firstForced) forced++;
+            return;
+        }
+        boolean retry = next.firstGc == lastGc && next.firstStart == lastStart;
+        boolean sameRun = retry || next.firstGc > lastGc;
+        if (sameRun) {
+            // the run this part ended with goes on: its share of the average is the next part's
+            weighted -= lastRunWeighted;
+            weight -= lastRunWeight;
+            runs--;
+        }
+        if (retry) {
+            cycles--;
+            if (next.firstForced) forced--;
+            if (next.firstStw) next.stw[0] = Double.NaN; // sorted last, then cut off below
+        } else {
+            if (periodicNext && !next.firstForced) forced++;
+            heapPeak = max(heapPeak, next.firstHeap);
+        }
+        heapPeak = max(heapPeak, next.heapPeak);
+        stw = Arrays.copyOf(stw, stwCount + next.stwCount);
+        System.arraycopy(next.stw, 0, stw, stwCount, next.stwCount);
+        stwCount += next.stwCount;
+        if (retry && next.firstStw) {
+            Arrays.sort(stw, 0, stwCount); // NaN sorts after every number
+            stwCount--;
+        }
+        cycles += next.cycles;
+        forced += next.forced;
+        runs += next.runs;
+        weighted += next.weighted;
+        weight += next.weight;
+        periodicNext = next.periodicNext;
+        lastGc = next.lastGc;
+        lastStart = next.lastStart;
+        lastRunWeighted = next.lastRunWeighted;
+        lastRunWeight = next.lastRunWeight;
+    }
+
+    private void copy(PlainSummary o) {
+        stw = o.stw;
+        stwCount = o.stwCount;
+        cycles = o.cycles;
+        forced = o.forced;
+        runs = o.runs;
+        heapPeak = max(o.heapPeak, o.firstHeap);
+        weighted = o.weighted;
+        weight = o.weight;
+        periodicNext = o.periodicNext;
+        lastGc = o.lastGc;
+        lastStart = o.lastStart;
+        firstForced = o.firstForced;
+        lastRunWeighted = o.lastRunWeighted;
+        lastRunWeight = o.lastRunWeight;
+    }
+
+    private static double max(double a, double b) {
+        return Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.max(a, b);
     }
 
     private void line(byte[] b, int from, int to) {
@@ -121,7 +261,7 @@ public final class PlainSummary {
         lastStart = startS;
         lastPct = pct;
         lastRunStart = startS;
-        cycles++;
+        boolean first = cycles++ == 0;
         if (isForced || periodic) forced++;
         double sum;
         if (phases == 5) sum = clock[0] + clock[2] + clock[4];
@@ -131,14 +271,24 @@ public final class PlainSummary {
             if (stwCount == stw.length) stw = Arrays.copyOf(stw, stw.length * 2);
             stw[stwCount++] = Math.round(sum * 1000) / 1000.0;
         }
-        heapPeak = Double.isNaN(heapPeak) ? Math.max(heapStart, heapEnd) : Math.max(heapPeak, Math.max(heapStart, heapEnd));
+        if (first) {
+            firstGc = gc;
+            firstStart = startS;
+            firstForced = isForced || periodic;
+            firstStw = !Double.isNaN(sum);
+            firstHeap = Math.max(heapStart, heapEnd);
+        } else {
+            heapPeak = max(heapPeak, Math.max(heapStart, heapEnd));
+        }
     }
 
     /** The run's last percent, weighted by its last time, as gctrace-regexp's summarize. */
     private void endRun() {
         if (cycles == 0) return;
         double w = Math.max(lastRunStart, 1e-3);
-        weighted += lastPct * w;
+        lastRunWeighted = lastPct * w;
+        lastRunWeight = w;
+        weighted += lastRunWeighted;
         weight += w;
     }
 
