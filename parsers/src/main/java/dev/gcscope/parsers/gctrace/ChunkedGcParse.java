@@ -43,6 +43,9 @@ final class ChunkedGcParse {
     static final int MAX_RUN_ON = 2 * LineReader.MAX_LINE_BYTES + 2;
     private static final int FIRST_SCAN_BYTES = 4 * 1024;
     private static final int SCAN_BYTES = 64 * 1024;
+    private static final long MIN_SPLIT_BYTES = 8L << 20;
+    private static final long TWO_CORE_MIN_SPLIT_BYTES = 512L << 20;
+    private static final int CHUNK_BYTES = 4 << 20;
 
     /**
      * When to split and how.
@@ -54,23 +57,40 @@ final class ChunkedGcParse {
      */
     record Settings(long minBytes, int chunkBytes, int threads, LongConsumer split) {
         /**
-         * 8 MB, 4 MiB chunks, one worker per core on 3 or more cores, serial on 1 or 2;
-         * {@code -Dgcscope.parse.threads=N} sets the workers whatever the cores (1: every parse serial).
+         * 4 MiB chunks; on 3 or more cores one worker per core for files of 8 MB or more; on 2 cores
+         * both, for files of 512 MiB or more, and only when the JIT compiles with C1 alone (as the
+         * installed command does); serial otherwise. {@code -Dgcscope.parse.threads=N} sets the
+         * workers whatever the cores, for files of 8 MB or more (1: every parse serial).
          */
         static Settings defaults() {
-            return new Settings(8L << 20, 4 << 20,
-                    Integer.getInteger("gcscope.parse.threads", defaultThreads(Runtime.getRuntime().availableProcessors())),
-                    n -> {});
+            Integer forced = Integer.getInteger("gcscope.parse.threads");
+            if (forced != null) return new Settings(MIN_SPLIT_BYTES, CHUNK_BYTES, forced, n -> {});
+            int cores = Runtime.getRuntime().availableProcessors();
+            // HotSpot calls its C1-only mode "emulated-client" in java.vm.info (as java -version
+            // prints it); the installed runtime has no java.management to ask for the flag itself.
+            boolean c1Only = System.getProperty("java.vm.info", "").contains("emulated-client");
+            return new Settings(defaultMinBytes(cores, c1Only), CHUNK_BYTES, defaultThreads(cores, c1Only), n -> {});
         }
 
         /**
-         * Workers for {@code cores} cores: none on two or fewer. On 2 cores the split parse lost to the
-         * serial one (whole-process summary of 1 M cycles, idle: 1.887 s split, 1.696 s serial): in a
-         * fresh process the JIT compiler threads need those cores while the parse runs, and the
-         * workers take them from it; the hand-off itself was not the cost.
+         * Workers for {@code cores} cores. With C2 on 2 cores the split parse lost to the serial one
+         * (whole-process summary, idle: 1.15x as long at 1 M and 2 M cycles, 0.99-1.08x at 4 M and
+         * 0.86-0.99x at 15 M): in a fresh process the compiler threads need those cores while the parse
+         * runs, and the workers take them from it. With C1 alone the compiler's share is small.
          */
-        static int defaultThreads(int cores) {
-            return cores <= 2 ? 1 : cores;
+        static int defaultThreads(int cores, boolean c1Only) {
+            if (cores >= 3) return cores;
+            return cores == 2 && c1Only ? 2 : 1;
+        }
+
+        /**
+         * The smallest file to split. On 2 cores with C1 alone the split parse's whole-process summary
+         * took 0.77-0.95x the serial one's time at 550 MB (4 M cycles) and 0.66-0.94x at 2 GB, but
+         * 0.92-1.05x at 136 MB and 0.89-1.03x at 274 MB (medians of 3-7 runs, idle): the second
+         * worker pays off only once the file is large.
+         */
+        static long defaultMinBytes(int cores, boolean c1Only) {
+            return cores == 2 && c1Only ? TWO_CORE_MIN_SPLIT_BYTES : MIN_SPLIT_BYTES;
         }
 
         boolean splits(long size) {

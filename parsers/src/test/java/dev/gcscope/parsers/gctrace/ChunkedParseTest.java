@@ -1,6 +1,7 @@
 package dev.gcscope.parsers.gctrace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,6 +27,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tech.tablesaw.api.Table;
 
@@ -64,7 +66,7 @@ class ChunkedParseTest {
         }
     }
 
-    /** More than the default 8 MB from real recordings, split with the default chunk size. */
+    /** More than the 8 MB from which 3 or more cores split, from real recordings, split with the default chunk size. */
     @Test
     void aLargeInputSplitWithTheDefaultChunksIsTheSerialParse(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("large.log");
@@ -81,7 +83,8 @@ class ChunkedParseTest {
         }
         ChunkedGcParse.Settings defaults = ChunkedGcParse.Settings.defaults();
         AtomicLong chunks = new AtomicLong();
-        ParseResult split = parse(file, new ChunkedGcParse.Settings(defaults.minBytes(), defaults.chunkBytes(), 4, chunks::set));
+        ParseResult split = parse(file, new ChunkedGcParse.Settings(
+                ChunkedGcParse.Settings.defaultMinBytes(4, false), defaults.chunkBytes(), 4, chunks::set));
         assertTrue(chunks.get() >= 3, "split into " + chunks.get());
         ParseResult serial = parse(file, SERIAL);
         assertTrue(serial.mainTable().rowCount() > 30_000, "cycles: " + serial.mainTable().rowCount());
@@ -127,14 +130,60 @@ class ChunkedParseTest {
         assertEquals(3, calls.get(), "stopped at the first no");
     }
 
-    /** The default splits only with 3 or more cores; the tests above force their thread counts, so the split path runs here on any machine. */
+    /**
+     * The default splits files of 8 MB or more on 3 or more cores, and on 2 cores only files of
+     * 512 MiB or more when the JIT is C1 alone; the tests above force their thread counts, so the
+     * split path runs here on any machine.
+     */
     @Test
-    void theDefaultSplitsOnlyOnThreeOrMoreCores() {
-        assertEquals(1, ChunkedGcParse.Settings.defaultThreads(1));
-        assertEquals(1, ChunkedGcParse.Settings.defaultThreads(2));
-        assertEquals(3, ChunkedGcParse.Settings.defaultThreads(3));
-        assertEquals(16, ChunkedGcParse.Settings.defaultThreads(16));
-        assertTrue(new ChunkedGcParse.Settings(8L << 20, 4 << 20, 3, n -> {}).splits(9L << 20));
+    void theDefaultSplitsOnThreeOrMoreCoresAndLargeFilesOnTwoWithC1Alone() {
+        assertEquals(1, ChunkedGcParse.Settings.defaultThreads(1, true));
+        assertEquals(1, ChunkedGcParse.Settings.defaultThreads(2, false));
+        assertEquals(2, ChunkedGcParse.Settings.defaultThreads(2, true));
+        assertEquals(3, ChunkedGcParse.Settings.defaultThreads(3, false));
+        assertEquals(16, ChunkedGcParse.Settings.defaultThreads(16, true));
+        long twoCores = ChunkedGcParse.Settings.defaultMinBytes(2, true);
+        assertTrue(new ChunkedGcParse.Settings(twoCores, 4 << 20, 2, n -> {}).splits(550_000_000L));
+        assertFalse(new ChunkedGcParse.Settings(twoCores, 4 << 20, 2, n -> {}).splits(274_000_000L));
+        long more = ChunkedGcParse.Settings.defaultMinBytes(3, false);
+        assertTrue(new ChunkedGcParse.Settings(more, 4 << 20, 3, n -> {}).splits(9L << 20));
+        assertFalse(new ChunkedGcParse.Settings(more, 4 << 20, 3, n -> {}).splits(7L << 20));
+    }
+
+    /**
+     * A JVM told it has 2 processors takes both for a large file exactly when it runs with C1 alone
+     * ({@code -XX:TieredStopAtLevel=1}, as the installed command does), which the default reads from
+     * the VM's own description of itself; {@code gcscope.parse.threads} still overrides it.
+     */
+    @ParameterizedTest
+    @MethodSource("twoCoreJvms")
+    void aTwoCoreJvmSplitsLargeFilesOnlyWithC1Alone(List<String> options, String expected)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-XX:ActiveProcessorCount=2");
+        command.addAll(options);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), DefaultSettings.class.getName()));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertEquals(0, p.waitFor(), out);
+        assertEquals(expected, out);
+    }
+
+    static Stream<Arguments> twoCoreJvms() {
+        return Stream.of(
+                Arguments.of(List.of(), "threads 1, from " + (8L << 20)),
+                Arguments.of(List.of("-XX:TieredStopAtLevel=1"), "threads 2, from " + (512L << 20)),
+                Arguments.of(List.of("-XX:TieredStopAtLevel=1", "-Dgcscope.parse.threads=1"),
+                        "threads 1, from " + (8L << 20)));
+    }
+
+    /** Run in a child JVM by the test above: prints the default settings it sees. */
+    static final class DefaultSettings {
+        public static void main(String[] args) {
+            ChunkedGcParse.Settings d = ChunkedGcParse.Settings.defaults();
+            System.out.println("threads " + d.threads() + ", from " + d.minBytes());
+        }
     }
 
     private static ParseResult parse(Path file, ChunkedGcParse.Settings settings) throws IOException {

@@ -29,7 +29,7 @@ public final class SplitParseTimes {
         int threads = Runtime.getRuntime().availableProcessors();
         ChunkedGcParse.Settings d = ChunkedGcParse.Settings.defaults();
         ChunkedGcParse.Settings serial = new ChunkedGcParse.Settings(Long.MAX_VALUE, d.chunkBytes(), 1, n -> {});
-        ChunkedGcParse.Settings split = new ChunkedGcParse.Settings(d.minBytes(), d.chunkBytes(), threads, n -> {});
+        ChunkedGcParse.Settings split = new ChunkedGcParse.Settings(0, d.chunkBytes(), threads, n -> {});
         long[] tSerial = new long[runs], tSplit = new long[runs], tLines = new long[runs];
         long[] cSerial = new long[runs], cSplit = new long[runs], cSplitCaller = new long[runs];
         for (int i = -1; i < runs; i++) { // the first round warms up
