@@ -10,7 +10,9 @@ import dev.gcscope.parsers.ParseCancelledException;
 import dev.gcscope.parsers.ParseListener;
 import dev.gcscope.parsers.ParseReport;
 import dev.gcscope.parsers.ParseResult;
+import dev.gcscope.parsers.TraceInputException;
 import dev.gcscope.parsers.TraceSource;
+import dev.gcscope.parsers.fuzz.Mutants;
 import dev.gcscope.samples.SampleTraces;
 import dev.gcscope.samples.SampleTraces.Sample;
 import java.io.ByteArrayOutputStream;
@@ -21,7 +23,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -46,6 +50,8 @@ class ChunkedParseTest {
     private static final ChunkedGcParse.Settings SERIAL = new ChunkedGcParse.Settings(Long.MAX_VALUE, 1 << 20, 1, n -> {});
 
     private static final int MOST_CHUNKS = 1000;
+    private static final int MUTANTS_PER_SAMPLE = 6;
+    private static final int MUTANT_HEAD_BYTES = 16 * 1024;
 
     static Stream<Sample> samples() {
         return SampleTraces.all().stream();
@@ -64,6 +70,79 @@ class ChunkedParseTest {
             assertEquals(serial, describe(split), sample.path() + " in chunks of " + chunkBytes + " bytes");
             if (size > chunkBytes) assertEquals((size + chunkBytes - 1) / chunkBytes, chunks.get(), "was split");
         }
+    }
+
+    /**
+     * Damaged input split anywhere: {@value #MUTANTS_PER_SAMPLE} mutants of the first
+     * {@value #MUTANT_HEAD_BYTES} bytes of every sample ({@link Mutants}: bytes flipped, lines cut,
+     * doubled and moved, digits changed, lines of other formats spliced in), each cut into chunks of
+     * a random 16-2,063 bytes, give exactly the serial parse, or the same failure.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void mutantsSplitAnywhereGiveTheSerialParse(Sample sample, @TempDir Path dir) throws IOException {
+        byte[] head = decoded(sample);
+        head = Arrays.copyOf(head, Math.min(head.length, MUTANT_HEAD_BYTES));
+        Random random = new Random(sample.path().hashCode());
+        Path file = dir.resolve("mutant.log");
+        for (int i = 0; i < MUTANTS_PER_SAMPLE; i++) {
+            Files.write(file, Mutants.mutate(head, random));
+            int chunkBytes = 16 + random.nextInt(2048);
+            assertEquals(outcome(file, SERIAL), outcome(file, new ChunkedGcParse.Settings(0, chunkBytes, 3, n -> {})),
+                    sample.path() + " mutant " + i + " in chunks of " + chunkBytes + " bytes");
+        }
+    }
+
+    private static String outcome(Path file, ChunkedGcParse.Settings settings) throws IOException {
+        try {
+            return describe(parse(file, settings));
+        } catch (TraceInputException e) {
+            return "failed: " + e.getMessage();
+        }
+    }
+
+    /**
+     * A log shipped at least once, as log shippers do on a retry: every line twice in a row. Each
+     * second gc line is a duplicate whose text the split parse must keep for its issue, even where
+     * the fast path read both. The cycles are those of the log shipped once.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("gctraceSamples")
+    void everyLineTwiceSplitAnywhereIsTheSerialParse(Sample sample, @TempDir Path dir) throws IOException {
+        byte[] once = decoded(sample);
+        ByteArrayOutputStream twice = new ByteArrayOutputStream();
+        int start = 0;
+        for (int i = 0; i <= once.length; i++) {
+            if (i == once.length || once[i] == '\n') {
+                for (int copy = 0; copy < 2; copy++) {
+                    twice.write(once, start, i - start);
+                    twice.write('\n');
+                }
+                start = i + 1;
+            }
+        }
+        Path single = dir.resolve("once.log");
+        Files.write(single, once);
+        Path file = dir.resolve("twice.log");
+        Files.write(file, twice.toByteArray());
+        ParseResult serial = parse(file, SERIAL);
+        ParseResult onceParsed = parse(single, SERIAL);
+        long cycles = onceParsed.mainTable().rowCount();
+        assertEquals(cycles, serial.mainTable().rowCount());
+        if (onceParsed.report().issueCount() == 0 && onceParsed.report().notes().isEmpty()) {
+            // Where no gc line was cut or split, every second copy is a duplicate; a split one's
+            // pieces doubled are partly other kinds (malformed, suffix).
+            assertEquals(cycles, (long) serial.report().skippedByKind().getOrDefault(GcTraceRun.KIND_DUPLICATE, 0L),
+                    "one duplicate per cycle");
+        }
+        for (int chunkBytes : new int[] {97, 1000, 4096}) {
+            assertEquals(describe(serial), describe(parse(file, new ChunkedGcParse.Settings(0, chunkBytes, 3, n -> {}))),
+                    "in chunks of " + chunkBytes + " bytes");
+        }
+    }
+
+    static Stream<Sample> gctraceSamples() {
+        return SampleTraces.ofFormat("gctrace").stream();
     }
 
     /** More than the 8 MB from which 3 or more cores split, from real recordings, split with the default chunk size. */
