@@ -42,6 +42,8 @@ final class SplitLineJoiner {
     private int failPos;
     private byte[] joined = new byte[1024];
     private byte[] lastInput;
+    private byte[] lastPiece = new byte[512];
+    private int lastPieceLen;
 
     private boolean active;
     /** The held line only has {@code gc } in it, not a gc number yet: likely just a word in other text. */
@@ -62,6 +64,7 @@ final class SplitLineJoiner {
     void hold(byte[] b, int s, int e, int anchorAbs, int status, int failPosAbs, long lineNo, long wall,
               boolean periodic, boolean weak) {
         headLen = copy(b, s, e);
+        keepPiece(b, s, e);
         anchor = anchorAbs - s;
         prefixWords = countWords(b, s, anchorAbs);
         this.status = status;
@@ -78,6 +81,23 @@ final class SplitLineJoiner {
 
     void clear() {
         active = false;
+    }
+
+    /**
+     * Whether {@code b[s, e)} is the piece last taken (the held line, or the line last joined to it)
+     * again, byte for byte: a log shipped twice (at-least-once shippers resend lines) repeats each
+     * piece of a cut gc line before the next arrives, and joined to the copy the next piece makes a
+     * different, wrong cycle.
+     */
+    boolean repeatsLastPiece(byte[] b, int s, int e) {
+        return active && Arrays.equals(lastPiece, 0, lastPieceLen, b, s, e);
+    }
+
+    private void keepPiece(byte[] b, int s, int e) {
+        int n = e - s;
+        if (lastPiece.length < n) lastPiece = new byte[Math.max(n, lastPiece.length * 2)];
+        System.arraycopy(b, s, lastPiece, 0, n);
+        lastPieceLen = n;
     }
 
     /**
@@ -139,6 +159,7 @@ final class SplitLineJoiner {
         weak = false;
         lines++;
         linesWaited = 0;
+        keepPiece(b, s, e);
         return Outcome.MORE;
     }
 

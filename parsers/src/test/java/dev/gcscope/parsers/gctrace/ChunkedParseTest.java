@@ -104,11 +104,12 @@ class ChunkedParseTest {
     /**
      * A log shipped at least once, as log shippers do on a retry: every line twice in a row. Each
      * second gc line is a duplicate whose text the split parse must keep for its issue, even where
-     * the fast path read both. The cycles are those of the log shipped once.
+     * the fast path read both. Every cycle is as in the log shipped once, even one whose gc line was
+     * cut by other output: its head's copy must not end it before its rest arrives.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("gctraceSamples")
-    void everyLineTwiceSplitAnywhereIsTheSerialParse(Sample sample, @TempDir Path dir) throws IOException {
+    void everyLineShippedTwiceGivesTheCyclesOfOnceSplitOrNot(Sample sample, @TempDir Path dir) throws IOException {
         byte[] once = decoded(sample);
         ByteArrayOutputStream twice = new ByteArrayOutputStream();
         int start = 0;
@@ -128,7 +129,7 @@ class ChunkedParseTest {
         ParseResult serial = parse(file, SERIAL);
         ParseResult onceParsed = parse(single, SERIAL);
         long cycles = onceParsed.mainTable().rowCount();
-        assertEquals(cycles, serial.mainTable().rowCount());
+        assertEquals(withoutLines(onceParsed.mainTable()), withoutLines(serial.mainTable()), "the cycles of the log shipped once");
         if (onceParsed.report().issueCount() == 0 && onceParsed.report().notes().isEmpty()) {
             // Where no gc line was cut or split, every second copy is a duplicate; a split one's
             // pieces doubled are partly other kinds (malformed, suffix).
@@ -139,6 +140,13 @@ class ChunkedParseTest {
             assertEquals(describe(serial), describe(parse(file, new ChunkedGcParse.Settings(0, chunkBytes, 3, n -> {}))),
                     "in chunks of " + chunkBytes + " bytes");
         }
+    }
+
+    /** The table as CSV without the input line numbers, which doubling moves. */
+    private static String withoutLines(Table t) {
+        StringWriter csv = new StringWriter();
+        t.copy().removeColumns(GcColumns.LINE).write().csv(csv);
+        return csv.toString();
     }
 
     static Stream<Sample> gctraceSamples() {
