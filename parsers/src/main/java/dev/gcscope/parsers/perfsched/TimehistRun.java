@@ -4,6 +4,7 @@ import dev.gcscope.parsers.ParseReport;
 import dev.gcscope.parsers.io.Excerpt;
 import dev.gcscope.parsers.io.LineReader;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -16,6 +17,8 @@ import java.util.Locale;
 final class TimehistRun implements LineReader.Sink {
     static final String KIND_MALFORMED = "malformed row";
     static final String KIND_IDLE_CALLCHAIN = "idle callchain";
+    static final String KIND_DUPLICATE = "duplicate event row";
+    static final String KIND_DUPLICATE_SUMMARY = "duplicate summary line";
 
     private final ParseReport.Builder report;
     private final TimehistTableBuilder events;
@@ -30,6 +33,12 @@ final class TimehistRun implements LineReader.Sink {
     private long cutNames;
     private long firstCutLine;
     private long lostEvents;
+    // the last row taken, to tell a row shipped twice
+    private long lastTimeNs = TimehistLine.NO_TIME;
+    private int lastCpu, lastTid, lastTargetTid, lastNextTid, lastToCpu;
+    private byte lastEvent;
+    private long lastWaitUs, lastDelayUs, lastRunUs, lastLost;
+    private byte[] lastSummaryLine = new byte[0];
 
     TimehistRun(ParseReport.Builder report, TimehistTableBuilder events) {
         this.report = report;
@@ -40,7 +49,7 @@ final class TimehistRun implements LineReader.Sink {
     public int lineAt(byte[] b, int s, int limit, long lineNo) {
         int end = row.parse(b, s, limit);
         if (end < 0 || end >= limit) return -1; // not a row here, or its end not read yet: line() decides
-        accept(b, lineNo);
+        accept(b, s, end, lineNo);
         return end;
     }
 
@@ -49,7 +58,7 @@ final class TimehistRun implements LineReader.Sink {
         int p = PasteText.textStart(b, s, e);
         int end = row.parse(b, p, e);
         if (end >= 0) {
-            accept(b, lineNo);
+            accept(b, s, e, lineNo);
             return;
         }
         if (end == TimehistLine.MALFORMED) {
@@ -80,8 +89,16 @@ final class TimehistRun implements LineReader.Sink {
             report.used();
             return;
         }
+        if (Arrays.equals(lastSummaryLine, 0, lastSummaryLine.length, b, p, q)) {
+            // Each task, CPU and total has one summary line: the same one twice is a log shipped twice.
+            report.skipped(KIND_DUPLICATE_SUMMARY, lineNo, b, s, e);
+            return;
+        }
         switch (summary.line(b, p, q, lineNo)) {
-            case USED -> report.used();
+            case USED -> {
+                report.used();
+                lastSummaryLine = Arrays.copyOfRange(b, p, q);
+            }
             case SKIPPED_IDLE_CALLCHAIN -> report.skipped(KIND_IDLE_CALLCHAIN, lineNo, b, s, e);
             case MALFORMED -> {
                 report.skipped(KIND_MALFORMED, lineNo, b, s, e);
@@ -107,8 +124,13 @@ final class TimehistRun implements LineReader.Sink {
         report.damage(lineNo, reason);
     }
 
-    private void accept(byte[] b, long lineNo) {
+    private void accept(byte[] b, int s, int e, long lineNo) {
         TimehistLine l = row;
+        if (repeatsLast(l)) {
+            report.skipped(KIND_DUPLICATE, lineNo, b, s, e);
+            return;
+        }
+        remember(l);
         events.add(l, b, lineNo);
         report.used();
         if (l.taskCut || l.targetCut || l.nextCut) {
@@ -129,6 +151,31 @@ final class TimehistRun implements LineReader.Sink {
                 if (l.preMigUs != TimehistLine.NO_TIME) sawPreMig = true;
             }
         }
+    }
+
+    /**
+     * Whether the row is the last one again, field for field. perf prints one row per event, and one
+     * CPU's events at one time differ at least in their task or times, so the same row twice is a log
+     * shipped twice (at-least-once shippers resend lines); counting it would count its delay twice.
+     */
+    private boolean repeatsLast(TimehistLine l) {
+        return l.timeNs != TimehistLine.NO_TIME && l.timeNs == lastTimeNs && l.cpu == lastCpu && l.event == lastEvent
+                && l.tid == lastTid && l.waitUs == lastWaitUs && l.delayUs == lastDelayUs && l.runUs == lastRunUs
+                && l.targetTid == lastTargetTid && l.nextTid == lastNextTid && l.toCpu == lastToCpu && l.lost == lastLost;
+    }
+
+    private void remember(TimehistLine l) {
+        lastTimeNs = l.timeNs;
+        lastCpu = l.cpu;
+        lastEvent = l.event;
+        lastTid = l.tid;
+        lastWaitUs = l.waitUs;
+        lastDelayUs = l.delayUs;
+        lastRunUs = l.runUs;
+        lastTargetTid = l.targetTid;
+        lastNextTid = l.nextTid;
+        lastToCpu = l.toCpu;
+        lastLost = l.lost;
     }
 
     /** {@code time cpu [0123] task name [prio] wait time sch delay run time [pre-mig time] [state]}. */

@@ -225,6 +225,24 @@ class TimehistSamplesTest {
         }
     }
 
+    /**
+     * A log shipped twice (at-least-once shippers resend lines: every line twice in a row) gives the
+     * events and the summary of the recording once, each copy counted as a duplicate: perf never
+     * prints the same row twice in a row, so no event of a genuine recording is taken for one.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("recordings")
+    void everyLineShippedTwiceGivesTheEventsOfOnce(Sample s) {
+        StringBuilder twice = new StringBuilder();
+        for (String line : PerfSamples.text(s).split("\n", -1)) twice.append(line).append('\n').append(line).append('\n');
+        ParseResult o = parse(s);
+        ParseResult c = PerfSamples.parse(PARSER, "twice", twice.toString().getBytes(StandardCharsets.UTF_8));
+        PerfSamples.assertSameRows(o.table(EVENTS_TABLE), c.table(EVENTS_TABLE), s.path() + " shipped twice", LINE);
+        PerfSamples.assertSameRows(o.table(SUMMARY_TABLE), c.table(SUMMARY_TABLE), s.path() + " shipped twice", LINE);
+        assertEquals(o.table(EVENTS_TABLE).rowCount(),
+                (long) c.report().skippedByKind().getOrDefault(TimehistRun.KIND_DUPLICATE, 0L), "one duplicate row per event");
+    }
+
     private static void assertTask(TimehistOracle.Task e, Table t, String name, String tid, String pid, int i, String at) {
         if (e == null) {
             assertEquals("", t.stringColumn(name).get(i), at + " " + name);
