@@ -181,6 +181,28 @@ class LatencySamplesTest {
         PerfSamples.assertSameRows(original, indented.table(TASKS_TABLE), s.path() + " indented", LINE, REJOINED);
     }
 
+    /**
+     * A log shipped twice (at-least-once shippers resend lines: every line twice in a row) gives the
+     * rows and totals of the recording once, also wrapped by a mail client (each wrapped piece twice),
+     * each copy counted as a duplicate line.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("clean")
+    void everyLineShippedTwiceGivesTheRowsOfOnce(Sample s) {
+        String text = PerfSamples.text(s);
+        for (String copy : new String[] {text, Wrapping.fold(text, 60)}) {
+            StringBuilder twice = new StringBuilder();
+            for (String line : copy.split("\n", -1)) twice.append(line).append('\n').append(line).append('\n');
+            ParseResult o = PerfSamples.parse(PARSER, "once", copy.getBytes(StandardCharsets.UTF_8));
+            ParseResult c = PerfSamples.parse(PARSER, "twice", twice.toString().getBytes(StandardCharsets.UTF_8));
+            PerfSamples.assertSameRows(o.table(TASKS_TABLE), c.table(TASKS_TABLE), s.path() + " shipped twice", LINE);
+            PerfSamples.assertSameRows(o.table(TOTALS_TABLE), c.table(TOTALS_TABLE), s.path() + " shipped twice", LINE);
+            assertEquals(o.report().issueCount(), c.report().issueCount(), () -> "no issue from the copies: " + c.report().issues());
+            assertTrue(c.report().skippedByKind().getOrDefault(LatencyRun.KIND_DUPLICATE, 0L) >= o.table(TASKS_TABLE).rowCount(),
+                    "each row's copy is a duplicate");
+        }
+    }
+
     static String oracleText(Sample s) {
         String text = PerfSamples.text(s);
         return s.has("qp-soft-breaks") ? LatencyOracle.withoutSoftBreaks(text) : text;
