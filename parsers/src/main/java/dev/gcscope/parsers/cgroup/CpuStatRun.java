@@ -25,6 +25,7 @@ final class CpuStatRun implements LineReader.Sink {
     static final String KIND_BLANK = "blank";
     static final String KIND_OTHER = "other text";
     static final String KIND_TOO_LONG = "line too long";
+    static final String KIND_DUPLICATE = "duplicate line";
 
     private final ParseReport.Builder report;
     private final CpuStatTable table;
@@ -33,6 +34,7 @@ final class CpuStatRun implements LineReader.Sink {
     private boolean pendingTimeUsed = true;
     private long timestamps, zoneless, wholeSeconds;
     private boolean v1, v2;
+    private String lastText = "";
 
     CpuStatRun(ParseReport.Builder report, CpuStatTable table) {
         this.report = report;
@@ -44,8 +46,17 @@ final class CpuStatRun implements LineReader.Sink {
         String text = new String(b, s, e - s, StandardCharsets.ISO_8859_1).strip();
         if (text.isEmpty()) {
             report.skipped(KIND_BLANK);
+            lastText = "";
             return;
         }
+        if (text.equals(lastText)) {
+            // A dump holds each field once and each timestamp is its own: the same line twice in a
+            // row is a log shipped twice (at-least-once shippers resend lines), whose copy would
+            // end the dump early and start a broken one.
+            report.skipped(KIND_DUPLICATE, lineNo, b, s, e);
+            return;
+        }
+        lastText = text;
         String[] words = text.split("\\s+");
         int first = 0;
         DumpTime.Reading time = DumpTime.parse(text);

@@ -24,6 +24,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -52,6 +53,7 @@ public final class MetricsJsonParser implements TraceParser {
     static final String KIND_OTHER = "other text";
     static final String KIND_TOO_LONG = "line too long";
     static final String KIND_BINARY = "binary data";
+    static final String KIND_DUPLICATE = "duplicate snapshot";
 
     /** A first line longer than this is a JSON line, not the first line of a pretty-printed document. */
     private static final int PRETTY_LINE_MAX = 4096;
@@ -132,6 +134,7 @@ public final class MetricsJsonParser implements TraceParser {
         private final JsonHistograms histograms;
         private long currentLine;
         private int problems;
+        private byte[] lastLine = new byte[0];
 
         JsonLines(ParseReport.Builder report, SnapshotTables tables, GoReleaseHints releases) {
             this.report = report;
@@ -159,6 +162,13 @@ public final class MetricsJsonParser implements TraceParser {
                 }
                 return;
             }
+            if (Arrays.equals(lastLine, 0, lastLine.length, b, p, e)) {
+                // Cumulative counts at one time (or, without a time, nothing new): a log shipped twice
+                // (at-least-once shippers resend lines), whose copy would add an empty interval.
+                report.skipped(KIND_DUPLICATE, lineNo, b, s, e);
+                return;
+            }
+            lastLine = Arrays.copyOfRange(b, p, e);
             JsonNode node;
             try {
                 node = Json.MAPPER.readTree(b, p, e - p);

@@ -11,6 +11,7 @@ import dev.gcscope.parsers.TraceSource;
 import dev.gcscope.samples.SampleTraces;
 import dev.gcscope.samples.SampleTraces.Sample;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -79,5 +80,30 @@ class CpuStatSamplesTest {
             if (Double.isNaN(raw.get(i)[1])) break;
             assertEquals(raw.get(i)[1] - raw.get(i - 1)[1], t.doubleColumn(CpuStatColumns.PERIODS).getDouble(i), 1e-9);
         }
+    }
+
+    /**
+     * A log shipped twice (at-least-once shippers resend lines: every line twice in a row) gives the
+     * dumps of the log once, each copy counted as a duplicate line and no issue.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void everyLineShippedTwiceGivesTheDumpsOfOnce(Sample s) throws IOException {
+        StringBuilder twice = new StringBuilder();
+        for (String line : new String(s.bytes(), StandardCharsets.UTF_8).split("\n", -1)) {
+            twice.append(line).append('\n').append(line).append('\n');
+        }
+        ParseResult o = new CpuStatLogParser().parse(TraceSource.of(s.path(), s.bytes()), ParseListener.NONE, ParseOptions.ALL);
+        ParseResult c = new CpuStatLogParser().parse(TraceSource.of("twice", twice.toString().getBytes(StandardCharsets.UTF_8)),
+                ParseListener.NONE, ParseOptions.ALL);
+        assertEquals(0, c.report().issueCount(), () -> c.report().issues().toString());
+        assertEquals(withoutLines(o.table(CpuStatColumns.TABLE)), withoutLines(c.table(CpuStatColumns.TABLE)), s.path() + " shipped twice");
+        assertTrue(c.report().skippedByKind().getOrDefault(CpuStatRun.KIND_DUPLICATE, 0L) >= o.table(CpuStatColumns.TABLE).rowCount());
+    }
+
+    private static String withoutLines(Table t) {
+        StringWriter csv = new StringWriter();
+        t.copy().removeColumns(CpuStatColumns.LINE).write().csv(csv);
+        return csv.toString();
     }
 }

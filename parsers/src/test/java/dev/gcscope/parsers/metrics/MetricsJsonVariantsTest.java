@@ -55,6 +55,29 @@ class MetricsJsonVariantsTest {
         return out;
     }
 
+    /**
+     * JSON lines shipped twice (at-least-once shippers resend lines: every line twice in a row) give
+     * the snapshots of the dump once, with no empty interval between a snapshot and its copy.
+     */
+    @Test
+    void everyLineShippedTwiceGivesTheSnapshotsOfOnce() throws IOException {
+        int dumps = 0;
+        for (var s : SampleTraces.ofFormat("metrics-json")) {
+            if (!s.path().contains(".jsonl")) continue; // a JSON array over many lines is no longer JSON doubled
+            String text = RawMetrics.text(s.bytes());
+            StringBuilder twice = new StringBuilder();
+            text.lines().forEach(l -> twice.append(l).append('\n').append(l).append('\n'));
+            ParseResult once = parse(text);
+            ParseResult c = parse(twice.toString());
+            assertEquals(rows(once), rows(c), s.path() + " shipped twice");
+            assertEquals(once.report().issueCount(), c.report().issueCount(), s.path());
+            assertEquals(once.report().linesUsed(),
+                    (long) c.report().skippedByKind().getOrDefault(MetricsJsonParser.KIND_DUPLICATE, 0L), s.path() + " duplicates");
+            dumps++;
+        }
+        assertTrue(dumps >= 5, "JSON-lines samples: " + dumps);
+    }
+
     @Test
     void infinitiesSpelledOtherwise() throws IOException {
         String original = sample(LIST);
