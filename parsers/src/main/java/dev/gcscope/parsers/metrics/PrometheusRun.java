@@ -5,6 +5,7 @@ import dev.gcscope.parsers.ParseReport;
 import dev.gcscope.parsers.io.Excerpt;
 import dev.gcscope.parsers.io.LineReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -23,6 +24,7 @@ final class PrometheusRun implements LineReader.Sink {
     static final String KIND_MALFORMED = "malformed sample";
     static final String KIND_BINARY = "binary data";
     static final String KIND_TOO_LONG = "line too long";
+    static final String KIND_DUPLICATE = "duplicate line";
 
     private final ParseReport.Builder report;
     private final SnapshotTables tables;
@@ -41,6 +43,8 @@ final class PrometheusRun implements LineReader.Sink {
     private long firstElisionLine;
     private long exemplars;
     private long quotePrefixed;
+    private byte[] lastLine = new byte[256];
+    private int lastLength = -1;
 
     PrometheusRun(ParseReport.Builder report, ParseOptions options) {
         this.report = report;
@@ -66,6 +70,10 @@ final class PrometheusRun implements LineReader.Sink {
 
     @Override
     public void line(byte[] b, int s, int e, long lineNo) {
+        if (repeatsLastLine(b, s, e)) {
+            report.skipped(KIND_DUPLICATE, lineNo, b, s, e);
+            return;
+        }
         ExpositionLineKinds.Kind kind = lines.classify(b, s, e);
         if (lines.quoted) quotePrefixed++;
         switch (kind) {
@@ -90,6 +98,21 @@ final class PrometheusRun implements LineReader.Sink {
             }
             case OTHER -> report.skipped(KIND_OTHER, lineNo, b, s, e);
         }
+    }
+
+    /**
+     * Whether {@code b[s, e)} is the line before it again. An exposition holds each series once and
+     * each family's comments once, so the same line twice in a row is a log shipped twice
+     * (at-least-once shippers resend lines), and its copy would start a new, broken scrape. A blank
+     * line in between ends the comparison: scrapes of a single series may repeat an unchanged value.
+     */
+    private boolean repeatsLastLine(byte[] b, int s, int e) {
+        int n = e - s;
+        if (n > 0 && n == lastLength && Arrays.equals(lastLine, 0, n, b, s, e)) return true;
+        if (lastLine.length < n) lastLine = new byte[Math.max(n, lastLine.length * 2)];
+        System.arraycopy(b, s, lastLine, 0, n);
+        lastLength = ExpositionLine.skipBlanks(b, s, e) == e ? -1 : n;
+        return false;
     }
 
     @Override

@@ -74,6 +74,36 @@ class PrometheusVariantsTest {
         }
     }
 
+    /**
+     * Scrapes shipped twice (at-least-once shippers resend lines: every line twice in a row) give the
+     * scrapes once, every copy a duplicate line, for every Prometheus text and OpenMetrics sample.
+     */
+    @Test
+    void everyLineShippedTwiceGivesTheScrapesOfOnce() throws IOException {
+        int files = 0;
+        for (var s : SampleTraces.ofFormat("prometheus")) {
+            String text = RawMetrics.text(s.bytes());
+            StringBuilder twice = new StringBuilder();
+            text.lines().forEach(l -> twice.append(l).append('\n').append(l).append('\n'));
+            ParseResult once = parse(text);
+            ParseResult c = parse(twice.toString());
+            assertEquals(bucketRows(once), bucketRows(c), s.path() + " shipped twice");
+            assertEquals(quantileRows(once), quantileRows(c), s.path() + " shipped twice");
+            assertEquals(once.attributes().get("snapshots"), c.attributes().get("snapshots"), s.path());
+            assertEquals(once.report().issueCount(), c.report().issueCount(), () -> s.path() + ": " + c.report().issues());
+            files++;
+        }
+        assertTrue(files >= 5, "Prometheus text samples: " + files);
+    }
+
+    /** Scrapes of one unchanged series, one line each, between blank lines are scrapes, not copies. */
+    @Test
+    void oneLineScrapesBetweenBlankLinesAreNotDuplicates() throws IOException {
+        ParseResult r = parse("go_goroutines 12\n\ngo_goroutines 12\n\ngo_goroutines 13\n");
+        assertEquals(0L, (long) r.report().skippedByKind().getOrDefault(PrometheusRun.KIND_DUPLICATE, 0L));
+        assertEquals(3, r.report().linesUsed());
+    }
+
     @Test
     void crlfAndLfReadTheSame() throws IOException {
         String text = sample(SCRAPES);
