@@ -134,7 +134,8 @@ public final class MetricsJsonParser implements TraceParser {
         private final JsonHistograms histograms;
         private long currentLine;
         private int problems;
-        private byte[] lastLine = new byte[0];
+        private static final byte[] NO_LINE = new byte[0];
+        private byte[] lastLine = NO_LINE;
 
         JsonLines(ParseReport.Builder report, SnapshotTables tables, GoReleaseHints releases) {
             this.report = report;
@@ -149,6 +150,7 @@ public final class MetricsJsonParser implements TraceParser {
             currentLine = lineNo;
             int p = s;
             while (p < e && (b[p] == ' ' || b[p] == '\t')) p++;
+            if (p == e || b[p] != '{' && b[p] != '[') lastLine = NO_LINE; // only a copy right after its line is one
             if (p == e) {
                 report.skipped(KIND_BLANK, lineNo, b, s, e);
                 return;

@@ -38,7 +38,8 @@ final class TimehistRun implements LineReader.Sink {
     private int lastCpu, lastTid, lastTargetTid, lastNextTid, lastToCpu;
     private byte lastEvent;
     private long lastWaitUs, lastDelayUs, lastRunUs, lastLost;
-    private byte[] lastSummaryLine = new byte[0];
+    private static final byte[] NO_TEXT = new byte[0];
+    private byte[] lastSummaryLine = NO_TEXT;
 
     TimehistRun(ParseReport.Builder report, TimehistTableBuilder events) {
         this.report = report;
@@ -55,12 +56,15 @@ final class TimehistRun implements LineReader.Sink {
 
     @Override
     public void line(byte[] b, int s, int e, long lineNo) {
+        byte[] previousSummaryLine = lastSummaryLine;
+        lastSummaryLine = NO_TEXT; // only a copy right after its line is one
         int p = PasteText.textStart(b, s, e);
         int end = row.parse(b, p, e);
         if (end >= 0) {
             accept(b, s, e, lineNo);
             return;
         }
+        lastTimeNs = TimehistLine.NO_TIME;
         if (end == TimehistLine.MALFORMED) {
             report.skipped(KIND_MALFORMED, lineNo, b, s, e);
             report.issue(lineNo, "event row with a part that cannot be read (column " + (row.failAt - s + 1)
@@ -89,7 +93,7 @@ final class TimehistRun implements LineReader.Sink {
             report.used();
             return;
         }
-        if (Arrays.equals(lastSummaryLine, 0, lastSummaryLine.length, b, p, q)) {
+        if (Arrays.equals(previousSummaryLine, 0, previousSummaryLine.length, b, p, q)) {
             // Each task, CPU and total has one summary line: the same one twice is a log shipped twice.
             report.skipped(KIND_DUPLICATE_SUMMARY, lineNo, b, s, e);
             return;
@@ -125,6 +129,7 @@ final class TimehistRun implements LineReader.Sink {
     }
 
     private void accept(byte[] b, int s, int e, long lineNo) {
+        lastSummaryLine = NO_TEXT;
         TimehistLine l = row;
         if (repeatsLast(l)) {
             report.skipped(KIND_DUPLICATE, lineNo, b, s, e);
