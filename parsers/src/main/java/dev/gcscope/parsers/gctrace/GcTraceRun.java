@@ -64,10 +64,11 @@ final class GcTraceRun implements LineReader.Sink {
         linesSeen = lineNo;
         int anchor = (e - s > 3 && b[s] == 'g' && b[s + 1] == 'c' && b[s + 2] == ' ') ? s : findAnchor(b, s, e);
         if (joiner.repeatsLastPiece(b, s, e)) {
-            // The held line's rest follows this copy: skip it, so that the rest joins what is held.
+            // A held line's rest follows this copy: skip it, so that the rest joins what is held.
             report.skipped(KIND_DUPLICATE, lineNo, b, s, e);
             return;
         }
+        joiner.forgetPiece();
         if (joiner.active()) {
             SplitLineJoiner.Outcome outcome = anchor < 0 ? continueHeld(b, s, e) : SplitLineJoiner.Outcome.NONE;
             if (outcome == SplitLineJoiner.Outcome.COMPLETE || outcome == SplitLineJoiner.Outcome.MORE) return;
@@ -108,6 +109,7 @@ final class GcTraceRun implements LineReader.Sink {
         int end = FastGcLine.parseLine(b, s, limit, line);
         if (end < 0) return -1;
         linesSeen = lineNo;
+        joiner.forgetPiece();
         if (emit(b, lineNo, WallClockParser.MISSING, consumePeriodic(), false)) report.used(); else report.skipped(KIND_DUPLICATE, lineNo, b, s, end);
         return end;
     }
@@ -125,6 +127,7 @@ final class GcTraceRun implements LineReader.Sink {
     boolean takeFastLine(long lineNo) {
         if (joiner.active() || line.gc == lastGc && line.startMillis == lastStartMillis && cycles.size() > 0) return false;
         linesSeen = lineNo;
+        joiner.forgetPiece();
         emit(null, lineNo, WallClockParser.MISSING, consumePeriodic(), false);
         report.used();
         return true;
@@ -138,6 +141,7 @@ final class GcTraceRun implements LineReader.Sink {
     @Override
     public void overlongLine(byte[] head, long lineNo, long length) {
         linesSeen = lineNo;
+        joiner.forgetPiece();
         if (joiner.active()) flushHeld(false);
         int anchor = findAnchor(head, 0, head.length);
         if (anchor >= 0 && parser.parse(head, anchor, head.length, false, line) == GcLineParser.COMPLETE && !line.damagedField) {

@@ -43,7 +43,7 @@ final class SplitLineJoiner {
     private byte[] joined = new byte[1024];
     private byte[] lastInput;
     private byte[] lastPiece = new byte[512];
-    private int lastPieceLen;
+    private int lastPieceLen = -1;
 
     private boolean active;
     /** The held line only has {@code gc } in it, not a gc number yet: likely just a word in other text. */
@@ -84,13 +84,18 @@ final class SplitLineJoiner {
     }
 
     /**
-     * Whether {@code b[s, e)} is the piece last taken (the held line, or the line last joined to it)
-     * again, byte for byte: a log shipped twice (at-least-once shippers resend lines) repeats each
-     * piece of a cut gc line before the next arrives, and joined to the copy the next piece makes a
-     * different, wrong cycle.
+     * Whether {@code b[s, e)} is the piece last taken (the held line, or a line joined to it) again,
+     * byte for byte: a log shipped twice (at-least-once shippers resend lines) repeats each piece of
+     * a cut gc line before the next arrives. Joined to the copy, the next piece makes a different,
+     * wrong cycle; the copy of the piece that completed it would read as a stray rest of a gc line.
      */
     boolean repeatsLastPiece(byte[] b, int s, int e) {
-        return active && Arrays.equals(lastPiece, 0, lastPieceLen, b, s, e);
+        return lastPieceLen >= 0 && Arrays.equals(lastPiece, 0, lastPieceLen, b, s, e);
+    }
+
+    /** The line after the last piece was not its copy: only a copy right after its piece is one. */
+    void forgetPiece() {
+        lastPieceLen = -1;
     }
 
     private void keepPiece(byte[] b, int s, int e) {
@@ -128,6 +133,7 @@ final class SplitLineJoiner {
                     int r = attempt(cut, glue, b, start, e, parser, out);
                     if (r == GcLineParser.COMPLETE) {
                         if (expectedGc == GcLine.NONE || out.gc == expectedGc || out.gc == 1) {
+                            keepPiece(b, s, e);
                             return complete();
                         }
                         if (fallbackCut < 0) {
@@ -144,6 +150,7 @@ final class SplitLineJoiner {
         }
         if (fallbackCut >= 0) {
             attempt(fallbackCut, fallbackGlue, b, fallbackStart, e, parser, out);
+            keepPiece(b, s, e);
             return complete();
         }
         if (moreCut < 0) return Outcome.NONE;

@@ -130,6 +130,7 @@ class ChunkedParseTest {
         ParseResult onceParsed = parse(single, SERIAL);
         long cycles = onceParsed.mainTable().rowCount();
         assertEquals(withoutLines(onceParsed.mainTable()), withoutLines(serial.mainTable()), "the cycles of the log shipped once");
+        assertEquals(onceParsed.report().issueCount(), serial.report().issueCount(), () -> "no issue from the copies: " + serial.report().issues());
         if (onceParsed.report().issueCount() == 0 && onceParsed.report().notes().isEmpty()) {
             // Where no gc line was cut or split, every second copy is a duplicate; a split one's
             // pieces doubled are partly other kinds (malformed, suffix).
