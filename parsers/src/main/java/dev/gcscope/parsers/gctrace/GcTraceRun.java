@@ -62,13 +62,13 @@ final class GcTraceRun implements LineReader.Sink {
     @Override
     public void line(byte[] b, int s, int e, long lineNo) {
         linesSeen = lineNo;
-        int anchor = (e - s > 3 && b[s] == 'g' && b[s + 1] == 'c' && b[s + 2] == ' ') ? s : findAnchor(b, s, e);
         if (joiner.repeatsLastPiece(b, s, e)) {
             // A held line's rest follows this copy: skip it, so that the rest joins what is held.
             report.skipped(KIND_DUPLICATE, lineNo, b, s, e);
             return;
         }
         joiner.forgetPiece();
+        int anchor = (e - s > 3 && b[s] == 'g' && b[s + 1] == 'c' && b[s + 2] == ' ') ? s : findAnchor(b, s, e);
         if (joiner.active()) {
             SplitLineJoiner.Outcome outcome = anchor < 0 ? continueHeld(b, s, e) : SplitLineJoiner.Outcome.NONE;
             if (outcome == SplitLineJoiner.Outcome.COMPLETE || outcome == SplitLineJoiner.Outcome.MORE) return;

@@ -1,6 +1,7 @@
 package dev.gcscope.parsers.gctrace;
 
 import dev.gcscope.parsers.io.Excerpt;
+import dev.gcscope.parsers.io.PreviousLine;
 import dev.gcscope.parsers.prefix.WallClockParser;
 import java.util.Arrays;
 
@@ -42,8 +43,7 @@ final class SplitLineJoiner {
     private int failPos;
     private byte[] joined = new byte[1024];
     private byte[] lastInput;
-    private byte[] lastPiece = new byte[512];
-    private int lastPieceLen = -1;
+    private final PreviousLine lastPiece = new PreviousLine();
 
     private boolean active;
     /** The held line only has {@code gc } in it, not a gc number yet: likely just a word in other text. */
@@ -64,7 +64,7 @@ final class SplitLineJoiner {
     void hold(byte[] b, int s, int e, int anchorAbs, int status, int failPosAbs, long lineNo, long wall,
               boolean periodic, boolean weak) {
         headLen = copy(b, s, e);
-        keepPiece(b, s, e);
+        lastPiece.keep(b, s, e);
         anchor = anchorAbs - s;
         prefixWords = countWords(b, s, anchorAbs);
         this.status = status;
@@ -90,19 +90,12 @@ final class SplitLineJoiner {
      * wrong cycle; the copy of the piece that completed it would read as a stray rest of a gc line.
      */
     boolean repeatsLastPiece(byte[] b, int s, int e) {
-        return lastPieceLen >= 0 && Arrays.equals(lastPiece, 0, lastPieceLen, b, s, e);
+        return lastPiece.is(b, s, e);
     }
 
     /** The line after the last piece was not its copy: only a copy right after its piece is one. */
     void forgetPiece() {
-        lastPieceLen = -1;
-    }
-
-    private void keepPiece(byte[] b, int s, int e) {
-        int n = e - s;
-        if (lastPiece.length < n) lastPiece = new byte[Math.max(n, lastPiece.length * 2)];
-        System.arraycopy(b, s, lastPiece, 0, n);
-        lastPieceLen = n;
+        lastPiece.forget();
     }
 
     /**
@@ -133,7 +126,7 @@ final class SplitLineJoiner {
                     int r = attempt(cut, glue, b, start, e, parser, out);
                     if (r == GcLineParser.COMPLETE) {
                         if (expectedGc == GcLine.NONE || out.gc == expectedGc || out.gc == 1) {
-                            keepPiece(b, s, e);
+                            lastPiece.keep(b, s, e);
                             return complete();
                         }
                         if (fallbackCut < 0) {
@@ -150,7 +143,7 @@ final class SplitLineJoiner {
         }
         if (fallbackCut >= 0) {
             attempt(fallbackCut, fallbackGlue, b, fallbackStart, e, parser, out);
-            keepPiece(b, s, e);
+            lastPiece.keep(b, s, e);
             return complete();
         }
         if (moreCut < 0) return Outcome.NONE;
@@ -166,7 +159,7 @@ final class SplitLineJoiner {
         weak = false;
         lines++;
         linesWaited = 0;
-        keepPiece(b, s, e);
+        lastPiece.keep(b, s, e);
         return Outcome.MORE;
     }
 

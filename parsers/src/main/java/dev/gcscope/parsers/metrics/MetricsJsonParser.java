@@ -20,11 +20,11 @@ import dev.gcscope.parsers.TraceParser;
 import dev.gcscope.parsers.TraceSample;
 import dev.gcscope.parsers.io.Excerpt;
 import dev.gcscope.parsers.io.LineReader;
+import dev.gcscope.parsers.io.PreviousLine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -134,8 +134,7 @@ public final class MetricsJsonParser implements TraceParser {
         private final JsonHistograms histograms;
         private long currentLine;
         private int problems;
-        private static final byte[] NO_LINE = new byte[0];
-        private byte[] lastLine = NO_LINE;
+        private final PreviousLine previous = new PreviousLine();
 
         JsonLines(ParseReport.Builder report, SnapshotTables tables, GoReleaseHints releases) {
             this.report = report;
@@ -150,7 +149,7 @@ public final class MetricsJsonParser implements TraceParser {
             currentLine = lineNo;
             int p = s;
             while (p < e && (b[p] == ' ' || b[p] == '\t')) p++;
-            if (p == e || b[p] != '{' && b[p] != '[') lastLine = NO_LINE; // only a copy right after its line is one
+            if (p == e || b[p] != '{' && b[p] != '[') previous.forget(); // only a copy right after its line is one
             if (p == e) {
                 report.skipped(KIND_BLANK, lineNo, b, s, e);
                 return;
@@ -164,13 +163,13 @@ public final class MetricsJsonParser implements TraceParser {
                 }
                 return;
             }
-            if (Arrays.equals(lastLine, 0, lastLine.length, b, p, e)) {
+            if (previous.is(b, p, e)) {
                 // Cumulative counts at one time (or, without a time, nothing new): a log shipped twice
                 // (at-least-once shippers resend lines), whose copy would add an empty interval.
                 report.skipped(KIND_DUPLICATE, lineNo, b, s, e);
                 return;
             }
-            lastLine = Arrays.copyOfRange(b, p, e);
+            previous.keep(b, p, e);
             JsonNode node;
             try {
                 node = Json.MAPPER.readTree(b, p, e - p);

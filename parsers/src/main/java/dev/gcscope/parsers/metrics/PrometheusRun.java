@@ -4,8 +4,8 @@ import dev.gcscope.parsers.ParseOptions;
 import dev.gcscope.parsers.ParseReport;
 import dev.gcscope.parsers.io.Excerpt;
 import dev.gcscope.parsers.io.LineReader;
+import dev.gcscope.parsers.io.PreviousLine;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -43,8 +43,7 @@ final class PrometheusRun implements LineReader.Sink {
     private long firstElisionLine;
     private long exemplars;
     private long quotePrefixed;
-    private byte[] lastLine = new byte[256];
-    private int lastLength = -1;
+    private final PreviousLine previous = new PreviousLine();
 
     PrometheusRun(ParseReport.Builder report, ParseOptions options) {
         this.report = report;
@@ -107,11 +106,8 @@ final class PrometheusRun implements LineReader.Sink {
      * line in between ends the comparison: scrapes of a single series may repeat an unchanged value.
      */
     private boolean repeatsLastLine(byte[] b, int s, int e) {
-        int n = e - s;
-        if (n > 0 && n == lastLength && Arrays.equals(lastLine, 0, n, b, s, e)) return true;
-        if (lastLine.length < n) lastLine = new byte[Math.max(n, lastLine.length * 2)];
-        System.arraycopy(b, s, lastLine, 0, n);
-        lastLength = ExpositionLine.skipBlanks(b, s, e) == e ? -1 : n;
+        if (previous.is(b, s, e)) return true;
+        if (ExpositionLine.skipBlanks(b, s, e) == e) previous.forget(); else previous.keep(b, s, e);
         return false;
     }
 

@@ -3,6 +3,7 @@ package dev.gcscope.parsers.perfsched;
 import dev.gcscope.parsers.ParseReport;
 import dev.gcscope.parsers.io.Excerpt;
 import dev.gcscope.parsers.io.LineReader;
+import dev.gcscope.parsers.io.PreviousLine;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -40,8 +41,7 @@ final class LatencyRun implements LineReader.Sink {
     private long heldLine;
     private int heldLines;
     private boolean lastWasHeader;
-    private static final byte[] NO_TEXT = new byte[0];
-    private byte[] lastText = NO_TEXT;
+    private final PreviousLine previous = new PreviousLine();
 
     private long rejoinedRows;
     private long firstRejoinedLine;
@@ -93,14 +93,14 @@ final class LatencyRun implements LineReader.Sink {
     private void process(byte[] b, int s, int e, long lineNo, int lines) {
         int p = PasteText.textStart(b, s, e);
         int q = PasteText.trimEnd(b, p, e);
-        if (p < q && Arrays.equals(lastText, 0, lastText.length, b, p, q)) {
+        if (p < q && previous.is(b, p, q)) {
             // perf prints no line twice in a row (one row per task, one header, rules around it):
             // the same text again is a log shipped twice, whose copy would count a task twice.
             skipped(KIND_DUPLICATE, lines, lineNo, b, s, e);
             return;
         }
         // Only perf's own lines, right after each other: other text may well repeat itself.
-        lastText = p < q ? Arrays.copyOfRange(b, p, q) : NO_TEXT;
+        if (p < q) previous.keep(b, p, q); else previous.forget();
         boolean header = lastWasHeader;
         lastWasHeader = false;
         if (p >= q) {
@@ -165,7 +165,7 @@ final class LatencyRun implements LineReader.Sink {
     }
 
     private void otherLine(byte[] b, int s, int e, int p, int q, long lineNo, int lines) {
-        lastText = NO_TEXT;
+        previous.forget();
         String kind = PasteText.kindOf(b, s, e);
         if (kind.equals(PasteText.KIND_OTHER) && LatencyRow.hasKey(b, p, q)) {
             // avg:/max: fields without a row before them: the rest of a wrapped row whose start is missing

@@ -3,8 +3,8 @@ package dev.gcscope.parsers.perfsched;
 import dev.gcscope.parsers.ParseReport;
 import dev.gcscope.parsers.io.Excerpt;
 import dev.gcscope.parsers.io.LineReader;
+import dev.gcscope.parsers.io.PreviousLine;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -33,13 +33,13 @@ final class TimehistRun implements LineReader.Sink {
     private long cutNames;
     private long firstCutLine;
     private long lostEvents;
-    // the last row taken, to tell a row shipped twice
+    // the last row taken, to tell a row shipped twice: its fields, not its bytes, since rows are
+    // most of the file and copying each would cost more than comparing a few numbers
     private long lastTimeNs = TimehistLine.NO_TIME;
     private int lastCpu, lastTid, lastTargetTid, lastNextTid, lastToCpu;
     private byte lastEvent;
     private long lastWaitUs, lastDelayUs, lastRunUs, lastLost;
-    private static final byte[] NO_TEXT = new byte[0];
-    private byte[] lastSummaryLine = NO_TEXT;
+    private final PreviousLine summaryLine = new PreviousLine();
 
     TimehistRun(ParseReport.Builder report, TimehistTableBuilder events) {
         this.report = report;
@@ -56,9 +56,11 @@ final class TimehistRun implements LineReader.Sink {
 
     @Override
     public void line(byte[] b, int s, int e, long lineNo) {
-        byte[] previousSummaryLine = lastSummaryLine;
-        lastSummaryLine = NO_TEXT; // only a copy right after its line is one
         int p = PasteText.textStart(b, s, e);
+        int q = PasteText.trimEnd(b, p, e);
+        // Decided here, used if the line reaches the summary: only a copy right after its line is one.
+        boolean summaryCopy = summaryLine.is(b, p, q);
+        summaryLine.forget();
         int end = row.parse(b, p, e);
         if (end >= 0) {
             accept(b, s, e, lineNo);
@@ -71,7 +73,6 @@ final class TimehistRun implements LineReader.Sink {
                     + "); skipped", Excerpt.of(b, s, e));
             return;
         }
-        int q = PasteText.trimEnd(b, p, e);
         if (p >= q) {
             report.skipped(PasteText.KIND_BLANK, lineNo, b, s, e);
             return;
@@ -93,7 +94,7 @@ final class TimehistRun implements LineReader.Sink {
             report.used();
             return;
         }
-        if (Arrays.equals(previousSummaryLine, 0, previousSummaryLine.length, b, p, q)) {
+        if (summaryCopy) {
             // Each task, CPU and total has one summary line: the same one twice is a log shipped twice.
             report.skipped(KIND_DUPLICATE_SUMMARY, lineNo, b, s, e);
             return;
@@ -101,7 +102,7 @@ final class TimehistRun implements LineReader.Sink {
         switch (summary.line(b, p, q, lineNo)) {
             case USED -> {
                 report.used();
-                lastSummaryLine = Arrays.copyOfRange(b, p, q);
+                summaryLine.keep(b, p, q);
             }
             case SKIPPED_IDLE_CALLCHAIN -> report.skipped(KIND_IDLE_CALLCHAIN, lineNo, b, s, e);
             case MALFORMED -> {
@@ -129,7 +130,7 @@ final class TimehistRun implements LineReader.Sink {
     }
 
     private void accept(byte[] b, int s, int e, long lineNo) {
-        lastSummaryLine = NO_TEXT;
+        summaryLine.forget();
         TimehistLine l = row;
         if (repeatsLast(l)) {
             report.skipped(KIND_DUPLICATE, lineNo, b, s, e);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gcscope.parsers.ParseListener;
 import dev.gcscope.parsers.ParseOptions;
 import dev.gcscope.parsers.ParseResult;
+import dev.gcscope.parsers.ShippedTwice;
 import dev.gcscope.parsers.TraceSource;
 import dev.gcscope.samples.SampleTraces;
 import dev.gcscope.samples.SampleTraces.Sample;
@@ -89,12 +90,8 @@ class CpuStatSamplesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("samples")
     void everyLineShippedTwiceGivesTheDumpsOfOnce(Sample s) throws IOException {
-        StringBuilder twice = new StringBuilder();
-        for (String line : new String(s.bytes(), StandardCharsets.UTF_8).split("\n", -1)) {
-            twice.append(line).append('\n').append(line).append('\n');
-        }
         ParseResult o = new CpuStatLogParser().parse(TraceSource.of(s.path(), s.bytes()), ParseListener.NONE, ParseOptions.ALL);
-        ParseResult c = new CpuStatLogParser().parse(TraceSource.of("twice", twice.toString().getBytes(StandardCharsets.UTF_8)),
+        ParseResult c = new CpuStatLogParser().parse(TraceSource.of("twice", ShippedTwice.everyLine(s.bytes())),
                 ParseListener.NONE, ParseOptions.ALL);
         assertEquals(0, c.report().issueCount(), () -> c.report().issues().toString());
         assertEquals(withoutLines(o.table(CpuStatColumns.TABLE)), withoutLines(c.table(CpuStatColumns.TABLE)), s.path() + " shipped twice");

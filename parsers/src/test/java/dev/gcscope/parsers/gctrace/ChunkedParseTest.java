@@ -10,6 +10,7 @@ import dev.gcscope.parsers.ParseCancelledException;
 import dev.gcscope.parsers.ParseListener;
 import dev.gcscope.parsers.ParseReport;
 import dev.gcscope.parsers.ParseResult;
+import dev.gcscope.parsers.ShippedTwice;
 import dev.gcscope.parsers.TraceInputException;
 import dev.gcscope.parsers.TraceSource;
 import dev.gcscope.parsers.fuzz.Mutants;
@@ -111,21 +112,10 @@ class ChunkedParseTest {
     @MethodSource("gctraceSamples")
     void everyLineShippedTwiceGivesTheCyclesOfOnceSplitOrNot(Sample sample, @TempDir Path dir) throws IOException {
         byte[] once = decoded(sample);
-        ByteArrayOutputStream twice = new ByteArrayOutputStream();
-        int start = 0;
-        for (int i = 0; i <= once.length; i++) {
-            if (i == once.length || once[i] == '\n') {
-                for (int copy = 0; copy < 2; copy++) {
-                    twice.write(once, start, i - start);
-                    twice.write('\n');
-                }
-                start = i + 1;
-            }
-        }
         Path single = dir.resolve("once.log");
         Files.write(single, once);
         Path file = dir.resolve("twice.log");
-        Files.write(file, twice.toByteArray());
+        Files.write(file, ShippedTwice.everyLine(once));
         ParseResult serial = parse(file, SERIAL);
         ParseResult onceParsed = parse(single, SERIAL);
         long cycles = onceParsed.mainTable().rowCount();

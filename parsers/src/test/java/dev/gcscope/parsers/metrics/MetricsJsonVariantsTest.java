@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gcscope.parsers.ParseIssue;
 import dev.gcscope.parsers.ParseReport;
 import dev.gcscope.parsers.ParseResult;
+import dev.gcscope.parsers.ShippedTwice;
 import dev.gcscope.parsers.TraceSource;
 import dev.gcscope.samples.SampleTraces;
 import java.io.IOException;
@@ -65,10 +66,8 @@ class MetricsJsonVariantsTest {
         for (var s : SampleTraces.ofFormat("metrics-json")) {
             if (!s.path().contains(".jsonl")) continue; // a JSON array over many lines is no longer JSON doubled
             String text = RawMetrics.text(s.bytes());
-            StringBuilder twice = new StringBuilder();
-            text.lines().forEach(l -> twice.append(l).append('\n').append(l).append('\n'));
             ParseResult once = parse(text);
-            ParseResult c = parse(twice.toString());
+            ParseResult c = parse(ShippedTwice.everyLine(text));
             assertEquals(rows(once), rows(c), s.path() + " shipped twice");
             assertEquals(once.report().issueCount(), c.report().issueCount(), s.path());
             assertEquals(once.report().linesUsed(),

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import dev.gcscope.parsers.ParseReport;
 import dev.gcscope.parsers.ParseResult;
+import dev.gcscope.parsers.ShippedTwice;
 import dev.gcscope.parsers.TraceSource;
 import dev.gcscope.samples.SampleTraces;
 import java.io.IOException;
@@ -83,10 +84,8 @@ class PrometheusVariantsTest {
         int files = 0;
         for (var s : SampleTraces.ofFormat("prometheus")) {
             String text = RawMetrics.text(s.bytes());
-            StringBuilder twice = new StringBuilder();
-            text.lines().forEach(l -> twice.append(l).append('\n').append(l).append('\n'));
             ParseResult once = parse(text);
-            ParseResult c = parse(twice.toString());
+            ParseResult c = parse(ShippedTwice.everyLine(text));
             assertEquals(bucketRows(once), bucketRows(c), s.path() + " shipped twice");
             assertEquals(quantileRows(once), quantileRows(c), s.path() + " shipped twice");
             assertEquals(once.attributes().get("snapshots"), c.attributes().get("snapshots"), s.path());

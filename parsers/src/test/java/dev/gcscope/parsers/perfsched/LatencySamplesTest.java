@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import dev.gcscope.parsers.ParseResult;
 import dev.gcscope.parsers.ParsedSamples;
+import dev.gcscope.parsers.ShippedTwice;
 import dev.gcscope.parsers.TraceParsers;
 import dev.gcscope.parsers.TraceSource;
 import dev.gcscope.samples.SampleTraces.Sample;
@@ -191,10 +192,8 @@ class LatencySamplesTest {
     void everyLineShippedTwiceGivesTheRowsOfOnce(Sample s) {
         String text = PerfSamples.text(s);
         for (String copy : new String[] {text, Wrapping.fold(text, 60)}) {
-            StringBuilder twice = new StringBuilder();
-            for (String line : copy.split("\n", -1)) twice.append(line).append('\n').append(line).append('\n');
             ParseResult o = PerfSamples.parse(PARSER, "once", copy.getBytes(StandardCharsets.UTF_8));
-            ParseResult c = PerfSamples.parse(PARSER, "twice", twice.toString().getBytes(StandardCharsets.UTF_8));
+            ParseResult c = PerfSamples.parse(PARSER, "twice", ShippedTwice.everyLine(copy.getBytes(StandardCharsets.UTF_8)));
             PerfSamples.assertSameRows(o.table(TASKS_TABLE), c.table(TASKS_TABLE), s.path() + " shipped twice", LINE);
             PerfSamples.assertSameRows(o.table(TOTALS_TABLE), c.table(TOTALS_TABLE), s.path() + " shipped twice", LINE);
             assertEquals(o.report().issueCount(), c.report().issueCount(), () -> "no issue from the copies: " + c.report().issues());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import dev.gcscope.parsers.ParseResult;
 import dev.gcscope.parsers.ParsedSamples;
+import dev.gcscope.parsers.ShippedTwice;
 import dev.gcscope.parsers.TraceParsers;
 import dev.gcscope.parsers.TraceSource;
 import dev.gcscope.samples.SampleTraces.Sample;
@@ -233,10 +234,8 @@ class TimehistSamplesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("recordings")
     void everyLineShippedTwiceGivesTheEventsOfOnce(Sample s) {
-        StringBuilder twice = new StringBuilder();
-        for (String line : PerfSamples.text(s).split("\n", -1)) twice.append(line).append('\n').append(line).append('\n');
         ParseResult o = parse(s);
-        ParseResult c = PerfSamples.parse(PARSER, "twice", twice.toString().getBytes(StandardCharsets.UTF_8));
+        ParseResult c = PerfSamples.parse(PARSER, "twice", ShippedTwice.everyLine(PerfSamples.bytes(s)));
         PerfSamples.assertSameRows(o.table(EVENTS_TABLE), c.table(EVENTS_TABLE), s.path() + " shipped twice", LINE);
         PerfSamples.assertSameRows(o.table(SUMMARY_TABLE), c.table(SUMMARY_TABLE), s.path() + " shipped twice", LINE);
         assertEquals(o.table(EVENTS_TABLE).rowCount(),
